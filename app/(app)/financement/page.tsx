@@ -1,0 +1,22 @@
+import type { Metadata } from "next";
+import { SubsidyTable } from "@/components/subsidy/subsidy-table";
+import { requirePageUser } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { parseSearchParams } from "@/lib/search-params";
+import { subsidyListQuerySchema } from "@/lib/subsidy/subsidy.schema";
+import { listSubsidyFiles } from "@/lib/subsidy/subsidy.service";
+
+export const metadata: Metadata = { title: "Financement" };
+
+export default async function SubsidyPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePageUser("subsidy.read");
+  const q = parseSearchParams(subsidyListQuerySchema, await searchParams);
+  const result = await listSubsidyFiles(db, user, q);
+  return (
+    <div className="flex flex-col gap-4">
+      <h1 className="text-2xl font-bold">Dossiers de subvention</h1>
+      <p className="text-muted">Demandes, montants attribués et versements, par plateforme, année et financeur.</p>
+      <SubsidyTable data={result.items} total={result.total} page={result.page} pageSize={result.pageSize} sort={q.sort} />
+    </div>
+  );
+}

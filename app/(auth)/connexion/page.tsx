@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { Suspense } from "react";
+import { LoginForm } from "@/components/auth/login-form";
+import { getCurrentUser } from "@/lib/auth/session";
+
+export const metadata: Metadata = { title: "Connexion" };
+
+export default async function LoginPage() {
+  if (await getCurrentUser()) redirect("/");
+  return (
+    <main id="contenu" className="mx-auto flex min-h-screen max-w-md flex-col justify-center gap-6 p-6">
+      <div>
+        <p className="text-sm font-semibold uppercase tracking-wide text-brand-700">Région Hauts-de-France</p>
+        <h1 className="text-2xl font-bold">SI Proch&apos;Emploi</h1>
+        <p className="text-muted">Connectez-vous avec votre compte professionnel.</p>
+      </div>
+      <div className="rounded-lg border border-gray-300 bg-white p-6 shadow-sm">
+        <Suspense>
+          <LoginForm />
+        </Suspense>
+      </div>
+      <p className="text-xs text-muted">
+        Les données personnelles traitées ici le sont pour le compte de la Région Hauts-de-France. Chaque accès est journalisé.
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,23 @@
+"use client";
+
+import type { ColumnDef } from "@tanstack/react-table";
+import { DataTable } from "@/components/data-table/data-table";
+import { formatDateTime } from "@/lib/format";
+import type { UserSummary } from "@/lib/users/user.schema";
+
+const yesNo = (v: boolean) => (v ? "Oui" : "Non");
+
+const columns: ColumnDef<UserSummary, unknown>[] = [
+  { id: "email", header: "Adresse e-mail", accessorKey: "email", enableSorting: true },
+  { id: "name", header: "Nom", accessorKey: "name" },
+  { id: "role", header: "Rôle", accessorKey: "role" },
+  { id: "platforms", header: "Plateformes", cell: ({ row }) => row.original.platforms.join(", ") || "—" },
+  { id: "active", header: "Actif", cell: ({ row }) => yesNo(row.original.active) },
+  { id: "lastLogin", header: "Dernière connexion", cell: ({ row }) => formatDateTime(row.original.lastLoginAt), enableSorting: true },
+  { id: "totp", header: "Double authentification", cell: ({ row }) => yesNo(row.original.totpEnabled) },
+  { id: "charter", header: "Charte acceptée", cell: ({ row }) => yesNo(row.original.charterAccepted) },
+];
+
+export function UserTable(props: { data: UserSummary[]; total: number; page: number; pageSize: number; sort: string }) {
+  return <DataTable caption="Comptes utilisateurs" columns={columns} emptyMessage="Aucun compte." {...props} />;
+}

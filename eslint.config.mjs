@@ -1,0 +1,44 @@
+// ESLint: Next's rules plus the house rules of shared/STYLE.md that a linter can hold.
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTs from "eslint-config-next/typescript";
+
+const config = [
+  ...nextVitals,
+  ...nextTs,
+  {
+    ignores: ["node_modules/**", ".next/**", ".data/**", "lib/generated/**", "playwright-report/**", "test-results/**", "next-env.d.ts"],
+  },
+  {
+    rules: {
+      // Logging goes through lib/logger.ts (pino).
+      "no-console": "error",
+      // Configuration is read and validated in one place.
+      "no-restricted-syntax": [
+        "error",
+        { selector: "MemberExpression[object.name='process'][property.name='env']", message: "Lisez la configuration via lib/env.ts." },
+      ],
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    files: ["lib/env.ts", "playwright.config.ts", "vitest.config.ts", "prisma.config.ts", "scripts/prisma-generate.mjs"],
+    rules: { "no-restricted-syntax": "off" },
+  },
+  {
+    // Rules files are pure: no database, no framework, no clock reads passed implicitly.
+    files: ["lib/**/*.rules.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@prisma/*", "@/lib/generated/*", "@/lib/db", "@/lib/db-client"], message: "Un module *.rules.ts est pur : pas de Prisma." },
+            { group: ["next", "next/*", "next-auth", "next-auth/*"], message: "Un module *.rules.ts est pur : pas de Next." },
+          ],
+        },
+      ],
+    },
+  },
+];
+
+export default config;

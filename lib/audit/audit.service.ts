@@ -1,0 +1,59 @@
+// Audit log of security events and personal-data access. Events are chained by hash so that a
+// removed or altered row is detectable (the verification job belongs to the GDPR issue).
+import { createHash } from "node:crypto";
+import type { DbOrTx } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Role } from "@/lib/generated/prisma/enums";
+
+export interface AuditInput {
+  action: string;
+  actorId?: string | null;
+  actorRole?: Role | null;
+  entityType?: string;
+  entityId?: string;
+  platformId?: string | null;
+  reason?: string;
+  metadata?: Prisma.InputJsonValue;
+  ip?: string;
+  requestId?: string;
+}
+
+/** Serialises writers with an advisory lock so the hash chain stays linear across instances. */
+const AUDIT_LOCK = 7_204_611;
+
+export function auditHash(prevHash: string | null, e: AuditInput, at: Date): string {
+  const body = JSON.stringify([prevHash, at.toISOString(), e.action, e.actorId ?? null, e.entityType ?? null, e.entityId ?? null, e.platformId ?? null, e.reason ?? null, e.metadata ?? null]);
+  return createHash("sha256").update(body).digest("hex");
+}
+
+async function write(tx: Prisma.TransactionClient, e: AuditInput): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_LOCK})`;
+  const last = await tx.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { hash: true } });
+  const at = new Date();
+  const prevHash = last?.hash ?? null;
+  await tx.auditEvent.create({
+    data: {
+      at,
+      action: e.action,
+      actorId: e.actorId ?? null,
+      actorRole: e.actorRole ?? null,
+      entityType: e.entityType,
+      entityId: e.entityId,
+      platformId: e.platformId ?? null,
+      reason: e.reason,
+      metadata: e.metadata,
+      ip: e.ip,
+      requestId: e.requestId,
+      prevHash,
+      hash: auditHash(prevHash, e, at),
+    },
+  });
+}
+
+export async function recordAudit(db: DbOrTx, e: AuditInput): Promise<void> {
+  if ("$transaction" in db) {
+    await db.$transaction((tx) => write(tx, e));
+  } else {
+    await write(db, e);
+  }
+}

@@ -1,0 +1,241 @@
+// The single authorization module (STYLE.md): role × action table, deny by default,
+// and scopeFor() giving the Prisma `where` that limits a user to what they may see.
+import type { Role } from "@/lib/generated/prisma/enums";
+
+export const ROLES = [
+  "PLATFORM_ASSISTANT",
+  "PLATFORM_MANAGER",
+  "REGION_REFERENT",
+  "REGION_FINANCE",
+  "FRANCE_TRAVAIL_REVIEWER",
+  "DPO",
+  "ADMIN",
+] as const satisfies readonly Role[];
+
+export const ACTIONS = [
+  "home.view",
+  "profile.view",
+  "token.manage",
+  "company.read",
+  "company.write",
+  "contact.read",
+  "contact.write",
+  "callback.read",
+  "callback.write",
+  "visit.read",
+  "visit.write",
+  "offer.read",
+  "offer.write",
+  "jobSeeker.read",
+  "jobSeeker.write",
+  "jobSeeker.readArchived",
+  "proposal.read",
+  "proposal.write",
+  "diagnostic.read",
+  "diagnostic.write",
+  "event.read",
+  "event.write",
+  "chefDeFile.read",
+  "chefDeFile.write",
+  "governance.read",
+  "governance.write",
+  "bilan.read",
+  "bilan.close",
+  "bilan.reopen",
+  "ftReport.read",
+  "subsidy.read",
+  "subsidy.write",
+  "payment.write",
+  "ruleSet.read",
+  "ruleSet.write",
+  "audit.read",
+  "rights.read",
+  "rights.write",
+  "breach.read",
+  "breach.write",
+  "purge.read",
+  "purge.run",
+  "register.read",
+  "platform.read",
+  "platform.write",
+  "user.read",
+  "user.write",
+] as const;
+
+export type Action = (typeof ACTIONS)[number];
+
+const PLATFORM_WORK: Action[] = [
+  "company.read",
+  "company.write",
+  "contact.read",
+  "contact.write",
+  "callback.read",
+  "callback.write",
+  "visit.read",
+  "visit.write",
+  "offer.read",
+  "offer.write",
+  "jobSeeker.read",
+  "jobSeeker.write",
+  "proposal.read",
+  "proposal.write",
+  "diagnostic.read",
+  "diagnostic.write",
+  "event.read",
+  "event.write",
+  "chefDeFile.read",
+  "chefDeFile.write",
+  "governance.read",
+  "bilan.read",
+];
+
+const EVERYONE: Action[] = ["home.view", "profile.view", "token.manage"];
+
+/** Role × action table. Anything absent is denied. */
+export const POLICY: Record<Role, ReadonlySet<Action>> = {
+  PLATFORM_ASSISTANT: new Set([...EVERYONE, ...PLATFORM_WORK]),
+  PLATFORM_MANAGER: new Set([
+    ...EVERYONE,
+    ...PLATFORM_WORK,
+    "governance.write",
+    "bilan.close",
+    "subsidy.read",
+    "subsidy.write",
+    "jobSeeker.readArchived",
+    "platform.read",
+    "user.read",
+  ]),
+  REGION_REFERENT: new Set([
+    ...EVERYONE,
+    "company.read",
+    "callback.read",
+    "visit.read",
+    "offer.read",
+    "jobSeeker.read",
+    "proposal.read",
+    "event.read",
+    "chefDeFile.read",
+    "governance.read",
+    "bilan.read",
+    "bilan.reopen",
+    "platform.read",
+  ]),
+  REGION_FINANCE: new Set([
+    ...EVERYONE,
+    "subsidy.read",
+    "subsidy.write",
+    "payment.write",
+    "ruleSet.read",
+    "bilan.read",
+    "platform.read",
+  ]),
+  FRANCE_TRAVAIL_REVIEWER: new Set([...EVERYONE, "ftReport.read"]),
+  DPO: new Set([
+    ...EVERYONE,
+    "audit.read",
+    "rights.read",
+    "rights.write",
+    "breach.read",
+    "breach.write",
+    "purge.read",
+    "purge.run",
+    "register.read",
+    "jobSeeker.readArchived",
+    "ruleSet.read",
+    "platform.read",
+  ]),
+  ADMIN: new Set([
+    ...EVERYONE,
+    "platform.read",
+    "platform.write",
+    "user.read",
+    "user.write",
+    "ruleSet.read",
+    "ruleSet.write",
+  ]),
+};
+
+export interface Principal {
+  id: string;
+  role: Role;
+  allPlatforms: boolean;
+  platformIds: readonly string[];
+}
+
+export function can(user: Principal | null | undefined, action: Action): boolean {
+  if (!user) return false;
+  return POLICY[user.role]?.has(action) ?? false;
+}
+
+/** Roles whose work spans every platform (when the account is flagged allPlatforms). */
+const REGION_WIDE: ReadonlySet<Role> = new Set(["REGION_REFERENT", "REGION_FINANCE", "DPO"]);
+
+export type ScopedModel =
+  | "platform"
+  | "company"
+  | "companyContact"
+  | "callback"
+  | "visit"
+  | "followUp"
+  | "offer"
+  | "jobSeeker"
+  | "proposal"
+  | "diagnostic"
+  | "event"
+  | "chefDeFile"
+  | "governance"
+  | "subsidyFile"
+  | "rightsRequest"
+  | "breach"
+  | "snapshot";
+
+const READ_ACTION: Record<ScopedModel, Action> = {
+  platform: "platform.read",
+  company: "company.read",
+  companyContact: "contact.read",
+  callback: "callback.read",
+  visit: "visit.read",
+  followUp: "visit.read",
+  offer: "offer.read",
+  jobSeeker: "jobSeeker.read",
+  proposal: "proposal.read",
+  diagnostic: "diagnostic.read",
+  event: "event.read",
+  chefDeFile: "chefDeFile.read",
+  governance: "governance.read",
+  subsidyFile: "subsidy.read",
+  rightsRequest: "rights.read",
+  breach: "breach.read",
+  snapshot: "bilan.read",
+};
+
+/** Matches nothing: used where a role may call an action but owns no record of that kind. */
+const NOTHING = { id: { in: [] as string[] } } as const;
+
+export type ScopeWhere = Record<string, unknown>;
+
+/**
+ * The Prisma `where` limiting `user` to the records of `model` they may read, or null when they
+ * may read none (callers answer 403 for a list, 404 for a record). Deny by default.
+ */
+export function scopeFor(user: Principal, model: ScopedModel): ScopeWhere | null {
+  if (!can(user, READ_ACTION[model])) return null;
+  const platformIds = [...user.platformIds];
+  const wide = user.allPlatforms && REGION_WIDE.has(user.role);
+
+  if (model === "platform") {
+    if (wide || user.role === "ADMIN") return {};
+    return { id: { in: platformIds } };
+  }
+  // A Région referent follows only the job seekers assigned to them (numéro-vert callers).
+  if (user.role === "REGION_REFERENT" && (model === "jobSeeker" || model === "proposal")) {
+    return model === "jobSeeker" ? { referentId: user.id } : { jobSeeker: { referentId: user.id } };
+  }
+  if (wide) return {};
+  if (platformIds.length === 0) return NOTHING;
+  return { platformId: { in: platformIds } };
+}
+
+export function isPersonalDataRole(role: Role): boolean {
+  return role !== "REGION_FINANCE" && role !== "ADMIN";
+}

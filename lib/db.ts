@@ -1,0 +1,31 @@
+import "server-only";
+import { env } from "@/lib/env";
+import { createPrismaClient, type Db } from "@/lib/db-client";
+import { Prisma } from "@/lib/generated/prisma/client";
+
+export type { Db };
+/** A Prisma client or an interactive transaction client: repositories accept either. */
+export type DbOrTx = Db | Prisma.TransactionClient;
+
+const globalForDb = globalThis as unknown as { __db?: Db };
+
+function databaseUrl(): string {
+  if (!env.DATABASE_URL) {
+    throw new Error("DATABASE_URL manquant : démarrez l'application avec `npm start`, qui le fournit.");
+  }
+  return env.DATABASE_URL;
+}
+
+/** Lazily created so that `next build` never needs a database. */
+export function getDb(): Db {
+  globalForDb.__db ??= createPrismaClient(databaseUrl());
+  return globalForDb.__db;
+}
+
+export const db: Db = new Proxy({} as Db, {
+  get(_t, prop) {
+    const client = getDb() as unknown as Record<string | symbol, unknown>;
+    const value = client[prop];
+    return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(client) : value;
+  },
+});

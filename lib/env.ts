@@ -1,0 +1,53 @@
+// The only module that reads process.env (STYLE.md). Validated once, typed everywhere.
+import { z } from "zod";
+
+const bool = z
+  .enum(["true", "false", "1", "0", ""])
+  .optional()
+  .transform((v) => v === "true" || v === "1");
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  CI: bool,
+  DATABASE_URL: z.string().url().optional().or(z.literal("").transform(() => undefined)),
+  TEST_DATABASE_URL: z.string().url().optional().or(z.literal("").transform(() => undefined)),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  NEXTAUTH_SECRET: z.string().min(32).optional(),
+  NEXTAUTH_URL: z.string().url().optional(),
+  DEMO_PASSWORD: z.string().min(12).default("Demo-ProchEmploi-2026"),
+  ALLOW_DEMO_ACCOUNTS: bool,
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(10),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+  EMBEDDED_PG_DIR: z.string().default(".data/postgres"),
+  APP_VERSION: z.string().default("0.1.0"),
+  TRUST_PROXY: bool,
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+function load(): Env {
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Configuration invalide :\n${lines.join("\n")}`);
+  }
+  return parsed.data;
+}
+
+export const env: Env = load();
+
+/** Secrets required to serve requests; checked at start-up in production. */
+export function missingProductionSecrets(e: Env = env): string[] {
+  const missing: string[] = [];
+  if (!e.NEXTAUTH_SECRET) missing.push("NEXTAUTH_SECRET");
+  if (!e.DATABASE_URL) missing.push("DATABASE_URL");
+  return missing;
+}
+
+/** Raw access for scripts that must pass the environment on to a child process. */
+export function processEnv(): NodeJS.ProcessEnv {
+  return process.env;
+}

@@ -1,0 +1,32 @@
+// Navigation entries, each tied to the permission that opens its page: a role sees only what it may use.
+import { can, type Action, type Principal } from "@/lib/authz/policy";
+
+export interface NavItem {
+  href: string;
+  label: string;
+  action: Action;
+}
+
+export const NAV_ITEMS: NavItem[] = [
+  { href: "/", label: "Accueil", action: "home.view" },
+  { href: "/entreprises", label: "Entreprises", action: "company.read" },
+  { href: "/financement", label: "Financement", action: "subsidy.read" },
+  { href: "/rgpd", label: "Données personnelles", action: "audit.read" },
+  { href: "/administration/utilisateurs", label: "Utilisateurs", action: "user.read" },
+  { href: "/docs/api", label: "API", action: "token.manage" },
+  { href: "/profil", label: "Mon profil", action: "profile.view" },
+];
+
+export function navFor(user: Principal): NavItem[] {
+  return NAV_ITEMS.filter((i) => can(user, i.action));
+}
+
+export const ROLE_LABELS: Record<Principal["role"], string> = {
+  PLATFORM_ASSISTANT: "Assistant·e de plateforme",
+  PLATFORM_MANAGER: "Responsable de plateforme",
+  REGION_REFERENT: "Référent·e Région",
+  REGION_FINANCE: "Finances Région",
+  FRANCE_TRAVAIL_REVIEWER: "France Travail",
+  DPO: "Délégué·e à la protection des données",
+  ADMIN: "Administrateur·rice",
+};

@@ -1,0 +1,151 @@
+// Payload schemas of the versioned rule sets (model RuleSet, shared/DOMAIN.md "Rules are data").
+// Pure module (zod only): the rules functions, the admin editor and the seed all validate with it,
+// so a payload that passes here is safe to feed to any *.rules.ts function.
+import { z } from "zod";
+
+/** Basis points: 10 000 = 100 %. */
+const bp = z.number().int().min(0).max(10_000);
+const cents = z.number().int().nonnegative();
+const positiveInt = z.number().int().positive();
+const code = z.string().regex(/^[A-Z][A-Z0-9_]*$/, "Code en majuscules (A-Z, 0-9, _)");
+
+const categorySchema = z.object({ code, label: z.string().min(1) });
+export type ExpenseCategory = z.infer<typeof categorySchema>;
+
+function uniqueCodes(list: ExpenseCategory[]): boolean {
+  return new Set(list.map((c) => c.code)).size === list.length;
+}
+
+// ───────────────────────── Région: cadre d'intervention ─────────────────────────
+
+const etpCapSchema = z.object({ etp: z.number().positive(), capCents: cents });
+
+export const regionFrameworkSchema = z
+  .object({
+    /** Maximum share of eligible expenses the Région pays (8000 = 80 %). */
+    fundingRateBp: bp,
+    /** Minimum share the territory must fund (2000 = 20 %). */
+    minTerritoryShareBp: bp,
+    eligibleCategories: z.array(categorySchema).min(1).refine(uniqueCodes, "Codes de catégorie en double"),
+    /** Yearly cap per platform by staff size; the highest `etp` not above the platform's ETP applies. */
+    capsByEtp: z
+      .array(etpCapSchema)
+      .min(1)
+      .refine((caps) => caps.every((c, i) => i === 0 || c.etp > caps[i - 1]!.etp), "ETP strictement croissants"),
+    /** Territories above BOTH thresholds get a higher cap; null = not yet set by an administrator. */
+    largeTerritory: z.object({
+      minPopulation: positiveInt,
+      minCompanies: positiveInt,
+      capCents: cents.nullable(),
+    }),
+  })
+  .refine((r) => r.fundingRateBp + r.minTerritoryShareBp <= 10_000, {
+    message: "Taux Région + part minimale du territoire > 100 %",
+    path: ["minTerritoryShareBp"],
+  });
+export type RegionFrameworkRules = z.infer<typeof regionFrameworkSchema>;
+
+// ───────────────────────── France Travail: convention de subvention ─────────────────────────
+
+export const trancheAnchors = ["SIGNATURE", "INTERMEDIATE_REPORT", "FINAL_REVIEW_MEETING"] as const;
+
+const trancheRuleSchema = z
+  .object({
+    rank: positiveInt,
+    shareBp: bp,
+    label: z.string().min(1),
+    /** Document that triggers the payment. */
+    condition: z.string().min(1),
+    dueDaysAfter: positiveInt.optional(),
+    dueMonthsAfter: positiveInt.optional(),
+    anchor: z.enum(trancheAnchors),
+  })
+  .refine((t) => (t.dueDaysAfter === undefined) !== (t.dueMonthsAfter === undefined), {
+    message: "Indiquer soit un délai en jours, soit un délai en mois",
+    path: ["dueDaysAfter"],
+  });
+export type TrancheRule = z.infer<typeof trancheRuleSchema>;
+
+export const franceTravailSchema = z
+  .object({
+    fundingRateBp: bp,
+    eligibleCategories: z.array(categorySchema).min(1),
+    nonEligibleCategories: z.array(categorySchema),
+    tranches: z
+      .array(trancheRuleSchema)
+      .min(1)
+      .refine((ts) => ts.every((t, i) => t.rank === i + 1), "Rangs 1, 2, 3… dans l'ordre")
+      .refine((ts) => ts.reduce((s, t) => s + t.shareBp, 0) === 10_000, "La somme des tranches doit faire 100 %"),
+    durationMonths: positiveInt,
+    /** Grants above this amount have their essential data published in open format. */
+    openDataThresholdCents: cents,
+    deMinimis: z.object({ ceilingCents: cents, years: positiveInt }),
+  })
+  .refine(
+    (r) => uniqueCodes([...r.eligibleCategories, ...r.nonEligibleCategories]),
+    { message: "Une catégorie ne peut être à la fois éligible et non éligible", path: ["nonEligibleCategories"] },
+  );
+export type FranceTravailRules = z.infer<typeof franceTravailSchema>;
+
+// ───────────────────────── deadlines, retention, operations ─────────────────────────
+
+export const deadlinesSchema = z.object({
+  financialReportMonthsAfterFiscalYearEnd: positiveInt,
+  teamRecruitmentMonthsAfterNotification: positiveInt,
+  rightsRequestForwardHours: positiveInt,
+  rightsRequestAnswerDays: positiveInt,
+  controllerOrderDays: positiveInt,
+  breachNotifyHours: positiveInt,
+});
+export type DeadlinesRules = z.infer<typeof deadlinesSchema>;
+
+export const retentionSchema = z
+  .object({
+    /** Months after last contact before a job seeker leaves the active base. */
+    jobSeekerArchiveMonths: positiveInt,
+    /** Months after last contact before a job seeker is destroyed. */
+    jobSeekerDestroyMonths: positiveInt,
+    companyContactDestroyMonths: positiveInt,
+    /** Warn staff this many days before a record is archived. */
+    preArchiveNoticeDays: z.number().int().nonnegative(),
+  })
+  .refine((r) => r.jobSeekerDestroyMonths >= r.jobSeekerArchiveMonths, {
+    message: "La destruction ne peut précéder l'archivage",
+    path: ["jobSeekerDestroyMonths"],
+  });
+export type RetentionRules = z.infer<typeof retentionSchema>;
+
+const minPerYear = z.object({ minPerYear: z.number().int().nonnegative() });
+
+export const operationsSchema = z.object({
+  numeroVertCallbackDelayDays: positiveInt,
+  callbackMaxAttempts: positiveInt,
+  /** An open offer older than this is flagged for review. */
+  offerStaleDays: positiveInt,
+  /** "Jeunes": strictly under this age. */
+  youngAgeLimit: positiveInt,
+  governance: z.object({
+    COPRESIDENCE: minPerYear,
+    POLE_DIRIGEANT: minPerYear,
+    COMITE_TECHNIQUE: minPerYear.optional(),
+  }),
+});
+export type OperationsRules = z.infer<typeof operationsSchema>;
+
+// ───────────────────────── by kind ─────────────────────────
+
+/** Mirrors the Prisma enum RuleSetKind (kept literal so this module stays Prisma-free). */
+export const ruleSetPayloadSchemas = {
+  REGION_FRAMEWORK: regionFrameworkSchema,
+  FRANCE_TRAVAIL: franceTravailSchema,
+  DEADLINES: deadlinesSchema,
+  RETENTION: retentionSchema,
+  OPERATIONS: operationsSchema,
+} as const;
+
+export type RuleSetKindName = keyof typeof ruleSetPayloadSchemas;
+export type RuleSetPayload<K extends RuleSetKindName> = z.infer<(typeof ruleSetPayloadSchemas)[K]>;
+
+export function parseRuleSetPayload<K extends RuleSetKindName>(kind: K, payload: unknown): RuleSetPayload<K> {
+  return ruleSetPayloadSchemas[kind].parse(payload) as RuleSetPayload<K>;
+}

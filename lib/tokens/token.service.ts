@@ -1,0 +1,52 @@
+import "server-only";
+// Personal access tokens: created and revoked by their owner; only a SHA-256 of the token is stored.
+import { randomBytes } from "node:crypto";
+import { addDays } from "date-fns";
+import { recordAudit } from "@/lib/audit/audit.service";
+import type { CurrentUser } from "@/lib/auth/principal";
+import { API_TOKEN_PREFIX, hashToken } from "@/lib/auth/session";
+import type { Db } from "@/lib/db";
+import { NotFoundError } from "@/lib/errors";
+import type { ApiTokenDto, CreateTokenInput } from "@/lib/tokens/token.schema";
+
+const select = { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, expiresAt: true, revokedAt: true } as const;
+
+function toDto(t: { id: string; name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null; expiresAt: Date | null; revokedAt: Date | null }): ApiTokenDto {
+  return {
+    id: t.id,
+    name: t.name,
+    prefix: t.prefix,
+    createdAt: t.createdAt.toISOString(),
+    lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
+    expiresAt: t.expiresAt?.toISOString() ?? null,
+    revokedAt: t.revokedAt?.toISOString() ?? null,
+  };
+}
+
+export async function listTokens(db: Db, user: CurrentUser): Promise<ApiTokenDto[]> {
+  const rows = await db.apiToken.findMany({ where: { userId: user.id }, select, orderBy: { createdAt: "desc" } });
+  return rows.map(toDto);
+}
+
+export async function createToken(db: Db, user: CurrentUser, input: CreateTokenInput, now = new Date()) {
+  const token = `${API_TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
+  const row = await db.$transaction(async (tx) => {
+    const created = await tx.apiToken.create({
+      data: { userId: user.id, name: input.name, tokenHash: hashToken(token), prefix: token.slice(0, 10), expiresAt: addDays(now, input.expiresInDays) },
+      select,
+    });
+    await recordAudit(tx, { action: "apiToken.created", actorId: user.id, actorRole: user.role, entityType: "ApiToken", entityId: created.id });
+    return created;
+  });
+  return { token, item: toDto(row) };
+}
+
+export async function revokeToken(db: Db, user: CurrentUser, id: string): Promise<ApiTokenDto> {
+  return db.$transaction(async (tx) => {
+    const existing = await tx.apiToken.findFirst({ where: { id, userId: user.id }, select: { id: true, revokedAt: true } });
+    if (!existing) throw new NotFoundError("Jeton introuvable.");
+    const row = await tx.apiToken.update({ where: { id }, data: { revokedAt: existing.revokedAt ?? new Date() }, select });
+    await recordAudit(tx, { action: "apiToken.revoked", actorId: user.id, actorRole: user.role, entityType: "ApiToken", entityId: id });
+    return toDto(row);
+  });
+}

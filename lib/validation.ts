@@ -1,0 +1,20 @@
+// zod helpers shared by forms and the API: French messages, field-level errors.
+import { z } from "zod";
+import type { FieldErrors } from "@/lib/errors";
+
+z.config(z.locales.fr());
+
+export function zodFieldErrors(error: z.ZodError): FieldErrors {
+  const fields: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.join(".") : "_";
+    (fields[key] ??= []).push(issue.message);
+  }
+  return fields;
+}
+
+/** Pagination query shared by every list endpoint. */
+export const pageQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});

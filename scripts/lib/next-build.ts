@@ -1,0 +1,25 @@
+// Decides whether the production build is stale: any source newer than .next/BUILD_ID.
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+
+const SOURCE_ROOTS = ["app", "components", "lib", "public", "types"];
+const SOURCE_FILES = ["next.config.ts", "package.json", "postcss.config.mjs", "tsconfig.json", "prisma/schema.prisma"];
+
+function newestMtime(entry: string): number {
+  if (!existsSync(entry)) return 0;
+  const st = statSync(entry);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let newest = st.mtimeMs;
+  for (const child of readdirSync(entry)) {
+    if (child === "generated" || child === "node_modules") continue;
+    newest = Math.max(newest, newestMtime(path.join(entry, child)));
+  }
+  return newest;
+}
+
+export function buildIsStale(): boolean {
+  const buildId = path.join(".next", "BUILD_ID");
+  if (!existsSync(buildId)) return true;
+  const built = statSync(buildId).mtimeMs;
+  return [...SOURCE_ROOTS, ...SOURCE_FILES].some((p) => newestMtime(p) > built);
+}

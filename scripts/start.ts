@@ -1,0 +1,91 @@
+// `npm start`: one command from a fresh clone to a running app.
+// DATABASE_URL given → use it. Otherwise → embedded PostgreSQL in .data/postgres, generated secrets.
+// Then: migrations, demo seed (once), production build when stale, `next start` on PORT.
+// `--dev` runs `next dev` instead of the production build.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { env, missingProductionSecrets, processEnv } from "@/lib/env";
+import { createPrismaClient } from "@/lib/db-client";
+import { seedDemo } from "@/prisma/seed/demo";
+import { resolveDatabaseUrl } from "@/scripts/lib/database";
+import { applyMigrations } from "@/scripts/lib/migrations";
+import { buildIsStale } from "@/scripts/lib/next-build";
+import { print, printError } from "@/scripts/lib/print";
+import { loadLocalSecrets } from "@/scripts/lib/secrets";
+
+const dev = process.argv.includes("--dev");
+const NEXT_BIN = "node_modules/next/dist/bin/next";
+
+function fail(message: string): never {
+  printError(`\n✖ ${message}\n`);
+  process.exit(1);
+}
+
+async function main() {
+  const embedded = !env.DATABASE_URL;
+  const production = env.NODE_ENV === "production";
+  if (production && !embedded) {
+    const missing = missingProductionSecrets();
+    if (missing.length) fail(`Variables manquantes en production : ${missing.join(", ")}. Voir .env.example et le README.`);
+  }
+  const secrets = embedded ? loadLocalSecrets() : null;
+  const sessionSecret = env.NEXTAUTH_SECRET ?? secrets?.nextauthSecret;
+  if (!sessionSecret) fail("NEXTAUTH_SECRET manquant (au moins 32 caractères). Voir .env.example.");
+
+  const started = Date.now();
+  const database = await resolveDatabaseUrl();
+  let next: ChildProcess | null = null;
+  let stopping = false;
+
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    if (next && next.exitCode === null) {
+      next.kill("SIGTERM");
+      await new Promise((r) => next?.once("exit", r));
+    }
+    await database.stop();
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+
+  try {
+    const { applied } = await applyMigrations(database.url);
+    print(applied.length ? `Migrations appliquées : ${applied.join(", ")}` : "Base de données à jour.");
+
+    const demoAllowed = !production || env.ALLOW_DEMO_ACCOUNTS;
+    if (demoAllowed) {
+      const db = createPrismaClient(database.url, 2);
+      const result = await seedDemo(db, { password: env.DEMO_PASSWORD });
+      await db.$disconnect();
+      print(result.seeded ? "Données de démonstration créées." : "Données de démonstration déjà présentes.");
+    }
+
+    const pkg = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
+    const childEnv = {
+      ...processEnv(),
+      DATABASE_URL: database.url,
+      NEXTAUTH_SECRET: sessionSecret,
+      NEXTAUTH_URL: env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`,
+      APP_VERSION: pkg.version,
+      NEXT_TELEMETRY_DISABLED: "1",
+    };
+    if (!dev && buildIsStale()) {
+      print("Construction de l'application (next build)…");
+      const build = spawnSync(process.execPath, [NEXT_BIN, "build"], { stdio: "inherit", env: { ...childEnv, NODE_ENV: "production" } });
+      if (build.status !== 0) throw new Error("La construction de l'application a échoué.");
+    }
+    next = spawn(process.execPath, [NEXT_BIN, dev ? "dev" : "start", "-p", String(env.PORT)], {
+      stdio: "inherit",
+      env: dev ? childEnv : { ...childEnv, NODE_ENV: "production" },
+    });
+    next.on("exit", (code) => void shutdown(code ?? 0));
+    print(`\nSI Proch'Emploi démarre sur http://localhost:${env.PORT} (préparation : ${((Date.now() - started) / 1000).toFixed(1)} s).`);
+  } catch (err) {
+    printError(String(err instanceof Error ? err.message : err));
+    await shutdown(1);
+  }
+}
+
+void main();

@@ -1,0 +1,127 @@
+import { describe, expect, it } from "vitest";
+import { ACTIONS, can, ROLES, scopeFor, type Action, type Principal } from "@/lib/authz/policy";
+
+// The expected policy, written out independently of lib/authz/policy.ts: which roles may do each action.
+// A = assistant, M = manager, R = Région referent, F = Région finance, T = France Travail, D = DPO, X = admin.
+const EXPECTED: Record<Action, string> = {
+  "home.view": "AMRFTDX",
+  "profile.view": "AMRFTDX",
+  "token.manage": "AMRFTDX",
+  "company.read": "AMR",
+  "company.write": "AM",
+  "contact.read": "AM",
+  "contact.write": "AM",
+  "callback.read": "AMR",
+  "callback.write": "AM",
+  "visit.read": "AMR",
+  "visit.write": "AM",
+  "offer.read": "AMR",
+  "offer.write": "AM",
+  "jobSeeker.read": "AMR",
+  "jobSeeker.write": "AM",
+  "jobSeeker.readArchived": "MD",
+  "proposal.read": "AMR",
+  "proposal.write": "AM",
+  "diagnostic.read": "AM",
+  "diagnostic.write": "AM",
+  "event.read": "AMR",
+  "event.write": "AM",
+  "chefDeFile.read": "AMR",
+  "chefDeFile.write": "AM",
+  "governance.read": "AMR",
+  "governance.write": "M",
+  "bilan.read": "AMRF",
+  "bilan.close": "M",
+  "bilan.reopen": "R",
+  "ftReport.read": "T",
+  "subsidy.read": "MF",
+  "subsidy.write": "MF",
+  "payment.write": "F",
+  "ruleSet.read": "FDX",
+  "ruleSet.write": "X",
+  "audit.read": "D",
+  "rights.read": "D",
+  "rights.write": "D",
+  "breach.read": "D",
+  "breach.write": "D",
+  "purge.read": "D",
+  "purge.run": "D",
+  "register.read": "D",
+  "platform.read": "MRFDX",
+  "platform.write": "X",
+  "user.read": "MX",
+  "user.write": "X",
+};
+
+const LETTER: Record<(typeof ROLES)[number], string> = {
+  PLATFORM_ASSISTANT: "A",
+  PLATFORM_MANAGER: "M",
+  REGION_REFERENT: "R",
+  REGION_FINANCE: "F",
+  FRANCE_TRAVAIL_REVIEWER: "T",
+  DPO: "D",
+  ADMIN: "X",
+};
+
+const LENS = "00000000-0000-4000-8000-000000000001";
+const AMIENS = "00000000-0000-4000-8000-000000000002";
+
+function principal(role: Principal["role"], extra: Partial<Principal> = {}): Principal {
+  return { id: "00000000-0000-4000-8000-0000000000aa", role, allPlatforms: false, platformIds: [], ...extra };
+}
+
+describe("policy: role × action table", () => {
+  it("lists an expectation for every action", () => {
+    expect(Object.keys(EXPECTED).sort()).toEqual([...ACTIONS].sort());
+  });
+
+  for (const role of ROLES) {
+    for (const action of ACTIONS) {
+      const allowed = EXPECTED[action].includes(LETTER[role]);
+      it(`${role} ${allowed ? "may" : "may not"} ${action}`, () => {
+        expect(can(principal(role), action)).toBe(allowed);
+      });
+    }
+  }
+
+  it("denies a signed-out visitor everything", () => {
+    for (const action of ACTIONS) expect(can(null, action)).toBe(false);
+  });
+
+  it("denies an unknown role (deny by default)", () => {
+    expect(can(principal("HACKER" as Principal["role"]), "home.view")).toBe(false);
+  });
+});
+
+describe("scopeFor", () => {
+  it("limits platform staff to their own platforms", () => {
+    const user = principal("PLATFORM_ASSISTANT", { platformIds: [LENS] });
+    expect(scopeFor(user, "company")).toEqual({ platformId: { in: [LENS] } });
+    expect(scopeFor(user, "jobSeeker")).toEqual({ platformId: { in: [LENS] } });
+    expect(scopeFor(principal("PLATFORM_MANAGER", { platformIds: [LENS] }), "platform")).toEqual({ id: { in: [LENS] } });
+  });
+
+  it("gives a platform user without membership nothing", () => {
+    const user = principal("PLATFORM_MANAGER", { platformIds: [] });
+    expect(scopeFor(user, "offer")).toEqual({ id: { in: [] } });
+  });
+
+  it("returns null where the role may not read the model at all", () => {
+    expect(scopeFor(principal("REGION_FINANCE", { allPlatforms: true }), "jobSeeker")).toBeNull();
+    expect(scopeFor(principal("ADMIN"), "company")).toBeNull();
+    expect(scopeFor(principal("PLATFORM_ASSISTANT", { platformIds: [LENS] }), "subsidyFile")).toBeNull();
+    expect(scopeFor(principal("FRANCE_TRAVAIL_REVIEWER"), "jobSeeker")).toBeNull();
+  });
+
+  it("lets a Région referent see only the job seekers assigned to them", () => {
+    const user = principal("REGION_REFERENT", { allPlatforms: true, platformIds: [LENS, AMIENS] });
+    expect(scopeFor(user, "jobSeeker")).toEqual({ referentId: user.id });
+    expect(scopeFor(user, "proposal")).toEqual({ jobSeeker: { referentId: user.id } });
+    expect(scopeFor(user, "company")).toEqual({});
+  });
+
+  it("does not widen a platform role flagged allPlatforms", () => {
+    const user = principal("PLATFORM_ASSISTANT", { allPlatforms: true, platformIds: [AMIENS] });
+    expect(scopeFor(user, "company")).toEqual({ platformId: { in: [AMIENS] } });
+  });
+});
