@@ -23,7 +23,6 @@ const envSchema = z.object({
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   EMBEDDED_PG_DIR: z.string().default(".data/postgres"),
   APP_VERSION: z.string().default("0.1.0"),
-  TRUST_PROXY: bool,
 });
 
 export type Env = z.infer<typeof envSchema>;

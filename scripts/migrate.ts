@@ -5,11 +5,12 @@
 //                          [--accept-data-loss]   (needed when the migration drops data)
 //   tsx scripts/migrate.ts status                 applied / pending; exit 1 unless up to date
 //   tsx scripts/migrate.ts check                  exit 1 on schema drift or an out-of-date database
+//   tsx scripts/migrate.ts resolve --rolled-back <migration>   after fixing a failed migration
 import path from "node:path";
 import { env } from "@/lib/env";
 import { MIGRATIONS_DIR, Migrator, type MigrationStatus } from "@/scripts/lib/migrations";
+import { print, printError } from "@/scripts/lib/print";
 
-const print = (line = "") => process.stdout.write(`${line}\n`);
 const list = (names: string[]) => names.map((n) => `  - ${n}`).join("\n");
 
 class UsageError extends Error {}
@@ -17,15 +18,20 @@ class UsageError extends Error {}
 function parseArgs(argv: string[]) {
   const [command, ...rest] = argv;
   let name: string | undefined;
+  let rolledBack: string | undefined;
   let acceptDataLoss = false;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
     if (arg === "--name" || arg === "-n") name = rest[++i];
     else if (arg.startsWith("--name=")) name = arg.slice("--name=".length);
     else if (arg === "--accept-data-loss") acceptDataLoss = true;
+    else if (arg === "--rolled-back") rolledBack = rest[++i];
     else throw new UsageError(`Unknown argument: ${arg}`);
   }
-  return { command, name, acceptDataLoss };
+  // The name becomes part of a directory name that lives forever in version control.
+  if (command === "dev" && !/^[a-z0-9_]+$/.test(name ?? "")) throw new UsageError("dev needs --name <snake_case_name>");
+  if (command === "resolve" && !rolledBack) throw new UsageError("resolve needs --rolled-back <migration directory name>");
+  return { command, name: name ?? "", acceptDataLoss, rolledBack: rolledBack ?? "" };
 }
 
 /** A given DATABASE_URL always wins; otherwise the project's embedded PostgreSQL, loaded lazily so
@@ -39,7 +45,9 @@ async function database(): Promise<{ url: string; stop?: () => Promise<void> }> 
 function problems(s: MigrationStatus): string[] {
   return [
     s.pending.length ? `pending migrations:\n${list(s.pending)}` : "",
-    s.failed.length ? `failed migrations (fix, then \`prisma migrate resolve\`):\n${list(s.failed)}` : "",
+    s.failed.length
+      ? `failed migrations (nothing of them was kept: fix the SQL, then \`tsx scripts/migrate.ts resolve --rolled-back <name>\` and deploy again):\n${list(s.failed)}`
+      : "",
     s.edited.length ? `applied migrations edited since:\n${list(s.edited)}` : "",
     s.unknown.length ? `migrations recorded in the database but missing from prisma/migrations:\n${list(s.unknown)}` : "",
   ].filter(Boolean);
@@ -51,9 +59,7 @@ async function deploy(m: Migrator): Promise<number> {
   return 0;
 }
 
-async function dev(m: Migrator, name: string | undefined, acceptDataLoss: boolean): Promise<number> {
-  // The name becomes part of a directory name that lives forever in version control.
-  if (!name || !/^[a-z0-9_]+$/.test(name)) throw new UsageError("dev needs --name <snake_case_name>");
+async function dev(m: Migrator, name: string, acceptDataLoss: boolean): Promise<number> {
   const { created, applied } = await m.createMigration(name, { acceptDataLoss });
   const previously = applied.filter((n) => n !== created);
   if (previously.length) print(`Applied pending migration(s) first:\n${list(previously)}`);
@@ -85,25 +91,40 @@ async function check(m: Migrator): Promise<number> {
     );
   }
   const s = await m.status();
-  failures.push(...problems(s).map((p) => `database: ${p}`));
-  // Only meaningful once the history matches: otherwise the difference is just the pending work.
-  if (!failures.some((f) => f.startsWith("database:"))) {
-    const dbDrift = await m.databaseDrift();
-    if (dbDrift) failures.push(`database drifted from the migrations (changed by hand?). SQL to undo it:\n${dbDrift}`);
+  const history = problems(s);
+  failures.push(...history.map((p) => `database: ${p}`));
+  // Drift only means something once the history matches (otherwise it is just the pending work).
+  if (history.length === 0) {
+    const dbDrift = await m.databaseDrift(schemaDrift ? "migrations" : "schema");
+    if (dbDrift) {
+      failures.push(`database: its schema differs from the migrations (changed by hand?). SQL to bring it back:\n${dbDrift}`);
+    }
   }
   if (failures.length) {
-    process.stderr.write(`db:check FAILED\n${failures.map((f) => `✗ ${f}`).join("\n\n")}\n`);
+    printError(`db:check FAILED\n${failures.map((f) => `✗ ${f}`).join("\n\n")}`);
     return 1;
   }
   print(`db:check OK — ${s.local.length} migration(s) match schema.prisma and are all applied, no drift.`);
   return 0;
 }
 
+async function resolve(m: Migrator, name: string): Promise<number> {
+  await m.markRolledBack(name);
+  print(`Marked ${name} as rolled back: \`npm run db:migrate\` will apply it again.`);
+  return 0;
+}
+
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
-  const commands = { deploy, status, check, dev: (m: Migrator) => dev(m, args.name, args.acceptDataLoss) };
+  const commands = {
+    deploy,
+    status,
+    check,
+    dev: (m: Migrator) => dev(m, args.name, args.acceptDataLoss),
+    resolve: (m: Migrator) => resolve(m, args.rolledBack),
+  };
+  if (!args.command || !Object.hasOwn(commands, args.command)) throw new UsageError(`Usage: tsx scripts/migrate.ts <${Object.keys(commands).join("|")}>`);
   const run = commands[args.command as keyof typeof commands];
-  if (!run) throw new UsageError(`Usage: tsx scripts/migrate.ts <${Object.keys(commands).join("|")}>`);
   const db = await database();
   try {
     const migrator = await Migrator.open(db.url);
@@ -122,7 +143,7 @@ main().then(
     process.exitCode = code;
   },
   (e: unknown) => {
-    process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+    printError(e instanceof Error ? e.message : String(e));
     process.exitCode = e instanceof UsageError ? 2 : 1;
   },
 );

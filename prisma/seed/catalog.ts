@@ -134,7 +134,7 @@ export const CALLBACK_NEEDS = [
   "Remplacement d'un départ en retraite",
   "Formation des salariés aux habilitations électriques",
   "Renfort saisonnier",
-  "Pas de besoin immédiat, à recontacter dans 6 mois",
+  "Recrutement d'un technicien de maintenance",
 ];
 
 export const REFUSAL_REASONS = ["Distance / transport", "Horaires incompatibles", "Salaire insuffisant", "Type de contrat", "Garde d'enfants"];
@@ -169,7 +169,8 @@ export const LANGUAGES = ["Français courant", "Français courant, anglais notio
 export const CERTIFICATIONS = ["Aucune", "SST", "CACES R489 cat. 3", "Habilitation électrique B0", "HACCP", "FIMO marchandises"];
 export const LICENCES = ["Permis B", "Permis B", "Permis B", "Aucun", "Permis B et C", "Permis AM"];
 export const IT_SKILLS = ["Bureautique de base", "Word, Excel", "Usage du smartphone uniquement", "Logiciels de caisse", "Développement web (HTML, JavaScript)"];
-export const SITUATIONS = ["En recherche active", "En formation", "En immersion (PMSMP)", "En emploi à temps partiel", "En attente de réponse d'employeur"];
+/** Situation during follow-up of someone without activity and not in training. */
+export const SITUATIONS = ["En recherche active", "En immersion (PMSMP)", "En attente de réponse d'employeur", "En préparation d'entretiens"];
 export const STRENGTHS = [
   "Motivé(e), disponible rapidement ; frein : pas de véhicule",
   "Expérience solide dans le métier ; frein : horaires décalés difficiles",

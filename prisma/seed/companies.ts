@@ -1,12 +1,12 @@
 // Companies of one platform, with their contacts, numéro-vert callbacks and timeline notes.
-import { addDays, subDays } from "date-fns";
+import { addDays, subDays, subHours } from "date-fns";
 import { generateSiret } from "@/lib/rules/siret.rules";
-import type { CallbackStatus, HeadcountBand } from "@/lib/generated/prisma/enums";
+import type { CallbackStatus, HeadcountBand, InteractionKind } from "@/lib/generated/prisma/enums";
 import { CALLBACK_NEEDS, CONTACT_TITLES, SECTORS, type Sector } from "./catalog";
 import type { CommuneRow } from "./territories";
 import {
   between, chance, faker, frenchPhone, LatestDates, minDate, pick, pickCommune, pickStaff, pickWeighted,
-  slugify, uuid, type PlatformContext, type Rows, type SeedContext,
+  slugify, streetAddress, uuid, type PlatformContext, type Rows, type SeedContext,
 } from "./context";
 
 export type CompanyMeta = {
@@ -38,15 +38,17 @@ export function generateCompanies(
     const forceRecent = viaNumeroVert && recentNumeroVert < RECENT_NUMERO_VERT;
     if (forceRecent) recentNumeroVert++;
     const createdAt = forceRecent
-      ? subDays(ctx.now, faker.number.int({ min: 1, max: 12 }))
+      ? subHours(ctx.now, faker.number.int({ min: 2, max: 12 * 24 }))
       : between(ctx.windowStart, subDays(ctx.now, 3));
     let siret: string;
     do siret = generateSiret(rng);
     while (ctx.usedSirets.has(siret));
     ctx.usedSirets.add(siret);
-    const name = `${faker.company.name()} ${pick(LEGAL_FORMS)}`;
+    const base = faker.company.name();
+    // faker's French names sometimes already carry a legal form ("Martin SARL").
+    const name = /\b(SA|SARL|SAS|SASU|EURL|SNC|GIE|SEM|SCOP|EI)$/.test(base) ? base : `${base} ${pick(LEGAL_FORMS)}`;
     const id = uuid();
-    const addressLine = faker.location.streetAddress();
+    const addressLine = streetAddress();
     const postalCode = pick(commune.postalCodes);
     rows.companies.push({
       id, platformId: p.id, siret, siren: siret.slice(0, 9), name, nafCode: pick(sector.naf), sector: sector.name,
@@ -110,11 +112,12 @@ function addCallback(ctx: SeedContext, p: PlatformContext, c: CompanyMeta, rows:
     });
     if (outcome !== "INJOIGNABLE") contactDates.touch(c.id, at);
   }
-  // JOINT = reached but the need is not qualified yet: the callback stays open.
-  const closed = status === "BESOIN_QUALIFIE" || status === "INJOIGNABLE";
+  // The callback is done once the company is reached (JOINT: no need to qualify for now) or
+  // declared unreachable after the last allowed attempt; only A_RAPPELER stays in the queue.
+  const closed = status !== "A_RAPPELER";
   rows.callbacks.push({
     id: callbackId, platformId: p.id, companyId: c.id, receivedAt, dueAt, status, attemptCount,
-    qualifiedNeed: status === "BESOIN_QUALIFIE" ? pick(CALLBACK_NEEDS) : null,
+    qualifiedNeed: status === "BESOIN_QUALIFIE" ? pick(CALLBACK_NEEDS) : status === "JOINT" ? "Pas de besoin immédiat, à recontacter" : null,
     assignedToId, closedAt: closed ? at : null, createdAt: receivedAt,
   });
 }
@@ -128,7 +131,7 @@ function addNotes(ctx: SeedContext, p: PlatformContext, c: CompanyMeta, rows: Ro
         { kind: "APPEL" as const, summary: "Prospection téléphonique : présentation de Proch'Emploi" },
         { kind: "EMAIL" as const, summary: "Demande d'information reçue par courriel" },
       ]);
-  const notes = [{ ...first, at: c.createdAt }];
+  const notes: { kind: InteractionKind; summary: string; at: Date }[] = [{ ...first, at: c.createdAt }];
   const more = faker.number.int({ min: 0, max: 2 });
   for (let k = 0; k < more; k++) {
     notes.push({

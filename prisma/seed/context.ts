@@ -103,7 +103,8 @@ export function pick<T>(list: readonly T[]): T {
 }
 
 export function pickWeighted<T>(entries: ReadonlyArray<readonly [T, number]>): T {
-  return faker.helpers.weightedArrayElement(entries.map(([value, weight]) => ({ value, weight })));
+  // Zero weights are allowed here (an option switched off), faker refuses them.
+  return faker.helpers.weightedArrayElement(entries.filter(([, w]) => w > 0).map(([value, weight]) => ({ value, weight })));
 }
 
 /** Roughly `n` (±10 %) so the platforms do not all show identical totals. */
@@ -127,6 +128,11 @@ export function frenchPhone(prefix: string): string {
 
 export function mobilePhone(): string {
   return frenchPhone(`0${pick(["6", "7"])} ${String(faker.number.int({ min: 10, max: 99 }))}`);
+}
+
+/** French street numbers are small; faker's en-style numbers run into the thousands. */
+export function streetAddress(): string {
+  return `${faker.number.int({ min: 1, max: 180 })}${chance(0.08) ? " bis" : ""} ${faker.location.street()}`;
 }
 
 /** ASCII slug for e-mail local parts and domains. */

@@ -1,5 +1,6 @@
 // The platform's network: chefs de file métier, circuit-court events and governance meetings.
 import { addDays, subDays, subMonths } from "date-fns";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { EventKind, EventStatus, GovernanceKind } from "@/lib/generated/prisma/enums";
 import { SECTORS, type Sector } from "./catalog";
 import type { CompanyMeta } from "./companies";
@@ -9,7 +10,14 @@ import {
 } from "./context";
 
 export type ChefMeta = { id: string; sector: string; companyId: string; since: Date };
-export type EventMeta = { id: string; date: Date; status: EventStatus; sector: Sector; attendingCompanies: CompanyMeta[] };
+export type EventMeta = {
+  id: string;
+  row: Prisma.CircuitCourtEventCreateManyInput;
+  date: Date;
+  status: EventStatus;
+  sector: Sector;
+  attendingCompanies: CompanyMeta[];
+};
 
 export function generateChefsDeFile(
   ctx: SeedContext, p: PlatformContext, companies: CompanyMeta[], count: number, rows: Rows,
@@ -75,7 +83,7 @@ export function generateEvents(
       rows.eventChefsDeFile.push({ eventId: id, chefDeFileId: chef.id });
       if (status === "HELD") chefContacts.touch(chef.id, date);
     }
-    rows.events.push({
+    const row: Prisma.CircuitCourtEventCreateManyInput = {
       id, platformId: p.id, kind, title: `${KIND_LABEL[kind]} ${sector.name} – ${commune.name}`, date,
       place: pick([`Salle des fêtes de ${commune.name}`, `Maison de l'emploi de ${p.spec.hostingCity}`, `Hôtel de ville de ${commune.name}`]),
       theme: pick([`Découverte des métiers : ${sector.name}`, "Recrutements du marché caché", "Alternance et apprentissage", "Jeunes et chefs d'entreprise"]),
@@ -83,8 +91,9 @@ export function generateEvents(
       organiser: pick([`Plateforme Proch'Emploi ${p.spec.name}`, `Plateforme Proch'Emploi ${p.spec.name} et France Travail`, `Plateforme Proch'Emploi ${p.spec.name} et Mission locale`]),
       status, createdAt: subDays(date, 30),
       // outcomes: written once the participants are known (pipeline.ts).
-    });
-    events.push({ id, date, status, sector, attendingCompanies: attending });
+    };
+    rows.events.push(row);
+    events.push({ id, row, date, status, sector, attendingCompanies: attending });
   }
   return events.sort((a, b) => a.date.getTime() - b.date.getTime());
 }

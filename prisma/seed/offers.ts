@@ -53,11 +53,11 @@ function originOf(
   }
   if (source === "NUMERO_VERT" && numeroVert.length > 0) {
     const company = pick(numeroVert);
-    return { source, company, receivedAt: between(addDays(company.createdAt, 1), ctx.now) };
+    return { source, company, receivedAt: between(minDate(addDays(company.createdAt, 1), ctx.now), ctx.now) };
   }
   if (source === "CHEF_DE_FILE" && chefs.length > 0) {
     const chef = pick(chefs);
-    const company = companies.find((c) => c.id === chef.companyId)!;
+    const company = companies.find((c) => c.id === chef.companyId) ?? pick(companies);
     return { source, company, receivedAt: between(maxDate(chef.since, ctx.windowStart), ctx.now) };
   }
   const company = pick(companies);
@@ -86,7 +86,7 @@ export function generateOffers(
     else if (ageDays > 20 && chance(0.08)) {
       frozen = "CANCELLED";
       windowEnd = between(addDays(o.receivedAt, 7), minDate(addDays(o.receivedAt, 60), ctx.now));
-    } else if (ageDays > 10 && chance(0.4)) {
+    } else if (ageDays > 10 && chance(0.55)) {
       targetHires = positions > 1 && chance(0.35) ? faker.number.int({ min: 1, max: positions - 1 }) : positions;
     }
     const id = uuid();

@@ -57,7 +57,7 @@ export const COMMUNES: Record<PlatformSlug, CommuneRow[]> = {
 export type PlatformSpec = Omit<
   Prisma.PlatformCreateManyInput,
   "id" | "perimeterInseeCodes" | "conventionStartDate" | "conventionEndDate" | "notificationDate" | "coPresidents"
-> & { slug: PlatformSlug; staffEtp: number; phonePrefix: string; hostingCity: string };
+> & { slug: PlatformSlug; staffEtp: number; population: number; companyCount: number; phonePrefix: string; hostingCity: string };
 
 // Lens-Liévin and Amiénois stay below the large-territory thresholds (600 000 inhabitants and
 // 50 000 companies); the Métropole lilloise is above both, so its cap is the "large territory" one.

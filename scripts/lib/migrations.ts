@@ -12,8 +12,10 @@ import {
   bindMigrationAwareSqlAdapterFactory,
   ColumnTypeEnum,
   DriverAdapterError,
+  type ErrorRegistry,
   type SqlDriverAdapter,
   type SqlMigrationAwareDriverAdapterFactory,
+  type SqlQuery,
   type SqlResultSet,
 } from "@prisma/driver-adapter-utils";
 import type * as Engine from "@prisma/schema-engine-wasm";
@@ -61,19 +63,22 @@ async function adminQuery(fields: pg.PoolConfig, sql: string): Promise<void> {
   }
 }
 
-// PostgreSQL's internal `"char"` type (OID 18) appears in the engine's catalog queries; adapter-pg
-// rejects it, and reporting it as Text makes the engine panic. We relabel those fields as text for
-// adapter-pg, remember their positions (keyed by the rows array, which queryRaw passes through
-// unchanged), then report them to the engine as Character (quirk 1).
+// PostgreSQL's internal `"char"` type (OID 18) appears in the engine's catalog queries and adapter-pg
+// rejects it ("Column type 'char' could not be deserialized"); the engine wants it as Character
+// (STACK.md saw Text panic). So: relabel those fields as text for adapter-pg, remember their
+// positions (keyed by the rows array, which queryRaw passes through), report them as Character.
 const PG_CHAR_OID = 18;
 const PG_TEXT_OID = 25;
 const charColumns = new WeakMap<unknown[], number[]>();
 
-function relabelCharFields(result: pg.QueryResult): pg.QueryResult {
-  const indexes = result.fields.flatMap((f, i) => (f.dataTypeID === PG_CHAR_OID ? [i] : []));
-  for (const i of indexes) result.fields[i]!.dataTypeID = PG_TEXT_OID;
-  if (indexes.length > 0) charColumns.set(result.rows, indexes);
-  return result;
+function relabelCharFields<R extends pg.QueryResult | pg.QueryResult[]>(results: R): R {
+  // A multi-statement script (executeScript below) yields one result per statement.
+  for (const result of (Array.isArray(results) ? results : [results]) as pg.QueryResult[]) {
+    const indexes = result.fields.flatMap((f, i) => (f.dataTypeID === PG_CHAR_OID ? [i] : []));
+    for (const i of indexes) result.fields[i]!.dataTypeID = PG_TEXT_OID;
+    if (indexes.length > 0) charColumns.set(result.rows, indexes);
+  }
+  return results;
 }
 
 /** Every pooled client (plain queries and transactions alike) relabels "char" fields. */
@@ -87,8 +92,8 @@ function patchClientQuery(client: pg.PoolClient): void {
   }) as typeof client.query;
 }
 
-function withCharColumns(queryRaw: (q: never) => Promise<SqlResultSet>) {
-  return async (q: never): Promise<SqlResultSet> => {
+function withCharColumns(queryRaw: (q: SqlQuery) => Promise<SqlResultSet>) {
+  return async (q: SqlQuery): Promise<SqlResultSet> => {
     const result = await queryRaw(q);
     for (const i of charColumns.get(result.rows) ?? []) result.columnTypes[i] = ColumnTypeEnum.Character;
     return result;
@@ -166,7 +171,6 @@ function toAdapterError(e: unknown): unknown {
 // ─────────────────────────── engine ───────────────────────────
 
 type Bindings = typeof import("@prisma/schema-engine-wasm/schema_engine_bg");
-const panics = { message: "", set_message(m: string) { this.message = m; } };
 let bindings: Promise<Bindings> | undefined;
 let openEngines = 0;
 
@@ -187,11 +191,8 @@ function engineSetTimeout(callback: () => void, ms: number): NodeJS.Timeout {
  *  instantiate it ourselves with the generated JS glue as its import object. */
 function loadBindings(): Promise<Bindings> {
   bindings ??= (async () => {
-    // The glue reports a Rust panic's message here just before throwing an opaque RuntimeError.
-    const g = globalThis as { PRISMA_WASM_PANIC_REGISTRY?: typeof panics };
-    g.PRISMA_WASM_PANIC_REGISTRY ??= panics;
     const glue = await import("@prisma/schema-engine-wasm/schema_engine_bg");
-    const imports: Record<string, unknown> = { ...glue };
+    const imports: WebAssembly.ModuleImports = { ...(glue as unknown as WebAssembly.ModuleImports) };
     for (const name of Object.keys(glue)) if (name.startsWith("__wbg_setTimeout_")) imports[name] = engineSetTimeout;
     const entry = createRequire(import.meta.url).resolve("@prisma/schema-engine-wasm");
     const bytes = await readFile(path.join(path.dirname(entry), "schema_engine_bg.wasm"));
@@ -203,14 +204,34 @@ function loadBindings(): Promise<Bindings> {
   return bindings;
 }
 
-/** Engine errors carry a Rust span trace after the message, and panics say only "unreachable". */
-function engineError(e: unknown): Error {
-  const registry = (globalThis as { PRISMA_WASM_PANIC_REGISTRY?: { message?: string } }).PRISMA_WASM_PANIC_REGISTRY;
-  if (e instanceof WebAssembly.RuntimeError) return new Error(`Schema engine panic: ${registry?.message || e.message}`);
-  if (!(e instanceof Error)) return new Error(String(e));
-  const message = e.message.split(/\n\s+0: /)[0]!.trim();
-  const code = (e as { code?: unknown }).code;
-  return new Error(typeof code === "string" ? `${code}: ${message}` : message, { cause: e });
+// On a Rust panic the glue hands the message to `globalThis.PRISMA_WASM_PANIC_REGISTRY`, then throws
+// an opaque RuntimeError. Prisma Client installs its own registry (which throws) when loaded, and
+// the start script loads both: ours is installed only for the duration of each engine call.
+const panics = { message: "", set_message(m: string) { this.message = m; } };
+type PanicGlobal = { PRISMA_WASM_PANIC_REGISTRY?: unknown };
+
+/** Runs an engine call and makes its errors readable: engine errors carry a Rust span trace after
+ *  the message, panics say only "unreachable", and the adapter's own errors come back as
+ *  "External error id#N", to be looked up in its registry. */
+async function callEngine<T>(call: () => Promise<T>, adapterErrors: ErrorRegistry): Promise<T> {
+  const g = globalThis as PanicGlobal;
+  const previous = g.PRISMA_WASM_PANIC_REGISTRY;
+  g.PRISMA_WASM_PANIC_REGISTRY = panics;
+  panics.message = "";
+  try {
+    return await call();
+  } catch (e) {
+    const external = e instanceof Error ? /External error id#(\d+)/.exec(e.message) : null;
+    const original = external ? adapterErrors.consumeError(Number(external[1]))?.error : undefined;
+    if (original !== undefined) throw original instanceof Error ? original : new Error(JSON.stringify(original));
+    if (e instanceof WebAssembly.RuntimeError) throw new Error(`Schema engine panic: ${panics.message || e.message}`);
+    if (!(e instanceof Error)) throw new Error(String(e));
+    const message = e.message.split(/\n\s+0: /)[0]!.trim();
+    const code = (e as { code?: unknown }).code;
+    throw new Error(typeof code === "string" ? `${code}: ${message}` : message, { cause: e });
+  } finally {
+    g.PRISMA_WASM_PANIC_REGISTRY = previous;
+  }
 }
 
 async function listMigrations(): Promise<Engine.MigrationList> {
@@ -240,12 +261,6 @@ export interface MigrationStatus {
   unknown: string[];
 }
 
-export interface CreatedMigration {
-  /** Directory name (`<timestamp>_<name>`), or null when the schema had no change. */
-  created: string | null;
-  applied: string[];
-}
-
 export class Migrator {
   private closed = false;
 
@@ -253,6 +268,7 @@ export class Migrator {
     private readonly engine: Engine.SchemaEngine,
     private readonly factory: MigrationAdapterFactory,
     private readonly schema: Engine.SchemasContainer,
+    private readonly adapterErrors: ErrorRegistry,
   ) {}
 
   /** Opens the engine on `databaseUrl` (the database must exist). Always `close()` it. */
@@ -262,19 +278,26 @@ export class Migrator {
     const { SchemaEngine } = await loadBindings();
     const adapter = bindMigrationAwareSqlAdapterFactory(factory);
     try {
-      const engine = await SchemaEngine.new({ datamodels: [[SCHEMA_PATH, content]] }, () => {}, adapter);
+      const engine = await callEngine(
+        () => SchemaEngine.new({ datamodels: [[SCHEMA_PATH, content]] }, () => {}, adapter),
+        adapter.errorRegistry,
+      );
       openEngines++;
-      return new Migrator(engine, factory, { files: [{ path: SCHEMA_PATH, content }] });
+      return new Migrator(engine, factory, { files: [{ path: SCHEMA_PATH, content }] }, adapter.errorRegistry);
     } catch (e) {
       await factory.disposeAll();
-      throw engineError(e);
+      throw e;
     }
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    this.engine.free();
+    try {
+      this.engine.free();
+    } catch {
+      // After a panic the instance refuses to be freed ("…while it was borrowed"): nothing to do.
+    }
     if (--openEngines === 0) {
       for (const timer of engineTimers) clearTimeout(timer);
       engineTimers.clear();
@@ -305,8 +328,9 @@ export class Migrator {
   }
 
   /** `prisma migrate dev --name <name>`: apply pending migrations, then create and apply a migration
-   *  for what schema.prisma adds. Data-losing steps need `acceptDataLoss` (no interactive prompt). */
-  async createMigration(name: string, { acceptDataLoss = false } = {}): Promise<CreatedMigration> {
+   *  for what schema.prisma adds (`created`: its directory, null when nothing changed). Data-losing
+   *  steps need `acceptDataLoss` (there is no interactive prompt). */
+  async createMigration(name: string, { acceptDataLoss = false } = {}): Promise<{ created: string | null; applied: string[] }> {
     const migrationsList = await listMigrations();
     const { action } = await this.run((e) => e.devDiagnostic({ migrationsList, filters: NO_FILTER }));
     if (action.tag === "reset") {
@@ -338,14 +362,26 @@ export class Migrator {
     return { created: out.generatedMigrationName, applied };
   }
 
-  /** SQL that would take the migrations' end state to schema.prisma; null when they match. */
-  async schemaDrift(): Promise<string | null> {
-    return this.diff(await this.migrationsTarget(), { tag: "schemaDatamodel", ...this.schema });
+  /** `prisma migrate resolve --rolled-back`: after fixing a failed migration, lets deploy retry it. */
+  async markRolledBack(name: string): Promise<void> {
+    await this.run((e) => e.markMigrationRolledBack({ migrationName: name }));
   }
 
-  /** SQL that would take the migrations' end state to the live database; null when they match. */
-  async databaseDrift(): Promise<string | null> {
-    return this.diff(await this.migrationsTarget(), { tag: "schemaDatasource", ...this.schema, configDir: ROOT });
+  /** SQL that would take the migrations' end state to schema.prisma; null when they match. */
+  async schemaDrift(): Promise<string | null> {
+    return this.diff(await this.migrationsTarget(), this.schemaTarget());
+  }
+
+  /** SQL that would bring the live database back to the migrations' end state; null when it matches.
+   *  Once schemaDrift() is null, comparing with schema.prisma instead is equivalent and much cheaper
+   *  (no shadow database to replay the migrations into). */
+  async databaseDrift(reference: "migrations" | "schema" = "migrations"): Promise<string | null> {
+    const live: Engine.DiffTarget = { tag: "schemaDatasource", ...this.schema, configDir: ROOT };
+    return this.diff(live, reference === "schema" ? this.schemaTarget() : await this.migrationsTarget());
+  }
+
+  private schemaTarget(): Engine.DiffTarget {
+    return { tag: "schemaDatamodel", ...this.schema };
   }
 
   private async migrationsTarget(): Promise<Engine.DiffTarget> {
@@ -359,12 +395,8 @@ export class Migrator {
     return exitCode === 0 ? null : (stdout ?? "").trim();
   }
 
-  private async run<T>(call: (engine: Engine.SchemaEngine) => Promise<T>): Promise<T> {
-    try {
-      return await call(this.engine);
-    } catch (e) {
-      throw engineError(e);
-    }
+  private run<T>(call: (engine: Engine.SchemaEngine) => Promise<T>): Promise<T> {
+    return callEngine(() => call(this.engine), this.adapterErrors);
   }
 }
 

@@ -1,0 +1,15 @@
+import { ACCOUNTS } from "../support/accounts";
+import { roleJourney } from "../support/role-journey";
+
+roleJourney(ACCOUNTS.managerLens, {
+  allowedPages: [
+    { path: "/", heading: /Bonjour/, nav: "Accueil" },
+    { path: "/entreprises", heading: /Entreprises/, nav: "Entreprises" },
+    { path: "/financement", heading: /Dossiers de subvention/, nav: "Financement" },
+    { path: "/administration/utilisateurs", heading: /Utilisateurs/, nav: "Utilisateurs" },
+  ],
+  forbiddenPages: ["/rgpd"],
+  forbiddenApis: ["/api/v1/audit-events"],
+  hiddenNav: ["Données personnelles"],
+  homeFigures: ["callbacksDue", "followUpsDue", "companies", "hiresThisMonth"],
+});
