@@ -23,6 +23,9 @@ export function getDb(): Db {
 }
 
 export const db: Db = new Proxy({} as Db, {
+  has(_t, prop) {
+    return prop in getDb();
+  },
   get(_t, prop) {
     const client = getDb() as unknown as Record<string | symbol, unknown>;
     const value = client[prop];

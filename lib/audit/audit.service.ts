@@ -1,7 +1,7 @@
 // Audit log of security events and personal-data access. Events are chained by hash so that a
 // removed or altered row is detectable (the verification job belongs to the GDPR issue).
 import { createHash } from "node:crypto";
-import type { DbOrTx } from "@/lib/db";
+import type { Db, DbOrTx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 
@@ -51,8 +51,8 @@ async function write(tx: Prisma.TransactionClient, e: AuditInput): Promise<void>
 }
 
 export async function recordAudit(db: DbOrTx, e: AuditInput): Promise<void> {
-  if ("$transaction" in db) {
-    await db.$transaction((tx) => write(tx, e));
+  if (typeof (db as { $transaction?: unknown }).$transaction === "function") {
+    await (db as Db).$transaction((tx) => write(tx, e));
   } else {
     await write(db, e);
   }
