@@ -36,11 +36,20 @@ export const REDACT_PATHS = [
 
 const pretty = env.NODE_ENV === "development" && !env.CI;
 
-export const logger = pino({
+const baseOptions: pino.LoggerOptions = {
   level: env.NODE_ENV === "test" && env.LOG_LEVEL === "info" ? "warn" : env.LOG_LEVEL,
   base: { app: "si-proch-emploi" },
   redact: { paths: REDACT_PATHS, censor: "[masqué]" },
   timestamp: pino.stdTimeFunctions.isoTime,
+};
+
+/** A logger with the project's options writing to `destination` (tests check redaction with it). */
+export function createLogger(destination: pino.DestinationStream, level = baseOptions.level): pino.Logger {
+  return pino({ ...baseOptions, level }, destination);
+}
+
+export const logger: pino.Logger = pino({
+  ...baseOptions,
   ...(pretty ? { transport: { target: "pino-pretty", options: { colorize: true } } } : {}),
 });
 

@@ -70,6 +70,7 @@ export function apiRoute<Q extends z.ZodType = z.ZodObject<Record<string, never>
 ) {
   return async (req: NextRequest, route: { params: Promise<Record<string, string>> }): Promise<NextResponse> => {
     const requestId = req.headers.get("x-request-id") ?? randomUUID();
+    const started = Date.now();
     let log = requestLogger(requestId);
     try {
       const user = await getCurrentUser();
@@ -90,9 +91,12 @@ export function apiRoute<Q extends z.ZodType = z.ZodObject<Record<string, never>
       const result = await handler({ user, query: parsed.data as z.infer<Q>, body: body as z.infer<B>, params, log, requestId, req });
       const res = result instanceof NextResponse ? result : NextResponse.json(result);
       res.headers.set("x-request-id", requestId);
+      log.info({ method: req.method, path: req.nextUrl.pathname, status: res.status, ms: Date.now() - started }, "api request");
       return res;
     } catch (err) {
-      return jsonError(err, log, requestId);
+      const res = jsonError(err, log, requestId);
+      log.info({ method: req.method, path: req.nextUrl.pathname, status: res.status, ms: Date.now() - started }, "api request");
+      return res;
     }
   };
 }

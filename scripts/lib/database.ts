@@ -58,20 +58,24 @@ export function urlFor(base: string, database: string): string {
   return u.toString();
 }
 
-/** Creates the database when missing (needs CREATEDB on the server). */
-export async function ensureDatabaseExists(url: string): Promise<void> {
-  const target = new URL(url);
-  const name = decodeURIComponent(target.pathname.slice(1));
-  const admin = new URL(url);
-  admin.pathname = "/postgres";
-  const client = new pg.Client({ connectionString: admin.toString() });
+/** Runs `fn` on the server's maintenance database, given the name of the database `url` points at. */
+export async function withServerAdmin<T>(url: string, fn: (client: pg.Client, name: string) => Promise<T>): Promise<T> {
+  const name = decodeURIComponent(new URL(url).pathname.slice(1));
+  const client = new pg.Client({ connectionString: urlFor(url, "postgres") });
   await client.connect();
   try {
-    const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
-    if (found.rowCount === 0) await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
+    return await fn(client, name);
   } finally {
     await client.end();
   }
+}
+
+/** Creates the database when missing (needs CREATEDB on the server). */
+export async function ensureDatabaseExists(url: string): Promise<void> {
+  await withServerAdmin(url, async (client, name) => {
+    const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
+  });
 }
 
 async function startEmbedded(database: string, quiet: boolean): Promise<DatabaseHandle> {

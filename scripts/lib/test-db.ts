@@ -1,22 +1,13 @@
 // Databases for the test command: TEST_DATABASE_URL when given; else databases beside DATABASE_URL
 // on the same server; else the embedded PostgreSQL. Each run recreates them from the migrations.
-import pg from "pg";
 import { env } from "@/lib/env";
-import { resolveDatabaseUrl, urlFor, type DatabaseHandle } from "@/scripts/lib/database";
+import { resolveDatabaseUrl, urlFor, withServerAdmin, type DatabaseHandle } from "@/scripts/lib/database";
 
 export async function recreateDatabase(url: string): Promise<void> {
-  const target = new URL(url);
-  const name = decodeURIComponent(target.pathname.slice(1));
-  const admin = new URL(url);
-  admin.pathname = "/postgres";
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  try {
+  await withServerAdmin(url, async (client, name) => {
     await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`);
     await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 export interface TestDatabases {
