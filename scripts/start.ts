@@ -5,6 +5,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { env, missingProductionSecrets, processEnv } from "@/lib/env";
+import { loadCommuneReference } from "@/lib/communes/commune-reference";
 import { createPrismaClient } from "@/lib/db-client";
 import { seedDemo } from "@/prisma/seed/demo";
 import { resolveDatabaseUrl } from "@/scripts/lib/database";
@@ -54,13 +55,14 @@ async function main() {
     const { applied } = await applyMigrations(database.url);
     print(applied.length ? `Migrations appliquées : ${applied.join(", ")}` : "Base de données à jour.");
 
-    const demoAllowed = !production || env.ALLOW_DEMO_ACCOUNTS;
-    if (demoAllowed) {
-      const db = createPrismaClient(database.url, 2);
+    const db = createPrismaClient(database.url, 2);
+    const communes = await loadCommuneReference(db);
+    if (communes) print(`Référentiel INSEE chargé : ${communes} communes.`);
+    if (!production || env.ALLOW_DEMO_ACCOUNTS) {
       const result = await seedDemo(db, { password: env.DEMO_PASSWORD });
-      await db.$disconnect();
       print(result.seeded ? "Données de démonstration créées." : "Données de démonstration déjà présentes.");
     }
+    await db.$disconnect();
 
     const pkg = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
     const childEnv = {

@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { processEnv } from "@/lib/env";
+import { loadCommuneReference } from "@/lib/communes/commune-reference";
 import { createPrismaClient } from "@/lib/db-client";
 import { seedDemo } from "@/prisma/seed/demo";
 import { applyMigrations } from "@/scripts/lib/migrations";
@@ -89,6 +90,9 @@ async function main() {
     await step("db:check (migrations ↔ schema.prisma ↔ base)", async () => {
       await recreateDatabase(dbs.integrationUrl);
       await applyMigrations(dbs.integrationUrl);
+      const refDb = createPrismaClient(dbs.integrationUrl, 2);
+      await loadCommuneReference(refDb);
+      await refDb.$disconnect();
       return { ok: (await run(NODE, [bin("tsx"), "scripts/migrate.ts", "check"], { env: { ...baseEnv, DATABASE_URL: dbs.integrationUrl } })) === 0 };
     });
 
@@ -115,6 +119,7 @@ async function main() {
       await recreateDatabase(dbs.e2eUrl);
       await applyMigrations(dbs.e2eUrl);
       const seedDb = createPrismaClient(dbs.e2eUrl, 2);
+      await loadCommuneReference(seedDb);
       await seedDemo(seedDb, { password: "Demo-ProchEmploi-2026" });
       await seedDb.$disconnect();
 

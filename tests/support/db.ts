@@ -1,10 +1,13 @@
 // Integration tests run on a real PostgreSQL (the test runner provides DATABASE_URL, migrated).
 import { db } from "@/lib/db";
 
-/** Empties every table but the migration history, in one statement. */
+/** Reference data loaded once per test database (scripts/test.ts), kept across resets. */
+const KEPT = ["_prisma_migrations", "Commune"];
+
+/** Empties every table but the migration history and reference data, in one statement. */
 export async function resetDb(): Promise<void> {
   const rows = await db.$queryRaw<{ tablename: string }[]>`
-    SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`;
+    SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> ALL(${KEPT})`;
   if (rows.length === 0) return;
   const list = rows.map((r) => `"public"."${r.tablename}"`).join(", ");
   await db.$executeRawUnsafe(`TRUNCATE ${list} RESTART IDENTITY CASCADE`);
