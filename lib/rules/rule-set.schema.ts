@@ -117,11 +117,16 @@ export type RetentionRules = z.infer<typeof retentionSchema>;
 
 const minPerYear = z.object({ minPerYear: z.number().int().nonnegative() });
 
-export const operationsSchema = z.object({
-  numeroVertCallbackDelayDays: positiveInt,
+export const operationsSchema = z
+  .object({
+    numeroVertCallbackDelayDays: positiveInt,
   callbackMaxAttempts: positiveInt,
-  /** An open offer older than this is flagged for review. */
+  /** An open offer with no activity for this many days is flagged for review. */
   offerStaleDays: positiveInt,
+  /** …and expired after this many days without activity (a notice is shown first). */
+  offerExpireDays: positiveInt,
+  /** Days of notice before an inactive offer is expired. */
+  offerExpiryNoticeDays: z.number().int().nonnegative(),
   /** "Jeunes": strictly under this age. */
   youngAgeLimit: positiveInt,
   governance: z.object({
@@ -129,7 +134,11 @@ export const operationsSchema = z.object({
     POLE_DIRIGEANT: minPerYear,
     COMITE_TECHNIQUE: minPerYear.optional(),
   }),
-});
+  })
+  .refine((r) => r.offerExpireDays > r.offerStaleDays && r.offerExpiryNoticeDays < r.offerExpireDays - r.offerStaleDays + 1, {
+    message: "L'expiration doit suivre le signalement, et le préavis tenir entre les deux",
+    path: ["offerExpireDays"],
+  });
 export type OperationsRules = z.infer<typeof operationsSchema>;
 
 // ───────────────────────── by kind ─────────────────────────

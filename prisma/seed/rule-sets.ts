@@ -97,6 +97,10 @@ export const OPERATIONS_V1: OperationsRules = {
   numeroVertCallbackDelayDays: 2,
   callbackMaxAttempts: 3,
   offerStaleDays: 60,
+  // Business defaults (no figure in the conventions): flagged after 60 days without activity,
+  // expired after 90, with 7 days' notice.
+  offerExpireDays: 90,
+  offerExpiryNoticeDays: 7,
   youngAgeLimit: 26,
   governance: { COPRESIDENCE: { minPerYear: 3 }, POLE_DIRIGEANT: { minPerYear: 2 } },
 };
