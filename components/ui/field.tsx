@@ -1,13 +1,9 @@
-import type { InputHTMLAttributes } from "react";
+import { forwardRef, type InputHTMLAttributes } from "react";
+
+type FieldProps = InputHTMLAttributes<HTMLInputElement> & { label: string; name: string; error?: string; hint?: string };
 
 /** Labelled input with its error announced to assistive technologies (RGAA 11.1, 11.10). */
-export function Field({
-  label,
-  name,
-  error,
-  hint,
-  ...props
-}: InputHTMLAttributes<HTMLInputElement> & { label: string; name: string; error?: string; hint?: string }) {
+export const Field = forwardRef<HTMLInputElement, FieldProps>(function Field({ label, name, error, hint, ...props }, ref) {
   const id = `field-${name}`;
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
@@ -21,6 +17,7 @@ export function Field({
         </p>
       ) : null}
       <input
+        ref={ref}
         id={id}
         name={name}
         aria-invalid={error ? true : undefined}
@@ -36,4 +33,4 @@ export function Field({
       ) : null}
     </div>
   );
-}
+});

@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { CompanyFilters } from "@/components/companies/company-filters";
 import { CompanyTable } from "@/components/companies/company-table";
 import { requirePageUser } from "@/lib/auth/session";
+import { can } from "@/lib/authz/policy";
 import { listCompanies, listCompanySectors } from "@/lib/companies/company.query";
 import { companyListQuerySchema } from "@/lib/companies/company.schema";
 import { db } from "@/lib/db";
@@ -14,23 +17,13 @@ export default async function CompaniesPage({ searchParams }: { searchParams: Pr
   const [result, sectors] = await Promise.all([listCompanies(db, user, q), listCompanySectors(db, user)]);
   return (
     <div className="flex flex-col gap-4">
-      <h1 className="text-2xl font-bold">Entreprises</h1>
-      <form role="search" aria-label="Rechercher une entreprise" className="flex flex-wrap items-end gap-3">
-        <div className="flex flex-col">
-          <label htmlFor="f-q" className="text-sm font-medium">Nom, SIRET ou commune</label>
-          <input id="f-q" name="q" defaultValue={q.q ?? ""} className="w-72 rounded border border-gray-400 px-3 py-2" />
-        </div>
-        <div className="flex flex-col">
-          <label htmlFor="f-sector" className="text-sm font-medium">Filière</label>
-          <select id="f-sector" name="sector" defaultValue={q.sector ?? ""} className="rounded border border-gray-400 px-3 py-2">
-            <option value="">Toutes</option>
-            {sectors.map((s) => (
-              <option key={s} value={s}>{s}</option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="rounded bg-brand-600 px-4 py-2 text-sm font-semibold text-white">Rechercher</button>
-      </form>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-bold">Entreprises</h1>
+        {can(user, "company.write") ? (
+          <Link href="/entreprises/nouvelle" className="rounded bg-brand-600 px-4 py-2 text-sm font-semibold text-white">Nouvelle entreprise</Link>
+        ) : null}
+      </div>
+      <CompanyFilters q={q} sectors={sectors} />
       <CompanyTable data={result.items} total={result.total} page={result.page} pageSize={result.pageSize} sort={q.sort} showPlatform={user.platformIds.length > 1} />
     </div>
   );

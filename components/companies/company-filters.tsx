@@ -1,0 +1,58 @@
+import Link from "next/link";
+import { HEADCOUNT_BANDS, HEADCOUNT_LABELS, type CompanyListQuery } from "@/lib/companies/company.schema";
+
+const select = "rounded border border-gray-400 bg-white px-3 py-2";
+
+/** Plain GET form: filters live in the URL, so a filtered list can be bookmarked and shared. */
+export function CompanyFilters({ q, sectors }: { q: CompanyListQuery; sectors: string[] }) {
+  return (
+    <form role="search" aria-label="Rechercher une entreprise" className="flex flex-wrap items-end gap-3 rounded-lg border border-gray-300 bg-white p-3">
+      <div className="flex flex-col">
+        <label htmlFor="f-q" className="text-sm font-medium">Nom, SIRET ou commune</label>
+        <input id="f-q" name="q" type="search" defaultValue={q.q ?? ""} className="w-64 rounded border border-gray-400 px-3 py-2" />
+      </div>
+      <div className="flex flex-col">
+        <label htmlFor="f-sector" className="text-sm font-medium">Filière</label>
+        <select id="f-sector" name="sector" defaultValue={q.sector ?? ""} className={select}>
+          <option value="">Toutes</option>
+          {sectors.map((s) => <option key={s} value={s}>{s}</option>)}
+        </select>
+      </div>
+      <div className="flex flex-col">
+        <label htmlFor="f-headcount" className="text-sm font-medium">Effectif</label>
+        <select id="f-headcount" name="headcountBand" defaultValue={q.headcountBand ?? ""} className={select}>
+          <option value="">Tous</option>
+          {HEADCOUNT_BANDS.map((b) => <option key={b} value={b}>{HEADCOUNT_LABELS[b]}</option>)}
+        </select>
+      </div>
+      <div className="flex flex-col">
+        <label htmlFor="f-nv" className="text-sm font-medium">Numéro vert</label>
+        <select id="f-nv" name="numeroVert" defaultValue={q.numeroVert ?? ""} className={select}>
+          <option value="">Indifférent</option>
+          <option value="true">Oui</option>
+          <option value="false">Non</option>
+        </select>
+      </div>
+      <div className="flex flex-col">
+        <label htmlFor="f-contact" className="text-sm font-medium">Sans contact depuis</label>
+        <select id="f-contact" name="noContactMonths" defaultValue={q.noContactMonths?.toString() ?? ""} className={select}>
+          <option value="">Indifférent</option>
+          <option value="3">3 mois</option>
+          <option value="6">6 mois</option>
+          <option value="12">12 mois</option>
+          <option value="0">Jamais contactée</option>
+        </select>
+      </div>
+      <div className="flex flex-col">
+        <label htmlFor="f-offers" className="text-sm font-medium">Offres ouvertes</label>
+        <select id="f-offers" name="hasOpenOffers" defaultValue={q.hasOpenOffers ?? ""} className={select}>
+          <option value="">Indifférent</option>
+          <option value="true">Au moins une</option>
+          <option value="false">Aucune</option>
+        </select>
+      </div>
+      <button type="submit" className="rounded bg-brand-600 px-4 py-2 text-sm font-semibold text-white">Filtrer</button>
+      <Link href="/entreprises" className="px-2 py-2 text-sm text-brand-700 underline">Réinitialiser</Link>
+    </form>
+  );
+}
