@@ -15,6 +15,13 @@ export function toFormData(values: Record<string, unknown>): FormData {
   return fd;
 }
 
+/** Rich forms (lists, nested rows) travel as one JSON field, parsed by serverAction(). */
+export function toJsonFormData(values: unknown): FormData {
+  const fd = new FormData();
+  fd.append("__json", JSON.stringify(values));
+  return fd;
+}
+
 /** Puts server field errors on the form; returns the message to show above it (or null). */
 export function applyServerResult<T extends FieldValues, R>(result: ActionResult<R>, setError: UseFormSetError<T>): string | null {
   if (result.ok) return null;

@@ -13,6 +13,27 @@ export type ActionResult<T = undefined> =
   | { ok: true; data: T; message?: string }
   | { ok: false; message: string; fields?: FieldErrors };
 
+/**
+ * Rich forms (lists, nested rows) post their values as one JSON field "__json"; plain forms post
+ * fields, where a repeated name (checkbox group) becomes a list.
+ */
+function formDataInput(formData: FormData): unknown {
+  const json = formData.get("__json");
+  if (typeof json === "string") {
+    try {
+      return JSON.parse(json) as unknown;
+    } catch {
+      return null;
+    }
+  }
+  const out: Record<string, unknown> = {};
+  for (const key of new Set(formData.keys())) {
+    const values = formData.getAll(key).filter((v): v is string => typeof v === "string");
+    out[key] = values.length > 1 ? values : values[0];
+  }
+  return out;
+}
+
 export function serverAction<S extends z.ZodType, T>(
   opts: { permission: Action; schema: S },
   handler: (user: CurrentUser, input: z.infer<S>) => Promise<T>,
@@ -21,7 +42,7 @@ export function serverAction<S extends z.ZodType, T>(
     const user = await getCurrentUser();
     if (!user) return { ok: false, message: "Votre session a expiré. Reconnectez-vous." };
     if (!can(user, opts.permission)) return { ok: false, message: "Vous n'avez pas le droit d'effectuer cette action." };
-    const parsed = opts.schema.safeParse(Object.fromEntries(formData));
+    const parsed = opts.schema.safeParse(formDataInput(formData));
     if (!parsed.success) return { ok: false, message: "Certains champs sont invalides.", fields: zodFieldErrors(parsed.error) };
     try {
       return { ok: true, data: await handler(user, parsed.data) };

@@ -1,0 +1,42 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { OfferTable } from "@/components/offers/offer-table";
+import { requirePageUser } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { listOffers } from "@/lib/offers/offer.query";
+import { OFFER_STATUS_LABELS, OFFER_STATUSES } from "@/lib/offers/offer.rules";
+import { CONTRACT_LABELS, CONTRACT_TYPES, offerListQuerySchema } from "@/lib/offers/offer.schema";
+import { parseSearchParams } from "@/lib/search-params";
+
+export const metadata: Metadata = { title: "Offres" };
+const select = "rounded border border-gray-400 bg-white px-3 py-2";
+
+export default async function OffersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePageUser("offer.read");
+  const q = parseSearchParams(offerListQuerySchema, await searchParams);
+  const result = await listOffers(db, user, q);
+  return (
+    <div className="flex flex-col gap-4">
+      <h1 className="text-2xl font-bold">Offres d&apos;emploi</h1>
+      <form role="search" aria-label="Filtrer les offres" className="flex flex-wrap items-end gap-3 rounded-lg border border-gray-300 bg-white p-3">
+        <div className="flex flex-col"><label htmlFor="f-q" className="text-sm font-medium">Poste ou entreprise</label><input id="f-q" name="q" type="search" defaultValue={q.q ?? ""} className="w-56 rounded border border-gray-400 px-3 py-2" /></div>
+        <div className="flex flex-col"><label htmlFor="f-status" className="text-sm font-medium">État</label>
+          <select id="f-status" name="status" defaultValue={q.status ?? ""} className={select}>
+            <option value="">Tous</option><option value="ACTIVE">Actives (ouvertes ou partiellement pourvues)</option>
+            {OFFER_STATUSES.map((s) => <option key={s} value={s}>{OFFER_STATUS_LABELS[s]}</option>)}
+          </select></div>
+        <div className="flex flex-col"><label htmlFor="f-contract" className="text-sm font-medium">Contrat</label>
+          <select id="f-contract" name="contractType" defaultValue={q.contractType ?? ""} className={select}>
+            <option value="">Tous</option>{CONTRACT_TYPES.map((c) => <option key={c} value={c}>{CONTRACT_LABELS[c]}</option>)}
+          </select></div>
+        <div className="flex flex-col"><label htmlFor="f-hidden" className="text-sm font-medium">Marché caché</label>
+          <select id="f-hidden" name="hiddenMarket" defaultValue={q.hiddenMarket ?? ""} className={select}><option value="">Indifférent</option><option value="true">Oui</option><option value="false">Non</option></select></div>
+        <div className="flex flex-col"><label htmlFor="f-rome" className="text-sm font-medium">Code ROME</label><input id="f-rome" name="romeCode" defaultValue={q.romeCode ?? ""} className="w-28 rounded border border-gray-400 px-3 py-2" /></div>
+        <label className="flex items-center gap-2 py-2 text-sm"><input type="checkbox" name="stale" value="true" defaultChecked={q.stale === "true"} className="h-5 w-5" /> Sans activité récente</label>
+        <button type="submit" className="rounded bg-brand-600 px-4 py-2 text-sm font-semibold text-white">Filtrer</button>
+        <Link href="/offres" className="px-2 py-2 text-sm text-brand-700 underline">Réinitialiser</Link>
+      </form>
+      <OfferTable data={result.items} total={result.total} page={result.page} pageSize={result.pageSize} sort={q.sort} />
+    </div>
+  );
+}

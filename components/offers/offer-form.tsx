@@ -1,0 +1,116 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm, useWatch, type Resolver } from "react-hook-form";
+import { createOfferAction, updateOfferAction } from "@/app/(app)/offres/actions";
+import { applyServerResult, toJsonFormData } from "@/components/forms/server-form";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { CheckboxField, FormError, SelectField, TextAreaField } from "@/components/ui/form-controls";
+import type { CommuneOption } from "@/lib/communes/commune.query";
+import { CONTRACT_LABELS, CONTRACT_TYPES, createOfferSchema, FIXED_TERM, OFFER_SOURCES, SOURCE_LABELS, WORKING_TIME_LABELS, WORKING_TIMES, type OfferDto } from "@/lib/offers/offer.schema";
+
+interface Values {
+  companyId: string;
+  visitId: string;
+  publish: boolean;
+  title: string;
+  romeCode: string;
+  contractType: string;
+  contractDurationMonths: string;
+  workingTime: string;
+  weeklyHours: string;
+  communeCode: string;
+  positions: string;
+  hiddenMarket: boolean;
+  inTension: boolean;
+  source: string;
+  description: string;
+  receivedAt: string;
+  expiresAt: string;
+}
+
+export function OfferForm({ company, visitId, offer, communes, today }: { company: { id: string; name: string }; visitId?: string; offer?: OfferDto; communes: CommuneOption[]; today: string }) {
+  const router = useRouter();
+  const [formError, setFormError] = useState<string | null>(null);
+  const [conflict, setConflict] = useState(false);
+  const { register, handleSubmit, setError, control, formState: { errors, isSubmitting } } = useForm<Values>({
+    resolver: zodResolver(createOfferSchema) as unknown as Resolver<Values>,
+    defaultValues: {
+      companyId: company.id,
+      visitId: visitId ?? offer?.visitId ?? "",
+      publish: true,
+      title: offer?.title ?? "",
+      romeCode: offer?.romeCode ?? "",
+      contractType: offer?.contractType ?? "CDI",
+      contractDurationMonths: offer?.contractDurationMonths?.toString() ?? "",
+      workingTime: offer?.workingTime ?? "TEMPS_PLEIN",
+      weeklyHours: offer?.weeklyHours?.toString() ?? "",
+      communeCode: offer?.communeCode ?? "",
+      positions: offer?.positions.toString() ?? "1",
+      hiddenMarket: offer?.hiddenMarket ?? false,
+      inTension: offer?.inTension ?? false,
+      source: offer?.source ?? (visitId ? "VISITE" : "SPONTANEE"),
+      description: offer?.description ?? "",
+      receivedAt: offer?.receivedAt.slice(0, 10) ?? today,
+      expiresAt: offer?.expiresAt?.slice(0, 10) ?? "",
+    },
+  });
+  const contractType = useWatch({ control, name: "contractType" });
+
+  async function onSubmit(values: Values) {
+    setFormError(null);
+    const result = offer ? await updateOfferAction(null, toJsonFormData({ ...values, id: offer.id, version: offer.version })) : await createOfferAction(null, toJsonFormData(values));
+    if (result.ok) {
+      router.push(`/offres/${result.data.id}`);
+      router.refresh();
+      return;
+    }
+    setConflict(result.message.includes("entre-temps"));
+    setFormError(applyServerResult(result, setError));
+  }
+
+  return (
+    <form onSubmit={handleSubmit(onSubmit)} noValidate className="flex max-w-3xl flex-col gap-4">
+      <FormError message={formError} />
+      {conflict && offer ? <p><a href={`/offres/${offer.id}/modifier`} className="text-brand-700 underline">Recharger la version actuelle de l&apos;offre</a></p> : null}
+      <fieldset className="grid grid-cols-1 gap-4 rounded-lg border border-gray-300 bg-white p-4 md:grid-cols-2">
+        <legend className="px-1 font-semibold">Poste proposé par {company.name}</legend>
+        <Field label="Intitulé du poste" required error={errors.title?.message} {...register("title")} />
+        <Field label="Code ROME" hint="Une lettre (A à N) et 4 chiffres, ex. : F1703" error={errors.romeCode?.message} {...register("romeCode")} />
+        <SelectField label="Type de contrat" error={errors.contractType?.message} {...register("contractType")}>
+          {CONTRACT_TYPES.map((c) => <option key={c} value={c}>{CONTRACT_LABELS[c]}</option>)}
+        </SelectField>
+        {FIXED_TERM.has(contractType) ? <Field label="Durée du contrat (mois)" type="number" min={1} max={60} error={errors.contractDurationMonths?.message} {...register("contractDurationMonths")} /> : <div />}
+        <SelectField label="Temps de travail" error={errors.workingTime?.message} {...register("workingTime")}>
+          {WORKING_TIMES.map((w) => <option key={w} value={w}>{WORKING_TIME_LABELS[w]}</option>)}
+        </SelectField>
+        <Field label="Heures par semaine" type="number" min={1} max={48} error={errors.weeklyHours?.message} {...register("weeklyHours")} />
+        <div className="flex flex-col gap-1">
+          <Field label="Lieu de travail (code commune INSEE)" list="offer-communes" error={errors.communeCode?.message} {...register("communeCode")} />
+          <datalist id="offer-communes">{communes.map((c) => <option key={c.code} value={c.code}>{`${c.name} (${c.postalCode ?? c.code})`}</option>)}</datalist>
+        </div>
+        <Field label="Nombre de postes" type="number" min={1} required error={errors.positions?.message} {...register("positions")} />
+      </fieldset>
+      <fieldset className="grid grid-cols-1 gap-4 rounded-lg border border-gray-300 bg-white p-4 md:grid-cols-2">
+        <legend className="px-1 font-semibold">Origine et caractéristiques</legend>
+        <CheckboxField label="Marché caché (offre non publiée ailleurs)" {...register("hiddenMarket")} />
+        <CheckboxField label="Métier en tension / difficile à pourvoir" {...register("inTension")} />
+        <SelectField label="Origine de l'offre" error={errors.source?.message} {...register("source")}>
+          {OFFER_SOURCES.map((s) => <option key={s} value={s}>{SOURCE_LABELS[s]}</option>)}
+        </SelectField>
+        <Field label="Date de réception" type="date" max={today} error={errors.receivedAt?.message} {...register("receivedAt")} />
+        <Field label="Date limite de candidature" type="date" error={errors.expiresAt?.message} {...register("expiresAt")} />
+        {!offer ? <CheckboxField label="Publier l'offre dès maintenant (sinon : brouillon)" {...register("publish")} /> : null}
+        <div className="md:col-span-2"><TextAreaField label="Description du poste" rows={5} error={errors.description?.message} {...register("description")} /></div>
+      </fieldset>
+      <div className="flex gap-3">
+        <Button type="submit" disabled={isSubmitting}>{offer ? "Enregistrer l'offre" : "Créer l'offre"}</Button>
+        <Link href={offer ? `/offres/${offer.id}` : `/entreprises/${company.id}`} className="rounded border border-gray-400 px-4 py-2 text-sm">Annuler</Link>
+      </div>
+    </form>
+  );
+}

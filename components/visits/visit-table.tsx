@@ -1,0 +1,19 @@
+"use client";
+
+import type { ColumnDef } from "@tanstack/react-table";
+import Link from "next/link";
+import { DataTable } from "@/components/data-table/data-table";
+import { formatDate } from "@/lib/format";
+import { NEED_LABELS, type VisitSummary } from "@/lib/visits/visit.schema";
+
+const columns: ColumnDef<VisitSummary, unknown>[] = [
+  { id: "date", header: "Date", enableSorting: true, cell: ({ row }) => <Link href={`/visites/${row.original.id}`} className="text-brand-700 underline">{formatDate(row.original.date)}</Link> },
+  { id: "company", header: "Entreprise", cell: ({ row }) => <Link href={`/entreprises/${row.original.companyId}`} className="underline">{row.original.company}</Link> },
+  { id: "purpose", header: "Objet", accessorKey: "purpose" },
+  { id: "needs", header: "Besoins", cell: ({ row }) => row.original.needs.map((n) => NEED_LABELS[n]).join(", ") || "—" },
+  { id: "staff", header: "Intervenants", cell: ({ row }) => row.original.staff.map((s) => s.name).join(", ") || "—" },
+];
+
+export function VisitTable(props: { data: VisitSummary[]; total: number; page: number; pageSize: number; sort: string }) {
+  return <DataTable caption="Visites d'entreprises" columns={columns} emptyMessage="Aucune visite." {...props} />;
+}
