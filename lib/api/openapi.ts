@@ -4,7 +4,9 @@ import { z } from "zod";
 import { auditEventSchema, auditListQuerySchema } from "@/lib/audit/audit.schema";
 import { errorResponseSchema, healthResponseSchema, pageOf } from "@/lib/api/common.schema";
 import type { Action } from "@/lib/authz/policy";
-import { companyListQuerySchema, companySummarySchema } from "@/lib/companies/company.schema";
+import { companyListQuerySchema, companySchema, companySummarySchema, contactSchema, createCompanySchema, createContactSchema, updateCompanySchema, updateContactSchema } from "@/lib/companies/company.schema";
+import { createOfferSchema, offerListQuerySchema, offerSchema, offerTransitionSchema, updateOfferSchema } from "@/lib/offers/offer.schema";
+import { createVisitSchema, visitListQuerySchema, visitSchema } from "@/lib/visits/visit.schema";
 import { meResponseSchema } from "@/lib/me/me.schema";
 import { subsidyFileSummarySchema, subsidyListQuerySchema } from "@/lib/subsidy/subsidy.schema";
 import { apiTokenSchema, createdTokenSchema, createTokenSchema } from "@/lib/tokens/token.schema";
@@ -27,7 +29,26 @@ export const ENDPOINTS: Endpoint[] = [
   { method: "get", path: "/api/v1/tokens", summary: "Mes jetons d'accès personnels", permission: "token.manage", response: z.object({ items: z.array(apiTokenSchema) }) },
   { method: "post", path: "/api/v1/tokens", summary: "Créer un jeton (affiché une seule fois)", permission: "token.manage", body: createTokenSchema, response: createdTokenSchema, status: 201 },
   { method: "delete", path: "/api/v1/tokens/{id}", summary: "Révoquer un de mes jetons", permission: "token.manage", response: apiTokenSchema },
-  { method: "get", path: "/api/v1/companies", summary: "Entreprises de mon périmètre (recherche, filière, tri, pagination)", permission: "company.read", query: companyListQuerySchema, response: pageOf(companySummarySchema) },
+  { method: "get", path: "/api/v1/companies", summary: "Entreprises de mon périmètre (recherche sans accents, filtres, tri, pagination)", permission: "company.read", query: companyListQuerySchema, response: pageOf(companySummarySchema) },
+  { method: "post", path: "/api/v1/companies", summary: "Créer une entreprise (SIRET contrôlé, unique par plateforme)", permission: "company.write", body: createCompanySchema, response: companySchema, status: 201 },
+  { method: "get", path: "/api/v1/companies/{id}", summary: "Une entreprise", permission: "company.read", response: companySchema },
+  { method: "patch", path: "/api/v1/companies/{id}", summary: "Modifier une entreprise (champ version obligatoire : 409 si modifiée entre-temps)", permission: "company.write", body: updateCompanySchema, response: companySchema },
+  { method: "delete", path: "/api/v1/companies/{id}", summary: "Supprimer une entreprise sans historique", permission: "company.write", response: z.null(), status: 204 },
+  { method: "get", path: "/api/v1/companies/{id}/contacts", summary: "Contacts d'une entreprise (données professionnelles)", permission: "contact.read", response: z.object({ items: z.array(contactSchema) }) },
+  { method: "post", path: "/api/v1/companies/{id}/contacts", summary: "Ajouter un contact", permission: "contact.write", body: createContactSchema, response: contactSchema, status: 201 },
+  { method: "get", path: "/api/v1/companies/{id}/contacts/{contactId}", summary: "Un contact", permission: "contact.read", response: contactSchema },
+  { method: "patch", path: "/api/v1/companies/{id}/contacts/{contactId}", summary: "Modifier un contact (avec version)", permission: "contact.write", body: updateContactSchema, response: contactSchema },
+  { method: "delete", path: "/api/v1/companies/{id}/contacts/{contactId}", summary: "Supprimer un contact", permission: "contact.write", response: z.null(), status: 204 },
+  { method: "get", path: "/api/v1/visits", summary: "Visites d'entreprises", permission: "visit.read", query: visitListQuerySchema, response: pageOf(visitSchema.pick({ id: true, companyId: true, company: true, date: true, purpose: true, staff: true, needs: true })) },
+  { method: "post", path: "/api/v1/visits", summary: "Enregistrer une visite et ses actions de suivi", permission: "visit.write", body: createVisitSchema, response: visitSchema, status: 201 },
+  { method: "get", path: "/api/v1/visits/{id}", summary: "Une visite", permission: "visit.read", response: visitSchema },
+  { method: "delete", path: "/api/v1/visits/{id}", summary: "Supprimer une visite", permission: "visit.write", response: z.null(), status: 204 },
+  { method: "get", path: "/api/v1/offers", summary: "Offres d'emploi (état, contrat, marché caché, ROME, sans activité)", permission: "offer.read", query: offerListQuerySchema, response: pageOf(offerSchema) },
+  { method: "post", path: "/api/v1/offers", summary: "Créer une offre (éventuellement issue d'une visite)", permission: "offer.write", body: createOfferSchema, response: offerSchema, status: 201 },
+  { method: "get", path: "/api/v1/offers/{id}", summary: "Une offre", permission: "offer.read", response: offerSchema },
+  { method: "patch", path: "/api/v1/offers/{id}", summary: "Modifier une offre (avec version)", permission: "offer.write", body: updateOfferSchema, response: offerSchema },
+  { method: "delete", path: "/api/v1/offers/{id}", summary: "Supprimer une offre en brouillon", permission: "offer.write", response: z.null(), status: 204 },
+  { method: "post", path: "/api/v1/offers/{id}/transitions", summary: "Changer l'état d'une offre (machine à états)", permission: "offer.write", body: offerTransitionSchema, response: offerSchema },
   { method: "get", path: "/api/v1/subsidy-files", summary: "Dossiers de subvention visibles", permission: "subsidy.read", query: subsidyListQuerySchema, response: pageOf(subsidyFileSummarySchema) },
   { method: "get", path: "/api/v1/audit-events", summary: "Journal d'audit (DPO)", permission: "audit.read", query: auditListQuerySchema, response: pageOf(auditEventSchema) },
 ];

@@ -1,6 +1,9 @@
 // Test factories with a fixed faker seed: small, valid records with sensible defaults.
 import { fakerFR as faker } from "@faker-js/faker";
 import { hashPassword } from "@/lib/auth/password";
+import { loadPrincipal, type CurrentUser } from "@/lib/auth/principal";
+import { generateSiret } from "@/lib/rules/siret.rules";
+import { ensureInitialRuleSets } from "@/prisma/seed/rule-sets";
 import type { Db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 
@@ -39,12 +42,17 @@ export async function createUser(db: Db, opts: { role: Role; platformIds?: strin
   });
 }
 
+export function validSiret(): string {
+  return generateSiret(() => faker.number.float({ min: 0, max: 0.999999 }));
+}
+
 export async function createCompany(db: Db, platformId: string, extra: { name?: string } = {}) {
+  const siret = validSiret();
   return db.company.create({
     data: {
       platformId,
-      siret: faker.string.numeric(14),
-      siren: faker.string.numeric(9),
+      siret,
+      siren: siret.slice(0, 9),
       name: extra.name ?? faker.company.name(),
       city: faker.location.city(),
     },
@@ -63,4 +71,15 @@ export async function createJobSeeker(db: Db, platformId: string, extra: { refer
       lifecycle: extra.lifecycle ?? "ACTIVE",
     },
   });
+}
+
+/** The rule sets in force (resetDb empties them). */
+export async function createRuleSets(db: Db): Promise<void> {
+  await ensureInitialRuleSets(db, new Date("2021-01-01T00:00:00Z"));
+}
+
+/** A platform with a Lens-like perimeter, and a signed-in principal of `role` on it. */
+export async function platformUser(db: Db, role: Role, platformId: string): Promise<CurrentUser> {
+  const u = await createUser(db, { role, platformIds: [platformId] });
+  return (await loadPrincipal(db, u.id))!;
 }

@@ -1,0 +1,9 @@
+import { apiRoute, created } from "@/lib/api/handler";
+import { db } from "@/lib/db";
+import { createVisitSchema, visitListQuerySchema } from "@/lib/visits/visit.schema";
+import { createVisit, listVisits } from "@/lib/visits/visit.service";
+
+export const dynamic = "force-dynamic";
+
+export const GET = apiRoute({ permission: "visit.read", query: visitListQuerySchema }, ({ user, query }) => listVisits(db, user, query));
+export const POST = apiRoute({ permission: "visit.write", body: createVisitSchema }, async ({ user, body }) => created(await createVisit(db, user, body)));
