@@ -1,7 +1,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { loadCommuneReference } from "@/lib/communes/commune-reference";
 import { listCompanies } from "@/lib/companies/company.query";
-import { companyListQuerySchema, createCompanySchema, updateCompanySchema } from "@/lib/companies/company.schema";
+import { companyListQuerySchema, createCompanySchema, createContactSchema, updateCompanySchema, updateContactSchema } from "@/lib/companies/company.schema";
 import { createCompany, createContact, deleteCompany, DuplicateSiretError, updateCompany, updateContact } from "@/lib/companies/company.service";
 import { createCompanyNote } from "@/lib/companies/note.service";
 import { ConflictError, NotFoundError, UnprocessableError, ValidationError } from "@/lib/errors";
@@ -69,7 +69,7 @@ describe("entreprises", () => {
     const upd = updateCompanySchema.parse({ ...input({ siret: c.siret }), version: 1 });
     await expect(updateCompany(db, amiensUser, c.id, upd)).rejects.toBeInstanceOf(NotFoundError);
     await expect(deleteCompany(db, amiensUser, c.id)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(createContact(db, amiensUser, c.id, { lastName: "Martin" })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(createContact(db, amiensUser, c.id, createContactSchema.parse({ lastName: "Martin" }))).rejects.toBeInstanceOf(NotFoundError);
     const list = await listCompanies(db, amiensUser, companyListQuerySchema.parse({}));
     expect(list.total).toBe(0);
   });
@@ -111,7 +111,7 @@ describe("contacts et dernier contact", () => {
   it("un échange fixe la date de dernier contact de l'entreprise et de ses contacts", async () => {
     const { lensUser } = await setup();
     const c = await createCompany(db, lensUser, input());
-    const contact = await createContact(db, lensUser, c.id, { lastName: "Durand", proEmail: "r.durand@boulangerie.fr", proPhone: "0321000000" });
+    const contact = await createContact(db, lensUser, c.id, createContactSchema.parse({ lastName: "Durand", proEmail: "r.durand@boulangerie.fr", proPhone: "03 21 00 00 00" }));
     const at = new Date("2026-10-01T09:00:00Z");
     await createCompanyNote(db, lensUser, c.id, { kind: "APPEL", at, summary: "Besoin de 2 vendeurs" });
     expect((await db.company.findUniqueOrThrow({ where: { id: c.id } })).lastContactAt).toEqual(at);
@@ -127,9 +127,9 @@ describe("contacts et dernier contact", () => {
   it("modifie un contact avec verrou optimiste et n'inscrit au journal que les champs changés, pas leurs valeurs", async () => {
     const { lensUser } = await setup();
     const c = await createCompany(db, lensUser, input());
-    const contact = await createContact(db, lensUser, c.id, { lastName: "Durand" });
-    await updateContact(db, lensUser, c.id, contact.id, { lastName: "Durand-Petit", version: 1 });
-    await expect(updateContact(db, lensUser, c.id, contact.id, { lastName: "Autre", version: 1 })).rejects.toBeInstanceOf(ConflictError);
+    const contact = await createContact(db, lensUser, c.id, createContactSchema.parse({ lastName: "Durand" }));
+    await updateContact(db, lensUser, c.id, contact.id, updateContactSchema.parse({ lastName: "Durand-Petit", version: 1 }));
+    await expect(updateContact(db, lensUser, c.id, contact.id, updateContactSchema.parse({ lastName: "Autre", version: 1 }))).rejects.toBeInstanceOf(ConflictError);
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "contact.updated" } });
     expect(audit.metadata).toEqual({ companyId: c.id, fields: ["lastName"] });
     expect(JSON.stringify({ ...audit, id: audit.id.toString() })).not.toContain("Durand-Petit");
