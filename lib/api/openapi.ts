@@ -7,6 +7,7 @@ import type { Action } from "@/lib/authz/policy";
 import { companyListQuerySchema, companySchema, companySummarySchema, contactSchema, createCompanySchema, createContactSchema, updateCompanySchema, updateContactSchema } from "@/lib/companies/company.schema";
 import { createOfferSchema, offerListQuerySchema, offerSchema, offerTransitionSchema, updateOfferSchema } from "@/lib/offers/offer.schema";
 import { createVisitSchema, visitListQuerySchema, visitSchema } from "@/lib/visits/visit.schema";
+import { previewFieldsSchema, runFieldsSchema } from "@/lib/imports/import.schema";
 import { meResponseSchema } from "@/lib/me/me.schema";
 import { subsidyFileSummarySchema, subsidyListQuerySchema } from "@/lib/subsidy/subsidy.schema";
 import { apiTokenSchema, createdTokenSchema, createTokenSchema } from "@/lib/tokens/token.schema";
@@ -18,6 +19,8 @@ export interface Endpoint {
   permission: Action | null;
   query?: z.ZodObject;
   body?: z.ZodType;
+  /** multipart/form-data upload: a "file" field plus these text fields. */
+  upload?: z.ZodObject;
   response: z.ZodType;
   status?: number;
 }
@@ -49,6 +52,10 @@ export const ENDPOINTS: Endpoint[] = [
   { method: "patch", path: "/api/v1/offers/{id}", summary: "Modifier une offre (avec version)", permission: "offer.write", body: updateOfferSchema, response: offerSchema },
   { method: "delete", path: "/api/v1/offers/{id}", summary: "Supprimer une offre en brouillon", permission: "offer.write", response: z.null(), status: 204 },
   { method: "post", path: "/api/v1/offers/{id}/transitions", summary: "Changer l'état d'une offre (machine à états)", permission: "offer.write", body: offerTransitionSchema, response: offerSchema },
+  { method: "post", path: "/api/v1/imports/companies/preview", summary: "Aperçu d'un import d'entreprises : colonnes, correspondance, erreurs par ligne, doublons", permission: "company.write", upload: previewFieldsSchema, response: z.object({ totalRows: z.number(), validCount: z.number(), errorCount: z.number() }).passthrough() },
+  { method: "post", path: "/api/v1/imports/companies", summary: "Importer des entreprises (réponse NDJSON : progression puis bilan)", permission: "company.write", upload: runFieldsSchema, response: z.object({ type: z.enum(["progress", "done", "error"]) }).passthrough() },
+  { method: "get", path: "/api/v1/imports", summary: "Derniers imports de ma plateforme", permission: "company.write", response: z.object({ items: z.array(z.object({ id: z.string(), status: z.string() }).passthrough()) }) },
+  { method: "post", path: "/api/v1/imports/{id}/undo", summary: "Annuler un import entier", permission: "company.write", response: z.object({ undone: z.boolean() }).passthrough() },
   { method: "get", path: "/api/v1/subsidy-files", summary: "Dossiers de subvention visibles", permission: "subsidy.read", query: subsidyListQuerySchema, response: pageOf(subsidyFileSummarySchema) },
   { method: "get", path: "/api/v1/audit-events", summary: "Journal d'audit (DPO)", permission: "audit.read", query: auditListQuerySchema, response: pageOf(auditEventSchema) },
 ];
@@ -72,6 +79,9 @@ export function buildOpenApi(version: string) {
       ...(e.permission ? { "x-permission": e.permission, security: [{ bearer: [] }, { session: [] }] } : { security: [] }),
       ...(parameters.length ? { parameters } : {}),
       ...(e.body ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(e.body, "input") } } } } : {}),
+      ...(e.upload
+        ? { requestBody: { required: true, content: { "multipart/form-data": { schema: { type: "object", required: ["file"], properties: { file: { type: "string", format: "binary", description: "CSV (UTF-8 ou Windows-1252, ; ou ,) ou XLSX" }, ...Object.fromEntries(Object.keys(e.upload.shape).map((k) => [k, { type: "string" }])) } } } } } }
+        : {}),
       responses: {
         [String(e.status ?? 200)]: { description: "Succès", content: { "application/json": { schema: jsonSchema(e.response, "output") } } },
         ...(e.permission

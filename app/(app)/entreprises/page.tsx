@@ -20,7 +20,10 @@ export default async function CompaniesPage({ searchParams }: { searchParams: Pr
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold">Entreprises</h1>
         {can(user, "company.write") ? (
-          <Link href="/entreprises/nouvelle" className="rounded bg-brand-600 px-4 py-2 text-sm font-semibold text-white">Nouvelle entreprise</Link>
+          <div className="flex gap-2">
+            <Link href="/entreprises/import" className="rounded border border-brand-600 bg-white px-4 py-2 text-sm font-semibold text-brand-700">Importer un fichier</Link>
+            <Link href="/entreprises/nouvelle" className="rounded bg-brand-600 px-4 py-2 text-sm font-semibold text-white">Nouvelle entreprise</Link>
+          </div>
         ) : null}
       </div>
       <CompanyFilters q={q} sectors={sectors} />

@@ -1,0 +1,51 @@
+import { expect, test } from "@playwright/test";
+import { ACCOUNTS } from "./support/accounts";
+import { loginViaForm } from "./support/auth";
+
+// Luhn-valid SIRETs that the demo seed does not use (prefix 9).
+function luhnKey(body: string): string {
+  for (let k = 0; k <= 9; k++) {
+    const s = body + k;
+    let sum = 0;
+    for (let i = 0; i < s.length; i++) {
+      let d = Number(s[s.length - 1 - i]);
+      if (i % 2 === 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+      sum += d;
+    }
+    if (sum % 10 === 0) return s;
+  }
+  throw new Error("no key");
+}
+
+test("le responsable importe un CSV, voit la progression et le bilan, puis annule l'import", async ({ page }) => {
+  const csv = [
+    "SIRET;Raison sociale;Code INSEE;Nom contact;E-mail",
+    `${luhnKey("9000000000001")};Atelier Import Un;62498;Leroy;a.leroy@atelier.fr`,
+    `${luhnKey("9000000000002")};Atelier Import Deux;62510;;`,
+    "123;Ligne fausse;62498;;",
+  ].join("\n");
+  await loginViaForm(page, ACCOUNTS.managerLens.email);
+  await expect(page.getByTestId("home-role")).toBeVisible();
+  await page.goto("/entreprises/import");
+  await page.getByLabel(/Fichier CSV ou Excel/).setInputFiles({ name: "entreprises.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
+  await page.getByRole("button", { name: "Analyser le fichier" }).click();
+  await expect(page.getByTestId("import-summary")).toContainText("3 ligne(s) lue(s) : 2 prête(s) à importer, 1 en erreur");
+  await expect(page.getByTestId("import-errors")).toContainText("Ligne 4 — siret : Le SIRET compte exactement 14 chiffres.");
+  await page.getByRole("button", { name: /Lancer l'import/ }).click();
+  await expect(page.getByTestId("import-report")).toContainText("2 entreprise(s) créée(s), 0 mise(s) à jour, 0 ignorée(s), 1 ligne(s) en erreur");
+
+  await page.goto("/entreprises?q=atelier%20import");
+  await expect(page.getByRole("link", { name: "Atelier Import Un" })).toBeVisible();
+
+  await page.goto("/entreprises/import");
+  await expect(page.getByText(/entreprises\.csv : 2 créée\(s\)/)).toBeVisible();
+});
+
+test("un fichier qui n'est ni CSV ni XLSX est refusé avec un message clair", async ({ page }) => {
+  await loginViaForm(page, ACCOUNTS.assistantLens.email);
+  await expect(page.getByTestId("home-role")).toBeVisible();
+  await page.goto("/entreprises/import");
+  await page.getByLabel(/Fichier CSV ou Excel/).setInputFiles({ name: "photo.csv", mimeType: "text/csv", buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]) });
+  await page.getByRole("button", { name: "Analyser le fichier" }).click();
+  await expect(page.getByText(/Le fichier doit être un CSV \(texte\) ou un classeur Excel/)).toBeVisible();
+});
