@@ -34,11 +34,15 @@ test("le responsable importe un CSV, voit la progression et le bilan, puis annul
   await page.getByRole("button", { name: /Lancer l'import/ }).click();
   await expect(page.getByTestId("import-report")).toContainText("2 entreprise(s) créée(s), 0 mise(s) à jour, 0 ignorée(s), 1 ligne(s) en erreur");
 
-  await page.goto("/entreprises?q=atelier%20import");
-  await expect(page.getByRole("link", { name: "Atelier Import Un" })).toBeVisible();
-
-  await page.goto("/entreprises/import");
   await expect(page.getByText(/entreprises\.csv : 2 créée\(s\)/)).toBeVisible();
+  const api = (await (await page.request.get("/api/v1/companies?q=atelier%20import")).json()) as { total: number };
+  expect(api.total).toBe(2);
+
+  page.on("dialog", (d) => void d.accept());
+  await page.getByRole("button", { name: "Annuler cet import" }).click();
+  await expect(page.getByText(/entreprises\.csv : 2 créée\(s\).*annulé/)).toBeVisible();
+  const after = (await (await page.request.get("/api/v1/companies?q=atelier%20import")).json()) as { total: number };
+  expect(after.total).toBe(0);
 });
 
 test("un fichier qui n'est ni CSV ni XLSX est refusé avec un message clair", async ({ page }) => {

@@ -81,7 +81,7 @@ export function VisitForm({ company, staff, currentUserId, today }: { company: {
         {followUps.fields.length === 0 ? <p className="text-sm text-muted">Aucune action de suivi pour l&apos;instant.</p> : null}
         {followUps.fields.map((f, i) => (
           <div key={f.id} className="grid grid-cols-1 items-end gap-3 md:grid-cols-[1fr_auto_auto]">
-            <Field label={`Action ${i + 1}`} error={errors.followUps?.[i]?.label?.message} {...register(`followUps.${i}.label`)} />
+            <Field label={`Intitulé de l'action ${i + 1}`} error={errors.followUps?.[i]?.label?.message} {...register(`followUps.${i}.label`)} />
             <Field label={`Échéance de l'action ${i + 1}`} type="date" error={errors.followUps?.[i]?.dueAt?.message} {...register(`followUps.${i}.dueAt`)} />
             <Button type="button" variant="secondary" onClick={() => followUps.remove(i)}>Retirer<span className="sr-only"> l&apos;action {i + 1}</span></Button>
           </div>
