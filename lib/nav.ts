@@ -10,6 +10,9 @@ export interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { href: "/", label: "Accueil", action: "home.view" },
   { href: "/entreprises", label: "Entreprises", action: "company.read" },
+  { href: "/rappels", label: "Rappels", action: "callback.read" },
+  { href: "/chefs-de-file", label: "Chefs de file", action: "chefDeFile.read" },
+  { href: "/gouvernance", label: "Gouvernance", action: "governance.read" },
   { href: "/financement", label: "Financement", action: "subsidy.read" },
   { href: "/rgpd", label: "Données personnelles", action: "audit.read" },
   { href: "/administration/utilisateurs", label: "Utilisateurs", action: "user.read" },
