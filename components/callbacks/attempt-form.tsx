@@ -12,7 +12,11 @@ import { TextAreaField } from "@/components/ui/form-fields";
 import { ATTEMPT_OUTCOME_LABELS, ATTEMPT_OUTCOMES } from "@/lib/callbacks/callback.rules";
 import { attemptFormSchema, type AttemptFormInput } from "@/lib/callbacks/callback.schema";
 
-export function AttemptForm({ callbackId, version, attemptsLeft }: { callbackId: string; version: number; attemptsLeft: number }) {
+/**
+ * Stays mounted once the callback is closed (`open` false) so that the confirmation of the call
+ * that closed it is still announced to screen-reader users.
+ */
+export function AttemptForm({ callbackId, version, attemptsLeft, open }: { callbackId: string; version: number; attemptsLeft: number; open: boolean }) {
   const router = useRouter();
   const [alert, setAlert] = useState<{ status: number; message: string } | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -34,6 +38,18 @@ export function AttemptForm({ callbackId, version, attemptsLeft }: { callbackId:
     reset();
     setDone("Tentative enregistrée.");
     router.refresh();
+  }
+
+  if (!open) {
+    return (
+      <section aria-labelledby="attempt-title" className="rounded-lg border border-gray-300 bg-white p-4">
+        <h2 id="attempt-title" className="text-lg font-semibold">Appels</h2>
+        <p aria-live="polite" className="text-sm">
+          {done ? <span className="font-semibold text-success">{done} </span> : null}
+          Ce rappel est clos : aucun appel ne peut plus y être consigné. Si l&apos;entreprise rappelle le numéro vert, créez un nouveau rappel.
+        </p>
+      </section>
+    );
   }
 
   return (

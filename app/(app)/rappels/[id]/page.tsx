@@ -49,7 +49,7 @@ export default async function CallbackPage({ params }: { params: Promise<{ id: s
         <dt className="font-medium">Besoin qualifié</dt>
         <dd className="whitespace-pre-line">{cb.qualifiedNeed ?? "—"}</dd>
       </dl>
-      {writable && cb.status === "A_RAPPELER" ? <AttemptForm callbackId={cb.id} version={cb.version} attemptsLeft={cb.attemptsLeft} /> : null}
+      {writable ? <AttemptForm callbackId={cb.id} version={cb.version} attemptsLeft={cb.attemptsLeft} open={cb.status === "A_RAPPELER"} /> : null}
       <section aria-labelledby="attempts-title" className="flex flex-col gap-2">
         <h2 id="attempts-title" className="text-lg font-semibold">Historique des appels</h2>
         {cb.attempts.length === 0 ? (
