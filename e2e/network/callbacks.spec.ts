@@ -25,6 +25,8 @@ test("une assistante traite la file des rappels au clavier", async ({ page }) =>
   // Ma journée lists the callbacks due, under the figure cards.
   await expect(page.getByRole("heading", { name: "Ma journée" })).toBeVisible();
   await expect(page.getByTestId("day-callbacks")).toBeVisible();
+  // The demo plans visits for the coming week: the assistant sees hers, each linking to the company.
+  await expect(page.getByTestId("day-visits").getByRole("link").first()).toHaveAttribute("href", /^\/entreprises\/[0-9a-f-]{36}$/);
 
   const company = await companyWithoutOpenCallback(page);
   await page.goto(`/rappels/nouveau?entreprise=${company.id}`);
