@@ -26,7 +26,7 @@ export function MyDayPanel({ day }: { day: MyDay }) {
     <div className="flex flex-col gap-4">
       <h2 className="text-xl font-bold">Ma journée</h2>
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
-        <DayList id="day-callbacks" title="Rappels à faire" total={day.callbacks.total} empty="Aucun rappel dû aujourd'hui." more={{ href: "/rappels", label: "Voir toute la file des rappels" }}>
+        <DayList id="day-callbacks" title="Rappels dus aujourd'hui ou en retard" total={day.callbacks.total} empty="Aucun rappel dû aujourd'hui." more={{ href: "/rappels", label: "Voir toute la file des rappels" }}>
           {day.callbacks.items.map((c) => (
             <li key={c.id} className="flex flex-col gap-1 py-2">
               <Link href={`/rappels/${c.id}`} className="font-medium text-brand-700 underline">

@@ -60,6 +60,11 @@ export async function listChefsDeFile(db: Db, user: CurrentUser, q: ChefDeFileLi
     id: r.id, platform: r.platform.name, name: fullName(r), jobTitle: r.jobTitle, sector: r.sector, companyId: r.companyId,
     companyName: r.company?.name ?? null, active: r.active, since: iso(r.since), eventCount: r._count.events,
   }));
+  // A list shows names too: one event per page viewed, naming the records shown, so the DPO can
+  // answer "who saw this person" without a row per line.
+  if (rows.length > 0) {
+    await recordAudit(db, { action: "chefDeFile.listed", actorId: user.id, actorRole: user.role, entityType: "ChefDeFile", metadata: { ids: rows.map((r) => r.id), page: q.page } });
+  }
   return { items, page: q.page, pageSize: q.pageSize, total };
 }
 
@@ -108,8 +113,9 @@ const day = (d: string | undefined) => (d === undefined ? undefined : d === "" ?
 const blank = (s: string | undefined) => (s === undefined ? undefined : s.trim() === "" ? null : s.trim());
 
 function toData(input: Partial<ChefDeFileInput>) {
+  const email = blank(input.proEmail);
   return {
-    firstName: blank(input.firstName), lastName: blank(input.lastName), jobTitle: blank(input.jobTitle), proEmail: blank(input.proEmail)?.toLowerCase() ?? blank(input.proEmail),
+    firstName: blank(input.firstName), lastName: blank(input.lastName), jobTitle: blank(input.jobTitle), proEmail: email ? email.toLowerCase() : email,
     proPhone: blank(input.proPhone), sector: blank(input.sector) ?? undefined, companyId: blank(input.companyId), commitments: blank(input.commitments),
     since: day(input.since), active: input.active,
   };

@@ -78,5 +78,9 @@ describe("chefs de file métiers", () => {
     expect((await listChefsDeFile(db, assistant, list({ active: "true" }))).items.map((c) => c.name)).toEqual(["Claire Lefebvre"]);
     expect((await listChefsDeFile(db, assistant, list({ q: "acme" }))).items.map((c) => c.companyName)).toEqual(["Acme BTP"]);
     expect((await listChefsDeFile(db, assistant, list({ sort: "-name" }))).items.map((c) => c.name)).toEqual(["Paul Martin", "Claire Lefebvre"]);
+    // Each page of names viewed is logged with the records it showed.
+    const listed = await db.auditEvent.findMany({ where: { action: "chefDeFile.listed", actorId: assistant.id }, orderBy: { id: "asc" } });
+    expect(listed).toHaveLength(4);
+    expect((listed[3]!.metadata as { ids: string[] }).ids).toHaveLength(2);
   });
 });
