@@ -1,15 +1,21 @@
 import type { Metadata } from "next";
 import { FigureCards } from "@/components/home/figure-cards";
+import { MyDayPanel } from "@/components/home/my-day";
 import { requirePageUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { homeFigures } from "@/lib/home/home.service";
+import { myDay } from "@/lib/home/my-day.service";
 import { ROLE_LABELS } from "@/lib/nav";
 
 export const metadata: Metadata = { title: "Accueil" };
 
+/** Roles whose home is "Ma journée": the platform staff who work the queues every day. */
+const MY_DAY_ROLES = new Set(["PLATFORM_ASSISTANT", "PLATFORM_MANAGER"]);
+
 export default async function HomePage() {
   const user = await requirePageUser("home.view");
-  const figures = await homeFigures(db, user);
+  const now = new Date();
+  const [figures, day] = await Promise.all([homeFigures(db, user, now), MY_DAY_ROLES.has(user.role) ? myDay(db, user, now) : null]);
   return (
     <div className="flex flex-col gap-6">
       <div>
@@ -19,6 +25,7 @@ export default async function HomePage() {
         </p>
       </div>
       <FigureCards figures={figures} />
+      {day ? <MyDayPanel day={day} /> : null}
     </div>
   );
 }

@@ -7,9 +7,12 @@ const assistant = {
   allowedPages: [
     { path: "/", heading: /Bonjour/, nav: "Accueil" },
     { path: "/entreprises", heading: /Entreprises/, nav: "Entreprises" },
+    { path: "/rappels", heading: /Rappels numéro vert/, nav: "Rappels" },
+    { path: "/chefs-de-file", heading: /Chefs de file métiers/, nav: "Chefs de file" },
+    { path: "/gouvernance", heading: /Gouvernance/, nav: "Gouvernance" },
     { path: "/profil", heading: /Mon profil/, nav: "Mon profil" },
   ],
-  forbiddenPages: ["/financement", "/rgpd", "/administration/utilisateurs"],
+  forbiddenPages: ["/financement", "/rgpd", "/administration/utilisateurs", "/gouvernance/nouvelle"],
   forbiddenApis: ["/api/v1/subsidy-files", "/api/v1/audit-events"],
   hiddenNav: ["Financement", "Données personnelles", "Utilisateurs"],
   homeFigures: ["callbacksDue", "companies", "openOffers", "jobSeekers"],

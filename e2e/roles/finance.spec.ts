@@ -6,8 +6,8 @@ roleJourney(ACCOUNTS.finance, {
     { path: "/", heading: /Bonjour/, nav: "Accueil" },
     { path: "/financement", heading: /Dossiers de subvention/, nav: "Financement" },
   ],
-  forbiddenPages: ["/entreprises", "/rgpd", "/administration/utilisateurs"],
-  forbiddenApis: ["/api/v1/companies", "/api/v1/audit-events"],
-  hiddenNav: ["Entreprises", "Données personnelles", "Utilisateurs"],
+  forbiddenPages: ["/entreprises", "/rgpd", "/administration/utilisateurs", "/rappels", "/chefs-de-file", "/gouvernance"],
+  forbiddenApis: ["/api/v1/companies", "/api/v1/audit-events", "/api/v1/callbacks", "/api/v1/chefs-de-file", "/api/v1/governance-meetings"],
+  hiddenNav: ["Entreprises", "Données personnelles", "Utilisateurs", "Rappels", "Chefs de file", "Gouvernance"],
   homeFigures: ["regionFiles", "ftFiles", "platforms"],
 });

@@ -5,6 +5,9 @@ roleJourney(ACCOUNTS.managerLens, {
   allowedPages: [
     { path: "/", heading: /Bonjour/, nav: "Accueil" },
     { path: "/entreprises", heading: /Entreprises/, nav: "Entreprises" },
+    { path: "/rappels", heading: /Rappels numéro vert/, nav: "Rappels" },
+    { path: "/chefs-de-file", heading: /Chefs de file métiers/, nav: "Chefs de file" },
+    { path: "/gouvernance", heading: /Gouvernance/, nav: "Gouvernance" },
     { path: "/financement", heading: /Dossiers de subvention/, nav: "Financement" },
     { path: "/administration/utilisateurs", heading: /Utilisateurs/, nav: "Utilisateurs" },
   ],

@@ -8,6 +8,16 @@ import { companyListQuerySchema, companySchema, companySummarySchema, contactSch
 import { createOfferSchema, offerListQuerySchema, offerSchema, offerTransitionSchema, updateOfferSchema } from "@/lib/offers/offer.schema";
 import { createVisitSchema, visitListQuerySchema, visitSchema } from "@/lib/visits/visit.schema";
 import { previewFieldsSchema, runFieldsSchema } from "@/lib/imports/import.schema";
+import { versionQuerySchema } from "@/lib/api/params";
+import {
+  callbackDetailSchema, callbackListQuerySchema, callbackSummarySchema, createAttemptSchema, createCallbackSchema, updateCallbackSchema,
+} from "@/lib/callbacks/callback.schema";
+import {
+  chefDeFileDetailSchema, chefDeFileInputSchema, chefDeFileListQuerySchema, chefDeFileSummarySchema, updateChefDeFileSchema,
+} from "@/lib/chefs-de-file/chef-de-file.schema";
+import {
+  governanceInputSchema, governanceListQuerySchema, governanceMeetingSchema, governanceProgressSchema, updateGovernanceSchema,
+} from "@/lib/governance/governance.schema";
 import { meResponseSchema } from "@/lib/me/me.schema";
 import { subsidyFileSummarySchema, subsidyListQuerySchema } from "@/lib/subsidy/subsidy.schema";
 import { apiTokenSchema, createdTokenSchema, createTokenSchema } from "@/lib/tokens/token.schema";
@@ -57,6 +67,23 @@ export const ENDPOINTS: Endpoint[] = [
   { method: "get", path: "/api/v1/imports", summary: "Derniers imports de ma plateforme", permission: "company.write", response: z.object({ items: z.array(z.object({ id: z.string(), status: z.string() }).passthrough()) }) },
   { method: "post", path: "/api/v1/imports/{id}/undo", summary: "Annuler un import entier", permission: "company.write", response: z.object({ undone: z.boolean() }).passthrough() },
   { method: "get", path: "/api/v1/subsidy-files", summary: "Dossiers de subvention visibles", permission: "subsidy.read", query: subsidyListQuerySchema, response: pageOf(subsidyFileSummarySchema) },
+  // Issue 3 — numéro-vert callbacks, chefs de file, governance
+  { method: "get", path: "/api/v1/callbacks", summary: "File des rappels numéro vert (statut, en retard, recherche, tri, pagination)", permission: "callback.read", query: callbackListQuerySchema, response: pageOf(callbackSummarySchema) },
+  { method: "post", path: "/api/v1/callbacks", summary: "Créer un rappel pour une entreprise (échéance selon les règles en vigueur)", permission: "callback.write", body: createCallbackSchema, response: callbackDetailSchema, status: 201 },
+  { method: "get", path: "/api/v1/callbacks/{id}", summary: "Un rappel et ses tentatives", permission: "callback.read", response: callbackDetailSchema },
+  { method: "patch", path: "/api/v1/callbacks/{id}", summary: "Modifier un rappel (version requise ; 409 si modifié entre-temps)", permission: "callback.write", body: updateCallbackSchema, response: callbackDetailSchema },
+  { method: "post", path: "/api/v1/callbacks/{id}/attempts", summary: "Consigner une tentative d'appel (version du rappel requise)", permission: "callback.write", body: createAttemptSchema, response: callbackDetailSchema, status: 201 },
+  { method: "get", path: "/api/v1/chefs-de-file", summary: "Chefs de file métiers (filière, actifs, recherche, tri, pagination)", permission: "chefDeFile.read", query: chefDeFileListQuerySchema, response: pageOf(chefDeFileSummarySchema) },
+  { method: "post", path: "/api/v1/chefs-de-file", summary: "Enregistrer un chef de file métier", permission: "chefDeFile.write", body: chefDeFileInputSchema, response: chefDeFileDetailSchema, status: 201 },
+  { method: "get", path: "/api/v1/chefs-de-file/{id}", summary: "Un chef de file, ses engagements et ses participations (accès journalisé)", permission: "chefDeFile.read", response: chefDeFileDetailSchema },
+  { method: "patch", path: "/api/v1/chefs-de-file/{id}", summary: "Modifier un chef de file (version requise ; 409 si modifié entre-temps)", permission: "chefDeFile.write", body: updateChefDeFileSchema, response: chefDeFileDetailSchema },
+  { method: "delete", path: "/api/v1/chefs-de-file/{id}", summary: "Supprimer un chef de file (?version=n)", permission: "chefDeFile.write", query: versionQuerySchema, response: z.null(), status: 204 },
+  { method: "get", path: "/api/v1/governance-meetings", summary: "Réunions de gouvernance (type, année, tri, pagination)", permission: "governance.read", query: governanceListQuerySchema, response: pageOf(governanceMeetingSchema) },
+  { method: "post", path: "/api/v1/governance-meetings", summary: "Enregistrer une réunion de gouvernance", permission: "governance.write", body: governanceInputSchema, response: governanceMeetingSchema, status: 201 },
+  { method: "get", path: "/api/v1/governance-meetings/progress", summary: "Réunions tenues cette année par type, face au nombre requis", permission: "governance.read", response: z.object({ items: z.array(z.object({ platformId: z.string(), platform: z.string(), year: z.number().int(), progress: z.array(governanceProgressSchema) })) }) },
+  { method: "get", path: "/api/v1/governance-meetings/{id}", summary: "Une réunion de gouvernance", permission: "governance.read", response: governanceMeetingSchema },
+  { method: "patch", path: "/api/v1/governance-meetings/{id}", summary: "Modifier une réunion (version requise ; 409 si modifiée entre-temps)", permission: "governance.write", body: updateGovernanceSchema, response: governanceMeetingSchema },
+  { method: "delete", path: "/api/v1/governance-meetings/{id}", summary: "Supprimer une réunion (?version=n)", permission: "governance.write", query: versionQuerySchema, response: z.null(), status: 204 },
   { method: "get", path: "/api/v1/audit-events", summary: "Journal d'audit (DPO)", permission: "audit.read", query: auditListQuerySchema, response: pageOf(auditEventSchema) },
 ];
 

@@ -1,6 +1,6 @@
 import "server-only";
 // Company and contact writes: authorize → validate references → write in one transaction → audit.
-import { diffChanges } from "@/lib/audit/diff";
+import { auditChanges } from "@/lib/audit/changes";
 import { recordAudit } from "@/lib/audit/audit.service";
 import type { CurrentUser } from "@/lib/auth/principal";
 import { can, type Action } from "@/lib/authz/policy";
@@ -10,8 +10,6 @@ import type { CompanyDto, ContactDto, CreateCompanyInput, CreateContactInput, Up
 import type { Db, DbOrTx } from "@/lib/db";
 import { AppError, ConflictError, ForbiddenError, UnprocessableError, ValidationError } from "@/lib/errors";
 
-const COMPANY_FIELDS = ["siret", "siren", "name", "nafCode", "sector", "headcountBand", "addressLine", "postalCode", "inseeCode", "city", "viaNumeroVert", "numeroVertCallDate"] as const;
-const CONTACT_FIELDS = ["lastName", "firstName", "jobTitle", "proAddress", "proEmail", "proPhone"] as const;
 
 function assertCan(user: CurrentUser, action: Action) {
   if (!can(user, action)) throw new ForbiddenError();
@@ -89,7 +87,7 @@ export async function updateCompany(db: Db, user: CurrentUser, id: string, input
       entityType: "Company",
       entityId: id,
       platformId: before.platformId,
-      metadata: { changes: diffChanges(before, data, COMPANY_FIELDS) },
+      metadata: { changes: auditChanges(before, data) },
     });
     return getCompany(tx, user, id);
   });
@@ -139,7 +137,7 @@ export async function updateContact(db: Db, user: CurrentUser, companyId: string
       entityId: contactId,
       platformId: company.platformId,
       // Personal data: the audit records which fields changed, not their values.
-      metadata: { companyId, fields: Object.keys(diffChanges(before, data, CONTACT_FIELDS)) },
+      metadata: { companyId, fields: Object.keys(auditChanges(before, data)) },
     });
     return findContact(tx, user, companyId, contactId);
   });

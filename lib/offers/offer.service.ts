@@ -1,7 +1,7 @@
 import "server-only";
 // Job offers: create (possibly from a visit), edit with optimistic locking, status transitions
 // through the pure state machine, and the expiry of offers left without activity.
-import { diffChanges } from "@/lib/audit/diff";
+import { auditChanges } from "@/lib/audit/changes";
 import { recordAudit } from "@/lib/audit/audit.service";
 import type { CurrentUser } from "@/lib/auth/principal";
 import { can, scopeFor } from "@/lib/authz/policy";
@@ -14,7 +14,6 @@ import { checkPositions, checkTransition, goesStale, offerStaleness, type OfferS
 import type { CreateOfferInput, OfferDto, UpdateOfferInput } from "@/lib/offers/offer.schema";
 import { getActiveRuleSet } from "@/lib/rules/active-rule-set";
 
-const OFFER_FIELDS = ["title", "romeCode", "contractType", "contractDurationMonths", "workingTime", "weeklyHours", "placeInseeCode", "placeLabel", "positions", "hiddenMarket", "inTension", "source", "description", "receivedAt", "expiresAt"] as const;
 
 export const offerSelect = {
   id: true,
@@ -154,7 +153,7 @@ export async function updateOffer(db: Db, user: CurrentUser, id: string, input: 
     const status: OfferStatus = before.status === "DRAFT" ? "DRAFT" : before.positionsFilled === 0 ? before.status : before.positionsFilled >= input.positions ? "FILLED" : "PARTIALLY_FILLED";
     const { count } = await tx.jobOffer.updateMany({ where: { id, version: input.version }, data: { ...data, status, version: { increment: 1 } } });
     if (count === 0) throw new ConflictError("Cette offre a été modifiée entre-temps par quelqu'un d'autre. Rechargez la page pour voir sa version actuelle.");
-    await recordAudit(tx, { action: "offer.updated", actorId: user.id, actorRole: user.role, entityType: "JobOffer", entityId: id, platformId: before.platformId, metadata: { changes: diffChanges(before, data, OFFER_FIELDS) } });
+    await recordAudit(tx, { action: "offer.updated", actorId: user.id, actorRole: user.role, entityType: "JobOffer", entityId: id, platformId: before.platformId, metadata: { changes: auditChanges(before, data) } });
     return getOffer(tx, user, id);
   });
 }

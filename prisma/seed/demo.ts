@@ -18,6 +18,7 @@ import { generateOffers } from "./offers";
 import { generatePipeline } from "./pipeline";
 import { ensureInitialRuleSets } from "./rule-sets";
 import { generateFranceTravailFile, generateRegionFiles } from "./subsidies";
+import { planUpcomingVisits } from "./upcoming";
 import { generateVisits } from "./visits";
 
 export const DEMO_FAKER_SEED = 2026;
@@ -85,6 +86,7 @@ export function buildDemoRows(now: Date, hashes: string[], rules: Omit<SeedRules
     for (const p of platforms) {
       const companies = generateCompanies(ctx, p, about(250), rows, companyDates);
       const visits = generateVisits(ctx, p, companies, about(150), rows, companyDates);
+      planUpcomingVisits(ctx, p, companies, rows);
       const chefs = generateChefsDeFile(ctx, p, companies, about(10), rows);
       const events = generateEvents(ctx, p, companies, chefs, about(25), rows, companyDates, chefDates);
       const offers = generateOffers(ctx, p, companies, visits, events, chefs, about(200), rows, companyDates);

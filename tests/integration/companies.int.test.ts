@@ -60,7 +60,8 @@ describe("entreprises", () => {
     const row = await db.company.findUniqueOrThrow({ where: { id: c.id } });
     expect(row).toMatchObject({ name: "Nom A", version: 2 });
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "company.updated", entityId: c.id } });
-    expect(audit.metadata).toMatchObject({ changes: { name: ["Boulangerie Hénin", "Nom A"] } });
+    expect(audit.metadata).toMatchObject({ changes: { name: { from: "Boulangerie Hénin", to: "Nom A" } } });
+    expect(Object.keys((audit.metadata as { changes: object }).changes)).toEqual(["name"]);
   });
 
   it("répond « introuvable » pour l'entreprise d'une autre plateforme, en lecture comme en écriture", async () => {

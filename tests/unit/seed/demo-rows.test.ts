@@ -55,3 +55,15 @@ describe("données de démonstration", () => {
     }
   });
 });
+
+describe("données de démonstration : Ma journée", () => {
+  it("prévoient des visites dans la semaine à venir, avec l'équipe de la plateforme, sans toucher au dernier contact", () => {
+    const upcoming = rows.visits.filter((v) => time(v.date) > time(now));
+    expect(upcoming.length).toBeGreaterThan(0);
+    for (const v of upcoming) {
+      expect(time(v.date) - time(now)).toBeLessThanOrEqual(7 * 86_400_000);
+      expect(rows.visitStaff.some((s) => s.visitId === v.id)).toBe(true);
+    }
+    for (const c of rows.companies) expect(time(c.lastContactAt)).toBeLessThanOrEqual(time(now));
+  });
+});

@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ChefDeFileForm } from "@/components/chefs-de-file/chef-de-file-form";
+import { loadOrNull } from "@/lib/api/params";
+import { orNotFound, requirePageUser } from "@/lib/auth/session";
+import { listCompanyOptions } from "@/lib/callbacks/options.query";
+import { getChefDeFile, listChefSectors } from "@/lib/chefs-de-file/chef-de-file.service";
+import { db } from "@/lib/db";
+
+export const metadata: Metadata = { title: "Modifier un chef de file" };
+
+export default async function EditChefDeFilePage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePageUser("chefDeFile.write");
+  const { id } = await params;
+  const chef = orNotFound(await loadOrNull(id, (i) => getChefDeFile(db, user, i)));
+  const [companies, sectors] = await Promise.all([listCompanyOptions(db, user), listChefSectors(db, user)]);
+  return (
+    <div className="flex flex-col gap-4">
+      <p className="text-sm">
+        <Link href={`/chefs-de-file/${chef.id}`} className="text-brand-700 underline">Retour à la fiche</Link>
+      </p>
+      <h1 className="text-2xl font-bold">Modifier : {[chef.firstName, chef.lastName].filter(Boolean).join(" ")}</h1>
+      <ChefDeFileForm chef={chef} companies={companies} sectors={sectors} />
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ChefDeFileTable } from "@/components/chefs-de-file/chef-de-file-table";
+import { requirePageUser } from "@/lib/auth/session";
+import { can } from "@/lib/authz/policy";
+import { chefDeFileListQuerySchema } from "@/lib/chefs-de-file/chef-de-file.schema";
+import { listChefSectors, listChefsDeFile } from "@/lib/chefs-de-file/chef-de-file.service";
+import { db } from "@/lib/db";
+import { parseSearchParams } from "@/lib/search-params";
+
+export const metadata: Metadata = { title: "Chefs de file métiers" };
+
+export default async function ChefsDeFilePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePageUser("chefDeFile.read");
+  const q = parseSearchParams(chefDeFileListQuerySchema, await searchParams);
+  const [result, sectors] = await Promise.all([listChefsDeFile(db, user, q), listChefSectors(db, user)]);
+  return (
+    <div className="flex flex-col gap-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-bold">Chefs de file métiers</h1>
+        {can(user, "chefDeFile.write") ? (
+          <Link href="/chefs-de-file/nouveau" className="rounded bg-brand-600 px-4 py-2 text-sm font-semibold text-white">
+            Nouveau chef de file
+          </Link>
+        ) : null}
+      </div>
+      <form role="search" aria-label="Filtrer les chefs de file" className="flex flex-wrap items-end gap-3">
+        <div className="flex flex-col">
+          <label htmlFor="f-q" className="text-sm font-medium">Nom ou entreprise</label>
+          <input id="f-q" name="q" defaultValue={q.q ?? ""} className="w-64 rounded border border-gray-400 px-3 py-2" />
+        </div>
+        <div className="flex flex-col">
+          <label htmlFor="f-sector" className="text-sm font-medium">Filière</label>
+          <select id="f-sector" name="sector" defaultValue={q.sector ?? ""} className="rounded border border-gray-400 bg-white px-3 py-2">
+            <option value="">Toutes</option>
+            {sectors.map((s) => (
+              <option key={s} value={s}>{s}</option>
+            ))}
+          </select>
+        </div>
+        <div className="flex flex-col">
+          <label htmlFor="f-active" className="text-sm font-medium">État</label>
+          <select id="f-active" name="active" defaultValue={q.active ?? ""} className="rounded border border-gray-400 bg-white px-3 py-2">
+            <option value="">Tous</option>
+            <option value="true">Actifs</option>
+            <option value="false">Inactifs</option>
+          </select>
+        </div>
+        <button type="submit" className="rounded bg-brand-600 px-4 py-2 text-sm font-semibold text-white">Filtrer</button>
+      </form>
+      <ChefDeFileTable data={result.items} total={result.total} page={result.page} pageSize={result.pageSize} sort={q.sort} showPlatform={user.platformIds.length > 1} />
+    </div>
+  );
+}

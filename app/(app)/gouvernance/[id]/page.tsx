@@ -1,0 +1,52 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { GovernanceForm } from "@/components/governance/governance-form";
+import { DeleteButton } from "@/components/ui/delete-button";
+import { loadOrNull } from "@/lib/api/params";
+import { orNotFound, requirePageUser } from "@/lib/auth/session";
+import { can } from "@/lib/authz/policy";
+import { db } from "@/lib/db";
+import { formatDate } from "@/lib/format";
+import { GOVERNANCE_KIND_LABELS } from "@/lib/governance/governance.rules";
+import { getGovernanceMeeting } from "@/lib/governance/governance.service";
+
+export const metadata: Metadata = { title: "Réunion de gouvernance" };
+
+export default async function GovernanceMeetingPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePageUser("governance.read");
+  const { id } = await params;
+  const meeting = orNotFound(await loadOrNull(id, (i) => getGovernanceMeeting(db, user, i)));
+  const title = `${GOVERNANCE_KIND_LABELS[meeting.kind]} du ${formatDate(meeting.date)}`;
+  if (!can(user, "governance.write")) {
+    return (
+      <div className="flex flex-col gap-4">
+        <p className="text-sm"><Link href="/gouvernance" className="text-brand-700 underline">Gouvernance</Link></p>
+        <h1 className="text-2xl font-bold">{title}</h1>
+        <dl className="grid grid-cols-1 gap-x-6 gap-y-2 rounded-lg border border-gray-300 bg-white p-4 sm:grid-cols-[max-content_1fr]">
+          <dt className="font-medium">Plateforme</dt>
+          <dd>{meeting.platform}</dd>
+          <dt className="font-medium">Participants</dt>
+          <dd><ul>{meeting.attendees.map((a) => <li key={a}>{a}</li>)}</ul></dd>
+          <dt className="font-medium">Décisions</dt>
+          <dd className="whitespace-pre-line">{meeting.decisions ?? "—"}</dd>
+        </dl>
+      </div>
+    );
+  }
+  return (
+    <div className="flex flex-col gap-4">
+      <p className="text-sm"><Link href="/gouvernance" className="text-brand-700 underline">Gouvernance</Link></p>
+      <h1 className="text-2xl font-bold">{title}</h1>
+      <GovernanceForm meeting={meeting} today={new Date().toISOString().slice(0, 10)} />
+      <section aria-labelledby="danger-title" className="flex flex-col gap-2 border-t border-gray-300 pt-4">
+        <h2 id="danger-title" className="text-lg font-semibold">Supprimer</h2>
+        <DeleteButton
+          url={`/api/v1/governance-meetings/${meeting.id}?version=${meeting.version}`}
+          confirmText={`Supprimer la réunion « ${title} » ? Elle ne sera plus comptée dans les réunions tenues.`}
+          label="Supprimer cette réunion"
+          redirectTo="/gouvernance"
+        />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { GovernanceProgressPanel } from "@/components/governance/governance-progress";
+import { GovernanceTable } from "@/components/governance/governance-table";
+import { requirePageUser } from "@/lib/auth/session";
+import { can } from "@/lib/authz/policy";
+import { db } from "@/lib/db";
+import { GOVERNANCE_KIND_LABELS, GOVERNANCE_KINDS } from "@/lib/governance/governance.rules";
+import { governanceListQuerySchema } from "@/lib/governance/governance.schema";
+import { governanceProgressByPlatform, listGovernanceMeetings } from "@/lib/governance/governance.service";
+import { parseSearchParams } from "@/lib/search-params";
+
+export const metadata: Metadata = { title: "Gouvernance" };
+
+export default async function GovernancePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePageUser("governance.read");
+  const q = parseSearchParams(governanceListQuerySchema, await searchParams);
+  const [result, progress] = await Promise.all([listGovernanceMeetings(db, user, q), governanceProgressByPlatform(db, user)]);
+  const thisYear = new Date().getUTCFullYear();
+  return (
+    <div className="flex flex-col gap-6">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-bold">Gouvernance</h1>
+        {can(user, "governance.write") ? (
+          <Link href="/gouvernance/nouvelle" className="rounded bg-brand-600 px-4 py-2 text-sm font-semibold text-white">
+            Nouvelle réunion
+          </Link>
+        ) : null}
+      </div>
+      <GovernanceProgressPanel platforms={progress} />
+      <section aria-labelledby="meetings-title" className="flex flex-col gap-3">
+        <h2 id="meetings-title" className="text-lg font-semibold">Réunions</h2>
+        <form role="search" aria-label="Filtrer les réunions" className="flex flex-wrap items-end gap-3">
+          <div className="flex flex-col">
+            <label htmlFor="f-kind" className="text-sm font-medium">Instance</label>
+            <select id="f-kind" name="kind" defaultValue={q.kind ?? ""} className="rounded border border-gray-400 bg-white px-3 py-2">
+              <option value="">Toutes</option>
+              {GOVERNANCE_KINDS.map((k) => (
+                <option key={k} value={k}>{GOVERNANCE_KIND_LABELS[k]}</option>
+              ))}
+            </select>
+          </div>
+          <div className="flex flex-col">
+            <label htmlFor="f-year" className="text-sm font-medium">Année</label>
+            <select id="f-year" name="year" defaultValue={q.year ? String(q.year) : ""} className="rounded border border-gray-400 bg-white px-3 py-2">
+              <option value="">Toutes</option>
+              {[0, 1, 2, 3, 4].map((d) => (
+                <option key={d} value={thisYear - d}>{thisYear - d}</option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="rounded bg-brand-600 px-4 py-2 text-sm font-semibold text-white">Filtrer</button>
+        </form>
+        <GovernanceTable data={result.items} total={result.total} page={result.page} pageSize={result.pageSize} sort={q.sort} showPlatform={user.platformIds.length > 1} />
+      </section>
+    </div>
+  );
+}

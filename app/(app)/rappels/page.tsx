@@ -1,0 +1,66 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { CallbackTable } from "@/components/callbacks/callback-table";
+import { requirePageUser } from "@/lib/auth/session";
+import { can } from "@/lib/authz/policy";
+import { CALLBACK_STATUS_LABELS, CALLBACK_STATUSES } from "@/lib/callbacks/callback.rules";
+import { callbackListQuerySchema } from "@/lib/callbacks/callback.schema";
+import { listCallbacks } from "@/lib/callbacks/callback.service";
+import { db } from "@/lib/db";
+import { parseSearchParams } from "@/lib/search-params";
+
+export const metadata: Metadata = { title: "Rappels numéro vert" };
+
+export default async function CallbacksPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePageUser("callback.read");
+  const raw = await searchParams;
+  // The queue (still to call) is the default view: that is what the screen is opened for.
+  const q = parseSearchParams(callbackListQuerySchema, { status: "A_RAPPELER", ...raw });
+  const [result, overdue] = await Promise.all([listCallbacks(db, user, q), listCallbacks(db, user, callbackListQuerySchema.parse({ overdue: "1", pageSize: 1 }))]);
+  return (
+    <div className="flex flex-col gap-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-bold">Rappels numéro vert</h1>
+        {can(user, "callback.write") ? (
+          <Link href="/rappels/nouveau" className="rounded bg-brand-600 px-4 py-2 text-sm font-semibold text-white">
+            Nouveau rappel
+          </Link>
+        ) : null}
+      </div>
+      <p data-testid="overdue-count" className={overdue.total > 0 ? "font-semibold text-danger" : "text-muted"}>
+        {overdue.total > 0 ? (
+          <>
+            <span aria-hidden="true">⚠ </span>
+            {overdue.total} rappel{overdue.total > 1 ? "s" : ""} en retard.{" "}
+            <Link href="/rappels?overdue=1" className="underline">
+              Voir les rappels en retard
+            </Link>
+          </>
+        ) : (
+          "Aucun rappel en retard."
+        )}
+      </p>
+      <form role="search" aria-label="Filtrer les rappels" className="flex flex-wrap items-end gap-3">
+        <div className="flex flex-col">
+          <label htmlFor="f-q" className="text-sm font-medium">Entreprise</label>
+          <input id="f-q" name="q" defaultValue={q.q ?? ""} className="w-64 rounded border border-gray-400 px-3 py-2" />
+        </div>
+        <div className="flex flex-col">
+          <label htmlFor="f-status" className="text-sm font-medium">Statut</label>
+          <select id="f-status" name="status" defaultValue={raw.status === "" ? "" : (q.status ?? "")} className="rounded border border-gray-400 bg-white px-3 py-2">
+            <option value="">Tous</option>
+            {CALLBACK_STATUSES.map((s) => (
+              <option key={s} value={s}>{CALLBACK_STATUS_LABELS[s]}</option>
+            ))}
+          </select>
+        </div>
+        <div className="flex items-center gap-2 pb-2">
+          <input id="f-overdue" type="checkbox" name="overdue" value="1" defaultChecked={q.overdue === "1"} />
+          <label htmlFor="f-overdue" className="text-sm font-medium">En retard seulement</label>
+        </div>
+        <button type="submit" className="rounded bg-brand-600 px-4 py-2 text-sm font-semibold text-white">Filtrer</button>
+      </form>
+      <CallbackTable data={result.items} total={result.total} page={result.page} pageSize={result.pageSize} sort={q.sort} showPlatform={user.platformIds.length > 1} />
+    </div>
+  );
+}

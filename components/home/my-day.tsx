@@ -1,0 +1,73 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { UrgencyBadge } from "@/components/callbacks/urgency-badge";
+import { formatDate, formatDateTime } from "@/lib/format";
+import type { MyDay } from "@/lib/home/my-day.service";
+
+function DayList({ id, title, total, more, empty, children }: { id: string; title: string; total: number; more?: { href: string; label: string }; empty: string; children: ReactNode[] }) {
+  return (
+    <section aria-labelledby={`${id}-title`} className="flex flex-col gap-2 rounded-lg border border-gray-300 bg-white p-4" data-testid={id}>
+      <h2 id={`${id}-title`} className="text-lg font-semibold">
+        {title} <span className="text-base font-normal text-muted">({total})</span>
+      </h2>
+      {children.length === 0 ? <p className="text-muted">{empty}</p> : <ul className="flex flex-col divide-y divide-gray-200">{children}</ul>}
+      {more && total > children.length ? (
+        <Link href={more.href} className="text-sm text-brand-700 underline">
+          {more.label}
+        </Link>
+      ) : null}
+    </section>
+  );
+}
+
+/** The platform staff's first screen of the day, below the figure cards. */
+export function MyDayPanel({ day }: { day: MyDay }) {
+  return (
+    <div className="flex flex-col gap-4">
+      <h2 className="text-xl font-bold">Ma journée</h2>
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
+        <DayList id="day-callbacks" title="Rappels dus aujourd'hui ou en retard" total={day.callbacks.total} empty="Aucun rappel dû aujourd'hui." more={{ href: "/rappels", label: "Voir toute la file des rappels" }}>
+          {day.callbacks.items.map((c) => (
+            <li key={c.id} className="flex flex-col gap-1 py-2">
+              <Link href={`/rappels/${c.id}`} className="font-medium text-brand-700 underline">
+                {c.companyName}
+                <span className="sr-only"> : ouvrir le rappel</span>
+              </Link>
+              <span className="flex flex-wrap items-center gap-2 text-sm">
+                <UrgencyBadge urgency={c.urgency} /> avant le {formatDateTime(c.dueAt)} · {c.attemptCount} tentative{c.attemptCount > 1 ? "s" : ""}
+              </span>
+            </li>
+          ))}
+        </DayList>
+        <DayList id="day-visits" title="Mes prochaines visites" total={day.visits.total} empty="Aucune visite prévue dans les 7 jours.">
+          {day.visits.items.map((v) => (
+            <li key={v.id} className="flex flex-col gap-1 py-2">
+              <Link href={`/entreprises/${v.companyId}`} className="font-medium text-brand-700 underline">
+                {v.companyName}
+              </Link>
+              <span className="text-sm">
+                {formatDateTime(v.date)} · {v.purpose}
+              </span>
+            </li>
+          ))}
+        </DayList>
+        <DayList id="day-followups" title="Suivis à faire" total={day.followUps.total} empty="Aucun suivi à faire dans les 7 jours.">
+          {day.followUps.items.map((f) => (
+            <li key={f.id} className="flex flex-col gap-1 py-2">
+              <Link href={`/entreprises/${f.companyId}`} className="font-medium text-brand-700 underline">
+                {f.companyName}
+              </Link>
+              <span className="text-sm">{f.label}</span>
+              <span className={`text-sm ${f.overdue ? "font-semibold text-danger" : ""}`}>
+                {f.overdue ? <span aria-hidden="true">⚠ </span> : null}
+                {f.overdue ? "En retard, prévu le " : "Prévu le "}
+                {formatDate(f.dueAt)}
+                {f.mine ? "" : " · non attribué"}
+              </span>
+            </li>
+          ))}
+        </DayList>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+"use client";
+// Forms validate with the shared zod schema (zodResolver), then call the /api/v1 route that
+// validates again with the same schema. Field errors come back on their fields; a 409 offers a reload.
+import type { FieldValues, Path, UseFormSetError } from "react-hook-form";
+
+export type ApiOutcome<T> = { ok: true; data: T } | { ok: false; status: number; message: string; fields?: Record<string, string[]> };
+
+export async function sendJson<T>(url: string, method: "POST" | "PATCH" | "DELETE", body?: unknown): Promise<ApiOutcome<T>> {
+  let res: Response;
+  try {
+    res = await fetch(url, { method, headers: body === undefined ? undefined : { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+  } catch {
+    return { ok: false, status: 0, message: "Le serveur est injoignable. Vérifiez votre connexion et réessayez." };
+  }
+  if (res.status === 204) return { ok: true, data: undefined as T };
+  const json = (await res.json().catch(() => null)) as { error?: { message: string; fields?: Record<string, string[]> } } | null;
+  if (res.ok) return { ok: true, data: json as T };
+  return { ok: false, status: res.status, message: json?.error?.message ?? "Erreur inattendue.", fields: json?.error?.fields };
+}
+
+/** Puts the server's field errors on the form's fields; returns true when at least one matched. */
+export function applyFieldErrors<F extends FieldValues>(fields: Record<string, string[]> | undefined, setError: UseFormSetError<F>, known: readonly string[]): boolean {
+  let matched = false;
+  for (const [name, messages] of Object.entries(fields ?? {})) {
+    if (known.includes(name) && messages[0]) {
+      setError(name as Path<F>, { type: "server", message: messages[0] });
+      matched = true;
+    }
+  }
+  return matched;
+}
+
+/** The form-level message; a conflict (409) says what happened and links to a fresh copy. */
+export function FormAlert({ outcome, id = "form-alert" }: { outcome: { status: number; message: string } | null; id?: string }) {
+  if (!outcome) return <div id={id} aria-live="polite" />;
+  return (
+    <div id={id} aria-live="polite" role="status" className="rounded border border-danger bg-red-50 p-3 text-sm text-danger">
+      <span aria-hidden="true">⚠ </span>
+      {outcome.status === 409 ? (
+        <>
+          Cet enregistrement a été modifié entre-temps par quelqu&apos;un d&apos;autre. Vos changements n&apos;ont pas été enregistrés.{" "}
+          <a href={typeof window === "undefined" ? "" : window.location.pathname + window.location.search} className="font-semibold underline">
+            Recharger la page pour voir la dernière version
+          </a>
+        </>
+      ) : (
+        outcome.message
+      )}
+    </div>
+  );
+}

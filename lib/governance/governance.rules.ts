@@ -1,0 +1,44 @@
+// Governance meetings held this year against the number required per kind (OPERATIONS rule set).
+// Pure: no Prisma, no Next, no clock (callers pass `now`).
+import type { OperationsRules } from "@/lib/rules/rule-set.schema";
+
+export const GOVERNANCE_KINDS = ["COPRESIDENCE", "POLE_DIRIGEANT", "COMITE_TECHNIQUE"] as const;
+export type GovernanceKind = (typeof GOVERNANCE_KINDS)[number];
+
+export const GOVERNANCE_KIND_LABELS: Record<GovernanceKind, string> = {
+  COPRESIDENCE: "Coprésidence",
+  POLE_DIRIGEANT: "Pôle dirigeant",
+  COMITE_TECHNIQUE: "Comité technique",
+};
+
+export interface GovernanceProgress {
+  kind: GovernanceKind;
+  label: string;
+  held: number;
+  /** null when the rule set requires no minimum for this kind. */
+  required: number | null;
+  met: boolean;
+  /** 0–100, capped, for the progress bar (100 when nothing is required). */
+  percent: number;
+}
+
+/**
+ * Counts the meetings of the calendar year of `now` (Europe/Paris civil year, approximated by
+ * the UTC year: meetings are held in office hours, never at midnight on 31 December).
+ */
+export function governanceProgress(
+  meetings: readonly { kind: GovernanceKind; date: Date }[],
+  rules: OperationsRules["governance"],
+  now: Date,
+): GovernanceProgress[] {
+  const year = now.getUTCFullYear();
+  // Held = dated up to the end of today: a meeting recorded for later this year is planned, not held.
+  const endOfToday = Date.UTC(year, now.getUTCMonth(), now.getUTCDate(), 23, 59, 59, 999);
+  return GOVERNANCE_KINDS.map((kind) => {
+    const held = meetings.filter((m) => m.kind === kind && m.date.getUTCFullYear() === year && m.date.getTime() <= endOfToday).length;
+    const required = rules[kind]?.minPerYear ?? null;
+    const met = required === null || held >= required;
+    const percent = required === null || required === 0 ? 100 : Math.min(100, Math.round((held / required) * 100));
+    return { kind, label: GOVERNANCE_KIND_LABELS[kind], held, required, met, percent };
+  });
+}

@@ -1,0 +1,69 @@
+import "server-only";
+// "Ma journée": the first screen of a platform assistant or manager — callbacks due, their next
+// visits and the follow-up actions due within the week, each through scopeFor().
+import { addDays, endOfDay, startOfDay } from "date-fns";
+import type { CurrentUser } from "@/lib/auth/principal";
+import { scopeFor } from "@/lib/authz/policy";
+import { callbackUrgency, type CallbackUrgency } from "@/lib/callbacks/callback.rules";
+import type { Db } from "@/lib/db";
+
+/** Horizon of the lists; a screen layout choice (one working week), not a business rule. */
+const HORIZON_DAYS = 7;
+const LIST_SIZE = 8;
+
+export interface MyDayCallback { id: string; companyId: string; companyName: string; dueAt: string; urgency: CallbackUrgency; attemptCount: number }
+export interface MyDayVisit { id: string; companyId: string; companyName: string; date: string; purpose: string }
+export interface MyDayFollowUp { id: string; companyId: string; companyName: string; label: string; dueAt: string; overdue: boolean; mine: boolean }
+export interface MyDayList<T> { items: T[]; total: number }
+export interface MyDay {
+  callbacks: MyDayList<MyDayCallback>;
+  visits: MyDayList<MyDayVisit>;
+  followUps: MyDayList<MyDayFollowUp>;
+}
+
+const empty = { items: [], total: 0 };
+
+export async function myDay(db: Db, user: CurrentUser, now = new Date()): Promise<MyDay> {
+  const callbackScope = scopeFor(user, "callback");
+  const visitScope = scopeFor(user, "visit");
+  const followUpScope = scopeFor(user, "followUp");
+  const horizon = endOfDay(addDays(now, HORIZON_DAYS));
+
+  const callbacks = async (): Promise<MyDayList<MyDayCallback>> => {
+    if (!callbackScope) return empty;
+    // Queue order: the oldest due date first, so overdue callbacks lead.
+    const where = { AND: [callbackScope, { status: "A_RAPPELER" as const, dueAt: { lte: endOfDay(now) } }] };
+    const [total, rows] = await Promise.all([
+      db.numeroVertCallback.count({ where }),
+      db.numeroVertCallback.findMany({ where, orderBy: [{ dueAt: "asc" }, { id: "asc" }], take: LIST_SIZE, select: { id: true, companyId: true, dueAt: true, status: true, attemptCount: true, company: { select: { name: true } } } }),
+    ]);
+    return { total, items: rows.map((r) => ({ id: r.id, companyId: r.companyId, companyName: r.company.name, dueAt: r.dueAt.toISOString(), urgency: callbackUrgency(r, now), attemptCount: r.attemptCount })) };
+  };
+
+  const visits = async (): Promise<MyDayList<MyDayVisit>> => {
+    if (!visitScope) return empty;
+    const where = { AND: [visitScope, { staff: { some: { userId: user.id } } }, { date: { gte: startOfDay(now), lte: horizon } }] };
+    const [total, rows] = await Promise.all([
+      db.visit.count({ where }),
+      db.visit.findMany({ where, orderBy: [{ date: "asc" }, { id: "asc" }], take: LIST_SIZE, select: { id: true, companyId: true, date: true, purpose: true, company: { select: { name: true } } } }),
+    ]);
+    return { total, items: rows.map((r) => ({ id: r.id, companyId: r.companyId, companyName: r.company.name, date: r.date.toISOString(), purpose: r.purpose })) };
+  };
+
+  const followUps = async (): Promise<MyDayList<MyDayFollowUp>> => {
+    if (!followUpScope) return empty;
+    const where = { AND: [followUpScope, { doneAt: null, dueAt: { lte: horizon } }, { OR: [{ assignedToId: user.id }, { assignedToId: null }] }] };
+    const [total, rows] = await Promise.all([
+      db.followUpAction.count({ where }),
+      // Oldest due first: overdue actions come before those due this week.
+      db.followUpAction.findMany({ where, orderBy: [{ dueAt: "asc" }, { id: "asc" }], take: LIST_SIZE, select: { id: true, companyId: true, label: true, dueAt: true, assignedToId: true, company: { select: { name: true } } } }),
+    ]);
+    return {
+      total,
+      items: rows.map((r) => ({ id: r.id, companyId: r.companyId, companyName: r.company.name, label: r.label, dueAt: r.dueAt.toISOString(), overdue: r.dueAt < now, mine: r.assignedToId === user.id })),
+    };
+  };
+
+  const [c, v, f] = await Promise.all([callbacks(), visits(), followUps()]);
+  return { callbacks: c, visits: v, followUps: f };
+}
