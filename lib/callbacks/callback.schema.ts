@@ -12,6 +12,8 @@ export const callbackListQuerySchema = pageQuerySchema.extend({
   status: z.enum(CALLBACK_STATUSES).optional(),
   /** "1": only callbacks past their due date and still to do. */
   overdue: z.enum(["1"]).optional(),
+  /** "1": only the callbacks the caller is in charge of. */
+  mine: z.enum(["1"]).optional(),
   sort: z.enum(["dueAt", "-dueAt", "receivedAt", "-receivedAt", "company", "-company"]).default("dueAt"),
 });
 export type CallbackListQuery = z.infer<typeof callbackListQuerySchema>;

@@ -60,6 +60,7 @@ export async function listCallbacks(db: Db, user: CurrentUser, q: CallbackListQu
       scope(user),
       q.status ? { status: q.status } : {},
       q.overdue ? { status: "A_RAPPELER" as const, dueAt: { lt: now } } : {},
+      q.mine ? { assignedToId: user.id } : {},
       q.q ? { company: { name: { contains: q.q, mode: "insensitive" as const } } } : {},
     ],
   };

@@ -116,6 +116,8 @@ describe("rappels numéro vert", () => {
     const queue = await listCallbacks(db, assistant, list({ status: "A_RAPPELER" }), now);
     expect(queue.items.map((c) => [c.id, c.urgency])).toEqual([[late.id, "OVERDUE"], [soon.id, "UPCOMING"]]);
     expect((await listCallbacks(db, assistant, list({ q: "menuis" }), now)).total).toBe(2);
+    await db.numeroVertCallback.update({ where: { id: soon.id }, data: { assignedToId: assistant.id } });
+    expect((await listCallbacks(db, assistant, list({ mine: "1" }), now)).items.map((c) => c.id)).toEqual([soon.id]);
     const page = await listCallbacks(db, assistant, list({ pageSize: 1, page: 2 }), now);
     expect(page).toMatchObject({ total: 3, page: 2, pageSize: 1 });
   });

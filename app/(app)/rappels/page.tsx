@@ -58,6 +58,10 @@ export default async function CallbacksPage({ searchParams }: { searchParams: Pr
           <input id="f-overdue" type="checkbox" name="overdue" value="1" defaultChecked={q.overdue === "1"} />
           <label htmlFor="f-overdue" className="text-sm font-medium">En retard seulement</label>
         </div>
+        <div className="flex items-center gap-2 pb-2">
+          <input id="f-mine" type="checkbox" name="mine" value="1" defaultChecked={q.mine === "1"} />
+          <label htmlFor="f-mine" className="text-sm font-medium">Suivis par moi</label>
+        </div>
         <button type="submit" className="rounded bg-brand-600 px-4 py-2 text-sm font-semibold text-white">Filtrer</button>
       </form>
       <CallbackTable data={result.items} total={result.total} page={result.page} pageSize={result.pageSize} sort={q.sort} showPlatform={user.platformIds.length > 1} />
