@@ -8,7 +8,8 @@ export function Field({
   hint,
   ...props
 }: InputHTMLAttributes<HTMLInputElement> & { label: string; name: string; error?: string; hint?: string }) {
-  const id = `field-${name}`;
+  // An explicit id lets one page hold several forms with the same field names.
+  const id = props.id ?? `field-${name}`;
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className="flex flex-col gap-1">
@@ -21,12 +22,12 @@ export function Field({
         </p>
       ) : null}
       <input
-        id={id}
         name={name}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
         className={`rounded border px-3 py-2 ${error ? "border-danger" : "border-gray-400"}`}
         {...props}
+        id={id}
       />
       {error ? (
         <p id={`${id}-error`} className="text-sm text-danger">

@@ -10,6 +10,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { detailSelect, summarySelect, toDetail, toSummary } from "@/lib/job-seekers/job-seeker.dto";
 import type { JobSeekerListQuery } from "@/lib/job-seekers/job-seeker.schema";
 
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** Why the data was read: stored as the audit event's reason. */
 export interface ReadPurpose {
   purpose: string;
@@ -73,6 +75,7 @@ export type JobSeekerListItem = Awaited<ReturnType<typeof listJobSeekers>>["item
 
 /** One record in scope (active only), or NotFoundError — out of scope reads as not found. */
 export async function findJobSeekerInScope(tx: DbOrTx, user: CurrentUser, id: string) {
+  if (!UUID.test(id)) throw new NotFoundError("Demandeur d'emploi introuvable.");
   const row = await tx.jobSeeker.findFirst({ where: { AND: [{ id }, activeSeekerWhere(user)] }, select: detailSelect });
   if (!row) throw new NotFoundError("Demandeur d'emploi introuvable.");
   return row;

@@ -7,7 +7,7 @@ import { scopeFor } from "@/lib/authz/policy";
 import type { Db, DbOrTx } from "@/lib/db";
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError, ValidationError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { findJobSeekerInScope } from "@/lib/job-seekers/job-seeker.query";
+import { findJobSeekerInScope, UUID } from "@/lib/job-seekers/job-seeker.query";
 import { refreshLastContact } from "@/lib/job-seekers/last-contact.service";
 import { applyHire, OFFER_STATUS_LABELS, type OfferStatus } from "@/lib/offers/offer.rules";
 import { checkProposalTransition, isOpenProposal } from "@/lib/proposals/proposal.rules";
@@ -38,6 +38,7 @@ function proposalScope(user: CurrentUser): Prisma.ProposalWhereInput {
 export async function findOfferInScope(tx: DbOrTx, user: CurrentUser, offerId: string) {
   const scope = scopeFor(user, "offer");
   if (!scope) throw new ForbiddenError();
+  if (!UUID.test(offerId)) throw new NotFoundError("Offre introuvable.");
   const offer = await tx.jobOffer.findFirst({
     where: { AND: [{ id: offerId }, scope as Prisma.JobOfferWhereInput] },
     select: { id: true, platformId: true, title: true, status: true, positions: true, positionsFilled: true, version: true, romeCode: true, contractType: true, placeInseeCode: true, placeLabel: true, company: { select: { name: true } } },
@@ -92,7 +93,7 @@ async function fillOfferPosition(tx: Prisma.TransactionClient, offerId: string, 
 
 export async function transitionProposal(db: Db, user: CurrentUser, id: string, input: TransitionProposalInput, ctx: { requestId?: string } = {}, now = new Date()): Promise<ProposalDto> {
   return db.$transaction(async (tx) => {
-    const current = await tx.proposal.findFirst({ where: { AND: [{ id }, proposalScope(user)] }, select });
+    const current = UUID.test(id) ? await tx.proposal.findFirst({ where: { AND: [{ id }, proposalScope(user)] }, select }) : null;
     if (!current) throw new NotFoundError("Positionnement introuvable.");
     const rule = checkProposalTransition(current.kind, current.status, { to: input.status, reason: input.reason, comment: input.comment, interviewAt: input.interviewAt, hiredAt: input.hiredAt, contractType: input.contractType }, now);
     if (!rule.ok) throw new ValidationError({ [rule.field ?? "status"]: [rule.message] }, rule.message);
