@@ -5,7 +5,10 @@ import { auditEventSchema, auditListQuerySchema } from "@/lib/audit/audit.schema
 import { errorResponseSchema, healthResponseSchema, pageOf } from "@/lib/api/common.schema";
 import type { Action } from "@/lib/authz/policy";
 import { companyListQuerySchema, companySummarySchema } from "@/lib/companies/company.schema";
+import { createdInteractionSchema, interactionListSchema, jobSeekerDetailSchema, jobSeekerListItemSchema } from "@/lib/job-seekers/job-seeker.api";
+import { createJobSeekerSchema, interactionInputSchema, jobSeekerListQuerySchema, updateJobSeekerSchema } from "@/lib/job-seekers/job-seeker.schema";
 import { meResponseSchema } from "@/lib/me/me.schema";
+import { createProposalSchema, proposalListQuerySchema, proposalSchema, transitionProposalSchema } from "@/lib/proposals/proposal.schema";
 import { subsidyFileSummarySchema, subsidyListQuerySchema } from "@/lib/subsidy/subsidy.schema";
 import { apiTokenSchema, createdTokenSchema, createTokenSchema } from "@/lib/tokens/token.schema";
 
@@ -29,6 +32,15 @@ export const ENDPOINTS: Endpoint[] = [
   { method: "delete", path: "/api/v1/tokens/{id}", summary: "Révoquer un de mes jetons", permission: "token.manage", response: apiTokenSchema },
   { method: "get", path: "/api/v1/companies", summary: "Entreprises de mon périmètre (recherche, filière, tri, pagination)", permission: "company.read", query: companyListQuerySchema, response: pageOf(companySummarySchema) },
   { method: "get", path: "/api/v1/subsidy-files", summary: "Dossiers de subvention visibles", permission: "subsidy.read", query: subsidyListQuerySchema, response: pageOf(subsidyFileSummarySchema) },
+  { method: "get", path: "/api/v1/job-seekers", summary: "Demandeurs d'emploi actifs de mon périmètre (chaque appel est journalisé)", permission: "jobSeeker.read", query: jobSeekerListQuerySchema, response: pageOf(jobSeekerListItemSchema) },
+  { method: "post", path: "/api/v1/job-seekers", summary: "Inscrire un demandeur d'emploi (409 avec fields.duplicates si doublon probable ; renvoyer avec confirmNotDuplicate)", permission: "jobSeeker.write", body: createJobSeekerSchema, response: jobSeekerDetailSchema, status: 201 },
+  { method: "get", path: "/api/v1/job-seekers/{id}", summary: "Fiche d'un demandeur d'emploi (lecture journalisée ; paramètre purpose facultatif)", permission: "jobSeeker.read", query: z.object({ purpose: z.string().optional() }), response: jobSeekerDetailSchema },
+  { method: "patch", path: "/api/v1/job-seekers/{id}", summary: "Modifier une fiche (verrouillage optimiste : version obligatoire, 409 si modifiée entre-temps)", permission: "jobSeeker.write", body: updateJobSeekerSchema, response: jobSeekerDetailSchema },
+  { method: "get", path: "/api/v1/job-seekers/{id}/interactions", summary: "Échanges (appels, e-mails, rencontres, notes) d'un demandeur", permission: "jobSeeker.read", response: interactionListSchema },
+  { method: "post", path: "/api/v1/job-seekers/{id}/interactions", summary: "Noter un échange (met à jour la date de dernier contact)", permission: "jobSeeker.write", body: interactionInputSchema, response: createdInteractionSchema, status: 201 },
+  { method: "get", path: "/api/v1/proposals", summary: "Positionnements de mon périmètre (filtres : demandeur, offre, statut)", permission: "proposal.read", query: proposalListQuerySchema, response: pageOf(proposalSchema) },
+  { method: "post", path: "/api/v1/proposals", summary: "Proposer un demandeur sur une offre, une formation ou un accompagnement", permission: "proposal.write", body: createProposalSchema, response: proposalSchema, status: 201 },
+  { method: "patch", path: "/api/v1/proposals/{id}", summary: "Changer le statut d'un positionnement (accepté, refusé + motif, entretien, embauché + date et contrat, non retenu + motif)", permission: "proposal.write", body: transitionProposalSchema, response: proposalSchema },
   { method: "get", path: "/api/v1/audit-events", summary: "Journal d'audit (DPO)", permission: "audit.read", query: auditListQuerySchema, response: pageOf(auditEventSchema) },
 ];
 
