@@ -11,6 +11,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/", label: "Accueil", action: "home.view" },
   { href: "/entreprises", label: "Entreprises", action: "company.read" },
   { href: "/demandeurs", label: "Demandeurs d'emploi", action: "jobSeeker.read" },
+  { href: "/evenements", label: "Événements", action: "event.read" },
   { href: "/financement", label: "Financement", action: "subsidy.read" },
   { href: "/rgpd", label: "Données personnelles", action: "audit.read" },
   { href: "/administration/utilisateurs", label: "Utilisateurs", action: "user.read" },

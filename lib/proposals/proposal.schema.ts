@@ -12,6 +12,8 @@ export const createProposalSchema = z
     kind: z.enum(PROPOSAL_KINDS, { error: "Type de proposition invalide." }),
     offerId: z.preprocess(blankToNull, z.uuid("Offre invalide.").nullable().optional()),
     label: z.preprocess(blankToNull, z.string().trim().max(200, "200 caractères au maximum.").nullable().optional()),
+    /** Circuit-court event where the positioning was made (counted in the event's results). */
+    eventId: z.preprocess(blankToNull, z.uuid("Événement invalide.").nullable().optional()),
   })
   .superRefine((v, ctx) => {
     if (v.kind === "JOB" && !v.offerId) ctx.addIssue({ code: "custom", path: ["offerId"], message: "Choisissez l'offre d'emploi." });

@@ -61,9 +61,13 @@ export async function createProposal(db: Db, user: CurrentUser, input: CreatePro
       if (open && isOpenProposal(open.status)) throw new ConflictError("Cette personne est déjà positionnée sur cette offre.", { offerId: ["Déjà positionné·e sur cette offre."] });
       label = null;
     }
+    if (input.eventId) {
+      const registered = await tx.eventJobSeekerParticipation.findFirst({ where: { eventId: input.eventId, jobSeekerId: person.id, event: { platformId: person.platformId } }, select: { eventId: true } });
+      if (!registered) throw new ValidationError({ eventId: ["Cette personne n'est pas inscrite à cet événement."] });
+    }
     const created = await tx.proposal.create({
       data: {
-        platformId: person.platformId, jobSeekerId: person.id, kind: input.kind, offerId: input.kind === "JOB" ? input.offerId : null, label,
+        platformId: person.platformId, jobSeekerId: person.id, kind: input.kind, offerId: input.kind === "JOB" ? input.offerId : null, label, eventId: input.eventId ?? null,
         status: "PROPOSED", proposedAt: now, statusChangedAt: now, createdById: user.id,
       },
       select,
