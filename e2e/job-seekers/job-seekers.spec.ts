@@ -123,3 +123,36 @@ test("les finances reçoivent 403 sur les demandeurs d'emploi (page et API)", as
     expect(api.status(), url).toBe(403);
   }
 });
+
+test("une assistante crée un événement, inscrit au-delà de la capacité (liste d'attente), et imprime l'émargement", async ({ page }) => {
+  test.setTimeout(60_000);
+  await signedIn(page, ACCOUNTS.assistantLens.email);
+  await page.goto("/evenements/nouveau");
+  await page.getByLabel("Titre (obligatoire)", { exact: true }).fill(`Job dating logistique ${Date.now().toString(36)}`);
+  await page.getByLabel("Date et heure (obligatoire)", { exact: true }).fill("2030-03-12T09:30");
+  await page.getByLabel("Lieu (obligatoire)", { exact: true }).fill("Maison de l'emploi de Lens");
+  await page.getByLabel("Capacité (demandeurs d'emploi)", { exact: true }).fill("1");
+  await page.getByRole("button", { name: "Créer l'événement" }).click();
+  await expect(page.getByRole("heading", { name: "Résultats" })).toBeVisible();
+
+  const who = page.getByLabel("Demandeur d'emploi", { exact: true });
+  for (const [i, message] of [[1, "Inscription enregistrée."], [2, "Capacité atteinte : inscription en liste d'attente."]] as const) {
+    const value = await who.locator("option").nth(i).getAttribute("value");
+    await who.selectOption(value!);
+    await page.getByRole("button", { name: "Inscrire", exact: true }).click();
+    await expect(page.getByText(message)).toBeVisible();
+  }
+  await expect(page.getByText("Liste d'attente", { exact: true })).toHaveCount(2); // the figure and the row
+  await expectAccessible(page);
+
+  // Presence cannot be recorded before the day.
+  const form = page.getByRole("form", { name: /Présence :/ }).first();
+  await form.getByLabel("Présence").selectOption("PRESENT");
+  await form.getByRole("button", { name: /Noter/ }).click();
+  await expect(page.getByText(/n'a pas encore eu lieu/)).toBeVisible();
+
+  await page.getByRole("link", { name: "Feuille d'émargement" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Feuille d'émargement");
+  await expect(page.getByRole("table", { name: "Feuille d'émargement" }).locator("tbody tr")).toHaveCount(1 + 5);
+  await expectAccessible(page);
+});
