@@ -15,6 +15,7 @@ export const jobSeekerListItemSchema = jobSeekerSummarySchema.extend({
 /** GET /api/v1/job-seekers/{id}: every annex field; lastContactAt and lifecycle are read-only. */
 export const jobSeekerDetailSchema = jobSeekerSummarySchema.extend({
   civility: z.enum(CIVILITIES).nullable(),
+  platformId: z.uuid(),
   addressLine: s, postalCode: s, transportModes: z.array(z.enum(TRANSPORT_MODES)), maxTravelMinutes: z.number().int().nullable(),
   mobilityScope: z.enum(MOBILITY_SCOPES).nullable(), mobilityCodes: z.array(z.string()), supportNeeds: z.array(z.enum(SUPPORT_NEEDS)), supportNeedsOther: s,
   lastClassAttended: s, diplomasObtained: s, diplomasInProgress: s, trainingType: s, trainingStartDate: s,

@@ -47,6 +47,7 @@ export type DetailRow = Prisma.JobSeekerGetPayload<{ select: typeof detailSelect
 export function toDetail(r: DetailRow) {
   return {
     ...toSummary(r),
+    platformId: r.platformId,
     addressLine: r.addressLine, postalCode: r.postalCode, transportModes: r.transportModes, maxTravelMinutes: r.maxTravelMinutes,
     mobilityScope: r.mobilityScope, mobilityCodes: r.mobilityCodes, supportNeeds: r.supportNeeds, supportNeedsOther: r.supportNeedsOther,
     lastClassAttended: r.lastClassAttended, diplomasObtained: r.diplomasObtained, diplomasInProgress: r.diplomasInProgress,

@@ -6,6 +6,8 @@ import { serverAction } from "@/lib/actions/action";
 import { db } from "@/lib/db";
 import { createJobSeekerSchema, interactionInputSchema, updateJobSeekerSchema } from "@/lib/job-seekers/job-seeker.schema";
 import { addInteraction, createJobSeeker, updateJobSeeker } from "@/lib/job-seekers/job-seeker.service";
+import { diagnosticInputSchema } from "@/lib/diagnostics/diagnostic.schema";
+import { createDiagnostic } from "@/lib/diagnostics/diagnostic.service";
 import { createProposalSchema, transitionProposalSchema } from "@/lib/proposals/proposal.schema";
 import { createProposal, transitionProposal } from "@/lib/proposals/proposal.service";
 
@@ -50,6 +52,15 @@ const transition = serverAction({ permission: "proposal.write", schema: transiti
   return { status: p.status };
 });
 
+const diagnose = serverAction({ permission: "diagnostic.write", schema: diagnosticInputSchema }, async (user, input) => {
+  await createDiagnostic(db, user, input);
+  revalidatePath(`/demandeurs/${input.jobSeekerId}`);
+  return undefined;
+});
+
+export async function createDiagnosticAction(...args: Parameters<typeof diagnose>) {
+  return diagnose(...args);
+}
 export async function createJobSeekerAction(prev: Parameters<typeof create>[0], formData: FormData) {
   return create(prev, joinMulti(formData));
 }

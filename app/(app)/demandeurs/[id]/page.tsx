@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { DiagnosticForm } from "@/components/job-seekers/diagnostic-form";
 import { InteractionForm } from "@/components/job-seekers/interaction-form";
 import { JobSeekerRecord } from "@/components/job-seekers/job-seeker-record";
 import { Timeline } from "@/components/job-seekers/timeline";
@@ -11,6 +12,7 @@ import { can } from "@/lib/authz/policy";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
+import { fundingFiles } from "@/lib/diagnostics/diagnostic.service";
 import { getJobSeeker, getJobSeekerActivity } from "@/lib/job-seekers/job-seeker.query";
 import { LABELS } from "@/lib/job-seekers/job-seeker.schema";
 import { offersForJobSeeker } from "@/lib/matching/matching.service";
@@ -98,6 +100,20 @@ export default async function JobSeekerPage({ params }: { params: Promise<{ id: 
               </li>
             ))}
           </ul>
+        </section>
+      ) : null}
+
+      {can(user, "diagnostic.write") ? (
+        <section aria-labelledby="diagnostics-title" className="flex flex-col gap-3 rounded-lg border border-gray-300 bg-white p-4">
+          <h2 id="diagnostics-title" className="text-lg font-semibold">Diagnostics mobilité</h2>
+          {activity.diagnostics.length === 0 ? <p className="text-sm text-muted">Aucun diagnostic mobilité.</p> : (
+            <ul className="list-disc pl-6 text-sm">
+              {activity.diagnostics.map((d) => (
+                <li key={d.id}>{formatDate(d.date)} : {d.diagnosticDone ? "diagnostic réalisé" : "diagnostic non réalisé"}{d.accompanimentDone ? ", accompagnement réalisé" : ""}</li>
+              ))}
+            </ul>
+          )}
+          <DiagnosticForm jobSeekerId={p.id} today={today} files={await fundingFiles(db, p.platformId)} />
         </section>
       ) : null}
 
