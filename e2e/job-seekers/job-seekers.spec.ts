@@ -1,8 +1,10 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect as baseExpect, test, type Page } from "@playwright/test";
 import { ACCOUNTS } from "../support/accounts";
 import { loginViaForm } from "../support/auth";
 
+// Server actions and page loads can take a while on the loaded 2-core CI machine.
+const expect = baseExpect.configure({ timeout: 30_000 });
 const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
 /** No serious or critical violation (the acceptance bar), listed by rule when any. */
@@ -18,7 +20,8 @@ async function signedIn(page: Page, email: string) {
 }
 
 test("une assistante inscrit un demandeur, le positionne sur une offre, enregistre l'embauche : l'offre compte un poste pourvu de plus", async ({ page }) => {
-  test.setTimeout(90_000);
+  // A long journey on a loaded 2-core machine: generous time, speed is not what is tested.
+  test.setTimeout(240_000);
   await signedIn(page, ACCOUNTS.assistantLens.email);
   await page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "Demandeurs d'emploi" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Demandeurs d'emploi");
@@ -89,6 +92,7 @@ test("une assistante inscrit un demandeur, le positionne sur une offre, enregist
 });
 
 test("un référent voit son portefeuille et reçoit 404 sur un demandeur qui n'y est pas", async ({ page, browser }) => {
+  test.setTimeout(120_000);
   // An id outside the referent's portfolio, read by the Lens assistant.
   const other = await browser.newPage();
   await signedIn(other, ACCOUNTS.assistantLens.email);
@@ -103,7 +107,9 @@ test("un référent voit son portefeuille et reçoit 404 sur un demandeur qui n'
   const rows = page.getByRole("table", { name: "Mon portefeuille de demandeurs d'emploi" }).locator("tbody tr");
   await expect(rows.first()).toBeVisible();
   await expect(page.getByText(/résultats? · page/)).not.toHaveText(/^0 résultat/);
-  await rows.first().getByRole("link").click();
+  const mine = await rows.first().getByRole("link").getAttribute("href");
+  const opened = await page.goto(mine!);
+  expect(opened?.status()).toBe(200);
   await expect(page.getByText("Dernier contact :")).toBeVisible();
   await expect(page.getByRole("link", { name: "Modifier la fiche" })).toHaveCount(0);
 
@@ -114,6 +120,7 @@ test("un référent voit son portefeuille et reçoit 404 sur un demandeur qui n'
 });
 
 test("les finances reçoivent 403 sur les demandeurs d'emploi (page et API)", async ({ page }) => {
+  test.setTimeout(60_000);
   await signedIn(page, ACCOUNTS.finance.email);
   await expect(page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "Demandeurs d'emploi" })).toHaveCount(0);
   const res = await page.goto("/demandeurs");
@@ -125,7 +132,7 @@ test("les finances reçoivent 403 sur les demandeurs d'emploi (page et API)", as
 });
 
 test("une assistante crée un événement, inscrit au-delà de la capacité (liste d'attente), et imprime l'émargement", async ({ page }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(180_000);
   await signedIn(page, ACCOUNTS.assistantLens.email);
   await page.goto("/evenements/nouveau");
   await page.getByLabel("Titre (obligatoire)", { exact: true }).fill(`Job dating logistique ${Date.now().toString(36)}`);

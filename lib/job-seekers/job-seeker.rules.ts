@@ -82,3 +82,20 @@ export function duplicateReasons(candidate: IdentityKeys, existing: IdentityKeys
   }
   return reasons;
 }
+
+/** Fields never copied by a merge: identity of the row, bookkeeping and derived values. */
+const NOT_MERGED = new Set(["id", "platformId", "version", "createdAt", "updatedAt", "createdById", "lifecycle", "lastContactAt", "archivedAt", "destroyedAt"]);
+
+/**
+ * What a merge writes on the kept record: every field empty there (null, "" or empty list) that the
+ * duplicate has. The kept record's own values always win.
+ */
+export function mergeFields(keep: Record<string, unknown>, duplicate: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const empty = (v: unknown) => v === null || v === undefined || v === "" || (Array.isArray(v) && v.length === 0);
+  for (const [k, v] of Object.entries(duplicate)) {
+    if (NOT_MERGED.has(k) || empty(v)) continue;
+    if (empty(keep[k])) out[k] = v;
+  }
+  return out;
+}

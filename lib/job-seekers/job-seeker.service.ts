@@ -8,7 +8,7 @@ import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { toColumns } from "@/lib/job-seekers/job-seeker.dto";
 import { activeSeekerWhere, findJobSeekerInScope } from "@/lib/job-seekers/job-seeker.query";
-import { checkBirthDate, duplicateReasons, type DuplicateReason } from "@/lib/job-seekers/job-seeker.rules";
+import { checkBirthDate, duplicateReasons, type DuplicateReason, type IdentityKeys } from "@/lib/job-seekers/job-seeker.rules";
 import type { CreateJobSeekerInput, InteractionInput, JobSeekerInput, UpdateJobSeekerInput } from "@/lib/job-seekers/job-seeker.schema";
 import { refreshLastContact } from "@/lib/job-seekers/last-contact.service";
 import { getActiveRuleSet } from "@/lib/rules/active-rule-set";
@@ -41,7 +41,7 @@ async function checkBusinessRules(db: Db, input: Partial<JobSeekerInput>, now: D
 }
 
 /** Probable duplicates among the active job seekers the user can see (never beyond their scope). */
-export async function findDuplicates(db: Db, user: CurrentUser, input: Partial<JobSeekerInput>, excludeId?: string): Promise<DuplicateCandidate[]> {
+export async function findDuplicates(db: Db, user: CurrentUser, input: IdentityKeys, excludeId?: string): Promise<DuplicateCandidate[]> {
   const or: Prisma.JobSeekerWhereInput[] = [];
   if (input.franceTravailId) or.push({ franceTravailId: input.franceTravailId });
   if (input.email) or.push({ email: { equals: input.email, mode: "insensitive" } });

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { serverAction } from "@/lib/actions/action";
 import { db } from "@/lib/db";
 import { createJobSeekerSchema, interactionInputSchema, updateJobSeekerSchema } from "@/lib/job-seekers/job-seeker.schema";
+import { mergeJobSeekers } from "@/lib/job-seekers/job-seeker-merge.service";
 import { addInteraction, createJobSeeker, updateJobSeeker } from "@/lib/job-seekers/job-seeker.service";
 import { diagnosticInputSchema } from "@/lib/diagnostics/diagnostic.schema";
 import { createDiagnostic } from "@/lib/diagnostics/diagnostic.service";
@@ -58,6 +59,19 @@ const diagnose = serverAction({ permission: "diagnostic.write", schema: diagnost
   return undefined;
 });
 
+const merge = serverAction(
+  { permission: "jobSeeker.write", schema: z.object({ keepId: z.uuid(), duplicateId: z.uuid(), keepVersion: z.coerce.number().int().min(1) }) },
+  async (user, input) => {
+    const r = await mergeJobSeekers(db, user, input.keepId, input.duplicateId, input.keepVersion);
+    revalidatePath(`/demandeurs/${input.keepId}`);
+    revalidatePath("/demandeurs");
+    return r;
+  },
+);
+
+export async function mergeJobSeekersAction(...args: Parameters<typeof merge>) {
+  return merge(...args);
+}
 export async function createDiagnosticAction(...args: Parameters<typeof diagnose>) {
   return diagnose(...args);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkBirthDate, duplicateReasons, isYoung, normalizeName, normalizePhone } from "@/lib/job-seekers/job-seeker.rules";
+import { checkBirthDate, duplicateReasons, isYoung, mergeFields, normalizeName, normalizePhone } from "@/lib/job-seekers/job-seeker.rules";
 import { createJobSeekerSchema } from "@/lib/job-seekers/job-seeker.schema";
 
 const now = new Date("2026-11-23T10:00:00Z");
@@ -77,5 +77,13 @@ describe("détection des doublons", () => {
   });
   it("normalise les noms", () => {
     expect(normalizeName("  Ça-Été  Noël ")).toBe("ca ete noel");
+  });
+});
+
+describe("fusion : champs complétés", () => {
+  it("ne remplit que les champs vides de la fiche conservée, jamais l'identité de la ligne ni les champs dérivés", () => {
+    const keep = { id: "k", lastName: "Martin", email: null, phone: "", transportModes: [], lastContactAt: new Date("2026-01-01"), version: 3 };
+    const dup = { id: "d", lastName: "MARTIN", email: "m@x.fr", phone: "06 00 00 00 00", transportModes: ["VELO"], lastContactAt: new Date("2026-06-01"), version: 1, rsa: null };
+    expect(mergeFields(keep, dup)).toEqual({ email: "m@x.fr", phone: "06 00 00 00 00", transportModes: ["VELO"] });
   });
 });

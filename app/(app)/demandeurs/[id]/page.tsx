@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DiagnosticForm } from "@/components/job-seekers/diagnostic-form";
+import { MergeButton } from "@/components/job-seekers/merge-button";
 import { InteractionForm } from "@/components/job-seekers/interaction-form";
 import { JobSeekerRecord } from "@/components/job-seekers/job-seeker-record";
 import { Timeline } from "@/components/job-seekers/timeline";
@@ -14,7 +15,9 @@ import { NotFoundError } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
 import { fundingFiles } from "@/lib/diagnostics/diagnostic.service";
 import { getJobSeeker, getJobSeekerActivity } from "@/lib/job-seekers/job-seeker.query";
+import { DUPLICATE_REASON_LABELS } from "@/lib/job-seekers/job-seeker.rules";
 import { LABELS } from "@/lib/job-seekers/job-seeker.schema";
+import { findDuplicates } from "@/lib/job-seekers/job-seeker.service";
 import { offersForJobSeeker } from "@/lib/matching/matching.service";
 import { CONTRACT_LABELS, PROPOSAL_KIND_LABELS, PROPOSAL_STATUS_LABELS } from "@/lib/proposals/proposal.rules";
 
@@ -30,6 +33,9 @@ export default async function JobSeekerPage({ params }: { params: Promise<{ id: 
   const writer = can(user, "proposal.write");
   const [activity, offers] = await Promise.all([getJobSeekerActivity(db, id), writer ? offersForJobSeeker(db, user, id, 20) : Promise.resolve([])]);
   const today = new Date().toISOString().slice(0, 10);
+  const duplicates = can(user, "jobSeeker.write")
+    ? await findDuplicates(db, user, { ...p, birthDate: p.birthDate ? new Date(p.birthDate) : null }, p.id)
+    : [];
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-start justify-between gap-3">
@@ -46,6 +52,21 @@ export default async function JobSeekerPage({ params }: { params: Promise<{ id: 
           <Link href={`/demandeurs/${p.id}/modifier`} className="rounded border border-brand-600 px-4 py-2 text-sm font-semibold text-brand-700">Modifier la fiche</Link>
         ) : null}
       </div>
+
+      {duplicates.length > 0 ? (
+        <section aria-labelledby="dups-title" className="flex flex-col gap-2 rounded-lg border-2 border-amber-600 bg-amber-50 p-4">
+          <h2 id="dups-title" className="text-lg font-semibold">Doublons probables</h2>
+          <ul className="flex flex-col gap-2 text-sm">
+            {duplicates.map((d) => (
+              <li key={d.id} className="flex flex-wrap items-center gap-3">
+                <Link href={`/demandeurs/${d.id}`} className="font-semibold underline">{d.lastName} {d.firstName}</Link>
+                <span>({d.reasons.map((r) => DUPLICATE_REASON_LABELS[r]).join(", ")})</span>
+                <MergeButton keepId={p.id} keepVersion={p.version} duplicateId={d.id} name={`${d.lastName ?? ""} ${d.firstName ?? ""}`.trim()} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <JobSeekerRecord p={p} />
 

@@ -19,7 +19,7 @@ export const metadata: Metadata = { title: "Candidats pour une offre" };
 export default async function OfferCandidatesPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePageUser("proposal.read");
   const { id } = await params;
-  const { offer, candidates } = await candidatesForOffer(db, user, id, { limit: 30, purpose: "Candidats suggérés pour une offre" }).catch((e: unknown) => {
+  const { offer, candidates } = await candidatesForOffer(db, user, id, { limit: 20, purpose: "Candidats suggérés pour une offre" }).catch((e: unknown) => {
     if (e instanceof NotFoundError) notFound();
     throw e;
   });
