@@ -15,6 +15,8 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/rappels", label: "Rappels", action: "callback.read" },
   { href: "/chefs-de-file", label: "Chefs de file", action: "chefDeFile.read" },
   { href: "/gouvernance", label: "Gouvernance", action: "governance.read" },
+  { href: "/demandeurs", label: "Demandeurs d'emploi", action: "jobSeeker.read" },
+  { href: "/evenements", label: "Événements", action: "event.read" },
   { href: "/financement", label: "Financement", action: "subsidy.read" },
   { href: "/rgpd", label: "Données personnelles", action: "audit.read" },
   { href: "/administration/utilisateurs", label: "Utilisateurs", action: "user.read" },

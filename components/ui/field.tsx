@@ -4,7 +4,8 @@ type FieldProps = InputHTMLAttributes<HTMLInputElement> & { label: string; name:
 
 /** Labelled input with its error announced to assistive technologies (RGAA 11.1, 11.10). */
 export const Field = forwardRef<HTMLInputElement, FieldProps>(function Field({ label, name, error, hint, ...props }, ref) {
-  const id = `field-${name}`;
+  // An explicit id lets one page hold several forms with the same field names.
+  const id = props.id ?? `field-${name}`;
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className="flex flex-col gap-1">
@@ -18,12 +19,12 @@ export const Field = forwardRef<HTMLInputElement, FieldProps>(function Field({ l
       ) : null}
       <input
         ref={ref}
-        id={id}
         name={name}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
         className={`rounded border px-3 py-2 ${error ? "border-danger" : "border-gray-400"}`}
         {...props}
+        id={id}
       />
       {error ? (
         <p id={`${id}-error`} className="text-sm text-danger">

@@ -18,7 +18,12 @@ import {
 import {
   governanceInputSchema, governanceListQuerySchema, governanceMeetingSchema, governanceProgressSchema, updateGovernanceSchema,
 } from "@/lib/governance/governance.schema";
+import { diagnosticInputSchema, diagnosticListQuerySchema, diagnosticSchema } from "@/lib/diagnostics/diagnostic.schema";
+import { attendanceSchema, createEventSchema, eventListQuerySchema, eventSummarySchema, participantSchema, registerParticipantSchema } from "@/lib/events/event.schema";
+import { createdInteractionSchema, interactionListSchema, jobSeekerDetailSchema, jobSeekerListItemSchema } from "@/lib/job-seekers/job-seeker.api";
+import { createJobSeekerSchema, interactionInputSchema, jobSeekerListQuerySchema, updateJobSeekerSchema } from "@/lib/job-seekers/job-seeker.schema";
 import { meResponseSchema } from "@/lib/me/me.schema";
+import { createProposalSchema, proposalListQuerySchema, proposalSchema, transitionProposalSchema } from "@/lib/proposals/proposal.schema";
 import { subsidyFileSummarySchema, subsidyListQuerySchema } from "@/lib/subsidy/subsidy.schema";
 import { apiTokenSchema, createdTokenSchema, createTokenSchema } from "@/lib/tokens/token.schema";
 
@@ -84,6 +89,22 @@ export const ENDPOINTS: Endpoint[] = [
   { method: "get", path: "/api/v1/governance-meetings/{id}", summary: "Une réunion de gouvernance", permission: "governance.read", response: governanceMeetingSchema },
   { method: "patch", path: "/api/v1/governance-meetings/{id}", summary: "Modifier une réunion (version requise ; 409 si modifiée entre-temps)", permission: "governance.write", body: updateGovernanceSchema, response: governanceMeetingSchema },
   { method: "delete", path: "/api/v1/governance-meetings/{id}", summary: "Supprimer une réunion (?version=n)", permission: "governance.write", query: versionQuerySchema, response: z.null(), status: 204 },
+  { method: "get", path: "/api/v1/job-seekers", summary: "Demandeurs d'emploi actifs de mon périmètre (chaque appel est journalisé)", permission: "jobSeeker.read", query: jobSeekerListQuerySchema, response: pageOf(jobSeekerListItemSchema) },
+  { method: "post", path: "/api/v1/job-seekers", summary: "Inscrire un demandeur d'emploi (409 avec fields.duplicates si doublon probable ; renvoyer avec confirmNotDuplicate)", permission: "jobSeeker.write", body: createJobSeekerSchema, response: jobSeekerDetailSchema, status: 201 },
+  { method: "get", path: "/api/v1/job-seekers/{id}", summary: "Fiche d'un demandeur d'emploi (lecture journalisée ; paramètre purpose facultatif)", permission: "jobSeeker.read", query: z.object({ purpose: z.string().optional() }), response: jobSeekerDetailSchema },
+  { method: "patch", path: "/api/v1/job-seekers/{id}", summary: "Modifier une fiche (verrouillage optimiste : version obligatoire, 409 si modifiée entre-temps)", permission: "jobSeeker.write", body: updateJobSeekerSchema, response: jobSeekerDetailSchema },
+  { method: "get", path: "/api/v1/job-seekers/{id}/interactions", summary: "Échanges (appels, e-mails, rencontres, notes) d'un demandeur", permission: "jobSeeker.read", response: interactionListSchema },
+  { method: "post", path: "/api/v1/job-seekers/{id}/interactions", summary: "Noter un échange (met à jour la date de dernier contact)", permission: "jobSeeker.write", body: interactionInputSchema, response: createdInteractionSchema, status: 201 },
+  { method: "get", path: "/api/v1/proposals", summary: "Positionnements de mon périmètre (filtres : demandeur, offre, statut)", permission: "proposal.read", query: proposalListQuerySchema, response: pageOf(proposalSchema) },
+  { method: "post", path: "/api/v1/proposals", summary: "Proposer un demandeur sur une offre, une formation ou un accompagnement", permission: "proposal.write", body: createProposalSchema, response: proposalSchema, status: 201 },
+  { method: "patch", path: "/api/v1/proposals/{id}", summary: "Changer le statut d'un positionnement (accepté, refusé + motif, entretien, embauché + date et contrat, non retenu + motif)", permission: "proposal.write", body: transitionProposalSchema, response: proposalSchema },
+  { method: "get", path: "/api/v1/events", summary: "Événements circuit court de mon périmètre", permission: "event.read", query: eventListQuerySchema, response: pageOf(eventSummarySchema) },
+  { method: "post", path: "/api/v1/events", summary: "Créer un événement (date, lieu, thème ou filière, capacité)", permission: "event.write", body: createEventSchema, response: z.object({ id: z.uuid() }), status: 201 },
+  { method: "get", path: "/api/v1/events/{id}/participants", summary: "Participants visibles (lecture journalisée) et résultats de l'événement", permission: "event.read", response: z.object({ items: z.array(participantSchema), results: z.record(z.string(), z.number()) }) },
+  { method: "post", path: "/api/v1/events/{id}/participants", summary: "Inscrire une entreprise, un demandeur (liste d'attente au-delà de la capacité) ou un chef de file", permission: "event.write", body: registerParticipantSchema, response: z.object({ placement: z.enum(["CONFIRMED", "WAITLISTED"]) }), status: 201 },
+  { method: "patch", path: "/api/v1/events/{id}/participants", summary: "Noter la présence (présent, excusé, absent)", permission: "event.write", body: attendanceSchema, response: z.object({ ok: z.boolean() }) },
+  { method: "get", path: "/api/v1/mobility-diagnostics", summary: "Diagnostics mobilité (projets financés par France Travail)", permission: "diagnostic.read", query: diagnosticListQuerySchema, response: pageOf(diagnosticSchema) },
+  { method: "post", path: "/api/v1/mobility-diagnostics", summary: "Enregistrer un diagnostic / accompagnement mobilité, rattaché au dossier de subvention qui le finance", permission: "diagnostic.write", body: diagnosticInputSchema, response: diagnosticSchema, status: 201 },
   { method: "get", path: "/api/v1/audit-events", summary: "Journal d'audit (DPO)", permission: "audit.read", query: auditListQuerySchema, response: pageOf(auditEventSchema) },
 ];
 

@@ -129,6 +129,11 @@ export const operationsSchema = z
   offerExpiryNoticeDays: z.number().int().nonnegative(),
   /** "Jeunes": strictly under this age. */
   youngAgeLimit: positiveInt,
+  /**
+   * Minimum age of a job seeker on record (legal minimum working age in France). Defaulted so that
+   * rule sets written before this field existed still parse.
+   */
+  jobSeekerMinAge: positiveInt.default(16),
   governance: z.object({
     COPRESIDENCE: minPerYear,
     POLE_DIRIGEANT: minPerYear,

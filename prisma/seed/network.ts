@@ -72,7 +72,7 @@ export function generateEvents(
     for (const company of invited) {
       // Until the event is held nobody has attended yet: registrations carry attended = false.
       const attended = status === "HELD" && chance(0.9);
-      rows.eventCompanies.push({ eventId: id, companyId: company.id, attended });
+      rows.eventCompanies.push({ eventId: id, companyId: company.id, attended, attendance: attended ? "PRESENT" : status === "HELD" ? "ABSENT" : "REGISTERED" });
       if (attended) {
         attending.push(company);
         companyContacts.touch(company.id, date);
@@ -80,7 +80,7 @@ export function generateEvents(
     }
     const chefsThere = chefs.filter((c) => c.since <= date && (c.sector === sector.name || chance(0.15)));
     for (const chef of chefsThere.slice(0, 3)) {
-      rows.eventChefsDeFile.push({ eventId: id, chefDeFileId: chef.id });
+      rows.eventChefsDeFile.push({ eventId: id, chefDeFileId: chef.id, attendance: status === "HELD" ? "PRESENT" : "REGISTERED" });
       if (status === "HELD") chefContacts.touch(chef.id, date);
     }
     const row: Prisma.CircuitCourtEventCreateManyInput = {

@@ -159,7 +159,7 @@ function addEventParticipations(ctx: SeedContext, events: EventMeta[], seekers: 
       const attended = held && (s.anchorEventId === e.id || e.date > s.last || chance(0.88));
       if (attended) s.last = maxDate(s.last, e.date);
       rows.eventJobSeekers.push({
-        eventId: e.id, jobSeekerId: s.id, attended, young: ageAt(s.birthDate, e.date) < limit,
+        eventId: e.id, jobSeekerId: s.id, attended, attendance: attended ? "PRESENT" : held ? "ABSENT" : "REGISTERED", young: ageAt(s.birthDate, e.date) < limit,
         outcome: attended ? pick(EVENT_OUTCOMES) : null,
       });
       if (attended) contacts.touch(s.id, e.date);

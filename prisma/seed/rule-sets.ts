@@ -102,6 +102,7 @@ export const OPERATIONS_V1: OperationsRules = {
   offerExpireDays: 90,
   offerExpiryNoticeDays: 7,
   youngAgeLimit: 26,
+  jobSeekerMinAge: 16,
   governance: { COPRESIDENCE: { minPerYear: 3 }, POLE_DIRIGEANT: { minPerYear: 2 } },
 };
 

@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { JobSeekerTable } from "@/components/job-seekers/job-seeker-table";
+import { options } from "@/components/ui/form-sections";
+import { requirePageUser } from "@/lib/auth/session";
+import { can } from "@/lib/authz/policy";
+import { db } from "@/lib/db";
+import { listJobSeekers } from "@/lib/job-seekers/job-seeker.query";
+import { jobSeekerListQuerySchema, LABELS } from "@/lib/job-seekers/job-seeker.schema";
+import { parseSearchParams } from "@/lib/search-params";
+
+export const metadata: Metadata = { title: "Demandeurs d'emploi" };
+
+export default async function JobSeekersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePageUser("jobSeeker.read");
+  const q = parseSearchParams(jobSeekerListQuerySchema, await searchParams);
+  const portfolio = user.role === "REGION_REFERENT";
+  const result = await listJobSeekers(db, user, q, { purpose: portfolio ? "Portefeuille du référent" : "Liste des demandeurs d'emploi de la plateforme" });
+  const title = portfolio ? "Mon portefeuille de demandeurs d'emploi" : "Demandeurs d'emploi";
+  return (
+    <div className="flex flex-col gap-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-bold">{title}</h1>
+        {can(user, "jobSeeker.write") ? (
+          <Link href="/demandeurs/nouveau" className="rounded bg-brand-600 px-4 py-2 text-sm font-semibold text-white">Nouveau demandeur d&apos;emploi</Link>
+        ) : null}
+      </div>
+      {portfolio ? <p className="text-sm text-muted">Les personnes qui vous sont confiées (appels au numéro vert), toutes plateformes confondues, avec leur dernier positionnement.</p> : null}
+      <form role="search" aria-label="Rechercher un demandeur d'emploi" className="flex flex-wrap items-end gap-3">
+        <div className="flex flex-col">
+          <label htmlFor="f-q" className="text-sm font-medium">Nom, e-mail, identifiant France Travail ou commune</label>
+          <input id="f-q" name="q" defaultValue={q.q ?? ""} className="w-80 rounded border border-gray-400 px-3 py-2" />
+        </div>
+        <div className="flex flex-col">
+          <label htmlFor="f-origin" className="text-sm font-medium">Arrivée par</label>
+          <select id="f-origin" name="origin" defaultValue={q.origin ?? ""} className="rounded border border-gray-400 bg-white px-3 py-2">
+            <option value="">Toutes</option>
+            {options(LABELS.origin).map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+          </select>
+        </div>
+        <button type="submit" className="rounded bg-brand-600 px-4 py-2 text-sm font-semibold text-white">Rechercher</button>
+      </form>
+      <JobSeekerTable caption={title} data={result.items} total={result.total} page={result.page} pageSize={result.pageSize} sort={q.sort} showPlatform={portfolio || user.platformIds.length > 1} />
+    </div>
+  );
+}

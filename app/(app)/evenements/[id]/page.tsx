@@ -1,0 +1,78 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ParticipantsTable, RegisterForm } from "@/components/events/event-participants";
+import { requirePageUser } from "@/lib/auth/session";
+import { can } from "@/lib/authz/policy";
+import { db } from "@/lib/db";
+import { NotFoundError } from "@/lib/errors";
+import { EVENT_KIND_LABELS, EVENT_STATUS_LABELS } from "@/lib/events/event.rules";
+import { getEvent, registrationChoices } from "@/lib/events/event.service";
+import { formatDateTime } from "@/lib/format";
+import { PROPOSAL_STATUS_LABELS } from "@/lib/proposals/proposal.rules";
+
+export const metadata: Metadata = { title: "Événement circuit court" };
+
+export default async function EventPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePageUser("event.read");
+  const { id } = await params;
+  const e = await getEvent(db, user, id, { purpose: "Organisation et suivi d'un événement circuit court" }).catch((err: unknown) => {
+    if (err instanceof NotFoundError) notFound();
+    throw err;
+  });
+  const editable = can(user, "event.write") && e.status !== "CANCELLED";
+  const choices = editable ? await registrationChoices(db, user, e.platformId) : null;
+  const r = e.results;
+  const figures: [string, string | number][] = [
+    ["Demandeurs inscrits", `${r.jobSeekersRegistered} / ${e.capacity ?? "∞"}`],
+    ["Liste d'attente", r.waitlisted],
+    ["Présents", r.present],
+    ["dont moins de 26 ans", r.youngPresent],
+    ["Excusés", r.excused],
+    ["Absents", r.absent],
+    ["Entreprises présentes", r.companiesPresent],
+    ["Chefs de file présents", r.chefsDeFilePresent],
+    ["Positionnements", r.proposals],
+    ["Embauches", r.hires],
+  ];
+  return (
+    <div className="flex flex-col gap-6">
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-bold">{e.title}</h1>
+          <p className="text-sm text-muted">
+            {EVENT_KIND_LABELS[e.kind]} · {formatDateTime(e.date)} · {e.place} · {e.platform.name} · statut : {EVENT_STATUS_LABELS[e.status]}
+          </p>
+          {e.theme || e.sector ? <p className="text-sm">{[e.theme, e.sector].filter(Boolean).join(" — ")}</p> : null}
+        </div>
+        <Link href={`/evenements/${e.id}/emargement`} className="rounded border border-brand-600 px-4 py-2 text-sm font-semibold text-brand-700">Feuille d&apos;émargement</Link>
+      </div>
+
+      <section aria-labelledby="results-title" className="rounded-lg border border-gray-300 bg-white p-4">
+        <h2 id="results-title" className="mb-2 text-lg font-semibold">Résultats</h2>
+        <dl className="grid grid-cols-2 gap-3 sm:grid-cols-5">
+          {figures.map(([label, value]) => (
+            <div key={label} className="rounded border border-gray-200 p-2">
+              <dt className="text-xs text-gray-700">{label}</dt>
+              <dd className="text-xl font-bold">{value}</dd>
+            </div>
+          ))}
+        </dl>
+        {e.proposals.length > 0 ? (
+          <ul className="mt-3 list-disc pl-6 text-sm">
+            {e.proposals.map((p) => (
+              <li key={p.id}>{p.offer ? `${p.offer.title} — ${p.offer.company.name}` : "Proposition"} : {PROPOSAL_STATUS_LABELS[p.status]}</li>
+            ))}
+          </ul>
+        ) : null}
+        {e.outcomes ? <p className="mt-2 text-sm">{e.outcomes}</p> : null}
+      </section>
+
+      <section aria-labelledby="participants-title" className="flex flex-col gap-3 rounded-lg border border-gray-300 bg-white p-4">
+        <h2 id="participants-title" className="text-lg font-semibold">Participants</h2>
+        {choices ? <RegisterForm eventId={e.id} choices={choices} /> : null}
+        <ParticipantsTable eventId={e.id} participants={e.participants} editable={editable} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { EventTable } from "@/components/events/event-table";
+import { requirePageUser } from "@/lib/auth/session";
+import { can } from "@/lib/authz/policy";
+import { db } from "@/lib/db";
+import { eventListQuerySchema } from "@/lib/events/event.schema";
+import { listEvents } from "@/lib/events/event.service";
+import { parseSearchParams } from "@/lib/search-params";
+
+export const metadata: Metadata = { title: "Événements circuit court" };
+
+export default async function EventsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePageUser("event.read");
+  const q = parseSearchParams(eventListQuerySchema, await searchParams);
+  const result = await listEvents(db, user, q);
+  return (
+    <div className="flex flex-col gap-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-bold">Événements circuit court</h1>
+        {can(user, "event.write") ? <Link href="/evenements/nouveau" className="rounded bg-brand-600 px-4 py-2 text-sm font-semibold text-white">Nouvel événement</Link> : null}
+      </div>
+      <form role="search" aria-label="Rechercher un événement" className="flex flex-wrap items-end gap-3">
+        <div className="flex flex-col">
+          <label htmlFor="f-q" className="text-sm font-medium">Titre</label>
+          <input id="f-q" name="q" defaultValue={q.q ?? ""} className="w-72 rounded border border-gray-400 px-3 py-2" />
+        </div>
+        <button type="submit" className="rounded bg-brand-600 px-4 py-2 text-sm font-semibold text-white">Rechercher</button>
+      </form>
+      <EventTable data={result.items} total={result.total} page={result.page} pageSize={result.pageSize} sort={q.sort} showPlatform={user.platformIds.length > 1} />
+    </div>
+  );
+}

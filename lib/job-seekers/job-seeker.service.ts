@@ -1,0 +1,129 @@
+import "server-only";
+// Job-seeker writes: authorize (scope) → validate with the rules and the active rule set → write
+// in one transaction → audit. lastContactAt is always derived (last-contact.service.ts).
+import { recordAudit } from "@/lib/audit/audit.service";
+import type { CurrentUser } from "@/lib/auth/principal";
+import type { Db } from "@/lib/db";
+import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { toColumns } from "@/lib/job-seekers/job-seeker.dto";
+import { activeSeekerWhere, findJobSeekerInScope } from "@/lib/job-seekers/job-seeker.query";
+import { checkBirthDate, duplicateReasons, type DuplicateReason, type IdentityKeys } from "@/lib/job-seekers/job-seeker.rules";
+import type { CreateJobSeekerInput, InteractionInput, JobSeekerInput, UpdateJobSeekerInput } from "@/lib/job-seekers/job-seeker.schema";
+import { refreshLastContact } from "@/lib/job-seekers/last-contact.service";
+import { getActiveRuleSet } from "@/lib/rules/active-rule-set";
+
+export interface DuplicateCandidate {
+  id: string;
+  lastName: string | null;
+  firstName: string | null;
+  birthDate: string | null;
+  city: string | null;
+  reasons: DuplicateReason[];
+}
+
+export type CreateJobSeekerResult = { status: "CREATED"; id: string } | { status: "DUPLICATES"; duplicates: DuplicateCandidate[] };
+
+/** Checks what the zod schema cannot: age from the active rule set, dates against `now`, referent. */
+async function checkBusinessRules(db: Db, input: Partial<JobSeekerInput>, now: Date): Promise<void> {
+  const fields: Record<string, string[]> = {};
+  if (input.birthDate) {
+    const { payload } = await getActiveRuleSet(db, "OPERATIONS", now);
+    const r = checkBirthDate(input.birthDate, now, payload.jobSeekerMinAge);
+    if (!r.ok) fields.birthDate = [r.message];
+  }
+  if (input.informedAt && input.informedAt.getTime() > now.getTime()) fields.informedAt = ["La date d'information ne peut pas être dans le futur."];
+  if (input.referentId) {
+    const referent = await db.user.findFirst({ where: { id: input.referentId, role: "REGION_REFERENT", active: true }, select: { id: true } });
+    if (!referent) fields.referentId = ["Choisissez un·e référent·e Région actif·ve."];
+  }
+  if (Object.keys(fields).length > 0) throw new ValidationError(fields);
+}
+
+/** Probable duplicates among the active job seekers the user can see (never beyond their scope). */
+export async function findDuplicates(db: Db, user: CurrentUser, input: IdentityKeys, excludeId?: string): Promise<DuplicateCandidate[]> {
+  const or: Prisma.JobSeekerWhereInput[] = [];
+  if (input.franceTravailId) or.push({ franceTravailId: input.franceTravailId });
+  if (input.email) or.push({ email: { equals: input.email, mode: "insensitive" } });
+  // Names are compared accent-insensitively in the pure rule; the birth date narrows the search.
+  if (input.birthDate) or.push({ birthDate: input.birthDate });
+  if (or.length === 0) return [];
+  const rows = await db.jobSeeker.findMany({
+    where: { AND: [activeSeekerWhere(user), { OR: or }, excludeId ? { id: { not: excludeId } } : {}] },
+    select: { id: true, lastName: true, firstName: true, birthDate: true, email: true, franceTravailId: true, city: true },
+    take: 200,
+  });
+  return rows
+    .map((r) => ({ r, reasons: duplicateReasons(input, r) }))
+    .filter((x) => x.reasons.length > 0)
+    .slice(0, 10)
+    .map(({ r, reasons }) => ({ id: r.id, lastName: r.lastName, firstName: r.firstName, birthDate: r.birthDate?.toISOString().slice(0, 10) ?? null, city: r.city, reasons }));
+}
+
+/** The platform a new record belongs to: decided by the server, never taken from the input. */
+function platformForNewRecord(user: CurrentUser): string {
+  if (user.platformIds.length === 1) return user.platformIds[0]!;
+  if (user.platformIds.length === 0) throw new ForbiddenError("Votre compte n'est rattaché à aucune plateforme.");
+  throw new ForbiddenError("Votre compte est rattaché à plusieurs plateformes : la saisie doit se faire depuis un compte d'une seule plateforme.");
+}
+
+export async function createJobSeeker(db: Db, user: CurrentUser, input: CreateJobSeekerInput, ctx: { requestId?: string } = {}, now = new Date()): Promise<CreateJobSeekerResult> {
+  const platformId = platformForNewRecord(user);
+  await checkBusinessRules(db, input, now);
+  const { confirmNotDuplicate, ...fields } = input;
+  const duplicates = await findDuplicates(db, user, fields);
+  if (duplicates.length > 0 && !confirmNotDuplicate) return { status: "DUPLICATES", duplicates };
+  const id = await db.$transaction(async (tx) => {
+    const created = await tx.jobSeeker.create({
+      data: { ...(toColumns(fields) as Prisma.JobSeekerUncheckedCreateInput), platformId, createdById: user.id, createdAt: now, lastContactAt: now },
+      select: { id: true },
+    });
+    await refreshLastContact(tx, created.id, now);
+    await recordAudit(tx, {
+      action: "jobSeeker.created", actorId: user.id, actorRole: user.role, entityType: "JobSeeker", entityId: created.id, platformId,
+      reason: "Inscription d'un demandeur d'emploi", requestId: ctx.requestId,
+      metadata: duplicates.length > 0 ? { duplicatesOverridden: duplicates.map((d) => d.id) } : undefined,
+    });
+    return created.id;
+  });
+  return { status: "CREATED", id };
+}
+
+export async function updateJobSeeker(db: Db, user: CurrentUser, id: string, input: UpdateJobSeekerInput, ctx: { requestId?: string } = {}, now = new Date()): Promise<{ id: string; version: number }> {
+  await checkBusinessRules(db, input, now);
+  const { version, ...fields } = input;
+  return db.$transaction(async (tx) => {
+    const current = await findJobSeekerInScope(tx, user, id);
+    const { count } = await tx.jobSeeker.updateMany({ where: { id, version }, data: { ...toColumns(fields), version: { increment: 1 } } });
+    if (count === 0) throw new ConflictError("Cette fiche a été modifiée entre-temps par quelqu'un d'autre. Rechargez la page pour voir ses changements.");
+    await recordAudit(tx, {
+      action: "jobSeeker.updated", actorId: user.id, actorRole: user.role, entityType: "JobSeeker", entityId: id, platformId: current.platformId,
+      reason: "Mise à jour de la fiche", requestId: ctx.requestId,
+      // Field names only: the audit log must not become a copy of the personal data.
+      metadata: { fields: Object.keys(fields) },
+    });
+    return { id, version: version + 1 };
+  });
+}
+
+export async function addInteraction(db: Db, user: CurrentUser, jobSeekerId: string, input: InteractionInput, ctx: { requestId?: string } = {}, now = new Date()) {
+  if (input.at.getTime() > now.getTime()) throw new ValidationError({ at: ["Un échange ne peut pas être daté dans le futur."] });
+  return db.$transaction(async (tx) => {
+    const person = await findJobSeekerInScope(tx, user, jobSeekerId);
+    const created = await tx.jobSeekerInteraction.create({
+      data: { platformId: person.platformId, jobSeekerId, kind: input.kind, at: input.at, summary: input.summary, authorId: user.id },
+      select: { id: true, kind: true, at: true, summary: true },
+    });
+    const lastContactAt = await refreshLastContact(tx, jobSeekerId, now);
+    await recordAudit(tx, {
+      action: "jobSeeker.interactionAdded", actorId: user.id, actorRole: user.role, entityType: "JobSeeker", entityId: jobSeekerId,
+      platformId: person.platformId, reason: "Suivi : échange enregistré", requestId: ctx.requestId, metadata: { interactionId: created.id, kind: input.kind },
+    });
+    return { ...created, at: created.at.toISOString(), lastContactAt: lastContactAt.toISOString() };
+  });
+}
+
+/** Active Région referents, for the "référent·e qui suit la personne" select. */
+export async function listReferents(db: Db) {
+  return db.user.findMany({ where: { role: "REGION_REFERENT", active: true }, select: { id: true, firstName: true, lastName: true }, orderBy: [{ lastName: "asc" }] });
+}
