@@ -5,7 +5,8 @@ const baseURL = process.env.E2E_BASE_URL ?? "http://localhost:3000";
 
 export default defineConfig({
   testDir: "e2e",
-  timeout: 30_000,
+  // Generous: a loaded 2-core CI machine runs the server, PostgreSQL and Chromium side by side.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,
   workers: 2,

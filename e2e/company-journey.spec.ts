@@ -10,6 +10,7 @@ async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 test("une assistante enregistre une visite puis crée une offre du marché caché, au clavier seulement", async ({ page }) => {
+  test.setTimeout(120_000);
   await loginViaForm(page, ACCOUNTS.assistantLens.email);
   await expect(page.getByTestId("home-role")).toBeVisible();
   await page.goto("/entreprises?sort=name");

@@ -35,6 +35,7 @@ export default async function CompanyPage({ params }: { params: Promise<{ id: st
           <div className="flex flex-wrap gap-2">
             <Link href={`/visites/nouvelle?entreprise=${company.id}`} className="rounded bg-brand-600 px-4 py-2 text-sm font-semibold text-white">Nouvelle visite</Link>
             <Link href={`/offres/nouvelle?entreprise=${company.id}`} className="rounded border border-brand-600 bg-white px-4 py-2 text-sm font-semibold text-brand-700">Nouvelle offre</Link>
+            {can(user, "callback.write") ? <Link href={`/rappels/nouveau?entreprise=${company.id}`} className="rounded border border-brand-600 bg-white px-4 py-2 text-sm font-semibold text-brand-700">Nouveau rappel</Link> : null}
             <Link href={`/entreprises/${company.id}/modifier`} className="rounded border border-gray-400 bg-white px-4 py-2 text-sm">Modifier</Link>
             <DeleteCompanyButton id={company.id} name={company.name} />
           </div>
