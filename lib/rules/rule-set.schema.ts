@@ -16,6 +16,27 @@ function uniqueCodes(list: ExpenseCategory[]): boolean {
   return new Set(list.map((c) => c.code)).size === list.length;
 }
 
+// ───────────────────────── payment tranches (both funders) ─────────────────────────
+
+export const trancheAnchors = ["SIGNATURE", "INTERMEDIATE_REPORT", "FINAL_REVIEW_MEETING"] as const;
+
+const trancheRuleSchema = z
+  .object({
+    rank: positiveInt,
+    shareBp: bp,
+    label: z.string().min(1),
+    /** Document that triggers the payment. */
+    condition: z.string().min(1),
+    dueDaysAfter: positiveInt.optional(),
+    dueMonthsAfter: positiveInt.optional(),
+    anchor: z.enum(trancheAnchors),
+  })
+  .refine((t) => (t.dueDaysAfter === undefined) !== (t.dueMonthsAfter === undefined), {
+    message: "Indiquer soit un délai en jours, soit un délai en mois",
+    path: ["dueDaysAfter"],
+  });
+export type TrancheRule = z.infer<typeof trancheRuleSchema>;
+
 // ───────────────────────── Région: cadre d'intervention ─────────────────────────
 
 const etpCapSchema = z.object({ etp: z.number().positive(), capCents: cents });
@@ -38,6 +59,21 @@ export const regionFrameworkSchema = z
       minCompanies: positiveInt,
       capCents: cents.nullable(),
     }),
+    /**
+     * Payment schedule of the annual convention. Optional because version 1 predates it: without
+     * it no schedule can be generated and the finance team is told to version the rule set.
+     */
+    tranches: z
+      .array(trancheRuleSchema)
+      .min(1)
+      .refine((ts) => ts.every((t, i) => t.rank === i + 1), "Rangs 1, 2, 3… dans l'ordre")
+      .refine((ts) => ts.reduce((s, t) => s + t.shareBp, 0) === 10_000, "La somme des tranches doit faire 100 %")
+      .optional(),
+    /**
+     * Compte rendu financier (convention cadre art. 7.3): a forecast/actual gap above this share of
+     * the forecast must be explained. Absent = every gap must be explained.
+     */
+    gapExplanationThresholdBp: bp.optional(),
   })
   .refine((r) => r.fundingRateBp + r.minTerritoryShareBp <= 10_000, {
     message: "Taux Région + part minimale du territoire > 100 %",
@@ -46,25 +82,6 @@ export const regionFrameworkSchema = z
 export type RegionFrameworkRules = z.infer<typeof regionFrameworkSchema>;
 
 // ───────────────────────── France Travail: convention de subvention ─────────────────────────
-
-export const trancheAnchors = ["SIGNATURE", "INTERMEDIATE_REPORT", "FINAL_REVIEW_MEETING"] as const;
-
-const trancheRuleSchema = z
-  .object({
-    rank: positiveInt,
-    shareBp: bp,
-    label: z.string().min(1),
-    /** Document that triggers the payment. */
-    condition: z.string().min(1),
-    dueDaysAfter: positiveInt.optional(),
-    dueMonthsAfter: positiveInt.optional(),
-    anchor: z.enum(trancheAnchors),
-  })
-  .refine((t) => (t.dueDaysAfter === undefined) !== (t.dueMonthsAfter === undefined), {
-    message: "Indiquer soit un délai en jours, soit un délai en mois",
-    path: ["dueDaysAfter"],
-  });
-export type TrancheRule = z.infer<typeof trancheRuleSchema>;
 
 export const franceTravailSchema = z
   .object({

@@ -33,6 +33,20 @@ export const REGION_FRAMEWORK_V1: RegionFrameworkRules = {
   ],
   // The higher cap's amount is illegible in the source: left unset for an administrator.
   largeTerritory: { minPopulation: 600_000, minCompanies: 50_000, capCents: null },
+  // The framework pays "on presentation of the activity bilan and receipts" and sets no split:
+  // one tranche is our reading; an administrator versions the rule set to split it.
+  tranches: [
+    {
+      rank: 1,
+      shareBp: 10_000,
+      label: "Subvention annuelle",
+      condition: "bilan d'activité et justificatifs (bulletins de salaire, notes de frais, factures)",
+      dueDaysAfter: 30,
+      anchor: "SIGNATURE",
+    },
+  ],
+  // Convention cadre art. 7.3: every gap between forecast and actual is explained.
+  gapExplanationThresholdBp: 0,
 };
 
 export const FRANCE_TRAVAIL_V1: FranceTravailRules = {
