@@ -6,6 +6,13 @@ import { errorResponseSchema, healthResponseSchema, pageOf } from "@/lib/api/com
 import type { Action } from "@/lib/authz/policy";
 import { companyListQuerySchema, companySummarySchema } from "@/lib/companies/company.schema";
 import { meResponseSchema } from "@/lib/me/me.schema";
+import { createRuleSetSchema, ruleSetListQuerySchema, ruleSetSchema } from "@/lib/rules/rule-set-admin.schema";
+import {
+  budgetLineDtoSchema, historyEntrySchema, idResponseSchema, paymentDtoSchema, paymentResultSchema, subsidyFileDetailSchema, trancheDtoSchema, transitionResultSchema,
+} from "@/lib/subsidy/subsidy-api.schema";
+import {
+  actualLineSchema, budgetLineSchema, createSubsidyFileSchema, paymentSchema, transitionSchema, updateBudgetLineSchema, updateSubsidyFileSchema,
+} from "@/lib/subsidy/subsidy-file.schema";
 import { subsidyFileSummarySchema, subsidyListQuerySchema } from "@/lib/subsidy/subsidy.schema";
 import { apiTokenSchema, createdTokenSchema, createTokenSchema } from "@/lib/tokens/token.schema";
 
@@ -29,6 +36,20 @@ export const ENDPOINTS: Endpoint[] = [
   { method: "delete", path: "/api/v1/tokens/{id}", summary: "Révoquer un de mes jetons", permission: "token.manage", response: apiTokenSchema },
   { method: "get", path: "/api/v1/companies", summary: "Entreprises de mon périmètre (recherche, filière, tri, pagination)", permission: "company.read", query: companyListQuerySchema, response: pageOf(companySummarySchema) },
   { method: "get", path: "/api/v1/subsidy-files", summary: "Dossiers de subvention visibles", permission: "subsidy.read", query: subsidyListQuerySchema, response: pageOf(subsidyFileSummarySchema) },
+  { method: "post", path: "/api/v1/subsidy-files", summary: "Ouvrir le dossier de ma plateforme pour une année et un financeur", permission: "subsidy.submit", body: createSubsidyFileSchema, response: idResponseSchema, status: 201 },
+  { method: "get", path: "/api/v1/subsidy-files/{id}", summary: "Dossier de subvention : budget, calcul expliqué, tranches, versements, historique", permission: "subsidy.read", response: subsidyFileDetailSchema },
+  { method: "patch", path: "/api/v1/subsidy-files/{id}", summary: "Modifier effectif, montant demandé et cofinancements (brouillon ou renvoyé ; champ version)", permission: "subsidy.write", body: updateSubsidyFileSchema, response: subsidyFileDetailSchema },
+  { method: "get", path: "/api/v1/subsidy-files/{id}/budget-lines", summary: "Lignes du budget (prévu, réalisé, écarts à expliquer)", permission: "subsidy.read", response: z.object({ items: z.array(budgetLineDtoSchema) }) },
+  { method: "post", path: "/api/v1/subsidy-files/{id}/budget-lines", summary: "Ajouter une ligne au budget prévisionnel", permission: "subsidy.write", body: budgetLineSchema, response: idResponseSchema, status: 201 },
+  { method: "patch", path: "/api/v1/subsidy-files/{id}/budget-lines/{lineId}", summary: "Modifier une ligne (prévu avant dépôt, ou réalisé et explication d'écart après signature)", permission: "subsidy.write", body: z.union([updateBudgetLineSchema, actualLineSchema]), response: z.null(), status: 204 },
+  { method: "delete", path: "/api/v1/subsidy-files/{id}/budget-lines/{lineId}", summary: "Supprimer une ligne du budget prévisionnel", permission: "subsidy.write", response: z.null(), status: 204 },
+  { method: "get", path: "/api/v1/subsidy-files/{id}/tranches", summary: "Tranches de versement (conditions, échéances, état)", permission: "subsidy.read", response: z.object({ items: z.array(trancheDtoSchema) }) },
+  { method: "get", path: "/api/v1/subsidy-files/{id}/payments", summary: "Versements enregistrés", permission: "subsidy.read", response: z.object({ items: z.array(paymentDtoSchema) }) },
+  { method: "post", path: "/api/v1/subsidy-files/{id}/payments", summary: "Enregistrer un versement (refusé s'il dépasse le montant attribué : 422)", permission: "payment.write", body: paymentSchema, response: paymentResultSchema, status: 201 },
+  { method: "get", path: "/api/v1/subsidy-files/{id}/transitions", summary: "Historique des étapes du dossier", permission: "subsidy.read", response: z.object({ items: z.array(historyEntrySchema) }) },
+  { method: "post", path: "/api/v1/subsidy-files/{id}/transitions", summary: "Faire avancer le dossier (déposer, instruire, renvoyer, attribuer, refuser, signer, solder) ; chaque étape exige sa permission", permission: "subsidy.read", body: transitionSchema, response: transitionResultSchema },
+  { method: "get", path: "/api/v1/rule-sets", summary: "Jeux de règles versionnés (taux, plafonds, tranches, délais)", permission: "ruleSet.read", query: ruleSetListQuerySchema, response: z.object({ items: z.array(ruleSetSchema) }) },
+  { method: "post", path: "/api/v1/rule-sets", summary: "Créer une nouvelle version d'un jeu de règles (la précédente se termine la veille)", permission: "ruleSet.write", body: createRuleSetSchema, response: ruleSetSchema, status: 201 },
   { method: "get", path: "/api/v1/audit-events", summary: "Journal d'audit (DPO)", permission: "audit.read", query: auditListQuerySchema, response: pageOf(auditEventSchema) },
 ];
 

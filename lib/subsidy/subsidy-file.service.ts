@@ -11,7 +11,7 @@ import { computeFinalBalance, gapsNeedingExplanation, type FinalBalance } from "
 import type { BudgetLineInput, CreateSubsidyFileInput, UpdateSubsidyFileInput } from "@/lib/subsidy/subsidy-file.schema";
 import { fileLinesInput, findScopedFile, rulesForFile } from "@/lib/subsidy/subsidy-file.repo";
 import { computeSubsidy, countsAsEligible, type Computation } from "@/lib/subsidy/subsidy.rules";
-import { availableTransitions, budgetEditable, STATUS_LABELS, type SubsidyStatusName, type TransitionName } from "@/lib/subsidy/subsidy-workflow.rules";
+import { actualsEditable, availableTransitions, budgetEditable, STATUS_LABELS, type SubsidyStatusName, type TransitionName } from "@/lib/subsidy/subsidy-workflow.rules";
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
@@ -42,6 +42,7 @@ export interface SubsidyFileDetail {
   history: { id: string; at: string; transition: string; fromStatus: string; toStatus: string; comment: string | null; actor: string | null }[];
   transitions: TransitionName[];
   canEditBudget: boolean;
+  canEditActuals: boolean;
   canPay: boolean;
 }
 
@@ -109,6 +110,7 @@ export async function getSubsidyFileDetail(db: Db, user: CurrentUser, id: string
     })),
     transitions: availableTransitions(file.status, (a: Action) => can(user, a)),
     canEditBudget: budgetEditable(file.status) && can(user, "subsidy.write"),
+    canEditActuals: actualsEditable(file.status) && can(user, "subsidy.write"),
     canPay: file.status === "SIGNED" && can(user, "payment.write"),
   };
 }

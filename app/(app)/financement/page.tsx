@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import { NewFileForm } from "@/components/subsidy/new-file-form";
 import { SubsidyTable } from "@/components/subsidy/subsidy-table";
+import { can } from "@/lib/authz/policy";
 import { requirePageUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { parseSearchParams } from "@/lib/search-params";
@@ -16,6 +18,7 @@ export default async function SubsidyPage({ searchParams }: { searchParams: Prom
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-bold">Dossiers de subvention</h1>
       <p className="text-muted">Demandes, montants attribués et versements, par plateforme, année et financeur.</p>
+      {can(user, "subsidy.submit") ? <NewFileForm defaultYear={new Date().getUTCFullYear() + 1} /> : null}
       <SubsidyTable data={result.items} total={result.total} page={result.page} pageSize={result.pageSize} sort={q.sort} />
     </div>
   );
