@@ -72,7 +72,8 @@ test("dossier Région : dépôt, renvoi, correction, attribution et premier vers
   await manager.reload();
   await expect(manager.getByTestId("file-history")).toContainText("la part du territoire doit couvrir 25 000 €");
   await setAmounts(manager, "25 000");
-  await expect(manager.getByTestId("amount-warnings")).toHaveCount(0);
+  await expect(manager.getByTestId("amount-warnings")).not.toContainText("Budget non équilibré");
+  await expect(manager.getByTestId("amount-warnings")).toContainText("Plafond atteint");
   await manager.getByRole("button", { name: "Déposer la demande" }).click();
   await expect(manager.getByTestId("file-status")).toHaveText("Déposé");
 

@@ -158,7 +158,7 @@ export function computeRegionGrant(rules: RegionFrameworkRules, input: FileInput
     });
   }
   if (cap.capCents <= Math.min(input.requestedCents, atRateCents)) {
-    warnings.push({ code: "CAP_REACHED", message: `Plafond atteint : le montant retenu est limité à ${formatCents(cap.capCents)} (${cap.label.toLowerCase()}).` });
+    warnings.push({ code: "CAP_REACHED", message: `Plafond atteint : le montant retenu est limité à ${formatCents(cap.capCents)} (${cap.label}).` });
   }
   const steps: Step[] = [
     { label: "Dépenses éligibles", amountCents: eligibleCents, text: `Dépenses éligibles prévues = ${formatCents(eligibleCents)} (sur ${formatCents(totalCents)} de budget)` },
