@@ -16,7 +16,15 @@ function uniqueCodes(list: ExpenseCategory[]): boolean {
   return new Set(list.map((c) => c.code)).size === list.length;
 }
 
-// ───────────────────────── payment tranches (both funders) ─────────────────────────
+// ───────────────────────── shared by both funders ─────────────────────────
+
+/** Who grants the aid, as published in open data (décret 2017-779); SIRET unknown = null. */
+const attributorSchema = z.object({
+  name: z.string().min(2),
+  siret: z.string().regex(/^\d{14}$/, "SIRET à 14 chiffres").nullable(),
+});
+export type Attributor = z.infer<typeof attributorSchema>;
+
 
 export const trancheAnchors = ["SIGNATURE", "INTERMEDIATE_REPORT", "FINAL_REVIEW_MEETING"] as const;
 
@@ -74,6 +82,9 @@ export const regionFrameworkSchema = z
      * the forecast must be explained. Absent = every gap must be explained.
      */
     gapExplanationThresholdBp: bp.optional(),
+    /** Open data (décret 2017-779): grants above this amount are published. Optional (v1 predates it). */
+    openDataThresholdCents: cents.optional(),
+    attributor: attributorSchema.optional(),
   })
   .refine((r) => r.fundingRateBp + r.minTerritoryShareBp <= 10_000, {
     message: "Taux Région + part minimale du territoire > 100 %",
@@ -97,6 +108,7 @@ export const franceTravailSchema = z
     /** Grants above this amount have their essential data published in open format. */
     openDataThresholdCents: cents,
     deMinimis: z.object({ ceilingCents: cents, years: positiveInt }),
+    attributor: attributorSchema.optional(),
   })
   .refine(
     (r) => uniqueCodes([...r.eligibleCategories, ...r.nonEligibleCategories]),

@@ -47,6 +47,10 @@ export const REGION_FRAMEWORK_V1: RegionFrameworkRules = {
   ],
   // Convention cadre art. 7.3: every gap between forecast and actual is explained.
   gapExplanationThresholdBp: 0,
+  // Décret 2017-779: essential data of grants above 23 000 € are published.
+  openDataThresholdCents: 2_300_000,
+  // SIRET of the Région's head office, to be checked by an administrator before publishing.
+  attributor: { name: "Région Hauts-de-France", siret: "20005376700014" },
 };
 
 export const FRANCE_TRAVAIL_V1: FranceTravailRules = {
@@ -86,6 +90,8 @@ export const FRANCE_TRAVAIL_V1: FranceTravailRules = {
   durationMonths: 12,
   openDataThresholdCents: 2_300_000,
   deMinimis: { ceilingCents: 30_000_000, years: 3 },
+  // The establishment that signs depends on the regional directorate: an administrator sets it.
+  attributor: { name: "France Travail", siret: null },
 };
 
 export const DEADLINES_V1: DeadlinesRules = {
