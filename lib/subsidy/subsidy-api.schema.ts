@@ -79,3 +79,9 @@ export const subsidyFileDetailSchema = z.object({
 export const idResponseSchema = z.object({ id: z.uuid() });
 export const transitionResultSchema = z.object({ status: z.enum(SUBSIDY_STATUSES), version: z.number().int() });
 export const paymentResultSchema = z.object({ id: z.uuid(), paidCents: cents });
+
+export const openDataQuerySchema = z.object({ format: z.enum(["json", "csv"]).default("json") });
+export const openDataResponseSchema = z.object({
+  records: z.array(z.record(z.string(), z.union([z.string(), z.number()]))).describe("Format SCDL « subventions » (décret 2017-779)"),
+  unconfigured: z.number().int().describe("Conventions non publiables faute de seuil ou d'attribuant dans leur jeu de règles"),
+});

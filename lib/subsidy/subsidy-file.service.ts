@@ -10,6 +10,8 @@ import { activeRuleSet } from "@/lib/rules/rule-set.service";
 import { computeFinalBalance, gapsNeedingExplanation, type FinalBalance } from "@/lib/subsidy/subsidy-balance.rules";
 import type { BudgetLineInput, CreateSubsidyFileInput, UpdateSubsidyFileInput } from "@/lib/subsidy/subsidy-file.schema";
 import { fileLinesInput, findScopedFile, rulesForFile } from "@/lib/subsidy/subsidy-file.repo";
+import type { DeMinimisResult } from "@/lib/subsidy/subsidy-compliance.rules";
+import { deMinimisForFile } from "@/lib/subsidy/subsidy-compliance.service";
 import { computeSubsidy, countsAsEligible, type Computation } from "@/lib/subsidy/subsidy.rules";
 import { actualsEditable, availableTransitions, budgetEditable, STATUS_LABELS, type SubsidyStatusName, type TransitionName } from "@/lib/subsidy/subsidy-workflow.rules";
 
@@ -41,6 +43,8 @@ export interface SubsidyFileDetail {
   finalBalance: FinalBalance | null;
   history: { id: string; at: string; transition: string; fromStatus: string; toStatus: string; comment: string | null; actor: string | null }[];
   transitions: TransitionName[];
+  /** Before approval: aid to the same carrying structure over the de minimis window. */
+  deMinimis: DeMinimisResult | null;
   canEditBudget: boolean;
   canEditActuals: boolean;
   canPay: boolean;
@@ -66,6 +70,9 @@ export async function getSubsidyFileDetail(db: Db, user: CurrentUser, id: string
     lines: lineInputs,
     platform: file.platform,
   };
+  const computation = computeSubsidy(rs, input);
+  const beforeApproval = file.status === "SUBMITTED" || file.status === "UNDER_REVIEW";
+  const deMinimis = beforeApproval ? await deMinimisForFile(db, file, computation.grantCents, now) : null;
   const paidCents = payments.reduce((s, p) => s + Number(p.amountCents), 0);
   const hasActuals = lines.some((l) => l.actualCents !== null);
   const threshold = rs.funder === "REGION" ? (rs.rules.gapExplanationThresholdBp ?? 0) : 0;
@@ -93,7 +100,8 @@ export async function getSubsidyFileDetail(db: Db, user: CurrentUser, id: string
     signedAt: day(file.signedAt),
     ruleSetId: rs.id,
     categories: [...eligibleCats.map((c) => ({ ...c, eligible: true })), ...ineligibleCats.map((c) => ({ ...c, eligible: false }))],
-    computation: computeSubsidy(rs, input),
+    computation,
+    deMinimis,
     tranches: tranches.map((t) => ({
       id: t.id, rank: t.rank, label: t.label, shareBp: t.shareBp, amountCents: Number(t.amountCents), condition: t.condition,
       dueAt: day(t.dueAt), status: t.status,

@@ -39,6 +39,7 @@ const EXPECTED: Record<Action, string> = {
   "subsidy.submit": "M",
   "subsidy.review": "F",
   "subsidy.approve": "F",
+  "subsidy.export": "F",
   "payment.write": "F",
   "ruleSet.read": "FDX",
   "ruleSet.write": "X",

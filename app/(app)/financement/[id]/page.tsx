@@ -36,6 +36,14 @@ export default async function SubsidyFilePage({ params }: { params: Promise<{ id
         {file.signedAt ? ` · convention signée le ${formatDate(file.signedAt)}` : ""}
       </p>
       <AmountExplanation computation={file.computation} title={file.funder === "REGION" ? "Calcul de la subvention Région" : "Calcul de la contribution France Travail"} />
+      {file.deMinimis ? (
+        <section aria-labelledby="deminimis-title" className={`rounded-lg border p-4 ${file.deMinimis.exceeded ? "border-danger bg-red-50" : "border-gray-300 bg-white"}`} data-testid="de-minimis">
+          <h2 id="deminimis-title" className="text-lg font-semibold">
+            {file.deMinimis.exceeded ? <span aria-hidden="true">⚠ </span> : null}Contrôle de minimis avant attribution
+          </h2>
+          <p>{file.deMinimis.message}</p>
+        </section>
+      ) : null}
       <BudgetEditor file={file} />
       <WorkflowPanel file={file} />
       <PaymentsPanel file={file} />
