@@ -116,6 +116,7 @@ export interface DeadlineFile {
   financialReportReceivedAt: Date | null;
   notifiedAt: Date | null;
   teamRecruitedAt: Date | null;
+  formalNoticeAt?: Date | null;
   tranches: { rank: number; label: string; dueAt: Date | null; status: string }[];
 }
 
@@ -138,7 +139,9 @@ export function fileDeadlines(
     const dueAt = addMonths(f.fiscalYearEnd, rules.financialReportMonthsAfterFiscalYearEnd);
     out.push({
       kind: "FINANCIAL_REPORT", label: "Compte rendu financier", dueAt, ...state(dueAt, f.financialReportReceivedAt !== null, now, soonDays),
-      consequence: "Mise en demeure, puis retenue sur la subvention si elle reste sans réponse",
+      consequence: f.formalNoticeAt
+        ? `Mise en demeure envoyée le ${f.formalNoticeAt.toISOString().slice(0, 10).split("-").reverse().join("/")} : retenue possible si elle reste sans réponse`
+        : "Mise en demeure, puis retenue sur la subvention si elle reste sans réponse",
     });
   }
   if (f.notifiedAt) {

@@ -27,7 +27,7 @@ export async function listDeadlines(db: Db, user: CurrentUser, now = new Date())
   const files = await db.subsidyFile.findMany({
     where: { AND: [scope, { status: { in: [...FOLLOWED] } }] },
     select: {
-      id: true, year: true, funder: true, status: true, fiscalYearEnd: true, financialReportReceivedAt: true, notifiedAt: true, teamRecruitedAt: true,
+      id: true, year: true, funder: true, status: true, fiscalYearEnd: true, financialReportReceivedAt: true, notifiedAt: true, teamRecruitedAt: true, formalNoticeAt: true,
       platform: { select: { name: true } },
       tranches: { select: { rank: true, label: true, dueAt: true, status: true } },
     },

@@ -140,3 +140,17 @@ export const paymentFormSchema = z
     reference: z.string().trim().max(80, "80 caractères au plus.").optional(),
   })
   .transform(({ amountEuros, ...rest }) => ({ ...rest, amountCents: amountEuros }));
+
+const optionalDate = isoDate.optional().or(z.literal("").transform(() => undefined));
+
+/** Dates that drive tranches and deadlines, recorded by the finance team as documents arrive. */
+export const milestonesSchema = z.object({
+  version: versionSchema,
+  startAttestationAt: optionalDate,
+  intermediateReportAt: optionalDate,
+  finalReviewMeetingAt: optionalDate,
+  financialReportReceivedAt: optionalDate,
+  teamRecruitedAt: optionalDate,
+  formalNoticeAt: optionalDate,
+});
+export type MilestonesInput = z.infer<typeof milestonesSchema>;

@@ -43,6 +43,8 @@ export interface SubsidyFileDetail {
   finalBalance: FinalBalance | null;
   history: { id: string; at: string; transition: string; fromStatus: string; toStatus: string; comment: string | null; actor: string | null }[];
   transitions: TransitionName[];
+  milestones: Record<"startAttestationAt" | "intermediateReportAt" | "finalReviewMeetingAt" | "financialReportReceivedAt" | "teamRecruitedAt" | "formalNoticeAt", string | null>;
+  canRecordMilestones: boolean;
   /** Before approval: aid to the same carrying structure over the de minimis window. */
   deMinimis: DeMinimisResult | null;
   canEditBudget: boolean;
@@ -102,6 +104,11 @@ export async function getSubsidyFileDetail(db: Db, user: CurrentUser, id: string
     categories: [...eligibleCats.map((c) => ({ ...c, eligible: true })), ...ineligibleCats.map((c) => ({ ...c, eligible: false }))],
     computation,
     deMinimis,
+    milestones: {
+      startAttestationAt: day(file.startAttestationAt), intermediateReportAt: day(file.intermediateReportAt), finalReviewMeetingAt: day(file.finalReviewMeetingAt),
+      financialReportReceivedAt: day(file.financialReportReceivedAt), teamRecruitedAt: day(file.teamRecruitedAt), formalNoticeAt: day(file.formalNoticeAt),
+    },
+    canRecordMilestones: ["AWARDED", "SIGNED", "CLOSED"].includes(file.status) && can(user, "subsidy.review"),
     tranches: tranches.map((t) => ({
       id: t.id, rank: t.rank, label: t.label, shareBp: t.shareBp, amountCents: Number(t.amountCents), condition: t.condition,
       dueAt: day(t.dueAt), status: t.status,

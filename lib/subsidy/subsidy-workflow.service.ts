@@ -10,7 +10,7 @@ import type { Db } from "@/lib/db";
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { buildTrancheSchedule, paymentRefusal, trancheRulesOf } from "@/lib/subsidy/subsidy-balance.rules";
-import type { ActualLineInput, PaymentInput, TransitionInput } from "@/lib/subsidy/subsidy-file.schema";
+import type { ActualLineInput, MilestonesInput, PaymentInput, TransitionInput } from "@/lib/subsidy/subsidy-file.schema";
 import { fileLinesInput, findScopedFile, rulesForFile } from "@/lib/subsidy/subsidy-file.repo";
 import { computeSubsidy } from "@/lib/subsidy/subsidy.rules";
 import { actualsEditable, nextStatus, paymentsOpen, STATUS_LABELS, TRANSITION_DEFS } from "@/lib/subsidy/subsidy-workflow.rules";
@@ -120,5 +120,33 @@ export async function recordActualExpense(db: Db, user: CurrentUser, id: string,
       throw new ConflictError("Cette ligne a été modifiée entre-temps. Rechargez la page.");
     }
     await recordAudit(tx, { action: "budgetLine.actualRecorded", actorId: user.id, actorRole: user.role, entityType: "BudgetLine", entityId: lineId, platformId: file.platformId, metadata: { subsidyFileId: id, ...input } });
+  });
+}
+
+const MILESTONES = ["startAttestationAt", "intermediateReportAt", "finalReviewMeetingAt", "financialReportReceivedAt", "teamRecruitedAt", "formalNoticeAt"] as const;
+
+/**
+ * Records the dates of the documents and meetings the convention depends on; tranches anchored on
+ * the intermediate report or the final review meeting get their due date from the rule set.
+ */
+export async function recordMilestones(db: Db, user: CurrentUser, id: string, input: MilestonesInput, now = new Date()): Promise<void> {
+  if (!can(user, "subsidy.review")) throw new ForbiddenError();
+  const file = await findScopedFile(db, user, id);
+  if (!["AWARDED", "SIGNED", "CLOSED"].includes(file.status)) throw new UnprocessableError("Les échéances se suivent une fois la subvention attribuée.");
+  const data: Record<string, Date | null> = {};
+  for (const k of MILESTONES) data[k] = input[k] ? date(input[k]) : null;
+  const rs = await rulesForFile(db, file, now);
+  const rules = trancheRulesOf(rs);
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.subsidyFile.updateMany({ where: { id, version: input.version }, data: { ...data, version: { increment: 1 } } });
+    if (count === 0) throw new ConflictError("Ce dossier a été modifié entre-temps. Rechargez la page.");
+    if (rules && file.signedAt) {
+      const schedule = buildTrancheSchedule(rules, Number(file.awardedCents ?? 0n), {
+        signedAt: file.signedAt, intermediateReportAt: data.intermediateReportAt, finalReviewMeetingAt: data.finalReviewMeetingAt,
+      });
+      for (const t of schedule) await tx.tranche.updateMany({ where: { subsidyFileId: id, rank: t.rank }, data: { dueAt: t.dueAt } });
+    }
+    const changed = Object.fromEntries(MILESTONES.map((k) => [k, input[k] ?? null]));
+    await recordAudit(tx, { action: "subsidyFile.milestones", actorId: user.id, actorRole: user.role, entityType: "SubsidyFile", entityId: id, platformId: file.platformId, metadata: changed });
   });
 }

@@ -6,7 +6,7 @@ import { homeFigures } from "@/lib/home/home.service";
 import { activeRuleSet, createRuleSetVersion, listRuleSets } from "@/lib/rules/rule-set.service";
 import { listDeadlines, openDataRecords } from "@/lib/subsidy/subsidy-compliance.service";
 import { addBudgetLine, createSubsidyFile, getSubsidyFileDetail, updateSubsidyFile } from "@/lib/subsidy/subsidy-file.service";
-import { applyTransition } from "@/lib/subsidy/subsidy-workflow.service";
+import { applyTransition, recordMilestones } from "@/lib/subsidy/subsidy-workflow.service";
 import { createPlatform, createUser } from "@/tests/factories";
 import { db, resetDb } from "@/tests/support/db";
 import { ensureInitialRuleSets, REGION_FRAMEWORK_V1 } from "@/prisma/seed/rule-sets";
@@ -90,6 +90,14 @@ describe("données essentielles, de minimis et échéances", () => {
     expect(await listDeadlines(db, finance, NOW)).toHaveLength(6);
     const home = await homeFigures(db, manager, NOW);
     expect(home.find((f) => f.key === "financeDeadlines")?.value).toBe(3);
+
+    // Recording the documents clears them; only finance may record them.
+    const fileId = mine[0]!.file.id;
+    const input = { version: await version(fileId), teamRecruitedAt: "2025-05-02", financialReportReceivedAt: "2026-06-01" };
+    await expect(recordMilestones(db, manager, fileId, input, NOW)).rejects.toBeInstanceOf(ForbiddenError);
+    await recordMilestones(db, finance, fileId, input, NOW);
+    expect((await listDeadlines(db, manager, NOW)).map((r) => r.kind)).toEqual(["TRANCHE"]);
+    expect(await db.auditEvent.count({ where: { action: "subsidyFile.milestones", entityId: fileId } })).toBe(1);
   });
 });
 

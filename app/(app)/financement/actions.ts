@@ -8,12 +8,13 @@ import {
   actualLineSchema,
   budgetLineFormSchema,
   createSubsidyFileSchema,
+  milestonesSchema,
   paymentFormSchema,
   transitionFormSchema,
   updateSubsidyFileFormSchema,
 } from "@/lib/subsidy/subsidy-file.schema";
 import { addBudgetLine, createSubsidyFile, deleteBudgetLine, updateSubsidyFile } from "@/lib/subsidy/subsidy-file.service";
-import { applyTransition, recordActualExpense, recordPayment } from "@/lib/subsidy/subsidy-workflow.service";
+import { applyTransition, recordActualExpense, recordMilestones, recordPayment } from "@/lib/subsidy/subsidy-workflow.service";
 import { eurosSchema } from "@/lib/subsidy/subsidy-file.schema";
 
 const fileRef = z.object({ fileId: z.uuid("Dossier invalide.") });
@@ -63,6 +64,13 @@ const actual = serverAction({ permission: "subsidy.write", schema: z.intersectio
   return undefined;
 });
 
+const milestones = serverAction({ permission: "subsidy.review", schema: z.intersection(fileRef, milestonesSchema) }, async (user, { fileId, ...input }) => {
+  await recordMilestones(db, user, fileId, input);
+  refresh(fileId);
+  return undefined;
+});
+
+export async function recordMilestonesAction(...a: Parameters<typeof milestones>) { return milestones(...a); }
 export async function createSubsidyFileAction(...a: Parameters<typeof create>) { return create(...a); }
 export async function updateSubsidyFileAction(...a: Parameters<typeof update>) { return update(...a); }
 export async function addBudgetLineAction(...a: Parameters<typeof addLine>) { return addLine(...a); }

@@ -4,6 +4,7 @@ import { AmountExplanation } from "@/components/subsidy/amount-explanation";
 import { BudgetEditor } from "@/components/subsidy/budget-editor";
 import { FileHistory } from "@/components/subsidy/file-history";
 import { FinalBalancePanel } from "@/components/subsidy/final-balance-panel";
+import { MilestonesPanel } from "@/components/subsidy/milestones-panel";
 import { PaymentsPanel } from "@/components/subsidy/payments-panel";
 import { WorkflowPanel } from "@/components/subsidy/workflow-panel";
 import { requirePageUser } from "@/lib/auth/session";
@@ -47,6 +48,7 @@ export default async function SubsidyFilePage({ params }: { params: Promise<{ id
       <BudgetEditor file={file} />
       <WorkflowPanel file={file} />
       <PaymentsPanel file={file} />
+      <MilestonesPanel file={file} />
       <FinalBalancePanel file={file} />
       <FileHistory history={file.history} />
     </div>
