@@ -8,7 +8,7 @@ import { companyListQuerySchema, companySummarySchema } from "@/lib/companies/co
 import { meResponseSchema } from "@/lib/me/me.schema";
 import { createRuleSetSchema, ruleSetListQuerySchema, ruleSetSchema } from "@/lib/rules/rule-set-admin.schema";
 import {
-  budgetLineDtoSchema, historyEntrySchema, idResponseSchema, openDataQuerySchema, openDataResponseSchema, paymentDtoSchema, paymentResultSchema, subsidyFileDetailSchema, trancheDtoSchema, transitionResultSchema,
+  budgetLineDtoSchema, historyEntrySchema, receiptDtoSchema, receiptUploadSchema, idResponseSchema, openDataQuerySchema, openDataResponseSchema, paymentDtoSchema, paymentResultSchema, subsidyFileDetailSchema, trancheDtoSchema, transitionResultSchema,
 } from "@/lib/subsidy/subsidy-api.schema";
 import {
   actualLineSchema, budgetLineSchema, createSubsidyFileSchema, paymentSchema, transitionSchema, updateBudgetLineSchema, updateSubsidyFileSchema,
@@ -48,6 +48,9 @@ export const ENDPOINTS: Endpoint[] = [
   { method: "post", path: "/api/v1/subsidy-files/{id}/payments", summary: "Enregistrer un versement (refusé s'il dépasse le montant attribué : 422)", permission: "payment.write", body: paymentSchema, response: paymentResultSchema, status: 201 },
   { method: "get", path: "/api/v1/subsidy-files/{id}/transitions", summary: "Historique des étapes du dossier", permission: "subsidy.read", response: z.object({ items: z.array(historyEntrySchema) }) },
   { method: "post", path: "/api/v1/subsidy-files/{id}/transitions", summary: "Faire avancer le dossier (déposer, instruire, renvoyer, attribuer, refuser, signer, solder) ; chaque étape exige sa permission", permission: "subsidy.read", body: transitionSchema, response: transitionResultSchema },
+  { method: "get", path: "/api/v1/subsidy-files/{id}/receipts", summary: "Justificatifs du dossier", permission: "subsidy.read", response: z.object({ items: z.array(receiptDtoSchema) }) },
+  { method: "post", path: "/api/v1/subsidy-files/{id}/receipts", summary: "Joindre un justificatif (multipart : file, kind, budgetLineId ou trancheId ; PDF/JPEG/PNG vérifiés par leur contenu, 10 Mo au plus)", permission: "subsidy.write", body: receiptUploadSchema, response: receiptDtoSchema, status: 201 },
+  { method: "get", path: "/api/v1/subsidy-files/{id}/receipts/{receiptId}", summary: "Télécharger un justificatif (lecture journalisée)", permission: "subsidy.read", response: z.string().describe("Contenu binaire (PDF, JPEG ou PNG)") },
   { method: "get", path: "/api/v1/open-data/subventions", summary: "Données essentielles des conventions au-delà du seuil (SCDL subventions, JSON ou CSV)", permission: "subsidy.export", query: openDataQuerySchema, response: openDataResponseSchema },
   { method: "get", path: "/api/v1/rule-sets", summary: "Jeux de règles versionnés (taux, plafonds, tranches, délais)", permission: "ruleSet.read", query: ruleSetListQuerySchema, response: z.object({ items: z.array(ruleSetSchema) }) },
   { method: "post", path: "/api/v1/rule-sets", summary: "Créer une nouvelle version d'un jeu de règles (la précédente se termine la veille)", permission: "ruleSet.write", body: createRuleSetSchema, response: ruleSetSchema, status: 201 },

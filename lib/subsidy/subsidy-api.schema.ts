@@ -85,3 +85,21 @@ export const openDataResponseSchema = z.object({
   records: z.array(z.record(z.string(), z.union([z.string(), z.number()]))).describe("Format SCDL « subventions » (décret 2017-779)"),
   unconfigured: z.number().int().describe("Conventions non publiables faute de seuil ou d'attribuant dans leur jeu de règles"),
 });
+
+export const receiptDtoSchema = z.object({
+  id: z.uuid(),
+  kind: z.enum(["PAYSLIP", "EXPENSE_NOTE", "INVOICE", "OTHER"]),
+  fileName: z.string(),
+  mimeType: z.enum(["application/pdf", "image/jpeg", "image/png"]),
+  sizeBytes: z.number().int(),
+  budgetLineId: z.uuid().nullable(),
+  trancheId: z.uuid().nullable(),
+  createdAt: z.string(),
+});
+/** Documentation of the multipart body (the route reads FormData). */
+export const receiptUploadSchema = z.object({
+  file: z.string().describe("Fichier (multipart/form-data)"),
+  kind: z.enum(["PAYSLIP", "EXPENSE_NOTE", "INVOICE", "OTHER"]),
+  budgetLineId: z.uuid().optional(),
+  trancheId: z.uuid().optional(),
+});

@@ -1,6 +1,10 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
+import { env } from "@/lib/env";
+import { listReceipts, readReceipt, saveReceipt } from "@/lib/subsidy/receipt.service";
 import { loadPrincipal, type CurrentUser } from "@/lib/auth/principal";
-import { ForbiddenError, UnprocessableError, ValidationError } from "@/lib/errors";
+import { ForbiddenError, NotFoundError, UnprocessableError, ValidationError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { homeFigures } from "@/lib/home/home.service";
 import { activeRuleSet, createRuleSetVersion, listRuleSets } from "@/lib/rules/rule-set.service";
@@ -126,5 +130,31 @@ describe("jeux de règles versionnés", () => {
     await expect(createRuleSetVersion(db, admin, { kind: "DEADLINES", validFrom: "2020-01-01", note: "Trop tôt", payload: rules })).rejects.toBeInstanceOf(UnprocessableError);
     await expect(createRuleSetVersion(db, await principal("REGION_FINANCE", [], true), { kind: "DEADLINES", validFrom: "2027-01-01", note: "x", payload: rules }))
       .rejects.toBeInstanceOf(ForbiddenError);
+  });
+});
+
+describe("justificatifs", () => {
+  it("stocke un PDF hors de public/, refuse un faux PDF, et journalise dépôt et lecture", async () => {
+    await ensureInitialRuleSets(db, NOW);
+    const lens = await createPlatform(db, "Lens test");
+    const amiens = await createPlatform(db, "Amiens test");
+    const manager = await principal("PLATFORM_MANAGER", [lens.id]);
+    const { id } = await createSubsidyFile(db, manager, { year: 2026, funder: "REGION" }, NOW);
+    const line = await addBudgetLine(db, manager, id, { category: "SALAIRES", label: "Salaires", eligible: true, forecastCents: 100 });
+    const pdf = new TextEncoder().encode("%PDF-1.7\nbulletin de salaire");
+
+    const r = await saveReceipt(db, manager, id, { kind: "PAYSLIP", budgetLineId: line.id, fileName: "bulletin janvier.pdf", bytes: pdf });
+    expect(r).toMatchObject({ mimeType: "application/pdf", fileName: "bulletin janvier.pdf", budgetLineId: line.id, sizeBytes: pdf.length });
+    const stored = path.resolve(env.RECEIPTS_DIR, id, r.id);
+    expect(stored.startsWith(path.resolve("public"))).toBe(false);
+    expect(Buffer.from(await readFile(stored)).equals(Buffer.from(pdf))).toBe(true);
+
+    await expect(saveReceipt(db, manager, id, { kind: "INVOICE", fileName: "facture.pdf", bytes: new TextEncoder().encode("<html>") })).rejects.toThrow(/Format refusé/);
+    await expect(saveReceipt(db, await principal("PLATFORM_MANAGER", [amiens.id]), id, { kind: "INVOICE", fileName: "x.pdf", bytes: pdf })).rejects.toBeInstanceOf(NotFoundError);
+
+    const read = await readReceipt(db, await principal("REGION_FINANCE", [], true), id, r.id);
+    expect(Buffer.from(read.bytes).equals(Buffer.from(pdf))).toBe(true);
+    expect(await db.auditEvent.count({ where: { action: { in: ["receipt.uploaded", "receipt.read"] }, entityId: r.id } })).toBe(2);
+    expect(await listReceipts(db, manager, id)).toHaveLength(1);
   });
 });

@@ -5,6 +5,9 @@ import { BudgetEditor } from "@/components/subsidy/budget-editor";
 import { FileHistory } from "@/components/subsidy/file-history";
 import { FinalBalancePanel } from "@/components/subsidy/final-balance-panel";
 import { MilestonesPanel } from "@/components/subsidy/milestones-panel";
+import { ReceiptsPanel } from "@/components/subsidy/receipts-panel";
+import { can } from "@/lib/authz/policy";
+import { listReceipts } from "@/lib/subsidy/receipt.service";
 import { PaymentsPanel } from "@/components/subsidy/payments-panel";
 import { WorkflowPanel } from "@/components/subsidy/workflow-panel";
 import { requirePageUser } from "@/lib/auth/session";
@@ -25,6 +28,7 @@ export default async function SubsidyFilePage({ params }: { params: Promise<{ id
     if (e instanceof NotFoundError) notFound();
     throw e;
   });
+  const receipts = await listReceipts(db, user, id);
   return (
     <div className="flex flex-col gap-4">
       <p><Link href="/financement" className="text-brand-700 underline">← Tous les dossiers</Link></p>
@@ -50,6 +54,7 @@ export default async function SubsidyFilePage({ params }: { params: Promise<{ id
       <PaymentsPanel file={file} />
       <MilestonesPanel file={file} />
       <FinalBalancePanel file={file} />
+      <ReceiptsPanel file={file} receipts={receipts} canUpload={can(user, "subsidy.write") && file.status !== "CLOSED"} />
       <FileHistory history={file.history} />
     </div>
   );
