@@ -129,3 +129,30 @@ test("la liste et un dossier sont accessibles au responsable, et un autre dossie
   const regionFile = await reviewer.request.get(`/api/v1/subsidy-files/${items[0]!.id}`);
   expect(regionFile.status()).toBe(404);
 });
+
+test("échéances financières et jeux de règles : pages accessibles, contenu invalide refusé avec le détail", async ({ browser }) => {
+  const finance = await signedIn(browser, ACCOUNTS.finance.email);
+  await finance.goto("/financement/echeances");
+  await expect(finance.getByRole("heading", { level: 1 })).toHaveText("Échéances financières");
+  await expect(finance.getByTestId("deadlines")).toContainText("Compte rendu financier");
+  expect((await new AxeBuilder({ page: finance }).withTags(WCAG).analyze()).violations).toEqual([]);
+  const csv = await finance.request.get("/api/v1/open-data/subventions?format=csv");
+  expect(csv.status()).toBe(200);
+  expect((await csv.text()).split("\r\n")[0]).toBe(
+    "nomAttribuant,idAttribuant,dateConvention,referenceDecision,nomBeneficiaire,idBeneficiaire,objet,montant,nature,conditionsVersement,datesPeriodeVersement,notificationUE,pourcentageSubvention",
+  );
+
+  const admin = await signedIn(browser, ACCOUNTS.admin.email);
+  await admin.goto("/administration/regles");
+  await expect(admin.getByRole("heading", { level: 1 })).toHaveText("Jeux de règles");
+  expect((await new AxeBuilder({ page: admin }).withTags(WCAG).analyze()).violations).toEqual([]);
+  const section = admin.getByRole("region", { name: "Cadre d'intervention Région" });
+  await section.getByText("Créer une nouvelle version").click();
+  const form = section.getByRole("form", { name: "Nouvelle version : Cadre d'intervention Région" });
+  await form.getByLabel("En vigueur à partir du").fill("2099-01-01");
+  await form.getByLabel("Motif du changement").fill("Essai d'un taux trop élevé");
+  const json = form.getByLabel(/Contenu \(JSON/);
+  await json.fill((await json.inputValue()).replace('"fundingRateBp": 8000', '"fundingRateBp": 9000'));
+  await form.getByRole("button", { name: "Créer la version" }).click();
+  await expect(form.getByText(/Taux Région \+ part minimale du territoire > 100 %/)).toBeVisible();
+});
