@@ -110,6 +110,7 @@ test("dossier Région : dépôt, renvoi, correction, attribution et premier vers
 });
 
 test("la liste et un dossier sont accessibles au responsable, et un autre dossier reste introuvable pour le relecteur France Travail", async ({ browser }) => {
+  test.setTimeout(90_000);
   const manager = await signedIn(browser, ACCOUNTS.managerLens.email);
   await manager.goto("/financement");
   const axe = await new AxeBuilder({ page: manager }).withTags(WCAG).analyze();
@@ -131,6 +132,7 @@ test("la liste et un dossier sont accessibles au responsable, et un autre dossie
 });
 
 test("échéances financières et jeux de règles : pages accessibles, contenu invalide refusé avec le détail", async ({ browser }) => {
+  test.setTimeout(90_000);
   const finance = await signedIn(browser, ACCOUNTS.finance.email);
   await finance.goto("/financement/echeances");
   await expect(finance.getByRole("heading", { level: 1 })).toHaveText("Échéances financières");

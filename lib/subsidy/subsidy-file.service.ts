@@ -25,6 +25,7 @@ export interface SubsidyFileDetail {
   statusLabel: string;
   version: number;
   platform: { id: string; name: string };
+  reviewerId: string | null;
   staffEtp: number;
   requestedCents: number;
   territoryCofundingCents: number;
@@ -86,6 +87,7 @@ export async function getSubsidyFileDetail(db: Db, user: CurrentUser, id: string
     status: file.status,
     statusLabel: STATUS_LABELS[file.status],
     version: file.version,
+    reviewerId: file.reviewerId,
     staffEtp: input.staffEtp,
     requestedCents: input.requestedCents,
     territoryCofundingCents: input.territoryCofundingCents,

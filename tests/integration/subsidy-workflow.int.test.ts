@@ -4,6 +4,7 @@ import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from
 import type { Role } from "@/lib/generated/prisma/enums";
 import { addBudgetLine, createSubsidyFile, getSubsidyFileDetail, updateSubsidyFile } from "@/lib/subsidy/subsidy-file.service";
 import { applyTransition, recordPayment } from "@/lib/subsidy/subsidy-workflow.service";
+import { assignReviewer } from "@/lib/subsidy/subsidy-reviewer.service";
 import { TRANSITION_DEFS, TRANSITIONS, type TransitionName } from "@/lib/subsidy/subsidy-workflow.rules";
 import type { TransitionInput } from "@/lib/subsidy/subsidy-file.schema";
 import { createPlatform, createUser } from "@/tests/factories";
@@ -158,5 +159,21 @@ describe("versements", () => {
   it("refuse un versement avant la signature de la convention", async () => {
     const w = await world();
     await expect(recordPayment(db, w.finance, w.fileId, { amountCents: 100, paidAt: "2026-07-01" })).rejects.toThrow(/convention doit être signée/);
+  });
+});
+
+describe("relecteur France Travail", () => {
+  it("ne voit un dossier France Travail qu'une fois qu'il lui est attribué, et jamais un dossier Région", async () => {
+    const w = await world();
+    const { id } = await createSubsidyFile(db, w.manager, { year: 2026, funder: "FRANCE_TRAVAIL" }, NOW);
+    const reviewer = w.others.reviewer;
+    await expect(getSubsidyFileDetail(db, reviewer, id, NOW)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(assignReviewer(db, w.manager, id, { version: await version(id), reviewerId: reviewer.id })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(assignReviewer(db, w.finance, w.fileId, { version: await version(w.fileId), reviewerId: reviewer.id })).rejects.toBeInstanceOf(UnprocessableError);
+    await expect(assignReviewer(db, w.finance, id, { version: await version(id), reviewerId: w.finance.id })).rejects.toMatchObject({ fields: { reviewerId: [expect.stringMatching(/relecteur France Travail actif/)] } });
+    await assignReviewer(db, w.finance, id, { version: await version(id), reviewerId: reviewer.id });
+    expect((await getSubsidyFileDetail(db, reviewer, id, NOW)).funder).toBe("FRANCE_TRAVAIL");
+    expect((await getSubsidyFileDetail(db, reviewer, id, NOW)).transitions).toEqual([]);
+    expect(await db.auditEvent.count({ where: { action: "subsidyFile.reviewerAssigned", entityId: id } })).toBe(1);
   });
 });

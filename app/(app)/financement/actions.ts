@@ -16,6 +16,7 @@ import {
 import { addBudgetLine, createSubsidyFile, deleteBudgetLine, updateSubsidyFile } from "@/lib/subsidy/subsidy-file.service";
 import { applyTransition, recordActualExpense, recordMilestones, recordPayment } from "@/lib/subsidy/subsidy-workflow.service";
 import { eurosSchema } from "@/lib/subsidy/subsidy-file.schema";
+import { assignReviewer } from "@/lib/subsidy/subsidy-reviewer.service";
 
 const fileRef = z.object({ fileId: z.uuid("Dossier invalide.") });
 const lineRef = fileRef.extend({ lineId: z.uuid("Ligne invalide.") });
@@ -70,6 +71,19 @@ const milestones = serverAction({ permission: "subsidy.review", schema: z.inters
   return undefined;
 });
 
+const reviewer = serverAction(
+  {
+    permission: "subsidy.review",
+    schema: fileRef.extend({ version: z.coerce.number().int().positive(), reviewerId: z.uuid("Relecteur invalide.").or(z.literal("").transform(() => null)) }),
+  },
+  async (user, { fileId, ...input }) => {
+    await assignReviewer(db, user, fileId, input);
+    refresh(fileId);
+    return undefined;
+  },
+);
+
+export async function assignReviewerAction(...a: Parameters<typeof reviewer>) { return reviewer(...a); }
 export async function recordMilestonesAction(...a: Parameters<typeof milestones>) { return milestones(...a); }
 export async function createSubsidyFileAction(...a: Parameters<typeof create>) { return create(...a); }
 export async function updateSubsidyFileAction(...a: Parameters<typeof update>) { return update(...a); }

@@ -5,6 +5,8 @@ import { BudgetEditor } from "@/components/subsidy/budget-editor";
 import { FileHistory } from "@/components/subsidy/file-history";
 import { FinalBalancePanel } from "@/components/subsidy/final-balance-panel";
 import { MilestonesPanel } from "@/components/subsidy/milestones-panel";
+import { ReviewerForm } from "@/components/subsidy/reviewer-form";
+import { listFranceTravailReviewers } from "@/lib/subsidy/subsidy-reviewer.service";
 import { ReceiptsPanel } from "@/components/subsidy/receipts-panel";
 import { can } from "@/lib/authz/policy";
 import { listReceipts } from "@/lib/subsidy/receipt.service";
@@ -29,6 +31,7 @@ export default async function SubsidyFilePage({ params }: { params: Promise<{ id
     throw e;
   });
   const receipts = await listReceipts(db, user, id);
+  const reviewers = file.funder === "FRANCE_TRAVAIL" && can(user, "subsidy.review") ? await listFranceTravailReviewers(db) : null;
   return (
     <div className="flex flex-col gap-4">
       <p><Link href="/financement" className="text-brand-700 underline">← Tous les dossiers</Link></p>
@@ -40,6 +43,7 @@ export default async function SubsidyFilePage({ params }: { params: Promise<{ id
         {file.deliberationNumber ? ` · délibération n° ${file.deliberationNumber} du ${formatDate(file.deliberationDate)}` : ""}
         {file.signedAt ? ` · convention signée le ${formatDate(file.signedAt)}` : ""}
       </p>
+      {reviewers ? <ReviewerForm fileId={file.id} version={file.version} reviewerId={file.reviewerId} reviewers={reviewers} /> : null}
       <AmountExplanation computation={file.computation} title={file.funder === "REGION" ? "Calcul de la subvention Région" : "Calcul de la contribution France Travail"} />
       {file.deMinimis ? (
         <section aria-labelledby="deminimis-title" className={`rounded-lg border p-4 ${file.deMinimis.exceeded ? "border-danger bg-red-50" : "border-gray-300 bg-white"}`} data-testid="de-minimis">
