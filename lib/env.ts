@@ -23,6 +23,9 @@ const envSchema = z.object({
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   EMBEDDED_PG_DIR: z.string().default(".data/postgres"),
   APP_VERSION: z.string().default("0.1.0"),
+  /** Receipts (payslips, expense notes, invoices) are stored here, never under public/. */
+  RECEIPTS_DIR: z.string().default(".data/receipts"),
+  RECEIPT_MAX_MB: z.coerce.number().int().min(1).max(100).default(10),
 });
 
 export type Env = z.infer<typeof envSchema>;

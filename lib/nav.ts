@@ -20,6 +20,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/financement", label: "Financement", action: "subsidy.read" },
   { href: "/rgpd", label: "Données personnelles", action: "audit.read" },
   { href: "/administration/utilisateurs", label: "Utilisateurs", action: "user.read" },
+  { href: "/administration/regles", label: "Jeux de règles", action: "ruleSet.read" },
   { href: "/docs/api", label: "API", action: "token.manage" },
   { href: "/profil", label: "Mon profil", action: "profile.view" },
 ];

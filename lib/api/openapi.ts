@@ -24,6 +24,13 @@ import { createdInteractionSchema, interactionListSchema, jobSeekerDetailSchema,
 import { createJobSeekerSchema, interactionInputSchema, jobSeekerListQuerySchema, updateJobSeekerSchema } from "@/lib/job-seekers/job-seeker.schema";
 import { meResponseSchema } from "@/lib/me/me.schema";
 import { createProposalSchema, proposalListQuerySchema, proposalSchema, transitionProposalSchema } from "@/lib/proposals/proposal.schema";
+import { createRuleSetSchema, ruleSetListQuerySchema, ruleSetSchema } from "@/lib/rules/rule-set-admin.schema";
+import {
+  budgetLineDtoSchema, historyEntrySchema, receiptDtoSchema, receiptUploadSchema, idResponseSchema, openDataQuerySchema, openDataResponseSchema, paymentDtoSchema, paymentResultSchema, subsidyFileDetailSchema, trancheDtoSchema, transitionResultSchema,
+} from "@/lib/subsidy/subsidy-api.schema";
+import {
+  actualLineSchema, budgetLineSchema, createSubsidyFileSchema, paymentSchema, transitionSchema, updateBudgetLineSchema, updateSubsidyFileSchema,
+} from "@/lib/subsidy/subsidy-file.schema";
 import { subsidyFileSummarySchema, subsidyListQuerySchema } from "@/lib/subsidy/subsidy.schema";
 import { apiTokenSchema, createdTokenSchema, createTokenSchema } from "@/lib/tokens/token.schema";
 
@@ -105,6 +112,24 @@ export const ENDPOINTS: Endpoint[] = [
   { method: "patch", path: "/api/v1/events/{id}/participants", summary: "Noter la présence (présent, excusé, absent)", permission: "event.write", body: attendanceSchema, response: z.object({ ok: z.boolean() }) },
   { method: "get", path: "/api/v1/mobility-diagnostics", summary: "Diagnostics mobilité (projets financés par France Travail)", permission: "diagnostic.read", query: diagnosticListQuerySchema, response: pageOf(diagnosticSchema) },
   { method: "post", path: "/api/v1/mobility-diagnostics", summary: "Enregistrer un diagnostic / accompagnement mobilité, rattaché au dossier de subvention qui le finance", permission: "diagnostic.write", body: diagnosticInputSchema, response: diagnosticSchema, status: 201 },
+  { method: "post", path: "/api/v1/subsidy-files", summary: "Ouvrir le dossier de ma plateforme pour une année et un financeur", permission: "subsidy.submit", body: createSubsidyFileSchema, response: idResponseSchema, status: 201 },
+  { method: "get", path: "/api/v1/subsidy-files/{id}", summary: "Dossier de subvention : budget, calcul expliqué, tranches, versements, historique", permission: "subsidy.read", response: subsidyFileDetailSchema },
+  { method: "patch", path: "/api/v1/subsidy-files/{id}", summary: "Modifier effectif, montant demandé et cofinancements (brouillon ou renvoyé ; champ version)", permission: "subsidy.write", body: updateSubsidyFileSchema, response: subsidyFileDetailSchema },
+  { method: "get", path: "/api/v1/subsidy-files/{id}/budget-lines", summary: "Lignes du budget (prévu, réalisé, écarts à expliquer)", permission: "subsidy.read", response: z.object({ items: z.array(budgetLineDtoSchema) }) },
+  { method: "post", path: "/api/v1/subsidy-files/{id}/budget-lines", summary: "Ajouter une ligne au budget prévisionnel", permission: "subsidy.write", body: budgetLineSchema, response: idResponseSchema, status: 201 },
+  { method: "patch", path: "/api/v1/subsidy-files/{id}/budget-lines/{lineId}", summary: "Modifier une ligne (prévu avant dépôt, ou réalisé et explication d'écart après signature)", permission: "subsidy.write", body: z.union([updateBudgetLineSchema, actualLineSchema]), response: z.null(), status: 204 },
+  { method: "delete", path: "/api/v1/subsidy-files/{id}/budget-lines/{lineId}", summary: "Supprimer une ligne du budget prévisionnel", permission: "subsidy.write", response: z.null(), status: 204 },
+  { method: "get", path: "/api/v1/subsidy-files/{id}/tranches", summary: "Tranches de versement (conditions, échéances, état)", permission: "subsidy.read", response: z.object({ items: z.array(trancheDtoSchema) }) },
+  { method: "get", path: "/api/v1/subsidy-files/{id}/payments", summary: "Versements enregistrés", permission: "subsidy.read", response: z.object({ items: z.array(paymentDtoSchema) }) },
+  { method: "post", path: "/api/v1/subsidy-files/{id}/payments", summary: "Enregistrer un versement (refusé s'il dépasse le montant attribué : 422)", permission: "payment.write", body: paymentSchema, response: paymentResultSchema, status: 201 },
+  { method: "get", path: "/api/v1/subsidy-files/{id}/transitions", summary: "Historique des étapes du dossier", permission: "subsidy.read", response: z.object({ items: z.array(historyEntrySchema) }) },
+  { method: "post", path: "/api/v1/subsidy-files/{id}/transitions", summary: "Faire avancer le dossier (déposer, instruire, renvoyer, attribuer, refuser, signer, solder) ; chaque étape exige sa permission", permission: "subsidy.read", body: transitionSchema, response: transitionResultSchema },
+  { method: "get", path: "/api/v1/subsidy-files/{id}/receipts", summary: "Justificatifs du dossier", permission: "subsidy.read", response: z.object({ items: z.array(receiptDtoSchema) }) },
+  { method: "post", path: "/api/v1/subsidy-files/{id}/receipts", summary: "Joindre un justificatif (multipart : file, kind, budgetLineId ou trancheId ; PDF/JPEG/PNG vérifiés par leur contenu, 10 Mo au plus)", permission: "subsidy.write", upload: receiptUploadSchema, response: receiptDtoSchema, status: 201 },
+  { method: "get", path: "/api/v1/subsidy-files/{id}/receipts/{receiptId}", summary: "Télécharger un justificatif (lecture journalisée)", permission: "subsidy.read", response: z.string().describe("Contenu binaire (PDF, JPEG ou PNG)") },
+  { method: "get", path: "/api/v1/open-data/subventions", summary: "Données essentielles des conventions au-delà du seuil (SCDL subventions, JSON ou CSV)", permission: "subsidy.export", query: openDataQuerySchema, response: openDataResponseSchema },
+  { method: "get", path: "/api/v1/rule-sets", summary: "Jeux de règles versionnés (taux, plafonds, tranches, délais)", permission: "ruleSet.read", query: ruleSetListQuerySchema, response: z.object({ items: z.array(ruleSetSchema) }) },
+  { method: "post", path: "/api/v1/rule-sets", summary: "Créer une nouvelle version d'un jeu de règles (la précédente se termine la veille)", permission: "ruleSet.write", body: createRuleSetSchema, response: ruleSetSchema, status: 201 },
   { method: "get", path: "/api/v1/audit-events", summary: "Journal d'audit (DPO)", permission: "audit.read", query: auditListQuerySchema, response: pageOf(auditEventSchema) },
 ];
 
@@ -128,7 +153,7 @@ export function buildOpenApi(version: string) {
       ...(parameters.length ? { parameters } : {}),
       ...(e.body ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(e.body, "input") } } } } : {}),
       ...(e.upload
-        ? { requestBody: { required: true, content: { "multipart/form-data": { schema: { type: "object", required: ["file"], properties: { file: { type: "string", format: "binary", description: "CSV (UTF-8 ou Windows-1252, ; ou ,) ou XLSX" }, ...Object.fromEntries(Object.keys(e.upload.shape).map((k) => [k, { type: "string" }])) } } } } } }
+        ? { requestBody: { required: true, content: { "multipart/form-data": { schema: { type: "object", required: ["file"], properties: { file: { type: "string", format: "binary", description: e.path.includes("/imports/") ? "CSV (UTF-8 ou Windows-1252, ; ou ,) ou XLSX" : "PDF, JPEG ou PNG (10 Mo au plus)" }, ...Object.fromEntries(Object.keys(e.upload.shape).map((k) => [k, { type: "string" }])) } } } } } }
         : {}),
       responses: {
         [String(e.status ?? 200)]: { description: "Succès", content: { "application/json": { schema: jsonSchema(e.response, "output") } } },

@@ -45,6 +45,10 @@ export const ACTIONS = [
   "ftReport.read",
   "subsidy.read",
   "subsidy.write",
+  "subsidy.submit",
+  "subsidy.review",
+  "subsidy.approve",
+  "subsidy.export",
   "payment.write",
   "ruleSet.read",
   "ruleSet.write",
@@ -101,6 +105,7 @@ export const POLICY: Record<Role, ReadonlySet<Action>> = {
     "bilan.close",
     "subsidy.read",
     "subsidy.write",
+    "subsidy.submit",
     "jobSeeker.readArchived",
     "platform.read",
     "user.read",
@@ -124,12 +129,15 @@ export const POLICY: Record<Role, ReadonlySet<Action>> = {
     ...EVERYONE,
     "subsidy.read",
     "subsidy.write",
+    "subsidy.review",
+    "subsidy.approve",
+    "subsidy.export",
     "payment.write",
     "ruleSet.read",
     "bilan.read",
     "platform.read",
   ]),
-  FRANCE_TRAVAIL_REVIEWER: new Set([...EVERYONE, "ftReport.read"]),
+  FRANCE_TRAVAIL_REVIEWER: new Set([...EVERYONE, "ftReport.read", "subsidy.read"]),
   DPO: new Set([
     ...EVERYONE,
     "audit.read",
@@ -230,6 +238,10 @@ export function scopeFor(user: Principal, model: ScopedModel): ScopeWhere | null
   // A Région referent follows only the job seekers assigned to them (numéro-vert callers).
   if (user.role === "REGION_REFERENT" && (model === "jobSeeker" || model === "proposal")) {
     return model === "jobSeeker" ? { referentId: user.id } : { jobSeeker: { referentId: user.id } };
+  }
+  // A France Travail reviewer sees only the France Travail files assigned to them.
+  if (user.role === "FRANCE_TRAVAIL_REVIEWER" && model === "subsidyFile") {
+    return { funder: "FRANCE_TRAVAIL", reviewerId: user.id };
   }
   if (wide) return {};
   if (platformIds.length === 0) return NOTHING;

@@ -4,6 +4,8 @@ import { startOfMonth } from "date-fns";
 import type { CurrentUser } from "@/lib/auth/principal";
 import { scopeFor, type ScopedModel } from "@/lib/authz/policy";
 import type { Db } from "@/lib/db";
+import { UnprocessableError } from "@/lib/errors";
+import { listDeadlines } from "@/lib/subsidy/subsidy-compliance.service";
 
 export interface HomeFigure {
   key: string;
@@ -18,6 +20,18 @@ type Where = Record<string, unknown>;
 function scoped(user: CurrentUser, model: ScopedModel, extra: Where = {}): Where | null {
   const scope = scopeFor(user, model);
   return scope ? { AND: [scope, extra] } : null;
+}
+
+/** Subsidy deadlines late or due within 30 days (reports, recruitment, tranches). */
+async function financeReminders(db: Db, user: CurrentUser, now: Date): Promise<HomeFigure[]> {
+  // No DEADLINES rule set in force yet: the home page still opens, without this figure.
+  const rows = await listDeadlines(db, user, now).catch((e: unknown) => {
+    if (e instanceof UnprocessableError) return null;
+    throw e;
+  });
+  if (!rows) return [];
+  const value = rows.filter((r) => r.state === "LATE" || r.state === "SOON").length;
+  return [{ key: "financeDeadlines", label: "Échéances financières en retard ou proches", value, href: "/financement/echeances", tone: "alert" }];
 }
 
 export async function homeFigures(db: Db, user: CurrentUser, now = new Date()): Promise<HomeFigure[]> {
@@ -39,6 +53,7 @@ export async function homeFigures(db: Db, user: CurrentUser, now = new Date()): 
         await count("jobSeekers", "Demandeurs d'emploi actifs", "jobSeeker", activeSeeker, (w) => db.jobSeeker.count({ where: w })),
         await count("hiresThisMonth", "Embauches ce mois-ci", "proposal", { status: "HIRED", hiredAt: { gte: startOfMonth(now) } }, (w) => db.proposal.count({ where: w })),
       );
+      if (user.role === "PLATFORM_MANAGER") figures.push(await financeReminders(db, user, now));
       break;
     case "REGION_REFERENT":
       figures.push(
@@ -53,6 +68,7 @@ export async function homeFigures(db: Db, user: CurrentUser, now = new Date()): 
         await count("regionFiles", "Dossiers de subvention Région", "subsidyFile", { funder: "REGION" }, (w) => db.subsidyFile.count({ where: w }), "/financement"),
         await count("ftFiles", "Dossiers France Travail", "subsidyFile", { funder: "FRANCE_TRAVAIL" }, (w) => db.subsidyFile.count({ where: w }), "/financement"),
         await count("platforms", "Plateformes", "platform", { active: true }, (w) => db.platform.count({ where: w })),
+        await financeReminders(db, user, now),
       );
       break;
     case "FRANCE_TRAVAIL_REVIEWER": {

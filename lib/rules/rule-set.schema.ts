@@ -16,6 +16,35 @@ function uniqueCodes(list: ExpenseCategory[]): boolean {
   return new Set(list.map((c) => c.code)).size === list.length;
 }
 
+// ───────────────────────── shared by both funders ─────────────────────────
+
+/** Who grants the aid, as published in open data (décret 2017-779); SIRET unknown = null. */
+const attributorSchema = z.object({
+  name: z.string().min(2),
+  siret: z.string().regex(/^\d{14}$/, "SIRET à 14 chiffres").nullable(),
+});
+export type Attributor = z.infer<typeof attributorSchema>;
+
+
+export const trancheAnchors = ["SIGNATURE", "INTERMEDIATE_REPORT", "FINAL_REVIEW_MEETING"] as const;
+
+const trancheRuleSchema = z
+  .object({
+    rank: positiveInt,
+    shareBp: bp,
+    label: z.string().min(1),
+    /** Document that triggers the payment. */
+    condition: z.string().min(1),
+    dueDaysAfter: positiveInt.optional(),
+    dueMonthsAfter: positiveInt.optional(),
+    anchor: z.enum(trancheAnchors),
+  })
+  .refine((t) => (t.dueDaysAfter === undefined) !== (t.dueMonthsAfter === undefined), {
+    message: "Indiquer soit un délai en jours, soit un délai en mois",
+    path: ["dueDaysAfter"],
+  });
+export type TrancheRule = z.infer<typeof trancheRuleSchema>;
+
 // ───────────────────────── Région: cadre d'intervention ─────────────────────────
 
 const etpCapSchema = z.object({ etp: z.number().positive(), capCents: cents });
@@ -38,6 +67,24 @@ export const regionFrameworkSchema = z
       minCompanies: positiveInt,
       capCents: cents.nullable(),
     }),
+    /**
+     * Payment schedule of the annual convention. Optional because version 1 predates it: without
+     * it no schedule can be generated and the finance team is told to version the rule set.
+     */
+    tranches: z
+      .array(trancheRuleSchema)
+      .min(1)
+      .refine((ts) => ts.every((t, i) => t.rank === i + 1), "Rangs 1, 2, 3… dans l'ordre")
+      .refine((ts) => ts.reduce((s, t) => s + t.shareBp, 0) === 10_000, "La somme des tranches doit faire 100 %")
+      .optional(),
+    /**
+     * Compte rendu financier (convention cadre art. 7.3): a forecast/actual gap above this share of
+     * the forecast must be explained. Absent = every gap must be explained.
+     */
+    gapExplanationThresholdBp: bp.optional(),
+    /** Open data (décret 2017-779): grants above this amount are published. Optional (v1 predates it). */
+    openDataThresholdCents: cents.optional(),
+    attributor: attributorSchema.optional(),
   })
   .refine((r) => r.fundingRateBp + r.minTerritoryShareBp <= 10_000, {
     message: "Taux Région + part minimale du territoire > 100 %",
@@ -46,25 +93,6 @@ export const regionFrameworkSchema = z
 export type RegionFrameworkRules = z.infer<typeof regionFrameworkSchema>;
 
 // ───────────────────────── France Travail: convention de subvention ─────────────────────────
-
-export const trancheAnchors = ["SIGNATURE", "INTERMEDIATE_REPORT", "FINAL_REVIEW_MEETING"] as const;
-
-const trancheRuleSchema = z
-  .object({
-    rank: positiveInt,
-    shareBp: bp,
-    label: z.string().min(1),
-    /** Document that triggers the payment. */
-    condition: z.string().min(1),
-    dueDaysAfter: positiveInt.optional(),
-    dueMonthsAfter: positiveInt.optional(),
-    anchor: z.enum(trancheAnchors),
-  })
-  .refine((t) => (t.dueDaysAfter === undefined) !== (t.dueMonthsAfter === undefined), {
-    message: "Indiquer soit un délai en jours, soit un délai en mois",
-    path: ["dueDaysAfter"],
-  });
-export type TrancheRule = z.infer<typeof trancheRuleSchema>;
 
 export const franceTravailSchema = z
   .object({
@@ -80,6 +108,7 @@ export const franceTravailSchema = z
     /** Grants above this amount have their essential data published in open format. */
     openDataThresholdCents: cents,
     deMinimis: z.object({ ceilingCents: cents, years: positiveInt }),
+    attributor: attributorSchema.optional(),
   })
   .refine(
     (r) => uniqueCodes([...r.eligibleCategories, ...r.nonEligibleCategories]),

@@ -33,6 +33,24 @@ export const REGION_FRAMEWORK_V1: RegionFrameworkRules = {
   ],
   // The higher cap's amount is illegible in the source: left unset for an administrator.
   largeTerritory: { minPopulation: 600_000, minCompanies: 50_000, capCents: null },
+  // The framework pays "on presentation of the activity bilan and receipts" and sets no split:
+  // one tranche is our reading; an administrator versions the rule set to split it.
+  tranches: [
+    {
+      rank: 1,
+      shareBp: 10_000,
+      label: "Subvention annuelle",
+      condition: "bilan d'activité et justificatifs (bulletins de salaire, notes de frais, factures)",
+      dueDaysAfter: 30,
+      anchor: "SIGNATURE",
+    },
+  ],
+  // Convention cadre art. 7.3: every gap between forecast and actual is explained.
+  gapExplanationThresholdBp: 0,
+  // Décret 2017-779: essential data of grants above 23 000 € are published.
+  openDataThresholdCents: 2_300_000,
+  // SIRET of the Région's head office, to be checked by an administrator before publishing.
+  attributor: { name: "Région Hauts-de-France", siret: "20005376700014" },
 };
 
 export const FRANCE_TRAVAIL_V1: FranceTravailRules = {
@@ -72,6 +90,8 @@ export const FRANCE_TRAVAIL_V1: FranceTravailRules = {
   durationMonths: 12,
   openDataThresholdCents: 2_300_000,
   deMinimis: { ceilingCents: 30_000_000, years: 3 },
+  // The establishment that signs depends on the regional directorate: an administrator sets it.
+  attributor: { name: "France Travail", siret: null },
 };
 
 export const DEADLINES_V1: DeadlinesRules = {

@@ -4,6 +4,7 @@
 import { addDays, addMonths, subDays } from "date-fns";
 import type { SubsidyStatus, TrancheStatus } from "@/lib/generated/prisma/enums";
 import type { FranceTravailRules, RegionFrameworkRules } from "@/lib/rules/rule-set.schema";
+import { buildTrancheSchedule } from "@/lib/subsidy/subsidy-balance.rules";
 import { MOBILITY_SOLUTIONS } from "./catalog";
 import type { SeekerMeta } from "./job-seekers";
 import {
@@ -28,7 +29,7 @@ function regionForecast(code: string, etp: number): number {
 }
 
 const REGION_STATUS: Record<string, SubsidyStatus> = {
-  "lens-lievin": "AWARDED",
+  "lens-lievin": "SIGNED",
   amienois: "SUBMITTED",
   "metropole-lilloise": "UNDER_REVIEW",
 };
@@ -51,12 +52,24 @@ export function generateRegionFiles(ctx: SeedContext, platforms: PlatformContext
     const atRate = Math.floor((eligible * rules.fundingRateBp) / 10_000);
     const requested = cap === null ? atRate : Math.min(atRate, cap);
     const status = REGION_STATUS[p.spec.slug] ?? "DRAFT";
-    const awarded = status === "AWARDED";
+    const awarded = status === "SIGNED";
+    const signedAt = dayOf(subDays(ctx.now, 40));
+    if (awarded && rules.tranches) {
+      // Signed convention: its schedule comes from the rule set, as the workflow would have made it.
+      for (const t of buildTrancheSchedule(rules.tranches, requested, { signedAt })) {
+        rows.tranches.push({
+          id: uuid(), subsidyFileId: fileId, rank: t.rank, label: t.label, shareBp: t.shareBp, amountCents: BigInt(t.amountCents),
+          condition: t.condition, dueAt: t.dueAt, status: t.dueAt && t.dueAt < ctx.now ? "DUE" : "PLANNED",
+        });
+      }
+    }
     rows.subsidyFiles.push({
       id: fileId, platformId: p.id, year, funder: "REGION", status, ruleSetId: rs.id, staffEtp: p.spec.staffEtp,
       requestedCents: BigInt(requested), territoryCofundingCents: BigInt(eligible - requested), otherCofundingCents: 0n,
       awardedCents: awarded ? BigInt(requested) : null,
-      signedAt: awarded ? dayOf(subDays(ctx.now, 40)) : null,
+      deliberationNumber: awarded ? `CP ${year}-${p.spec.slug.toUpperCase()}` : null,
+      deliberationDate: awarded ? dayOf(subDays(ctx.now, 55)) : null,
+      signedAt: awarded ? signedAt : null,
       notifiedAt: awarded ? dayOf(subDays(ctx.now, 30)) : null,
       fiscalYearEnd: new Date(Date.UTC(year, 11, 31)),
       notes: large && cap === null
@@ -84,7 +97,9 @@ export function generateFranceTravailFile(
   const awarded = Math.floor((eligible * rules.fundingRateBp) / 10_000);
   const startAttestationAt = addDays(signedAt, 8);
   rows.subsidyFiles.push({
-    id: fileId, platformId: p.id, year: signedAt.getUTCFullYear(), funder: "FRANCE_TRAVAIL", status: "AWARDED",
+    id: fileId, platformId: p.id, year: signedAt.getUTCFullYear(), funder: "FRANCE_TRAVAIL", status: "SIGNED",
+    // The France Travail reviewer sees only the files assigned to them.
+    reviewerId: rows.users.find((u) => u.role === "FRANCE_TRAVAIL_REVIEWER")?.id ?? null,
     ruleSetId: rs.id, staffEtp: p.spec.staffEtp, requestedCents: BigInt(awarded), awardedCents: BigInt(awarded),
     signedAt, notifiedAt: signedAt, startAttestationAt, createdAt: subDays(signedAt, 45),
     notes: `Convention mobilité de ${rules.durationMonths} mois à compter de la signature, sans reconduction tacite.`,

@@ -34,8 +34,12 @@ const EXPECTED: Record<Action, string> = {
   "bilan.close": "M",
   "bilan.reopen": "R",
   "ftReport.read": "T",
-  "subsidy.read": "MF",
+  "subsidy.read": "MFT",
   "subsidy.write": "MF",
+  "subsidy.submit": "M",
+  "subsidy.review": "F",
+  "subsidy.approve": "F",
+  "subsidy.export": "F",
   "payment.write": "F",
   "ruleSet.read": "FDX",
   "ruleSet.write": "X",
@@ -118,6 +122,12 @@ describe("scopeFor", () => {
     expect(scopeFor(user, "jobSeeker")).toEqual({ referentId: user.id });
     expect(scopeFor(user, "proposal")).toEqual({ jobSeeker: { referentId: user.id } });
     expect(scopeFor(user, "company")).toEqual({});
+  });
+
+  it("lets a France Travail reviewer see only the France Travail files assigned to them", () => {
+    const user = principal("FRANCE_TRAVAIL_REVIEWER");
+    expect(scopeFor(user, "subsidyFile")).toEqual({ funder: "FRANCE_TRAVAIL", reviewerId: user.id });
+    expect(scopeFor(user, "platform")).toBeNull();
   });
 
   it("does not widen a platform role flagged allPlatforms", () => {

@@ -1,0 +1,94 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { serverAction } from "@/lib/actions/action";
+import { db } from "@/lib/db";
+import {
+  actualLineSchema,
+  budgetLineFormSchema,
+  createSubsidyFileSchema,
+  milestonesSchema,
+  paymentFormSchema,
+  transitionFormSchema,
+  updateSubsidyFileFormSchema,
+} from "@/lib/subsidy/subsidy-file.schema";
+import { addBudgetLine, createSubsidyFile, deleteBudgetLine, updateSubsidyFile } from "@/lib/subsidy/subsidy-file.service";
+import { applyTransition, recordActualExpense, recordMilestones, recordPayment } from "@/lib/subsidy/subsidy-workflow.service";
+import { eurosSchema } from "@/lib/subsidy/subsidy-file.schema";
+import { assignReviewer } from "@/lib/subsidy/subsidy-reviewer.service";
+
+const fileRef = z.object({ fileId: z.uuid("Dossier invalide.") });
+const lineRef = fileRef.extend({ lineId: z.uuid("Ligne invalide.") });
+const refresh = (id: string) => revalidatePath(`/financement/${id}`);
+
+const create = serverAction({ permission: "subsidy.submit", schema: createSubsidyFileSchema }, async (user, input) => createSubsidyFile(db, user, input));
+
+const update = serverAction({ permission: "subsidy.write", schema: z.intersection(fileRef, updateSubsidyFileFormSchema) }, async (user, { fileId, ...input }) => {
+  await updateSubsidyFile(db, user, fileId, input);
+  refresh(fileId);
+  return undefined;
+});
+
+const addLine = serverAction({ permission: "subsidy.write", schema: z.intersection(fileRef, budgetLineFormSchema) }, async (user, { fileId, ...input }) => {
+  await addBudgetLine(db, user, fileId, input);
+  refresh(fileId);
+  return undefined;
+});
+
+const removeLine = serverAction({ permission: "subsidy.write", schema: lineRef }, async (user, { fileId, lineId }) => {
+  await deleteBudgetLine(db, user, fileId, lineId);
+  refresh(fileId);
+  return undefined;
+});
+
+const transition = serverAction({ permission: "subsidy.read", schema: z.intersection(fileRef, transitionFormSchema) }, async (user, { fileId, ...input }) => {
+  // The step's own permission (submit, review, approve) is checked by the service.
+  const r = await applyTransition(db, user, fileId, input);
+  refresh(fileId);
+  return r;
+});
+
+const pay = serverAction({ permission: "payment.write", schema: z.intersection(fileRef, paymentFormSchema) }, async (user, { fileId, ...input }) => {
+  const r = await recordPayment(db, user, fileId, input);
+  refresh(fileId);
+  return r;
+});
+
+const actualForm = z
+  .object({ version: actualLineSchema.shape.version, actualEuros: eurosSchema, gapExplanation: actualLineSchema.shape.gapExplanation })
+  .transform(({ actualEuros, ...rest }) => ({ ...rest, actualCents: actualEuros }));
+
+const actual = serverAction({ permission: "subsidy.write", schema: z.intersection(lineRef, actualForm) }, async (user, { fileId, lineId, ...input }) => {
+  await recordActualExpense(db, user, fileId, lineId, input);
+  refresh(fileId);
+  return undefined;
+});
+
+const milestones = serverAction({ permission: "subsidy.review", schema: z.intersection(fileRef, milestonesSchema) }, async (user, { fileId, ...input }) => {
+  await recordMilestones(db, user, fileId, input);
+  refresh(fileId);
+  return undefined;
+});
+
+const reviewer = serverAction(
+  {
+    permission: "subsidy.review",
+    schema: fileRef.extend({ version: z.coerce.number().int().positive(), reviewerId: z.uuid("Relecteur invalide.").or(z.literal("").transform(() => null)) }),
+  },
+  async (user, { fileId, ...input }) => {
+    await assignReviewer(db, user, fileId, input);
+    refresh(fileId);
+    return undefined;
+  },
+);
+
+export async function assignReviewerAction(...a: Parameters<typeof reviewer>) { return reviewer(...a); }
+export async function recordMilestonesAction(...a: Parameters<typeof milestones>) { return milestones(...a); }
+export async function createSubsidyFileAction(...a: Parameters<typeof create>) { return create(...a); }
+export async function updateSubsidyFileAction(...a: Parameters<typeof update>) { return update(...a); }
+export async function addBudgetLineAction(...a: Parameters<typeof addLine>) { return addLine(...a); }
+export async function deleteBudgetLineAction(...a: Parameters<typeof removeLine>) { return removeLine(...a); }
+export async function transitionAction(...a: Parameters<typeof transition>) { return transition(...a); }
+export async function recordPaymentAction(...a: Parameters<typeof pay>) { return pay(...a); }
+export async function recordActualAction(...a: Parameters<typeof actual>) { return actual(...a); }

@@ -1,0 +1,23 @@
+import type { ActionResult } from "@/lib/actions/action";
+
+/** Outcome of a form, announced politely to screen readers; errors are not shown by colour alone. */
+export function ActionMessage({ state, success }: { state: ActionResult<unknown> | null; success?: string }) {
+  return (
+    <div aria-live="polite" className="text-sm">
+      {state?.ok && success ? <p className="text-success">✓ {success}</p> : null}
+      {state && !state.ok ? (
+        <p className="text-danger">
+          <span aria-hidden="true">⚠ </span>
+          {state.message}
+          {state.fields?._ ? ` ${state.fields._.join(" ")}` : null}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function fieldError(state: ActionResult<unknown> | null, ...names: string[]): string | undefined {
+  if (!state || state.ok) return undefined;
+  for (const n of names) if (state.fields?.[n]?.[0]) return state.fields[n][0];
+  return undefined;
+}

@@ -1,0 +1,30 @@
+import { formatDateTime } from "@/lib/format";
+import type { SubsidyFileDetail } from "@/lib/subsidy/subsidy-file.service";
+import { STATUS_LABELS, TRANSITION_DEFS, type SubsidyStatusName, type TransitionName } from "@/lib/subsidy/subsidy-workflow.rules";
+
+export function FileHistory({ history }: { history: SubsidyFileDetail["history"] }) {
+  return (
+    <section aria-labelledby="history-title" className="flex flex-col gap-2 rounded-lg border border-gray-300 bg-white p-4">
+      <h2 id="history-title" className="text-lg font-semibold">Historique du dossier</h2>
+      {history.length === 0 ? (
+        <p className="text-sm text-muted">Aucune étape pour l&apos;instant : le dossier est en brouillon.</p>
+      ) : (
+        <ol className="flex flex-col gap-2 text-sm" data-testid="file-history">
+          {history.map((h) => (
+            <li key={h.id} className="border-l-4 border-brand-600 pl-3">
+              <p>
+                <strong>{TRANSITION_DEFS[h.transition as TransitionName]?.label ?? h.transition}</strong> —{" "}
+                {STATUS_LABELS[h.fromStatus as SubsidyStatusName]} → {STATUS_LABELS[h.toStatus as SubsidyStatusName]}
+              </p>
+              <p className="text-muted">
+                {formatDateTime(h.at)}
+                {h.actor ? `, par ${h.actor}` : ""}
+              </p>
+              {h.comment ? <p className="mt-1 whitespace-pre-line">« {h.comment} »</p> : null}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,119 @@
+"use client";
+
+import { useActionState } from "react";
+import { recordPaymentAction } from "@/app/(app)/financement/actions";
+import { ActionMessage, fieldError } from "@/components/subsidy/action-message";
+import { eurosInput } from "@/components/subsidy/budget-editor";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { formatCents, formatDate } from "@/lib/format";
+import type { SubsidyFileDetail } from "@/lib/subsidy/subsidy-file.service";
+
+const TRANCHE_STATUS: Record<string, string> = { PLANNED: "Prévue", DUE: "Exigible", REQUESTED: "Demandée", PAID: "Versée", CANCELLED: "Annulée" };
+
+function PaymentForm({ file }: { file: SubsidyFileDetail }) {
+  const [state, action, pending] = useActionState(recordPaymentAction, null);
+  const next = file.tranches.find((t) => t.status !== "PAID" && t.status !== "CANCELLED");
+  const trancheError = fieldError(state, "trancheId");
+  return (
+    <form action={action} noValidate aria-labelledby="payment-form-title" className="flex flex-col gap-3 rounded border border-gray-200 p-3">
+      <h3 id="payment-form-title" className="font-semibold">Enregistrer un versement</h3>
+      <input type="hidden" name="fileId" value={file.id} />
+      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+        <div className="flex flex-col gap-1">
+          <label htmlFor="field-trancheId" className="text-sm font-medium">Tranche</label>
+          <select id="field-trancheId" name="trancheId" defaultValue={next?.id ?? ""} className="rounded border border-gray-400 px-3 py-2" aria-describedby={trancheError ? "field-trancheId-error" : undefined}>
+            <option value="">Hors tranche (solde)</option>
+            {file.tranches.map((t) => (
+              <option key={t.id} value={t.id}>Tranche {t.rank} — {t.label} ({formatCents(t.amountCents)})</option>
+            ))}
+          </select>
+          {trancheError ? <p id="field-trancheId-error" className="text-sm text-danger">{trancheError}</p> : null}
+        </div>
+        <Field
+          label="Montant versé (€)"
+          name="amountEuros"
+          inputMode="decimal"
+          defaultValue={next ? eurosInput(Math.max(0, next.amountCents - next.paidCents)) : ""}
+          error={fieldError(state, "amountEuros", "amountCents")}
+        />
+        <Field label="Date du versement" name="paidAt" type="date" error={fieldError(state, "paidAt")} />
+        <Field label="Référence (mandat)" name="reference" error={fieldError(state, "reference")} />
+      </div>
+      <div className="flex items-center gap-3">
+        <Button type="submit" disabled={pending}>Enregistrer le versement</Button>
+        <ActionMessage state={state} success="Versement enregistré." />
+      </div>
+    </form>
+  );
+}
+
+export function PaymentsPanel({ file }: { file: SubsidyFileDetail }) {
+  if (file.awardedCents === null) return null;
+  const remaining = file.awardedCents - file.paidCents;
+  return (
+    <section aria-labelledby="payments-title" className="flex flex-col gap-4 rounded-lg border border-gray-300 bg-white p-4">
+      <h2 id="payments-title" className="text-lg font-semibold">Tranches et versements</h2>
+      <dl className="grid gap-2 text-sm sm:grid-cols-3">
+        <div><dt className="text-muted">Montant attribué</dt><dd data-testid="awarded-amount">{formatCents(file.awardedCents)}</dd></div>
+        <div><dt className="text-muted">Déjà versé</dt><dd data-testid="paid-amount">{formatCents(file.paidCents)}</dd></div>
+        <div><dt className="text-muted">Reste à verser</dt><dd>{formatCents(remaining)}</dd></div>
+      </dl>
+      {file.tranches.length === 0 ? (
+        <p className="text-sm text-muted">L&apos;échéancier sera établi à la signature de la convention.</p>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="w-full text-left text-sm" data-testid="tranches">
+            <caption className="sr-only">Tranches de versement</caption>
+            <thead className="bg-gray-100">
+              <tr>
+                <th scope="col" className="p-2">Tranche</th>
+                <th scope="col" className="p-2">Condition (pièces à fournir)</th>
+                <th scope="col" className="p-2">Échéance</th>
+                <th scope="col" className="p-2 text-right">Montant</th>
+                <th scope="col" className="p-2 text-right">Versé</th>
+                <th scope="col" className="p-2">État</th>
+              </tr>
+            </thead>
+            <tbody>
+              {file.tranches.map((t) => (
+                <tr key={t.id} className="border-t border-gray-200">
+                  <td className="p-2">{t.rank}. {t.label} ({(t.shareBp / 100).toLocaleString("fr-FR")} %)</td>
+                  <td className="p-2">{t.condition ?? "—"}</td>
+                  <td className="p-2">{t.dueAt ? formatDate(t.dueAt) : "à fixer (date de l'événement attendue)"}</td>
+                  <td className="p-2 text-right">{formatCents(t.amountCents)}</td>
+                  <td className="p-2 text-right">{formatCents(t.paidCents)}</td>
+                  <td className="p-2">{TRANCHE_STATUS[t.status] ?? t.status}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {file.payments.length > 0 ? (
+        <table className="w-full text-left text-sm" data-testid="payments">
+          <caption className="text-left font-semibold">Versements enregistrés</caption>
+          <thead className="bg-gray-100">
+            <tr>
+              <th scope="col" className="p-2">Date</th>
+              <th scope="col" className="p-2">Tranche</th>
+              <th scope="col" className="p-2">Référence</th>
+              <th scope="col" className="p-2 text-right">Montant</th>
+            </tr>
+          </thead>
+          <tbody>
+            {file.payments.map((p) => (
+              <tr key={p.id} className="border-t border-gray-200">
+                <td className="p-2">{formatDate(p.paidAt)}</td>
+                <td className="p-2">{p.trancheRank ? `Tranche ${p.trancheRank}` : "Hors tranche"}</td>
+                <td className="p-2">{p.reference ?? "—"}</td>
+                <td className="p-2 text-right">{formatCents(p.amountCents)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {file.canPay ? <PaymentForm file={file} /> : null}
+    </section>
+  );
+}

@@ -1,0 +1,87 @@
+"use client";
+
+import { useActionState } from "react";
+import { transitionAction } from "@/app/(app)/financement/actions";
+import { ActionMessage, fieldError } from "@/components/subsidy/action-message";
+import { eurosInput } from "@/components/subsidy/budget-editor";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import type { SubsidyFileDetail } from "@/lib/subsidy/subsidy-file.service";
+import { TRANSITION_DEFS, type TransitionName } from "@/lib/subsidy/subsidy-workflow.rules";
+
+const CONFIRM: Partial<Record<TransitionName, string>> = {
+  submit: "Déposer la demande ? Le budget ne sera plus modifiable sauf renvoi pour correction.",
+  reject: "Refuser définitivement cette demande ?",
+  close: "Solder le dossier ? Plus aucun versement ne sera possible.",
+};
+
+function TransitionForm({ file, transition }: { file: SubsidyFileDetail; transition: TransitionName }) {
+  const [state, action, pending] = useActionState(transitionAction, null);
+  const def = TRANSITION_DEFS[transition];
+  const id = `t-${transition}`;
+  const commentError = fieldError(state, "comment");
+  return (
+    <form
+      action={action}
+      noValidate
+      aria-labelledby={`${id}-title`}
+      className="flex flex-col gap-3 rounded border border-gray-200 p-3"
+      onSubmit={(e) => {
+        const msg = CONFIRM[transition];
+        if (msg && !window.confirm(msg)) e.preventDefault();
+      }}
+    >
+      <h3 id={`${id}-title`} className="font-semibold">{def.label}</h3>
+      <input type="hidden" name="fileId" value={file.id} />
+      <input type="hidden" name="version" value={file.version} />
+      <input type="hidden" name="transition" value={transition} />
+      {transition === "approve" ? (
+        <div className="grid gap-3 sm:grid-cols-3">
+          <Field label="Numéro de délibération" name="deliberationNumber" error={fieldError(state, "deliberationNumber")} />
+          <Field label="Date de délibération" name="deliberationDate" type="date" error={fieldError(state, "deliberationDate")} />
+          <Field
+            label="Montant attribué (€)"
+            name="awardedEuros"
+            inputMode="decimal"
+            defaultValue={eurosInput(file.computation.grantCents)}
+            hint={`Au plus le montant calculé.`}
+            error={fieldError(state, "awardedCents", "awardedEuros")}
+          />
+        </div>
+      ) : null}
+      {transition === "sign" ? <Field label="Date de signature de la convention" name="signedAt" type="date" error={fieldError(state, "signedAt")} /> : null}
+      {def.commentRequired || transition === "submit" || transition === "approve" ? (
+        <div className="flex flex-col gap-1">
+          <label htmlFor={`${id}-comment`} className="text-sm font-medium">
+            {def.commentRequired ? "Commentaire pour la plateforme (obligatoire)" : "Commentaire (facultatif)"}
+          </label>
+          <textarea
+            id={`${id}-comment`}
+            name="comment"
+            rows={3}
+            className={`rounded border px-3 py-2 ${commentError ? "border-danger" : "border-gray-400"}`}
+            aria-invalid={commentError ? true : undefined}
+            aria-describedby={commentError ? `${id}-comment-error` : undefined}
+          />
+          {commentError ? <p id={`${id}-comment-error`} className="text-sm text-danger"><span aria-hidden="true">⚠ </span>{commentError}</p> : null}
+        </div>
+      ) : null}
+      <div className="flex items-center gap-3">
+        <Button type="submit" variant={transition === "reject" ? "danger" : "primary"} disabled={pending}>{def.label}</Button>
+        <ActionMessage state={state} />
+      </div>
+    </form>
+  );
+}
+
+export function WorkflowPanel({ file }: { file: SubsidyFileDetail }) {
+  if (file.transitions.length === 0) return null;
+  return (
+    <section aria-labelledby="workflow-title" className="flex flex-col gap-3 rounded-lg border border-gray-300 bg-white p-4">
+      <h2 id="workflow-title" className="text-lg font-semibold">Étapes possibles</h2>
+      {file.transitions.map((t) => (
+        <TransitionForm key={`${t}-${file.version}`} file={file} transition={t} />
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,160 @@
+// Acceptance journey of issue 6: the Lens manager submits a budget, finance sends it back, the
+// manager fixes it, finance approves, signs and records the first tranche; the amount is explained.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { ACCOUNTS } from "./support/accounts";
+import { loginViaForm } from "./support/auth";
+
+const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+async function signedIn(browser: Browser, email: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  page.on("dialog", (d) => void d.accept());
+  await loginViaForm(page, email);
+  await expect(page.getByTestId("home-role")).toBeVisible();
+  return page;
+}
+
+/** A year with no Région file for Lens yet, so the journey can run on any seeded database. */
+async function freeYear(page: Page): Promise<number> {
+  const res = await page.request.get("/api/v1/subsidy-files?funder=REGION&pageSize=200");
+  const { items } = (await res.json()) as { items: { year: number }[] };
+  let year = new Date().getFullYear() + 1;
+  while (items.some((f) => f.year === year)) year++;
+  return year;
+}
+
+async function addLine(page: Page, category: string, label: string, euros: string) {
+  const form = page.getByRole("form", { name: "Ajouter une ligne de budget" });
+  await form.getByLabel("Catégorie de dépense").selectOption({ label: category });
+  await form.getByLabel("Libellé").fill(label);
+  await form.getByLabel("Montant prévu (€)").fill(euros);
+  await form.getByRole("button", { name: "Ajouter la ligne" }).click();
+  await expect(page.getByTestId("budget-lines")).toContainText(label);
+}
+
+async function setAmounts(page: Page, territory: string) {
+  const form = page.getByRole("form", { name: "Effectif et financements" });
+  await form.getByLabel("Effectif (ETP)").fill("2");
+  await form.getByLabel("Montant demandé (€)").fill("100 000");
+  await form.getByLabel("Cofinancement du territoire (€)").fill(territory);
+  await form.getByLabel("Autres cofinancements (€)").fill("0");
+  await form.getByRole("button", { name: "Enregistrer les montants" }).click();
+  await expect(form.getByText("Montants enregistrés.")).toBeVisible();
+}
+
+test("dossier Région : dépôt, renvoi, correction, attribution et premier versement", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const manager = await signedIn(browser, ACCOUNTS.managerLens.email);
+  await manager.goto("/financement");
+  const year = await freeYear(manager);
+  await manager.getByLabel("Année").fill(String(year));
+  await manager.getByLabel("Financeur").selectOption("REGION");
+  await manager.getByRole("button", { name: "Ouvrir le dossier" }).click();
+  await expect(manager).toHaveURL(/\/financement\/[0-9a-f-]{36}$/);
+  const fileUrl = manager.url();
+  await expect(manager.getByTestId("file-status")).toHaveText("Brouillon");
+
+  await addLine(manager, "Salaires et charges (personnel dédié 100 %)", "Deux chargés de relation entreprises", "110 000");
+  await addLine(manager, "Frais de déplacement", "Déplacements sur le territoire", "15 000,00");
+  await setAmounts(manager, "20 000");
+  await expect(manager.getByTestId("amount-warnings")).toContainText("Budget non équilibré");
+  await manager.getByRole("button", { name: "Déposer la demande" }).click();
+  await expect(manager.getByTestId("file-status")).toHaveText("Déposé");
+
+  const finance = await signedIn(browser, ACCOUNTS.finance.email);
+  await finance.goto(fileUrl);
+  await expect(finance.getByTestId("amount-explanation")).toContainText(/80\s%\sdes dépenses éligibles = 100\s000,00\s€/);
+  await finance.getByLabel("Commentaire pour la plateforme (obligatoire)").first().fill("Budget non équilibré : la part du territoire doit couvrir 25 000 €.");
+  await finance.getByRole("button", { name: "Renvoyer pour correction" }).click();
+  await expect(finance.getByTestId("file-status")).toHaveText("Renvoyé pour correction");
+
+  await manager.reload();
+  await expect(manager.getByTestId("file-history")).toContainText("la part du territoire doit couvrir 25 000 €");
+  await setAmounts(manager, "25 000");
+  await expect(manager.getByTestId("amount-warnings")).not.toContainText("Budget non équilibré");
+  await expect(manager.getByTestId("amount-warnings")).toContainText("Plafond atteint");
+  await manager.getByRole("button", { name: "Déposer la demande" }).click();
+  await expect(manager.getByTestId("file-status")).toHaveText("Déposé");
+
+  await finance.reload();
+  await finance.getByLabel("Numéro de délibération").fill(`CP-${year}-E2E`);
+  await finance.getByLabel("Date de délibération").fill(`${year}-01-15`);
+  await expect(finance.getByLabel("Montant attribué (€)")).toHaveValue("100000,00");
+  await finance.getByRole("button", { name: "Attribuer la subvention" }).click();
+  await expect(finance.getByTestId("file-status")).toHaveText("Attribué");
+  await finance.getByLabel("Date de signature de la convention").fill(`${year}-02-01`);
+  await finance.getByRole("button", { name: "Enregistrer la signature de la convention" }).click();
+  await expect(finance.getByTestId("file-status")).toHaveText("Convention signée");
+  await expect(finance.getByTestId("tranches")).toContainText("Subvention annuelle");
+
+  await finance.getByLabel("Date du versement").fill(`${year}-02-20`);
+  await finance.getByLabel("Référence (mandat)").fill("MANDAT-E2E-1");
+  await finance.getByRole("button", { name: "Enregistrer le versement" }).click();
+  await expect(finance.getByTestId("paid-amount")).toHaveText(/100\s000,00\s€/);
+  await expect(finance.getByTestId("payments")).toContainText("MANDAT-E2E-1");
+  await expect(finance.getByTestId("amount-explanation")).toContainText(/Montant retenu = le plus petit des trois = 100\s000,00\s€/);
+  await expect(finance.getByTestId("file-history")).toContainText("Renvoyer pour correction");
+
+  const axe = await new AxeBuilder({ page: finance }).withTags(WCAG).analyze();
+  expect(axe.violations).toEqual([]);
+  await finance.screenshot({ path: ".data/test-results/screens/subsidy-file-finance.png", fullPage: true });
+
+  // Over-payment is refused with a clear message.
+  const res = await finance.request.post(`${fileUrl.replace("/financement/", "/api/v1/subsidy-files/")}/payments`, {
+    data: { amountCents: 1, paidAt: `${year}-03-01` },
+    headers: { origin: new URL(fileUrl).origin },
+  });
+  expect(res.status()).toBe(422);
+  expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/dépasserait le montant attribué/);
+});
+
+test("la liste et un dossier sont accessibles au responsable, et un autre dossier reste introuvable pour le relecteur France Travail", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const manager = await signedIn(browser, ACCOUNTS.managerLens.email);
+  await manager.goto("/financement");
+  const axe = await new AxeBuilder({ page: manager }).withTags(WCAG).analyze();
+  expect(axe.violations).toEqual([]);
+  const res = await manager.request.get("/api/v1/subsidy-files?funder=REGION");
+  const { items } = (await res.json()) as { items: { id: string; platform: { name: string } }[] };
+  expect(items.every((f) => f.platform.name === "Lens-Liévin")).toBe(true);
+  await manager.goto(`/financement/${items[0]!.id}`);
+  await expect(manager.getByRole("heading", { level: 1 })).toContainText("Lens-Liévin");
+  const axeDetail = await new AxeBuilder({ page: manager }).withTags(WCAG).analyze();
+  expect(axeDetail.violations).toEqual([]);
+
+  const reviewer = await signedIn(browser, ACCOUNTS.reviewer.email);
+  const list = (await (await reviewer.request.get("/api/v1/subsidy-files")).json()) as { items: { funder: string }[] };
+  expect(list.items.length).toBeGreaterThan(0);
+  expect(list.items.every((f) => f.funder === "FRANCE_TRAVAIL")).toBe(true);
+  const regionFile = await reviewer.request.get(`/api/v1/subsidy-files/${items[0]!.id}`);
+  expect(regionFile.status()).toBe(404);
+});
+
+test("échéances financières et jeux de règles : pages accessibles, contenu invalide refusé avec le détail", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const finance = await signedIn(browser, ACCOUNTS.finance.email);
+  await finance.goto("/financement/echeances");
+  await expect(finance.getByRole("heading", { level: 1 })).toHaveText("Échéances financières");
+  await expect(finance.getByTestId("deadlines")).toContainText("Compte rendu financier");
+  expect((await new AxeBuilder({ page: finance }).withTags(WCAG).analyze()).violations).toEqual([]);
+  const csv = await finance.request.get("/api/v1/open-data/subventions?format=csv");
+  expect(csv.status()).toBe(200);
+  expect((await csv.text()).split("\r\n")[0]).toBe(
+    "nomAttribuant,idAttribuant,dateConvention,referenceDecision,nomBeneficiaire,idBeneficiaire,objet,montant,nature,conditionsVersement,datesPeriodeVersement,notificationUE,pourcentageSubvention",
+  );
+
+  const admin = await signedIn(browser, ACCOUNTS.admin.email);
+  await admin.goto("/administration/regles");
+  await expect(admin.getByRole("heading", { level: 1 })).toHaveText("Jeux de règles");
+  expect((await new AxeBuilder({ page: admin }).withTags(WCAG).analyze()).violations).toEqual([]);
+  const section = admin.getByRole("region", { name: "Cadre d'intervention Région" });
+  await section.getByText("Créer une nouvelle version").click();
+  const form = section.getByRole("form", { name: "Nouvelle version : Cadre d'intervention Région" });
+  await form.getByLabel("En vigueur à partir du").fill("2099-01-01");
+  await form.getByLabel("Motif du changement").fill("Essai d'un taux trop élevé");
+  const json = form.getByLabel(/Contenu \(JSON/);
+  await json.fill((await json.inputValue()).replace('"fundingRateBp": 8000', '"fundingRateBp": 9000'));
+  await form.getByRole("button", { name: "Créer la version" }).click();
+  await expect(form.getByText(/Taux Région \+ part minimale du territoire > 100 %/)).toBeVisible();
+});

@@ -1,0 +1,91 @@
+import "server-only";
+// Versioned rule sets: the one place that reads them (validated by their payload schema) and the
+// admin use case that adds a version. A version is never edited in place: a new one is created,
+// the previous one is closed the day before, and both steps are audited in one transaction.
+import { subDays } from "date-fns";
+import type { CurrentUser } from "@/lib/auth/principal";
+import { can } from "@/lib/authz/policy";
+import { recordAudit } from "@/lib/audit/audit.service";
+import type { Db, DbOrTx } from "@/lib/db";
+import { ForbiddenError, NotFoundError, UnprocessableError, ValidationError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { ruleSetPayloadSchemas, type RuleSetKindName, type RuleSetPayload } from "@/lib/rules/rule-set.schema";
+import type { CreateRuleSetInput } from "@/lib/rules/rule-set-admin.schema";
+import { zodFieldErrors } from "@/lib/validation";
+
+export interface RuleSetDto {
+  id: string;
+  kind: RuleSetKindName;
+  version: number;
+  validFrom: string;
+  validTo: string | null;
+  payload: unknown;
+  note: string | null;
+  createdAt: string;
+}
+
+const day = (d: Date) => d.toISOString().slice(0, 10);
+
+function toDto(r: { id: string; kind: string; version: number; validFrom: Date; validTo: Date | null; payload: unknown; note: string | null; createdAt: Date }): RuleSetDto {
+  return { ...r, kind: r.kind as RuleSetKindName, validFrom: day(r.validFrom), validTo: r.validTo ? day(r.validTo) : null, createdAt: r.createdAt.toISOString() };
+}
+
+/** The rule set of `kind` in force on `at` (latest start, then latest version). */
+export async function activeRuleSet<K extends RuleSetKindName>(db: DbOrTx, kind: K, at: Date): Promise<{ id: string; rules: RuleSetPayload<K> }> {
+  const row = await db.ruleSet.findFirst({
+    where: { kind, validFrom: { lte: at }, OR: [{ validTo: null }, { validTo: { gte: at } }] },
+    orderBy: [{ validFrom: "desc" }, { version: "desc" }],
+    select: { id: true, payload: true },
+  });
+  if (!row) throw new UnprocessableError(`Aucun jeu de règles « ${kind} » n'est en vigueur au ${day(at)} : un administrateur doit en créer un.`);
+  return { id: row.id, rules: ruleSetPayloadSchemas[kind].parse(row.payload) as RuleSetPayload<K> };
+}
+
+/** A given rule set, checked against its kind. */
+export async function ruleSetById<K extends RuleSetKindName>(db: DbOrTx, kind: K, id: string): Promise<{ id: string; rules: RuleSetPayload<K> }> {
+  const row = await db.ruleSet.findFirst({ where: { id, kind }, select: { id: true, payload: true } });
+  if (!row) throw new NotFoundError("Jeu de règles introuvable.");
+  return { id: row.id, rules: ruleSetPayloadSchemas[kind].parse(row.payload) as RuleSetPayload<K> };
+}
+
+export async function listRuleSets(db: Db, user: CurrentUser, kind?: RuleSetKindName): Promise<RuleSetDto[]> {
+  if (!can(user, "ruleSet.read")) throw new ForbiddenError();
+  const rows = await db.ruleSet.findMany({ where: kind ? { kind } : {}, orderBy: [{ kind: "asc" }, { version: "desc" }] });
+  return rows.map(toDto);
+}
+
+/** Adds a version of a rule set; the version in force before `validFrom` ends the day before. */
+export async function createRuleSetVersion(db: Db, user: CurrentUser, input: CreateRuleSetInput): Promise<RuleSetDto> {
+  if (!can(user, "ruleSet.write")) throw new ForbiddenError();
+  const parsed = ruleSetPayloadSchemas[input.kind].safeParse(input.payload);
+  if (!parsed.success) {
+    const fields = Object.fromEntries(Object.entries(zodFieldErrors(parsed.error)).map(([k, v]) => [`payload.${k}`, v]));
+    throw new ValidationError(fields, "Le contenu du jeu de règles est invalide.");
+  }
+  const validFrom = new Date(`${input.validFrom}T00:00:00.000Z`);
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`ruleset:${input.kind}`}))`;
+    const last = await tx.ruleSet.findFirst({ where: { kind: input.kind }, orderBy: { version: "desc" }, select: { version: true } });
+    const previous = await tx.ruleSet.findFirst({
+      where: { kind: input.kind, validFrom: { lt: validFrom }, OR: [{ validTo: null }, { validTo: { gte: validFrom } }] },
+      orderBy: [{ validFrom: "desc" }, { version: "desc" }],
+      select: { id: true, version: true },
+    });
+    if (await tx.ruleSet.count({ where: { kind: input.kind, validFrom: { gte: validFrom } } })) {
+      throw new UnprocessableError("Une version commence déjà à cette date ou après : choisissez une date postérieure.", { validFrom: ["Date antérieure à une version existante."] });
+    }
+    if (previous) await tx.ruleSet.update({ where: { id: previous.id }, data: { validTo: subDays(validFrom, 1) } });
+    const row = await tx.ruleSet.create({
+      data: { kind: input.kind, version: (last?.version ?? 0) + 1, validFrom, payload: parsed.data as Prisma.InputJsonValue, note: input.note, createdById: user.id },
+    });
+    await recordAudit(tx, {
+      action: "ruleSet.created",
+      actorId: user.id,
+      actorRole: user.role,
+      entityType: "RuleSet",
+      entityId: row.id,
+      metadata: { kind: input.kind, version: row.version, validFrom: input.validFrom, closedVersion: previous?.version ?? null, payload: parsed.data as Prisma.InputJsonValue },
+    });
+    return toDto(row);
+  });
+}

@@ -1,0 +1,89 @@
+import "server-only";
+// Receipts of a subsidy file, stored on disk under RECEIPTS_DIR/<fileId>/<receiptId> (never in
+// public/), described in the Receipt table. Payslips hold staff personal data: every download is
+// audited, like every upload and deletion.
+import { createHash, randomUUID } from "node:crypto";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { CurrentUser } from "@/lib/auth/principal";
+import { can } from "@/lib/authz/policy";
+import { recordAudit } from "@/lib/audit/audit.service";
+import type { Db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { ForbiddenError, NotFoundError, UnprocessableError, ValidationError } from "@/lib/errors";
+import { findScopedFile } from "@/lib/subsidy/subsidy-file.repo";
+import { RECEIPT_KINDS, receiptRefusal, safeFileName, sniffReceiptType, type ReceiptKind } from "@/lib/subsidy/receipt.rules";
+
+export interface ReceiptDto {
+  id: string;
+  kind: ReceiptKind;
+  fileName: string;
+  mimeType: string;
+  sizeBytes: number;
+  budgetLineId: string | null;
+  trancheId: string | null;
+  createdAt: string;
+}
+
+function storagePath(fileId: string, receiptId: string): string {
+  return path.resolve(env.RECEIPTS_DIR, fileId, receiptId);
+}
+
+export async function listReceipts(db: Db, user: CurrentUser, fileId: string): Promise<ReceiptDto[]> {
+  await findScopedFile(db, user, fileId);
+  const rows = await db.receipt.findMany({ where: { subsidyFileId: fileId }, orderBy: { createdAt: "asc" } });
+  return rows.map((r) => ({ ...r, kind: r.kind as ReceiptKind, createdAt: r.createdAt.toISOString() }));
+}
+
+export interface UploadInput {
+  kind: string;
+  budgetLineId?: string | null;
+  trancheId?: string | null;
+  fileName: string;
+  bytes: Uint8Array;
+}
+
+export async function saveReceipt(db: Db, user: CurrentUser, fileId: string, input: UploadInput): Promise<ReceiptDto> {
+  if (!can(user, "subsidy.write")) throw new ForbiddenError();
+  const file = await findScopedFile(db, user, fileId);
+  if (!(input.kind in RECEIPT_KINDS)) throw new ValidationError({ kind: ["Choisissez le type de justificatif."] });
+  const refusal = receiptRefusal(input.bytes, env.RECEIPT_MAX_MB * 1_048_576);
+  if (refusal) throw new UnprocessableError(refusal, { file: [refusal] });
+  const mime = sniffReceiptType(input.bytes)!;
+  if (input.budgetLineId && !(await db.budgetLine.count({ where: { id: input.budgetLineId, subsidyFileId: fileId } }))) throw new NotFoundError("Ligne de budget introuvable.");
+  if (input.trancheId && !(await db.tranche.count({ where: { id: input.trancheId, subsidyFileId: fileId } }))) throw new NotFoundError("Tranche introuvable.");
+  const id = randomUUID();
+  const target = storagePath(fileId, id);
+  await mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
+  await writeFile(target, input.bytes, { mode: 0o600, flag: "wx" });
+  try {
+    return await db.$transaction(async (tx) => {
+      const row = await tx.receipt.create({
+        data: {
+          id, subsidyFileId: fileId, budgetLineId: input.budgetLineId || null, trancheId: input.trancheId || null, kind: input.kind,
+          fileName: safeFileName(input.fileName, mime), mimeType: mime, sizeBytes: input.bytes.length,
+          sha256: createHash("sha256").update(input.bytes).digest("hex"), uploadedById: user.id,
+        },
+      });
+      await recordAudit(tx, {
+        action: "receipt.uploaded", actorId: user.id, actorRole: user.role, entityType: "Receipt", entityId: id, platformId: file.platformId,
+        metadata: { subsidyFileId: fileId, kind: input.kind, sizeBytes: row.sizeBytes, sha256: row.sha256 },
+      });
+      return { ...row, kind: row.kind as ReceiptKind, createdAt: row.createdAt.toISOString() };
+    });
+  } catch (err) {
+    // No orphan file on disk when the row could not be written.
+    await rm(target, { force: true });
+    throw err;
+  }
+}
+
+export async function readReceipt(db: Db, user: CurrentUser, fileId: string, receiptId: string) {
+  const file = await findScopedFile(db, user, fileId);
+  const row = await db.receipt.findFirst({ where: { id: receiptId, subsidyFileId: fileId } });
+  if (!row) throw new NotFoundError("Justificatif introuvable.");
+  const bytes = await readFile(storagePath(fileId, row.id));
+  if (createHash("sha256").update(bytes).digest("hex") !== row.sha256) throw new UnprocessableError("Le justificatif stocké a été altéré : contactez l'administrateur.");
+  await recordAudit(db, { action: "receipt.read", actorId: user.id, actorRole: user.role, entityType: "Receipt", entityId: row.id, platformId: file.platformId, metadata: { subsidyFileId: fileId } });
+  return { bytes, fileName: row.fileName, mimeType: row.mimeType };
+}

@@ -1,0 +1,159 @@
+// Compliance around awarded subsidies (shared/DOMAIN.md §4): open data of conventions (décret
+// 2017-779, SCDL "subventions" schema), de minimis ceiling per undertaking, and the deadlines the
+// finance team follows. Pure: `now` and every figure come in as parameters.
+import { addMonths, differenceInCalendarDays, subYears } from "date-fns";
+import { formatCents } from "@/lib/format";
+import type { Attributor } from "@/lib/rules/rule-set.schema";
+
+// ───────────────────────── open data (SCDL subventions) ─────────────────────────
+
+export const SCDL_COLUMNS = [
+  "nomAttribuant", "idAttribuant", "dateConvention", "referenceDecision", "nomBeneficiaire", "idBeneficiaire", "objet",
+  "montant", "nature", "conditionsVersement", "datesPeriodeVersement", "notificationUE", "pourcentageSubvention",
+] as const;
+export type ScdlRecord = Record<(typeof SCDL_COLUMNS)[number], string | number>;
+
+export interface OpenDataFile {
+  attributor: Attributor;
+  signedAt: Date;
+  deliberationNumber: string | null;
+  beneficiaryName: string;
+  beneficiarySiret: string | null;
+  object: string;
+  awardedCents: number;
+  /** Total forecast budget of the funded action (for pourcentageSubvention). */
+  budgetCents: number;
+  trancheDueDates: (Date | null)[];
+}
+
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+
+/** One SCDL row. Amount in euros with a dot (schema: nombre réel); percentage as a 0–1 fraction. */
+export function toScdlRecord(f: OpenDataFile): ScdlRecord {
+  const dates = f.trancheDueDates.filter((d): d is Date => d !== null).sort((a, b) => a.getTime() - b.getTime());
+  const first = dates[0] ?? f.signedAt;
+  const last = dates.at(-1) ?? f.signedAt;
+  return {
+    nomAttribuant: f.attributor.name,
+    idAttribuant: f.attributor.siret ?? "",
+    dateConvention: iso(f.signedAt),
+    referenceDecision: f.deliberationNumber ?? "",
+    nomBeneficiaire: f.beneficiaryName,
+    idBeneficiaire: f.beneficiarySiret ?? "",
+    objet: f.object,
+    montant: (f.awardedCents / 100).toFixed(2),
+    nature: "aide en numéraire",
+    conditionsVersement: f.trancheDueDates.length > 1 ? "échelonné" : "unique",
+    datesPeriodeVersement: iso(first) === iso(last) ? iso(first) : `${iso(first)}_${iso(last)}`,
+    // De minimis aid is exempt from prior notification to the European Commission.
+    notificationUE: "non",
+    pourcentageSubvention: f.budgetCents > 0 ? Math.round((f.awardedCents / f.budgetCents) * 100) / 100 : 1,
+  };
+}
+
+/** Only conventions strictly above the threshold are published. */
+export function isPublishable(awardedCents: number | null, thresholdCents: number): boolean {
+  return awardedCents !== null && awardedCents > thresholdCents;
+}
+
+function csvCell(v: string | number): string {
+  const s = String(v);
+  return /[",;\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** RFC 4180 CSV with the SCDL header, comma separated, CRLF line ends. */
+export function toScdlCsv(records: ScdlRecord[]): string {
+  return [SCDL_COLUMNS.join(","), ...records.map((r) => SCDL_COLUMNS.map((c) => csvCell(r[c])).join(","))].join("\r\n") + "\r\n";
+}
+
+// ───────────────────────── de minimis ─────────────────────────
+
+export interface DeMinimisResult {
+  windowStart: Date;
+  previousCents: number;
+  totalCents: number;
+  ceilingCents: number;
+  exceeded: boolean;
+  message: string;
+}
+
+/**
+ * Aid to one undertaking (SIRET of the carrying structure) over the rolling window, including the
+ * award being decided. Only aid recorded in this system is counted, which the message says.
+ */
+export function deMinimisCheck(
+  rule: { ceilingCents: number; years: number },
+  previousAids: { amountCents: number; grantedAt: Date }[],
+  proposedCents: number,
+  now: Date,
+): DeMinimisResult {
+  const windowStart = subYears(now, rule.years);
+  const previousCents = previousAids.filter((a) => a.grantedAt > windowStart && a.grantedAt <= now).reduce((s, a) => s + a.amountCents, 0);
+  const totalCents = previousCents + proposedCents;
+  const exceeded = totalCents > rule.ceilingCents;
+  const message = `Aides de minimis sur ${rule.years} ans (aides enregistrées dans le SI) : ${formatCents(previousCents)} déjà attribués + ${formatCents(proposedCents)} = ${formatCents(totalCents)} pour un plafond de ${formatCents(rule.ceilingCents)}${exceeded ? " : PLAFOND DÉPASSÉ" : ""}.`;
+  return { windowStart, previousCents, totalCents, ceilingCents: rule.ceilingCents, exceeded, message };
+}
+
+// ───────────────────────── deadlines ─────────────────────────
+
+export type DeadlineKind = "FINANCIAL_REPORT" | "TEAM_RECRUITMENT" | "TRANCHE";
+export type DeadlineState = "DONE" | "LATE" | "SOON" | "UPCOMING";
+
+export interface Deadline {
+  kind: DeadlineKind;
+  label: string;
+  dueAt: Date;
+  state: DeadlineState;
+  /** Negative when late. */
+  daysLeft: number;
+  /** What happens when late (formal notice, withholding, lapse). */
+  consequence: string | null;
+}
+
+export interface DeadlineFile {
+  fiscalYearEnd: Date | null;
+  financialReportReceivedAt: Date | null;
+  notifiedAt: Date | null;
+  teamRecruitedAt: Date | null;
+  formalNoticeAt?: Date | null;
+  tranches: { rank: number; label: string; dueAt: Date | null; status: string }[];
+}
+
+function state(dueAt: Date, done: boolean, now: Date, soonDays: number): { state: DeadlineState; daysLeft: number } {
+  const daysLeft = differenceInCalendarDays(dueAt, now);
+  if (done) return { state: "DONE", daysLeft };
+  if (daysLeft < 0) return { state: "LATE", daysLeft };
+  return { state: daysLeft <= soonDays ? "SOON" : "UPCOMING", daysLeft };
+}
+
+/** The deadlines of one file: financial report, team recruitment, unpaid tranches. */
+export function fileDeadlines(
+  f: DeadlineFile,
+  rules: { financialReportMonthsAfterFiscalYearEnd: number; teamRecruitmentMonthsAfterNotification: number },
+  now: Date,
+  soonDays = 30,
+): Deadline[] {
+  const out: Deadline[] = [];
+  if (f.fiscalYearEnd) {
+    const dueAt = addMonths(f.fiscalYearEnd, rules.financialReportMonthsAfterFiscalYearEnd);
+    out.push({
+      kind: "FINANCIAL_REPORT", label: "Compte rendu financier", dueAt, ...state(dueAt, f.financialReportReceivedAt !== null, now, soonDays),
+      consequence: f.formalNoticeAt
+        ? `Mise en demeure envoyée le ${f.formalNoticeAt.toISOString().slice(0, 10).split("-").reverse().join("/")} : retenue possible si elle reste sans réponse`
+        : "Mise en demeure, puis retenue sur la subvention si elle reste sans réponse",
+    });
+  }
+  if (f.notifiedAt) {
+    const dueAt = addMonths(f.notifiedAt, rules.teamRecruitmentMonthsAfterNotification);
+    out.push({
+      kind: "TEAM_RECRUITMENT", label: "Équipe recrutée", dueAt, ...state(dueAt, f.teamRecruitedAt !== null, now, soonDays),
+      consequence: "Caducité de la convention",
+    });
+  }
+  for (const t of f.tranches) {
+    if (!t.dueAt || t.status === "CANCELLED") continue;
+    out.push({ kind: "TRANCHE", label: `Tranche ${t.rank} — ${t.label}`, dueAt: t.dueAt, ...state(t.dueAt, t.status === "PAID", now, soonDays), consequence: null });
+  }
+  return out;
+}

@@ -1,0 +1,110 @@
+import "server-only";
+// Deadlines dashboard, open-data export and de minimis check, each reading its rule set and
+// scoped with scopeFor(). The export is audited (a publication is an act of the Région).
+import type { CurrentUser } from "@/lib/auth/principal";
+import { scopeFor } from "@/lib/authz/policy";
+import { recordAudit } from "@/lib/audit/audit.service";
+import type { Db, DbOrTx } from "@/lib/db";
+import { ForbiddenError } from "@/lib/errors";
+import { activeRuleSet } from "@/lib/rules/rule-set.service";
+import { rulesForFile } from "@/lib/subsidy/subsidy-file.repo";
+import {
+  deMinimisCheck, fileDeadlines, isPublishable, toScdlRecord, type Deadline, type DeMinimisResult, type ScdlRecord,
+} from "@/lib/subsidy/subsidy-compliance.rules";
+
+export interface DeadlineRow extends Omit<Deadline, "dueAt"> {
+  dueAt: string;
+  file: { id: string; year: number; funder: string; platform: string };
+}
+
+const FOLLOWED = ["AWARDED", "SIGNED", "CLOSED"] as const;
+
+/** What is due or late on the files `user` may see (done items left out), soonest first. */
+export async function listDeadlines(db: Db, user: CurrentUser, now = new Date()): Promise<DeadlineRow[]> {
+  const scope = scopeFor(user, "subsidyFile");
+  if (!scope) throw new ForbiddenError();
+  const { rules } = await activeRuleSet(db, "DEADLINES", now);
+  const files = await db.subsidyFile.findMany({
+    where: { AND: [scope, { status: { in: [...FOLLOWED] } }] },
+    select: {
+      id: true, year: true, funder: true, status: true, fiscalYearEnd: true, financialReportReceivedAt: true, notifiedAt: true, teamRecruitedAt: true, formalNoticeAt: true,
+      platform: { select: { name: true } },
+      tranches: { select: { rank: true, label: true, dueAt: true, status: true } },
+    },
+  });
+  const rows: DeadlineRow[] = [];
+  for (const f of files) {
+    // A closed file has nothing left to chase but its financial report.
+    const deadlines = fileDeadlines(f.status === "CLOSED" ? { ...f, tranches: [], notifiedAt: null } : f, rules, now);
+    for (const d of deadlines) {
+      if (d.state === "DONE") continue;
+      rows.push({ ...d, dueAt: d.dueAt.toISOString().slice(0, 10), file: { id: f.id, year: f.year, funder: f.funder, platform: f.platform.name } });
+    }
+  }
+  return rows.sort((a, b) => a.dueAt.localeCompare(b.dueAt));
+}
+
+/** Essential data of the conventions above the open-data threshold (décret 2017-779). */
+export async function openDataRecords(db: Db, user: CurrentUser, now = new Date()): Promise<{ records: ScdlRecord[]; unconfigured: number }> {
+  const scope = scopeFor(user, "subsidyFile");
+  if (!scope) throw new ForbiddenError();
+  const files = await db.subsidyFile.findMany({
+    where: { AND: [scope, { status: { in: ["SIGNED", "CLOSED"] }, signedAt: { not: null }, awardedCents: { not: null } }] },
+    orderBy: [{ signedAt: "asc" }, { id: "asc" }],
+    include: {
+      platform: { select: { name: true, carryingStructureName: true, carryingStructureSiret: true } },
+      tranches: { select: { dueAt: true } },
+      lines: { select: { forecastCents: true } },
+    },
+  });
+  const records: ScdlRecord[] = [];
+  let unconfigured = 0;
+  for (const f of files) {
+    const rs = await rulesForFile(db, f, now);
+    const threshold = rs.rules.openDataThresholdCents;
+    const attributor = rs.rules.attributor;
+    if (threshold === undefined || !attributor) {
+      unconfigured++;
+      continue;
+    }
+    if (!isPublishable(Number(f.awardedCents), threshold)) continue;
+    records.push(toScdlRecord({
+      attributor,
+      signedAt: f.signedAt!,
+      deliberationNumber: f.deliberationNumber,
+      beneficiaryName: f.platform.carryingStructureName,
+      beneficiarySiret: f.platform.carryingStructureSiret,
+      object: `${f.funder === "REGION" ? "Plateforme territoriale Proch'Emploi" : "Mobilité des demandeurs d'emploi"} ${f.platform.name}, ${f.year}`,
+      awardedCents: Number(f.awardedCents),
+      budgetCents: f.lines.reduce((s, l) => s + Number(l.forecastCents), 0),
+      trancheDueDates: f.tranches.map((t) => t.dueAt),
+    }));
+  }
+  await recordAudit(db, { action: "subsidy.openDataExported", actorId: user.id, actorRole: user.role, entityType: "SubsidyFile", metadata: { records: records.length, unconfigured } });
+  return { records, unconfigured };
+}
+
+/**
+ * De minimis: aid already awarded to the same carrying structure (SIRET) over the rule set's
+ * window, plus `proposedCents`. Null when the structure has no SIRET (then nothing can be summed).
+ */
+export async function deMinimisForFile(
+  db: DbOrTx,
+  file: { id: string; platform: { carryingStructureSiret: string | null } },
+  proposedCents: number,
+  now: Date,
+): Promise<DeMinimisResult | null> {
+  const siret = file.platform.carryingStructureSiret;
+  if (!siret) return null;
+  const { rules } = await activeRuleSet(db, "FRANCE_TRAVAIL", now);
+  const aids = await db.subsidyFile.findMany({
+    where: { id: { not: file.id }, awardedCents: { not: null }, platform: { carryingStructureSiret: siret }, status: { in: ["AWARDED", "SIGNED", "CLOSED"] } },
+    select: { awardedCents: true, deliberationDate: true, signedAt: true, createdAt: true },
+  });
+  return deMinimisCheck(
+    rules.deMinimis,
+    aids.map((a) => ({ amountCents: Number(a.awardedCents), grantedAt: a.deliberationDate ?? a.signedAt ?? a.createdAt })),
+    proposedCents,
+    now,
+  );
+}

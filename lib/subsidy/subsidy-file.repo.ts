@@ -1,0 +1,46 @@
+import "server-only";
+// Prisma access for subsidy files: scoped lookups and the rule set a file is computed with.
+import type { CurrentUser } from "@/lib/auth/principal";
+import { scopeFor } from "@/lib/authz/policy";
+import type { DbOrTx } from "@/lib/db";
+import { NotFoundError } from "@/lib/errors";
+import { activeRuleSet, ruleSetById } from "@/lib/rules/rule-set.service";
+import type { FunderRules } from "@/lib/subsidy/subsidy.rules";
+import type { SubsidyStatusName } from "@/lib/subsidy/subsidy-workflow.rules";
+
+/** The file if `user` may see it, else NotFoundError (no existence leak). */
+export async function findScopedFile(db: DbOrTx, user: CurrentUser, id: string) {
+  const scope = scopeFor(user, "subsidyFile");
+  if (!scope || !/^[0-9a-f-]{36}$/i.test(id)) throw new NotFoundError("Dossier de subvention introuvable.");
+  const file = await db.subsidyFile.findFirst({
+    where: { AND: [scope, { id }] },
+    include: { platform: { select: { id: true, name: true, population: true, companyCount: true, carryingStructureName: true, carryingStructureSiret: true } } },
+  });
+  if (!file) throw new NotFoundError("Dossier de subvention introuvable.");
+  return { ...file, status: file.status as SubsidyStatusName };
+}
+
+/** The rule set the file was opened under (or the one in force at `at` for an older file). */
+export async function rulesForFile(db: DbOrTx, file: { funder: "REGION" | "FRANCE_TRAVAIL"; ruleSetId: string | null }, at: Date): Promise<FunderRules & { id: string }> {
+  if (file.funder === "REGION") {
+    const rs = file.ruleSetId ? await ruleSetById(db, "REGION_FRAMEWORK", file.ruleSetId) : await activeRuleSet(db, "REGION_FRAMEWORK", at);
+    return { funder: "REGION", rules: rs.rules, id: rs.id };
+  }
+  const rs = file.ruleSetId ? await ruleSetById(db, "FRANCE_TRAVAIL", file.ruleSetId) : await activeRuleSet(db, "FRANCE_TRAVAIL", at);
+  return { funder: "FRANCE_TRAVAIL", rules: rs.rules, id: rs.id };
+}
+
+export async function paidTotal(db: DbOrTx, subsidyFileId: string): Promise<number> {
+  const agg = await db.payment.aggregate({ where: { subsidyFileId }, _sum: { amountCents: true } });
+  return Number(agg._sum.amountCents ?? 0n);
+}
+
+export function fileLinesInput(lines: { category: string; label: string; eligible: boolean; forecastCents: bigint; actualCents: bigint | null }[]) {
+  return lines.map((l) => ({
+    category: l.category,
+    label: l.label,
+    eligible: l.eligible,
+    forecastCents: Number(l.forecastCents),
+    actualCents: l.actualCents === null ? null : Number(l.actualCents),
+  }));
+}

@@ -1,0 +1,217 @@
+import "server-only";
+// Subsidy file use cases: read the detail (with the computed amount and its explanation), open a
+// file, edit its forecast budget. Each write: authorize → rules → one transaction → audit.
+import type { CurrentUser } from "@/lib/auth/principal";
+import { can, type Action } from "@/lib/authz/policy";
+import { recordAudit } from "@/lib/audit/audit.service";
+import type { Db } from "@/lib/db";
+import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from "@/lib/errors";
+import { activeRuleSet } from "@/lib/rules/rule-set.service";
+import { computeFinalBalance, gapsNeedingExplanation, type FinalBalance } from "@/lib/subsidy/subsidy-balance.rules";
+import type { BudgetLineInput, CreateSubsidyFileInput, UpdateSubsidyFileInput } from "@/lib/subsidy/subsidy-file.schema";
+import { fileLinesInput, findScopedFile, rulesForFile } from "@/lib/subsidy/subsidy-file.repo";
+import type { DeMinimisResult } from "@/lib/subsidy/subsidy-compliance.rules";
+import { deMinimisForFile } from "@/lib/subsidy/subsidy-compliance.service";
+import { computeSubsidy, countsAsEligible, type Computation } from "@/lib/subsidy/subsidy.rules";
+import { actualsEditable, availableTransitions, budgetEditable, STATUS_LABELS, type SubsidyStatusName, type TransitionName } from "@/lib/subsidy/subsidy-workflow.rules";
+
+const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+
+export interface SubsidyFileDetail {
+  id: string;
+  year: number;
+  funder: "REGION" | "FRANCE_TRAVAIL";
+  status: SubsidyStatusName;
+  statusLabel: string;
+  version: number;
+  platform: { id: string; name: string };
+  reviewerId: string | null;
+  staffEtp: number;
+  requestedCents: number;
+  territoryCofundingCents: number;
+  otherCofundingCents: number;
+  awardedCents: number | null;
+  deliberationNumber: string | null;
+  deliberationDate: string | null;
+  signedAt: string | null;
+  ruleSetId: string;
+  categories: { code: string; label: string; eligible: boolean }[];
+  lines: { id: string; category: string; label: string; eligible: boolean; counted: boolean; forecastCents: number; actualCents: number | null; gapExplanation: string | null; version: number; gapToExplain: boolean }[];
+  computation: Computation;
+  tranches: { id: string; rank: number; label: string; shareBp: number; amountCents: number; condition: string | null; dueAt: string | null; status: string; paidCents: number }[];
+  payments: { id: string; amountCents: number; paidAt: string; reference: string | null; trancheRank: number | null }[];
+  paidCents: number;
+  finalBalance: FinalBalance | null;
+  history: { id: string; at: string; transition: string; fromStatus: string; toStatus: string; comment: string | null; actor: string | null }[];
+  transitions: TransitionName[];
+  milestones: Record<"startAttestationAt" | "intermediateReportAt" | "finalReviewMeetingAt" | "financialReportReceivedAt" | "teamRecruitedAt" | "formalNoticeAt", string | null>;
+  canRecordMilestones: boolean;
+  /** Before approval: aid to the same carrying structure over the de minimis window. */
+  deMinimis: DeMinimisResult | null;
+  canEditBudget: boolean;
+  canEditActuals: boolean;
+  canPay: boolean;
+}
+
+export async function getSubsidyFileDetail(db: Db, user: CurrentUser, id: string, now = new Date()): Promise<SubsidyFileDetail> {
+  const file = await findScopedFile(db, user, id);
+  const [rs, lines, tranches, payments, events] = await Promise.all([
+    rulesForFile(db, file, now),
+    db.budgetLine.findMany({ where: { subsidyFileId: id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
+    db.tranche.findMany({ where: { subsidyFileId: id }, orderBy: { rank: "asc" } }),
+    db.payment.findMany({ where: { subsidyFileId: id }, orderBy: [{ paidAt: "asc" }, { createdAt: "asc" }], include: { tranche: { select: { rank: true } } } }),
+    db.subsidyFileEvent.findMany({ where: { subsidyFileId: id }, orderBy: { at: "asc" }, include: { actor: { select: { firstName: true, lastName: true } } } }),
+  ]);
+  const eligibleCats = rs.rules.eligibleCategories;
+  const ineligibleCats = rs.funder === "FRANCE_TRAVAIL" ? rs.rules.nonEligibleCategories : [];
+  const lineInputs = fileLinesInput(lines);
+  const input = {
+    staffEtp: Number(file.staffEtp),
+    requestedCents: Number(file.requestedCents),
+    territoryCofundingCents: Number(file.territoryCofundingCents),
+    otherCofundingCents: Number(file.otherCofundingCents),
+    lines: lineInputs,
+    platform: file.platform,
+  };
+  const computation = computeSubsidy(rs, input);
+  const beforeApproval = file.status === "SUBMITTED" || file.status === "UNDER_REVIEW";
+  const deMinimis = beforeApproval ? await deMinimisForFile(db, file, computation.grantCents, now) : null;
+  const paidCents = payments.reduce((s, p) => s + Number(p.amountCents), 0);
+  const hasActuals = lines.some((l) => l.actualCents !== null);
+  const threshold = rs.funder === "REGION" ? (rs.rules.gapExplanationThresholdBp ?? 0) : 0;
+  const toExplain = new Set(gapsNeedingExplanation(lines.map((l, i) => ({ ...lineInputs[i]!, id: l.id, gapExplanation: l.gapExplanation })), threshold).map((l) => l.id));
+  return {
+    id: file.id,
+    year: file.year,
+    funder: file.funder,
+    status: file.status,
+    statusLabel: STATUS_LABELS[file.status],
+    version: file.version,
+    reviewerId: file.reviewerId,
+    staffEtp: input.staffEtp,
+    requestedCents: input.requestedCents,
+    territoryCofundingCents: input.territoryCofundingCents,
+    otherCofundingCents: input.otherCofundingCents,
+    platform: { id: file.platform.id, name: file.platform.name },
+    lines: lines.map((l, i) => ({
+      id: l.id, category: l.category, label: l.label, eligible: l.eligible, counted: countsAsEligible(lineInputs[i]!, eligibleCats),
+      forecastCents: Number(l.forecastCents), actualCents: l.actualCents === null ? null : Number(l.actualCents),
+      gapExplanation: l.gapExplanation, version: l.version, gapToExplain: toExplain.has(l.id),
+    })),
+    awardedCents: file.awardedCents === null ? null : Number(file.awardedCents),
+    deliberationNumber: file.deliberationNumber,
+    deliberationDate: day(file.deliberationDate),
+    signedAt: day(file.signedAt),
+    ruleSetId: rs.id,
+    categories: [...eligibleCats.map((c) => ({ ...c, eligible: true })), ...ineligibleCats.map((c) => ({ ...c, eligible: false }))],
+    computation,
+    deMinimis,
+    milestones: {
+      startAttestationAt: day(file.startAttestationAt), intermediateReportAt: day(file.intermediateReportAt), finalReviewMeetingAt: day(file.finalReviewMeetingAt),
+      financialReportReceivedAt: day(file.financialReportReceivedAt), teamRecruitedAt: day(file.teamRecruitedAt), formalNoticeAt: day(file.formalNoticeAt),
+    },
+    canRecordMilestones: ["AWARDED", "SIGNED", "CLOSED"].includes(file.status) && can(user, "subsidy.review"),
+    tranches: tranches.map((t) => ({
+      id: t.id, rank: t.rank, label: t.label, shareBp: t.shareBp, amountCents: Number(t.amountCents), condition: t.condition,
+      dueAt: day(t.dueAt), status: t.status,
+      paidCents: payments.filter((p) => p.trancheId === t.id).reduce((s, p) => s + Number(p.amountCents), 0),
+    })),
+    payments: payments.map((p) => ({ id: p.id, amountCents: Number(p.amountCents), paidAt: day(p.paidAt)!, reference: p.reference, trancheRank: p.tranche?.rank ?? null })),
+    paidCents,
+    finalBalance: file.awardedCents !== null && hasActuals
+      ? computeFinalBalance(rs, { awardedCents: Number(file.awardedCents), paidCents, staffEtp: input.staffEtp, platform: file.platform, lines: lineInputs })
+      : null,
+    history: events.map((e) => ({
+      id: e.id, at: e.at.toISOString(), transition: e.transition, fromStatus: e.fromStatus, toStatus: e.toStatus, comment: e.comment,
+      actor: e.actor ? `${e.actor.firstName} ${e.actor.lastName}` : null,
+    })),
+    transitions: availableTransitions(file.status, (a: Action) => can(user, a)),
+    canEditBudget: budgetEditable(file.status) && can(user, "subsidy.write"),
+    canEditActuals: actualsEditable(file.status) && can(user, "subsidy.write"),
+    canPay: file.status === "SIGNED" && can(user, "payment.write"),
+  };
+}
+
+/** A platform manager opens the file of their platform for a year and a funder. */
+export async function createSubsidyFile(db: Db, user: CurrentUser, input: CreateSubsidyFileInput, now = new Date()): Promise<{ id: string }> {
+  if (!can(user, "subsidy.submit")) throw new ForbiddenError();
+  const platformId = user.platformIds[0];
+  if (!platformId || user.platformIds.length !== 1) throw new UnprocessableError("Un dossier est ouvert par le responsable d'une seule plateforme.");
+  const platform = await db.platform.findUniqueOrThrow({ where: { id: platformId }, select: { staffEtp: true } });
+  const rs = await activeRuleSet(db, input.funder === "REGION" ? "REGION_FRAMEWORK" : "FRANCE_TRAVAIL", now);
+  return db.$transaction(async (tx) => {
+    const exists = await tx.subsidyFile.findFirst({ where: { platformId, year: input.year, funder: input.funder }, select: { id: true } });
+    if (exists) throw new ConflictError("Un dossier existe déjà pour cette année et ce financeur.", { year: ["Dossier déjà ouvert pour cette année."] });
+    const file = await tx.subsidyFile.create({
+      data: { platformId, year: input.year, funder: input.funder, ruleSetId: rs.id, staffEtp: platform.staffEtp, fiscalYearEnd: new Date(Date.UTC(input.year, 11, 31)) },
+    });
+    await recordAudit(tx, { action: "subsidyFile.created", actorId: user.id, actorRole: user.role, entityType: "SubsidyFile", entityId: file.id, platformId, metadata: { ...input } });
+    return { id: file.id };
+  });
+}
+
+async function editableFile(db: Db, user: CurrentUser, id: string) {
+  if (!can(user, "subsidy.write")) throw new ForbiddenError();
+  const file = await findScopedFile(db, user, id);
+  if (!budgetEditable(file.status)) {
+    throw new UnprocessableError(`Le budget ne se modifie qu'en brouillon ou après renvoi pour correction (statut actuel : ${STATUS_LABELS[file.status]}).`);
+  }
+  return file;
+}
+
+export async function updateSubsidyFile(db: Db, user: CurrentUser, id: string, input: UpdateSubsidyFileInput): Promise<void> {
+  const file = await editableFile(db, user, id);
+  const { version, ...data } = input;
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.subsidyFile.updateMany({
+      where: { id, version, status: { in: ["DRAFT", "RETURNED"] } },
+      data: {
+        staffEtp: data.staffEtp,
+        requestedCents: BigInt(data.requestedCents),
+        territoryCofundingCents: BigInt(data.territoryCofundingCents),
+        otherCofundingCents: BigInt(data.otherCofundingCents),
+        version: { increment: 1 },
+      },
+    });
+    if (count === 0) throw new ConflictError("Ce dossier a été modifié entre-temps. Rechargez la page.");
+    await recordAudit(tx, { action: "subsidyFile.updated", actorId: user.id, actorRole: user.role, entityType: "SubsidyFile", entityId: id, platformId: file.platformId, metadata: { ...data } });
+  });
+}
+
+export async function addBudgetLine(db: Db, user: CurrentUser, id: string, input: BudgetLineInput): Promise<{ id: string }> {
+  const file = await editableFile(db, user, id);
+  return db.$transaction(async (tx) => {
+    const line = await tx.budgetLine.create({ data: { subsidyFileId: id, category: input.category, label: input.label, eligible: input.eligible, forecastCents: BigInt(input.forecastCents) } });
+    await recordAudit(tx, { action: "budgetLine.created", actorId: user.id, actorRole: user.role, entityType: "BudgetLine", entityId: line.id, platformId: file.platformId, metadata: { subsidyFileId: id, ...input } });
+    return { id: line.id };
+  });
+}
+
+export async function updateBudgetLine(db: Db, user: CurrentUser, id: string, lineId: string, input: BudgetLineInput & { version: number }): Promise<void> {
+  const file = await editableFile(db, user, id);
+  const { version, ...data } = input;
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.budgetLine.updateMany({
+      where: { id: lineId, subsidyFileId: id, version },
+      data: { category: data.category, label: data.label, eligible: data.eligible, forecastCents: BigInt(data.forecastCents), version: { increment: 1 } },
+    });
+    if (count === 0) {
+      if (!(await tx.budgetLine.count({ where: { id: lineId, subsidyFileId: id } }))) throw new NotFoundError("Ligne de budget introuvable.");
+      throw new ConflictError("Cette ligne a été modifiée entre-temps. Rechargez la page.");
+    }
+    await recordAudit(tx, { action: "budgetLine.updated", actorId: user.id, actorRole: user.role, entityType: "BudgetLine", entityId: lineId, platformId: file.platformId, metadata: { subsidyFileId: id, ...data } });
+  });
+}
+
+export async function deleteBudgetLine(db: Db, user: CurrentUser, id: string, lineId: string): Promise<void> {
+  const file = await editableFile(db, user, id);
+  await db.$transaction(async (tx) => {
+    const line = await tx.budgetLine.findFirst({ where: { id: lineId, subsidyFileId: id } });
+    if (!line) throw new NotFoundError("Ligne de budget introuvable.");
+    await tx.budgetLine.delete({ where: { id: lineId } });
+    await recordAudit(tx, {
+      action: "budgetLine.deleted", actorId: user.id, actorRole: user.role, entityType: "BudgetLine", entityId: lineId, platformId: file.platformId,
+      metadata: { subsidyFileId: id, category: line.category, label: line.label, forecastCents: Number(line.forecastCents) },
+    });
+  });
+}

@@ -1,0 +1,152 @@
+import "server-only";
+// Workflow steps and payments of a subsidy file. A step checks the role (policy), the current
+// status (workflow rules) and the version (optimistic lock), writes the history and the audit in
+// the same transaction. Payments lock the file row so that concurrent payments are serialised and
+// their total can never exceed the award.
+import type { CurrentUser } from "@/lib/auth/principal";
+import { can } from "@/lib/authz/policy";
+import { recordAudit } from "@/lib/audit/audit.service";
+import type { Db } from "@/lib/db";
+import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { buildTrancheSchedule, paymentRefusal, trancheRulesOf } from "@/lib/subsidy/subsidy-balance.rules";
+import type { ActualLineInput, MilestonesInput, PaymentInput, TransitionInput } from "@/lib/subsidy/subsidy-file.schema";
+import { fileLinesInput, findScopedFile, rulesForFile } from "@/lib/subsidy/subsidy-file.repo";
+import { computeSubsidy } from "@/lib/subsidy/subsidy.rules";
+import { actualsEditable, nextStatus, paymentsOpen, STATUS_LABELS, TRANSITION_DEFS } from "@/lib/subsidy/subsidy-workflow.rules";
+import { formatCents } from "@/lib/format";
+
+const date = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
+
+export async function applyTransition(db: Db, user: CurrentUser, id: string, input: TransitionInput, now = new Date()): Promise<{ status: string; version: number }> {
+  const def = TRANSITION_DEFS[input.transition];
+  if (!can(user, def.permission)) throw new ForbiddenError("Votre rôle ne permet pas cette étape du dossier.");
+  const file = await findScopedFile(db, user, id);
+  const to = nextStatus(input.transition, file.status);
+  if (!to) throw new UnprocessableError(`« ${def.label} » est impossible sur un dossier au statut « ${STATUS_LABELS[file.status]} ».`);
+  const rs = await rulesForFile(db, file, now);
+  const lines = await db.budgetLine.findMany({ where: { subsidyFileId: id } });
+  const data: Prisma.SubsidyFileUpdateManyMutationInput = { status: to, version: { increment: 1 } };
+  let tranches: ReturnType<typeof buildTrancheSchedule> = [];
+
+  if (input.transition === "submit") {
+    if (lines.length === 0) throw new UnprocessableError("Ajoutez au moins une ligne de budget avant de déposer la demande.");
+    if (file.requestedCents <= 0n) throw new UnprocessableError("Indiquez le montant demandé avant de déposer la demande.", { requestedEuros: ["Montant demandé requis."] });
+  }
+  if (input.transition === "approve") {
+    const c = computeSubsidy(rs, {
+      staffEtp: Number(file.staffEtp), requestedCents: Number(file.requestedCents), territoryCofundingCents: Number(file.territoryCofundingCents),
+      otherCofundingCents: Number(file.otherCofundingCents), lines: fileLinesInput(lines), platform: file.platform,
+    });
+    if (input.awardedCents! > c.grantCents) {
+      throw new UnprocessableError(`Le montant attribué ne peut dépasser le montant retenu de ${formatCents(c.grantCents)}.`, { awardedCents: [`Au plus ${formatCents(c.grantCents)}.`] });
+    }
+    Object.assign(data, { awardedCents: BigInt(input.awardedCents!), deliberationNumber: input.deliberationNumber, deliberationDate: date(input.deliberationDate!), ruleSetId: rs.id });
+  }
+  if (input.transition === "sign") {
+    const rules = trancheRulesOf(rs);
+    if (!rules) throw new UnprocessableError("Le jeu de règles de ce dossier ne définit pas d'échéancier de versement : un administrateur doit le compléter.");
+    const signedAt = date(input.signedAt!);
+    tranches = buildTrancheSchedule(rules, Number(file.awardedCents ?? 0n), { signedAt, intermediateReportAt: file.intermediateReportAt, finalReviewMeetingAt: file.finalReviewMeetingAt });
+    Object.assign(data, { signedAt, notifiedAt: file.notifiedAt ?? signedAt });
+  }
+
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.subsidyFile.updateMany({ where: { id, version: input.version, status: file.status }, data });
+    if (count === 0) throw new ConflictError("Ce dossier a été modifié entre-temps. Rechargez la page.");
+    if (tranches.length) {
+      await tx.tranche.createMany({
+        data: tranches.map((t) => ({ subsidyFileId: id, rank: t.rank, label: t.label, shareBp: t.shareBp, amountCents: BigInt(t.amountCents), condition: t.condition, dueAt: t.dueAt })),
+      });
+    }
+    await tx.subsidyFileEvent.create({ data: { subsidyFileId: id, transition: input.transition, fromStatus: file.status, toStatus: to, comment: input.comment, actorId: user.id } });
+    await recordAudit(tx, {
+      action: `subsidyFile.${input.transition}`, actorId: user.id, actorRole: user.role, entityType: "SubsidyFile", entityId: id, platformId: file.platformId,
+      reason: input.comment,
+      metadata: { from: file.status, to, awardedCents: input.awardedCents ?? null, deliberationNumber: input.deliberationNumber ?? null, tranches: tranches.length },
+    });
+    return { status: to, version: input.version + 1 };
+  });
+}
+
+export async function recordPayment(db: Db, user: CurrentUser, id: string, input: PaymentInput): Promise<{ id: string; paidCents: number }> {
+  if (!can(user, "payment.write")) throw new ForbiddenError();
+  const file = await findScopedFile(db, user, id);
+  if (!paymentsOpen(file.status)) throw new UnprocessableError(`Aucun versement possible sur un dossier au statut « ${STATUS_LABELS[file.status]} » : la convention doit être signée.`);
+  return db.$transaction(async (tx) => {
+    // Row lock: two concurrent payments on one file run one after the other, each seeing the other's total.
+    const locked = await tx.$queryRaw<{ awardedCents: bigint | null; status: string }[]>`
+      SELECT "awardedCents", "status"::text AS status FROM "SubsidyFile" WHERE id = ${id}::uuid FOR UPDATE`;
+    const row = locked[0];
+    if (!row || row.status !== "SIGNED") throw new ConflictError("Ce dossier a changé de statut entre-temps. Rechargez la page.");
+    const agg = await tx.payment.aggregate({ where: { subsidyFileId: id }, _sum: { amountCents: true } });
+    const paid = Number(agg._sum.amountCents ?? 0n);
+    const refusal = paymentRefusal({ awardedCents: row.awardedCents === null ? null : Number(row.awardedCents), paidCents: paid, amountCents: input.amountCents });
+    if (refusal) throw new UnprocessableError(refusal, { amountCents: [refusal] });
+    let tranche = null;
+    if (input.trancheId) {
+      tranche = await tx.tranche.findFirst({ where: { id: input.trancheId, subsidyFileId: id } });
+      if (!tranche) throw new NotFoundError("Tranche introuvable.");
+    }
+    const payment = await tx.payment.create({
+      data: { subsidyFileId: id, trancheId: tranche?.id, amountCents: BigInt(input.amountCents), paidAt: date(input.paidAt), reference: input.reference, createdById: user.id },
+    });
+    if (tranche) {
+      const onTranche = await tx.payment.aggregate({ where: { trancheId: tranche.id }, _sum: { amountCents: true } });
+      if ((onTranche._sum.amountCents ?? 0n) >= tranche.amountCents) {
+        await tx.tranche.update({ where: { id: tranche.id }, data: { status: "PAID", version: { increment: 1 } } });
+      }
+    }
+    await recordAudit(tx, {
+      action: "payment.recorded", actorId: user.id, actorRole: user.role, entityType: "Payment", entityId: payment.id, platformId: file.platformId,
+      metadata: { subsidyFileId: id, trancheRank: tranche?.rank ?? null, amountCents: input.amountCents, paidAt: input.paidAt, reference: input.reference ?? null },
+    });
+    return { id: payment.id, paidCents: paid + input.amountCents };
+  });
+}
+
+/** Compte rendu financier: the actual expense of a line and the explanation of its gap. */
+export async function recordActualExpense(db: Db, user: CurrentUser, id: string, lineId: string, input: ActualLineInput): Promise<void> {
+  if (!can(user, "subsidy.write")) throw new ForbiddenError();
+  const file = await findScopedFile(db, user, id);
+  if (!actualsEditable(file.status)) throw new UnprocessableError("Les dépenses réalisées se saisissent une fois la convention signée.");
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.budgetLine.updateMany({
+      where: { id: lineId, subsidyFileId: id, version: input.version },
+      data: { actualCents: BigInt(input.actualCents), gapExplanation: input.gapExplanation || null, version: { increment: 1 } },
+    });
+    if (count === 0) {
+      if (!(await tx.budgetLine.count({ where: { id: lineId, subsidyFileId: id } }))) throw new NotFoundError("Ligne de budget introuvable.");
+      throw new ConflictError("Cette ligne a été modifiée entre-temps. Rechargez la page.");
+    }
+    await recordAudit(tx, { action: "budgetLine.actualRecorded", actorId: user.id, actorRole: user.role, entityType: "BudgetLine", entityId: lineId, platformId: file.platformId, metadata: { subsidyFileId: id, ...input } });
+  });
+}
+
+const MILESTONES = ["startAttestationAt", "intermediateReportAt", "finalReviewMeetingAt", "financialReportReceivedAt", "teamRecruitedAt", "formalNoticeAt"] as const;
+
+/**
+ * Records the dates of the documents and meetings the convention depends on; tranches anchored on
+ * the intermediate report or the final review meeting get their due date from the rule set.
+ */
+export async function recordMilestones(db: Db, user: CurrentUser, id: string, input: MilestonesInput, now = new Date()): Promise<void> {
+  if (!can(user, "subsidy.review")) throw new ForbiddenError();
+  const file = await findScopedFile(db, user, id);
+  if (!["AWARDED", "SIGNED", "CLOSED"].includes(file.status)) throw new UnprocessableError("Les échéances se suivent une fois la subvention attribuée.");
+  const data: Record<string, Date | null> = {};
+  for (const k of MILESTONES) data[k] = input[k] ? date(input[k]) : null;
+  const rs = await rulesForFile(db, file, now);
+  const rules = trancheRulesOf(rs);
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.subsidyFile.updateMany({ where: { id, version: input.version }, data: { ...data, version: { increment: 1 } } });
+    if (count === 0) throw new ConflictError("Ce dossier a été modifié entre-temps. Rechargez la page.");
+    if (rules && file.signedAt) {
+      const schedule = buildTrancheSchedule(rules, Number(file.awardedCents ?? 0n), {
+        signedAt: file.signedAt, intermediateReportAt: data.intermediateReportAt, finalReviewMeetingAt: data.finalReviewMeetingAt,
+      });
+      for (const t of schedule) await tx.tranche.updateMany({ where: { subsidyFileId: id, rank: t.rank }, data: { dueAt: t.dueAt } });
+    }
+    const changed = Object.fromEntries(MILESTONES.map((k) => [k, input[k] ?? null]));
+    await recordAudit(tx, { action: "subsidyFile.milestones", actorId: user.id, actorRole: user.role, entityType: "SubsidyFile", entityId: id, platformId: file.platformId, metadata: changed });
+  });
+}

@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import { deMinimisCheck, fileDeadlines, isPublishable, SCDL_COLUMNS, toScdlCsv, toScdlRecord } from "@/lib/subsidy/subsidy-compliance.rules";
+import { DEADLINES_V1 } from "@/prisma/seed/rule-sets";
+
+const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
+
+describe("données essentielles des conventions (SCDL subventions)", () => {
+  const base = {
+    attributor: { name: "Région Hauts-de-France", siret: "20005376700014" },
+    signedAt: day("2026-02-01"),
+    deliberationNumber: "CP 2026-01",
+    beneficiaryName: "Communauté d'agglomération de Lens-Liévin",
+    beneficiarySiret: "24620036400017",
+    object: "Plateforme territoriale Proch'Emploi Lens-Liévin, année 2026",
+    awardedCents: 10_000_050,
+    budgetCents: 12_500_000,
+    trancheDueDates: [day("2026-03-03"), null, day("2026-09-01")],
+  };
+
+  it("remplit les treize champs du décret 2017-779 au format SCDL", () => {
+    const r = toScdlRecord(base);
+    expect(Object.keys(r)).toEqual([...SCDL_COLUMNS]);
+    expect(r).toMatchObject({
+      dateConvention: "2026-02-01", montant: "100000.50", nature: "aide en numéraire", conditionsVersement: "échelonné",
+      datesPeriodeVersement: "2026-03-03_2026-09-01", notificationUE: "non", pourcentageSubvention: 0.8, referenceDecision: "CP 2026-01",
+    });
+  });
+
+  it("versement unique à la date de signature quand aucune échéance n'est datée", () => {
+    const r = toScdlRecord({ ...base, trancheDueDates: [null] });
+    expect(r).toMatchObject({ conditionsVersement: "unique", datesPeriodeVersement: "2026-02-01" });
+  });
+
+  it("ne publie que les conventions strictement au-dessus du seuil", () => {
+    expect(isPublishable(2_300_000, 2_300_000)).toBe(false);
+    expect(isPublishable(2_300_001, 2_300_000)).toBe(true);
+    expect(isPublishable(null, 0)).toBe(false);
+  });
+
+  it("échappe les champs contenant une virgule ou un guillemet dans le CSV", () => {
+    const csv = toScdlCsv([toScdlRecord({ ...base, beneficiaryName: 'Asso "Emploi", Lens' })]);
+    const [header, row] = csv.trimEnd().split("\r\n");
+    expect(header).toBe(SCDL_COLUMNS.join(","));
+    expect(row).toContain('"Asso ""Emploi"", Lens"');
+  });
+});
+
+describe("de minimis", () => {
+  const rule = { ceilingCents: 30_000_000, years: 3 };
+  const now = day("2026-06-30");
+
+  it("additionne les aides des trois dernières années et la nouvelle attribution", () => {
+    const aids = [
+      { amountCents: 10_000_000, grantedAt: day("2024-01-15") },
+      { amountCents: 10_000_000, grantedAt: day("2025-01-15") },
+      { amountCents: 99_000_000, grantedAt: day("2023-06-30") }, // exactly three years ago: outside the window
+    ];
+    const ok = deMinimisCheck(rule, aids, 10_000_000, now);
+    expect(ok).toMatchObject({ previousCents: 20_000_000, totalCents: 30_000_000, exceeded: false });
+    const over = deMinimisCheck(rule, aids, 10_000_001, now);
+    expect(over.exceeded).toBe(true);
+    expect(over.message).toMatch(/PLAFOND DÉPASSÉ/);
+  });
+});
+
+describe("échéances d'un dossier", () => {
+  const file = {
+    fiscalYearEnd: day("2025-12-31"),
+    financialReportReceivedAt: null,
+    notifiedAt: day("2026-01-10"),
+    teamRecruitedAt: day("2026-03-01"),
+    tranches: [
+      { rank: 1, label: "Avance", dueAt: day("2026-02-09"), status: "PAID" },
+      { rank: 2, label: "Intermédiaire", dueAt: day("2026-07-10"), status: "PLANNED" },
+      { rank: 3, label: "Solde", dueAt: null, status: "PLANNED" },
+    ],
+  };
+
+  it("compte rendu financier 6 mois après la clôture, recrutement 6 mois après la notification, tranches datées", () => {
+    const d = fileDeadlines(file, DEADLINES_V1, day("2026-07-01"));
+    expect(d.map((x) => [x.kind, x.dueAt.toISOString().slice(0, 10), x.state])).toEqual([
+      ["FINANCIAL_REPORT", "2026-06-30", "LATE"],
+      ["TEAM_RECRUITMENT", "2026-07-10", "DONE"],
+      ["TRANCHE", "2026-02-09", "DONE"],
+      ["TRANCHE", "2026-07-10", "SOON"],
+    ]);
+    expect(d[0]!.daysLeft).toBe(-1);
+    expect(d[0]!.consequence).toMatch(/Mise en demeure/);
+  });
+
+  it("à échéance le jour même : pas encore en retard", () => {
+    expect(fileDeadlines(file, DEADLINES_V1, day("2026-06-30"))[0]!.state).toBe("SOON");
+  });
+});
