@@ -23,6 +23,23 @@ const envSchema = z.object({
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   EMBEDDED_PG_DIR: z.string().default(".data/postgres"),
   APP_VERSION: z.string().default("0.1.0"),
+  /** Account links (security settings, not business rules). */
+  INVITATION_LINK_HOURS: z.coerce.number().int().min(1).max(336).default(48),
+  PASSWORD_RESET_LINK_HOURS: z.coerce.number().int().min(1).max(48).default(2),
+  /** Outgoing email. Without SMTP_HOST, emails stay in the database outbox shown to admins. */
+  SMTP_HOST: z.string().optional().or(z.literal("").transform(() => undefined)),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  /** true: TLS from the first byte (port 465); false: STARTTLS, required unless SMTP_REQUIRE_TLS=false. */
+  SMTP_SECURE: bool,
+  SMTP_REQUIRE_TLS: z
+    .enum(["true", "false", "1", "0", ""])
+    .optional()
+    .transform((v) => v !== "false" && v !== "0"),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASSWORD: z.string().optional(),
+  SMTP_FROM: z.string().default("SI Proch'Emploi <ne-pas-repondre@prochemploi.hautsdefrance.fr>"),
+  /** Attempts before an email is left in the outbox as failed. */
+  SMTP_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
 });
 
 export type Env = z.infer<typeof envSchema>;

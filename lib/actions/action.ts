@@ -13,6 +13,16 @@ export type ActionResult<T = undefined> =
   | { ok: true; data: T; message?: string }
   | { ok: false; message: string; fields?: FieldErrors };
 
+/** A field sent several times (a group of checkboxes) becomes an array; any other stays a string. */
+function formValues(formData: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of new Set(formData.keys())) {
+    const all = formData.getAll(key);
+    out[key] = all.length > 1 ? all : all[0];
+  }
+  return out;
+}
+
 export function serverAction<S extends z.ZodType, T>(
   opts: { permission: Action; schema: S },
   handler: (user: CurrentUser, input: z.infer<S>) => Promise<T>,
@@ -21,7 +31,7 @@ export function serverAction<S extends z.ZodType, T>(
     const user = await getCurrentUser();
     if (!user) return { ok: false, message: "Votre session a expiré. Reconnectez-vous." };
     if (!can(user, opts.permission)) return { ok: false, message: "Vous n'avez pas le droit d'effectuer cette action." };
-    const parsed = opts.schema.safeParse(Object.fromEntries(formData));
+    const parsed = opts.schema.safeParse(formValues(formData));
     if (!parsed.success) return { ok: false, message: "Certains champs sont invalides.", fields: zodFieldErrors(parsed.error) };
     try {
       return { ok: true, data: await handler(user, parsed.data) };
