@@ -13,6 +13,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/financement", label: "Financement", action: "subsidy.read" },
   { href: "/rgpd", label: "Données personnelles", action: "audit.read" },
   { href: "/administration/utilisateurs", label: "Utilisateurs", action: "user.read" },
+  { href: "/administration/courriels", label: "Courriels", action: "outbox.read" },
   { href: "/docs/api", label: "API", action: "token.manage" },
   { href: "/profil", label: "Mon profil", action: "profile.view" },
 ];

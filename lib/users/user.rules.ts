@@ -1,5 +1,7 @@
 // Who may grant which role on which platforms, and the last-admin protection. Pure functions.
-import type { Role } from "@/lib/generated/prisma/enums";
+import type { Principal } from "@/lib/authz/policy";
+
+type Role = Principal["role"];
 
 export interface Grantor {
   id: string;

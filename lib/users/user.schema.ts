@@ -21,8 +21,11 @@ export interface UserSummary {
 }
 
 /** Checkbox groups arrive as one string (one box ticked) or several (the form) or an array (API). */
-const toArray = (v: unknown) => (v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v : [v]);
-const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
+/** An empty value marks "the group was sent with nothing ticked" (a hidden input in the form). */
+const toArray = (v: unknown) => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]).filter((x) => x !== "");
+/** A ticked box sends "true"; the form adds a hidden "false" so that "unticked" is sent too. */
+const isTicked = (v: unknown): boolean => (Array.isArray(v) ? v.some(isTicked) : v === true || v === "on" || v === "true");
+const checkbox = z.preprocess(isTicked, z.boolean());
 
 export const roleSchema = z.enum(ROLES, { error: "Choisissez un rôle." });
 
@@ -45,7 +48,7 @@ export const updateUserSchema = z.object({
   version: z.coerce.number().int().min(1),
   role: roleSchema.optional(),
   platformIds: accessFields.platformIds.optional(),
-  allPlatforms: z.preprocess((v) => (v === undefined ? undefined : v === true || v === "on" || v === "true"), z.boolean().optional()),
+  allPlatforms: z.preprocess((v) => (v === undefined ? undefined : isTicked(v)), z.boolean().optional()),
   active: z.preprocess((v) => (v === undefined ? undefined : v === true || v === "true"), z.boolean().optional()),
 });
 export type UpdateUserInput = z.infer<typeof updateUserSchema>;

@@ -2,7 +2,7 @@ import { addHours } from "date-fns";
 import { beforeEach, describe, expect, it } from "vitest";
 import { authorizeCredentials } from "@/lib/auth/options";
 import { loadPrincipal } from "@/lib/auth/principal";
-import { ConflictError, ForbiddenError, UnprocessableError, ValidationError } from "@/lib/errors";
+import { ConflictError, UnprocessableError, ValidationError } from "@/lib/errors";
 import { requestPasswordReset, setPasswordWithToken } from "@/lib/users/password.service";
 import { acceptCharter, inviteUser, updateUser } from "@/lib/users/user.service";
 import { createPlatform, createUser } from "@/tests/factories";
