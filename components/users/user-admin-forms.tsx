@@ -58,7 +58,8 @@ export function ActivationForm({ user }: { user: UserDto }) {
       <Button type="submit" variant={next ? "secondary" : "danger"} disabled={pending}>
         {next ? "Réactiver le compte" : "Désactiver le compte"}
       </Button>
-      <Feedback state={state} success={next ? "Compte réactivé." : "Compte désactivé : ses sessions sont fermées."} />
+      {/* The page is re-rendered after the change: the message follows the result, not the button. */}
+      <Feedback state={state} success={state?.ok && state.data.active ? "Compte réactivé." : "Compte désactivé : ses sessions sont fermées."} />
     </form>
   );
 }

@@ -28,7 +28,7 @@ test("l'admin invite une assistante pour l'Amiénois, qui active son compte, ne 
   await page.getByLabel("Adresse e-mail professionnelle").fill(email);
   await page.getByLabel("Prénom").fill("Inès");
   await page.getByLabel("Nom", { exact: true }).fill("Delattre");
-  await page.getByLabel("Rôle").selectOption("PLATFORM_ASSISTANT");
+  await page.getByLabel("Rôle", { exact: true }).selectOption("PLATFORM_ASSISTANT");
   await page.getByRole("checkbox", { name: "Amiénois" }).check();
   await page.getByRole("button", { name: "Envoyer l'invitation" }).click();
   await expect(page.getByText(`Invitation envoyée à ${email}`)).toBeVisible();
@@ -103,7 +103,7 @@ test("un·e responsable de plateforme ne peut proposer que le rôle d'assistant�
   await loginViaForm(page, ACCOUNTS.managerLens.email);
   await expect(page.getByTestId("home-role")).toBeVisible();
   await page.goto("/administration/utilisateurs/inviter");
-  await expect(page.getByLabel("Rôle").locator("option")).toHaveText(["Assistant·e de plateforme"]);
+  await expect(page.getByLabel("Rôle", { exact: true }).locator("option")).toHaveText(["Assistant·e de plateforme"]);
   await expect(page.getByRole("checkbox")).toHaveCount(1);
   await expect(page.getByRole("checkbox", { name: "Lens-Liévin" })).toBeVisible();
 });
