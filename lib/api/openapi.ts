@@ -8,6 +8,7 @@ import { companyListQuerySchema, companySummarySchema } from "@/lib/companies/co
 import { meResponseSchema } from "@/lib/me/me.schema";
 import { subsidyFileSummarySchema, subsidyListQuerySchema } from "@/lib/subsidy/subsidy.schema";
 import { apiTokenSchema, createdTokenSchema, createTokenSchema } from "@/lib/tokens/token.schema";
+import { inviteUserSchema, updateUserSchema, userDtoSchema, userListQuerySchema, userSummarySchema } from "@/lib/users/user.schema";
 
 export interface Endpoint {
   method: "get" | "post" | "delete" | "patch" | "put";
@@ -29,6 +30,10 @@ export const ENDPOINTS: Endpoint[] = [
   { method: "delete", path: "/api/v1/tokens/{id}", summary: "Révoquer un de mes jetons", permission: "token.manage", response: apiTokenSchema },
   { method: "get", path: "/api/v1/companies", summary: "Entreprises de mon périmètre (recherche, filière, tri, pagination)", permission: "company.read", query: companyListQuerySchema, response: pageOf(companySummarySchema) },
   { method: "get", path: "/api/v1/subsidy-files", summary: "Dossiers de subvention visibles", permission: "subsidy.read", query: subsidyListQuerySchema, response: pageOf(subsidyFileSummarySchema) },
+  { method: "get", path: "/api/v1/users", summary: "Comptes (admin : tous ; responsable : ceux de ses plateformes)", permission: "user.read", query: userListQuerySchema, response: pageOf(userSummarySchema) },
+  { method: "post", path: "/api/v1/users", summary: "Inviter un compte (courriel avec lien à usage unique)", permission: "user.invite", body: inviteUserSchema, response: userDtoSchema, status: 201 },
+  { method: "get", path: "/api/v1/users/{id}", summary: "Un compte de mon périmètre", permission: "user.read", response: userDtoSchema },
+  { method: "patch", path: "/api/v1/users/{id}", summary: "Changer le rôle, les plateformes, désactiver / réactiver (version obligatoire)", permission: "user.invite", body: updateUserSchema, response: userDtoSchema },
   { method: "get", path: "/api/v1/audit-events", summary: "Journal d'audit (DPO)", permission: "audit.read", query: auditListQuerySchema, response: pageOf(auditEventSchema) },
 ];
 
