@@ -38,6 +38,15 @@ const envSchema = z.object({
   SMTP_USER: z.string().optional(),
   SMTP_PASSWORD: z.string().optional(),
   SMTP_FROM: z.string().default("SI Proch'Emploi <ne-pas-repondre@prochemploi.hautsdefrance.fr>"),
+  /** Scheduled jobs (pg-boss, on the same PostgreSQL): each runs once whatever the number of instances. */
+  JOBS_ENABLED: z
+    .enum(["true", "false", "1", "0", ""])
+    .optional()
+    .transform((v) => v !== "false" && v !== "0"),
+  /** Name of this app instance in job runs and logs (default: host:pid). */
+  INSTANCE_NAME: z.string().optional(),
+  /** Set by Next.js: "nodejs" or "edge" (instrumentation starts jobs only in Node.js). */
+  NEXT_RUNTIME: z.string().optional(),
   /** Attempts before an email is left in the outbox as failed. */
   SMTP_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
 });
