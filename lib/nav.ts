@@ -12,6 +12,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/entreprises", label: "Entreprises", action: "company.read" },
   { href: "/financement", label: "Financement", action: "subsidy.read" },
   { href: "/rgpd", label: "Données personnelles", action: "audit.read" },
+  { href: "/plateformes", label: "Plateformes", action: "platform.read" },
   { href: "/administration/utilisateurs", label: "Utilisateurs", action: "user.read" },
   { href: "/administration/courriels", label: "Courriels", action: "outbox.read" },
   { href: "/docs/api", label: "API", action: "token.manage" },

@@ -8,6 +8,7 @@ import { companyListQuerySchema, companySummarySchema } from "@/lib/companies/co
 import { meResponseSchema } from "@/lib/me/me.schema";
 import { subsidyFileSummarySchema, subsidyListQuerySchema } from "@/lib/subsidy/subsidy.schema";
 import { apiTokenSchema, createdTokenSchema, createTokenSchema } from "@/lib/tokens/token.schema";
+import { platformDtoSchema, platformInputSchema, platformUpdateSchema } from "@/lib/platforms/platform.schema";
 import { searchQuerySchema, searchResultSchema } from "@/lib/search/search.schema";
 import { inviteUserSchema, updateUserSchema, userDtoSchema, userListQuerySchema, userSummarySchema } from "@/lib/users/user.schema";
 
@@ -35,6 +36,10 @@ export const ENDPOINTS: Endpoint[] = [
   { method: "post", path: "/api/v1/users", summary: "Inviter un compte (courriel avec lien à usage unique)", permission: "user.invite", body: inviteUserSchema, response: userDtoSchema, status: 201 },
   { method: "get", path: "/api/v1/users/{id}", summary: "Un compte de mon périmètre", permission: "user.read", response: userDtoSchema },
   { method: "patch", path: "/api/v1/users/{id}", summary: "Changer le rôle, les plateformes, désactiver / réactiver (version obligatoire)", permission: "user.invite", body: updateUserSchema, response: userDtoSchema },
+  { method: "get", path: "/api/v1/platforms", summary: "Plateformes de mon périmètre", permission: "platform.read", response: z.object({ items: z.array(platformDtoSchema) }) },
+  { method: "post", path: "/api/v1/platforms", summary: "Créer une plateforme (périmètre par EPCI et/ou communes INSEE, population calculée)", permission: "platform.write", body: platformInputSchema, response: platformDtoSchema, status: 201 },
+  { method: "get", path: "/api/v1/platforms/{id}", summary: "Une plateforme de mon périmètre", permission: "platform.read", response: platformDtoSchema },
+  { method: "patch", path: "/api/v1/platforms/{id}", summary: "Modifier une plateforme (version obligatoire)", permission: "platform.write", body: platformUpdateSchema, response: platformDtoSchema },
   { method: "get", path: "/api/v1/search", summary: "Recherche globale (sans accents ni casse) dans mon périmètre, par type ; chaque demandeur trouvé est tracé", permission: "search.run", query: searchQuerySchema, response: searchResultSchema },
   { method: "get", path: "/api/v1/audit-events", summary: "Journal d'audit (DPO)", permission: "audit.read", query: auditListQuerySchema, response: pageOf(auditEventSchema) },
 ];
