@@ -47,6 +47,9 @@ const envSchema = z.object({
   INSTANCE_NAME: z.string().optional(),
   /** Set by Next.js: "nodejs" or "edge" (instrumentation starts jobs only in Node.js). */
   NEXT_RUNTIME: z.string().optional(),
+  /** Uploaded files: "local" (a folder; shared volume when several instances). "s3" is not delivered yet. */
+  STORAGE_DRIVER: z.enum(["local"]).default("local"),
+  STORAGE_DIR: z.string().default(".data/files"),
   /** Attempts before an email is left in the outbox as failed. */
   SMTP_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
 });
