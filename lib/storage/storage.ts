@@ -37,8 +37,12 @@ export function localStorage(root: string): StorageDriver {
       await rename(tmp, target);
       return { key, size: content.length, sha256: createHash("sha256").update(content).digest("hex") };
     },
-    get: (key) => readFile(fullPath(key)),
-    delete: (key) => rm(fullPath(key), { force: true }),
+    async get(key) {
+      return readFile(fullPath(key));
+    },
+    async delete(key) {
+      await rm(fullPath(key), { force: true });
+    },
     async exists(key) {
       try {
         await stat(fullPath(key));
