@@ -2,6 +2,8 @@ import type { ReactNode } from "react";
 import { redirect } from "next/navigation";
 import { AppShell } from "@/components/layout/app-shell";
 import { requirePageUser } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { unreadCount } from "@/lib/notifications/notification.service";
 
 export const dynamic = "force-dynamic";
 
@@ -9,5 +11,10 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await requirePageUser("home.view");
   // The confidentiality commitment comes before any screen of the application.
   if (!user.charterAccepted) redirect("/charte");
-  return <AppShell user={user}>{children}</AppShell>;
+  const unread = await unreadCount(db, user.id);
+  return (
+    <AppShell user={user} unread={unread}>
+      {children}
+    </AppShell>
+  );
 }

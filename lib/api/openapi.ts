@@ -8,6 +8,7 @@ import { companyListQuerySchema, companySummarySchema } from "@/lib/companies/co
 import { meResponseSchema } from "@/lib/me/me.schema";
 import { subsidyFileSummarySchema, subsidyListQuerySchema } from "@/lib/subsidy/subsidy.schema";
 import { apiTokenSchema, createdTokenSchema, createTokenSchema } from "@/lib/tokens/token.schema";
+import { markReadSchema, notificationDtoSchema, notificationListQuerySchema, preferencesSchema } from "@/lib/notifications/notification.schema";
 import { platformDtoSchema, platformInputSchema, platformUpdateSchema } from "@/lib/platforms/platform.schema";
 import { searchQuerySchema, searchResultSchema } from "@/lib/search/search.schema";
 import { inviteUserSchema, updateUserSchema, userDtoSchema, userListQuerySchema, userSummarySchema } from "@/lib/users/user.schema";
@@ -40,6 +41,10 @@ export const ENDPOINTS: Endpoint[] = [
   { method: "post", path: "/api/v1/platforms", summary: "Créer une plateforme (périmètre par EPCI et/ou communes INSEE, population calculée)", permission: "platform.write", body: platformInputSchema, response: platformDtoSchema, status: 201 },
   { method: "get", path: "/api/v1/platforms/{id}", summary: "Une plateforme de mon périmètre", permission: "platform.read", response: platformDtoSchema },
   { method: "patch", path: "/api/v1/platforms/{id}", summary: "Modifier une plateforme (version obligatoire)", permission: "platform.write", body: platformUpdateSchema, response: platformDtoSchema },
+  { method: "get", path: "/api/v1/notifications", summary: "Mes notifications (non lues d'abord) et leur nombre non lu", permission: "notification.read", query: notificationListQuerySchema, response: pageOf(notificationDtoSchema).extend({ unread: z.number().int() }) },
+  { method: "post", path: "/api/v1/notifications/read", summary: "Marquer une notification (id) ou toutes (all: true) comme lues", permission: "notification.read", body: markReadSchema, response: z.object({ updated: z.number().int() }) },
+  { method: "get", path: "/api/v1/notifications/preferences", summary: "Mes choix de réception par type (application, courriel, récapitulatif quotidien)", permission: "notification.read", response: z.record(z.string(), z.object({ inApp: z.boolean(), email: z.boolean(), digest: z.boolean() })) },
+  { method: "put", path: "/api/v1/notifications/preferences", summary: "Enregistrer mes choix de réception (clés « type.canal »)", permission: "notification.read", body: preferencesSchema, response: z.record(z.string(), z.object({ inApp: z.boolean(), email: z.boolean(), digest: z.boolean() })) },
   { method: "get", path: "/api/v1/search", summary: "Recherche globale (sans accents ni casse) dans mon périmètre, par type ; chaque demandeur trouvé est tracé", permission: "search.run", query: searchQuerySchema, response: searchResultSchema },
   { method: "get", path: "/api/v1/audit-events", summary: "Journal d'audit (DPO)", permission: "audit.read", query: auditListQuerySchema, response: pageOf(auditEventSchema) },
 ];

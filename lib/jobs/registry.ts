@@ -3,6 +3,8 @@ import "server-only";
 // idempotent and return counts for the run record.
 import type { Db } from "@/lib/db";
 import { deliverOutbox } from "@/lib/email/outbox.service";
+import { generateDueNotifications } from "@/lib/notifications/notification.jobs";
+import { sendDigests } from "@/lib/notifications/notification.service";
 
 export interface JobContext {
   db: Db;
@@ -22,6 +24,18 @@ export const JOBS: JobDefinition[] = [
     cron: "* * * * *",
     description: "Envoie les courriels en attente (nouvel essai après un échec SMTP)",
     handler: ({ db, now }) => deliverOutbox(db, undefined, { now }),
+  },
+  {
+    name: "notifications-due",
+    cron: "*/15 * * * *",
+    description: "Notifie ce qui arrive à échéance (rappels numéro vert, suites de visite)",
+    handler: ({ db, now }) => generateDueNotifications(db, now),
+  },
+  {
+    name: "notifications-digest",
+    cron: "0 7 * * *",
+    description: "Envoie le récapitulatif quotidien des notifications",
+    handler: ({ db }) => sendDigests(db),
   },
   {
     name: "login-throttle-cleanup",
