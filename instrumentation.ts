@@ -1,12 +1,10 @@
 // Next.js calls register() once when a server instance starts: start the scheduled jobs there.
 export async function register() {
-  const { env } = await import("@/lib/env");
-  if (env.NEXT_RUNTIME !== "nodejs" || !env.JOBS_ENABLED || !env.DATABASE_URL) return;
-  const [{ startScheduler }, { db }, { logger }] = await Promise.all([import("@/lib/jobs/scheduler"), import("@/lib/db"), import("@/lib/logger")]);
-  try {
-    await startScheduler(db, { databaseUrl: env.DATABASE_URL });
-  } catch (err) {
-    // The application still serves requests; the jobs are retried at the next start.
-    logger.error({ err }, "scheduler failed to start");
+  // Must be the literal `process.env.NEXT_RUNTIME`: Next.js replaces it at build time, which keeps
+  // the Node-only job code (pg-boss, argon2, pg) out of the edge bundle. lib/env.ts cannot do that.
+  // eslint-disable-next-line no-restricted-syntax
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { startJobsInThisInstance } = await import("@/lib/jobs/start");
+    await startJobsInThisInstance();
   }
 }

@@ -8,7 +8,7 @@ import { notificationEmail } from "@/lib/email/templates";
 import { NotFoundError } from "@/lib/errors";
 import { channelsFor, NOTIFICATION_KINDS, type Channels, type NotificationKind } from "@/lib/notifications/notification.rules";
 import type { NotificationDto, NotificationListQuery } from "@/lib/notifications/notification.schema";
-import { appUrl } from "@/lib/users/user-token.service";
+import { appUrl } from "@/lib/email/links";
 
 export async function savedChannels(db: DbOrTx, userId: string): Promise<Map<string, Channels>> {
   const rows = await db.notificationPreference.findMany({ where: { userId } });

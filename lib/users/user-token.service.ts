@@ -5,17 +5,12 @@ import { randomBytes } from "node:crypto";
 import { addHours } from "date-fns";
 import { hashToken } from "@/lib/auth/session";
 import type { DbOrTx } from "@/lib/db";
+import { appUrl } from "@/lib/email/links";
 import { env } from "@/lib/env";
 import type { Role, UserTokenKind } from "@/lib/generated/prisma/enums";
 
 export function linkHours(kind: UserTokenKind): number {
   return kind === "INVITATION" ? env.INVITATION_LINK_HOURS : env.PASSWORD_RESET_LINK_HOURS;
-}
-
-/** Public URL of the application (links in emails). */
-export function appUrl(path: string): string {
-  const base = (env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, "");
-  return `${base}${path}`;
 }
 
 export function passwordLink(token: string): string {

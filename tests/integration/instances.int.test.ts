@@ -43,7 +43,9 @@ let b: Instance;
 beforeAll(async () => {
   await resetDb();
   await db.$executeRawUnsafe(`DROP SCHEMA IF EXISTS pgboss CASCADE`);
-  [a, b] = await Promise.all([startInstance("instance-a"), startInstance("instance-b")]);
+  // One after the other: the first start creates pg-boss's schema.
+  a = await startInstance("instance-a");
+  b = await startInstance("instance-b");
 }, 60_000);
 
 afterAll(async () => {
