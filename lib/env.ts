@@ -26,6 +26,35 @@ const envSchema = z.object({
   /** Receipts (payslips, expense notes, invoices) are stored here, never under public/. */
   RECEIPTS_DIR: z.string().default(".data/receipts"),
   RECEIPT_MAX_MB: z.coerce.number().int().min(1).max(100).default(10),
+  /** Account links (security settings, not business rules). */
+  INVITATION_LINK_HOURS: z.coerce.number().int().min(1).max(336).default(48),
+  PASSWORD_RESET_LINK_HOURS: z.coerce.number().int().min(1).max(48).default(2),
+  /** Outgoing email. Without SMTP_HOST, emails stay in the database outbox shown to admins. */
+  SMTP_HOST: z.string().optional().or(z.literal("").transform(() => undefined)),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  /** true: TLS from the first byte (port 465); false: STARTTLS, required unless SMTP_REQUIRE_TLS=false. */
+  SMTP_SECURE: bool,
+  SMTP_REQUIRE_TLS: z
+    .enum(["true", "false", "1", "0", ""])
+    .optional()
+    .transform((v) => v !== "false" && v !== "0"),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASSWORD: z.string().optional(),
+  SMTP_FROM: z.string().default("SI Proch'Emploi <ne-pas-repondre@prochemploi.hautsdefrance.fr>"),
+  /** Scheduled jobs (pg-boss, on the same PostgreSQL): each runs once whatever the number of instances. */
+  JOBS_ENABLED: z
+    .enum(["true", "false", "1", "0", ""])
+    .optional()
+    .transform((v) => v !== "false" && v !== "0"),
+  /** Name of this app instance in job runs and logs (default: host:pid). */
+  INSTANCE_NAME: z.string().optional(),
+  /** Set by Next.js: "nodejs" or "edge" (instrumentation starts jobs only in Node.js). */
+  NEXT_RUNTIME: z.string().optional(),
+  /** Uploaded files: "local" (a folder; shared volume when several instances). "s3" is not delivered yet. */
+  STORAGE_DRIVER: z.enum(["local"]).default("local"),
+  STORAGE_DIR: z.string().default(".data/files"),
+  /** Attempts before an email is left in the outbox as failed. */
+  SMTP_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
 });
 
 export type Env = z.infer<typeof envSchema>;

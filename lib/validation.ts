@@ -1,6 +1,6 @@
 // zod helpers shared by forms and the API: French messages, field-level errors.
 import { z } from "zod";
-import type { FieldErrors } from "@/lib/errors";
+import { ValidationError, type FieldErrors } from "@/lib/errors";
 
 z.config(z.locales.fr());
 
@@ -18,3 +18,10 @@ export const pageQuerySchema = z.object({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
+
+/** Services parse their input again (callers may be the API, a form or a script): 400 with field errors. */
+export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.infer<S> {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new ValidationError(zodFieldErrors(parsed.error));
+  return parsed.data;
+}

@@ -1,10 +1,20 @@
 import type { ReactNode } from "react";
+import { redirect } from "next/navigation";
 import { AppShell } from "@/components/layout/app-shell";
 import { requirePageUser } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { unreadCount } from "@/lib/notifications/notification.service";
 
 export const dynamic = "force-dynamic";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await requirePageUser("home.view");
-  return <AppShell user={user}>{children}</AppShell>;
+  // The confidentiality commitment comes before any screen of the application.
+  if (!user.charterAccepted) redirect("/charte");
+  const unread = await unreadCount(db, user.id);
+  return (
+    <AppShell user={user} unread={unread}>
+      {children}
+    </AppShell>
+  );
 }

@@ -3,10 +3,13 @@ import type { ReactNode } from "react";
 import { NavLinks } from "@/components/layout/nav-links";
 import { SessionKeepAlive } from "@/components/layout/session-keep-alive";
 import { SignOutButton } from "@/components/layout/sign-out-button";
+import { NotificationBell } from "@/components/notifications/bell";
+import { SearchBox } from "@/components/search/search-box";
 import type { CurrentUser } from "@/lib/auth/principal";
+import { can } from "@/lib/authz/policy";
 import { navFor, ROLE_LABELS } from "@/lib/nav";
 
-export function AppShell({ user, children }: { user: CurrentUser; children: ReactNode }) {
+export function AppShell({ user, unread = 0, children }: { user: CurrentUser; unread?: number; children: ReactNode }) {
   const items = navFor(user).map(({ href, label }) => ({ href, label }));
   return (
     <div className="flex min-h-screen flex-col">
@@ -19,6 +22,7 @@ export function AppShell({ user, children }: { user: CurrentUser; children: Reac
             SI Proch&apos;Emploi
             <span className="block text-xs font-normal text-muted">Région Hauts-de-France</span>
           </Link>
+          {can(user, "search.run") ? <SearchBox /> : null}
           <div className="flex items-center gap-4 text-sm">
             <div className="text-right">
               <p className="font-medium" data-testid="current-user">
@@ -30,6 +34,7 @@ export function AppShell({ user, children }: { user: CurrentUser; children: Reac
                 {user.allPlatforms ? " · toutes les plateformes" : ""}
               </p>
             </div>
+            <NotificationBell unread={unread} />
             <SignOutButton />
           </div>
         </div>

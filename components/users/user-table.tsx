@@ -1,16 +1,28 @@
 "use client";
 
 import type { ColumnDef } from "@tanstack/react-table";
+import Link from "next/link";
 import { DataTable } from "@/components/data-table/data-table";
 import { formatDateTime } from "@/lib/format";
+import { ROLE_LABELS } from "@/lib/nav";
 import type { UserSummary } from "@/lib/users/user.schema";
 
 const yesNo = (v: boolean) => (v ? "Oui" : "Non");
 
 const columns: ColumnDef<UserSummary, unknown>[] = [
-  { id: "email", header: "Adresse e-mail", accessorKey: "email", enableSorting: true },
+  {
+    id: "email",
+    header: "Adresse e-mail",
+    accessorKey: "email",
+    enableSorting: true,
+    cell: ({ row }) => (
+      <Link href={`/administration/utilisateurs/${row.original.id}`} className="text-brand-700 underline">
+        {row.original.email}
+      </Link>
+    ),
+  },
   { id: "name", header: "Nom", accessorKey: "name" },
-  { id: "role", header: "Rôle", accessorKey: "role" },
+  { id: "role", header: "Rôle", cell: ({ row }) => ROLE_LABELS[row.original.role as keyof typeof ROLE_LABELS] ?? row.original.role },
   { id: "platforms", header: "Plateformes", cell: ({ row }) => row.original.platforms.join(", ") || "—" },
   { id: "active", header: "Actif", cell: ({ row }) => yesNo(row.original.active) },
   { id: "lastLogin", header: "Dernière connexion", cell: ({ row }) => formatDateTime(row.original.lastLoginAt), enableSorting: true },

@@ -33,6 +33,10 @@ import {
 } from "@/lib/subsidy/subsidy-file.schema";
 import { subsidyFileSummarySchema, subsidyListQuerySchema } from "@/lib/subsidy/subsidy.schema";
 import { apiTokenSchema, createdTokenSchema, createTokenSchema } from "@/lib/tokens/token.schema";
+import { markReadSchema, notificationDtoSchema, notificationListQuerySchema, preferencesSchema } from "@/lib/notifications/notification.schema";
+import { platformDtoSchema, platformInputSchema, platformUpdateSchema } from "@/lib/platforms/platform.schema";
+import { searchQuerySchema, searchResultSchema } from "@/lib/search/search.schema";
+import { inviteUserSchema, updateUserSchema, userDtoSchema, userListQuerySchema, userSummarySchema } from "@/lib/users/user.schema";
 
 export interface Endpoint {
   method: "get" | "post" | "delete" | "patch" | "put";
@@ -130,6 +134,19 @@ export const ENDPOINTS: Endpoint[] = [
   { method: "get", path: "/api/v1/open-data/subventions", summary: "Données essentielles des conventions au-delà du seuil (SCDL subventions, JSON ou CSV)", permission: "subsidy.export", query: openDataQuerySchema, response: openDataResponseSchema },
   { method: "get", path: "/api/v1/rule-sets", summary: "Jeux de règles versionnés (taux, plafonds, tranches, délais)", permission: "ruleSet.read", query: ruleSetListQuerySchema, response: z.object({ items: z.array(ruleSetSchema) }) },
   { method: "post", path: "/api/v1/rule-sets", summary: "Créer une nouvelle version d'un jeu de règles (la précédente se termine la veille)", permission: "ruleSet.write", body: createRuleSetSchema, response: ruleSetSchema, status: 201 },
+  { method: "get", path: "/api/v1/users", summary: "Comptes (admin : tous ; responsable : ceux de ses plateformes)", permission: "user.read", query: userListQuerySchema, response: pageOf(userSummarySchema) },
+  { method: "post", path: "/api/v1/users", summary: "Inviter un compte (courriel avec lien à usage unique)", permission: "user.invite", body: inviteUserSchema, response: userDtoSchema, status: 201 },
+  { method: "get", path: "/api/v1/users/{id}", summary: "Un compte de mon périmètre", permission: "user.read", response: userDtoSchema },
+  { method: "patch", path: "/api/v1/users/{id}", summary: "Changer le rôle, les plateformes, désactiver / réactiver (version obligatoire)", permission: "user.invite", body: updateUserSchema, response: userDtoSchema },
+  { method: "get", path: "/api/v1/platforms", summary: "Plateformes de mon périmètre", permission: "platform.read", response: z.object({ items: z.array(platformDtoSchema) }) },
+  { method: "post", path: "/api/v1/platforms", summary: "Créer une plateforme (périmètre par EPCI et/ou communes INSEE, population calculée)", permission: "platform.write", body: platformInputSchema, response: platformDtoSchema, status: 201 },
+  { method: "get", path: "/api/v1/platforms/{id}", summary: "Une plateforme de mon périmètre", permission: "platform.read", response: platformDtoSchema },
+  { method: "patch", path: "/api/v1/platforms/{id}", summary: "Modifier une plateforme (version obligatoire)", permission: "platform.write", body: platformUpdateSchema, response: platformDtoSchema },
+  { method: "get", path: "/api/v1/notifications", summary: "Mes notifications (non lues d'abord) et leur nombre non lu", permission: "notification.read", query: notificationListQuerySchema, response: pageOf(notificationDtoSchema).extend({ unread: z.number().int() }) },
+  { method: "post", path: "/api/v1/notifications/read", summary: "Marquer une notification (id) ou toutes (all: true) comme lues", permission: "notification.read", body: markReadSchema, response: z.object({ updated: z.number().int() }) },
+  { method: "get", path: "/api/v1/notifications/preferences", summary: "Mes choix de réception par type (application, courriel, récapitulatif quotidien)", permission: "notification.read", response: z.record(z.string(), z.object({ inApp: z.boolean(), email: z.boolean(), digest: z.boolean() })) },
+  { method: "put", path: "/api/v1/notifications/preferences", summary: "Enregistrer mes choix de réception (clés « type.canal »)", permission: "notification.read", body: preferencesSchema, response: z.record(z.string(), z.object({ inApp: z.boolean(), email: z.boolean(), digest: z.boolean() })) },
+  { method: "get", path: "/api/v1/search", summary: "Recherche globale (sans accents ni casse) dans mon périmètre, par type ; chaque demandeur trouvé est tracé", permission: "search.run", query: searchQuerySchema, response: searchResultSchema },
   { method: "get", path: "/api/v1/audit-events", summary: "Journal d'audit (DPO)", permission: "audit.read", query: auditListQuerySchema, response: pageOf(auditEventSchema) },
 ];
 

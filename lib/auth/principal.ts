@@ -12,6 +12,8 @@ export interface CurrentUser extends Principal {
   role: Role;
   platforms: { id: string; name: string }[];
   totpEnabled: boolean;
+  /** The confidentiality commitment (annex 1) is asked for before anything else. */
+  charterAccepted: boolean;
 }
 
 export async function loadPrincipal(
@@ -31,6 +33,7 @@ export async function loadPrincipal(
       allPlatforms: true,
       sessionsRevokedAt: true,
       totpEnabledAt: true,
+      charterAcceptedAt: true,
       memberships: { select: { platform: { select: { id: true, name: true } } } },
     },
   });
@@ -52,5 +55,6 @@ export async function loadPrincipal(
     platformIds: platforms.map((p) => p.id),
     platforms,
     totpEnabled: user.totpEnabledAt !== null,
+    charterAccepted: user.charterAcceptedAt !== null,
   };
 }

@@ -64,11 +64,16 @@ export const ACTIONS = [
   "platform.write",
   "user.read",
   "user.write",
+  "user.invite",
+  "outbox.read",
+  "notification.read",
+  "search.run",
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
 
 const PLATFORM_WORK: Action[] = [
+  "search.run",
   "company.read",
   "company.write",
   "contact.read",
@@ -93,7 +98,7 @@ const PLATFORM_WORK: Action[] = [
   "bilan.read",
 ];
 
-const EVERYONE: Action[] = ["home.view", "profile.view", "token.manage"];
+const EVERYONE: Action[] = ["home.view", "profile.view", "token.manage", "notification.read"];
 
 /** Role × action table. Anything absent is denied. */
 export const POLICY: Record<Role, ReadonlySet<Action>> = {
@@ -109,9 +114,12 @@ export const POLICY: Record<Role, ReadonlySet<Action>> = {
     "jobSeeker.readArchived",
     "platform.read",
     "user.read",
+    // Invite and manage the assistants of their own platform(s) only (lib/users/user.rules.ts).
+    "user.invite",
   ]),
   REGION_REFERENT: new Set([
     ...EVERYONE,
+    "search.run",
     "company.read",
     "callback.read",
     "visit.read",
@@ -158,6 +166,8 @@ export const POLICY: Record<Role, ReadonlySet<Action>> = {
     "platform.write",
     "user.read",
     "user.write",
+    "user.invite",
+    "outbox.read",
     "ruleSet.read",
     "ruleSet.write",
   ]),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ROLES } from "@/lib/authz/policy";
 import { pageQuerySchema } from "@/lib/validation";
 
 export const userListQuerySchema = pageQuerySchema.extend({
@@ -18,3 +19,68 @@ export interface UserSummary {
   totpEnabled: boolean;
   charterAccepted: boolean;
 }
+
+/** Checkbox groups arrive as one string (one box ticked) or several (the form) or an array (API). */
+/** An empty value marks "the group was sent with nothing ticked" (a hidden input in the form). */
+const toArray = (v: unknown) => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]).filter((x) => x !== "");
+/** A ticked box sends "true"; the form adds a hidden "false" so that "unticked" is sent too. */
+const isTicked = (v: unknown): boolean => (Array.isArray(v) ? v.some(isTicked) : v === true || v === "on" || v === "true");
+const checkbox = z.preprocess(isTicked, z.boolean());
+
+export const roleSchema = z.enum(ROLES, { error: "Choisissez un rôle." });
+
+const accessFields = {
+  role: roleSchema,
+  platformIds: z.preprocess(toArray, z.array(z.uuid({ error: "Plateforme invalide." })).max(50, "Trop de plateformes.")),
+  allPlatforms: checkbox.default(false),
+};
+
+export const inviteUserSchema = z.object({
+  email: z.string().trim().toLowerCase().email({ error: "Adresse e-mail invalide." }).max(254, "Adresse e-mail trop longue."),
+  firstName: z.string().trim().min(1, "Indiquez le prénom.").max(100, "Prénom trop long."),
+  lastName: z.string().trim().min(1, "Indiquez le nom.").max(100, "Nom trop long."),
+  ...accessFields,
+});
+export type InviteUserInput = z.infer<typeof inviteUserSchema>;
+
+/** Change of role / platforms and/or activation; `version` guards against concurrent edits. */
+export const updateUserSchema = z.object({
+  version: z.coerce.number().int().min(1),
+  role: roleSchema.optional(),
+  platformIds: accessFields.platformIds.optional(),
+  allPlatforms: z.preprocess((v) => (v === undefined ? undefined : isTicked(v)), z.boolean().optional()),
+  active: z.preprocess((v) => (v === undefined ? undefined : v === true || v === "true"), z.boolean().optional()),
+});
+export type UpdateUserInput = z.infer<typeof updateUserSchema>;
+
+export const userIdSchema = z.object({ id: z.uuid({ error: "Identifiant invalide." }) });
+
+export const userDtoSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  role: roleSchema,
+  allPlatforms: z.boolean(),
+  platforms: z.array(z.object({ id: z.string(), name: z.string() })),
+  active: z.boolean(),
+  invitationPending: z.boolean(),
+  lastLoginAt: z.string().nullable(),
+  totpEnabled: z.boolean(),
+  charterAcceptedAt: z.string().nullable(),
+  createdAt: z.string(),
+  version: z.number(),
+});
+export type UserDto = z.infer<typeof userDtoSchema>;
+
+export const userSummarySchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: z.string(),
+  platforms: z.array(z.string()),
+  active: z.boolean(),
+  lastLoginAt: z.string().nullable(),
+  totpEnabled: z.boolean(),
+  charterAccepted: z.boolean(),
+});

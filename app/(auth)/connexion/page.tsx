@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { Suspense } from "react";
 import { LoginForm } from "@/components/auth/login-form";
@@ -19,6 +20,9 @@ export default async function LoginPage() {
         <Suspense>
           <LoginForm />
         </Suspense>
+        <p className="mt-4 text-sm">
+          <Link href="/mot-de-passe/oublie" className="text-brand-700 underline">Mot de passe oublié ?</Link>
+        </p>
       </div>
       <p className="text-xs text-muted">
         Les données personnelles traitées ici le sont pour le compte de la Région Hauts-de-France. Chaque accès est journalisé.

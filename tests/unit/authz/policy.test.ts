@@ -55,6 +55,10 @@ const EXPECTED: Record<Action, string> = {
   "platform.write": "X",
   "user.read": "MX",
   "user.write": "X",
+  "user.invite": "MX",
+  "outbox.read": "X",
+  "notification.read": "AMRFTDX",
+  "search.run": "AMR",
 };
 
 const LETTER: Record<(typeof ROLES)[number], string> = {

@@ -1,0 +1,69 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { roleOptions } from "@/components/users/access-fields";
+import { AccessForm, ActivationForm, ResendInvitationForm } from "@/components/users/user-admin-forms";
+import { requirePageUser } from "@/lib/auth/session";
+import { can } from "@/lib/authz/policy";
+import { db } from "@/lib/db";
+import { NotFoundError } from "@/lib/errors";
+import { formatDateTime } from "@/lib/format";
+import { ROLE_LABELS } from "@/lib/nav";
+import { grantOptions } from "@/lib/users/user-options";
+import { manageProblem } from "@/lib/users/user.rules";
+import { getUser } from "@/lib/users/user.service";
+import { notFound } from "next/navigation";
+
+export const metadata: Metadata = { title: "Compte utilisateur" };
+
+export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requirePageUser("user.read");
+  const { id } = await params;
+  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
+  const u = await getUser(db, actor, id).catch((e: unknown) => {
+    if (e instanceof NotFoundError) notFound();
+    throw e;
+  });
+  const manageable = can(actor, "user.invite") && manageProblem(actor, { id: u.id, role: u.role, platformIds: u.platforms.map((p) => p.id) }) === null;
+  const options = manageable ? await grantOptions(db, actor) : null;
+  const status = !u.active ? "Désactivé" : u.invitationPending ? "Invitation en attente" : "Actif";
+  return (
+    <div className="flex flex-col gap-6">
+      <p><Link href="/administration/utilisateurs" className="text-brand-700 underline">← Utilisateurs</Link></p>
+      <h1 className="text-2xl font-bold">{u.firstName} {u.lastName}</h1>
+      <dl className="grid max-w-2xl grid-cols-[max-content_1fr] gap-x-6 gap-y-2 rounded-lg border border-gray-300 bg-white p-4">
+        <dt className="font-medium">Adresse e-mail</dt>
+        <dd>{u.email}</dd>
+        <dt className="font-medium">État</dt>
+        <dd data-testid="user-status">{status}</dd>
+        <dt className="font-medium">Rôle</dt>
+        <dd>{ROLE_LABELS[u.role]}</dd>
+        <dt className="font-medium">Plateformes</dt>
+        <dd>{u.allPlatforms ? "Toutes les plateformes" : u.platforms.map((p) => p.name).join(", ") || "Aucune"}</dd>
+        <dt className="font-medium">Dernière connexion</dt>
+        <dd>{formatDateTime(u.lastLoginAt)}</dd>
+        <dt className="font-medium">Double authentification</dt>
+        <dd>{u.totpEnabled ? "Activée" : "Non activée"}</dd>
+        <dt className="font-medium">Engagement de confidentialité</dt>
+        <dd>{u.charterAcceptedAt ? `Accepté le ${formatDateTime(u.charterAcceptedAt)}` : "Pas encore accepté"}</dd>
+        <dt className="font-medium">Compte créé le</dt>
+        <dd>{formatDateTime(u.createdAt)}</dd>
+      </dl>
+      {manageable && options ? (
+        <div className="grid gap-6 md:grid-cols-2">
+          <section aria-labelledby="access-title" className="flex flex-col gap-4 rounded-lg border border-gray-300 bg-white p-4">
+            <h2 id="access-title" className="text-lg font-semibold">Rôle et plateformes</h2>
+            <AccessForm user={u} roles={roleOptions(options.roles)} platforms={options.platforms} canAllPlatforms={options.canAllPlatforms} />
+          </section>
+          <section aria-labelledby="state-title" className="flex flex-col gap-4 rounded-lg border border-gray-300 bg-white p-4">
+            <h2 id="state-title" className="text-lg font-semibold">Accès au service</h2>
+            <p className="text-sm text-muted">La désactivation prend effet immédiatement : les sessions ouvertes et les jetons d&apos;API sont refusés dès la requête suivante.</p>
+            <ActivationForm user={u} />
+            {u.invitationPending && u.active ? <ResendInvitationForm userId={u.id} /> : null}
+          </section>
+        </div>
+      ) : (
+        <p className="text-sm text-muted">Vous pouvez consulter ce compte mais pas le modifier.</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { MarkReadButton, PreferencesForm } from "@/components/notifications/notification-forms";
+import { requirePageUser } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { formatDateTime } from "@/lib/format";
+import { NOTIFICATION_LABELS, type NotificationKind } from "@/lib/notifications/notification.rules";
+import { notificationListQuerySchema } from "@/lib/notifications/notification.schema";
+import { listNotifications, preferencesFor } from "@/lib/notifications/notification.service";
+import { parseSearchParams } from "@/lib/search-params";
+
+export const metadata: Metadata = { title: "Notifications" };
+
+export default async function NotificationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePageUser("notification.read");
+  const q = parseSearchParams(notificationListQuerySchema, await searchParams);
+  const [list, prefs] = await Promise.all([listNotifications(db, user, q), preferencesFor(db, user.id)]);
+  const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
+  return (
+    <div className="flex flex-col gap-6">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-bold">Notifications</h1>
+        {list.unread > 0 ? <MarkReadButton id="all" label="Tout marquer comme lu" /> : null}
+      </div>
+      <section aria-labelledby="list-title" className="rounded-lg border border-gray-300 bg-white p-4">
+        <h2 id="list-title" className="mb-2 text-lg font-semibold">{list.unread} non lue{list.unread > 1 ? "s" : ""}</h2>
+        {list.items.length === 0 ? (
+          <p className="text-sm text-muted">Rien à signaler pour l&apos;instant.</p>
+        ) : (
+          <ul className="flex flex-col divide-y divide-gray-200">
+            {list.items.map((n) => (
+              <li key={n.id} className="flex items-start justify-between gap-3 py-2">
+                <div>
+                  <p className={n.readAt ? "" : "font-semibold"}>
+                    {n.readAt ? null : <span className="mr-2 rounded bg-brand-600 px-1.5 py-0.5 text-xs text-white">Non lue</span>}
+                    {n.link ? <Link href={n.link} className="text-brand-700 underline">{n.title}</Link> : n.title}
+                  </p>
+                  <p className="text-xs text-muted">
+                    {NOTIFICATION_LABELS[n.kind as NotificationKind] ?? n.kind} · {n.dueAt ? `échéance ${formatDateTime(n.dueAt)}` : formatDateTime(n.createdAt)}
+                  </p>
+                </div>
+                {n.readAt ? null : <MarkReadButton id={n.id} label="Marquer comme lue" />}
+              </li>
+            ))}
+          </ul>
+        )}
+        {pages > 1 ? (
+          <nav aria-label="Pages des notifications" className="mt-3 flex gap-3 text-sm">
+            {q.page > 1 ? <Link href={`/notifications?page=${q.page - 1}`} className="text-brand-700 underline">Page précédente</Link> : null}
+            <span>Page {q.page} sur {pages}</span>
+            {q.page < pages ? <Link href={`/notifications?page=${q.page + 1}`} className="text-brand-700 underline">Page suivante</Link> : null}
+          </nav>
+        ) : null}
+      </section>
+      <section aria-labelledby="prefs-title" className="rounded-lg border border-gray-300 bg-white p-4">
+        <h2 id="prefs-title" className="mb-2 text-lg font-semibold">Comment être prévenu·e</h2>
+        <p className="mb-2 text-sm text-muted">Les courriels ne contiennent qu&apos;un titre et un lien, jamais de données sur les demandeurs d&apos;emploi.</p>
+        <PreferencesForm prefs={prefs} />
+      </section>
+    </div>
+  );
+}

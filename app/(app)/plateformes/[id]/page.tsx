@@ -1,0 +1,78 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requirePageUser } from "@/lib/auth/session";
+import { can } from "@/lib/authz/policy";
+import { db } from "@/lib/db";
+import { NotFoundError } from "@/lib/errors";
+import { formatDate } from "@/lib/format";
+import { CARRYING_STRUCTURE_LABELS } from "@/lib/platforms/platform.schema";
+import { getPlatform, perimeterCommunes } from "@/lib/platforms/platform.service";
+
+export const metadata: Metadata = { title: "Plateforme" };
+
+const fmt = new Intl.NumberFormat("fr-FR");
+
+export default async function PlatformPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePageUser("platform.read");
+  const { id } = await params;
+  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
+  const p = await getPlatform(db, user, id).catch((e: unknown) => {
+    if (e instanceof NotFoundError) notFound();
+    throw e;
+  });
+  const communes = await perimeterCommunes(db, p.perimeterInseeCodes);
+  const byEpci = new Map<string, typeof communes>();
+  for (const c of communes) {
+    const key = c.epciName ?? "Sans intercommunalité";
+    byEpci.set(key, [...(byEpci.get(key) ?? []), c]);
+  }
+  const row = (label: string, value: string) => (
+    <>
+      <dt className="font-medium">{label}</dt>
+      <dd>{value}</dd>
+    </>
+  );
+  return (
+    <div className="flex flex-col gap-6">
+      <p><Link href="/plateformes" className="text-brand-700 underline">← Plateformes</Link></p>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-bold">{p.name}</h1>
+        {can(user, "platform.write") ? <Link href={`/plateformes/${p.id}/modifier`} className="rounded border border-brand-600 px-4 py-2 text-sm font-semibold text-brand-700">Modifier</Link> : null}
+      </div>
+      <div className="grid gap-6 md:grid-cols-2">
+        <section aria-labelledby="structure" className="rounded-lg border border-gray-300 bg-white p-4">
+          <h2 id="structure" className="mb-2 text-lg font-semibold">Structure porteuse</h2>
+          <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1 text-sm">
+            {row("Nom", p.carryingStructureName)}
+            {row("Forme juridique", CARRYING_STRUCTURE_LABELS[p.carryingStructureType])}
+            {row("SIRET", p.carryingStructureSiret ?? "—")}
+            {row("Lieu d'accueil", p.hostingPlace ?? "—")}
+            {row("Bassin d'emploi", p.employmentZone ?? "—")}
+            {row("Coprésident·es", p.coPresidents.join(" ; ") || "—")}
+          </dl>
+        </section>
+        <section aria-labelledby="means" className="rounded-lg border border-gray-300 bg-white p-4">
+          <h2 id="means" className="mb-2 text-lg font-semibold">Territoire, moyens et convention</h2>
+          <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1 text-sm">
+            {row("Population (INSEE)", `${fmt.format(p.population)} habitants`)}
+            {row("Communes", fmt.format(p.perimeterInseeCodes.length))}
+            {row("Entreprises du territoire", fmt.format(p.companyCount))}
+            {row("Équipe (ETP)", fmt.format(p.staffEtp))}
+            {row("Convention cadre", `du ${formatDate(p.conventionStartDate)} au ${formatDate(p.conventionEndDate)}`)}
+            {row("Notification", formatDate(p.notificationDate))}
+          </dl>
+        </section>
+      </div>
+      <section aria-labelledby="perimeter" className="rounded-lg border border-gray-300 bg-white p-4">
+        <h2 id="perimeter" className="mb-2 text-lg font-semibold">Périmètre</h2>
+        {[...byEpci.entries()].map(([epci, list]) => (
+          <div key={epci} className="mb-3">
+            <h3 className="font-medium">{epci} <span className="text-sm font-normal text-muted">({list.length} commune{list.length > 1 ? "s" : ""}, {fmt.format(list.reduce((n, c) => n + c.population, 0))} hab.)</span></h3>
+            <p className="text-sm">{list.map((c) => `${c.name} (${c.inseeCode})`).join(", ")}</p>
+          </div>
+        ))}
+      </section>
+    </div>
+  );
+}

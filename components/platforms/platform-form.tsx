@@ -1,0 +1,101 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useActionState, useEffect } from "react";
+import { createPlatformAction, updatePlatformAction } from "@/app/(app)/plateformes/actions";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { CARRYING_STRUCTURE_LABELS, CARRYING_STRUCTURE_TYPES, type PlatformDto } from "@/lib/platforms/platform.schema";
+
+interface Props {
+  platform?: PlatformDto;
+  perimeter?: { epciCodes: string[]; communeCodes: string[] };
+  epcis: { code: string; name: string; population: number }[];
+}
+
+const fmt = new Intl.NumberFormat("fr-FR");
+
+function ErrorText({ id, messages }: { id: string; messages?: string[] }) {
+  return messages?.length ? <p id={id} className="text-sm text-danger"><span aria-hidden="true">⚠ </span>{messages.join(" ")}</p> : null;
+}
+
+export function PlatformForm({ platform: p, perimeter, epcis }: Props) {
+  const router = useRouter();
+  const [state, action, pending] = useActionState(p ? updatePlatformAction : createPlatformAction, null);
+  const f = state && !state.ok ? state.fields : undefined;
+  useEffect(() => {
+    if (state?.ok) router.push(`/plateformes/${state.data.id}`);
+  }, [state, router]);
+  return (
+    <form action={action} noValidate className="flex max-w-3xl flex-col gap-6">
+      {state && !state.ok ? <p role="status" className="rounded border border-danger bg-red-50 p-3 text-sm text-danger">{state.message}</p> : null}
+      {p ? (
+        <>
+          <input type="hidden" name="id" value={p.id} />
+          <input type="hidden" name="version" value={p.version} />
+        </>
+      ) : null}
+      <fieldset className="flex flex-col gap-4 rounded-lg border border-gray-300 bg-white p-4">
+        <legend className="px-1 font-semibold">Plateforme et structure porteuse</legend>
+        <Field label="Nom de la plateforme" name="name" defaultValue={p?.name} required error={f?.name?.[0]} />
+        <Field label="Structure porteuse" name="carryingStructureName" defaultValue={p?.carryingStructureName} required error={f?.carryingStructureName?.[0]} />
+        <div className="flex flex-col gap-1">
+          <label htmlFor="field-carryingStructureType" className="text-sm font-medium">Forme juridique</label>
+          <select id="field-carryingStructureType" name="carryingStructureType" defaultValue={p?.carryingStructureType ?? "EPCI"} className="rounded border border-gray-400 px-3 py-2">
+            {CARRYING_STRUCTURE_TYPES.map((t) => <option key={t} value={t}>{CARRYING_STRUCTURE_LABELS[t]}</option>)}
+          </select>
+          <ErrorText id="field-carryingStructureType-error" messages={f?.carryingStructureType} />
+        </div>
+        <Field label="SIRET de la structure porteuse" name="carryingStructureSiret" inputMode="numeric" defaultValue={p?.carryingStructureSiret ?? ""} hint="14 chiffres" error={f?.carryingStructureSiret?.[0]} />
+        <Field label="Lieu d'accueil" name="hostingPlace" defaultValue={p?.hostingPlace ?? ""} error={f?.hostingPlace?.[0]} />
+        <Field label="Bassin d'emploi" name="employmentZone" defaultValue={p?.employmentZone ?? ""} error={f?.employmentZone?.[0]} />
+      </fieldset>
+
+      <fieldset className="flex flex-col gap-3 rounded-lg border border-gray-300 bg-white p-4" aria-describedby="perimeter-hint">
+        <legend className="px-1 font-semibold">Périmètre</legend>
+        <p id="perimeter-hint" className="text-sm text-muted">
+          Cochez des intercommunalités entières et/ou indiquez des communes par leur code INSEE. La population est calculée à partir du référentiel INSEE.
+        </p>
+        <div role="group" aria-labelledby="epci-label" aria-describedby={f?.epciCodes ? "field-epciCodes-error" : undefined} className="max-h-72 overflow-y-auto rounded border border-gray-300 p-2">
+          <p id="epci-label" className="text-sm font-medium">Intercommunalités (EPCI) des Hauts-de-France</p>
+          {epcis.map((e) => (
+            <label key={e.code} className="flex items-center gap-2 py-0.5 text-sm">
+              <input type="checkbox" name="epciCodes" value={e.code} defaultChecked={perimeter?.epciCodes.includes(e.code)} />
+              {e.name} <span className="text-muted">({fmt.format(e.population)} hab.)</span>
+            </label>
+          ))}
+        </div>
+        <ErrorText id="field-epciCodes-error" messages={f?.epciCodes} />
+        <div className="flex flex-col gap-1">
+          <label htmlFor="field-communeCodes" className="text-sm font-medium">Communes hors EPCI cochés (codes INSEE)</label>
+          <p id="field-communeCodes-hint" className="text-xs text-muted">Séparés par des espaces, virgules ou retours à la ligne, par exemple : 62498 62510</p>
+          <textarea
+            id="field-communeCodes"
+            name="communeCodes"
+            rows={3}
+            defaultValue={perimeter?.communeCodes.join(" ") ?? ""}
+            aria-describedby={f?.communeCodes ? "field-communeCodes-hint field-communeCodes-error" : "field-communeCodes-hint"}
+            aria-invalid={f?.communeCodes ? true : undefined}
+            className="rounded border border-gray-400 px-3 py-2 font-mono"
+          />
+          <ErrorText id="field-communeCodes-error" messages={f?.communeCodes} />
+        </div>
+      </fieldset>
+
+      <fieldset className="flex flex-col gap-4 rounded-lg border border-gray-300 bg-white p-4">
+        <legend className="px-1 font-semibold">Moyens et convention</legend>
+        <Field label="Nombre d'entreprises du territoire" name="companyCount" type="number" min={0} defaultValue={p?.companyCount ?? 0} error={f?.companyCount?.[0]} />
+        <Field label="Équipe en équivalents temps plein (ETP)" name="staffEtp" type="number" min={0} step="0.01" defaultValue={p?.staffEtp ?? 0} error={f?.staffEtp?.[0]} />
+        <Field label="Début de la convention cadre" name="conventionStartDate" type="date" defaultValue={p?.conventionStartDate ?? ""} error={f?.conventionStartDate?.[0]} />
+        <Field label="Fin de la convention cadre" name="conventionEndDate" type="date" defaultValue={p?.conventionEndDate ?? ""} error={f?.conventionEndDate?.[0]} />
+        <Field label="Date de notification" name="notificationDate" type="date" defaultValue={p?.notificationDate ?? ""} error={f?.notificationDate?.[0]} />
+        <div className="flex flex-col gap-1">
+          <label htmlFor="field-coPresidents" className="text-sm font-medium">Coprésident·es (un·e par ligne)</label>
+          <textarea id="field-coPresidents" name="coPresidents" rows={3} defaultValue={p?.coPresidents.join("\n") ?? ""} aria-invalid={f?.coPresidents ? true : undefined} aria-describedby={f?.coPresidents ? "field-coPresidents-error" : undefined} className="rounded border border-gray-400 px-3 py-2" />
+          <ErrorText id="field-coPresidents-error" messages={f?.coPresidents} />
+        </div>
+      </fieldset>
+      <Button type="submit" disabled={pending}>{p ? "Enregistrer les modifications" : "Créer la plateforme"}</Button>
+    </form>
+  );
+}

@@ -1,0 +1,49 @@
+"use client";
+// The header search box. "/" (outside a field) or Ctrl+K / ⌘K puts the focus in it.
+import { useRouter } from "next/navigation";
+import { useEffect, useRef } from "react";
+
+export function SearchBox({ defaultValue = "" }: { defaultValue?: string }) {
+  const ref = useRef<HTMLInputElement>(null);
+  const router = useRouter();
+  useEffect(() => {
+    function onKey(e: KeyboardEvent) {
+      const target = e.target as HTMLElement | null;
+      const typing = target && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
+      if ((e.key === "k" && (e.ctrlKey || e.metaKey)) || (e.key === "/" && !typing)) {
+        e.preventDefault();
+        ref.current?.focus();
+        ref.current?.select();
+      }
+    }
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
+  return (
+    <form
+      role="search"
+      aria-label="Recherche globale"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const q = ref.current?.value.trim() ?? "";
+        if (q) router.push(`/recherche?q=${encodeURIComponent(q)}`);
+      }}
+      className="flex items-center gap-2"
+    >
+      <label htmlFor="global-search" className="sr-only">Rechercher (raccourci : / ou Ctrl+K)</label>
+      <input
+        ref={ref}
+        id="global-search"
+        name="q"
+        type="search"
+        defaultValue={defaultValue}
+        placeholder="Rechercher… ( / )"
+        aria-keyshortcuts="/ Control+K Meta+K"
+        className="w-56 rounded border border-gray-400 px-3 py-1 text-sm"
+      />
+      <button type="submit" className="rounded border border-brand-600 px-3 py-1 text-sm font-semibold text-brand-700 hover:bg-brand-50">
+        Rechercher
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,39 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState } from "react";
+import { inviteUserAction } from "@/app/(app)/administration/utilisateurs/actions";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { AccessFields, type RoleOption } from "@/components/users/access-fields";
+
+export function InviteForm(props: { roles: RoleOption[]; platforms: { id: string; name: string }[]; canAllPlatforms: boolean; canSeeOutbox: boolean; linkHours: number }) {
+  const [state, action, pending] = useActionState(inviteUserAction, null);
+  const fields = state && !state.ok ? state.fields : undefined;
+  if (state?.ok) {
+    return (
+      <div role="status" className="flex flex-col gap-2 rounded border border-success bg-green-50 p-4">
+        <p>
+          Invitation envoyée à <strong>{state.data.email}</strong>. Le lien est valable une seule fois pendant {props.linkHours} heures.
+        </p>
+        <p className="flex gap-4">
+          <Link className="text-brand-700 underline" href={`/administration/utilisateurs/${state.data.id}`}>Voir le compte</Link>
+          {props.canSeeOutbox ? <Link className="text-brand-700 underline" href="/administration/courriels">Voir la boîte d&apos;envoi</Link> : null}
+          <Link className="text-brand-700 underline" href="/administration/utilisateurs">Retour à la liste</Link>
+        </p>
+      </div>
+    );
+  }
+  return (
+    <form action={action} noValidate className="flex max-w-xl flex-col gap-4 rounded-lg border border-gray-300 bg-white p-6">
+      {state && !state.ok ? (
+        <p role="status" className="rounded border border-danger bg-red-50 p-3 text-sm text-danger">{state.message}</p>
+      ) : null}
+      <Field label="Adresse e-mail professionnelle" name="email" type="email" autoComplete="off" required error={fields?.email?.[0]} />
+      <Field label="Prénom" name="firstName" required error={fields?.firstName?.[0]} />
+      <Field label="Nom" name="lastName" required error={fields?.lastName?.[0]} />
+      <AccessFields roles={props.roles} platforms={props.platforms} errors={fields} canAllPlatforms={props.canAllPlatforms} />
+      <Button type="submit" disabled={pending}>{pending ? "Envoi…" : "Envoyer l'invitation"}</Button>
+    </form>
+  );
+}

@@ -1,0 +1,42 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { ACCOUNTS } from "../support/accounts";
+import { loginViaForm } from "../support/auth";
+
+async function expectNoSeriousAxeViolation(page: Page) {
+  const r = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(r.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+}
+
+test("l'admin ouvre la fiche d'une plateforme et le formulaire de création, qui explique ses erreurs en français", async ({ page }) => {
+  // The form lists the ~90 EPCIs of the Région: axe takes a while on a loaded machine.
+  test.setTimeout(90_000);
+  await loginViaForm(page, ACCOUNTS.admin.email);
+  await expect(page.getByTestId("home-role")).toBeVisible();
+  await page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "Plateformes" }).click();
+  await page.getByRole("link", { name: "Amiénois" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Amiénois");
+  await expect(page.getByText(/Population \(INSEE\)/)).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Périmètre" })).toBeVisible();
+
+  await page.goto("/plateformes/nouvelle");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Créer une plateforme");
+  await expectNoSeriousAxeViolation(page);
+  await page.getByLabel("Nom de la plateforme").fill("Plateforme d'essai");
+  await page.getByLabel("Structure porteuse", { exact: true }).fill("Association d'essai");
+  await page.getByLabel("SIRET de la structure porteuse").fill("12345678901234");
+  await page.getByRole("button", { name: "Créer la plateforme" }).click();
+  await expect(page.getByText("Ce SIRET n'est pas valide (clé de contrôle).")).toBeVisible();
+  await expect(page.getByText("Choisissez au moins un EPCI ou une commune.")).toBeVisible();
+  await expectNoSeriousAxeViolation(page);
+});
+
+test("un·e responsable voit sa seule plateforme, sans bouton de modification", async ({ page }) => {
+  await loginViaForm(page, ACCOUNTS.managerLens.email);
+  await expect(page.getByTestId("home-role")).toBeVisible();
+  await page.goto("/plateformes");
+  await expect(page.getByRole("link", { name: "Lens-Liévin" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Amiénois" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Créer une plateforme" })).toHaveCount(0);
+  expect((await page.request.get("/plateformes/nouvelle")).status()).toBe(403);
+});

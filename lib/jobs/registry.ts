@@ -1,0 +1,50 @@
+import "server-only";
+// Every scheduled job in one place: name, schedule (cron, Europe/Paris), handler. Handlers are
+// idempotent and return counts for the run record.
+import type { Db } from "@/lib/db";
+import { deliverOutbox } from "@/lib/email/outbox.service";
+import { generateDueNotifications } from "@/lib/notifications/notification.jobs";
+import { sendDigests } from "@/lib/notifications/notification.service";
+
+export interface JobContext {
+  db: Db;
+  now: Date;
+}
+
+export interface JobDefinition {
+  name: string;
+  cron: string;
+  description: string;
+  handler: (ctx: JobContext) => Promise<Record<string, number>>;
+}
+
+export const JOBS: JobDefinition[] = [
+  {
+    name: "outbox-deliver",
+    cron: "* * * * *",
+    description: "Envoie les courriels en attente (nouvel essai après un échec SMTP)",
+    handler: ({ db, now }) => deliverOutbox(db, undefined, { now }),
+  },
+  {
+    name: "notifications-due",
+    cron: "*/15 * * * *",
+    description: "Notifie ce qui arrive à échéance (rappels numéro vert, suites de visite)",
+    handler: ({ db, now }) => generateDueNotifications(db, now),
+  },
+  {
+    name: "notifications-digest",
+    cron: "0 7 * * *",
+    description: "Envoie le récapitulatif quotidien des notifications",
+    handler: ({ db }) => sendDigests(db),
+  },
+  {
+    name: "login-throttle-cleanup",
+    cron: "17 * * * *",
+    description: "Supprime les compteurs d'échecs de connexion expirés",
+    handler: async ({ db, now }) => {
+      const dayAgo = new Date(now.getTime() - 24 * 3600_000);
+      const { count } = await db.loginThrottle.deleteMany({ where: { updatedAt: { lt: dayAgo }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] } });
+      return { deleted: count };
+    },
+  },
+];

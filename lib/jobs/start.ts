@@ -1,0 +1,16 @@
+import "server-only";
+// Started by instrumentation.ts in each Node.js server instance.
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { startScheduler } from "@/lib/jobs/scheduler";
+import { logger } from "@/lib/logger";
+
+export async function startJobsInThisInstance(): Promise<void> {
+  if (!env.JOBS_ENABLED || !env.DATABASE_URL) return;
+  try {
+    await startScheduler(db, { databaseUrl: env.DATABASE_URL });
+  } catch (err) {
+    // The application still serves requests; the jobs start again with the next instance start.
+    logger.error({ err }, "scheduler failed to start");
+  }
+}
