@@ -5,6 +5,7 @@ import type { Db } from "@/lib/db";
 import { deliverOutbox } from "@/lib/email/outbox.service";
 import { generateDueNotifications } from "@/lib/notifications/notification.jobs";
 import { sendDigests } from "@/lib/notifications/notification.service";
+import { expireInactiveOffers } from "@/lib/offers/offer.service";
 
 export interface JobContext {
   db: Db;
@@ -36,6 +37,12 @@ export const JOBS: JobDefinition[] = [
     cron: "0 7 * * *",
     description: "Envoie le récapitulatif quotidien des notifications",
     handler: ({ db }) => sendDigests(db),
+  },
+  {
+    name: "offers-expire-inactive",
+    cron: "30 2 * * *",
+    description: "Expire les offres ouvertes restées sans activité au-delà du délai du jeu de règles (signalées avant dans les listes)",
+    handler: ({ db, now }) => expireInactiveOffers(db, now),
   },
   {
     name: "login-throttle-cleanup",
