@@ -46,3 +46,7 @@ export const indicatorDefinitionSchema = z.object({
   family: z.string(),
   aggregation: z.enum(["sum", "stock", "median"]),
 });
+
+export const exportQuerySchema = monthlyReportQuerySchema.extend({
+  format: z.enum(["xlsx", "csv"], "Format attendu : xlsx ou csv").default("xlsx"),
+});
