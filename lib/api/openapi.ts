@@ -10,6 +10,7 @@ import { createVisitSchema, visitListQuerySchema, visitSchema } from "@/lib/visi
 import { previewFieldsSchema, runFieldsSchema } from "@/lib/imports/import.schema";
 import { meResponseSchema } from "@/lib/me/me.schema";
 import { subsidyFileSummarySchema, subsidyListQuerySchema } from "@/lib/subsidy/subsidy.schema";
+import { closeMonthSchema, exportQuerySchema, indicatorDefinitionSchema, monthlyReportQuerySchema, monthlyReportSchema, reopenBodySchema } from "@/lib/bilans/bilan.schema";
 import { apiTokenSchema, createdTokenSchema, createTokenSchema } from "@/lib/tokens/token.schema";
 
 export interface Endpoint {
@@ -57,6 +58,11 @@ export const ENDPOINTS: Endpoint[] = [
   { method: "get", path: "/api/v1/imports", summary: "Derniers imports de ma plateforme", permission: "company.write", response: z.object({ items: z.array(z.object({ id: z.string(), status: z.string() }).passthrough()) }) },
   { method: "post", path: "/api/v1/imports/{id}/undo", summary: "Annuler un import entier", permission: "company.write", response: z.object({ undone: z.boolean() }).passthrough() },
   { method: "get", path: "/api/v1/subsidy-files", summary: "Dossiers de subvention visibles", permission: "subsidy.read", query: subsidyListQuerySchema, response: pageOf(subsidyFileSummarySchema) },
+  { method: "get", path: "/api/v1/indicators", summary: "Définitions des indicateurs du bilan mensuel (libellé, définition, unité, version)", permission: "bilan.read", response: z.object({ version: z.string(), items: z.array(indicatorDefinitionSchema) }) },
+  { method: "get", path: "/api/v1/reports/monthly", summary: "Chiffres d'un mois (une plateforme, ou toutes celles visibles sans platformId) : clôturé ou provisoire, version de l'instantané", permission: "bilan.read", query: monthlyReportQuerySchema, response: monthlyReportSchema },
+  { method: "get", path: "/api/v1/reports/monthly/export", summary: "Bilan mensuel en XLSX (avec feuille de définitions) ou CSV ; export tracé", permission: "bilan.read", query: exportQuerySchema, response: z.string() },
+  { method: "post", path: "/api/v1/reports/monthly/{platformId}/{month}/close", summary: "Clôturer un mois terminé (fige ses chiffres dans un instantané ; 409 s'il est déjà clôturé)", permission: "bilan.close", response: closeMonthSchema.extend({ snapshotVersion: z.number() }) },
+  { method: "post", path: "/api/v1/reports/monthly/{platformId}/{month}/reopen", summary: "Rouvrir un mois clôturé, avec motif (référent Région ; l'instantané est conservé)", permission: "bilan.reopen", body: reopenBodySchema, response: closeMonthSchema.extend({ snapshotVersion: z.number() }) },
   { method: "get", path: "/api/v1/audit-events", summary: "Journal d'audit (DPO)", permission: "audit.read", query: auditListQuerySchema, response: pageOf(auditEventSchema) },
 ];
 
