@@ -12,6 +12,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/entreprises", label: "Entreprises", action: "company.read" },
   { href: "/visites", label: "Visites", action: "visit.read" },
   { href: "/offres", label: "Offres", action: "offer.read" },
+  { href: "/bilans", label: "Bilans", action: "bilan.read" },
   { href: "/financement", label: "Financement", action: "subsidy.read" },
   { href: "/rgpd", label: "Données personnelles", action: "audit.read" },
   { href: "/administration/utilisateurs", label: "Utilisateurs", action: "user.read" },
