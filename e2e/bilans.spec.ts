@@ -48,6 +48,7 @@ test.describe.serial("bilans mensuels", () => {
     expect(await own.json()).toMatchObject({ closed: true, snapshotVersion: 1, platformName: "Lens-Liévin" });
     const other = await page.request.get(`/api/v1/reports/monthly?platformId=${ids["Amiénois"]}&month=${MONTH}`);
     expect(other.status()).toBe(404);
+    expect((await page.goto(`/bilans?platformId=${ids["Amiénois"]}`))?.status()).toBe(404);
   });
 
   test("le référent rouvre le mois avec un motif ; l'export XLSX se télécharge", async ({ page }) => {

@@ -8,6 +8,7 @@ import { dashboardQuerySchema } from "@/lib/bilans/bilan.schema";
 import { dashboardData } from "@/lib/bilans/dashboard.query";
 import { db } from "@/lib/db";
 import { isMonthOver, monthLabel, PERIOD_KINDS, PERIOD_LABELS, periodLabel } from "@/lib/indicators/period.rules";
+import { notFoundOnAppError } from "@/lib/page-errors";
 import { parseSearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "Bilans" };
@@ -18,7 +19,8 @@ export default async function BilansPage({ searchParams }: { searchParams: Promi
   const user = await requirePageUser("bilan.read");
   const q = parseSearchParams(dashboardQuerySchema, await searchParams);
   const now = new Date();
-  const data = await dashboardData(db, user, q, now);
+  // Another platform's id reads as "not found" (no existence leak).
+  const data = await notFoundOnAppError(dashboardData(db, user, q, now));
   const { selected, period, series, trend, total } = data;
   const scopeName = selected?.name ?? "Région — toutes les plateformes";
   const openMonths = series.filter((c) => !c.closed).length;
