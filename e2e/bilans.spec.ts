@@ -36,7 +36,7 @@ test.describe.serial("bilans mensuels", () => {
     await expect(page.getByTestId("home-role")).toBeVisible();
     await page.goto(`/bilans?period=month&month=${MONTH}`);
     await expect(page.getByText("Lens-Liévin · janvier 2025")).toBeVisible();
-    await expect(page.getByLabel("Plateforme")).toHaveCount(0);
+    await expect(page.getByLabel("Plateforme", { exact: true })).toHaveCount(0);
     await expect(page.getByTestId("comparison-table")).toHaveCount(0);
     page.once("dialog", (d) => void d.accept());
     await page.getByRole("button", { name: "Clôturer janvier 2025" }).click();
@@ -55,8 +55,8 @@ test.describe.serial("bilans mensuels", () => {
     await loginViaForm(page, ACCOUNTS.referent.email);
     await expect(page.getByTestId("home-role")).toBeVisible();
     await page.goto("/bilans");
-    await page.getByLabel("Plateforme").selectOption({ label: "Lens-Liévin" });
-    await page.getByLabel("Période").selectOption({ label: "Mois" });
+    await page.getByLabel("Plateforme", { exact: true }).selectOption({ label: "Lens-Liévin" });
+    await page.getByLabel("Période", { exact: true }).selectOption({ label: "Mois" });
     await page.getByLabel("Mois de référence").fill(MONTH);
     await page.getByRole("button", { name: "Afficher" }).click();
     await expect(page.getByTestId("month-close")).toContainText("clôturé (instantané version 1)");

@@ -23,7 +23,7 @@ export function BilanChart({ kind, rows, series, stacked = false, horizontal = f
     <div aria-hidden="true" className="h-64 w-full">
       <ResponsiveContainer width="100%" height="100%">
         {kind === "line" ? (
-          <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+          <LineChart accessibilityLayer={false} data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="#d0d5dd" />
             <XAxis dataKey="label" tick={{ fontSize: 12, fill: "#333" }} />
             <YAxis tick={{ fontSize: 12, fill: "#333" }} allowDecimals />
@@ -34,7 +34,7 @@ export function BilanChart({ kind, rows, series, stacked = false, horizontal = f
             ))}
           </LineChart>
         ) : (
-          <BarChart data={rows} layout={horizontal ? "vertical" : "horizontal"} margin={{ top: 8, right: 16, bottom: 8, left: horizontal ? 120 : 0 }}>
+          <BarChart accessibilityLayer={false} data={rows} layout={horizontal ? "vertical" : "horizontal"} margin={{ top: 8, right: 16, bottom: 8, left: horizontal ? 120 : 0 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="#d0d5dd" />
             {horizontal ? <XAxis type="number" tick={{ fontSize: 12, fill: "#333" }} /> : <XAxis dataKey="label" tick={{ fontSize: 12, fill: "#333" }} />}
             {horizontal ? <YAxis type="category" dataKey="label" tick={{ fontSize: 12, fill: "#333" }} width={120} /> : <YAxis tick={{ fontSize: 12, fill: "#333" }} />}
