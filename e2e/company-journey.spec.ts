@@ -34,7 +34,7 @@ test("une assistante enregistre une visite puis crée une offre du marché cach�
   await tabTo(page, page.getByRole("button", { name: "Enregistrer la visite" }));
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { level: 1 })).toContainText(`Visite du`);
-  await expect(page.getByText("Envoyer trois profils")).toBeVisible();
+  await expect(page.getByText("Envoyer trois profils", { exact: true })).toBeVisible();
 
   await tabTo(page, page.getByRole("link", { name: "Créer une offre depuis cette visite" }));
   await page.keyboard.press("Enter");
