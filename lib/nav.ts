@@ -17,6 +17,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/gouvernance", label: "Gouvernance", action: "governance.read" },
   { href: "/demandeurs", label: "Demandeurs d'emploi", action: "jobSeeker.read" },
   { href: "/evenements", label: "Événements", action: "event.read" },
+  { href: "/bilans", label: "Bilans", action: "bilan.read" },
   { href: "/financement", label: "Financement", action: "subsidy.read" },
   { href: "/rgpd", label: "Données personnelles", action: "audit.read" },
   { href: "/plateformes", label: "Plateformes", action: "platform.read" },

@@ -1,0 +1,25 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { serverAction } from "@/lib/actions/action";
+import { closeMonthSchema, reopenMonthSchema } from "@/lib/bilans/bilan.schema";
+import { closeMonth, reopenMonth } from "@/lib/bilans/bilan.service";
+import { db } from "@/lib/db";
+
+const close = serverAction({ permission: "bilan.close", schema: closeMonthSchema }, async (user, input) => {
+  const r = await closeMonth(db, user, input, new Date());
+  revalidatePath("/bilans");
+  return r;
+});
+const reopen = serverAction({ permission: "bilan.reopen", schema: reopenMonthSchema }, async (user, input) => {
+  const r = await reopenMonth(db, user, input, new Date());
+  revalidatePath("/bilans");
+  return r;
+});
+
+export async function closeMonthAction(...args: Parameters<typeof close>) {
+  return close(...args);
+}
+export async function reopenMonthAction(...args: Parameters<typeof reopen>) {
+  return reopen(...args);
+}

@@ -1,0 +1,118 @@
+// Server-rendered tables of the bilans dashboard: each chart's data table, the full indicator table
+// of the period and the side-by-side platform comparison. Open months are marked "provisoire" in
+// words (not only by style).
+import type { ReactNode } from "react";
+import { BilanChart, type ChartRow, type ChartSeries } from "@/components/bilans/bilan-chart";
+import type { MonthFigures } from "@/lib/bilans/bilan.query";
+import { INDICATORS, type Figures } from "@/lib/indicators/indicators";
+import { shortMonthLabel } from "@/lib/indicators/period.rules";
+
+const nf = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 2 });
+export const fmt = (v: number | null | undefined) => (v === null || v === undefined ? "—" : nf.format(v));
+
+export function monthHeader(c: MonthFigures): ReactNode {
+  return (
+    <>
+      {shortMonthLabel(c.month)}
+      {c.closed ? null : <span className="block text-xs font-normal italic">provisoire</span>}
+    </>
+  );
+}
+
+export function ChartCard({ id, title, description, kind, rows, series, stacked, horizontal }: {
+  id: string; title: string; description: string; kind: "line" | "bar"; rows: ChartRow[]; series: ChartSeries[]; stacked?: boolean; horizontal?: boolean;
+}) {
+  return (
+    <section aria-labelledby={`${id}-title`} className="rounded-lg border border-gray-300 bg-white p-4">
+      <h3 id={`${id}-title`} className="text-lg font-semibold">{title}</h3>
+      <p className="text-sm text-muted">{description}</p>
+      <BilanChart kind={kind} rows={rows} series={series} stacked={stacked} horizontal={horizontal} />
+      <details className="mt-2" open>
+        <summary className="cursor-pointer text-sm font-medium text-brand-700">Tableau des données : {title}</summary>
+        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={`Données : ${title}`}>
+          <table className="mt-2 min-w-full text-sm">
+            <caption className="sr-only">{title}</caption>
+            <thead>
+              <tr>
+                <th scope="col" className="px-2 py-1 text-left">{horizontal ? "Étape" : "Mois"}</th>
+                {series.map((s) => <th key={s.key} scope="col" className="px-2 py-1 text-right">{s.label}</th>)}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.label} className="border-t border-gray-200">
+                  <th scope="row" className="px-2 py-1 text-left font-normal">{r.label}</th>
+                  {series.map((s) => <td key={s.key} className="px-2 py-1 text-right tabular-nums">{fmt(r[s.key] as number | null)}</td>)}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </section>
+  );
+}
+
+/** Month rows for a chart: label "mars 26 (provisoire)" for open months, values picked by key. */
+export function chartRows(series: MonthFigures[], pick: (f: Figures) => Record<string, number | null>): ChartRow[] {
+  return series.map((c) => ({ label: `${shortMonthLabel(c.month)}${c.closed ? "" : " (provisoire)"}`, ...pick(c.figures) }));
+}
+
+export function IndicatorTable({ series, total, caption }: { series: MonthFigures[]; total: Figures; caption: string }) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-gray-300 bg-white" tabIndex={0} role="region" aria-label={caption}>
+      <table className="min-w-full text-sm" data-testid="indicator-table">
+        <caption className="p-2 text-left font-semibold">{caption}</caption>
+        <thead className="bg-gray-50">
+          <tr>
+            <th scope="col" className="sticky left-0 bg-gray-50 px-2 py-1 text-left">Indicateur</th>
+            {series.length > 1 ? series.map((c) => <th key={c.month} scope="col" className="px-2 py-1 text-right">{monthHeader(c)}</th>) : null}
+            <th scope="col" className="px-2 py-1 text-right">{series.length > 1 ? "Période" : series[0] ? monthHeader(series[0]) : "Valeur"}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {INDICATORS.map((d) => (
+            <tr key={d.key} className="border-t border-gray-200" data-indicator={d.key}>
+              <th scope="row" className="sticky left-0 bg-white px-2 py-1 text-left font-normal">
+                {d.label} <span className="text-xs text-muted">({d.unit})</span>
+              </th>
+              {series.length > 1 ? series.map((c) => <td key={c.month} className="px-2 py-1 text-right tabular-nums">{fmt(c.figures[d.key])}</td>) : null}
+              <td className="px-2 py-1 text-right font-semibold tabular-nums">{fmt(total[d.key])}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function ComparisonTable({ rows, regionTotal }: { rows: { platform: { id: string; name: string }; total: Figures; series: MonthFigures[] }[]; regionTotal: Figures }) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-gray-300 bg-white" tabIndex={0} role="region" aria-label="Comparaison des plateformes">
+      <table className="min-w-full text-sm" data-testid="comparison-table">
+        <caption className="p-2 text-left font-semibold">Comparaison des plateformes sur la période</caption>
+        <thead className="bg-gray-50">
+          <tr>
+            <th scope="col" className="sticky left-0 bg-gray-50 px-2 py-1 text-left">Indicateur</th>
+            {rows.map((r) => (
+              <th key={r.platform.id} scope="col" className="px-2 py-1 text-right">
+                {r.platform.name}
+                {r.series.some((c) => !c.closed) ? <span className="block text-xs font-normal italic">provisoire</span> : null}
+              </th>
+            ))}
+            <th scope="col" className="px-2 py-1 text-right">Total région</th>
+          </tr>
+        </thead>
+        <tbody>
+          {INDICATORS.map((d) => (
+            <tr key={d.key} className="border-t border-gray-200">
+              <th scope="row" className="sticky left-0 bg-white px-2 py-1 text-left font-normal">{d.label}</th>
+              {rows.map((r) => <td key={r.platform.id} className="px-2 py-1 text-right tabular-nums">{fmt(r.total[d.key])}</td>)}
+              <td className="px-2 py-1 text-right font-semibold tabular-nums">{fmt(regionTotal[d.key])}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+"use client";
+// Close (manager) and reopen (Région referent, with a reason) of one platform's month. Both ask
+// for confirmation: closing freezes the figures, reopening makes them provisional again.
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { closeMonthAction, reopenMonthAction } from "@/app/(app)/bilans/actions";
+import { toFormData } from "@/components/forms/server-form";
+import { Button } from "@/components/ui/button";
+import { reopenMonthSchema, type ReopenMonthInput } from "@/lib/bilans/bilan.schema";
+
+interface Props {
+  platformId: string;
+  platformName: string;
+  month: string;
+  monthLabel: string;
+  closed: boolean;
+  snapshotVersion: number | null;
+  canClose: boolean;
+  canReopen: boolean;
+  monthOver: boolean;
+}
+
+export function MonthCloseControls(p: Props) {
+  const router = useRouter();
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const form = useForm<ReopenMonthInput>({ resolver: zodResolver(reopenMonthSchema), defaultValues: { platformId: p.platformId, month: p.month, reason: "" } });
+
+  async function onClose() {
+    if (!window.confirm(`Clôturer ${p.monthLabel} pour ${p.platformName} ? Ses chiffres seront figés ; seul un référent Région pourra rouvrir le mois.`)) return;
+    const r = await closeMonthAction(null, toFormData({ platformId: p.platformId, month: p.month }));
+    setMessage(r.ok ? { ok: true, text: `Mois clôturé (version ${r.data.snapshotVersion}).` } : { ok: false, text: r.message });
+    if (r.ok) router.refresh();
+  }
+
+  const onReopen = form.handleSubmit(async (values) => {
+    if (!window.confirm(`Rouvrir ${p.monthLabel} pour ${p.platformName} ? Ses chiffres redeviendront provisoires jusqu'à une nouvelle clôture.`)) return;
+    const r = await reopenMonthAction(null, toFormData(values));
+    setMessage(r.ok ? { ok: true, text: "Mois rouvert : chiffres provisoires." } : { ok: false, text: r.message });
+    if (r.ok) {
+      form.reset({ ...values, reason: "" });
+      router.refresh();
+    }
+  });
+
+  const reasonError = form.formState.errors.reason?.message;
+  return (
+    <div className="flex flex-col gap-2" data-testid="month-close">
+      <p>
+        <strong>{p.monthLabel}</strong> :{" "}
+        {p.closed ? `clôturé (instantané version ${p.snapshotVersion})` : p.monthOver ? "ouvert — chiffres provisoires" : "mois en cours — chiffres provisoires"}
+      </p>
+      {p.canClose && !p.closed && p.monthOver ? <Button onClick={() => void onClose()} className="self-start">Clôturer {p.monthLabel}</Button> : null}
+      {p.canReopen && p.closed ? (
+        <form onSubmit={(e) => void onReopen(e)} noValidate className="flex max-w-xl flex-col gap-2">
+          <label htmlFor="reopen-reason" className="text-sm font-medium">Motif de la réouverture</label>
+          <textarea id="reopen-reason" rows={2} {...form.register("reason")} aria-invalid={reasonError ? true : undefined} aria-describedby={reasonError ? "reopen-reason-error" : undefined} className={`rounded border px-3 py-2 ${reasonError ? "border-danger" : "border-gray-400"}`} />
+          {reasonError ? <p id="reopen-reason-error" className="text-sm text-danger"><span aria-hidden="true">⚠ </span>{reasonError}</p> : null}
+          <Button type="submit" variant="secondary" className="self-start">Rouvrir {p.monthLabel}</Button>
+        </form>
+      ) : null}
+      {message ? <p role="status" className={message.ok ? "text-sm text-success" : "text-sm text-danger"}>{message.text}</p> : null}
+    </div>
+  );
+}

@@ -1,0 +1,105 @@
+import "server-only";
+// Reading bilans: each month's figures come from its current snapshot when the month is closed
+// (frozen forever), otherwise they are computed live and shown as provisional.
+import type { DbOrTx } from "@/lib/db";
+import { scopeFor, type Principal } from "@/lib/authz/policy";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { computeFigures } from "@/lib/indicators/compute";
+import { combinePlatforms, INDICATORS_VERSION, type Figures } from "@/lib/indicators/indicators";
+import { monthDate, monthKeyOfDate, monthsBetween, type MonthKey } from "@/lib/indicators/period.rules";
+
+export interface PlatformRef {
+  id: string;
+  name: string;
+}
+
+export interface MonthFigures {
+  month: MonthKey;
+  closed: boolean;
+  snapshotVersion: number | null;
+  definitionsVersion: string;
+  closedAt: Date | null;
+  figures: Figures;
+}
+
+/** Platforms whose bilans `user` may read (all for Région-wide roles, else their own). */
+export async function bilanPlatforms(db: DbOrTx, user: Principal): Promise<PlatformRef[]> {
+  const scope = scopeFor(user, "snapshot");
+  if (!scope) throw new ForbiddenError();
+  const where = "platformId" in scope ? { id: scope.platformId as { in: string[] } } : {};
+  return db.platform.findMany({ where, select: { id: true, name: true }, orderBy: { name: "asc" } });
+}
+
+/** The platform if `user` may read its bilans; otherwise 404 (no existence leak). */
+export async function bilanPlatform(db: DbOrTx, user: Principal, platformId: string): Promise<PlatformRef> {
+  const p = (await bilanPlatforms(db, user)).find((x) => x.id === platformId);
+  if (!p) throw new NotFoundError("Plateforme introuvable.");
+  return p;
+}
+
+/**
+ * Figures of each platform for each month from `first` to `last`: the current snapshot of closed
+ * months, a live computation (one grouped query per family, all platforms at once) for the others.
+ */
+export async function monthlyFigures(db: DbOrTx, platformIds: readonly string[], first: MonthKey, last: MonthKey): Promise<Map<string, MonthFigures[]>> {
+  const months = monthsBetween(first, last);
+  const snapshots = await db.monthlySnapshot.findMany({
+    where: { platformId: { in: [...platformIds] }, supersededAt: null, month: { gte: monthDate(first), lte: monthDate(last) } },
+    select: { platformId: true, month: true, snapshotVersion: true, definitionsVersion: true, closedAt: true, figures: true },
+  });
+  const closed = new Map(snapshots.map((s) => [`${s.platformId}|${monthKeyOfDate(s.month)}`, s]));
+  const allClosed = snapshots.length === platformIds.length * months.length;
+  const live = allClosed ? null : await computeFigures(db, platformIds, first, last);
+  return new Map(
+    platformIds.map((pid) => [
+      pid,
+      months.map((m): MonthFigures => {
+        const s = closed.get(`${pid}|${m}`);
+        if (s) return { month: m, closed: true, snapshotVersion: s.snapshotVersion, definitionsVersion: s.definitionsVersion, closedAt: s.closedAt, figures: s.figures as Figures };
+        return { month: m, closed: false, snapshotVersion: null, definitionsVersion: INDICATORS_VERSION, closedAt: null, figures: live!.get(pid)!.get(m)! };
+      }),
+    ]),
+  );
+}
+
+/** Region totals per month: platforms combined; closed only when every platform's month is closed. */
+export function regionSeries(byPlatform: Map<string, MonthFigures[]>, months: MonthKey[]): MonthFigures[] {
+  return months.map((m, i) => {
+    const cells = [...byPlatform.values()].map((series) => series[i]!);
+    return {
+      month: m,
+      closed: cells.length > 0 && cells.every((c) => c.closed),
+      snapshotVersion: null,
+      definitionsVersion: INDICATORS_VERSION,
+      closedAt: null,
+      figures: combinePlatforms(cells.map((c) => c.figures)),
+    };
+  });
+}
+
+export interface MonthlyReport extends MonthFigures {
+  platformId: string | null;
+  platformName: string;
+}
+
+/** One month of one platform (or, without platformId, of every platform the user may read). */
+export async function getMonthlyReport(db: DbOrTx, user: Principal, platformId: string | undefined, month: MonthKey): Promise<MonthlyReport> {
+  if (platformId) {
+    const p = await bilanPlatform(db, user, platformId);
+    const series = (await monthlyFigures(db, [p.id], month, month)).get(p.id)!;
+    return { platformId: p.id, platformName: p.name, ...series[0]! };
+  }
+  const platforms = await bilanPlatforms(db, user);
+  const byPlatform = await monthlyFigures(db, platforms.map((p) => p.id), month, month);
+  const region = regionSeries(byPlatform, [month])[0]!;
+  return { platformId: null, platformName: platforms.length === 1 ? platforms[0]!.name : "Région (plateformes visibles)", ...region };
+}
+
+export async function snapshotHistory(db: DbOrTx, user: Principal, platformId: string, month: MonthKey) {
+  await bilanPlatform(db, user, platformId);
+  return db.monthlySnapshot.findMany({
+    where: { platformId, month: monthDate(month) },
+    orderBy: { snapshotVersion: "desc" },
+    select: { id: true, snapshotVersion: true, definitionsVersion: true, closedAt: true, supersededAt: true, reopenReason: true, closedById: true, reopenedById: true },
+  });
+}

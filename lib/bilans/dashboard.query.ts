@@ -1,0 +1,65 @@
+import "server-only";
+// Data of the bilans dashboard: the selected platform (or the region), the period's months and a
+// 12-month trend ending with the period, all from one monthlyFigures call (one query per family).
+import type { DbOrTx } from "@/lib/db";
+import type { Principal } from "@/lib/authz/policy";
+import { NotFoundError } from "@/lib/errors";
+import { bilanPlatforms, monthlyFigures, regionSeries, type MonthFigures, type PlatformRef } from "@/lib/bilans/bilan.query";
+import { aggregateFigures, type Figures } from "@/lib/indicators/indicators";
+import { addMonths, currentMonth, periodMonths, type MonthKey, type Period, type PeriodKind } from "@/lib/indicators/period.rules";
+
+export interface DashboardData {
+  platforms: PlatformRef[];
+  /** null: every platform the user may read, combined (the region view of a Région role). */
+  selected: PlatformRef | null;
+  period: Period;
+  months: MonthKey[];
+  /** The period's months, for the selected platform or the region. */
+  series: MonthFigures[];
+  /** 12 months ending with the period's last month. */
+  trend: MonthFigures[];
+  total: Figures;
+  /** Region view only: each platform's total over the period, side by side. */
+  comparison: { platform: PlatformRef; total: Figures; series: MonthFigures[] }[];
+}
+
+export function defaultMonth(now: Date): MonthKey {
+  return addMonths(currentMonth(now), -1);
+}
+
+export async function dashboardData(
+  db: DbOrTx, user: Principal, q: { platformId?: string; period: PeriodKind; month?: MonthKey }, now: Date,
+): Promise<DashboardData> {
+  const platforms = await bilanPlatforms(db, user);
+  let selected: PlatformRef | null = null;
+  if (q.platformId) {
+    selected = platforms.find((p) => p.id === q.platformId) ?? null;
+    if (!selected) throw new NotFoundError("Plateforme introuvable.");
+  } else if (platforms.length === 1) selected = platforms[0]!;
+  const period: Period = { kind: q.period, anchor: q.month ?? defaultMonth(now) };
+  const months = periodMonths(period);
+  const last = months[months.length - 1]!;
+  const trendFirst = addMonths(last, -11);
+  const first = months[0]! < trendFirst ? months[0]! : trendFirst;
+  const ids = selected ? [selected.id] : platforms.map((p) => p.id);
+  const byPlatform = await monthlyFigures(db, ids, first, last);
+  const allMonths = [...byPlatform.values()][0]?.map((c) => c.month) ?? [];
+  const whole = selected ? (byPlatform.get(selected.id) ?? []) : regionSeries(byPlatform, allMonths);
+  const inPeriod = (c: MonthFigures) => months.includes(c.month);
+  const series = whole.filter(inPeriod);
+  return {
+    platforms,
+    selected,
+    period,
+    months,
+    series,
+    trend: whole.filter((c) => c.month >= trendFirst),
+    total: aggregateFigures(series.map((c) => c.figures)),
+    comparison: selected
+      ? []
+      : platforms.map((p) => {
+          const s = byPlatform.get(p.id)!.filter(inPeriod);
+          return { platform: p, series: s, total: aggregateFigures(s.map((c) => c.figures)) };
+        }),
+  };
+}
