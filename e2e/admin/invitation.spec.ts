@@ -91,6 +91,8 @@ test("l'admin invite une assistante pour l'Amiénois, qui active son compte, ne 
 test("mot de passe oublié : même réponse pour toute adresse, et un lien inventé est refusé clairement", async ({ page }) => {
   await page.goto("/connexion");
   await page.getByRole("link", { name: "Mot de passe oublié ?" }).click();
+  // Wait for the new page: the login page also has an "Adresse e-mail" field.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mot de passe oublié");
   await page.getByLabel("Adresse e-mail").fill("personne@inconnu.test");
   await page.getByRole("button", { name: "Recevoir un lien" }).click();
   await expect(page.getByText("Si un compte actif correspond à cette adresse")).toBeVisible();
