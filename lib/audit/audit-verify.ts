@@ -11,11 +11,25 @@ export interface AuditChainReport {
   firstBroken: { id: string; at: string; reason: "hash" | "chain" } | null;
 }
 
+interface AuditRow {
+  id: bigint;
+  at: Date;
+  action: string;
+  actorId: string | null;
+  entityType: string | null;
+  entityId: string | null;
+  platformId: string | null;
+  reason: string | null;
+  metadata: Prisma.JsonValue;
+  prevHash: string | null;
+  hash: string | null;
+}
+
 export async function verifyAuditChain(db: DbOrTx, batchSize = 1000): Promise<AuditChainReport> {
   let prev: string | null = null;
   let checked = 0;
   for (let after: bigint | null = null; ; ) {
-    const rows = await db.auditEvent.findMany({
+    const rows: AuditRow[] = await db.auditEvent.findMany({
       where: after === null ? {} : { id: { gt: after } },
       orderBy: { id: "asc" },
       take: batchSize,
