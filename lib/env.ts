@@ -23,6 +23,9 @@ const envSchema = z.object({
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   EMBEDDED_PG_DIR: z.string().default(".data/postgres"),
   APP_VERSION: z.string().default("0.1.0"),
+  /** Cron of the nightly retention run (lib/jobs/schedules.ts), in JOBS_TIMEZONE. */
+  RETENTION_CRON: z.string().min(9).default("30 2 * * *"),
+  JOBS_TIMEZONE: z.string().default("Europe/Paris"),
 });
 
 export type Env = z.infer<typeof envSchema>;
