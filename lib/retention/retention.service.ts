@@ -134,6 +134,12 @@ export async function runRetention(db: Db, opts: RetentionRunOptions): Promise<R
   log.info({ ruleSetVersion: ruleSet.version }, "retention run started");
 
   const counts = emptyCounts();
+  // Per platform too: the DPO's report and each platform's "what retention did to us".
+  const byPlatform: Record<string, RetentionCounts> = {};
+  const count = (item: PlannedItem) => {
+    counts[item.action] += 1;
+    (byPlatform[item.platformId] ??= emptyCounts())[item.action] += 1;
+  };
   const errors: RetentionRunResult["errors"] = [];
   const items: PlannedItem[] = [];
   let index = 0;
@@ -141,10 +147,10 @@ export async function runRetention(db: Db, opts: RetentionRunOptions): Promise<R
     for await (const item of plan(db, ruleSet.payload, now, batchSize)) {
       if (opts.dryRun) {
         items.push(item);
-        counts[item.action] += 1;
+        count(item);
       } else {
         try {
-          if (await apply(db, item, now, run.id)) counts[item.action] += 1;
+          if (await apply(db, item, now, run.id)) count(item);
         } catch (e) {
           // Never the record's content in the message: the id is enough to investigate.
           const message = e instanceof Error ? e.message.split("\n")[0]!.slice(0, 300) : "erreur inconnue";
@@ -155,13 +161,13 @@ export async function runRetention(db: Db, opts: RetentionRunOptions): Promise<R
       await opts.afterRecord?.(item, index++);
     }
   } catch (e) {
-    await db.purgeRun.update({ where: { id: run.id }, data: { status: "FAILED", finishedAt: new Date(), counts, errors: [...errors, { entityType: "run", id: run.id, message: "interrompu" }] } });
+    await db.purgeRun.update({ where: { id: run.id }, data: { status: "FAILED", finishedAt: new Date(), counts: { ...counts, byPlatform }, errors: [...errors, { entityType: "run", id: run.id, message: "interrompu" }] } });
     log.error({ err: e, counts }, "retention run interrupted");
     throw e;
   }
 
   const status = errors.length === 0 ? "SUCCEEDED" : "PARTIAL";
-  await db.purgeRun.update({ where: { id: run.id }, data: { status, finishedAt: new Date(), counts, errors } });
+  await db.purgeRun.update({ where: { id: run.id }, data: { status, finishedAt: new Date(), counts: { ...counts, byPlatform }, errors } });
   if (!opts.dryRun) {
     await recordAudit(db, { action: "retention.run", entityType: "PurgeRun", entityId: run.id, metadata: { counts, errors: errors.length } });
   }

@@ -100,7 +100,7 @@ async function findAnywhere(...needles: string[]): Promise<string[]> {
 beforeEach(resetDb);
 
 describe("retention run", () => {
-  it("does what its dry run announced, once, and leaves nothing of destroyed people", async () => {
+  it("does what its dry run announced, once, and leaves nothing of destroyed people", { timeout: 120_000 }, async () => {
     const { people, goneContact, keptByOwnContact, keptByCompany, snapshot, platform } = await seedDataset();
     const hiresBefore = await db.proposal.count({ where: { platformId: platform.id, hiredAt: { not: null } } });
 
