@@ -37,3 +37,23 @@ describe("purge runs (DPO)", () => {
     await expect(startDryRun(db, manager)).rejects.toMatchObject({ status: 403 });
   });
 });
+
+describe("about to be archived", () => {
+  it("shows a platform its active job seekers within the notice period, and only its own", async () => {
+    const { listAboutToArchive } = await import("@/lib/retention/about-to-archive.query");
+    await createRuleSets(db);
+    const [mine, other] = [await createPlatform(db), await createPlatform(db)];
+    const now = new Date("2026-06-15T10:00:00Z");
+    const at = (iso: string) => new Date(`${iso}T10:00:00Z`);
+    const make = (platformId: string, lastName: string, last: Date, lifecycle: "ACTIVE" | "ARCHIVED" = "ACTIVE") =>
+      db.jobSeeker.create({ data: { platformId, lastName, origin: "SPONTANE", lastContactAt: last, lifecycle } });
+    await make(mine.id, "Dejadu", at("2024-12-14")); // due on 2026-06-14: tonight's run archives it, not a notice
+    await make(mine.id, "Bientot", at("2025-01-10")); // archived on 2026-07-10, within 30 days
+    await make(mine.id, "Troploin", at("2025-01-16")); // 2026-07-16: 31 days ahead
+    await make(mine.id, "Dejaarchive", at("2025-01-10"), "ARCHIVED");
+    await make(other.id, "Autreplateforme", at("2025-01-10"));
+    const manager = await platformUser(db, "PLATFORM_MANAGER", mine.id);
+    const rows = await listAboutToArchive(db, manager, now);
+    expect(rows.map((r) => [r.name, r.archiveOn])).toEqual([["Bientot", "2026-07-10"]]);
+  });
+});
