@@ -5,11 +5,17 @@ import { promisify } from "node:util";
 import { beforeEach, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "@/lib/audit/audit-verify";
 import { recordAudit } from "@/lib/audit/audit.service";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { db, resetDb } from "@/tests/support/db";
 
 const exec = promisify(execFile);
 
 beforeEach(resetDb);
+
+/** What an attacker with database access would do: bypass the append-only trigger, then tamper. */
+function tamper(sql: ReturnType<typeof Prisma.sql>) {
+  return db.$transaction([db.$executeRaw`SELECT set_config('app.audit_maintenance', 'on', true)`, db.$executeRaw(sql)]);
+}
 
 async function writeEvents(n: number) {
   for (let i = 0; i < n; i++) {
@@ -19,6 +25,14 @@ async function writeEvents(n: number) {
 }
 
 describe("vérification du journal d'audit", () => {
+  it("is append-only: the database refuses UPDATE and DELETE", async () => {
+    const rows = await writeEvents(2);
+    await expect(db.$executeRaw`UPDATE "AuditEvent" SET reason = 'x' WHERE id = ${rows[0]!.id}`).rejects.toThrow(/ajout seul/);
+    await expect(db.$executeRaw`DELETE FROM "AuditEvent" WHERE id = ${rows[1]!.id}`).rejects.toThrow(/ajout seul/);
+    await expect(db.auditEvent.deleteMany({})).rejects.toThrow();
+    expect(await db.auditEvent.count()).toBe(2);
+  });
+
   it("accepts an intact chain, whatever order jsonb gives the metadata keys back in", async () => {
     await writeEvents(5);
     expect(await verifyAuditChain(db, 2)).toEqual({ checked: 5, firstBroken: null });
@@ -27,7 +41,7 @@ describe("vérification du journal d'audit", () => {
   it("names the altered row", async () => {
     const rows = await writeEvents(6);
     const target = rows[3]!.id;
-    await db.$executeRaw`UPDATE "AuditEvent" SET reason = 'autre motif' WHERE id = ${target}`;
+    await tamper(Prisma.sql`UPDATE "AuditEvent" SET reason = 'autre motif' WHERE id = ${target}`);
     const report = await verifyAuditChain(db, 4);
     expect(report.firstBroken).toMatchObject({ id: target.toString(), reason: "hash" });
     expect(report.checked).toBe(3);
@@ -35,7 +49,7 @@ describe("vérification du journal d'audit", () => {
 
   it("names the row after a deleted one", async () => {
     const rows = await writeEvents(4);
-    await db.$executeRaw`DELETE FROM "AuditEvent" WHERE id = ${rows[1]!.id}`;
+    await tamper(Prisma.sql`DELETE FROM "AuditEvent" WHERE id = ${rows[1]!.id}`);
     expect((await verifyAuditChain(db)).firstBroken).toMatchObject({ id: rows[2]!.id.toString(), reason: "chain" });
   });
 
@@ -45,7 +59,7 @@ describe("vérification du journal d'audit", () => {
     const cwd = path.resolve(import.meta.dirname, "../..");
     const ok = await exec(path.join(cwd, "node_modules/.bin", script[0]!), [script[1]!], { cwd });
     expect(ok.stdout).toContain("3 entrées vérifiées");
-    await db.$executeRaw`UPDATE "AuditEvent" SET action = 'jobSeeker.export' WHERE id = ${rows[1]!.id}`;
+    await tamper(Prisma.sql`UPDATE "AuditEvent" SET action = 'jobSeeker.export' WHERE id = ${rows[1]!.id}`);
     const failed = await exec(path.join(cwd, "node_modules/.bin", script[0]!), [script[1]!], { cwd }).then(
       () => null,
       (e: { code: number; stderr: string }) => e,
