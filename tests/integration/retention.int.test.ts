@@ -94,7 +94,7 @@ async function findAnywhere(...needles: string[]): Promise<string[]> {
     const rows = await db.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM "public"."${c.table_name}" WHERE "${c.column_name}"::text ILIKE ANY($1::text[])`, needles.map((n) => `%${n}%`));
     if (Number(rows[0]!.n) > 0) hits.push(`${c.table_name}.${c.column_name}`);
   }
-  return hits;
+  return hits.sort();
 }
 
 beforeEach(resetDb);
