@@ -29,7 +29,7 @@ test("une assistante enregistre une visite puis crée une offre du marché cach�
   await page.keyboard.press("Space");
   await tabTo(page, page.getByRole("button", { name: "Ajouter une action de suivi" }));
   await page.keyboard.press("Enter");
-  await tabTo(page, page.getByLabel("Action 1"));
+  await tabTo(page, page.getByLabel("Action 1", { exact: true }));
   await page.keyboard.type("Envoyer trois profils");
   await tabTo(page, page.getByRole("button", { name: "Enregistrer la visite" }));
   await page.keyboard.press("Enter");
