@@ -55,6 +55,9 @@ const envSchema = z.object({
   STORAGE_DIR: z.string().default(".data/files"),
   /** Attempts before an email is left in the outbox as failed. */
   SMTP_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  /** Cron of the nightly retention run (lib/jobs/registry.ts), in JOBS_TIMEZONE. */
+  RETENTION_CRON: z.string().min(9).default("30 2 * * *"),
+  JOBS_TIMEZONE: z.string().default("Europe/Paris"),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -31,6 +31,7 @@ import {
 import {
   actualLineSchema, budgetLineSchema, createSubsidyFileSchema, paymentSchema, transitionSchema, updateBudgetLineSchema, updateSubsidyFileSchema,
 } from "@/lib/subsidy/subsidy-file.schema";
+import { dryRunBodySchema, purgeRunListQuerySchema, purgeRunSchema } from "@/lib/retention/purge-run.schema";
 import { subsidyFileSummarySchema, subsidyListQuerySchema } from "@/lib/subsidy/subsidy.schema";
 import { closeMonthSchema, exportQuerySchema, indicatorDefinitionSchema, monthlyReportQuerySchema, monthlyReportSchema, reopenBodySchema } from "@/lib/bilans/bilan.schema";
 import { apiTokenSchema, createdTokenSchema, createTokenSchema } from "@/lib/tokens/token.schema";
@@ -154,6 +155,9 @@ export const ENDPOINTS: Endpoint[] = [
   { method: "post", path: "/api/v1/reports/monthly/{platformId}/{month}/close", summary: "Clôturer un mois terminé (fige ses chiffres dans un instantané ; 409 s'il est déjà clôturé)", permission: "bilan.close", response: closeMonthSchema.extend({ snapshotVersion: z.number() }) },
   { method: "post", path: "/api/v1/reports/monthly/{platformId}/{month}/reopen", summary: "Rouvrir un mois clôturé, avec motif (référent Région ; l'instantané est conservé)", permission: "bilan.reopen", body: reopenBodySchema, response: closeMonthSchema.extend({ snapshotVersion: z.number() }) },
   { method: "get", path: "/api/v1/audit-events", summary: "Journal d'audit (DPO)", permission: "audit.read", query: auditListQuerySchema, response: pageOf(auditEventSchema) },
+  { method: "get", path: "/api/v1/purge-runs", summary: "Exécutions de la conservation (réelles et simulations), comptes par action et par plateforme", permission: "purge.read", query: purgeRunListQuerySchema, response: pageOf(purgeRunSchema) },
+  { method: "get", path: "/api/v1/purge-runs/{id}", summary: "Une exécution de la conservation", permission: "purge.read", response: purgeRunSchema },
+  { method: "post", path: "/api/v1/purge-runs/dry-run", summary: "Simuler maintenant l'exécution de la conservation (rien n'est modifié)", permission: "purge.run", body: dryRunBodySchema, response: purgeRunSchema, status: 201 },
 ];
 
 function jsonSchema(schema: z.ZodType, io: "input" | "output") {

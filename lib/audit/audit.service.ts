@@ -21,8 +21,17 @@ export interface AuditInput {
 /** Serialises writers with an advisory lock so the hash chain stays linear across instances. */
 const AUDIT_LOCK = 7_204_611;
 
+/** JSON with object keys sorted: jsonb does not keep key order, and the hash must survive a round trip. */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical((value as Record<string, unknown>)[k])]));
+  }
+  return value;
+}
+
 export function auditHash(prevHash: string | null, e: AuditInput, at: Date): string {
-  const body = JSON.stringify([prevHash, at.toISOString(), e.action, e.actorId ?? null, e.entityType ?? null, e.entityId ?? null, e.platformId ?? null, e.reason ?? null, e.metadata ?? null]);
+  const body = JSON.stringify([prevHash, at.toISOString(), e.action, e.actorId ?? null, e.entityType ?? null, e.entityId ?? null, e.platformId ?? null, e.reason ?? null, canonical(e.metadata ?? null)]);
   return createHash("sha256").update(body).digest("hex");
 }
 

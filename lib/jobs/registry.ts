@@ -5,7 +5,9 @@ import type { Db } from "@/lib/db";
 import { deliverOutbox } from "@/lib/email/outbox.service";
 import { generateDueNotifications } from "@/lib/notifications/notification.jobs";
 import { sendDigests } from "@/lib/notifications/notification.service";
+import { env } from "@/lib/env";
 import { expireInactiveOffers } from "@/lib/offers/offer.service";
+import { runRetention } from "@/lib/retention/retention.service";
 
 export interface JobContext {
   db: Db;
@@ -37,6 +39,12 @@ export const JOBS: JobDefinition[] = [
     cron: "0 7 * * *",
     description: "Envoie le récapitulatif quotidien des notifications",
     handler: ({ db }) => sendDigests(db),
+  },
+  {
+    name: "retention",
+    cron: env.RETENTION_CRON,
+    description: "Conservation RGPD : archive à 18 mois, détruit à 24 mois (demandeurs) et 48 mois (contacts), selon le jeu de règles",
+    handler: async ({ db }) => (await runRetention(db, { dryRun: false, triggeredBy: "planification" })).counts,
   },
   {
     name: "offers-expire-inactive",

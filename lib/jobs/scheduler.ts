@@ -10,7 +10,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { JOBS, type JobDefinition } from "@/lib/jobs/registry";
 import { logger } from "@/lib/logger";
 
-export const JOB_TIMEZONE = "Europe/Paris";
+export const JOB_TIMEZONE = env.JOBS_TIMEZONE;
 
 export function instanceName(): string {
   return env.INSTANCE_NAME ?? `${os.hostname()}:${process.pid}`;

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { AuditTable } from "@/components/audit/audit-table";
 import { listAuditEvents } from "@/lib/audit/audit.query";
 import { auditListQuerySchema } from "@/lib/audit/audit.schema";
@@ -16,6 +17,7 @@ export default async function GdprPage({ searchParams }: { searchParams: Promise
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-bold">Journal d&apos;audit</h1>
       <p className="text-muted">Connexions, accès aux données personnelles et opérations sensibles, du plus récent au plus ancien.</p>
+      <p><Link href="/rgpd/conservation" className="text-brand-700 underline">Conservation des données : exécutions et simulations</Link></p>
       <form className="flex flex-wrap items-end gap-3" role="search" aria-label="Filtrer le journal">
         <div className="flex flex-col">
           <label htmlFor="f-action" className="text-sm font-medium">Action commençant par</label>

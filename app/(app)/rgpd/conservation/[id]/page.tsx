@@ -1,0 +1,66 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { RUN_STATUS_LABELS } from "@/components/retention/purge-run-table";
+import { requirePageUser } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { formatDateTime } from "@/lib/format";
+import { findPurgeRun } from "@/lib/retention/purge-run.query";
+
+export const metadata: Metadata = { title: "Rapport de conservation" };
+
+const ACTION_LABELS = { "jobSeeker.archive": "Demandeurs d'emploi archivés", "jobSeeker.destroy": "Demandeurs d'emploi détruits", "companyContact.destroy": "Contacts d'entreprise détruits" } as const;
+
+export default async function PurgeRunPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePageUser("purge.read");
+  const id = z.string().uuid().safeParse((await params).id);
+  if (!id.success) notFound();
+  const run = await findPurgeRun(db, user, id.data).catch(() => notFound());
+  const verb = run.dryRun ? "serait" : "a été";
+  return (
+    <div className="flex flex-col gap-4">
+      <p className="text-sm"><Link href="/rgpd/conservation" className="text-brand-700 underline">Conservation des données</Link> › Rapport</p>
+      <h1 className="text-2xl font-bold">{run.dryRun ? "Rapport de simulation" : "Rapport d'exécution"}</h1>
+      <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1">
+        <dt className="font-medium">Début</dt><dd>{formatDateTime(run.startedAt)}</dd>
+        <dt className="font-medium">Fin</dt><dd>{run.finishedAt ? formatDateTime(run.finishedAt) : "—"}</dd>
+        <dt className="font-medium">État</dt><dd>{RUN_STATUS_LABELS[run.status]}</dd>
+        <dt className="font-medium">Lancée par</dt><dd>{run.triggeredBy ?? "—"}</dd>
+        <dt className="font-medium">Version des règles</dt><dd>{run.ruleSetVersion ?? "—"}</dd>
+      </dl>
+      {run.dryRun ? <p className="rounded border border-brand-600 bg-brand-50 p-3 text-sm">Simulation : aucune donnée n&apos;a été modifiée. Voici ce qu&apos;une exécution lancée au même moment ferait.</p> : null}
+      <table className="w-full max-w-3xl border-collapse text-sm">
+        <caption className="mb-2 text-left font-semibold">Ce qui {verb} fait, par plateforme</caption>
+        <thead>
+          <tr className="border-b border-gray-400 text-left">
+            <th scope="col" className="py-2 pr-4">Plateforme</th>
+            {Object.values(ACTION_LABELS).map((l) => <th key={l} scope="col" className="py-2 pr-4 text-right">{l}</th>)}
+          </tr>
+        </thead>
+        <tbody>
+          {run.byPlatform.map((p) => (
+            <tr key={p.platformId} className="border-b border-gray-200">
+              <th scope="row" className="py-2 pr-4 text-left font-normal">{p.platform}</th>
+              {Object.keys(ACTION_LABELS).map((k) => <td key={k} className="py-2 pr-4 text-right">{p.counts[k as keyof typeof ACTION_LABELS]}</td>)}
+            </tr>
+          ))}
+          <tr className="font-semibold">
+            <th scope="row" className="py-2 pr-4 text-left">Total</th>
+            {Object.keys(ACTION_LABELS).map((k) => <td key={k} className="py-2 pr-4 text-right" data-testid={`total-${k}`}>{run.counts[k as keyof typeof ACTION_LABELS]}</td>)}
+          </tr>
+        </tbody>
+      </table>
+      <section aria-labelledby="errors-title">
+        <h2 id="errors-title" className="text-lg font-semibold">Erreurs</h2>
+        {run.errors.length === 0 ? (
+          <p>Aucune erreur.</p>
+        ) : (
+          <ul className="list-disc pl-6">
+            {run.errors.map((e) => <li key={`${e.entityType}-${e.id}`}>{e.entityType} {e.id} : {e.message}</li>)}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

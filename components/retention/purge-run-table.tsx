@@ -1,0 +1,37 @@
+"use client";
+
+import type { ColumnDef } from "@tanstack/react-table";
+import Link from "next/link";
+import { DataTable } from "@/components/data-table/data-table";
+import { formatDateTime } from "@/lib/format";
+import type { PurgeRunDto } from "@/lib/retention/purge-run.schema";
+
+export const RUN_STATUS_LABELS: Record<PurgeRunDto["status"], string> = {
+  RUNNING: "En cours",
+  SUCCEEDED: "Terminée",
+  PARTIAL: "Terminée avec erreurs",
+  FAILED: "Interrompue",
+};
+
+const columns: ColumnDef<PurgeRunDto, unknown>[] = [
+  {
+    id: "startedAt",
+    header: "Début",
+    cell: ({ row }) => (
+      <Link href={`/rgpd/conservation/${row.original.id}`} className="text-brand-700 underline">
+        {formatDateTime(row.original.startedAt)}
+      </Link>
+    ),
+  },
+  { id: "kind", header: "Type", cell: ({ row }) => (row.original.dryRun ? "Simulation" : "Exécution réelle") },
+  { id: "status", header: "État", cell: ({ row }) => RUN_STATUS_LABELS[row.original.status] },
+  { id: "archive", header: "Demandeurs archivés", cell: ({ row }) => row.original.counts["jobSeeker.archive"] },
+  { id: "destroy", header: "Demandeurs détruits", cell: ({ row }) => row.original.counts["jobSeeker.destroy"] },
+  { id: "contacts", header: "Contacts détruits", cell: ({ row }) => row.original.counts["companyContact.destroy"] },
+  { id: "errors", header: "Erreurs", cell: ({ row }) => row.original.errors.length },
+  { id: "by", header: "Lancée par", cell: ({ row }) => row.original.triggeredBy ?? "—" },
+];
+
+export function PurgeRunTable(props: { data: PurgeRunDto[]; total: number; page: number; pageSize: number }) {
+  return <DataTable caption="Exécutions de la conservation" columns={columns} emptyMessage="Aucune exécution pour l'instant." {...props} />;
+}

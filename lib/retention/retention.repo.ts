@@ -1,0 +1,139 @@
+// Retention data access: candidate queries and the irreversible erasure of one person.
+// No decisions here: which record gets which action is retention.rules.ts's job.
+// Kept free of "server-only" because the retention job runs from scripts too.
+import type { DbOrTx } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+
+export interface JobSeekerCandidate {
+  id: string;
+  platformId: string;
+  lifecycle: "ACTIVE" | "ARCHIVED" | "DESTROYED";
+  lastContactAt: Date;
+}
+
+/** Job seekers not yet destroyed whose last contact is before `cutoff`, in id order after `afterId`. */
+export function findJobSeekerCandidates(db: DbOrTx, cutoff: Date, afterId: string | null, take: number): Promise<JobSeekerCandidate[]> {
+  return db.jobSeeker.findMany({
+    where: { lifecycle: { in: ["ACTIVE", "ARCHIVED"] }, lastContactAt: { lt: cutoff }, ...(afterId ? { id: { gt: afterId } } : {}) },
+    orderBy: { id: "asc" },
+    take,
+    select: { id: true, platformId: true, lifecycle: true, lastContactAt: true },
+  });
+}
+
+export interface ContactCandidate {
+  id: string;
+  platformId: string;
+  companyId: string;
+  lifecycle: "ACTIVE" | "ARCHIVED" | "DESTROYED";
+  lastContactAt: Date | null;
+  createdAt: Date;
+  company: { lastContactAt: Date | null };
+}
+
+const beforeOrNull = (cutoff: Date) => ({ OR: [{ lastContactAt: null }, { lastContactAt: { lt: cutoff } }] });
+
+/** Company contacts not yet destroyed for which neither they nor their company were contacted since `cutoff`. */
+export function findContactCandidates(db: DbOrTx, cutoff: Date, afterId: string | null, take: number): Promise<ContactCandidate[]> {
+  return db.companyContact.findMany({
+    where: {
+      lifecycle: { not: "DESTROYED" },
+      createdAt: { lt: cutoff },
+      ...beforeOrNull(cutoff),
+      company: beforeOrNull(cutoff),
+      ...(afterId ? { id: { gt: afterId } } : {}),
+    },
+    orderBy: { id: "asc" },
+    take,
+    select: { id: true, platformId: true, companyId: true, lifecycle: true, lastContactAt: true, createdAt: true, company: { select: { lastContactAt: true } } },
+  });
+}
+
+/**
+ * Moves a job seeker to the intermediate archive. The `lastContactAt` guard makes the update a
+ * no-op when a new contact arrived since the candidate was read (the person stays active).
+ */
+export async function archiveJobSeeker(tx: DbOrTx, c: JobSeekerCandidate, now: Date): Promise<boolean> {
+  const { count } = await tx.jobSeeker.updateMany({
+    where: { id: c.id, lifecycle: "ACTIVE", lastContactAt: c.lastContactAt },
+    data: { lifecycle: "ARCHIVED", archivedAt: now, version: { increment: 1 } },
+  });
+  return count === 1;
+}
+
+/** Every identifying or free-text field of a job seeker (annex 1 art. 2), set to nothing. */
+const ERASED_JOB_SEEKER = {
+  civilite: null,
+  lastName: null,
+  firstName: null,
+  birthDate: null,
+  addressLine: null,
+  postalCode: null,
+  city: null,
+  inseeCode: null,
+  phone: null,
+  email: null,
+  franceTravailId: null,
+  transportModes: [],
+  maxTravelMinutes: null,
+  mobilityScope: null,
+  mobilityCodes: [],
+  supportNeeds: [],
+  supportNeedsOther: null,
+  lastClassAttended: null,
+  diplomasObtained: null,
+  diplomasInProgress: null,
+  trainingType: null,
+  trainingStartDate: null,
+  employmentSituation: null,
+  inActivity: null,
+  monthsWithoutEmployment: null,
+  contractType: null,
+  wantsChange: null,
+  situationDuringFollowUp: null,
+  desiredRomeCodes: [],
+  desiredJobLabel: null,
+  experiences: null,
+  skillLanguages: null,
+  skillCertifications: null,
+  skillProfessionalLicences: null,
+  skillIt: null,
+  csp: null,
+  rsa: null,
+  rqth: null,
+  indemnise: null,
+  strengthsAndObstacles: null,
+  informedChannel: null,
+} satisfies Prisma.JobSeekerUpdateManyMutationInput;
+
+/**
+ * Destroys a job seeker irreversibly: identifying fields and free text are erased in place (no
+ * copy is kept anywhere), while the row itself stays as an anonymous shell so that proposals,
+ * hires, diagnostics and event participations still count in the platform's figures.
+ * Returns false when the record was already destroyed (idempotence).
+ */
+export async function destroyJobSeeker(tx: Prisma.TransactionClient, id: string, now: Date): Promise<boolean> {
+  const { count } = await tx.jobSeeker.updateMany({
+    where: { id, lifecycle: { not: "DESTROYED" } },
+    data: { ...ERASED_JOB_SEEKER, lifecycle: "DESTROYED", destroyedAt: now, version: { increment: 1 } },
+  });
+  if (count === 0) return false;
+  await tx.jobSeekerInteraction.updateMany({ where: { jobSeekerId: id }, data: { summary: null } });
+  await tx.proposal.updateMany({ where: { jobSeekerId: id }, data: { refusalComment: null, notRetainedReason: null } });
+  await tx.eventJobSeekerParticipation.updateMany({ where: { jobSeekerId: id }, data: { outcome: null } });
+  await tx.mobilityDiagnostic.updateMany({ where: { jobSeekerId: id }, data: { solutionType: null } });
+  // The request stays as proof that it was handled (kind, dates, status), without who or what.
+  await tx.rightsRequest.updateMany({ where: { jobSeekerId: id }, data: { requesterName: null, details: null, response: null } });
+  // An import's undo snapshot holds the previous values of the person.
+  await tx.importBatchItem.updateMany({ where: { entityType: "JobSeeker", entityId: id }, data: { before: Prisma.DbNull } });
+  return true;
+}
+
+export async function destroyCompanyContact(tx: DbOrTx, id: string, now: Date): Promise<boolean> {
+  const { count } = await tx.companyContact.updateMany({
+    where: { id, lifecycle: { not: "DESTROYED" } },
+    data: { lastName: null, firstName: null, jobTitle: null, proAddress: null, proEmail: null, proPhone: null, lifecycle: "DESTROYED", destroyedAt: now, version: { increment: 1 } },
+  });
+  if (count === 1) await tx.importBatchItem.updateMany({ where: { entityType: "CompanyContact", entityId: id }, data: { before: Prisma.DbNull } });
+  return count === 1;
+}

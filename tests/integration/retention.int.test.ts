@@ -1,0 +1,206 @@
+// The retention run on a real PostgreSQL: a dataset spread over five years.
+import { beforeEach, describe, expect, it } from "vitest";
+import { runRetention } from "@/lib/retention/retention.service";
+import { createCompany, createPlatform, createRuleSets } from "@/tests/factories";
+import { db, resetDb } from "@/tests/support/db";
+
+const NOW = new Date("2026-06-15T08:00:00Z");
+const monthsAgo = (m: number, days = 0) => {
+  const d = new Date(NOW);
+  d.setUTCMonth(d.getUTCMonth() - m);
+  d.setUTCDate(d.getUTCDate() - days);
+  return d;
+};
+
+interface Person {
+  id: string;
+  lastName: string;
+  firstName: string;
+  email: string;
+  phone: string;
+  franceTravailId: string;
+  birthDate: string;
+}
+
+/** Job seekers whose last contact goes from 1 month to 5 years ago, each with notes, a proposal and a request. */
+async function seedDataset() {
+  await createRuleSets(db);
+  const platform = await createPlatform(db);
+  const company = await createCompany(db, platform.id);
+  const offer = await db.jobOffer.create({
+    data: { platformId: platform.id, companyId: company.id, title: "Cariste", contractType: "CDI", source: "VISITE", receivedAt: monthsAgo(40) },
+  });
+  const event = await db.circuitCourtEvent.create({ data: { platformId: platform.id, title: "Job dating logistique", date: monthsAgo(30), place: "Lens" } });
+  const ages = [1, 10, 17, 18, 20, 23, 24, 30, 42, 60];
+  const people: (Person & { months: number })[] = [];
+  for (const [i, months] of ages.entries()) {
+    const p: Person & { months: number } = {
+      id: "",
+      months,
+      lastName: `Zyxnom${i}Q`,
+      firstName: `Prenomq${i}X`,
+      email: `personne.${i}.retention@exemple.fr`,
+      phone: `0611223${String(i).padStart(3, "0")}`,
+      franceTravailId: `FTID${i}77Z`,
+      birthDate: `1990-0${(i % 9) + 1}-1${i % 10}`,
+    };
+    const js = await db.jobSeeker.create({
+      data: {
+        platformId: platform.id,
+        lastName: p.lastName,
+        firstName: p.firstName,
+        email: p.email,
+        phone: p.phone,
+        franceTravailId: p.franceTravailId,
+        birthDate: new Date(`${p.birthDate}T00:00:00Z`),
+        addressLine: `${i} rue des Archives`,
+        experiences: `Expérience chez ${p.lastName}`,
+        origin: "NUMERO_VERT",
+        lastContactAt: monthsAgo(months),
+        interactions: { create: [{ platformId: platform.id, kind: "APPEL", at: monthsAgo(months), summary: `Appel de ${p.firstName} ${p.lastName}` }] },
+        proposals: {
+          create: [{ platformId: platform.id, kind: "JOB", offerId: offer.id, status: "HIRED", proposedAt: monthsAgo(months), statusChangedAt: monthsAgo(months), hiredAt: monthsAgo(months), refusalComment: `note sur ${p.lastName}` }],
+        },
+        events: { create: [{ eventId: event.id, young: i % 2 === 0, outcome: `${p.firstName} retenu` }] },
+        rights: { create: [{ platformId: platform.id, kind: "ACCESS", requesterName: `${p.firstName} ${p.lastName}`, details: p.email, receivedAt: monthsAgo(months), dueAt: monthsAgo(months) }] },
+      },
+    });
+    p.id = js.id;
+    people.push(p);
+  }
+  // Company contacts: 47 and 49 months since the company's last contact; one recently seen herself.
+  const oldCompany = await createCompany(db, platform.id);
+  await db.company.update({ where: { id: oldCompany.id }, data: { lastContactAt: monthsAgo(49) } });
+  const recentCompany = await createCompany(db, platform.id);
+  await db.company.update({ where: { id: recentCompany.id }, data: { lastContactAt: monthsAgo(47) } });
+  const contactOf = (companyId: string, name: string, last: Date | null) =>
+    db.companyContact.create({ data: { platformId: platform.id, companyId, lastName: name, proEmail: `${name.toLowerCase()}@entreprise.fr`, lastContactAt: last, createdAt: monthsAgo(55) } });
+  const goneContact = await contactOf(oldCompany.id, "Contactdetruitw", null);
+  const keptByOwnContact = await contactOf(oldCompany.id, "Contactgardev", monthsAgo(2));
+  const keptByCompany = await contactOf(recentCompany.id, "Contactgardeu", null);
+  const snapshot = await db.monthlySnapshot.create({
+    data: { platformId: platform.id, month: new Date("2024-01-01"), snapshotVersion: 1, definitionsVersion: "1", figures: { hires: 7, jobSeekersReceived: 10, under26: 5 } },
+  });
+  return { platform, people, goneContact, keptByOwnContact, keptByCompany, snapshot };
+}
+
+/** Every text-like column of every table of the public schema that contains one of `needles`. */
+async function findAnywhere(...needles: string[]): Promise<string[]> {
+  const cols = await db.$queryRaw<{ table_name: string; column_name: string }[]>`
+    SELECT table_name, column_name FROM information_schema.columns
+    WHERE table_schema = 'public' AND data_type IN ('text', 'character varying', 'character', 'json', 'jsonb', 'ARRAY', 'date')`;
+  const hits: string[] = [];
+  for (const c of cols) {
+    const rows = await db.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM "public"."${c.table_name}" WHERE "${c.column_name}"::text ILIKE ANY($1::text[])`, needles.map((n) => `%${n}%`));
+    if (Number(rows[0]!.n) > 0) hits.push(`${c.table_name}.${c.column_name}`);
+  }
+  return hits.sort();
+}
+
+beforeEach(resetDb);
+
+describe("retention run", () => {
+  it("does what its dry run announced, once, and leaves nothing of destroyed people", { timeout: 120_000 }, async () => {
+    const { people, goneContact, keptByOwnContact, keptByCompany, snapshot, platform } = await seedDataset();
+    const hiresBefore = await db.proposal.count({ where: { platformId: platform.id, hiredAt: { not: null } } });
+
+    const dry = await runRetention(db, { dryRun: true, now: NOW, batchSize: 3 });
+    expect(dry.counts).toEqual({ "jobSeeker.archive": 3, "jobSeeker.destroy": 4, "companyContact.destroy": 1 });
+    expect(await db.jobSeeker.count({ where: { lifecycle: { not: "ACTIVE" } } })).toBe(0);
+    const byMonths = (ms: number[]) => people.filter((p) => ms.includes(p.months)).map((p) => p.id).sort();
+    expect(dry.items.filter((i) => i.action === "jobSeeker.archive").map((i) => i.id).sort()).toEqual(byMonths([18, 20, 23]));
+    expect(dry.items.filter((i) => i.action === "jobSeeker.destroy").map((i) => i.id).sort()).toEqual(byMonths([24, 30, 42, 60]));
+    expect(dry.items.filter((i) => i.action === "companyContact.destroy").map((i) => i.id)).toEqual([goneContact.id]);
+
+    const real = await runRetention(db, { dryRun: false, now: NOW, batchSize: 3, triggeredBy: "test" });
+    expect(real.status).toBe("SUCCEEDED");
+    expect(real.counts).toEqual(dry.counts);
+
+    const again = await runRetention(db, { dryRun: false, now: NOW, batchSize: 3 });
+    expect(again.counts).toEqual({ "jobSeeker.archive": 0, "jobSeeker.destroy": 0, "companyContact.destroy": 0 });
+
+    const destroyedTraces: string[] = [];
+    for (const p of people) {
+      const row = await db.jobSeeker.findUniqueOrThrow({ where: { id: p.id } });
+      const expected = p.months >= 24 ? "DESTROYED" : p.months >= 18 ? "ARCHIVED" : "ACTIVE";
+      expect(row.lifecycle, `${p.months} mois`).toBe(expected);
+      if (expected !== "DESTROYED") {
+        expect(row.lastName).toBe(p.lastName);
+        continue;
+      }
+      expect(row.birthDate).toBeNull();
+      destroyedTraces.push(p.lastName, p.firstName, p.email, p.phone, p.franceTravailId, p.birthDate);
+    }
+    expect(destroyedTraces).toHaveLength(4 * 6);
+    expect(await findAnywhere(...destroyedTraces)).toEqual([]);
+    // The search itself finds what is still there (so an empty answer above means something).
+    expect(await findAnywhere(people.find((p) => p.months === 20)!.email)).toEqual(["JobSeeker.email", "RightsRequest.details"]);
+    expect((await db.companyContact.findUniqueOrThrow({ where: { id: goneContact.id } })).lifecycle).toBe("DESTROYED");
+    expect(await findAnywhere("Contactdetruitw")).toEqual([]);
+    expect((await db.companyContact.findUniqueOrThrow({ where: { id: keptByOwnContact.id } })).lastName).toBe("Contactgardev");
+    expect((await db.companyContact.findUniqueOrThrow({ where: { id: keptByCompany.id } })).lastName).toBe("Contactgardeu");
+
+    // What closed months rely on is still there, anonymous; the frozen figures themselves are untouched.
+    expect(await db.proposal.count({ where: { platformId: platform.id, hiredAt: { not: null } } })).toBe(hiresBefore);
+    expect(await db.eventJobSeekerParticipation.count({ where: { young: true } })).toBe(5);
+    expect(await db.monthlySnapshot.findUniqueOrThrow({ where: { id: snapshot.id } })).toEqual(snapshot);
+
+    const runs = await db.purgeRun.findMany({ orderBy: { startedAt: "asc" } });
+    expect(runs.map((r) => [r.dryRun, r.status])).toEqual([
+      [true, "SUCCEEDED"],
+      [false, "SUCCEEDED"],
+      [false, "SUCCEEDED"],
+    ]);
+    expect(await db.auditEvent.count({ where: { action: { startsWith: "retention.jobSeeker." } } })).toBe(7);
+  });
+
+  it("finishes on restart what a run killed halfway had left", async () => {
+    await seedDataset();
+    const dry = await runRetention(db, { dryRun: true, now: NOW, batchSize: 2 });
+    const killed = runRetention(db, {
+      dryRun: false,
+      now: NOW,
+      batchSize: 2,
+      afterRecord: (_item, index) => {
+        if (index === 3) throw new Error("SIGKILL simulé");
+      },
+    });
+    await expect(killed).rejects.toThrow("SIGKILL simulé");
+    const done = await db.jobSeeker.count({ where: { lifecycle: { not: "ACTIVE" } } });
+    expect(done).toBe(4);
+
+    const resumed = await runRetention(db, { dryRun: false, now: NOW, batchSize: 2 });
+    const total = Object.values(resumed.counts).reduce((a, b) => a + b, 0) + 4;
+    expect(total).toBe(Object.values(dry.counts).reduce((a, b) => a + b, 0));
+    expect(await db.jobSeeker.count({ where: { lifecycle: "ARCHIVED" } })).toBe(3);
+    expect(await db.jobSeeker.count({ where: { lifecycle: "DESTROYED" } })).toBe(4);
+    const statuses = (await db.purgeRun.findMany({ where: { dryRun: false }, orderBy: { startedAt: "asc" } })).map((r) => r.status);
+    expect(statuses).toEqual(["FAILED", "SUCCEEDED"]);
+  });
+
+  it("goes on with the other records when one fails, and records the failure", async () => {
+    const { people } = await seedDataset();
+    const victim = people.find((p) => p.months === 30)!;
+    // A real database error on one row: a trigger refuses to touch it.
+    await db.$executeRawUnsafe(`CREATE OR REPLACE FUNCTION test_refuse_one() RETURNS trigger AS $$
+      BEGIN IF OLD.id = '${victim.id}' THEN RAISE EXCEPTION 'refus de test'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`);
+    await db.$executeRawUnsafe(`CREATE TRIGGER test_refuse_one BEFORE UPDATE ON "JobSeeker" FOR EACH ROW EXECUTE FUNCTION test_refuse_one()`);
+    try {
+      const run = await runRetention(db, { dryRun: false, now: NOW, batchSize: 4 });
+      expect(run.status).toBe("PARTIAL");
+      expect(run.errors).toEqual([expect.objectContaining({ entityType: "JobSeeker", id: victim.id })]);
+      expect(run.counts["jobSeeker.destroy"]).toBe(3);
+      expect(run.counts["jobSeeker.archive"]).toBe(3);
+      // The failed record's transaction rolled back as a whole: nothing half-erased.
+      const row = await db.jobSeeker.findUniqueOrThrow({ where: { id: victim.id }, include: { interactions: true } });
+      expect(row.lastName).toBe(victim.lastName);
+      expect(row.interactions[0]!.summary).toContain(victim.lastName);
+      const stored = await db.purgeRun.findUniqueOrThrow({ where: { id: run.runId } });
+      expect(stored.status).toBe("PARTIAL");
+      expect(JSON.stringify(stored.errors)).not.toContain(victim.lastName);
+    } finally {
+      await db.$executeRawUnsafe(`DROP TRIGGER IF EXISTS test_refuse_one ON "JobSeeker"`);
+      await db.$executeRawUnsafe(`DROP FUNCTION IF EXISTS test_refuse_one()`);
+    }
+  });
+});
