@@ -152,6 +152,14 @@ test("une assistante crée un événement, inscrit au-delà de la capacité (lis
   await expect(page.getByText("Liste d'attente", { exact: true })).toHaveCount(2); // the figure and the row
   await expectAccessible(page);
 
+  // Outcomes: a participant positioned on an offer during the event counts in its results.
+  const outcome = page.getByRole("form", { name: "Positionner un participant sur une offre" });
+  await outcome.getByLabel("Participant", { exact: true }).selectOption({ index: 1 });
+  await outcome.getByLabel("Offre ouverte", { exact: true }).selectOption({ index: 1 });
+  await outcome.getByRole("button", { name: "Positionner" }).click();
+  await expect(page.getByText(/Positionnement enregistré/)).toBeVisible();
+  await expect(page.locator("dl > div", { has: page.locator("dt", { hasText: /^Positionnements$/ }) }).locator("dd")).toHaveText("1");
+
   // Presence cannot be recorded before the day.
   const form = page.getByRole("form", { name: /Présence :/ }).first();
   await form.getByLabel("Présence").selectOption("PRESENT");

@@ -191,3 +191,22 @@ export async function registrationChoices(db: Db, user: CurrentUser, platformId:
     CHEF_DE_FILE: chefs.map((c) => ({ id: c.id, label: `${c.lastName ?? ""} ${c.firstName ?? ""} (${c.sector})`.trim() })),
   };
 }
+
+/** Open offers of the event's platform, participating companies first (for positioning during the event). */
+export async function offersForEvent(db: Db, user: CurrentUser, eventId: string, platformId: string) {
+  const scope = scopeFor(user, "offer");
+  if (!scope) return [];
+  const [offers, companies] = await Promise.all([
+    db.jobOffer.findMany({
+      where: { AND: [scope as Prisma.JobOfferWhereInput, { platformId, status: { in: ["OPEN", "PARTIALLY_FILLED"] } }] },
+      select: { id: true, title: true, companyId: true, company: { select: { name: true } } },
+      orderBy: { receivedAt: "desc" },
+      take: 500,
+    }),
+    db.eventCompanyParticipation.findMany({ where: { eventId }, select: { companyId: true } }),
+  ]);
+  const present = new Set(companies.map((c) => c.companyId));
+  return offers
+    .sort((a, b) => Number(present.has(b.companyId)) - Number(present.has(a.companyId)))
+    .map((o) => ({ id: o.id, label: `${o.title} — ${o.company.name}${present.has(o.companyId) ? " (entreprise participante)" : ""}` }));
+}

@@ -43,6 +43,7 @@ const propose = serverAction({ permission: "proposal.write", schema: createPropo
   const p = await createProposal(db, user, input);
   revalidatePath(`/demandeurs/${input.jobSeekerId}`);
   if (input.offerId) revalidatePath(`/offres/${input.offerId}/candidats`);
+  if (input.eventId) revalidatePath(`/evenements/${input.eventId}`);
   return { id: p.id };
 });
 

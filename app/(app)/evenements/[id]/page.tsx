@@ -2,12 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ParticipantsTable, RegisterForm } from "@/components/events/event-participants";
+import { EventProposeForm } from "@/components/events/event-propose-form";
 import { requirePageUser } from "@/lib/auth/session";
 import { can } from "@/lib/authz/policy";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { EVENT_KIND_LABELS, EVENT_STATUS_LABELS } from "@/lib/events/event.rules";
-import { getEvent, registrationChoices } from "@/lib/events/event.service";
+import { getEvent, offersForEvent, registrationChoices } from "@/lib/events/event.service";
 import { formatDateTime } from "@/lib/format";
 import { PROPOSAL_STATUS_LABELS } from "@/lib/proposals/proposal.rules";
 
@@ -22,6 +23,9 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
   });
   const editable = can(user, "event.write") && e.status !== "CANCELLED";
   const choices = editable ? await registrationChoices(db, user, e.platformId) : null;
+  const canPropose = can(user, "proposal.write") && e.status !== "CANCELLED";
+  const offers = canPropose ? await offersForEvent(db, user, e.id, e.platformId) : [];
+  const people = e.participants.filter((x) => x.type === "JOB_SEEKER" && !x.waitlisted).map((x) => ({ id: x.id, name: x.name }));
   const r = e.results;
   const figures: [string, string | number][] = [
     ["Demandeurs inscrits", `${r.jobSeekersRegistered} / ${e.capacity ?? "∞"}`],
@@ -66,6 +70,7 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
           </ul>
         ) : null}
         {e.outcomes ? <p className="mt-2 text-sm">{e.outcomes}</p> : null}
+        {canPropose ? <div className="mt-4"><EventProposeForm eventId={e.id} people={people} offers={offers} /></div> : null}
       </section>
 
       <section aria-labelledby="participants-title" className="flex flex-col gap-3 rounded-lg border border-gray-300 bg-white p-4">
