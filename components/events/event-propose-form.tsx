@@ -4,7 +4,7 @@
 import { useActionState } from "react";
 import { createProposalAction } from "@/app/(app)/demandeurs/actions";
 import { Button } from "@/components/ui/button";
-import { SelectField } from "@/components/ui/form-controls";
+import { SelectField } from "@/components/ui/form-sections";
 
 export function EventProposeForm({ eventId, people, offers }: { eventId: string; people: { id: string; name: string }[]; offers: { id: string; label: string }[] }) {
   const [state, action, pending] = useActionState(createProposalAction, null);
