@@ -52,7 +52,7 @@ test("une assistante inscrit un demandeur, le positionne sur une offre, enregist
   await page.getByLabel("Codes du périmètre", { exact: true }).fill("32");
   await page.getByRole("button", { name: "Enregistrer le demandeur" }).click();
   // Under 16: refused by the server with the rule-set age.
-  await expect(page.getByText("La personne doit avoir au moins 16 ans.")).toBeVisible();
+  await expect(page.locator("#field-birthDate-error")).toContainText("La personne doit avoir au moins 16 ans.");
   await page.getByLabel("Date de naissance (obligatoire)", { exact: true }).fill("1994-06-12");
   await page.getByRole("button", { name: "Enregistrer le demandeur" }).click();
 
