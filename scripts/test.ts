@@ -80,14 +80,22 @@ async function waitForHealth(url: string, timeoutMs: number): Promise<boolean> {
   return false;
 }
 
+// Development aid (not used by CI): `npm test -- --only e2e [playwright args…]` or `--only unit|integration [vitest filters…]`
+// runs one stage; with TEST_DATABASE_URL set, several checkouts can run at once on one server.
+const argv = process.argv.slice(2);
+const onlyAt = argv.indexOf("--only");
+const only = onlyAt >= 0 ? argv[onlyAt + 1] : undefined;
+const extra = onlyAt >= 0 ? argv.slice(onlyAt + 2) : [];
+const wants = (stage: "static" | "unit" | "integration" | "e2e") => only === undefined || only === stage;
+
 async function main() {
   mkdirSync(RESULTS, { recursive: true });
-  await step("typecheck (tsc)", async () => ({ ok: (await run(NODE, [bin("tsc"), "--noEmit", "-p", "."], { env: baseEnv })) === 0 }));
-  await step("lint (eslint)", async () => ({ ok: (await run(NODE, [bin("eslint"), "--max-warnings=0", "."], { env: baseEnv })) === 0 }));
+  if (wants("static")) await step("typecheck (tsc)", async () => ({ ok: (await run(NODE, [bin("tsc"), "--noEmit", "-p", "."], { env: baseEnv })) === 0 }));
+  if (wants("static")) await step("lint (eslint)", async () => ({ ok: (await run(NODE, [bin("eslint"), "--max-warnings=0", "."], { env: baseEnv })) === 0 }));
 
   const dbs = await testDatabases();
   try {
-    await step("db:check (migrations ↔ schema.prisma ↔ base)", async () => {
+    if (wants("static") || wants("integration")) await step("db:check (migrations ↔ schema.prisma ↔ base)", async () => {
       await recreateDatabase(dbs.integrationUrl);
       await applyMigrations(dbs.integrationUrl);
       const refDb = createPrismaClient(dbs.integrationUrl, 2);
@@ -96,21 +104,21 @@ async function main() {
       return { ok: (await run(NODE, [bin("tsx"), "scripts/migrate.ts", "check"], { env: { ...baseEnv, DATABASE_URL: dbs.integrationUrl } })) === 0 };
     });
 
-    await step("tests unitaires (vitest)", async () => {
+    if (wants("unit")) await step("tests unitaires (vitest)", async () => {
       const out = path.join(RESULTS, "unit.json");
-      const code = await run(NODE, [bin("vitest"), "run", "--project", "unit", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], { env: { ...baseEnv, NODE_ENV: "test" } });
+      const code = await run(NODE, [bin("vitest"), "run", "--project", "unit", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`, ...extra], { env: { ...baseEnv, NODE_ENV: "test" } });
       return { ok: code === 0, ...vitestCounts(out) };
     });
 
-    await step("tests d'intégration (vitest + PostgreSQL)", async () => {
+    if (wants("integration")) await step("tests d'intégration (vitest + PostgreSQL)", async () => {
       const out = path.join(RESULTS, "integration.json");
-      const code = await run(NODE, [bin("vitest"), "run", "--project", "integration", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], {
+      const code = await run(NODE, [bin("vitest"), "run", "--project", "integration", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`, ...extra], {
         env: { ...baseEnv, NODE_ENV: "test", DATABASE_URL: dbs.integrationUrl, NEXTAUTH_SECRET: "test-secret-test-secret-test-secret-0123" },
       });
       return { ok: code === 0, ...vitestCounts(out) };
     });
 
-    await step("tests de bout en bout (Playwright + Chromium)", async () => {
+    if (wants("e2e")) await step("tests de bout en bout (Playwright + Chromium)", async () => {
       if (buildIsStale()) {
         print("next build…");
         const b = spawnSync(NODE, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit", env: { ...baseEnv, NODE_ENV: "production" } });
@@ -135,7 +143,7 @@ async function main() {
           return { ok: false };
         }
         const out = path.join(RESULTS, "e2e.json");
-        const code = await run(NODE, [bin("playwright"), "test"], { env: { ...baseEnv, E2E_BASE_URL: baseURL, PLAYWRIGHT_JSON_OUTPUT_NAME: out } });
+        const code = await run(NODE, [bin("playwright"), "test", ...extra], { env: { ...baseEnv, E2E_BASE_URL: baseURL, PLAYWRIGHT_JSON_OUTPUT_NAME: out } });
         return { ok: code === 0, ...playwrightCounts(out) };
       } finally {
         server.kill("SIGTERM");
