@@ -50,9 +50,17 @@ const envSchema = z.object({
   INSTANCE_NAME: z.string().optional(),
   /** Set by Next.js: "nodejs" or "edge" (instrumentation starts jobs only in Node.js). */
   NEXT_RUNTIME: z.string().optional(),
-  /** Uploaded files: "local" (a folder; shared volume when several instances). "s3" is not delivered yet. */
-  STORAGE_DRIVER: z.enum(["local"]).default("local"),
+  /** Uploaded files: "local" (a folder; a shared volume when several instances) or "s3" (S3-compatible object storage). */
+  STORAGE_DRIVER: z.enum(["local", "s3"]).default("local"),
   STORAGE_DIR: z.string().default(".data/files"),
+  /** S3-compatible storage (STORAGE_DRIVER=s3): endpoint empty for AWS itself. */
+  S3_ENDPOINT: z.string().url().optional().or(z.literal("").transform(() => undefined)),
+  S3_REGION: z.string().min(1).default("us-east-1"),
+  S3_BUCKET: z.string().optional().or(z.literal("").transform(() => undefined)),
+  S3_ACCESS_KEY_ID: z.string().optional().or(z.literal("").transform(() => undefined)),
+  S3_SECRET_ACCESS_KEY: z.string().optional().or(z.literal("").transform(() => undefined)),
+  /** true for most self-hosted servers (MinIO, Garage): https://host/bucket/key. */
+  S3_FORCE_PATH_STYLE: bool,
   /** Attempts before an email is left in the outbox as failed. */
   SMTP_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
   /** Cron of the nightly retention run (lib/jobs/registry.ts), in JOBS_TIMEZONE. */
@@ -68,6 +76,7 @@ function load(): Env {
     const lines = parsed.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Configuration invalide :\n${lines.join("\n")}`);
   }
+  if (parsed.data.STORAGE_DRIVER === "s3" && !parsed.data.S3_BUCKET) throw new Error("Configuration invalide :\n  - S3_BUCKET: requis quand STORAGE_DRIVER=s3");
   return parsed.data;
 }
 

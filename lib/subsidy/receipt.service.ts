@@ -1,16 +1,17 @@
 import "server-only";
-// Receipts of a subsidy file, stored on disk under RECEIPTS_DIR/<fileId>/<receiptId> (never in
-// public/), described in the Receipt table. Payslips hold staff personal data: every download is
+// Receipts of a subsidy file, stored through the storage driver under the key <fileId>/<receiptId>
+// (local: RECEIPTS_DIR/<fileId>/<receiptId>, never in public/; S3: receipts/<fileId>/<receiptId>),
+// described in the Receipt table. Payslips hold staff personal data: every download is
 // audited, like every upload and deletion.
 import { createHash, randomUUID } from "node:crypto";
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
-import path from "node:path";
 import type { CurrentUser } from "@/lib/auth/principal";
 import { can } from "@/lib/authz/policy";
 import { recordAudit } from "@/lib/audit/audit.service";
 import type { Db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { ForbiddenError, NotFoundError, UnprocessableError, ValidationError } from "@/lib/errors";
+import { receiptStorage } from "@/lib/storage";
+import { StoredFileMissingError } from "@/lib/storage/storage";
 import { findScopedFile } from "@/lib/subsidy/subsidy-file.repo";
 import { RECEIPT_KINDS, receiptRefusal, safeFileName, sniffReceiptType, type ReceiptKind } from "@/lib/subsidy/receipt.rules";
 
@@ -25,8 +26,8 @@ export interface ReceiptDto {
   createdAt: string;
 }
 
-function storagePath(fileId: string, receiptId: string): string {
-  return path.resolve(env.RECEIPTS_DIR, fileId, receiptId);
+function storageKey(fileId: string, receiptId: string): string {
+  return `${fileId}/${receiptId}`;
 }
 
 export async function listReceipts(db: Db, user: CurrentUser, fileId: string): Promise<ReceiptDto[]> {
@@ -53,9 +54,8 @@ export async function saveReceipt(db: Db, user: CurrentUser, fileId: string, inp
   if (input.budgetLineId && !(await db.budgetLine.count({ where: { id: input.budgetLineId, subsidyFileId: fileId } }))) throw new NotFoundError("Ligne de budget introuvable.");
   if (input.trancheId && !(await db.tranche.count({ where: { id: input.trancheId, subsidyFileId: fileId } }))) throw new NotFoundError("Tranche introuvable.");
   const id = randomUUID();
-  const target = storagePath(fileId, id);
-  await mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
-  await writeFile(target, input.bytes, { mode: 0o600, flag: "wx" });
+  const key = storageKey(fileId, id);
+  await receiptStorage().putAt(key, input.bytes);
   try {
     return await db.$transaction(async (tx) => {
       const row = await tx.receipt.create({
@@ -72,8 +72,8 @@ export async function saveReceipt(db: Db, user: CurrentUser, fileId: string, inp
       return { ...row, kind: row.kind as ReceiptKind, createdAt: row.createdAt.toISOString() };
     });
   } catch (err) {
-    // No orphan file on disk when the row could not be written.
-    await rm(target, { force: true });
+    // No orphan file in storage when the row could not be written.
+    await receiptStorage().delete(key);
     throw err;
   }
 }
@@ -82,7 +82,10 @@ export async function readReceipt(db: Db, user: CurrentUser, fileId: string, rec
   const file = await findScopedFile(db, user, fileId);
   const row = await db.receipt.findFirst({ where: { id: receiptId, subsidyFileId: fileId } });
   if (!row) throw new NotFoundError("Justificatif introuvable.");
-  const bytes = await readFile(storagePath(fileId, row.id));
+  const bytes = await receiptStorage().get(storageKey(fileId, row.id)).catch((err: unknown) => {
+    if (err instanceof StoredFileMissingError) throw new UnprocessableError("Le fichier de ce justificatif est introuvable dans le stockage : contactez l'administrateur.");
+    throw err;
+  });
   if (createHash("sha256").update(bytes).digest("hex") !== row.sha256) throw new UnprocessableError("Le justificatif stocké a été altéré : contactez l'administrateur.");
   await recordAudit(db, { action: "receipt.read", actorId: user.id, actorRole: user.role, entityType: "Receipt", entityId: row.id, platformId: file.platformId, metadata: { subsidyFileId: fileId } });
   return { bytes, fileName: row.fileName, mimeType: row.mimeType };
