@@ -4,6 +4,7 @@ import "server-only";
 import type { Db } from "@/lib/db";
 import { deliverOutbox } from "@/lib/email/outbox.service";
 import { generateDueNotifications } from "@/lib/notifications/notification.jobs";
+import { generateDailyReminders } from "@/lib/notifications/notification-reminders.jobs";
 import { sendDigests } from "@/lib/notifications/notification.service";
 import { env } from "@/lib/env";
 import { expireInactiveOffers } from "@/lib/offers/offer.service";
@@ -33,6 +34,12 @@ export const JOBS: JobDefinition[] = [
     cron: "*/15 * * * *",
     description: "Notifie ce qui arrive à échéance (rappels numéro vert, suites de visite)",
     handler: ({ db, now }) => generateDueNotifications(db, now),
+  },
+  {
+    name: "notifications-reminders",
+    cron: "30 6 * * *",
+    description: "Notifie les offres bientôt expirées, les événements proches, les échéances de subvention et les mois à clôturer",
+    handler: ({ db, now }) => generateDailyReminders(db, now),
   },
   {
     name: "notifications-digest",

@@ -163,6 +163,11 @@ export const operationsSchema = z
    * rule sets written before this field existed still parse.
    */
   jobSeekerMinAge: positiveInt.default(16),
+  /**
+   * The platform manager is reminded to close the monthly bilan from this many days after the
+   * month's end while it stays open. Defaulted so that earlier rule sets still parse.
+   */
+  monthCloseReminderDays: z.number().int().nonnegative().max(27).default(5),
   governance: z.object({
     COPRESIDENCE: minPerYear,
     POLE_DIRIGEANT: minPerYear,

@@ -123,6 +123,8 @@ export const OPERATIONS_V1: OperationsRules = {
   offerExpiryNoticeDays: 7,
   youngAgeLimit: 26,
   jobSeekerMinAge: 16,
+  // Business default: reminded to close the month's bilan from the 5th day after the month ends.
+  monthCloseReminderDays: 5,
   governance: { COPRESIDENCE: { minPerYear: 3 }, POLE_DIRIGEANT: { minPerYear: 2 } },
 };
 
