@@ -2,6 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { deliverOutbox, enqueueEmail } from "@/lib/email/outbox.service";
 import { invitationEmail } from "@/lib/email/templates";
 import { createSmtpTransport } from "@/lib/email/transport";
+import { loadPrincipal } from "@/lib/auth/principal";
+import { setPasswordWithToken } from "@/lib/users/password.service";
+import { inviteUser } from "@/lib/users/user.service";
+import { createPlatform, createUser } from "@/tests/factories";
 import { db, resetDb } from "@/tests/support/db";
 import { parseMail, startSmtpServer } from "@/tests/support/smtp-server";
 
@@ -73,5 +77,29 @@ describe("envoi SMTP réel", () => {
     expect(row.attempts).toBe(2);
     expect(row.sentAt).toBeNull();
     expect(row.error).toMatch(/ECONNREFUSED/);
+  });
+
+  it("invitation pendant une panne SMTP : l'invitation réussit, le courriel attend puis part au retour du serveur, et son lien fonctionne", async () => {
+    const amiens = await createPlatform(db, "Amiénois");
+    const admin = (await loadPrincipal(db, (await createUser(db, { role: "ADMIN" })).id))!;
+    const down = await startSmtpServer();
+    const port = down.port;
+    await down.close();
+    const t0 = new Date();
+    const dto = await inviteUser(db, admin, { email: "panne@amiens.test", firstName: "Paule", lastName: "Anne", role: "PLATFORM_ASSISTANT", platformIds: [amiens.id], allPlatforms: false }, t0);
+    expect(dto.invitationPending).toBe(true);
+    expect(await deliverOutbox(db, transportTo(port), { now: t0 })).toEqual({ sent: 0, failed: 1 });
+    const waiting = await db.outboxEmail.findFirstOrThrow({ where: { to: "panne@amiens.test" } });
+    expect(waiting.purpose).toBe("invitation");
+    expect(waiting.sentAt).toBeNull();
+    expect(waiting.error).toMatch(/ECONNREFUSED/);
+
+    smtp = await startSmtpServer();
+    expect(await deliverOutbox(db, transportTo(smtp.port), { now: new Date(waiting.nextAttemptAt.getTime() + 1000) })).toEqual({ sent: 1, failed: 0 });
+    const text = parseMail(smtp.received[0]!.raw).parts["text/plain"]!;
+    const token = /jeton=([A-Za-z0-9_-]+)/.exec(text)?.[1];
+    expect(token).toBeTruthy();
+    await setPasswordWithToken(db, { token: token!, password: "Une phrase de passe solide 2026", confirmation: "Une phrase de passe solide 2026" });
+    expect((await db.user.findUniqueOrThrow({ where: { id: dto.id } })).passwordHash).not.toBeNull();
   });
 });

@@ -116,6 +116,27 @@ describe("liens à usage unique", () => {
     expect(await authorizeCredentials({ email: "oubli@lens.test", password: NEW_PASSWORD }, "10.0.0.3")).not.toBeNull();
   });
 
+  it("lien « mot de passe oublié » : expire après 2 heures, remplacé par un nouveau lien, et ne sert qu'une fois", async () => {
+    const { lens } = await setup();
+    await createUser(db, { role: "PLATFORM_ASSISTANT", platformIds: [lens.id], email: "reset@lens.test" });
+    const t0 = new Date("2026-03-02T08:00:00Z");
+    await requestPasswordReset(db, { email: "reset@lens.test" }, undefined, t0);
+    const first = await linkTokenFor("reset@lens.test");
+    await expect(setPasswordWithToken(db, { token: first, password: NEW_PASSWORD, confirmation: NEW_PASSWORD }, undefined, addHours(t0, 2))).rejects.toThrow("Ce lien a expiré");
+    // A new request makes the earlier link useless, even within its validity.
+    const t1 = addHours(t0, 3);
+    await requestPasswordReset(db, { email: "reset@lens.test" }, undefined, t1);
+    const second = await linkTokenFor("reset@lens.test");
+    expect(second).not.toBe(first);
+    await requestPasswordReset(db, { email: "reset@lens.test" }, undefined, addHours(t1, 0.5));
+    const third = await linkTokenFor("reset@lens.test");
+    await expect(setPasswordWithToken(db, { token: second, password: NEW_PASSWORD, confirmation: NEW_PASSWORD }, undefined, addHours(t1, 1))).rejects.toThrow("Ce lien a expiré");
+    await expect(setPasswordWithToken(db, { token: third, password: "court-2026", confirmation: "court-2026" }, undefined, addHours(t1, 1))).rejects.toBeInstanceOf(ValidationError);
+    await setPasswordWithToken(db, { token: third, password: NEW_PASSWORD, confirmation: NEW_PASSWORD }, undefined, addHours(t1, 1));
+    await expect(setPasswordWithToken(db, { token: third, password: `${NEW_PASSWORD}!`, confirmation: `${NEW_PASSWORD}!` }, undefined, addHours(t1, 1))).rejects.toThrow("Ce lien a déjà été utilisé");
+    expect(await db.auditEvent.count({ where: { action: "user.link.refused", reason: { in: ["EXPIRED", "USED"] } } })).toBe(3);
+  });
+
   it("limite les demandes de réinitialisation par adresse", async () => {
     await createUser(db, { role: "ADMIN", email: "flood@region.test" });
     for (let i = 0; i < 5; i++) await requestPasswordReset(db, { email: "flood@region.test" });
