@@ -16,6 +16,8 @@ export default async function NotificationsPage({ searchParams }: { searchParams
   const q = parseSearchParams(notificationListQuerySchema, await searchParams);
   const [list, prefs] = await Promise.all([listNotifications(db, user, q), preferencesFor(db, user.id)]);
   const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
+  const unreadOnly = q.unread === "true";
+  const pageHref = (page: number) => `/notifications?page=${page}${unreadOnly ? "&unread=true" : ""}`;
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -23,9 +25,15 @@ export default async function NotificationsPage({ searchParams }: { searchParams
         {list.unread > 0 ? <MarkReadButton id="all" label="Tout marquer comme lu" /> : null}
       </div>
       <section aria-labelledby="list-title" className="rounded-lg border border-gray-300 bg-white p-4">
-        <h2 id="list-title" className="mb-2 text-lg font-semibold">{list.unread} non lue{list.unread > 1 ? "s" : ""}</h2>
+        <div className="mb-2 flex flex-wrap items-baseline justify-between gap-3">
+          <h2 id="list-title" className="text-lg font-semibold">{list.unread} non lue{list.unread > 1 ? "s" : ""}</h2>
+          <nav aria-label="Filtrer les notifications" className="flex gap-3 text-sm">
+            <Link href="/notifications" aria-current={unreadOnly ? undefined : "page"} className={unreadOnly ? "text-brand-700 underline" : "font-semibold"}>Toutes</Link>
+            <Link href="/notifications?unread=true" aria-current={unreadOnly ? "page" : undefined} className={unreadOnly ? "font-semibold" : "text-brand-700 underline"}>Non lues seulement</Link>
+          </nav>
+        </div>
         {list.items.length === 0 ? (
-          <p className="text-sm text-muted">Rien à signaler pour l&apos;instant.</p>
+          <p className="text-sm text-muted">{unreadOnly ? "Aucune notification non lue." : "Rien à signaler pour l'instant."}</p>
         ) : (
           <ul className="flex flex-col divide-y divide-gray-200">
             {list.items.map((n) => (
@@ -46,9 +54,9 @@ export default async function NotificationsPage({ searchParams }: { searchParams
         )}
         {pages > 1 ? (
           <nav aria-label="Pages des notifications" className="mt-3 flex gap-3 text-sm">
-            {q.page > 1 ? <Link href={`/notifications?page=${q.page - 1}`} className="text-brand-700 underline">Page précédente</Link> : null}
+            {q.page > 1 ? <Link href={pageHref(q.page - 1)} className="text-brand-700 underline">Page précédente</Link> : null}
             <span>Page {q.page} sur {pages}</span>
-            {q.page < pages ? <Link href={`/notifications?page=${q.page + 1}`} className="text-brand-700 underline">Page suivante</Link> : null}
+            {q.page < pages ? <Link href={pageHref(q.page + 1)} className="text-brand-700 underline">Page suivante</Link> : null}
           </nav>
         ) : null}
       </section>

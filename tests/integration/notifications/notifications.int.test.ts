@@ -61,4 +61,25 @@ describe("notifications", () => {
     await expect(markRead(db, assistant, { id: n.id })).rejects.toThrow("Notification introuvable.");
     expect((await db.notification.findUniqueOrThrow({ where: { id: n.id } })).readAt).toBeNull();
   });
+
+  it("pagine (non lues d'abord), filtre les non lues et marque tout comme lu sans toucher aux autres comptes", async () => {
+    const { assistant, other } = await setup();
+    const base = new Date("2026-05-04T08:00:00Z").getTime();
+    await db.notification.createMany({
+      data: Array.from({ length: 25 }, (_, i) => ({ userId: assistant.id, kind: "callback.due", title: `N${String(i).padStart(2, "0")}`, dedupeKey: `t:${i}`, createdAt: new Date(base + i * 60_000), readAt: i % 5 === 0 ? new Date(base) : null })),
+    });
+    await db.notification.create({ data: { userId: other.id, kind: "callback.due", title: "autre" } });
+    const p1 = await listNotifications(db, assistant, { page: 1, pageSize: 10 });
+    expect(p1).toMatchObject({ total: 25, unread: 20, page: 1, pageSize: 10 });
+    expect(p1.items.map((n) => n.title).slice(0, 3)).toEqual(["N24", "N23", "N22"]);
+    expect(p1.items.every((n) => n.readAt === null)).toBe(true);
+    const p3 = await listNotifications(db, assistant, { page: 3, pageSize: 10 });
+    expect(p3.items).toHaveLength(5);
+    expect(p3.items.every((n) => n.readAt !== null)).toBe(true);
+    const unreadOnly = await listNotifications(db, assistant, { page: 1, pageSize: 100, unread: "true" });
+    expect(unreadOnly.total).toBe(20);
+    expect(await markRead(db, assistant, { all: true })).toEqual({ updated: 20 });
+    expect(await unreadCount(db, assistant.id)).toBe(0);
+    expect(await unreadCount(db, other.id)).toBe(1);
+  });
 });
