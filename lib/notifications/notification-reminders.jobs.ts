@@ -4,6 +4,7 @@ import "server-only";
 // the active rule sets; each notification carries a dedupe key, so a job run again (or on
 // another instance) notifies once, and notify() applies each person's channel choices.
 import type { Db } from "@/lib/db";
+import { logger } from "@/lib/logger";
 import { currentMonth, monthDate, monthLabel } from "@/lib/indicators/period.rules";
 import { eventReminderDue, EVENT_REMINDER_DAYS, monthToClose } from "@/lib/notifications/notification.rules";
 import { notify } from "@/lib/notifications/notification.service";
@@ -14,6 +15,16 @@ import { fileDeadlines } from "@/lib/subsidy/subsidy-compliance.rules";
 
 const dayKey = (d: Date) => d.toISOString().slice(0, 10);
 const frDate = (d: Date) => new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", day: "2-digit", month: "2-digit", year: "numeric" }).format(d);
+
+/** Remembers each platform's recipients for one run (many offers or events share a platform). */
+function perPlatform(load: (db: Db, platformId: string) => Promise<string[]>) {
+  const seen = new Map<string, Promise<string[]>>();
+  return (db: Db, platformId: string) => {
+    let p = seen.get(platformId);
+    if (!p) seen.set(platformId, (p = load(db, platformId)));
+    return p;
+  };
+}
 
 /** Active assistants and managers of a platform (its working team). */
 async function platformTeam(db: Db, platformId: string): Promise<string[]> {
@@ -45,13 +56,14 @@ export async function notifyStaleOffers(db: Db, now: Date): Promise<number> {
     where: { status: { in: ["OPEN", "PARTIALLY_FILLED"] } },
     select: { id: true, platformId: true, status: true, title: true, updatedAt: true, company: { select: { name: true } }, proposals: { select: { statusChangedAt: true }, orderBy: { statusChangedAt: "desc" }, take: 1 } },
   });
+  const team = perPlatform(platformTeam);
   let created = 0;
   for (const o of offers) {
     if (!goesStale(o.status)) continue;
     const s = offerStaleness(lastActivity(o), now, rules);
     if (s.state !== "STALE" || !s.noticeDue) continue;
     const title = `Offre sans activité, expirée le ${frDate(s.expiresOn)} sans nouvelle action : ${o.title} (${o.company.name})`;
-    for (const userId of await platformTeam(db, o.platformId)) {
+    for (const userId of await team(db, o.platformId)) {
       // One notice per expiry date: new activity moves the date and earns a new notice later.
       if (await notify(db, userId, { kind: "offer.stale", title, link: `/offres/${o.id}`, dueAt: s.expiresOn, dedupeKey: `offer.stale:${o.id}:${dayKey(s.expiresOn)}` })) created++;
     }
@@ -65,11 +77,12 @@ export async function notifyUpcomingEvents(db: Db, now: Date, days = EVENT_REMIN
     where: { status: "PLANNED", date: { gte: now, lte: new Date(now.getTime() + days * 86_400_000) } },
     select: { id: true, platformId: true, title: true, date: true, place: true },
   });
+  const team = perPlatform(platformTeam);
   let created = 0;
   for (const e of events) {
     if (!eventReminderDue(e.date, now, days)) continue;
     const title = `Événement le ${frDate(e.date)} : ${e.title} (${e.place})`;
-    for (const userId of await platformTeam(db, e.platformId)) {
+    for (const userId of await team(db, e.platformId)) {
       if (await notify(db, userId, { kind: "event.reminder", title, link: `/evenements/${e.id}`, dueAt: e.date, dedupeKey: `event.reminder:${e.id}:${dayKey(e.date)}` })) created++;
     }
   }
@@ -136,12 +149,19 @@ export async function notifyMonthsToClose(db: Db, now: Date): Promise<number> {
   return created;
 }
 
-/** The daily reminders job (lib/jobs/registry.ts). */
+/** The daily reminders job (lib/jobs/registry.ts). Each kind runs even when another fails (e.g. a missing rule set). */
 export async function generateDailyReminders(db: Db, now = new Date()): Promise<Record<string, number>> {
-  return {
-    staleOffers: await notifyStaleOffers(db, now),
-    events: await notifyUpcomingEvents(db, now),
-    subsidyDeadlines: await notifySubsidyDeadlines(db, now),
-    monthsToClose: await notifyMonthsToClose(db, now),
-  };
+  const kinds = { staleOffers: notifyStaleOffers, events: notifyUpcomingEvents, subsidyDeadlines: notifySubsidyDeadlines, monthsToClose: notifyMonthsToClose };
+  const counts: Record<string, number> = {};
+  const failures: string[] = [];
+  for (const [name, run] of Object.entries(kinds)) {
+    try {
+      counts[name] = await run(db, now);
+    } catch (err) {
+      failures.push(`${name}: ${err instanceof Error ? err.message : String(err)}`);
+      logger.error({ err, kind: name }, "notification reminders failed");
+    }
+  }
+  if (failures.length) throw new Error(`Rappels non générés — ${failures.join(" ; ")}`);
+  return counts;
 }

@@ -148,4 +148,13 @@ describe("tâche planifiée des rappels", () => {
     expect(await generateDailyReminders(db, now)).toEqual({ staleOffers: 0, events: 0, subsidyDeadlines: 0, monthsToClose: 0 });
     expect(await db.notification.count({ where: { userId: manager.id } })).toBe(2);
   });
+
+  it("une sorte en échec (jeu de règles absent) n'empêche pas les autres, et l'échec est signalé", async () => {
+    const { platform, manager } = await team("Lens-Liévin");
+    await db.ruleSet.deleteMany({ where: { kind: "DEADLINES" } });
+    const now = new Date("2026-05-04T06:30:00Z");
+    await db.circuitCourtEvent.create({ data: { platformId: platform.id, title: "Forum", date: addDays(now, 1), place: "Lens" } });
+    await expect(generateDailyReminders(db, now)).rejects.toThrow(/subsidyDeadlines: Aucun jeu de règles « DEADLINES »/);
+    expect(await db.notification.count({ where: { userId: manager.id, kind: "event.reminder" } })).toBe(1);
+  });
 });
