@@ -19,6 +19,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/evenements", label: "Événements", action: "event.read" },
   { href: "/bilans", label: "Bilans", action: "bilan.read" },
   { href: "/financement", label: "Financement", action: "subsidy.read" },
+  { href: "/france-travail", label: "Projets France Travail", action: "ftReport.read" },
   { href: "/rgpd", label: "Données personnelles", action: "audit.read" },
   { href: "/plateformes", label: "Plateformes", action: "platform.read" },
   { href: "/administration/utilisateurs", label: "Utilisateurs", action: "user.read" },

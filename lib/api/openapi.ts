@@ -34,6 +34,7 @@ import {
 import { dryRunBodySchema, purgeRunListQuerySchema, purgeRunSchema } from "@/lib/retention/purge-run.schema";
 import { subsidyFileSummarySchema, subsidyListQuerySchema } from "@/lib/subsidy/subsidy.schema";
 import { closeMonthSchema, exportQuerySchema, indicatorDefinitionSchema, monthlyReportQuerySchema, monthlyReportSchema, reopenBodySchema } from "@/lib/bilans/bilan.schema";
+import { ftMonthlyQuerySchema } from "@/lib/france-travail/ft-report.schema";
 import { apiTokenSchema, createdTokenSchema, createTokenSchema } from "@/lib/tokens/token.schema";
 import { markReadSchema, notificationDtoSchema, notificationListQuerySchema, preferencesSchema } from "@/lib/notifications/notification.schema";
 import { platformDtoSchema, platformInputSchema, platformUpdateSchema } from "@/lib/platforms/platform.schema";
@@ -154,6 +155,8 @@ export const ENDPOINTS: Endpoint[] = [
   { method: "get", path: "/api/v1/reports/monthly/export", summary: "Bilan mensuel en XLSX (avec feuille de définitions) ou CSV ; export tracé", permission: "bilan.read", query: exportQuerySchema, response: z.string() },
   { method: "post", path: "/api/v1/reports/monthly/{platformId}/{month}/close", summary: "Clôturer un mois terminé (fige ses chiffres dans un instantané ; 409 s'il est déjà clôturé)", permission: "bilan.close", response: closeMonthSchema.extend({ snapshotVersion: z.number() }) },
   { method: "post", path: "/api/v1/reports/monthly/{platformId}/{month}/reopen", summary: "Rouvrir un mois clôturé, avec motif (référent Région ; l'instantané est conservé)", permission: "bilan.reopen", body: reopenBodySchema, response: closeMonthSchema.extend({ snapshotVersion: z.number() }) },
+  // France Travail monthly files (issue 5; cross-team contract).
+  { method: "get", path: "/api/v1/france-travail/{subsidyFileId}/monthly", summary: "Fichiers mensuels France Travail d'un projet assigné (XLSX) : indicateurs anonymes (effectifs < seuil masqués) ou retour des données personnelles (relecteur assigné seulement ; téléchargement tracé)", permission: "ftReport.read", query: ftMonthlyQuerySchema, response: z.string() },
   { method: "get", path: "/api/v1/audit-events", summary: "Journal d'audit (DPO)", permission: "audit.read", query: auditListQuerySchema, response: pageOf(auditEventSchema) },
   { method: "get", path: "/api/v1/purge-runs", summary: "Exécutions de la conservation (réelles et simulations), comptes par action et par plateforme", permission: "purge.read", query: purgeRunListQuerySchema, response: pageOf(purgeRunSchema) },
   { method: "get", path: "/api/v1/purge-runs/{id}", summary: "Une exécution de la conservation", permission: "purge.read", response: purgeRunSchema },

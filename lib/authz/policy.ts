@@ -43,6 +43,7 @@ export const ACTIONS = [
   "bilan.close",
   "bilan.reopen",
   "ftReport.read",
+  "ftReport.personalData",
   "subsidy.read",
   "subsidy.write",
   "subsidy.submit",
@@ -145,7 +146,9 @@ export const POLICY: Record<Role, ReadonlySet<Action>> = {
     "bilan.read",
     "platform.read",
   ]),
-  FRANCE_TRAVAIL_REVIEWER: new Set([...EVERYONE, "ftReport.read", "subsidy.read"]),
+  FRANCE_TRAVAIL_REVIEWER: new Set([...EVERYONE, "ftReport.read", "subsidy.read",
+    // The monthly personal-data return (issue 5): still limited to the files assigned to the reviewer.
+    "ftReport.personalData"]),
   DPO: new Set([
     ...EVERYONE,
     "audit.read",

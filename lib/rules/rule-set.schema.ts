@@ -109,6 +109,11 @@ export const franceTravailSchema = z
     openDataThresholdCents: cents,
     deMinimis: z.object({ ceilingCents: cents, years: positiveInt }),
     attributor: attributorSchema.optional(),
+    /**
+     * Monthly anonymous indicators file: any count of people strictly below this figure (and above
+     * zero) is masked so nobody can be singled out. Defaulted so older rule sets still parse.
+     */
+    smallCountMaskThreshold: positiveInt.default(5),
   })
   .refine(
     (r) => uniqueCodes([...r.eligibleCategories, ...r.nonEligibleCategories]),

@@ -90,6 +90,8 @@ export const FRANCE_TRAVAIL_V1: FranceTravailRules = {
   durationMonths: 12,
   openDataThresholdCents: 2_300_000,
   deMinimis: { ceilingCents: 30_000_000, years: 3 },
+  // Statistical secrecy of the monthly anonymous file: counts under 5 are masked.
+  smallCountMaskThreshold: 5,
   // The establishment that signs depends on the regional directorate: an administrator sets it.
   attributor: { name: "France Travail", siret: null },
 };

@@ -34,6 +34,7 @@ const EXPECTED: Record<Action, string> = {
   "bilan.close": "M",
   "bilan.reopen": "R",
   "ftReport.read": "T",
+  "ftReport.personalData": "T",
   "subsidy.read": "MFT",
   "subsidy.write": "MF",
   "subsidy.submit": "M",
