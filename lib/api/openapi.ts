@@ -35,6 +35,7 @@ import { dryRunBodySchema, purgeRunListQuerySchema, purgeRunSchema } from "@/lib
 import { subsidyFileSummarySchema, subsidyListQuerySchema } from "@/lib/subsidy/subsidy.schema";
 import { closeMonthSchema, exportQuerySchema, indicatorDefinitionSchema, monthlyReportQuerySchema, monthlyReportSchema, reopenBodySchema } from "@/lib/bilans/bilan.schema";
 import { ftMonthlyQuerySchema } from "@/lib/france-travail/ft-report.schema";
+import { objectivesApiQuerySchema, objectivesViewSchema, saveObjectivesSchema } from "@/lib/objectives/objective.schema";
 import { apiTokenSchema, createdTokenSchema, createTokenSchema } from "@/lib/tokens/token.schema";
 import { markReadSchema, notificationDtoSchema, notificationListQuerySchema, preferencesSchema } from "@/lib/notifications/notification.schema";
 import { platformDtoSchema, platformInputSchema, platformUpdateSchema } from "@/lib/platforms/platform.schema";
@@ -157,6 +158,8 @@ export const ENDPOINTS: Endpoint[] = [
   { method: "post", path: "/api/v1/reports/monthly/{platformId}/{month}/reopen", summary: "Rouvrir un mois clôturé, avec motif (référent Région ; l'instantané est conservé)", permission: "bilan.reopen", body: reopenBodySchema, response: closeMonthSchema.extend({ snapshotVersion: z.number() }) },
   // France Travail monthly files (issue 5; cross-team contract).
   { method: "get", path: "/api/v1/france-travail/{subsidyFileId}/monthly", summary: "Fichiers mensuels France Travail d'un projet assigné (XLSX) : indicateurs anonymes (effectifs < seuil masqués) ou retour des données personnelles (relecteur assigné seulement ; téléchargement tracé)", permission: "ftReport.read", query: ftMonthlyQuerySchema, response: z.string() },
+  { method: "get", path: "/api/v1/reports/objectives", summary: "Objectifs de la convention financière de l'année contre le réalisé (une plateforme, ou la somme des plateformes visibles)", permission: "bilan.read", query: objectivesApiQuerySchema, response: objectivesViewSchema },
+  { method: "put", path: "/api/v1/reports/objectives", summary: "Saisir les cibles de l'année d'une plateforme (vide = supprimée ; versions lues pour le verrouillage optimiste, 409 sinon)", permission: "objective.write", body: saveObjectivesSchema, response: z.object({ saved: z.number() }) },
   { method: "get", path: "/api/v1/audit-events", summary: "Journal d'audit (DPO)", permission: "audit.read", query: auditListQuerySchema, response: pageOf(auditEventSchema) },
   { method: "get", path: "/api/v1/purge-runs", summary: "Exécutions de la conservation (réelles et simulations), comptes par action et par plateforme", permission: "purge.read", query: purgeRunListQuerySchema, response: pageOf(purgeRunSchema) },
   { method: "get", path: "/api/v1/purge-runs/{id}", summary: "Une exécution de la conservation", permission: "purge.read", response: purgeRunSchema },

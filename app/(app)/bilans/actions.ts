@@ -5,6 +5,8 @@ import { serverAction } from "@/lib/actions/action";
 import { closeMonthSchema, reopenMonthSchema } from "@/lib/bilans/bilan.schema";
 import { closeMonth, reopenMonth } from "@/lib/bilans/bilan.service";
 import { db } from "@/lib/db";
+import { saveObjectivesSchema } from "@/lib/objectives/objective.schema";
+import { saveObjectives } from "@/lib/objectives/objective.service";
 
 const close = serverAction({ permission: "bilan.close", schema: closeMonthSchema }, async (user, input) => {
   const r = await closeMonth(db, user, input, new Date());
@@ -22,4 +24,14 @@ export async function closeMonthAction(...args: Parameters<typeof close>) {
 }
 export async function reopenMonthAction(...args: Parameters<typeof reopen>) {
   return reopen(...args);
+}
+
+// Issue 5: the convention's yearly objectives.
+const saveObjectivesServer = serverAction({ permission: "objective.write", schema: saveObjectivesSchema }, async (user, input) => {
+  const r = await saveObjectives(db, user, input);
+  revalidatePath("/bilans");
+  return r;
+});
+export async function saveObjectivesAction(...args: Parameters<typeof saveObjectivesServer>) {
+  return saveObjectivesServer(...args);
 }
