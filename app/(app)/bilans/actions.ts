@@ -5,6 +5,8 @@ import { serverAction } from "@/lib/actions/action";
 import { closeMonthSchema, reopenMonthSchema } from "@/lib/bilans/bilan.schema";
 import { closeMonth, reopenMonth } from "@/lib/bilans/bilan.service";
 import { db } from "@/lib/db";
+import { saveQualitativeSchema } from "@/lib/annual-report/annual-report.schema";
+import { saveQualitative } from "@/lib/annual-report/annual-report.service";
 import { saveObjectivesSchema } from "@/lib/objectives/objective.schema";
 import { saveObjectives } from "@/lib/objectives/objective.service";
 
@@ -34,4 +36,14 @@ const saveObjectivesServer = serverAction({ permission: "objective.write", schem
 });
 export async function saveObjectivesAction(...args: Parameters<typeof saveObjectivesServer>) {
   return saveObjectivesServer(...args);
+}
+
+// Issue 5: the annual report's qualitative section.
+const saveQualitativeServer = serverAction({ permission: "annualReport.write", schema: saveQualitativeSchema }, async (user, input) => {
+  const r = await saveQualitative(db, user, input);
+  revalidatePath("/bilans/rapport-annuel");
+  return r;
+});
+export async function saveQualitativeAction(...args: Parameters<typeof saveQualitativeServer>) {
+  return saveQualitativeServer(...args);
 }
