@@ -26,6 +26,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/administration/regles", label: "Jeux de règles", action: "ruleSet.read" },
   { href: "/administration/courriels", label: "Courriels", action: "outbox.read" },
   { href: "/docs/api", label: "API", action: "token.manage" },
+  { href: "/exports", label: "Mes exports", action: "tableExport.run" },
   { href: "/profil", label: "Mon profil", action: "profile.view" },
 ];
 

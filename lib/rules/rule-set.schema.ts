@@ -168,6 +168,10 @@ export const operationsSchema = z
    * rule sets written before this field existed still parse.
    */
   jobSeekerMinAge: positiveInt.default(16),
+  /** Table exports (issue 5): above this many rows, generated in the background. Defaulted for older rule sets. */
+  tableExportBackgroundRows: positiveInt.default(5000),
+  /** Days a background export stays downloadable before it is deleted. */
+  tableExportRetentionDays: positiveInt.default(7),
   governance: z.object({
     COPRESIDENCE: minPerYear,
     POLE_DIRIGEANT: minPerYear,

@@ -125,6 +125,9 @@ export const OPERATIONS_V1: OperationsRules = {
   offerExpiryNoticeDays: 7,
   youngAgeLimit: 26,
   jobSeekerMinAge: 16,
+  // Table exports: more than 5 000 rows go to the background; files kept 7 days.
+  tableExportBackgroundRows: 5000,
+  tableExportRetentionDays: 7,
   governance: { COPRESIDENCE: { minPerYear: 3 }, POLE_DIRIGEANT: { minPerYear: 2 } },
 };
 
