@@ -19,12 +19,14 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/evenements", label: "Événements", action: "event.read" },
   { href: "/bilans", label: "Bilans", action: "bilan.read" },
   { href: "/financement", label: "Financement", action: "subsidy.read" },
+  { href: "/france-travail", label: "Projets France Travail", action: "ftReport.read" },
   { href: "/rgpd", label: "Données personnelles", action: "audit.read" },
   { href: "/plateformes", label: "Plateformes", action: "platform.read" },
   { href: "/administration/utilisateurs", label: "Utilisateurs", action: "user.read" },
   { href: "/administration/regles", label: "Jeux de règles", action: "ruleSet.read" },
   { href: "/administration/courriels", label: "Courriels", action: "outbox.read" },
   { href: "/docs/api", label: "API", action: "token.manage" },
+  { href: "/exports", label: "Mes exports", action: "tableExport.run" },
   { href: "/profil", label: "Mon profil", action: "profile.view" },
 ];
 

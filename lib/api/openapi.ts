@@ -34,6 +34,9 @@ import {
 import { dryRunBodySchema, purgeRunListQuerySchema, purgeRunSchema } from "@/lib/retention/purge-run.schema";
 import { subsidyFileSummarySchema, subsidyListQuerySchema } from "@/lib/subsidy/subsidy.schema";
 import { closeMonthSchema, exportQuerySchema, indicatorDefinitionSchema, monthlyReportQuerySchema, monthlyReportSchema, reopenBodySchema } from "@/lib/bilans/bilan.schema";
+import { ftMonthlyQuerySchema } from "@/lib/france-travail/ft-report.schema";
+import { exportQuerySchema as tableExportQuerySchema, startedExportSchema, tableExportDtoSchema } from "@/lib/exports/table-export.schema";
+import { objectivesApiQuerySchema, objectivesViewSchema, saveObjectivesSchema } from "@/lib/objectives/objective.schema";
 import { apiTokenSchema, createdTokenSchema, createTokenSchema } from "@/lib/tokens/token.schema";
 import { markReadSchema, notificationDtoSchema, notificationListQuerySchema, preferencesSchema } from "@/lib/notifications/notification.schema";
 import { platformDtoSchema, platformInputSchema, platformUpdateSchema } from "@/lib/platforms/platform.schema";
@@ -154,6 +157,15 @@ export const ENDPOINTS: Endpoint[] = [
   { method: "get", path: "/api/v1/reports/monthly/export", summary: "Bilan mensuel en XLSX (avec feuille de définitions) ou CSV ; export tracé", permission: "bilan.read", query: exportQuerySchema, response: z.string() },
   { method: "post", path: "/api/v1/reports/monthly/{platformId}/{month}/close", summary: "Clôturer un mois terminé (fige ses chiffres dans un instantané ; 409 s'il est déjà clôturé)", permission: "bilan.close", response: closeMonthSchema.extend({ snapshotVersion: z.number() }) },
   { method: "post", path: "/api/v1/reports/monthly/{platformId}/{month}/reopen", summary: "Rouvrir un mois clôturé, avec motif (référent Région ; l'instantané est conservé)", permission: "bilan.reopen", body: reopenBodySchema, response: closeMonthSchema.extend({ snapshotVersion: z.number() }) },
+  // France Travail monthly files (issue 5; cross-team contract).
+  { method: "get", path: "/api/v1/france-travail/{subsidyFileId}/monthly", summary: "Fichiers mensuels France Travail d'un projet assigné (XLSX) : indicateurs anonymes (effectifs < seuil masqués) ou retour des données personnelles (relecteur assigné seulement ; téléchargement tracé)", permission: "ftReport.read", query: ftMonthlyQuerySchema, response: z.string() },
+  { method: "get", path: "/api/v1/reports/objectives", summary: "Objectifs de la convention financière de l'année contre le réalisé (une plateforme, ou la somme des plateformes visibles)", permission: "bilan.read", query: objectivesApiQuerySchema, response: objectivesViewSchema },
+  { method: "put", path: "/api/v1/reports/objectives", summary: "Saisir les cibles de l'année d'une plateforme (vide = supprimée ; versions lues pour le verrouillage optimiste, 409 sinon)", permission: "objective.write", body: saveObjectivesSchema, response: z.object({ saved: z.number() }) },
+  { method: "get", path: "/api/v1/reports/annual/{platformId}/{year}/export", summary: "Rapport annuel d'une plateforme en XLSX (chiffres de l'année, objectifs, gouvernance, bilan qualitatif) ; export tracé", permission: "bilan.read", response: z.string() },
+  { method: "get", path: "/api/v1/lists/{list}/export", summary: "Exporter la vue courante d'une liste (companies, offers, jobSeekers, visits, events) en CSV ou XLSX avec ses filtres et son tri : fichier direct, ou 202 et export en arrière-plan au-delà du seuil du jeu de règles ; export tracé", permission: "tableExport.run", query: tableExportQuerySchema, response: z.union([z.string(), startedExportSchema]) },
+  { method: "get", path: "/api/v1/table-exports", summary: "Mes exports en arrière-plan (progression, expiration à 7 jours)", permission: "tableExport.run", response: z.object({ items: z.array(tableExportDtoSchema) }) },
+  { method: "get", path: "/api/v1/table-exports/{id}", summary: "État d'un de mes exports (404 pour l'export d'un autre)", permission: "tableExport.run", response: tableExportDtoSchema },
+  { method: "get", path: "/api/v1/table-exports/{id}/file", summary: "Télécharger un de mes exports terminés (auteur seulement ; téléchargement tracé)", permission: "tableExport.run", response: z.string() },
   { method: "get", path: "/api/v1/audit-events", summary: "Journal d'audit (DPO)", permission: "audit.read", query: auditListQuerySchema, response: pageOf(auditEventSchema) },
   { method: "get", path: "/api/v1/purge-runs", summary: "Exécutions de la conservation (réelles et simulations), comptes par action et par plateforme", permission: "purge.read", query: purgeRunListQuerySchema, response: pageOf(purgeRunSchema) },
   { method: "get", path: "/api/v1/purge-runs/{id}", summary: "Une exécution de la conservation", permission: "purge.read", response: purgeRunSchema },

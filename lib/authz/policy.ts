@@ -43,6 +43,10 @@ export const ACTIONS = [
   "bilan.close",
   "bilan.reopen",
   "ftReport.read",
+  "ftReport.personalData",
+  "objective.write",
+  "annualReport.write",
+  "tableExport.run",
   "subsidy.read",
   "subsidy.write",
   "subsidy.submit",
@@ -102,7 +106,7 @@ const EVERYONE: Action[] = ["home.view", "profile.view", "token.manage", "notifi
 
 /** Role × action table. Anything absent is denied. */
 export const POLICY: Record<Role, ReadonlySet<Action>> = {
-  PLATFORM_ASSISTANT: new Set([...EVERYONE, ...PLATFORM_WORK]),
+  PLATFORM_ASSISTANT: new Set([...EVERYONE, ...PLATFORM_WORK, "tableExport.run"]),
   PLATFORM_MANAGER: new Set([
     ...EVERYONE,
     ...PLATFORM_WORK,
@@ -116,6 +120,10 @@ export const POLICY: Record<Role, ReadonlySet<Action>> = {
     "user.read",
     // Invite and manage the assistants of their own platform(s) only (lib/users/user.rules.ts).
     "user.invite",
+    // Issue 5: convention objectives, annual report's qualitative section, table exports.
+    "objective.write",
+    "annualReport.write",
+    "tableExport.run",
   ]),
   REGION_REFERENT: new Set([
     ...EVERYONE,
@@ -132,6 +140,9 @@ export const POLICY: Record<Role, ReadonlySet<Action>> = {
     "bilan.read",
     "bilan.reopen",
     "platform.read",
+    // Issue 5: convention objectives and table exports.
+    "objective.write",
+    "tableExport.run",
   ]),
   REGION_FINANCE: new Set([
     ...EVERYONE,
@@ -145,7 +156,9 @@ export const POLICY: Record<Role, ReadonlySet<Action>> = {
     "bilan.read",
     "platform.read",
   ]),
-  FRANCE_TRAVAIL_REVIEWER: new Set([...EVERYONE, "ftReport.read", "subsidy.read"]),
+  FRANCE_TRAVAIL_REVIEWER: new Set([...EVERYONE, "ftReport.read", "subsidy.read",
+    // The monthly personal-data return (issue 5): still limited to the files assigned to the reviewer.
+    "ftReport.personalData"]),
   DPO: new Set([
     ...EVERYONE,
     "audit.read",

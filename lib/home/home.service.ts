@@ -72,11 +72,12 @@ export async function homeFigures(db: Db, user: CurrentUser, now = new Date()): 
       );
       break;
     case "FRANCE_TRAVAIL_REVIEWER": {
-      // Aggregates only: the number of FT-funded projects and of their beneficiaries, no identities.
-      const ftFiles = await db.subsidyFile.count({ where: { funder: "FRANCE_TRAVAIL" } });
-      const beneficiaries = await db.mobilityDiagnostic.groupBy({ by: ["jobSeekerId"], where: { subsidyFile: { funder: "FRANCE_TRAVAIL" } } });
+      // Aggregates only, over the projects assigned to the reviewer (scopeFor): no identities.
+      const mine = { AND: [scopeFor(user, "subsidyFile") ?? { id: { in: [] } }, { funder: "FRANCE_TRAVAIL" as const }] };
+      const ftFiles = await db.subsidyFile.count({ where: mine });
+      const beneficiaries = await db.mobilityDiagnostic.groupBy({ by: ["jobSeekerId"], where: { subsidyFile: mine } });
       figures.push([
-        { key: "ftFiles", label: "Projets financés par France Travail", value: ftFiles },
+        { key: "ftFiles", label: "Projets France Travail qui me sont assignés", value: ftFiles, href: "/france-travail" },
         { key: "beneficiaries", label: "Bénéficiaires accompagnés (mobilité)", value: beneficiaries.length },
       ]);
       break;

@@ -8,6 +8,7 @@ import { generateDailyReminders } from "@/lib/notifications/notification-reminde
 import { sendDigests } from "@/lib/notifications/notification.service";
 import { env } from "@/lib/env";
 import { expireInactiveOffers } from "@/lib/offers/offer.service";
+import { runTableExports } from "@/lib/exports/table-export.service";
 import { runRetention } from "@/lib/retention/retention.service";
 
 export interface JobContext {
@@ -58,6 +59,12 @@ export const JOBS: JobDefinition[] = [
     cron: "30 2 * * *",
     description: "Expire les offres ouvertes restées sans activité au-delà du délai du jeu de règles (signalées avant dans les listes)",
     handler: ({ db, now }) => expireInactiveOffers(db, now),
+  },
+  {
+    name: "table-exports",
+    cron: "* * * * *",
+    description: "Génère en arrière-plan les exports de listes volumineux (avec progression) et supprime ceux qui ont expiré",
+    handler: ({ db, now }) => runTableExports(db, now),
   },
   {
     name: "login-throttle-cleanup",

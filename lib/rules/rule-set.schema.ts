@@ -109,6 +109,11 @@ export const franceTravailSchema = z
     openDataThresholdCents: cents,
     deMinimis: z.object({ ceilingCents: cents, years: positiveInt }),
     attributor: attributorSchema.optional(),
+    /**
+     * Monthly anonymous indicators file: any count of people strictly below this figure (and above
+     * zero) is masked so nobody can be singled out. Defaulted so older rule sets still parse.
+     */
+    smallCountMaskThreshold: positiveInt.default(5),
   })
   .refine(
     (r) => uniqueCodes([...r.eligibleCategories, ...r.nonEligibleCategories]),
@@ -168,6 +173,10 @@ export const operationsSchema = z
    * month's end while it stays open. Defaulted so that earlier rule sets still parse.
    */
   monthCloseReminderDays: z.number().int().nonnegative().max(27).default(5),
+  /** Table exports (issue 5): above this many rows, generated in the background. Defaulted for older rule sets. */
+  tableExportBackgroundRows: positiveInt.default(5000),
+  /** Days a background export stays downloadable before it is deleted. */
+  tableExportRetentionDays: positiveInt.default(7),
   governance: z.object({
     COPRESIDENCE: minPerYear,
     POLE_DIRIGEANT: minPerYear,

@@ -90,6 +90,8 @@ export const FRANCE_TRAVAIL_V1: FranceTravailRules = {
   durationMonths: 12,
   openDataThresholdCents: 2_300_000,
   deMinimis: { ceilingCents: 30_000_000, years: 3 },
+  // Statistical secrecy of the monthly anonymous file: counts under 5 are masked.
+  smallCountMaskThreshold: 5,
   // The establishment that signs depends on the regional directorate: an administrator sets it.
   attributor: { name: "France Travail", siret: null },
 };
@@ -125,6 +127,9 @@ export const OPERATIONS_V1: OperationsRules = {
   jobSeekerMinAge: 16,
   // Business default: reminded to close the month's bilan from the 5th day after the month ends.
   monthCloseReminderDays: 5,
+  // Table exports: more than 5 000 rows go to the background; files kept 7 days.
+  tableExportBackgroundRows: 5000,
+  tableExportRetentionDays: 7,
   governance: { COPRESIDENCE: { minPerYear: 3 }, POLE_DIRIGEANT: { minPerYear: 2 } },
 };
 

@@ -5,6 +5,10 @@ import { serverAction } from "@/lib/actions/action";
 import { closeMonthSchema, reopenMonthSchema } from "@/lib/bilans/bilan.schema";
 import { closeMonth, reopenMonth } from "@/lib/bilans/bilan.service";
 import { db } from "@/lib/db";
+import { saveQualitativeSchema } from "@/lib/annual-report/annual-report.schema";
+import { saveQualitative } from "@/lib/annual-report/annual-report.service";
+import { saveObjectivesSchema } from "@/lib/objectives/objective.schema";
+import { saveObjectives } from "@/lib/objectives/objective.service";
 
 const close = serverAction({ permission: "bilan.close", schema: closeMonthSchema }, async (user, input) => {
   const r = await closeMonth(db, user, input, new Date());
@@ -22,4 +26,24 @@ export async function closeMonthAction(...args: Parameters<typeof close>) {
 }
 export async function reopenMonthAction(...args: Parameters<typeof reopen>) {
   return reopen(...args);
+}
+
+// Issue 5: the convention's yearly objectives.
+const saveObjectivesServer = serverAction({ permission: "objective.write", schema: saveObjectivesSchema }, async (user, input) => {
+  const r = await saveObjectives(db, user, input);
+  revalidatePath("/bilans");
+  return r;
+});
+export async function saveObjectivesAction(...args: Parameters<typeof saveObjectivesServer>) {
+  return saveObjectivesServer(...args);
+}
+
+// Issue 5: the annual report's qualitative section.
+const saveQualitativeServer = serverAction({ permission: "annualReport.write", schema: saveQualitativeSchema }, async (user, input) => {
+  const r = await saveQualitative(db, user, input);
+  revalidatePath("/bilans/rapport-annuel");
+  return r;
+});
+export async function saveQualitativeAction(...args: Parameters<typeof saveQualitativeServer>) {
+  return saveQualitativeServer(...args);
 }

@@ -2,12 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ChartCard, chartRows, ComparisonTable, fmt, IndicatorTable } from "@/components/bilans/bilan-tables";
 import { MonthCloseControls } from "@/components/bilans/month-close-controls";
+import { ObjectivesSection } from "@/components/bilans/objectives-section";
 import { requirePageUser } from "@/lib/auth/session";
 import { can } from "@/lib/authz/policy";
 import { dashboardQuerySchema } from "@/lib/bilans/bilan.schema";
 import { dashboardData } from "@/lib/bilans/dashboard.query";
 import { db } from "@/lib/db";
 import { isMonthOver, monthLabel, PERIOD_KINDS, PERIOD_LABELS, periodLabel } from "@/lib/indicators/period.rules";
+import { objectivesVsTargets } from "@/lib/objectives/objective.service";
 import { notFoundOnAppError } from "@/lib/page-errors";
 import { parseSearchParams } from "@/lib/search-params";
 
@@ -27,6 +29,8 @@ export default async function BilansPage({ searchParams }: { searchParams: Promi
   const exportBase = `/api/v1/reports/monthly/export?month=${period.anchor}${selected ? `&platformId=${selected.id}` : ""}`;
   const anchorCell = selected ? (series.find((c) => c.month === period.anchor) ?? series[series.length - 1]!) : null;
   const label = (key: string) => total[key];
+  const objectiveYear = Number(period.anchor.slice(0, 4));
+  const objectives = await objectivesVsTargets(db, user, selected?.id ?? null, objectiveYear, now);
 
   return (
     <div className="flex flex-col gap-6">
@@ -115,6 +119,12 @@ export default async function BilansPage({ searchParams }: { searchParams: Promi
             series={[{ key: "events", label: "Réunions tenues" }, { key: "young", label: "Jeunes présents" }]} />
         </div>
       </section>
+
+      <ObjectivesSection view={objectives} scopeName={scopeName} />
+      <p className="-mt-4 flex flex-wrap gap-4 text-sm">
+        {can(user, "objective.write") ? <Link href={`/bilans/objectifs?year=${objectiveYear}${selected ? `&platformId=${selected.id}` : ""}`} className="text-brand-700 underline">Saisir les objectifs de la convention</Link> : null}
+        {selected ? <Link href={`/bilans/rapport-annuel?platformId=${selected.id}&year=${objectiveYear}`} className="text-brand-700 underline">Rapport annuel {objectiveYear}</Link> : null}
+      </p>
 
       {!selected ? (
         <section aria-labelledby="compare-title" className="flex flex-col gap-2">

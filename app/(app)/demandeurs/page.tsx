@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ExportLinks } from "@/components/exports/export-links";
 import Link from "next/link";
 import { JobSeekerTable } from "@/components/job-seekers/job-seeker-table";
 import { options } from "@/components/ui/form-sections";
@@ -21,6 +22,7 @@ export default async function JobSeekersPage({ searchParams }: { searchParams: P
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold">{title}</h1>
+        <ExportLinks user={user} list="jobSeekers" query={q} />
         {can(user, "jobSeeker.write") ? (
           <Link href="/demandeurs/nouveau" className="rounded bg-brand-600 px-4 py-2 text-sm font-semibold text-white">Nouveau demandeur d&apos;emploi</Link>
         ) : null}

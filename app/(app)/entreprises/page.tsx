@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ExportLinks } from "@/components/exports/export-links";
 import Link from "next/link";
 import { CompanyFilters } from "@/components/companies/company-filters";
 import { CompanyTable } from "@/components/companies/company-table";
@@ -19,6 +20,7 @@ export default async function CompaniesPage({ searchParams }: { searchParams: Pr
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold">Entreprises</h1>
+        <ExportLinks user={user} list="companies" query={q} />
         {can(user, "company.write") ? (
           <div className="flex gap-2">
             <Link href="/entreprises/import" className="rounded border border-brand-600 bg-white px-4 py-2 text-sm font-semibold text-brand-700">Importer un fichier</Link>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ExportLinks } from "@/components/exports/export-links";
 import Link from "next/link";
 import { EventTable } from "@/components/events/event-table";
 import { requirePageUser } from "@/lib/auth/session";
@@ -18,6 +19,7 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold">Événements circuit court</h1>
+        <ExportLinks user={user} list="events" query={q} />
         {can(user, "event.write") ? <Link href="/evenements/nouveau" className="rounded bg-brand-600 px-4 py-2 text-sm font-semibold text-white">Nouvel événement</Link> : null}
       </div>
       <form role="search" aria-label="Rechercher un événement" className="flex flex-wrap items-end gap-3">

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ExportLinks } from "@/components/exports/export-links";
 import Link from "next/link";
 import { OfferTable } from "@/components/offers/offer-table";
 import { requirePageUser } from "@/lib/auth/session";
@@ -18,6 +19,7 @@ export default async function OffersPage({ searchParams }: { searchParams: Promi
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-bold">Offres d&apos;emploi</h1>
+      <ExportLinks user={user} list="offers" query={q} />
       <form role="search" aria-label="Filtrer les offres" className="flex flex-wrap items-end gap-3 rounded-lg border border-gray-300 bg-white p-3">
         <div className="flex flex-col"><label htmlFor="f-q" className="text-sm font-medium">Poste ou entreprise</label><input id="f-q" name="q" type="search" defaultValue={q.q ?? ""} className="w-56 rounded border border-gray-400 px-3 py-2" /></div>
         <div className="flex flex-col"><label htmlFor="f-status" className="text-sm font-medium">État</label>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ExportLinks } from "@/components/exports/export-links";
 import { VisitTable } from "@/components/visits/visit-table";
 import { requirePageUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
@@ -15,6 +16,7 @@ export default async function VisitsPage({ searchParams }: { searchParams: Promi
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-bold">Visites d&apos;entreprises</h1>
+      <ExportLinks user={user} list="visits" query={q} />
       <p className="text-sm text-muted">Une nouvelle visite se crée depuis la fiche de l&apos;entreprise visitée.</p>
       <form role="search" aria-label="Filtrer les visites" className="flex flex-wrap items-end gap-3 rounded-lg border border-gray-300 bg-white p-3">
         <div className="flex flex-col"><label htmlFor="f-when" className="text-sm font-medium">Période</label>

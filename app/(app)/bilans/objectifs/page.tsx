@@ -1,0 +1,62 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { ObjectivesForm } from "@/components/bilans/objectives-form";
+import { ObjectivesSection } from "@/components/bilans/objectives-section";
+import { requirePageUser } from "@/lib/auth/session";
+import { bilanPlatforms } from "@/lib/bilans/bilan.query";
+import { db } from "@/lib/db";
+import { OBJECTIVE_INDICATORS } from "@/lib/objectives/objective.rules";
+import { objectiveYearSchema } from "@/lib/objectives/objective.schema";
+import { listObjectives, objectivesVsTargets } from "@/lib/objectives/objective.service";
+import { parseSearchParams } from "@/lib/search-params";
+
+export const metadata: Metadata = { title: "Objectifs de la convention" };
+
+const querySchema = z.object({ platformId: z.uuid().optional(), year: objectiveYearSchema.optional() });
+
+export default async function ObjectivesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePageUser("objective.write");
+  const q = parseSearchParams(querySchema, await searchParams);
+  const now = new Date();
+  const year = q.year ?? now.getUTCFullYear();
+  const platforms = await bilanPlatforms(db, user);
+  const selected = q.platformId ? platforms.find((p) => p.id === q.platformId) : platforms[0];
+  // Another platform's id reads as "not found" (no existence leak).
+  if (q.platformId && !selected) notFound();
+  const existing = selected ? await listObjectives(db, user, selected.id, year) : [];
+  const byKey = new Map(existing.map((o) => [o.indicatorKey, o]));
+  const progress = selected ? await objectivesVsTargets(db, user, selected.id, year, now) : null;
+  return (
+    <div className="flex flex-col gap-6">
+      <div>
+        <h1 className="text-2xl font-bold">Objectifs de la convention financière annuelle</h1>
+        <p className="text-muted"><Link href="/bilans" className="text-brand-700 underline">Retour aux bilans</Link></p>
+      </div>
+      <form method="get" className="flex flex-wrap items-end gap-4 rounded-lg border border-gray-300 bg-white p-4" aria-label="Choix de la plateforme et de l'année">
+        <div className="flex flex-col gap-1">
+          <label htmlFor="o-platform" className="text-sm font-medium">Plateforme</label>
+          <select id="o-platform" name="platformId" defaultValue={selected?.id ?? ""} className="rounded border border-gray-400 px-3 py-2">
+            {platforms.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+          </select>
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="o-year" className="text-sm font-medium">Année</label>
+          <input id="o-year" type="number" name="year" min={2020} max={2100} defaultValue={year} className="w-28 rounded border border-gray-400 px-3 py-2" />
+        </div>
+        <button type="submit" className="rounded bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700">Afficher</button>
+      </form>
+      {!selected ? <p role="status">Aucune plateforme dans votre périmètre.</p> : (
+        <>
+          {progress ? <ObjectivesSection view={progress} scopeName={selected.name} /> : null}
+          <section aria-labelledby="objectives-edit" className="rounded-lg border border-gray-300 bg-white p-4">
+            <h2 id="objectives-edit" className="text-xl font-semibold">Cibles {year} — {selected.name}</h2>
+            <ObjectivesForm key={`${selected.id}-${year}-${existing.map((o) => o.version).join(".")}`} platformId={selected.id} year={year}
+              rows={OBJECTIVE_INDICATORS.map((d) => ({ key: d.key, label: d.label, unit: d.unit, family: d.family, target: byKey.get(d.key)?.target ?? null, version: byKey.get(d.key)?.version ?? null }))} />
+          </section>
+        </>
+      )}
+    </div>
+  );
+}

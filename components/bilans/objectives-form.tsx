@@ -1,0 +1,77 @@
+"use client";
+// The year's objectives of a platform's financial convention: one target per indicator (empty =
+// no objective). Saved through a server action; a concurrent change answers with a conflict message.
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { saveObjectivesAction } from "@/app/(app)/bilans/actions";
+import { toJsonFormData } from "@/components/forms/server-form";
+import { Button } from "@/components/ui/button";
+
+export interface ObjectiveFormRow {
+  key: string;
+  label: string;
+  unit: string;
+  family: string;
+  target: number | null;
+  version: number | null;
+}
+
+export function ObjectivesForm({ platformId, year, rows }: { platformId: string; year: number; rows: ObjectiveFormRow[] }) {
+  const router = useRouter();
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const fd = new FormData(e.currentTarget);
+    const targets: Record<string, number | string | null> = {};
+    const versions: Record<string, number> = {};
+    for (const r of rows) {
+      const raw = String(fd.get(`target-${r.key}`) ?? "").trim();
+      if (raw === "" && r.target === null) continue;
+      targets[r.key] = raw === "" ? null : raw;
+      if (r.version !== null) versions[r.key] = r.version;
+    }
+    setPending(true);
+    const res = await saveObjectivesAction(null, toJsonFormData({ platformId, year, targets, versions }));
+    setPending(false);
+    if (res.ok) {
+      setErrors({});
+      setMessage({ ok: true, text: res.data.saved === 0 ? "Aucun changement." : `Objectifs enregistrés (${res.data.saved} modifié${res.data.saved > 1 ? "s" : ""}).` });
+      router.refresh();
+    } else {
+      const fieldErrors: Record<string, string> = {};
+      for (const [f, m] of Object.entries(res.fields ?? {})) if (f.startsWith("targets.") && m[0]) fieldErrors[f.slice("targets.".length)] = m[0];
+      setErrors(fieldErrors);
+      setMessage({ ok: false, text: res.message });
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="flex flex-col gap-3" aria-describedby="objectives-help" noValidate>
+      <p id="objectives-help" className="text-sm text-muted">Laissez vide un indicateur sans objectif. Les cibles sont des nombres entiers sur l&apos;année civile {year}.</p>
+      {message ? <p role={message.ok ? "status" : "alert"} className={message.ok ? "text-success" : "text-danger"}>{message.text}</p> : null}
+      <table className="min-w-full text-sm">
+        <caption className="sr-only">Objectifs {year}</caption>
+        <thead><tr><th scope="col" className="px-2 py-1 text-left">Famille</th><th scope="col" className="px-2 py-1 text-left">Indicateur</th><th scope="col" className="px-2 py-1 text-left">Cible annuelle</th></tr></thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.key} className="border-t border-gray-200">
+              <td className="px-2 py-1">{r.family}</td>
+              <td className="px-2 py-1"><label htmlFor={`target-${r.key}`}>{r.label}</label></td>
+              <td className="px-2 py-1">
+                <input id={`target-${r.key}`} name={`target-${r.key}`} type="number" min={0} step={1} inputMode="numeric" defaultValue={r.target ?? ""}
+                  aria-invalid={errors[r.key] ? true : undefined} aria-describedby={errors[r.key] ? `err-${r.key}` : undefined}
+                  className="w-28 rounded border border-gray-400 px-2 py-1" />{" "}
+                <span className="text-muted">{r.unit}</span>
+                {errors[r.key] ? <span id={`err-${r.key}`} className="block text-danger">{errors[r.key]}</span> : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div><Button type="submit" disabled={pending}>{pending ? "Enregistrement…" : "Enregistrer les objectifs"}</Button></div>
+    </form>
+  );
+}

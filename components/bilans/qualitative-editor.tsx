@@ -1,0 +1,37 @@
+"use client";
+// The annual report's free qualitative section: a text saved with its version (a concurrent edit
+// answers with a conflict message instead of overwriting), and the print button.
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { saveQualitativeAction } from "@/app/(app)/bilans/actions";
+import { toFormData } from "@/components/forms/server-form";
+import { Button } from "@/components/ui/button";
+
+export function QualitativeEditor({ platformId, year, text, version }: { platformId: string; year: number; text: string; version: number }) {
+  const router = useRouter();
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const qualitative = String(new FormData(e.currentTarget).get("qualitative") ?? "");
+    setPending(true);
+    const r = await saveQualitativeAction(null, toFormData({ platformId, year, qualitative, version }));
+    setPending(false);
+    setMessage(r.ok ? { ok: true, text: `Bilan qualitatif enregistré (version ${r.data.version}).` } : { ok: false, text: r.fields?.qualitative?.[0] ?? r.message });
+    if (r.ok) router.refresh();
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="flex flex-col gap-2 print:hidden" aria-label="Modifier le bilan qualitatif">
+      <label htmlFor="qualitative" className="font-medium">Bilan qualitatif (faits marquants, difficultés, perspectives)</label>
+      <textarea id="qualitative" name="qualitative" defaultValue={text} rows={10} maxLength={50_000} className="rounded border border-gray-400 p-2" />
+      {message ? <p role={message.ok ? "status" : "alert"} className={message.ok ? "text-success" : "text-danger"}>{message.text}</p> : null}
+      <div><Button type="submit" disabled={pending}>{pending ? "Enregistrement…" : "Enregistrer le texte"}</Button></div>
+    </form>
+  );
+}
+
+export function PrintButton() {
+  return <Button type="button" variant="secondary" className="print:hidden" onClick={() => window.print()}>Imprimer ou enregistrer en PDF</Button>;
+}

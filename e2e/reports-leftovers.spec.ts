@@ -1,0 +1,93 @@
+import AxeBuilder from "@axe-core/playwright";
+import ExcelJS from "exceljs";
+import { expect, test, type Page } from "@playwright/test";
+import { ACCOUNTS } from "./support/accounts";
+import { loginViaForm } from "./support/auth";
+
+const lastMonth = () => {
+  const d = new Date();
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() - 1);
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}`;
+};
+
+async function expectNoSeriousA11yIssue(page: Page) {
+  const r = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(r.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+}
+
+test.describe("bilans : France Travail et rapport annuel", () => {
+  test("le relecteur France Travail ne voit que ses projets et reçoit 404 sur un autre", async ({ page, browser }) => {
+    // The Lens manager's subsidy files: the France Travail project (assigned to the demo reviewer) and a Région file.
+    const managerContext = await browser.newContext();
+    const managerPage = await managerContext.newPage();
+    await loginViaForm(managerPage, ACCOUNTS.managerLens.email);
+    await expect(managerPage.getByTestId("home-role")).toBeVisible();
+    const files = ((await (await managerPage.request.get("/api/v1/subsidy-files?pageSize=100")).json()) as { items: { id: string; funder: string }[] }).items;
+    const ft = files.find((f) => f.funder === "FRANCE_TRAVAIL")!;
+    const region = files.find((f) => f.funder === "REGION")!;
+    expect(ft).toBeTruthy();
+    expect(region).toBeTruthy();
+    // Other roles have no access to the France Travail files at all.
+    expect((await managerPage.request.get(`/api/v1/france-travail/${ft.id}/monthly?month=${lastMonth()}&file=beneficiaries`)).status()).toBe(403);
+    await managerContext.close();
+
+    await loginViaForm(page, ACCOUNTS.reviewer.email);
+    await expect(page.getByTestId("home-role")).toBeVisible();
+    await page.goto("/france-travail");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Projets mobilité financés par France Travail");
+    const projects = page.getByTestId("ft-project");
+    await expect(projects).toHaveCount(1);
+    await expect(projects.first()).toContainText("Lens-Liévin");
+    await expectNoSeriousA11yIssue(page);
+
+    const month = lastMonth();
+    const indicators = await page.request.get(`/api/v1/france-travail/${ft.id}/monthly?month=${month}&file=indicators`);
+    expect(indicators.status()).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await indicators.body()) as unknown as ArrayBuffer);
+    expect(wb.getWorksheet("Indicateurs")!.getCell("A5").value).toBe("Volume de bénéficiaires");
+    const personal = await page.request.get(`/api/v1/france-travail/${ft.id}/monthly?month=${month}&file=beneficiaries`);
+    expect(personal.status()).toBe(200);
+    expect(personal.headers()["content-disposition"]).toContain("france-travail-beneficiaires");
+
+    for (const file of ["indicators", "beneficiaries"]) {
+      expect((await page.request.get(`/api/v1/france-travail/${region.id}/monthly?month=${month}&file=${file}`)).status()).toBe(404);
+      expect((await page.request.get(`/api/v1/france-travail/00000000-0000-4000-8000-000000000000/monthly?month=${month}&file=${file}`)).status()).toBe(404);
+    }
+    await page.screenshot({ path: ".data/test-results/screens/france-travail-projects.png", fullPage: true });
+  });
+
+  test("la responsable de Lens complète le rapport annuel et le télécharge en XLSX", async ({ page }) => {
+    const year = new Date().getUTCFullYear();
+    await loginViaForm(page, ACCOUNTS.managerLens.email);
+    await expect(page.getByTestId("home-role")).toBeVisible();
+    // The year's convention objectives, then the "objectifs atteints vs cibles" table.
+    await page.goto(`/bilans/objectifs?year=${year}`);
+    await page.getByLabel("Offres recueillies", { exact: true }).fill("100");
+    await page.getByRole("button", { name: "Enregistrer les objectifs" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Objectifs enregistrés (1 modifié)." })).toBeVisible();
+    await expect(page.getByTestId("objectives-table")).toContainText("Offres recueillies");
+    await expectNoSeriousA11yIssue(page);
+
+    await page.goto(`/bilans/rapport-annuel?year=${year}`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Rapport annuel ${year} — Lens-Liévin`);
+    await expect(page.getByTestId("governance-table")).toContainText("Coprésidence");
+    await expect(page.getByTestId("objectives-table")).toContainText("Offres recueillies");
+    await expectNoSeriousA11yIssue(page);
+    await page.getByLabel("Bilan qualitatif (faits marquants, difficultés, perspectives)").fill("Une année de montée en charge du circuit court.");
+    await page.getByRole("button", { name: "Enregistrer le texte" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Bilan qualitatif enregistré" })).toBeVisible();
+    await expect(page.getByTestId("qualitative-text")).toHaveText("Une année de montée en charge du circuit court.");
+
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("annual-xlsx").click()]);
+    expect(download.suggestedFilename()).toBe(`rapport-annuel-lens-lievin-${year}.xlsx`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(await download.path());
+    expect(wb.getWorksheet("Synthèse")!.getCell("A1").value).toBe(`Rapport annuel ${year} — Lens-Liévin`);
+    expect(wb.getWorksheet("Qualitatif")!.getCell("A2").value).toBe("Une année de montée en charge du circuit court.");
+    expect(wb.getWorksheet("Objectifs")!.getCell("A2").value).toBe("Offres recueillies");
+    expect(wb.getWorksheet("Objectifs")!.getCell("B2").value).toBe(100);
+    await page.screenshot({ path: ".data/test-results/screens/rapport-annuel.png", fullPage: true });
+  });
+});
