@@ -126,6 +126,8 @@ export async function destroyJobSeeker(tx: Prisma.TransactionClient, id: string,
   await tx.rightsRequest.updateMany({ where: { jobSeekerId: id }, data: { requesterName: null, details: null, response: null } });
   // An import's undo snapshot holds the previous values of the person.
   await tx.importBatchItem.updateMany({ where: { entityType: "JobSeeker", entityId: id }, data: { before: Prisma.DbNull } });
+  // Rectification history: the previous versions of the record are personal data too.
+  await tx.jobSeekerRevision.deleteMany({ where: { jobSeekerId: id } });
   return true;
 }
 

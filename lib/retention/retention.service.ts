@@ -12,7 +12,7 @@
 //   simply finds what is left.
 // No "server-only": scripts and the job runner import it.
 import type { Db } from "@/lib/db";
-import { recordAudit } from "@/lib/audit/audit.service";
+import { recordAudit, type AuditInput } from "@/lib/audit/audit.service";
 import { logger } from "@/lib/logger";
 import {
   archiveJobSeeker,
@@ -106,15 +106,36 @@ async function* plan(db: Db, rules: RetentionRules, now: Date, batchSize: number
   }
 }
 
+/**
+ * Destroys one job seeker now, in its own transaction, audited there: the one destruction path,
+ * used by the nightly run and by an erasure request (rights.service.ts). `source` says which.
+ * Returns false when the person was already destroyed.
+ */
+export async function destroyJobSeekerNow(
+  db: Db,
+  target: { id: string; platformId: string },
+  now: Date,
+  source: { runId: string } | { rightsRequestId: string; actorId: string; actorRole: AuditInput["actorRole"] },
+): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const changed = await destroyJobSeeker(tx, target.id, now);
+    if (changed) {
+      const actor = "actorId" in source ? { actorId: source.actorId, actorRole: source.actorRole } : {};
+      const metadata = "runId" in source ? { runId: source.runId } : { rightsRequestId: source.rightsRequestId };
+      await recordAudit(tx, { action: "retention.jobSeeker.destroy", entityType: "JobSeeker", entityId: target.id, platformId: target.platformId, ...actor, metadata });
+    }
+    return changed;
+  });
+}
+
 /** Applies one decision in its own transaction, audited there. Returns whether it changed anything. */
 async function apply(db: Db, item: PlannedItem, now: Date, runId: string): Promise<boolean> {
+  if (item.action === "jobSeeker.destroy") return destroyJobSeekerNow(db, item, now, { runId });
   return db.$transaction(async (tx) => {
     let changed: boolean;
     if (item.action === "jobSeeker.archive") {
       const c = await tx.jobSeeker.findUnique({ where: { id: item.id }, select: { id: true, platformId: true, lifecycle: true, lastContactAt: true } });
       changed = c ? await archiveJobSeeker(tx, c, now) : false;
-    } else if (item.action === "jobSeeker.destroy") {
-      changed = await destroyJobSeeker(tx, item.id, now);
     } else {
       changed = await destroyCompanyContact(tx, item.id, now);
     }
