@@ -34,7 +34,7 @@ import {
 import { dryRunBodySchema, purgeRunListQuerySchema, purgeRunSchema } from "@/lib/retention/purge-run.schema";
 import { breachDtoSchema, breachExportQuerySchema, breachListQuerySchema, createBreachSchema, updateBreachSchema } from "@/lib/rights/breach.schema";
 import {
-  createRightsRequestSchema, exportQuerySchema as rightsExportQuerySchema, rightsActionSchema, rightsListQuerySchema, rightsRequestDtoSchema, subjectMatchSchema, subjectSearchQuerySchema,
+  createRightsRequestSchema, exportQuerySchema as rightsExportQuerySchema, rightsActionSchema, rightsListQuerySchema, rightsRequestDtoSchema, subjectMatchSchema, subjectSearchQuerySchema, registerExportQuerySchema,
 } from "@/lib/rights/rights.schema";
 import { subsidyFileSummarySchema, subsidyListQuerySchema } from "@/lib/subsidy/subsidy.schema";
 import { closeMonthSchema, exportQuerySchema, indicatorDefinitionSchema, monthlyReportQuerySchema, monthlyReportSchema, reopenBodySchema } from "@/lib/bilans/bilan.schema";
@@ -175,6 +175,7 @@ export const ENDPOINTS: Endpoint[] = [
   { method: "get", path: "/api/v1/breaches/{id}", summary: "Une violation de données", permission: "breach.read", response: breachDtoSchema },
   { method: "patch", path: "/api/v1/breaches/{id}", summary: "Mettre à jour une violation (version requise)", permission: "breach.write", body: updateBreachSchema, response: breachDtoSchema },
   { method: "get", path: "/api/v1/breaches/export", summary: "Registre des violations pour le responsable de traitement (XLSX ou HTML imprimable) ; tracé", permission: "breach.read", query: breachExportQuerySchema, response: z.string() },
+  { method: "get", path: "/api/v1/processing-register", summary: "Registre des activités de traitement (RGPD art. 30), généré des règles en vigueur : XLSX ou HTML imprimable ; tracé", permission: "register.read", query: registerExportQuerySchema, response: z.string() },
 ];
 
 function jsonSchema(schema: z.ZodType, io: "input" | "output") {

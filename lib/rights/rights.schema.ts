@@ -104,3 +104,6 @@ export type RightsRequestDto = z.infer<typeof rightsRequestDtoSchema>;
 
 export const subjectSearchQuerySchema = z.object({ q: z.string().trim().min(2, "2 caractères au moins.").max(100) });
 export const subjectMatchSchema = z.object({ id: z.string().uuid(), name: z.string(), birthDate: z.string().nullable(), city: z.string().nullable(), platform: z.string(), lifecycle: z.string() });
+
+/** Register of processing activities (art. 30): XLSX or printable HTML. */
+export const registerExportQuerySchema = z.object({ format: z.enum(["xlsx", "html"]).default("xlsx") });
