@@ -22,7 +22,7 @@ export default async function RightsRequestPage({ params }: { params: Promise<{ 
   return (
     <div className="flex flex-col gap-6">
       <p className="text-sm"><Link href="/rgpd/demandes" className="text-brand-700 underline">Demandes d&apos;exercice de droits</Link> › {RIGHTS_KIND_LABELS[r.kind]}</p>
-      <h1 className="text-2xl font-bold">Demande de {RIGHTS_KIND_LABELS[r.kind].toLowerCase()}</h1>
+      <h1 className="text-2xl font-bold">Demande d&apos;exercice de droits : {RIGHTS_KIND_LABELS[r.kind].toLowerCase()}</h1>
       <dl className="grid max-w-3xl grid-cols-[14rem_1fr] gap-x-4 gap-y-1 text-sm">
         <dt className="font-medium">État</dt><dd>{RIGHTS_STATUS_LABELS[r.status]}</dd>
         <dt className="font-medium">Demandeur·se</dt><dd>{r.requesterName ?? "(effacé)"}{r.requesterContact ? ` — ${r.requesterContact}` : ""}</dd>
