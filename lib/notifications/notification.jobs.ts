@@ -59,8 +59,11 @@ export async function generateDueNotifications(db: Db, now = new Date()): Promis
 
 // ───────────── legal clocks of personal data (issue 7): rights requests and breaches ─────────────
 
-/** The DPO (all platforms, or those of the platform concerned) and the platform's managers. */
-async function dataProtectionRecipients(db: Db, platformId: string | null): Promise<string[]> {
+/**
+ * The DPO (all platforms, or those of the platform concerned) and the platform's managers. Only the
+ * DPO may open the request or breach (policy), so managers get no link.
+ */
+async function dataProtectionRecipients(db: Db, platformId: string | null): Promise<{ id: string; canOpen: boolean }[]> {
   const users = await db.user.findMany({
     where: {
       active: true,
@@ -69,9 +72,9 @@ async function dataProtectionRecipients(db: Db, platformId: string | null): Prom
         ...(platformId ? [{ role: "PLATFORM_MANAGER" as const, memberships: { some: { platformId } } }] : []),
       ],
     },
-    select: { id: true },
+    select: { id: true, role: true },
   });
-  return users.map((u) => u.id);
+  return users.map((u) => ({ id: u.id, canOpen: u.role === "DPO" }));
 }
 
 /** One notification per person, item and Paris day: the job may run many times a day. */
@@ -102,8 +105,8 @@ export async function generateRightsDeadlineNotifications(db: Db, now = new Date
     const next = nextClock(rightsRequestClocks(r, rules, now));
     if (!next || !isDueSoon(next.dueAt, now, DUE_WINDOW_HOURS)) continue;
     const title = `Demande d'exercice de droits (${RIGHTS_KIND_LABELS[r.kind].toLowerCase()}) — ${CLOCK_LABELS[next.name].toLowerCase()} : ${countdownLabel(next)}`;
-    for (const userId of await dataProtectionRecipients(db, r.platformId)) {
-      if (await notify(db, userId, { kind: "rights.deadline", title, link: `/rgpd/demandes/${r.id}`, dueAt: next.dueAt, dedupeKey: `rights.deadline:${r.id}:${parisDayKey(now)}` })) created++;
+    for (const u of await dataProtectionRecipients(db, r.platformId)) {
+      if (await notify(db, u.id, { kind: "rights.deadline", title, link: u.canOpen ? `/rgpd/demandes/${r.id}` : "/notifications", dueAt: next.dueAt, dedupeKey: `rights.deadline:${r.id}:${parisDayKey(now)}` })) created++;
     }
   }
   return created;
@@ -119,8 +122,8 @@ export async function generateBreachDeadlineNotifications(db: Db, now = new Date
   for (const b of pending) {
     const clock = breachClock({ detectedAt: b.detectedAt, notifiedAt: null }, rules, now);
     const title = `Violation de données à notifier au responsable de traitement : ${countdownLabel(clock)}`;
-    for (const userId of await dataProtectionRecipients(db, b.platformId)) {
-      if (await notify(db, userId, { kind: "breach.deadline", title, link: `/rgpd/violations/${b.id}`, dueAt: clock.dueAt, dedupeKey: `breach.deadline:${b.id}:${parisDayKey(now)}` })) created++;
+    for (const u of await dataProtectionRecipients(db, b.platformId)) {
+      if (await notify(db, u.id, { kind: "breach.deadline", title, link: u.canOpen ? `/rgpd/violations/${b.id}` : "/notifications", dueAt: clock.dueAt, dedupeKey: `breach.deadline:${b.id}:${parisDayKey(now)}` })) created++;
     }
   }
   return created;

@@ -34,6 +34,8 @@ describe("rights.deadline and breach.deadline notifications", () => {
     expect(await generateRightsDeadlineNotifications(db, new Date(now.getTime() + 3_600_000))).toBe(0);
     expect(await titles(dpo.id, "rights.deadline")).toEqual(["Demande d'exercice de droits (accès) — transmission au responsable de traitement : reste 22 h 0 min"]);
     expect(await titles(manager.id, "rights.deadline")).toHaveLength(1);
+    // The manager may not open the request (DPO only): the link goes to their notifications.
+    expect((await db.notification.findFirstOrThrow({ where: { userId: manager.id, kind: "rights.deadline" } })).link).toBe("/notifications");
     expect(await titles(otherManager.id, "rights.deadline")).toEqual([]);
     expect(await titles(assistant.id, "rights.deadline")).toEqual([]);
     const n = await db.notification.findFirstOrThrow({ where: { userId: dpo.id, kind: "rights.deadline" } });
