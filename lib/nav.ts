@@ -21,6 +21,10 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/financement", label: "Financement", action: "subsidy.read" },
   { href: "/france-travail", label: "Projets France Travail", action: "ftReport.read" },
   { href: "/rgpd", label: "Données personnelles", action: "audit.read" },
+  // Issue 7 (DPO): rights requests, breach register, register of processing activities.
+  { href: "/rgpd/demandes", label: "Droits des personnes", action: "rights.read" },
+  { href: "/rgpd/violations", label: "Violations de données", action: "breach.read" },
+  { href: "/rgpd/registre", label: "Registre des traitements", action: "register.read" },
   { href: "/plateformes", label: "Plateformes", action: "platform.read" },
   { href: "/administration/utilisateurs", label: "Utilisateurs", action: "user.read" },
   { href: "/administration/regles", label: "Jeux de règles", action: "ruleSet.read" },

@@ -28,6 +28,7 @@ const columns: ColumnDef<PurgeRunDto, unknown>[] = [
   { id: "archive", header: "Demandeurs archivés", cell: ({ row }) => row.original.counts["jobSeeker.archive"] },
   { id: "destroy", header: "Demandeurs détruits", cell: ({ row }) => row.original.counts["jobSeeker.destroy"] },
   { id: "contacts", header: "Contacts détruits", cell: ({ row }) => row.original.counts["companyContact.destroy"] },
+  { id: "chefs", header: "Chefs de file détruits", cell: ({ row }) => row.original.counts["chefDeFile.destroy"] },
   { id: "errors", header: "Erreurs", cell: ({ row }) => row.original.errors.length },
   { id: "by", header: "Lancée par", cell: ({ row }) => row.original.triggeredBy ?? "—" },
 ];

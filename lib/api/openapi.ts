@@ -32,6 +32,10 @@ import {
   actualLineSchema, budgetLineSchema, createSubsidyFileSchema, paymentSchema, transitionSchema, updateBudgetLineSchema, updateSubsidyFileSchema,
 } from "@/lib/subsidy/subsidy-file.schema";
 import { dryRunBodySchema, purgeRunListQuerySchema, purgeRunSchema } from "@/lib/retention/purge-run.schema";
+import { breachDtoSchema, breachExportQuerySchema, breachListQuerySchema, createBreachSchema, updateBreachSchema } from "@/lib/rights/breach.schema";
+import {
+  createRightsRequestSchema, exportQuerySchema as rightsExportQuerySchema, rightsActionSchema, rightsListQuerySchema, rightsRequestDtoSchema, subjectMatchSchema, subjectSearchQuerySchema, registerExportQuerySchema,
+} from "@/lib/rights/rights.schema";
 import { subsidyFileSummarySchema, subsidyListQuerySchema } from "@/lib/subsidy/subsidy.schema";
 import { closeMonthSchema, exportQuerySchema, indicatorDefinitionSchema, monthlyReportQuerySchema, monthlyReportSchema, reopenBodySchema } from "@/lib/bilans/bilan.schema";
 import { ftMonthlyQuerySchema } from "@/lib/france-travail/ft-report.schema";
@@ -170,6 +174,20 @@ export const ENDPOINTS: Endpoint[] = [
   { method: "get", path: "/api/v1/purge-runs", summary: "Exécutions de la conservation (réelles et simulations), comptes par action et par plateforme", permission: "purge.read", query: purgeRunListQuerySchema, response: pageOf(purgeRunSchema) },
   { method: "get", path: "/api/v1/purge-runs/{id}", summary: "Une exécution de la conservation", permission: "purge.read", response: purgeRunSchema },
   { method: "post", path: "/api/v1/purge-runs/dry-run", summary: "Simuler maintenant l'exécution de la conservation (rien n'est modifié)", permission: "purge.run", body: dryRunBodySchema, response: purgeRunSchema, status: 201 },
+  // Rights requests and breach register (issue 7, DPO).
+  { method: "get", path: "/api/v1/rights-requests", summary: "Demandes d'exercice de droits, avec leurs délais (compte à rebours, retards)", permission: "rights.read", query: rightsListQuerySchema, response: pageOf(rightsRequestDtoSchema) },
+  { method: "post", path: "/api/v1/rights-requests", summary: "Enregistrer une demande d'exercice de droits", permission: "rights.write", body: createRightsRequestSchema, response: rightsRequestDtoSchema, status: 201 },
+  { method: "get", path: "/api/v1/rights-requests/{id}", summary: "Une demande d'exercice de droits", permission: "rights.read", response: rightsRequestDtoSchema },
+  { method: "post", path: "/api/v1/rights-requests/{id}/actions", summary: "Étape ou exécution d'une demande : transmission, ordre du responsable, liaison, réponse, refus, effacement, limitation, levée, exécution", permission: "rights.write", body: rightsActionSchema, response: rightsRequestDtoSchema },
+  { method: "get", path: "/api/v1/rights-requests/{id}/export", summary: "Toutes les données détenues sur la personne : document HTML imprimable (accès), JSON ou CSV (portabilité) ; tracé", permission: "rights.read", query: rightsExportQuerySchema, response: z.string() },
+  { method: "get", path: "/api/v1/rights-requests/{id}/revisions", summary: "Versions précédentes de la fiche de la personne (rectifications) ; tracé", permission: "rights.read", response: z.object({ items: z.array(z.object({ version: z.number().int(), changedFields: z.array(z.string()), before: z.record(z.string(), z.unknown()), at: z.string() })) }) },
+  { method: "get", path: "/api/v1/rights-requests/subjects", summary: "Rechercher la personne concernée par une demande (dans votre périmètre)", permission: "rights.write", query: subjectSearchQuerySchema, response: z.object({ items: z.array(subjectMatchSchema) }) },
+  { method: "get", path: "/api/v1/breaches", summary: "Registre des violations de données, avec le délai de notification", permission: "breach.read", query: breachListQuerySchema, response: pageOf(breachDtoSchema) },
+  { method: "post", path: "/api/v1/breaches", summary: "Enregistrer une violation de données", permission: "breach.write", body: createBreachSchema, response: breachDtoSchema, status: 201 },
+  { method: "get", path: "/api/v1/breaches/{id}", summary: "Une violation de données", permission: "breach.read", response: breachDtoSchema },
+  { method: "patch", path: "/api/v1/breaches/{id}", summary: "Mettre à jour une violation (version requise)", permission: "breach.write", body: updateBreachSchema, response: breachDtoSchema },
+  { method: "get", path: "/api/v1/breaches/export", summary: "Registre des violations pour le responsable de traitement (XLSX ou HTML imprimable) ; tracé", permission: "breach.read", query: breachExportQuerySchema, response: z.string() },
+  { method: "get", path: "/api/v1/processing-register", summary: "Registre des activités de traitement (RGPD art. 30), généré des règles en vigueur : XLSX ou HTML imprimable ; tracé", permission: "register.read", query: registerExportQuerySchema, response: z.string() },
 ];
 
 function jsonSchema(schema: z.ZodType, io: "input" | "output") {

@@ -23,6 +23,8 @@ export const jobSeekerDetailSchema = jobSeekerSummarySchema.extend({
   contractType: z.enum(CONTRACT_TYPES).nullable(), wantsChange: b, situationDuringFollowUp: s, desiredRomeCodes: z.array(z.string()), desiredJobLabel: s,
   experiences: s, skillLanguages: s, skillCertifications: s, skillProfessionalLicences: s, skillIt: s, csp: b, rsa: b, rqth: b, indemnise: b,
   strengthsAndObstacles: s, referentId: s, referentName: s, informedChannel: z.enum(INFORMATION_CHANNELS).nullable(),
+  /** Restriction of processing (rights request): frozen until the DPO lifts it. */
+  restricted: z.boolean(),
 });
 
 export const interactionListSchema = z.object({ items: z.array(interactionSchema) });

@@ -37,7 +37,7 @@ export const detailSelect = {
   trainingStartDate: true, employmentSituation: true, inActivity: true, monthsWithoutEmployment: true, contractType: true, wantsChange: true,
   situationDuringFollowUp: true, desiredRomeCodes: true, desiredJobLabel: true, experiences: true, skillLanguages: true, skillCertifications: true,
   skillProfessionalLicences: true, skillIt: true, csp: true, rsa: true, rqth: true, indemnise: true, strengthsAndObstacles: true,
-  referentId: true, informedChannel: true, createdAt: true,
+  referentId: true, informedChannel: true, createdAt: true, restrictedAt: true,
   referent: { select: { firstName: true, lastName: true } },
 } as const satisfies Prisma.JobSeekerSelect;
 
@@ -58,6 +58,7 @@ export function toDetail(r: DetailRow) {
     skillProfessionalLicences: r.skillProfessionalLicences, skillIt: r.skillIt, csp: r.csp, rsa: r.rsa, rqth: r.rqth, indemnise: r.indemnise,
     strengthsAndObstacles: r.strengthsAndObstacles, referentId: r.referentId,
     referentName: r.referent ? `${r.referent.firstName} ${r.referent.lastName}` : null, informedChannel: r.informedChannel,
+    restricted: r.restrictedAt !== null,
   };
 }
 export type JobSeekerDetail = ReturnType<typeof toDetail>;

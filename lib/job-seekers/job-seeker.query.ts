@@ -5,7 +5,7 @@ import { recordAudit } from "@/lib/audit/audit.service";
 import type { CurrentUser } from "@/lib/auth/principal";
 import { scopeFor } from "@/lib/authz/policy";
 import type { Db, DbOrTx } from "@/lib/db";
-import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { ForbiddenError, NotFoundError, UnprocessableError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { detailSelect, summarySelect, toDetail, toSummary } from "@/lib/job-seekers/job-seeker.dto";
 import type { JobSeekerListQuery } from "@/lib/job-seekers/job-seeker.schema";
@@ -72,6 +72,11 @@ export async function listJobSeekers(db: Db, user: CurrentUser, q: JobSeekerList
   });
 }
 export type JobSeekerListItem = Awaited<ReturnType<typeof listJobSeekers>>["items"][number];
+
+/** A restricted record (rights request) is frozen: no edit, no proposal, no matching until the DPO lifts it. */
+export function assertNotRestricted(person: { restrictedAt: Date | null }): void {
+  if (person.restrictedAt) throw new UnprocessableError("Le traitement des données de cette personne est limité (demande d'exercice de droits) : aucune modification ni proposition n'est possible tant que le DPO ne l'a pas levé.");
+}
 
 /** One record in scope (active only), or NotFoundError — out of scope reads as not found. */
 export async function findJobSeekerInScope(tx: DbOrTx, user: CurrentUser, id: string) {

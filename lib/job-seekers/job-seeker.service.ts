@@ -2,12 +2,13 @@ import "server-only";
 // Job-seeker writes: authorize (scope) → validate with the rules and the active rule set → write
 // in one transaction → audit. lastContactAt is always derived (last-contact.service.ts).
 import { recordAudit } from "@/lib/audit/audit.service";
+import { auditChanges } from "@/lib/audit/changes";
 import type { CurrentUser } from "@/lib/auth/principal";
 import type { Db } from "@/lib/db";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { toColumns } from "@/lib/job-seekers/job-seeker.dto";
-import { activeSeekerWhere, findJobSeekerInScope } from "@/lib/job-seekers/job-seeker.query";
+import { activeSeekerWhere, assertNotRestricted, findJobSeekerInScope } from "@/lib/job-seekers/job-seeker.query";
 import { checkBirthDate, duplicateReasons, type DuplicateReason, type IdentityKeys } from "@/lib/job-seekers/job-seeker.rules";
 import type { CreateJobSeekerInput, InteractionInput, JobSeekerInput, UpdateJobSeekerInput } from "@/lib/job-seekers/job-seeker.schema";
 import { refreshLastContact } from "@/lib/job-seekers/last-contact.service";
@@ -94,13 +95,23 @@ export async function updateJobSeeker(db: Db, user: CurrentUser, id: string, inp
   const { version, ...fields } = input;
   return db.$transaction(async (tx) => {
     const current = await findJobSeekerInScope(tx, user, id);
-    const { count } = await tx.jobSeeker.updateMany({ where: { id, version }, data: { ...toColumns(fields), version: { increment: 1 } } });
+    assertNotRestricted(current);
+    const columns = toColumns(fields);
+    // Rectification keeps the history: the previous values of the columns that change are kept in
+    // JobSeekerRevision (DPO only; erased with the person), never in the audit log.
+    const before = (await tx.jobSeeker.findUniqueOrThrow({ where: { id } })) as Record<string, unknown>;
+    const changed = Object.keys(auditChanges(before, columns as Record<string, unknown>));
+    const { count } = await tx.jobSeeker.updateMany({ where: { id, version }, data: { ...columns, version: { increment: 1 } } });
     if (count === 0) throw new ConflictError("Cette fiche a été modifiée entre-temps par quelqu'un d'autre. Rechargez la page pour voir ses changements.");
+    if (changed.length > 0) {
+      const previous = Object.fromEntries(changed.map((k) => [k, before[k] ?? null])) as Prisma.InputJsonObject;
+      await tx.jobSeekerRevision.create({ data: { jobSeekerId: id, version, changedFields: changed, before: JSON.parse(JSON.stringify(previous)) as Prisma.InputJsonObject, actorId: user.id, createdAt: now } });
+    }
     await recordAudit(tx, {
       action: "jobSeeker.updated", actorId: user.id, actorRole: user.role, entityType: "JobSeeker", entityId: id, platformId: current.platformId,
       reason: "Mise à jour de la fiche", requestId: ctx.requestId,
       // Field names only: the audit log must not become a copy of the personal data.
-      metadata: { fields: Object.keys(fields) },
+      metadata: { fields: Object.keys(fields), changed },
     });
     return { id, version: version + 1 };
   });
@@ -110,6 +121,7 @@ export async function addInteraction(db: Db, user: CurrentUser, jobSeekerId: str
   if (input.at.getTime() > now.getTime()) throw new ValidationError({ at: ["Un échange ne peut pas être daté dans le futur."] });
   return db.$transaction(async (tx) => {
     const person = await findJobSeekerInScope(tx, user, jobSeekerId);
+    assertNotRestricted(person);
     const created = await tx.jobSeekerInteraction.create({
       data: { platformId: person.platformId, jobSeekerId, kind: input.kind, at: input.at, summary: input.summary, authorId: user.id },
       select: { id: true, kind: true, at: true, summary: true },

@@ -35,7 +35,8 @@ export async function candidatesForOffer(db: Db, user: CurrentUser, offerId: str
       where: {
         AND: [
           activeSeekerWhere(user),
-          { platformId: offer.platformId, id: { notIn: proposed.map((p) => p.jobSeekerId) } },
+          // A restricted record (rights request) is out of matching.
+          { platformId: offer.platformId, id: { notIn: proposed.map((p) => p.jobSeekerId) }, restrictedAt: null },
           { OR: [...(offer.romeCode ? [{ desiredRomeCodes: { has: offer.romeCode } }] : []), ...(areaCodes.length ? [{ mobilityCodes: { hasSome: areaCodes } }] : []), { mobilityScope: null }] },
         ],
       },
@@ -73,6 +74,7 @@ export async function offersForJobSeeker(db: Db, user: CurrentUser, jobSeekerId:
   const offerScope = scopeFor(user, "offer");
   if (!offerScope) throw new ForbiddenError();
   const person = await findJobSeekerInScope(db, user, jobSeekerId);
+  if (person.restrictedAt) return [];
   const [offers, hired, already] = await Promise.all([
     db.jobOffer.findMany({
       where: { AND: [offerScope as Prisma.JobOfferWhereInput, { platformId: person.platformId, status: { in: ["OPEN", "PARTIALLY_FILLED"] } }] },

@@ -7,7 +7,7 @@ import { scopeFor } from "@/lib/authz/policy";
 import type { Db, DbOrTx } from "@/lib/db";
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError, ValidationError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { findJobSeekerInScope, UUID } from "@/lib/job-seekers/job-seeker.query";
+import { assertNotRestricted, findJobSeekerInScope, UUID } from "@/lib/job-seekers/job-seeker.query";
 import { refreshLastContact } from "@/lib/job-seekers/last-contact.service";
 import { applyHire, OFFER_STATUS_LABELS, type OfferStatus } from "@/lib/offers/offer.rules";
 import { checkProposalTransition, isOpenProposal } from "@/lib/proposals/proposal.rules";
@@ -50,6 +50,7 @@ export async function findOfferInScope(tx: DbOrTx, user: CurrentUser, offerId: s
 export async function createProposal(db: Db, user: CurrentUser, input: CreateProposalInput, ctx: { requestId?: string } = {}, now = new Date()): Promise<ProposalDto> {
   return db.$transaction(async (tx) => {
     const person = await findJobSeekerInScope(tx, user, input.jobSeekerId);
+    assertNotRestricted(person);
     let label = input.label ?? null;
     if (input.kind === "JOB") {
       const offer = await findOfferInScope(tx, user, input.offerId!);

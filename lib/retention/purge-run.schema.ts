@@ -10,6 +10,7 @@ const countsSchema = z.object({
   "jobSeeker.archive": z.number(),
   "jobSeeker.destroy": z.number(),
   "companyContact.destroy": z.number(),
+  "chefDeFile.destroy": z.number(),
 });
 
 export const purgeRunSchema = z.object({

@@ -49,6 +49,46 @@ export function findContactCandidates(db: DbOrTx, cutoff: Date, afterId: string 
   });
 }
 
+export interface ChefDeFileCandidate {
+  id: string;
+  platformId: string;
+  lifecycle: "ACTIVE" | "ARCHIVED" | "DESTROYED";
+  lastContactAt: Date | null;
+  createdAt: Date;
+  company: { lastContactAt: Date | null } | null;
+  /** The latest past event they took part in (at most one). */
+  events: { event: { date: Date } }[];
+}
+
+/** Chefs de file not yet destroyed with no contact (own, company's, past event) since `cutoff`. */
+export function findChefDeFileCandidates(db: DbOrTx, cutoff: Date, now: Date, afterId: string | null, take: number): Promise<ChefDeFileCandidate[]> {
+  return db.chefDeFile.findMany({
+    where: {
+      lifecycle: { not: "DESTROYED" },
+      createdAt: { lt: cutoff },
+      AND: [beforeOrNull(cutoff), { OR: [{ companyId: null }, { company: beforeOrNull(cutoff) }] }],
+      events: { none: { event: { date: { gte: cutoff, lte: now } } } },
+      ...(afterId ? { id: { gt: afterId } } : {}),
+    },
+    orderBy: { id: "asc" },
+    take,
+    select: {
+      id: true, platformId: true, lifecycle: true, lastContactAt: true, createdAt: true, company: { select: { lastContactAt: true } },
+      events: { where: { event: { date: { lte: now } } }, orderBy: { event: { date: "desc" } }, take: 1, select: { event: { select: { date: true } } } },
+    },
+  });
+}
+
+/** Erases a chef de file's identity and free text; sector, platform and event counts stay (anonymous). */
+export async function destroyChefDeFile(tx: DbOrTx, id: string, now: Date): Promise<boolean> {
+  const { count } = await tx.chefDeFile.updateMany({
+    where: { id, lifecycle: { not: "DESTROYED" } },
+    data: { lastName: null, firstName: null, jobTitle: null, proEmail: null, proPhone: null, commitments: null, active: false, lifecycle: "DESTROYED", destroyedAt: now, version: { increment: 1 } },
+  });
+  if (count === 1) await tx.importBatchItem.updateMany({ where: { entityType: "ChefDeFile", entityId: id }, data: { before: Prisma.DbNull } });
+  return count === 1;
+}
+
 /**
  * Moves a job seeker to the intermediate archive. The `lastContactAt` guard makes the update a
  * no-op when a new contact arrived since the candidate was read (the person stays active).
@@ -126,6 +166,8 @@ export async function destroyJobSeeker(tx: Prisma.TransactionClient, id: string,
   await tx.rightsRequest.updateMany({ where: { jobSeekerId: id }, data: { requesterName: null, details: null, response: null } });
   // An import's undo snapshot holds the previous values of the person.
   await tx.importBatchItem.updateMany({ where: { entityType: "JobSeeker", entityId: id }, data: { before: Prisma.DbNull } });
+  // Rectification history: the previous versions of the record are personal data too.
+  await tx.jobSeekerRevision.deleteMany({ where: { jobSeekerId: id } });
   return true;
 }
 

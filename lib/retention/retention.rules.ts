@@ -94,6 +94,15 @@ export function companyContactRetentionAction(lastContactAt: Date, lifecycle: Li
   return compareDays(parisDay(now), companyContactDestroyOn(lastContactAt, rules)) >= 0 ? "DESTROY" : "KEEP";
 }
 
+/**
+ * Chefs de file métiers are company heads or HR directors (DOMAIN.md §2): annex 1 art. 3.3 gives
+ * "l'entreprise" 48 months, so they follow the company contacts' period, counted from the last
+ * contact with them, their company or an event they took part in.
+ */
+export function chefDeFileRetentionAction(lastContactAt: Date, lifecycle: Lifecycle, rules: RetentionRules, now: Date): ContactRetentionAction {
+  return companyContactRetentionAction(lastContactAt, lifecycle, rules, now);
+}
+
 /** The latest of several contact dates (a contact's own, its company's); null when none. */
 export function latestContact(...dates: (Date | null | undefined)[]): Date | null {
   const known = dates.filter((d): d is Date => d instanceof Date);

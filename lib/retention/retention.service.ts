@@ -12,26 +12,29 @@
 //   simply finds what is left.
 // No "server-only": scripts and the job runner import it.
 import type { Db } from "@/lib/db";
-import { recordAudit } from "@/lib/audit/audit.service";
+import { recordAudit, type AuditInput } from "@/lib/audit/audit.service";
 import { logger } from "@/lib/logger";
 import {
   archiveJobSeeker,
+  destroyChefDeFile,
   destroyCompanyContact,
   destroyJobSeeker,
+  findChefDeFileCandidates,
   findContactCandidates,
   findJobSeekerCandidates,
+  type ChefDeFileCandidate,
   type ContactCandidate,
   type JobSeekerCandidate,
 } from "@/lib/retention/retention.repo";
-import { candidateCutoff, companyContactRetentionAction, jobSeekerRetentionAction, latestContact } from "@/lib/retention/retention.rules";
+import { candidateCutoff, chefDeFileRetentionAction, companyContactRetentionAction, jobSeekerRetentionAction, latestContact } from "@/lib/retention/retention.rules";
 import { parseRuleSetPayload, type RetentionRules } from "@/lib/rules/rule-set.schema";
 
-export type RetentionActionName = "jobSeeker.archive" | "jobSeeker.destroy" | "companyContact.destroy";
-export const RETENTION_ACTIONS: readonly RetentionActionName[] = ["jobSeeker.archive", "jobSeeker.destroy", "companyContact.destroy"];
+export type RetentionActionName = "jobSeeker.archive" | "jobSeeker.destroy" | "companyContact.destroy" | "chefDeFile.destroy";
+export const RETENTION_ACTIONS: readonly RetentionActionName[] = ["jobSeeker.archive", "jobSeeker.destroy", "companyContact.destroy", "chefDeFile.destroy"];
 
 export interface PlannedItem {
   action: RetentionActionName;
-  entityType: "JobSeeker" | "CompanyContact";
+  entityType: "JobSeeker" | "CompanyContact" | "ChefDeFile";
   id: string;
   platformId: string;
 }
@@ -67,7 +70,7 @@ async function getActiveRuleSetForJob(db: Db, now: Date) {
   return { id: row.id, version: row.version, payload: parseRuleSetPayload("RETENTION", row.payload) };
 }
 
-const emptyCounts = (): RetentionCounts => ({ "jobSeeker.archive": 0, "jobSeeker.destroy": 0, "companyContact.destroy": 0 });
+const emptyCounts = (): RetentionCounts => ({ "jobSeeker.archive": 0, "jobSeeker.destroy": 0, "companyContact.destroy": 0, "chefDeFile.destroy": 0 });
 
 function decideJobSeeker(c: JobSeekerCandidate, rules: RetentionRules, now: Date): PlannedItem | null {
   const action = jobSeekerRetentionAction(c.lastContactAt, c.lifecycle, rules, now);
@@ -80,6 +83,12 @@ function decideContact(c: ContactCandidate, rules: RetentionRules, now: Date): P
   const last = latestContact(c.lastContactAt, c.company.lastContactAt, c.createdAt) ?? c.createdAt;
   if (companyContactRetentionAction(last, c.lifecycle, rules, now) !== "DESTROY") return null;
   return { action: "companyContact.destroy", entityType: "CompanyContact", id: c.id, platformId: c.platformId };
+}
+
+function decideChefDeFile(c: ChefDeFileCandidate, rules: RetentionRules, now: Date): PlannedItem | null {
+  const last = latestContact(c.lastContactAt, c.company?.lastContactAt, c.events[0]?.event.date, c.createdAt) ?? c.createdAt;
+  if (chefDeFileRetentionAction(last, c.lifecycle, rules, now) !== "DESTROY") return null;
+  return { action: "chefDeFile.destroy", entityType: "ChefDeFile", id: c.id, platformId: c.platformId };
 }
 
 /** Walks every candidate in id-ordered batches, yielding the decided items. */
@@ -104,17 +113,49 @@ async function* plan(db: Db, rules: RetentionRules, now: Date, batchSize: number
     if (batch.length < batchSize) break;
     after = batch[batch.length - 1]!.id;
   }
+  for (let after: string | null = null; ; ) {
+    const batch = await findChefDeFileCandidates(db, contactCutoff, now, after, batchSize);
+    for (const c of batch) {
+      const item = decideChefDeFile(c, rules, now);
+      if (item) yield item;
+    }
+    if (batch.length < batchSize) break;
+    after = batch[batch.length - 1]!.id;
+  }
+}
+
+/**
+ * Destroys one job seeker now, in its own transaction, audited there: the one destruction path,
+ * used by the nightly run and by an erasure request (rights.service.ts). `source` says which.
+ * Returns false when the person was already destroyed.
+ */
+export async function destroyJobSeekerNow(
+  db: Db,
+  target: { id: string; platformId: string },
+  now: Date,
+  source: { runId: string } | { rightsRequestId: string; actorId: string; actorRole: AuditInput["actorRole"] },
+): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const changed = await destroyJobSeeker(tx, target.id, now);
+    if (changed) {
+      const actor = "actorId" in source ? { actorId: source.actorId, actorRole: source.actorRole } : {};
+      const metadata = "runId" in source ? { runId: source.runId } : { rightsRequestId: source.rightsRequestId };
+      await recordAudit(tx, { action: "retention.jobSeeker.destroy", entityType: "JobSeeker", entityId: target.id, platformId: target.platformId, ...actor, metadata });
+    }
+    return changed;
+  });
 }
 
 /** Applies one decision in its own transaction, audited there. Returns whether it changed anything. */
 async function apply(db: Db, item: PlannedItem, now: Date, runId: string): Promise<boolean> {
+  if (item.action === "jobSeeker.destroy") return destroyJobSeekerNow(db, item, now, { runId });
   return db.$transaction(async (tx) => {
     let changed: boolean;
     if (item.action === "jobSeeker.archive") {
       const c = await tx.jobSeeker.findUnique({ where: { id: item.id }, select: { id: true, platformId: true, lifecycle: true, lastContactAt: true } });
       changed = c ? await archiveJobSeeker(tx, c, now) : false;
-    } else if (item.action === "jobSeeker.destroy") {
-      changed = await destroyJobSeeker(tx, item.id, now);
+    } else if (item.action === "chefDeFile.destroy") {
+      changed = await destroyChefDeFile(tx, item.id, now);
     } else {
       changed = await destroyCompanyContact(tx, item.id, now);
     }

@@ -78,10 +78,27 @@ async function seedDataset() {
   const goneContact = await contactOf(oldCompany.id, "Contactdetruitw", null);
   const keptByOwnContact = await contactOf(oldCompany.id, "Contactgardev", monthsAgo(2));
   const keptByCompany = await contactOf(recentCompany.id, "Contactgardeu", null);
+  // Chefs de file (company heads: the company contacts' 48 months): own last contact 47 / 49 months
+  // ago; at 49 months one still took part in an event 10 months ago, another's company was called 2 months ago.
+  const recentlyCalled = await createCompany(db, platform.id);
+  await db.company.update({ where: { id: recentlyCalled.id }, data: { lastContactAt: monthsAgo(2) } });
+  const recentEvent = await db.circuitCourtEvent.create({ data: { platformId: platform.id, title: "Forum emploi", date: monthsAgo(10), place: "Liévin" } });
+  const chef = (name: string, months: number, extra: { companyId?: string; eventId?: string } = {}) =>
+    db.chefDeFile.create({
+      data: {
+        platformId: platform.id, lastName: name, firstName: `${name}Prenom`, proEmail: `${name.toLowerCase()}@chef.fr`, proPhone: "0321000000", sector: "Logistique",
+        commitments: `Engagements de ${name}`, lastContactAt: monthsAgo(months), createdAt: monthsAgo(60), companyId: extra.companyId,
+        events: extra.eventId ? { create: [{ eventId: extra.eventId, attendance: "PRESENT" }] } : undefined,
+      },
+    });
+  const goneChef = await chef("Chefdetruitk", 49);
+  const keptChef47 = await chef("Chefgardej", 47);
+  const keptChefByEvent = await chef("Chefgardei", 49, { eventId: recentEvent.id });
+  const keptChefByCompany = await chef("Chefgardeh", 49, { companyId: recentlyCalled.id });
   const snapshot = await db.monthlySnapshot.create({
     data: { platformId: platform.id, month: new Date("2024-01-01"), snapshotVersion: 1, definitionsVersion: "1", figures: { hires: 7, jobSeekersReceived: 10, under26: 5 } },
   });
-  return { platform, people, goneContact, keptByOwnContact, keptByCompany, snapshot };
+  return { platform, people, goneContact, keptByOwnContact, keptByCompany, snapshot, chefs: { goneChef, kept: [keptChef47, keptChefByEvent, keptChefByCompany] } };
 }
 
 /** Every text-like column of every table of the public schema that contains one of `needles`. */
@@ -101,11 +118,12 @@ beforeEach(resetDb);
 
 describe("retention run", () => {
   it("does what its dry run announced, once, and leaves nothing of destroyed people", { timeout: 120_000 }, async () => {
-    const { people, goneContact, keptByOwnContact, keptByCompany, snapshot, platform } = await seedDataset();
+    const { people, goneContact, keptByOwnContact, keptByCompany, snapshot, platform, chefs } = await seedDataset();
     const hiresBefore = await db.proposal.count({ where: { platformId: platform.id, hiredAt: { not: null } } });
 
     const dry = await runRetention(db, { dryRun: true, now: NOW, batchSize: 3 });
-    expect(dry.counts).toEqual({ "jobSeeker.archive": 3, "jobSeeker.destroy": 4, "companyContact.destroy": 1 });
+    expect(dry.counts).toEqual({ "jobSeeker.archive": 3, "jobSeeker.destroy": 4, "companyContact.destroy": 1, "chefDeFile.destroy": 1 });
+    expect(dry.items.filter((i) => i.action === "chefDeFile.destroy").map((i) => i.id)).toEqual([chefs.goneChef.id]);
     expect(await db.jobSeeker.count({ where: { lifecycle: { not: "ACTIVE" } } })).toBe(0);
     const byMonths = (ms: number[]) => people.filter((p) => ms.includes(p.months)).map((p) => p.id).sort();
     expect(dry.items.filter((i) => i.action === "jobSeeker.archive").map((i) => i.id).sort()).toEqual(byMonths([18, 20, 23]));
@@ -117,7 +135,7 @@ describe("retention run", () => {
     expect(real.counts).toEqual(dry.counts);
 
     const again = await runRetention(db, { dryRun: false, now: NOW, batchSize: 3 });
-    expect(again.counts).toEqual({ "jobSeeker.archive": 0, "jobSeeker.destroy": 0, "companyContact.destroy": 0 });
+    expect(again.counts).toEqual({ "jobSeeker.archive": 0, "jobSeeker.destroy": 0, "companyContact.destroy": 0, "chefDeFile.destroy": 0 });
 
     const destroyedTraces: string[] = [];
     for (const p of people) {
@@ -139,6 +157,10 @@ describe("retention run", () => {
     expect(await findAnywhere("Contactdetruitw")).toEqual([]);
     expect((await db.companyContact.findUniqueOrThrow({ where: { id: keptByOwnContact.id } })).lastName).toBe("Contactgardev");
     expect((await db.companyContact.findUniqueOrThrow({ where: { id: keptByCompany.id } })).lastName).toBe("Contactgardeu");
+    const goneChef = await db.chefDeFile.findUniqueOrThrow({ where: { id: chefs.goneChef.id }, include: { _count: { select: { events: true } } } });
+    expect([goneChef.lifecycle, goneChef.sector, goneChef.active]).toEqual(["DESTROYED", "Logistique", false]);
+    expect(await findAnywhere("Chefdetruitk")).toEqual([]);
+    for (const kept of chefs.kept) expect((await db.chefDeFile.findUniqueOrThrow({ where: { id: kept.id } })).lastName).toBe(kept.lastName);
 
     // What closed months rely on is still there, anonymous; the frozen figures themselves are untouched.
     expect(await db.proposal.count({ where: { platformId: platform.id, hiredAt: { not: null } } })).toBe(hiresBefore);

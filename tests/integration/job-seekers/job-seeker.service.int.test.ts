@@ -76,7 +76,8 @@ describe("modification : verrouillage optimiste", () => {
     expect(stale).toBeInstanceOf(ConflictError);
     expect((await db.jobSeeker.findUniqueOrThrow({ where: { id } })).city).toBe("Liévin");
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "jobSeeker.updated", entityId: id } });
-    expect(audit.metadata).toEqual({ fields: ["city"] });
+    // Submitted fields and, among them, those whose value really changed (names only, never values).
+    expect(audit.metadata).toEqual({ fields: ["city"], changed: ["city"] });
   });
 });
 

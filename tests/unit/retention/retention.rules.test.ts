@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   addCalendarMonths,
   candidateCutoff,
+  chefDeFileRetentionAction,
   companyContactRetentionAction,
   formatDay,
   jobSeekerRetentionAction,
@@ -119,5 +120,29 @@ describe("candidate cut-off (query narrowing)", () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe("chef de file retention (company heads: the company contacts' period, annex 1 art. 3.3)", () => {
+  const last = paris("2022-06-15");
+  it("keeps a chef de file 47 months and one day before 48 months, destroys at exactly 48", () => {
+    expect(chefDeFileRetentionAction(last, "ACTIVE", rules, paris("2026-05-15"))).toBe("KEEP");
+    expect(chefDeFileRetentionAction(last, "ACTIVE", rules, paris("2026-06-14"))).toBe("KEEP");
+    expect(chefDeFileRetentionAction(last, "ACTIVE", rules, new Date("2026-06-14T22:05:00Z") /* 00:05 on 15 June in Paris */)).toBe("DESTROY");
+    expect(chefDeFileRetentionAction(last, "ACTIVE", rules, paris("2026-06-15"))).toBe("DESTROY");
+    expect(chefDeFileRetentionAction(last, "DESTROYED", rules, paris("2027-01-01"))).toBe("KEEP");
+  });
+  it("handles end-of-month dates: 31 October 2022 → 31 October 2026; 29 February 2024 → 29 February 2028; clamped with a 13-month period", () => {
+    expect(chefDeFileRetentionAction(paris("2022-10-31"), "ACTIVE", rules, paris("2026-10-30"))).toBe("KEEP");
+    expect(chefDeFileRetentionAction(paris("2022-10-31"), "ACTIVE", rules, paris("2026-10-31"))).toBe("DESTROY");
+    expect(chefDeFileRetentionAction(paris("2024-02-29"), "ACTIVE", rules, paris("2028-02-28"))).toBe("KEEP");
+    expect(chefDeFileRetentionAction(paris("2024-02-29"), "ACTIVE", rules, paris("2028-02-29"))).toBe("DESTROY");
+    const short = { ...rules, companyContactDestroyMonths: 13 };
+    expect(chefDeFileRetentionAction(paris("2025-01-31"), "ACTIVE", short, paris("2026-02-27"))).toBe("KEEP");
+    expect(chefDeFileRetentionAction(paris("2025-01-31"), "ACTIVE", short, paris("2026-02-28"))).toBe("DESTROY");
+  });
+  it("follows the period of the rule set, not a literal", () => {
+    expect(chefDeFileRetentionAction(last, "ACTIVE", { ...rules, companyContactDestroyMonths: 36 }, paris("2025-06-15"))).toBe("DESTROY");
+    expect(chefDeFileRetentionAction(last, "ACTIVE", rules, paris("2025-06-15"))).toBe("KEEP");
   });
 });

@@ -48,10 +48,16 @@ export default async function JobSeekerPage({ params }: { params: Promise<{ id: 
             Dernier contact : <strong data-testid="last-contact">{formatDate(p.lastContactAt)}</strong> <span className="text-muted">(calculé à partir des échanges, positionnements, événements et diagnostics)</span>
           </p>
         </div>
-        {can(user, "jobSeeker.write") ? (
+        {can(user, "jobSeeker.write") && !p.restricted ? (
           <Link href={`/demandeurs/${p.id}/modifier`} className="rounded border border-brand-600 px-4 py-2 text-sm font-semibold text-brand-700">Modifier la fiche</Link>
         ) : null}
       </div>
+
+      {p.restricted ? (
+        <p role="status" className="rounded-lg border-2 border-danger bg-red-50 p-4 font-semibold" data-testid="restricted-flag">
+          <span aria-hidden="true">⛔ </span>Traitement limité (demande d&apos;exercice de droits) : fiche gelée, ni modification, ni positionnement, ni rapprochement tant que le DPO n&apos;a pas levé la limitation.
+        </p>
+      ) : null}
 
       {duplicates.length > 0 ? (
         <section aria-labelledby="dups-title" className="flex flex-col gap-2 rounded-lg border-2 border-amber-600 bg-amber-50 p-4">

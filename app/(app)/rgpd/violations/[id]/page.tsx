@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { BreachForm } from "@/components/rights/breach-form";
+import { Countdown } from "@/components/rights/countdown";
+import { loadOrNull } from "@/lib/api/params";
+import { requirePageUser } from "@/lib/auth/session";
+import { can } from "@/lib/authz/policy";
+import { db } from "@/lib/db";
+import { formatDateTime } from "@/lib/format";
+import { BREACH_STATUS_LABELS } from "@/lib/rights/breach.schema";
+import { getBreach } from "@/lib/rights/breach.service";
+
+export const metadata: Metadata = { title: "Violation de données" };
+
+export default async function BreachPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePageUser("breach.read");
+  const { id } = await params;
+  const b = await loadOrNull(id, (x) => getBreach(db, user, x));
+  if (!b) notFound();
+  return (
+    <div className="flex flex-col gap-6">
+      <p className="text-sm"><Link href="/rgpd/violations" className="text-brand-700 underline">Violations</Link> › Violation du {formatDateTime(b.detectedAt)}</p>
+      <h1 className="text-2xl font-bold">Violation détectée le {formatDateTime(b.detectedAt)}</h1>
+      <p className="text-sm">Statut : <strong>{BREACH_STATUS_LABELS[b.status]}</strong></p>
+      <section aria-labelledby="deadline-title" className="flex flex-col gap-2">
+        <h2 id="deadline-title" className="text-lg font-semibold">Notification au responsable de traitement</h2>
+        <p><Countdown clock={{ label: "Délai de notification", dueAt: b.deadlineAt, doneAt: b.notifiedAt, overdue: b.overdue, late: b.late, countdown: b.countdown }} /></p>
+        {b.notifiedAt ? <p className="text-sm">Notifiée le {formatDateTime(b.notifiedAt)}.</p> : null}
+      </section>
+      {can(user, "breach.write") ? (
+        <section aria-labelledby="edit-title" className="flex flex-col gap-2">
+          <h2 id="edit-title" className="text-lg font-semibold">Fiche de la violation</h2>
+          <BreachForm breach={b} />
+        </section>
+      ) : null}
+    </div>
+  );
+}

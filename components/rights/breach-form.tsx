@@ -1,0 +1,76 @@
+"use client";
+// Create or update a breach record (PATCH carries the version read: a concurrent edit gives a 409).
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { FormAlert, sendJson } from "@/components/ui/api-form";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { SelectField, TextAreaField, options } from "@/components/ui/form-sections";
+import { BREACH_STATUS_LABELS, type BreachDto } from "@/lib/rights/breach.schema";
+
+/** An ISO instant as the value of a datetime-local input, in the browser's time zone. */
+function localInput(iso: string | null | undefined): string {
+  if (!iso) return "";
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+export function BreachForm({ breach }: { breach?: BreachDto }) {
+  const router = useRouter();
+  const [errors, setErrors] = useState<Record<string, string[]>>({});
+  const [outcome, setOutcome] = useState<{ status: number; message: string } | null>(null);
+  const [pending, setPending] = useState(false);
+  const onSubmit = async (e: React.FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget);
+    const instant = (k: string) => {
+      const v = String(f.get(k) ?? "");
+      return v ? new Date(v).toISOString() : "";
+    };
+    const num = (k: string) => (String(f.get(k) ?? "") === "" ? undefined : f.get(k));
+    const body = {
+      detectedAt: instant("detectedAt") || undefined,
+      notifiedAt: instant("notifiedAt"),
+      nature: f.get("nature"),
+      dataCategories: f.get("dataCategories"),
+      peopleCategories: f.get("peopleCategories"),
+      approxPeople: num("approxPeople"),
+      approxRecords: num("approxRecords"),
+      contact: f.get("contact"),
+      consequences: f.get("consequences"),
+      measures: f.get("measures"),
+      ...(breach ? { status: f.get("status") || undefined, version: breach.version } : {}),
+    };
+    setPending(true);
+    const res = breach ? await sendJson<BreachDto>(`/api/v1/breaches/${breach.id}`, "PATCH", body) : await sendJson<BreachDto>("/api/v1/breaches", "POST", body);
+    setPending(false);
+    if (res.ok) {
+      setErrors({});
+      setOutcome(null);
+      if (breach) router.refresh();
+      else router.push(`/rgpd/violations/${res.data.id}`);
+      return;
+    }
+    setErrors(res.fields ?? {});
+    setOutcome(res.fields ? { status: res.status, message: "Vérifiez les champs signalés." } : res);
+  };
+  const err = (k: string) => errors[k]?.[0];
+  return (
+    <form onSubmit={(e) => void onSubmit(e)} className="grid max-w-4xl gap-4 sm:grid-cols-2" noValidate>
+      <Field label="Détectée le (date et heure)" name="detectedAt" type="datetime-local" required defaultValue={localInput(breach?.detectedAt)} error={err("detectedAt")} hint="Le délai de notification au responsable de traitement part de ce moment." />
+      <Field label="Notifiée au responsable le (facultatif)" name="notifiedAt" type="datetime-local" defaultValue={localInput(breach?.notifiedAt)} error={err("notifiedAt")} />
+      <div className="sm:col-span-2"><TextAreaField label="Nature de la violation" name="nature" rows={3} required defaultValue={breach?.nature} error={err("nature")} /></div>
+      <TextAreaField label="Catégories de données concernées" name="dataCategories" rows={2} defaultValue={breach?.dataCategories.join(", ")} error={err("dataCategories")} hint="Séparées par des virgules, ex. : identité, coordonnées" />
+      <TextAreaField label="Catégories de personnes concernées" name="peopleCategories" rows={2} defaultValue={breach?.peopleCategories.join(", ")} error={err("peopleCategories")} hint="Séparées par des virgules, ex. : demandeurs d'emploi" />
+      <Field label="Nombre approximatif de personnes" name="approxPeople" type="number" min={0} defaultValue={breach?.approxPeople ?? ""} error={err("approxPeople")} />
+      <Field label="Nombre approximatif d'enregistrements" name="approxRecords" type="number" min={0} defaultValue={breach?.approxRecords ?? ""} error={err("approxRecords")} />
+      <div className="sm:col-span-2"><Field label="Contact (personne à joindre pour en savoir plus)" name="contact" defaultValue={breach?.contact ?? ""} error={err("contact")} /></div>
+      <TextAreaField label="Conséquences probables" name="consequences" rows={3} defaultValue={breach?.consequences ?? ""} error={err("consequences")} />
+      <TextAreaField label="Mesures prises ou envisagées" name="measures" rows={3} defaultValue={breach?.measures ?? ""} error={err("measures")} />
+      {breach ? <SelectField label="Statut" name="status" defaultValue={breach.status} options={options(BREACH_STATUS_LABELS)} placeholder={null} error={err("status")} /> : null}
+      <div className="sm:col-span-2"><FormAlert outcome={outcome} /></div>
+      <div><Button type="submit" disabled={pending}>{pending ? "Enregistrement…" : breach ? "Enregistrer les modifications" : "Enregistrer la violation"}</Button></div>
+    </form>
+  );
+}

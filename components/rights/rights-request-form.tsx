@@ -1,0 +1,97 @@
+"use client";
+// Registers a rights request; the person concerned is searched within the DPO's scope.
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { FormAlert, sendJson } from "@/components/ui/api-form";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { SelectField, TextAreaField, options } from "@/components/ui/form-sections";
+import { RIGHTS_CHANNEL_LABELS, RIGHTS_KIND_LABELS, type RightsRequestDto } from "@/lib/rights/rights.schema";
+
+type Match = { id: string; name: string; birthDate: string | null; city: string | null; platform: string; lifecycle: string };
+
+export function SubjectPicker({ value, onChange, error }: { value: Match | null; onChange: (m: Match | null) => void; error?: string }) {
+  const [q, setQ] = useState("");
+  const [matches, setMatches] = useState<Match[] | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const search = async () => {
+    setMessage(null);
+    const res = await fetch(`/api/v1/rights-requests/subjects?q=${encodeURIComponent(q)}`);
+    const json = (await res.json().catch(() => null)) as { items?: Match[]; error?: { message: string } } | null;
+    if (!res.ok) return setMessage(json?.error?.message ?? "Recherche impossible.");
+    setMatches(json?.items ?? []);
+  };
+  return (
+    <fieldset className="flex flex-col gap-2 rounded border border-gray-300 p-3">
+      <legend className="px-1 text-sm font-medium">Personne concernée (facultatif, peut être reliée plus tard)</legend>
+      {value ? (
+        <p className="text-sm">
+          Reliée à : <strong>{value.name}</strong> ({value.platform}{value.birthDate ? `, née le ${value.birthDate}` : ""}){" "}
+          <button type="button" className="text-brand-700 underline" onClick={() => onChange(null)}>Retirer</button>
+        </p>
+      ) : null}
+      <div className="flex flex-wrap items-end gap-2">
+        <Field label="Nom, prénom, e-mail ou identifiant France Travail" name="subjectQuery" value={q} onChange={(e) => setQ(e.target.value)} onKeyDown={(e) => { if (e.key === "Enter") { e.preventDefault(); void search(); } }} />
+        <Button type="button" variant="secondary" onClick={() => void search()} disabled={q.trim().length < 2}>Rechercher la personne</Button>
+      </div>
+      <div aria-live="polite" className="text-sm">
+        {message ? <p className="text-danger">{message}</p> : null}
+        {matches && matches.length === 0 ? <p>Aucune personne trouvée dans votre périmètre.</p> : null}
+        {matches && matches.length > 0 ? (
+          <ul className="flex flex-col gap-1">
+            {matches.map((m) => (
+              <li key={m.id}>
+                <button type="button" className="text-brand-700 underline" onClick={() => { onChange(m); setMatches(null); }}>
+                  {m.name} — {m.platform}{m.birthDate ? `, né·e le ${m.birthDate}` : ""}{m.city ? `, ${m.city}` : ""}{m.lifecycle === "ARCHIVED" ? " (archivé·e)" : ""}
+                </button>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
+      {error ? <p className="text-sm text-danger"><span aria-hidden="true">⚠ </span>{error}</p> : null}
+    </fieldset>
+  );
+}
+
+export function RightsRequestForm() {
+  const router = useRouter();
+  const [subject, setSubject] = useState<Match | null>(null);
+  const [errors, setErrors] = useState<Record<string, string[]>>({});
+  const [outcome, setOutcome] = useState<{ status: number; message: string } | null>(null);
+  const [pending, setPending] = useState(false);
+  const onSubmit = async (e: React.FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget);
+    const received = String(f.get("receivedAt") ?? "");
+    setPending(true);
+    const res = await sendJson<RightsRequestDto>("/api/v1/rights-requests", "POST", {
+      kind: f.get("kind") || undefined,
+      requesterName: f.get("requesterName"),
+      requesterContact: f.get("requesterContact") || undefined,
+      channel: f.get("channel") || undefined,
+      // datetime-local is the browser's (Paris) time: send an instant.
+      receivedAt: received ? new Date(received).toISOString() : undefined,
+      details: f.get("details") || undefined,
+      jobSeekerId: subject?.id,
+    });
+    setPending(false);
+    if (res.ok) return router.push(`/rgpd/demandes/${res.data.id}`);
+    setErrors(res.fields ?? {});
+    setOutcome(res);
+  };
+  const err = (k: string) => errors[k]?.[0];
+  return (
+    <form onSubmit={(e) => void onSubmit(e)} className="flex max-w-3xl flex-col gap-4" noValidate aria-describedby="form-alert">
+      <SelectField label="Droit exercé" name="kind" required options={options(RIGHTS_KIND_LABELS)} placeholder="— Choisir —" error={err("kind")} />
+      <Field label="Qui fait la demande" name="requesterName" required error={err("requesterName")} />
+      <Field label="Coordonnées pour la réponse (facultatif)" name="requesterContact" error={err("requesterContact")} />
+      <SelectField label="Reçue par" name="channel" required options={options(RIGHTS_CHANNEL_LABELS)} placeholder="— Choisir —" error={err("channel")} />
+      <Field label="Reçue le (date et heure)" name="receivedAt" type="datetime-local" required error={err("receivedAt")} hint="Les délais (transmission, réponse) partent de ce moment." />
+      <TextAreaField label="Précisions (facultatif)" name="details" rows={3} error={err("details")} />
+      <SubjectPicker value={subject} onChange={setSubject} error={err("jobSeekerId")} />
+      <FormAlert outcome={outcome && !Object.keys(errors).length ? outcome : outcome ? { status: outcome.status, message: "Vérifiez les champs signalés." } : null} />
+      <div><Button type="submit" disabled={pending}>{pending ? "Enregistrement…" : "Enregistrer la demande"}</Button></div>
+    </form>
+  );
+}

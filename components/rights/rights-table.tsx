@@ -1,0 +1,30 @@
+"use client";
+
+import type { ColumnDef } from "@tanstack/react-table";
+import Link from "next/link";
+import { DataTable } from "@/components/data-table/data-table";
+import { Countdown } from "@/components/rights/countdown";
+import { formatDateTime } from "@/lib/format";
+import { RIGHTS_CHANNEL_LABELS, RIGHTS_KIND_LABELS, RIGHTS_STATUS_LABELS, type RightsRequestDto } from "@/lib/rights/rights.schema";
+
+const columns: ColumnDef<RightsRequestDto, unknown>[] = [
+  {
+    id: "receivedAt",
+    header: "Reçue le",
+    cell: ({ row }) => <Link href={`/rgpd/demandes/${row.original.id}`} className="text-brand-700 underline">{formatDateTime(row.original.receivedAt)}</Link>,
+  },
+  { id: "kind", header: "Droit exercé", cell: ({ row }) => RIGHTS_KIND_LABELS[row.original.kind] },
+  { id: "requester", header: "Demandeur·se", cell: ({ row }) => row.original.requesterName ?? "(effacé)" },
+  { id: "channel", header: "Canal", cell: ({ row }) => (row.original.channel ? (RIGHTS_CHANNEL_LABELS[row.original.channel as keyof typeof RIGHTS_CHANNEL_LABELS] ?? row.original.channel) : "—") },
+  { id: "person", header: "Personne concernée", cell: ({ row }) => row.original.jobSeeker?.name ?? "non reliée" },
+  { id: "status", header: "État", cell: ({ row }) => RIGHTS_STATUS_LABELS[row.original.status] },
+  {
+    id: "next",
+    header: "Prochain délai",
+    cell: ({ row }) => (row.original.next ? <Countdown clock={row.original.next} /> : <span>clos</span>),
+  },
+];
+
+export function RightsTable(props: { data: RightsRequestDto[]; total: number; page: number; pageSize: number }) {
+  return <DataTable caption="Demandes d'exercice de droits" columns={columns} emptyMessage="Aucune demande." {...props} />;
+}

@@ -1,0 +1,109 @@
+// Rights requests (annex 1 art. 3.6): one zod schema per input, shared by the forms and the API.
+import { z } from "zod";
+import { dateField } from "@/lib/fields.schema";
+import { pageQuerySchema } from "@/lib/validation";
+
+export const RIGHTS_KINDS = ["ACCESS", "RECTIFICATION", "ERASURE", "RESTRICTION", "OBJECTION", "PORTABILITY"] as const;
+export const RIGHTS_KIND_LABELS: Record<(typeof RIGHTS_KINDS)[number], string> = {
+  ACCESS: "Accès",
+  RECTIFICATION: "Rectification",
+  ERASURE: "Effacement",
+  RESTRICTION: "Limitation du traitement",
+  OBJECTION: "Opposition",
+  PORTABILITY: "Portabilité",
+};
+export const RIGHTS_STATUSES = ["RECEIVED", "FORWARDED", "IN_PROGRESS", "ANSWERED", "REJECTED"] as const;
+export const RIGHTS_STATUS_LABELS: Record<(typeof RIGHTS_STATUSES)[number], string> = {
+  RECEIVED: "Reçue",
+  FORWARDED: "Transmise au responsable",
+  IN_PROGRESS: "En cours",
+  ANSWERED: "Répondue",
+  REJECTED: "Refusée",
+};
+export const RIGHTS_CHANNELS = ["COURRIER", "EMAIL", "TELEPHONE", "SUR_PLACE", "FORMULAIRE"] as const;
+export const RIGHTS_CHANNEL_LABELS: Record<(typeof RIGHTS_CHANNELS)[number], string> = {
+  COURRIER: "Courrier",
+  EMAIL: "Courriel",
+  TELEPHONE: "Téléphone",
+  SUR_PLACE: "Sur place (plateforme)",
+  FORMULAIRE: "Formulaire en ligne",
+};
+
+const text = (max: number) => z.string().trim().max(max, `${max} caractères au plus.`).optional();
+
+export const rightsListQuerySchema = pageQuerySchema.extend({
+  status: z.enum(["open", "closed", ...RIGHTS_STATUSES]).optional(),
+  kind: z.enum(RIGHTS_KINDS).optional(),
+  overdue: z.enum(["true"]).optional(),
+});
+export type RightsListQuery = z.infer<typeof rightsListQuerySchema>;
+
+export const createRightsRequestSchema = z.object({
+  kind: z.enum(RIGHTS_KINDS, { error: "Choisissez le droit exercé." }),
+  requesterName: z.string().trim().min(1, "Indiquez qui fait la demande.").max(200, "200 caractères au plus."),
+  requesterContact: text(300),
+  channel: z.enum(RIGHTS_CHANNELS, { error: "Choisissez le canal de réception." }),
+  receivedAt: dateField("Reçue le"),
+  details: text(4000),
+  jobSeekerId: z.union([z.string().uuid("Personne invalide."), z.literal("")]).optional(),
+});
+export type CreateRightsRequestInput = z.infer<typeof createRightsRequestSchema>;
+
+/** Steps of a request and the actions that carry out the right exercised. */
+export const rightsActionSchema = z.discriminatedUnion("action", [
+  z.object({ action: z.literal("forward"), at: dateField("Transmise le").optional() }),
+  z.object({ action: z.literal("controllerOrder"), at: dateField("Ordre reçu le").optional() }),
+  z.object({ action: z.literal("link"), jobSeekerId: z.string().uuid("Personne invalide.") }),
+  z.object({ action: z.literal("answer"), response: z.string().trim().min(1, "Indiquez la réponse faite.").max(4000) }),
+  z.object({ action: z.literal("reject"), response: z.string().trim().min(1, "Indiquez le motif du refus.").max(4000) }),
+  /** Erasure: destroys the person at once, through the retention's destruction. */
+  z.object({ action: z.literal("erase"), confirm: z.literal(true, { error: "Confirmez l'effacement définitif." }) }),
+  z.object({ action: z.literal("restrict") }),
+  z.object({ action: z.literal("unrestrict") }),
+  /** The controller's order (rectification, objection…) has been carried out. */
+  z.object({ action: z.literal("execute") }),
+]);
+export type RightsActionInput = z.infer<typeof rightsActionSchema>;
+
+export const exportQuerySchema = z.object({ format: z.enum(["html", "json", "csv"]).default("html") });
+
+const clockSchema = z.object({
+  name: z.enum(["forward", "answer", "order"]),
+  label: z.string(),
+  dueAt: z.string(),
+  doneAt: z.string().nullable(),
+  remainingMs: z.number().nullable(),
+  overdue: z.boolean(),
+  late: z.boolean(),
+  countdown: z.string(),
+});
+
+export const rightsRequestDtoSchema = z.object({
+  id: z.string().uuid(),
+  kind: z.enum(RIGHTS_KINDS),
+  status: z.enum(RIGHTS_STATUSES),
+  requesterName: z.string().nullable(),
+  requesterContact: z.string().nullable(),
+  channel: z.string().nullable(),
+  details: z.string().nullable(),
+  response: z.string().nullable(),
+  receivedAt: z.string(),
+  forwardedAt: z.string().nullable(),
+  answeredAt: z.string().nullable(),
+  controllerOrderAt: z.string().nullable(),
+  executedAt: z.string().nullable(),
+  dueAt: z.string(),
+  platform: z.string().nullable(),
+  jobSeeker: z.object({ id: z.string().uuid(), name: z.string(), lifecycle: z.string(), restricted: z.boolean() }).nullable(),
+  clocks: z.array(clockSchema),
+  next: clockSchema.nullable(),
+  overdue: z.boolean(),
+  version: z.number().int(),
+});
+export type RightsRequestDto = z.infer<typeof rightsRequestDtoSchema>;
+
+export const subjectSearchQuerySchema = z.object({ q: z.string().trim().min(2, "2 caractères au moins.").max(100) });
+export const subjectMatchSchema = z.object({ id: z.string().uuid(), name: z.string(), birthDate: z.string().nullable(), city: z.string().nullable(), platform: z.string(), lifecycle: z.string() });
+
+/** Register of processing activities (art. 30): XLSX or printable HTML. */
+export const registerExportQuerySchema = z.object({ format: z.enum(["xlsx", "html"]).default("xlsx") });
