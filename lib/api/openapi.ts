@@ -6,7 +6,7 @@ import { errorResponseSchema, healthResponseSchema, pageOf } from "@/lib/api/com
 import type { Action } from "@/lib/authz/policy";
 import { companyListQuerySchema, companySchema, companySummarySchema, contactSchema, createCompanySchema, createContactSchema, updateCompanySchema, updateContactSchema } from "@/lib/companies/company.schema";
 import { createOfferSchema, offerListQuerySchema, offerSchema, offerTransitionSchema, updateOfferSchema } from "@/lib/offers/offer.schema";
-import { createVisitSchema, visitListQuerySchema, visitSchema } from "@/lib/visits/visit.schema";
+import { createVisitSchema, updateVisitSchema, visitListQuerySchema, visitSchema } from "@/lib/visits/visit.schema";
 import { previewFieldsSchema, runFieldsSchema } from "@/lib/imports/import.schema";
 import { versionQuerySchema } from "@/lib/api/params";
 import {
@@ -73,6 +73,7 @@ export const ENDPOINTS: Endpoint[] = [
   { method: "get", path: "/api/v1/visits", summary: "Visites d'entreprises", permission: "visit.read", query: visitListQuerySchema, response: pageOf(visitSchema.pick({ id: true, companyId: true, company: true, date: true, purpose: true, staff: true, needs: true })) },
   { method: "post", path: "/api/v1/visits", summary: "Enregistrer une visite et ses actions de suivi", permission: "visit.write", body: createVisitSchema, response: visitSchema, status: 201 },
   { method: "get", path: "/api/v1/visits/{id}", summary: "Une visite", permission: "visit.read", response: visitSchema },
+  { method: "patch", path: "/api/v1/visits/{id}", summary: "Modifier une visite (avec `version` ; 409 si modifiée entre-temps)", permission: "visit.write", body: updateVisitSchema, response: visitSchema },
   { method: "delete", path: "/api/v1/visits/{id}", summary: "Supprimer une visite", permission: "visit.write", response: z.null(), status: 204 },
   { method: "get", path: "/api/v1/offers", summary: "Offres d'emploi (état, contrat, marché caché, ROME, sans activité)", permission: "offer.read", query: offerListQuerySchema, response: pageOf(offerSchema) },
   { method: "post", path: "/api/v1/offers", summary: "Créer une offre (éventuellement issue d'une visite)", permission: "offer.write", body: createOfferSchema, response: offerSchema, status: 201 },
