@@ -123,7 +123,7 @@ export const OPERATIONS_V1: OperationsRules = {
   offerExpiryNoticeDays: 7,
   youngAgeLimit: 26,
   jobSeekerMinAge: 16,
-  governance: { COPRESIDENCE: { minPerYear: 3 }, POLE_DIRIGEANT: { minPerYear: 2 } },
+  governance: { COPRESIDENCE: { minPerYear: 3, maxPerYear: 4 }, POLE_DIRIGEANT: { minPerYear: 2 } },
 };
 
 const PAYLOADS: Record<RuleSetKind, { payload: unknown; note: string }> = {
