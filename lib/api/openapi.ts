@@ -7,7 +7,7 @@ import type { Action } from "@/lib/authz/policy";
 import { companyListQuerySchema, companySchema, companySummarySchema, contactSchema, createCompanySchema, createContactSchema, updateCompanySchema, updateContactSchema } from "@/lib/companies/company.schema";
 import { createOfferSchema, offerListQuerySchema, offerSchema, offerTransitionSchema, updateOfferSchema } from "@/lib/offers/offer.schema";
 import { createVisitSchema, updateVisitSchema, visitListQuerySchema, visitSchema } from "@/lib/visits/visit.schema";
-import { previewFieldsSchema, runFieldsSchema } from "@/lib/imports/import.schema";
+import { jobSeekerPreviewFieldsSchema, jobSeekerRunFieldsSchema, previewFieldsSchema, runFieldsSchema } from "@/lib/imports/import.schema";
 import { versionQuerySchema } from "@/lib/api/params";
 import {
   callbackDetailSchema, callbackListQuerySchema, callbackSummarySchema, createAttemptSchema, createCallbackSchema, updateCallbackSchema,
@@ -85,6 +85,10 @@ export const ENDPOINTS: Endpoint[] = [
   { method: "post", path: "/api/v1/imports/companies", summary: "Importer des entreprises (réponse NDJSON : progression puis bilan)", permission: "company.write", upload: runFieldsSchema, response: z.object({ type: z.enum(["progress", "done", "error"]) }).passthrough() },
   { method: "get", path: "/api/v1/imports", summary: "Derniers imports de ma plateforme", permission: "company.write", response: z.object({ items: z.array(z.object({ id: z.string(), status: z.string() }).passthrough()) }) },
   { method: "post", path: "/api/v1/imports/{id}/undo", summary: "Annuler un import entier", permission: "company.write", response: z.object({ undone: z.boolean() }).passthrough() },
+  { method: "post", path: "/api/v1/imports/job-seekers/preview", summary: "Aperçu d'un import de demandeurs d'emploi : colonnes, correspondance, erreurs par ligne, doublons probables (numéros de ligne)", permission: "jobSeeker.write", upload: jobSeekerPreviewFieldsSchema, response: z.object({ totalRows: z.number(), validCount: z.number(), errorCount: z.number(), duplicates: z.number() }).passthrough() },
+  { method: "post", path: "/api/v1/imports/job-seekers", summary: "Importer des demandeurs d'emploi (réponse NDJSON : progression puis bilan ; date et canal d'information en colonne ou pour tout le fichier)", permission: "jobSeeker.write", upload: jobSeekerRunFieldsSchema, response: z.object({ type: z.enum(["progress", "done", "error"]) }).passthrough() },
+  { method: "get", path: "/api/v1/imports/job-seekers", summary: "Derniers imports de demandeurs d'emploi de ma plateforme", permission: "jobSeeker.write", response: z.object({ items: z.array(z.object({ id: z.string(), status: z.string() }).passthrough()) }) },
+  { method: "post", path: "/api/v1/imports/job-seekers/{id}/undo", summary: "Annuler un import de demandeurs d'emploi entier (les personnes suivies depuis sont conservées et signalées)", permission: "jobSeeker.write", response: z.object({ undone: z.boolean() }).passthrough() },
   { method: "get", path: "/api/v1/subsidy-files", summary: "Dossiers de subvention visibles", permission: "subsidy.read", query: subsidyListQuerySchema, response: pageOf(subsidyFileSummarySchema) },
   // Issue 3 — numéro-vert callbacks, chefs de file, governance
   { method: "get", path: "/api/v1/callbacks", summary: "File des rappels numéro vert (statut, en retard, recherche, tri, pagination)", permission: "callback.read", query: callbackListQuerySchema, response: pageOf(callbackSummarySchema) },
