@@ -18,7 +18,7 @@ import {
 import {
   governanceInputSchema, governanceListQuerySchema, governanceMeetingSchema, governanceProgressSchema, updateGovernanceSchema,
 } from "@/lib/governance/governance.schema";
-import { diagnosticInputSchema, diagnosticListQuerySchema, diagnosticSchema } from "@/lib/diagnostics/diagnostic.schema";
+import { diagnosticInputSchema, diagnosticListQuerySchema, diagnosticSchema, updateDiagnosticSchema } from "@/lib/diagnostics/diagnostic.schema";
 import { attendanceSchema, createEventSchema, eventListQuerySchema, eventSummarySchema, participantSchema, registerParticipantSchema } from "@/lib/events/event.schema";
 import { createdInteractionSchema, interactionListSchema, jobSeekerDetailSchema, jobSeekerListItemSchema } from "@/lib/job-seekers/job-seeker.api";
 import { createJobSeekerSchema, interactionInputSchema, jobSeekerListQuerySchema, updateJobSeekerSchema } from "@/lib/job-seekers/job-seeker.schema";
@@ -123,6 +123,8 @@ export const ENDPOINTS: Endpoint[] = [
   { method: "patch", path: "/api/v1/events/{id}/participants", summary: "Noter la présence (présent, excusé, absent)", permission: "event.write", body: attendanceSchema, response: z.object({ ok: z.boolean() }) },
   { method: "get", path: "/api/v1/mobility-diagnostics", summary: "Diagnostics mobilité (projets financés par France Travail)", permission: "diagnostic.read", query: diagnosticListQuerySchema, response: pageOf(diagnosticSchema) },
   { method: "post", path: "/api/v1/mobility-diagnostics", summary: "Enregistrer un diagnostic / accompagnement mobilité, rattaché au dossier de subvention qui le finance", permission: "diagnostic.write", body: diagnosticInputSchema, response: diagnosticSchema, status: 201 },
+  { method: "get", path: "/api/v1/mobility-diagnostics/{id}", summary: "Un diagnostic mobilité (lecture tracée)", permission: "diagnostic.read", response: diagnosticSchema },
+  { method: "patch", path: "/api/v1/mobility-diagnostics/{id}", summary: "Modifier un diagnostic mobilité (avec `version` ; 409 si modifié entre-temps)", permission: "diagnostic.write", body: updateDiagnosticSchema, response: diagnosticSchema },
   { method: "post", path: "/api/v1/subsidy-files", summary: "Ouvrir le dossier de ma plateforme pour une année et un financeur", permission: "subsidy.submit", body: createSubsidyFileSchema, response: idResponseSchema, status: 201 },
   { method: "get", path: "/api/v1/subsidy-files/{id}", summary: "Dossier de subvention : budget, calcul expliqué, tranches, versements, historique", permission: "subsidy.read", response: subsidyFileDetailSchema },
   { method: "patch", path: "/api/v1/subsidy-files/{id}", summary: "Modifier effectif, montant demandé et cofinancements (brouillon ou renvoyé ; champ version)", permission: "subsidy.write", body: updateSubsidyFileSchema, response: subsidyFileDetailSchema },

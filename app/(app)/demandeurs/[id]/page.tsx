@@ -133,7 +133,10 @@ export default async function JobSeekerPage({ params, searchParams }: { params: 
           {activity.diagnostics.length === 0 ? <p className="text-sm text-muted">Aucun diagnostic mobilité.</p> : (
             <ul className="list-disc pl-6 text-sm">
               {activity.diagnostics.map((d) => (
-                <li key={d.id}>{formatDate(d.date)} : {d.diagnosticDone ? "diagnostic réalisé" : "diagnostic non réalisé"}{d.accompanimentDone ? ", accompagnement réalisé" : ""}</li>
+                <li key={d.id}>
+                  {formatDate(d.date)} : {d.diagnosticDone ? "diagnostic réalisé" : "diagnostic non réalisé"}{d.accompanimentDone ? ", accompagnement réalisé" : ""}{" "}
+                  <Link href={`/demandeurs/${p.id}/diagnostics/${d.id}/modifier`} className="text-brand-700 underline">Modifier<span className="sr-only"> le diagnostic du {formatDate(d.date)}</span></Link>
+                </li>
               ))}
             </ul>
           )}
