@@ -19,7 +19,7 @@ import {
   governanceInputSchema, governanceListQuerySchema, governanceMeetingSchema, governanceProgressSchema, updateGovernanceSchema,
 } from "@/lib/governance/governance.schema";
 import { diagnosticInputSchema, diagnosticListQuerySchema, diagnosticSchema, updateDiagnosticSchema } from "@/lib/diagnostics/diagnostic.schema";
-import { attendanceSchema, createEventSchema, eventListQuerySchema, eventSummarySchema, participantSchema, registerParticipantSchema } from "@/lib/events/event.schema";
+import { attendanceSchema, cancelEventSchema, createEventSchema, eventDetailSchema, eventListQuerySchema, eventSummarySchema, participantSchema, registerParticipantSchema, updateEventSchema } from "@/lib/events/event.schema";
 import { createdInteractionSchema, interactionListSchema, jobSeekerDetailSchema, jobSeekerListItemSchema } from "@/lib/job-seekers/job-seeker.api";
 import { createJobSeekerSchema, interactionInputSchema, jobSeekerListQuerySchema, updateJobSeekerSchema } from "@/lib/job-seekers/job-seeker.schema";
 import { meResponseSchema } from "@/lib/me/me.schema";
@@ -118,6 +118,9 @@ export const ENDPOINTS: Endpoint[] = [
   { method: "patch", path: "/api/v1/proposals/{id}", summary: "Changer le statut d'un positionnement (accepté, refusé + motif, entretien, embauché + date et contrat, non retenu + motif)", permission: "proposal.write", body: transitionProposalSchema, response: proposalSchema },
   { method: "get", path: "/api/v1/events", summary: "Événements circuit court de mon périmètre", permission: "event.read", query: eventListQuerySchema, response: pageOf(eventSummarySchema) },
   { method: "post", path: "/api/v1/events", summary: "Créer un événement (date, lieu, thème ou filière, capacité)", permission: "event.write", body: createEventSchema, response: z.object({ id: z.uuid() }), status: 201 },
+  { method: "get", path: "/api/v1/events/{id}", summary: "Un événement (ses champs, sans les participants)", permission: "event.read", response: eventDetailSchema },
+  { method: "patch", path: "/api/v1/events/{id}", summary: "Modifier un événement (avec `version` ; 409 si modifié entre-temps ; pas d'événement annulé ; une capacité plus grande fait monter la liste d'attente)", permission: "event.write", body: updateEventSchema, response: eventDetailSchema },
+  { method: "post", path: "/api/v1/events/{id}/cancel", summary: "Annuler un événement, avec son motif (il reste visible comme annulé)", permission: "event.write", body: cancelEventSchema, response: eventDetailSchema },
   { method: "get", path: "/api/v1/events/{id}/participants", summary: "Participants visibles (lecture journalisée) et résultats de l'événement", permission: "event.read", response: z.object({ items: z.array(participantSchema), results: z.record(z.string(), z.number()) }) },
   { method: "post", path: "/api/v1/events/{id}/participants", summary: "Inscrire une entreprise, un demandeur (liste d'attente au-delà de la capacité) ou un chef de file", permission: "event.write", body: registerParticipantSchema, response: z.object({ placement: z.enum(["CONFIRMED", "WAITLISTED"]) }), status: 201 },
   { method: "patch", path: "/api/v1/events/{id}/participants", summary: "Noter la présence (présent, excusé, absent)", permission: "event.write", body: attendanceSchema, response: z.object({ ok: z.boolean() }) },
