@@ -79,3 +79,68 @@ test("une assistante importe des demandeurs d'emploi depuis un CSV : aperçu, im
   const after = (await (await page.request.get(`/api/v1/job-seekers?q=${tag}`)).json()) as { total: number };
   expect(after.total).toBe(0);
 });
+
+test("le bouton « Fusionner » de l'alerte doublon mène à la fusion dans la fiche existante, présélectionnée", async ({ page }) => {
+  test.setTimeout(120_000);
+  const name = `Fusion${Date.now().toString(36)}`;
+  await loginViaForm(page, ACCOUNTS.assistantLens.email);
+  await expect(page.getByTestId("home-role")).toBeVisible();
+  const origin = new URL(page.url()).origin;
+  const res = await page.request.post("/api/v1/job-seekers", {
+    headers: { origin },
+    data: { lastName: name, firstName: "Élodie", birthDate: "1991-04-12", origin: "SPONTANE", informedAt: "2026-01-05", informedChannel: "EN_PERSONNE" },
+  });
+  expect(res.status()).toBe(201);
+  const existing = (await res.json()) as { id: string };
+
+  await page.goto("/demandeurs/nouveau");
+  await page.getByLabel("Nom (obligatoire)", { exact: true }).fill(name.toUpperCase());
+  await page.getByLabel("Prénom (obligatoire)", { exact: true }).fill("Elodie");
+  await page.getByLabel("Date de naissance (obligatoire)", { exact: true }).fill("1991-04-12");
+  await page.getByLabel("Téléphone", { exact: true }).fill("0612345678");
+  await page.getByLabel("Arrivée par (obligatoire)", { exact: true }).selectOption("NUMERO_VERT");
+  await page.getByLabel("Informé·e du traitement de ses données le (obligatoire)", { exact: true }).fill("2026-01-05");
+  await page.getByLabel("Canal d'information (obligatoire)", { exact: true }).selectOption("TELEPHONE");
+  await page.getByRole("button", { name: "Enregistrer le demandeur" }).click();
+  await expect(page.getByRole("heading", { name: "Cette personne existe probablement déjà" })).toBeVisible();
+  await page.getByRole("button", { name: /^Fusionner avec la fiche de/ }).click();
+
+  await expect(page).toHaveURL(new RegExp(`/demandeurs/${existing.id}\\?fusionner=`));
+  const preselected = page.getByTestId("merge-preselected");
+  await expect(preselected).toContainText("Fiche que vous venez de saisir");
+  await expect(preselected.getByRole("button", { name: /Fusionner dans cette fiche/ })).toBeFocused();
+  page.on("dialog", (d) => void d.accept());
+  await preselected.getByRole("button", { name: /Fusionner dans cette fiche/ }).click();
+  await expect(page.getByTestId("merge-preselected")).toHaveCount(0);
+  const list = (await (await page.request.get(`/api/v1/job-seekers?q=${name}`)).json()) as { total: number; items: { id: string; phone: string | null }[] };
+  expect(list.total).toBe(1);
+  // The kept record is the existing one, completed with what was typed (its empty phone).
+  expect(list.items[0]).toMatchObject({ id: existing.id, phone: "06 12 34 56 78" });
+});
+
+test("une assistante modifie puis annule un événement avec un motif ; il reste visible comme annulé", async ({ page }) => {
+  test.setTimeout(120_000);
+  await loginViaForm(page, ACCOUNTS.assistantLens.email);
+  await expect(page.getByTestId("home-role")).toBeVisible();
+  const title = `Forum à annuler ${Date.now().toString(36)}`;
+  const res = await page.request.post("/api/v1/events", { headers: { origin: new URL(page.url()).origin }, data: { kind: "FORUM", title, date: "2030-05-12T09:30:00Z", place: "Lens", capacity: 10 } });
+  expect(res.status()).toBe(201);
+  const { id } = (await res.json()) as { id: string };
+  await page.goto(`/evenements/${id}`);
+  await page.getByRole("link", { name: "Modifier ou annuler" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Modifier l'événement");
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByLabel("Lieu (obligatoire)", { exact: true }).fill("Maison de l'emploi de Liévin");
+  await page.getByRole("button", { name: "Enregistrer les modifications" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+  await expect(page.getByText(/Maison de l'emploi de Liévin/)).toBeVisible();
+
+  await page.getByRole("link", { name: "Modifier ou annuler" }).click();
+  await page.getByLabel("Motif de l'annulation (obligatoire)").fill("Salle indisponible");
+  page.on("dialog", (d) => void d.accept());
+  await page.getByRole("button", { name: "Annuler l'événement" }).click();
+  await expect(page.getByTestId("event-cancelled")).toContainText("motif : Salle indisponible");
+  await expect(page.getByRole("link", { name: "Modifier ou annuler" })).toHaveCount(0);
+  const api = (await (await page.request.get(`/api/v1/events/${id}`)).json()) as { status: string; cancelReason: string };
+  expect(api).toMatchObject({ status: "CANCELLED", cancelReason: "Salle indisponible" });
+});
