@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { startTransition, useActionState, useEffect } from "react";
+import { useState, useTransition } from "react";
 import { cancelEventAction } from "@/app/(app)/evenements/actions";
 import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/form-controls";
@@ -9,14 +9,8 @@ import { TextAreaField } from "@/components/ui/form-controls";
 /** Cancelling an event: a reason, then an explicit confirmation; the event stays listed as cancelled. */
 export function CancelEventForm({ id, version, title }: { id: string; version: number; title: string }) {
   const router = useRouter();
-  const [state, action, pending] = useActionState(cancelEventAction, null);
-  const done = Boolean(state?.ok);
-  useEffect(() => {
-    if (done) {
-      router.push(`/evenements/${id}`);
-      router.refresh();
-    }
-  }, [done, id, router]);
+  const [state, setState] = useState<Awaited<ReturnType<typeof cancelEventAction>> | null>(null);
+  const [pending, startTransition] = useTransition();
   const fields = state && !state.ok ? state.fields : undefined;
   return (
     <form
@@ -24,7 +18,13 @@ export function CancelEventForm({ id, version, title }: { id: string; version: n
         e.preventDefault();
         if (!window.confirm(`Annuler l'événement « ${title} » ? Les inscrit·es ne pourront plus y être ajouté·es ; il restera visible comme annulé.`)) return;
         const data = new FormData(e.currentTarget);
-        startTransition(() => action(data));
+        // Called directly (not through useActionState): the revalidation re-renders the edit page
+        // without this form, and the navigation must still happen.
+        startTransition(async () => {
+          const result = await cancelEventAction(null, data);
+          setState(result);
+          if (result.ok) router.push(`/evenements/${id}`);
+        });
       }}
       noValidate
       className="flex max-w-3xl flex-col gap-3"

@@ -23,7 +23,9 @@ export default async function EditEventPage({ params }: { params: Promise<{ id: 
       <p className="text-sm"><Link href="/evenements" className="text-brand-700 underline">Événements</Link> / <Link href={`/evenements/${e.id}`} className="text-brand-700 underline">{e.title}</Link> / Modifier</p>
       <h1 className="text-2xl font-bold">Modifier l&apos;événement « {e.title} »</h1>
       {e.status === "CANCELLED" ? (
-        <p role="status" className="rounded border-2 border-danger bg-red-50 p-3 text-sm">Cet événement est annulé{e.cancelReason ? ` (motif : ${e.cancelReason})` : ""} : il ne se modifie plus.</p>
+        <p role="status" className="rounded border-2 border-danger bg-red-50 p-3 text-sm">
+          Cet événement est annulé{e.cancelReason ? ` (motif : ${e.cancelReason})` : ""} : il ne se modifie plus. <Link href={`/evenements/${e.id}`} className="text-brand-700 underline">Voir l&apos;événement</Link>
+        </p>
       ) : (
         <>
           <EventForm initial={e} localDate={parisLocal(e.date)} />
