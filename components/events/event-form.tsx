@@ -2,20 +2,31 @@
 
 import { useRouter } from "next/navigation";
 import { startTransition, useActionState, useEffect } from "react";
-import { createEventAction } from "@/app/(app)/evenements/actions";
+import Link from "next/link";
+import { createEventAction, updateEventAction } from "@/app/(app)/evenements/actions";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { options, SelectField } from "@/components/ui/form-sections";
 import { EVENT_KIND_LABELS } from "@/lib/events/event.rules";
+import type { EventDetailDto } from "@/lib/events/event.schema";
 
-export function EventForm() {
+/** Creates an event, or edits one when `initial` is given (`localDate`: its date as "AAAA-MM-JJTHH:MM", Paris time). */
+export function EventForm({ initial, localDate }: { initial?: EventDetailDto; localDate?: string } = {}) {
   const router = useRouter();
-  const [state, action, pending] = useActionState(createEventAction, null);
+  const [createState, createAction, creating] = useActionState(createEventAction, null);
+  const [updateState, updateAction, updating] = useActionState(updateEventAction, null);
+  const state = initial ? updateState : createState;
+  const action = initial ? updateAction : createAction;
+  const pending = creating || updating;
   const fields = state && !state.ok ? state.fields : undefined;
-  const createdId = state?.ok ? state.data.id : null;
+  const savedId = state?.ok ? state.data.id : null;
   useEffect(() => {
-    if (createdId) router.push(`/evenements/${createdId}`);
-  }, [createdId, router]);
+    if (savedId) {
+      router.push(`/evenements/${savedId}`);
+      router.refresh();
+    }
+  }, [savedId, router]);
+  const conflict = Boolean(initial && state && !state.ok && state.message.includes("entre-temps"));
   return (
     // onSubmit rather than action=: a form action resets the fields, losing the input on an error.
     <form
@@ -25,17 +36,27 @@ export function EventForm() {
         startTransition(() => action(data));
       }}
       noValidate className="grid max-w-3xl gap-4 rounded-lg border border-gray-300 bg-white p-4 sm:grid-cols-2">
-      <SelectField label="Type" name="kind" options={options(EVENT_KIND_LABELS)} defaultValue="CIRCUIT_COURT" placeholder={null} error={fields?.kind?.[0]} />
-      <Field label="Titre (obligatoire)" name="title" error={fields?.title?.[0]} required />
-      <Field label="Date et heure (obligatoire)" name="date" type="datetime-local" error={fields?.date?.[0]} required />
-      <Field label="Lieu (obligatoire)" name="place" error={fields?.place?.[0]} required />
-      <Field label="Thème" name="theme" error={fields?.theme?.[0]} />
-      <Field label="Filière" name="sector" error={fields?.sector?.[0]} />
-      <Field label="Organisateur" name="organiser" error={fields?.organiser?.[0]} />
-      <Field label="Capacité (demandeurs d'emploi)" name="capacity" type="number" min={1} error={fields?.capacity?.[0]} hint="Au-delà, les inscriptions vont en liste d'attente. Vide : pas de limite." />
-      <div className="flex items-center gap-3 sm:col-span-2">
-        <Button type="submit" disabled={pending}>Créer l&apos;événement</Button>
-        <p aria-live="polite" className="text-sm text-danger">{state && !state.ok ? state.message : null}</p>
+      {initial ? (
+        <>
+          <input type="hidden" name="id" value={initial.id} />
+          <input type="hidden" name="version" value={initial.version} />
+        </>
+      ) : null}
+      <SelectField label="Type" name="kind" options={options(EVENT_KIND_LABELS)} defaultValue={initial?.kind ?? "CIRCUIT_COURT"} placeholder={null} error={fields?.kind?.[0]} />
+      <Field label="Titre (obligatoire)" name="title" defaultValue={initial?.title} error={fields?.title?.[0]} required />
+      <Field label="Date et heure (obligatoire)" name="date" type="datetime-local" defaultValue={localDate} error={fields?.date?.[0]} required />
+      <Field label="Lieu (obligatoire)" name="place" defaultValue={initial?.place} error={fields?.place?.[0]} required />
+      <Field label="Thème" name="theme" defaultValue={initial?.theme ?? undefined} error={fields?.theme?.[0]} />
+      <Field label="Filière" name="sector" defaultValue={initial?.sector ?? undefined} error={fields?.sector?.[0]} />
+      <Field label="Organisateur" name="organiser" defaultValue={initial?.organiser ?? undefined} error={fields?.organiser?.[0]} />
+      <Field label="Capacité (demandeurs d'emploi)" name="capacity" type="number" min={1} defaultValue={initial?.capacity ?? undefined} error={fields?.capacity?.[0]} hint="Au-delà, les inscriptions vont en liste d'attente. Vide : pas de limite." />
+      <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
+        <Button type="submit" disabled={pending}>{initial ? "Enregistrer les modifications" : "Créer l'événement"}</Button>
+        {initial ? <Link href={`/evenements/${initial.id}`} className="rounded border border-gray-400 px-4 py-2 text-sm">Annuler</Link> : null}
+        <p aria-live="polite" className="text-sm text-danger">
+          {state && !state.ok ? state.message : null}
+          {conflict && initial ? <> <a href={`/evenements/${initial.id}/modifier`} className="text-brand-700 underline">Recharger la version actuelle</a></> : null}
+        </p>
       </div>
     </form>
   );

@@ -1,28 +1,29 @@
 import type { PlatformGovernance } from "@/lib/governance/governance.service";
 
 /** Held vs required per kind: a bar plus the figures and a worded status (not colour only). */
-export function GovernanceProgressPanel({ platforms }: { platforms: PlatformGovernance[] }) {
+export function GovernanceProgressPanel({ platforms, headingLevel = 2 }: { platforms: PlatformGovernance[]; headingLevel?: 2 | 3 }) {
+  const Heading = headingLevel === 2 ? "h2" : "h3";
   if (platforms.length === 0) return <p className="text-muted">Aucune plateforme dans votre périmètre.</p>;
   return (
     <div className="flex flex-col gap-4">
       {platforms.map((p) => (
         <section key={p.platformId} aria-labelledby={`gov-${p.platformId}`} className="rounded-lg border border-gray-300 bg-white p-4" data-testid={`governance-progress-${p.platform}`}>
-          <h2 id={`gov-${p.platformId}`} className="mb-3 text-lg font-semibold">
+          <Heading id={`gov-${p.platformId}`} className="mb-3 text-lg font-semibold">
             {platforms.length > 1 ? `${p.platform} — ` : null}Réunions tenues en {p.year}
-          </h2>
+          </Heading>
           <ul className="grid grid-cols-1 gap-4 md:grid-cols-3">
             {p.progress.map((k) => (
               <li key={k.kind} data-testid={`governance-${k.kind}`}>
                 <p className="font-medium">{k.label}</p>
                 <p className="text-2xl font-bold" data-testid={`governance-count-${k.kind}`}>
                   {k.held}
-                  {k.required !== null ? <span className="text-base font-normal"> sur {k.required} requises</span> : <span className="text-base font-normal"> (pas de minimum)</span>}
+                  {k.required !== null ? <span className="text-base font-normal"> sur {k.max !== null && k.max > k.required ? `${k.required} à ${k.max}` : k.required} requises</span> : <span className="text-base font-normal"> (pas de minimum)</span>}
                 </p>
                 {k.required !== null ? (
                   <>
                     <div
                       role="progressbar"
-                      aria-label={`${k.label} : ${k.held} réunion${k.held > 1 ? "s" : ""} sur ${k.required} requises`}
+                      aria-label={`${k.label} : ${k.held} réunion${k.held > 1 ? "s" : ""} sur ${k.max !== null && k.max > k.required ? `${k.required} à ${k.max}` : k.required} requises`}
                       aria-valuemin={0}
                       aria-valuemax={k.required}
                       aria-valuenow={Math.min(k.held, k.required)}
@@ -32,7 +33,7 @@ export function GovernanceProgressPanel({ platforms }: { platforms: PlatformGove
                     </div>
                     <p className={`mt-1 text-sm ${k.met ? "text-success" : "text-warning"}`}>
                       <span aria-hidden="true">{k.met ? "✓ " : "◷ "}</span>
-                      {k.met ? "Objectif atteint" : `Encore ${k.required - k.held} à tenir cette année`}
+                      {k.met ? (k.max !== null && k.held > k.max ? `Objectif atteint (au-delà des ${k.max} prévues)` : "Objectif atteint") : `Encore ${k.required - k.held} à tenir cette année`}
                     </p>
                   </>
                 ) : null}

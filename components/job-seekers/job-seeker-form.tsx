@@ -26,6 +26,8 @@ export function JobSeekerForm({ initial, referents }: { initial?: JobSeekerDetai
   const [createState, createAction, creating] = useActionState(createJobSeekerAction, null);
   const [updateState, updateAction, updating] = useActionState(updateJobSeekerAction, null);
   const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
+  // "Fusionner" in the duplicate warning: the record is saved, then the existing record's merge flow opens with it pre-selected.
+  const [mergeTarget, setMergeTarget] = useState<string | null>(null);
   const state = editing ? updateState : createState;
   const pending = creating || updating;
   const fields = clientErrors ?? (state && !state.ok ? state.fields : undefined) ?? {};
@@ -34,13 +36,18 @@ export function JobSeekerForm({ initial, referents }: { initial?: JobSeekerDetai
   const createdId = createState?.ok && createState.data.status === "CREATED" ? createState.data.id : null;
   const updated = Boolean(updateState?.ok);
   useEffect(() => {
-    if (createdId) router.push(`/demandeurs/${createdId}`);
+    if (createdId && mergeTarget) router.push(`/demandeurs/${mergeTarget}?fusionner=${createdId}#doublons`);
+    else if (createdId) router.push(`/demandeurs/${createdId}`);
     else if (updated && initial) router.push(`/demandeurs/${initial.id}`);
-  }, [createdId, updated, initial, router]);
+  }, [createdId, mergeTarget, updated, initial, router]);
 
   function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const data = flatten(e.currentTarget);
+    const submitter = (e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    const merging = submitter?.name === "mergeInto" ? submitter.value : null;
+    setMergeTarget(merging);
+    if (merging) data.set("confirmNotDuplicate", "true");
     const schema = editing ? updateJobSeekerSchema : createJobSeekerSchema;
     const parsed = schema.safeParse(Object.fromEntries(data));
     if (!parsed.success) {
@@ -73,17 +80,20 @@ export function JobSeekerForm({ initial, referents }: { initial?: JobSeekerDetai
       {duplicates ? (
         <section aria-labelledby="dup-title" className="flex flex-col gap-2 rounded-lg border-2 border-amber-600 bg-amber-50 p-4">
           <h2 id="dup-title" className="text-lg font-semibold">Cette personne existe probablement déjà</h2>
-          <ul className="list-disc pl-6 text-sm">
+          <ul className="flex list-disc flex-col gap-2 pl-6 text-sm">
             {duplicates.map((d) => (
               <li key={d.id}>
                 <Link href={`/demandeurs/${d.id}`} className="font-semibold underline">
                   {d.lastName} {d.firstName}
                 </Link>{" "}
-                {d.birthDate ? `né·e le ${new Date(d.birthDate).toLocaleDateString("fr-FR")}` : ""} {d.city ? `— ${d.city}` : ""} ({d.reasons.map((r) => DUPLICATE_REASON_LABELS[r]).join(", ")})
+                {d.birthDate ? `né·e le ${new Date(d.birthDate).toLocaleDateString("fr-FR")}` : ""} {d.city ? `— ${d.city}` : ""} ({d.reasons.map((r) => DUPLICATE_REASON_LABELS[r]).join(", ")}){" "}
+                <Button type="submit" name="mergeInto" value={d.id} variant="secondary" disabled={pending}>
+                  Fusionner<span className="sr-only"> avec la fiche de {d.lastName} {d.firstName}</span>
+                </Button>
               </li>
             ))}
           </ul>
-          <p className="text-sm">Ouvrez la fiche existante pour la compléter, ou confirmez qu&apos;il s&apos;agit d&apos;une autre personne.</p>
+          <p className="text-sm">Ouvrez la fiche existante pour la compléter, fusionnez (la saisie est enregistrée puis vous confirmez sa fusion dans la fiche existante), ou confirmez qu&apos;il s&apos;agit d&apos;une autre personne.</p>
           <label className="inline-flex items-center gap-2 text-sm font-medium">
             <input type="checkbox" name="confirmNotDuplicate" value="true" className="h-4 w-4" />
             Je confirme qu&apos;il s&apos;agit d&apos;une autre personne

@@ -5,7 +5,7 @@ import { mergeJobSeekersAction } from "@/app/(app)/demandeurs/actions";
 import { Button } from "@/components/ui/button";
 
 /** Merges a probable duplicate into the record on screen, after an explicit confirmation. */
-export function MergeButton({ keepId, keepVersion, duplicateId, name }: { keepId: string; keepVersion: number; duplicateId: string; name: string }) {
+export function MergeButton({ keepId, keepVersion, duplicateId, name, autoFocus = false }: { keepId: string; keepVersion: number; duplicateId: string; name: string; autoFocus?: boolean }) {
   const [state, action, pending] = useActionState(mergeJobSeekersAction, null);
   return (
     <form
@@ -17,7 +17,7 @@ export function MergeButton({ keepId, keepVersion, duplicateId, name }: { keepId
       <input type="hidden" name="keepId" value={keepId} />
       <input type="hidden" name="keepVersion" value={keepVersion} />
       <input type="hidden" name="duplicateId" value={duplicateId} />
-      <Button type="submit" variant="secondary" disabled={pending}>Fusionner dans cette fiche<span className="sr-only"> : {name}</span></Button>
+      <Button type="submit" variant="secondary" disabled={pending} autoFocus={autoFocus}>Fusionner dans cette fiche<span className="sr-only"> : {name}</span></Button>
       {state && !state.ok ? <p role="status" className="text-sm text-danger">{state.message}</p> : null}
     </form>
   );

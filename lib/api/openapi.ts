@@ -6,8 +6,8 @@ import { errorResponseSchema, healthResponseSchema, pageOf } from "@/lib/api/com
 import type { Action } from "@/lib/authz/policy";
 import { companyListQuerySchema, companySchema, companySummarySchema, contactSchema, createCompanySchema, createContactSchema, updateCompanySchema, updateContactSchema } from "@/lib/companies/company.schema";
 import { createOfferSchema, offerListQuerySchema, offerSchema, offerTransitionSchema, updateOfferSchema } from "@/lib/offers/offer.schema";
-import { createVisitSchema, visitListQuerySchema, visitSchema } from "@/lib/visits/visit.schema";
-import { previewFieldsSchema, runFieldsSchema } from "@/lib/imports/import.schema";
+import { createVisitSchema, updateVisitSchema, visitListQuerySchema, visitSchema } from "@/lib/visits/visit.schema";
+import { jobSeekerPreviewFieldsSchema, jobSeekerRunFieldsSchema, previewFieldsSchema, runFieldsSchema } from "@/lib/imports/import.schema";
 import { versionQuerySchema } from "@/lib/api/params";
 import {
   callbackDetailSchema, callbackListQuerySchema, callbackSummarySchema, createAttemptSchema, createCallbackSchema, updateCallbackSchema,
@@ -18,8 +18,8 @@ import {
 import {
   governanceInputSchema, governanceListQuerySchema, governanceMeetingSchema, governanceProgressSchema, updateGovernanceSchema,
 } from "@/lib/governance/governance.schema";
-import { diagnosticInputSchema, diagnosticListQuerySchema, diagnosticSchema } from "@/lib/diagnostics/diagnostic.schema";
-import { attendanceSchema, createEventSchema, eventListQuerySchema, eventSummarySchema, participantSchema, registerParticipantSchema } from "@/lib/events/event.schema";
+import { diagnosticInputSchema, diagnosticListQuerySchema, diagnosticSchema, updateDiagnosticSchema } from "@/lib/diagnostics/diagnostic.schema";
+import { attendanceSchema, cancelEventSchema, createEventSchema, eventDetailSchema, eventListQuerySchema, eventSummarySchema, participantSchema, registerParticipantSchema, updateEventSchema } from "@/lib/events/event.schema";
 import { createdInteractionSchema, interactionListSchema, jobSeekerDetailSchema, jobSeekerListItemSchema } from "@/lib/job-seekers/job-seeker.api";
 import { createJobSeekerSchema, interactionInputSchema, jobSeekerListQuerySchema, updateJobSeekerSchema } from "@/lib/job-seekers/job-seeker.schema";
 import { meResponseSchema } from "@/lib/me/me.schema";
@@ -80,6 +80,7 @@ export const ENDPOINTS: Endpoint[] = [
   { method: "get", path: "/api/v1/visits", summary: "Visites d'entreprises", permission: "visit.read", query: visitListQuerySchema, response: pageOf(visitSchema.pick({ id: true, companyId: true, company: true, date: true, purpose: true, staff: true, needs: true })) },
   { method: "post", path: "/api/v1/visits", summary: "Enregistrer une visite et ses actions de suivi", permission: "visit.write", body: createVisitSchema, response: visitSchema, status: 201 },
   { method: "get", path: "/api/v1/visits/{id}", summary: "Une visite", permission: "visit.read", response: visitSchema },
+  { method: "patch", path: "/api/v1/visits/{id}", summary: "Modifier une visite (avec `version` ; 409 si modifiée entre-temps)", permission: "visit.write", body: updateVisitSchema, response: visitSchema },
   { method: "delete", path: "/api/v1/visits/{id}", summary: "Supprimer une visite", permission: "visit.write", response: z.null(), status: 204 },
   { method: "get", path: "/api/v1/offers", summary: "Offres d'emploi (état, contrat, marché caché, ROME, sans activité)", permission: "offer.read", query: offerListQuerySchema, response: pageOf(offerSchema) },
   { method: "post", path: "/api/v1/offers", summary: "Créer une offre (éventuellement issue d'une visite)", permission: "offer.write", body: createOfferSchema, response: offerSchema, status: 201 },
@@ -91,6 +92,10 @@ export const ENDPOINTS: Endpoint[] = [
   { method: "post", path: "/api/v1/imports/companies", summary: "Importer des entreprises (réponse NDJSON : progression puis bilan)", permission: "company.write", upload: runFieldsSchema, response: z.object({ type: z.enum(["progress", "done", "error"]) }).passthrough() },
   { method: "get", path: "/api/v1/imports", summary: "Derniers imports de ma plateforme", permission: "company.write", response: z.object({ items: z.array(z.object({ id: z.string(), status: z.string() }).passthrough()) }) },
   { method: "post", path: "/api/v1/imports/{id}/undo", summary: "Annuler un import entier", permission: "company.write", response: z.object({ undone: z.boolean() }).passthrough() },
+  { method: "post", path: "/api/v1/imports/job-seekers/preview", summary: "Aperçu d'un import de demandeurs d'emploi : colonnes, correspondance, erreurs par ligne, doublons probables (numéros de ligne)", permission: "jobSeeker.write", upload: jobSeekerPreviewFieldsSchema, response: z.object({ totalRows: z.number(), validCount: z.number(), errorCount: z.number(), duplicates: z.number() }).passthrough() },
+  { method: "post", path: "/api/v1/imports/job-seekers", summary: "Importer des demandeurs d'emploi (réponse NDJSON : progression puis bilan ; date et canal d'information en colonne ou pour tout le fichier)", permission: "jobSeeker.write", upload: jobSeekerRunFieldsSchema, response: z.object({ type: z.enum(["progress", "done", "error"]) }).passthrough() },
+  { method: "get", path: "/api/v1/imports/job-seekers", summary: "Derniers imports de demandeurs d'emploi de ma plateforme", permission: "jobSeeker.write", response: z.object({ items: z.array(z.object({ id: z.string(), status: z.string() }).passthrough()) }) },
+  { method: "post", path: "/api/v1/imports/job-seekers/{id}/undo", summary: "Annuler un import de demandeurs d'emploi entier (les personnes suivies depuis sont conservées et signalées)", permission: "jobSeeker.write", response: z.object({ undone: z.boolean() }).passthrough() },
   { method: "get", path: "/api/v1/subsidy-files", summary: "Dossiers de subvention visibles", permission: "subsidy.read", query: subsidyListQuerySchema, response: pageOf(subsidyFileSummarySchema) },
   // Issue 3 — numéro-vert callbacks, chefs de file, governance
   { method: "get", path: "/api/v1/callbacks", summary: "File des rappels numéro vert (statut, en retard, recherche, tri, pagination)", permission: "callback.read", query: callbackListQuerySchema, response: pageOf(callbackSummarySchema) },
@@ -120,11 +125,16 @@ export const ENDPOINTS: Endpoint[] = [
   { method: "patch", path: "/api/v1/proposals/{id}", summary: "Changer le statut d'un positionnement (accepté, refusé + motif, entretien, embauché + date et contrat, non retenu + motif)", permission: "proposal.write", body: transitionProposalSchema, response: proposalSchema },
   { method: "get", path: "/api/v1/events", summary: "Événements circuit court de mon périmètre", permission: "event.read", query: eventListQuerySchema, response: pageOf(eventSummarySchema) },
   { method: "post", path: "/api/v1/events", summary: "Créer un événement (date, lieu, thème ou filière, capacité)", permission: "event.write", body: createEventSchema, response: z.object({ id: z.uuid() }), status: 201 },
+  { method: "get", path: "/api/v1/events/{id}", summary: "Un événement (ses champs, sans les participants)", permission: "event.read", response: eventDetailSchema },
+  { method: "patch", path: "/api/v1/events/{id}", summary: "Modifier un événement (avec `version` ; 409 si modifié entre-temps ; pas d'événement annulé ; une capacité plus grande fait monter la liste d'attente)", permission: "event.write", body: updateEventSchema, response: eventDetailSchema },
+  { method: "post", path: "/api/v1/events/{id}/cancel", summary: "Annuler un événement, avec son motif (il reste visible comme annulé)", permission: "event.write", body: cancelEventSchema, response: eventDetailSchema },
   { method: "get", path: "/api/v1/events/{id}/participants", summary: "Participants visibles (lecture journalisée) et résultats de l'événement", permission: "event.read", response: z.object({ items: z.array(participantSchema), results: z.record(z.string(), z.number()) }) },
   { method: "post", path: "/api/v1/events/{id}/participants", summary: "Inscrire une entreprise, un demandeur (liste d'attente au-delà de la capacité) ou un chef de file", permission: "event.write", body: registerParticipantSchema, response: z.object({ placement: z.enum(["CONFIRMED", "WAITLISTED"]) }), status: 201 },
   { method: "patch", path: "/api/v1/events/{id}/participants", summary: "Noter la présence (présent, excusé, absent)", permission: "event.write", body: attendanceSchema, response: z.object({ ok: z.boolean() }) },
   { method: "get", path: "/api/v1/mobility-diagnostics", summary: "Diagnostics mobilité (projets financés par France Travail)", permission: "diagnostic.read", query: diagnosticListQuerySchema, response: pageOf(diagnosticSchema) },
   { method: "post", path: "/api/v1/mobility-diagnostics", summary: "Enregistrer un diagnostic / accompagnement mobilité, rattaché au dossier de subvention qui le finance", permission: "diagnostic.write", body: diagnosticInputSchema, response: diagnosticSchema, status: 201 },
+  { method: "get", path: "/api/v1/mobility-diagnostics/{id}", summary: "Un diagnostic mobilité (lecture tracée)", permission: "diagnostic.read", response: diagnosticSchema },
+  { method: "patch", path: "/api/v1/mobility-diagnostics/{id}", summary: "Modifier un diagnostic mobilité (avec `version` ; 409 si modifié entre-temps)", permission: "diagnostic.write", body: updateDiagnosticSchema, response: diagnosticSchema },
   { method: "post", path: "/api/v1/subsidy-files", summary: "Ouvrir le dossier de ma plateforme pour une année et un financeur", permission: "subsidy.submit", body: createSubsidyFileSchema, response: idResponseSchema, status: 201 },
   { method: "get", path: "/api/v1/subsidy-files/{id}", summary: "Dossier de subvention : budget, calcul expliqué, tranches, versements, historique", permission: "subsidy.read", response: subsidyFileDetailSchema },
   { method: "patch", path: "/api/v1/subsidy-files/{id}", summary: "Modifier effectif, montant demandé et cofinancements (brouillon ou renvoyé ; champ version)", permission: "subsidy.write", body: updateSubsidyFileSchema, response: subsidyFileDetailSchema },

@@ -66,3 +66,25 @@ export async function recordAudit(db: DbOrTx, e: AuditInput): Promise<void> {
     await write(db, e);
   }
 }
+
+/**
+ * Several events in one go (e.g. one per person of an import batch): one lock, one read of the
+ * chain's head, the hashes chained in memory, one multi-row insert (ids follow the array order).
+ */
+export async function recordAuditMany(tx: Prisma.TransactionClient, events: readonly AuditInput[]): Promise<void> {
+  if (events.length === 0) return;
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_LOCK})`;
+  const last = await tx.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { hash: true } });
+  let prevHash = last?.hash ?? null;
+  const at = new Date();
+  const rows: Prisma.AuditEventCreateManyInput[] = events.map((e) => {
+    const hash = auditHash(prevHash, e, at);
+    const row = {
+      at, action: e.action, actorId: e.actorId ?? null, actorRole: e.actorRole ?? null, entityType: e.entityType, entityId: e.entityId, platformId: e.platformId ?? null,
+      reason: e.reason, metadata: e.metadata, ip: e.ip, requestId: e.requestId, prevHash, hash,
+    };
+    prevHash = hash;
+    return row;
+  });
+  for (let i = 0; i < rows.length; i += 1000) await tx.auditEvent.createMany({ data: rows.slice(i, i + 1000) });
+}

@@ -22,6 +22,12 @@ export const diagnosticInputSchema = z.object({
 });
 export type DiagnosticInput = z.infer<typeof diagnosticInputSchema>;
 
+/** Editing a diagnostic: the same facts (the person does not change), with optimistic locking. */
+export const updateDiagnosticSchema = diagnosticInputSchema.omit({ jobSeekerId: true }).extend({
+  version: z.coerce.number({ error: "Version manquante." }).int().min(1, "Version invalide."),
+});
+export type UpdateDiagnosticInput = z.infer<typeof updateDiagnosticSchema>;
+
 export const diagnosticListQuerySchema = pageQuerySchema.extend({ jobSeekerId: z.uuid().optional() });
 export type DiagnosticListQuery = z.infer<typeof diagnosticListQuerySchema>;
 

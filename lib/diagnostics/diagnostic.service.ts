@@ -1,12 +1,13 @@
 import "server-only";
 // Mobility diagnostics of a job seeker, linked to the France Travail subsidy file that funds them.
 import { recordAudit } from "@/lib/audit/audit.service";
+import { auditChanges } from "@/lib/audit/changes";
 import type { CurrentUser } from "@/lib/auth/principal";
 import { scopeFor } from "@/lib/authz/policy";
-import type { Db } from "@/lib/db";
-import { ForbiddenError, ValidationError } from "@/lib/errors";
+import type { Db, DbOrTx } from "@/lib/db";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { checkDiagnostic, checkFundingFile } from "@/lib/diagnostics/diagnostic.rules";
-import type { DiagnosticDto, DiagnosticInput, DiagnosticListQuery } from "@/lib/diagnostics/diagnostic.schema";
+import type { DiagnosticDto, DiagnosticInput, DiagnosticListQuery, UpdateDiagnosticInput } from "@/lib/diagnostics/diagnostic.schema";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { findJobSeekerInScope } from "@/lib/job-seekers/job-seeker.query";
 import { refreshLastContact } from "@/lib/job-seekers/last-contact.service";
@@ -38,6 +39,48 @@ export async function createDiagnostic(db: Db, user: CurrentUser, input: Diagnos
       reason: "Diagnostic mobilité", requestId: ctx.requestId, metadata: { jobSeekerId: person.id, subsidyFileId: row.subsidyFileId },
     });
     return toDto(row);
+  });
+}
+
+function diagnosticScope(user: CurrentUser): Prisma.MobilityDiagnosticWhereInput {
+  const scope = scopeFor(user, "diagnostic");
+  if (!scope) throw new ForbiddenError();
+  return scope as Prisma.MobilityDiagnosticWhereInput;
+}
+
+/** One diagnostic of an active person in the user's scope (else 404); the read is audited with its purpose. */
+export async function getDiagnostic(db: DbOrTx, user: CurrentUser, id: string, p: { purpose: string; requestId?: string }): Promise<DiagnosticDto & { platformId: string }> {
+  const row = /^[0-9a-f-]{36}$/i.test(id)
+    ? await db.mobilityDiagnostic.findFirst({ where: { AND: [{ id }, diagnosticScope(user), { jobSeeker: { lifecycle: "ACTIVE" } }] }, select: { ...select, platformId: true } })
+    : null;
+  if (!row) throw new NotFoundError("Diagnostic introuvable.");
+  await recordAudit(db, { action: "diagnostic.read", actorId: user.id, actorRole: user.role, entityType: "MobilityDiagnostic", entityId: id, platformId: row.platformId, reason: p.purpose, requestId: p.requestId, metadata: { jobSeekerId: row.jobSeekerId } });
+  const { platformId, ...rest } = row;
+  return { ...toDto(rest), platformId };
+}
+
+/** Edits a diagnostic with optimistic locking (409 on a stale version); audited with the changed field names. */
+export async function updateDiagnostic(db: Db, user: CurrentUser, id: string, input: UpdateDiagnosticInput, ctx: { requestId?: string } = {}, now = new Date()): Promise<DiagnosticDto> {
+  const { version, ...rest } = input;
+  const facts = { ...rest, accompanimentDurationDays: rest.accompanimentDurationDays ?? null, solutionType: rest.solutionType ?? null, distanceBeforeKm: rest.distanceBeforeKm ?? null, distanceAfterKm: rest.distanceAfterKm ?? null, satisfaction: rest.satisfaction ?? null, subsidyFileId: rest.subsidyFileId ?? null };
+  const errors = checkDiagnostic(facts, now);
+  if (Object.keys(errors).length > 0) throw new ValidationError(errors);
+  return db.$transaction(async (tx) => {
+    const before = await tx.mobilityDiagnostic.findFirst({ where: { AND: [{ id }, diagnosticScope(user), { jobSeeker: { lifecycle: "ACTIVE" } }] }, select: { ...select, platformId: true } });
+    if (!before) throw new NotFoundError("Diagnostic introuvable.");
+    if (facts.subsidyFileId && facts.subsidyFileId !== before.subsidyFileId) {
+      const file = await tx.subsidyFile.findUnique({ where: { id: facts.subsidyFileId }, select: { funder: true, platformId: true } });
+      const problem = checkFundingFile(file, before.platformId);
+      if (problem) throw new ValidationError({ subsidyFileId: [problem] });
+    }
+    const { count } = await tx.mobilityDiagnostic.updateMany({ where: { id, version }, data: { ...facts, version: { increment: 1 } } });
+    if (count === 0) throw new ConflictError("Ce diagnostic a été modifié entre-temps par quelqu'un d'autre. Rechargez la page pour voir sa version actuelle.");
+    await refreshLastContact(tx, before.jobSeekerId, now);
+    await recordAudit(tx, {
+      action: "diagnostic.updated", actorId: user.id, actorRole: user.role, entityType: "MobilityDiagnostic", entityId: id, platformId: before.platformId,
+      reason: "Diagnostic mobilité", requestId: ctx.requestId, metadata: { jobSeekerId: before.jobSeekerId, changes: auditChanges(before, facts) },
+    });
+    return toDto(await tx.mobilityDiagnostic.findUniqueOrThrow({ where: { id }, select }));
   });
 }
 

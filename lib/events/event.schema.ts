@@ -19,6 +19,23 @@ export const createEventSchema = z.object({
 });
 export type CreateEventInput = z.infer<typeof createEventSchema>;
 
+export const updateEventSchema = createEventSchema.extend({
+  version: z.coerce.number({ error: "Version manquante." }).int().min(1, "Version invalide."),
+});
+export type UpdateEventInput = z.infer<typeof updateEventSchema>;
+
+export const cancelEventSchema = z.object({
+  reason: z.string({ error: "Indiquez le motif de l'annulation." }).trim().min(3, "Indiquez le motif de l'annulation (3 caractères au moins).").max(500, "500 caractères au maximum."),
+  version: z.coerce.number({ error: "Version manquante." }).int().min(1, "Version invalide."),
+});
+export type CancelEventInput = z.infer<typeof cancelEventSchema>;
+
+export const eventDetailSchema = z.object({
+  id: z.uuid(), platformId: z.uuid(), kind: z.enum(EVENT_KINDS), title: z.string(), date: z.string(), place: z.string(), theme: z.string().nullable(), sector: z.string().nullable(),
+  organiser: z.string().nullable(), status: z.enum(["PLANNED", "HELD", "CANCELLED"]), capacity: z.number().int().nullable(), cancelReason: z.string().nullable(), cancelledAt: z.string().nullable(), version: z.number().int(),
+});
+export type EventDetailDto = z.infer<typeof eventDetailSchema>;
+
 export const eventListQuerySchema = pageQuerySchema.extend({
   sort: z.enum(["date", "-date", "title", "-title"]).default("-date"),
   q: z.string().trim().max(100).optional(),

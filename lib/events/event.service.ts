@@ -2,12 +2,13 @@ import "server-only";
 // Circuit-court events: create, register companies / job seekers / chefs de file (job seekers beyond
 // capacity go to the waiting list, under a row lock on the event), record attendance, read results.
 import { recordAudit } from "@/lib/audit/audit.service";
+import { auditChanges } from "@/lib/audit/changes";
 import type { CurrentUser } from "@/lib/auth/principal";
 import { scopeFor } from "@/lib/authz/policy";
 import type { Db, DbOrTx } from "@/lib/db";
-import { ForbiddenError, NotFoundError, UnprocessableError, ValidationError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError, ValidationError } from "@/lib/errors";
 import { checkAttendance, checkRegistration, eventResults, placeRegistration, promotions, type Attendance } from "@/lib/events/event.rules";
-import type { AttendanceInput, CreateEventInput, EventListQuery, EventSummary, ParticipantDto, RegisterParticipantInput } from "@/lib/events/event.schema";
+import type { AttendanceInput, CancelEventInput, CreateEventInput, EventDetailDto, EventListQuery, EventSummary, ParticipantDto, RegisterParticipantInput, UpdateEventInput } from "@/lib/events/event.schema";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { activeSeekerWhere, UUID } from "@/lib/job-seekers/job-seeker.query";
 import { isYoung } from "@/lib/job-seekers/job-seeker.rules";
@@ -60,6 +61,63 @@ export async function createEvent(db: Db, user: CurrentUser, input: CreateEventI
   });
 }
 
+const detailSelect = {
+  id: true, platformId: true, kind: true, title: true, date: true, place: true, theme: true, sector: true, organiser: true, status: true, capacity: true, cancelReason: true, cancelledAt: true, version: true,
+} as const satisfies Prisma.CircuitCourtEventSelect;
+
+function toDetail(e: Prisma.CircuitCourtEventGetPayload<{ select: typeof detailSelect }>): EventDetailDto {
+  return { ...e, date: e.date.toISOString(), cancelledAt: e.cancelledAt?.toISOString() ?? null };
+}
+
+/** The event's own fields (no participants: no personal data), for the edit form and the API. */
+export async function getEventFields(db: DbOrTx, user: CurrentUser, id: string): Promise<EventDetailDto> {
+  await findEventInScope(db, user, id);
+  return toDetail(await db.circuitCourtEvent.findUniqueOrThrow({ where: { id }, select: detailSelect }));
+}
+
+/**
+ * Edits an event with optimistic locking. A cancelled event is not edited; the capacity cannot drop
+ * below the confirmed registrations, and a higher one moves people up from the waiting list.
+ */
+export async function updateEvent(db: Db, user: CurrentUser, id: string, input: UpdateEventInput, ctx: Ctx = {}): Promise<EventDetailDto> {
+  const { version, ...data } = input;
+  return db.$transaction(async (tx) => {
+    await findEventInScope(tx, user, id);
+    // Row lock: registrations (which read the capacity) wait for this edit.
+    await tx.$executeRaw`SELECT 1 FROM "CircuitCourtEvent" WHERE id = ${id}::uuid FOR UPDATE`;
+    const before = await tx.circuitCourtEvent.findUniqueOrThrow({ where: { id }, select: detailSelect });
+    if (before.status === "CANCELLED") throw new UnprocessableError("Un événement annulé ne se modifie plus.");
+    const confirmed = await tx.eventJobSeekerParticipation.count({ where: { eventId: id, waitlisted: false } });
+    const capacity = data.capacity ?? null;
+    if (capacity !== null && capacity < confirmed) {
+      throw new ValidationError({ capacity: [`${confirmed} demandeur·s d'emploi sont déjà inscrit·es hors liste d'attente : la capacité ne peut pas être inférieure.`] });
+    }
+    const { count } = await tx.circuitCourtEvent.updateMany({ where: { id, version }, data: { ...data, capacity, version: { increment: 1 } } });
+    if (count === 0) throw new ConflictError("Cet événement a été modifié entre-temps par quelqu'un d'autre. Rechargez la page pour voir sa version actuelle.");
+    const waiting = await tx.eventJobSeekerParticipation.findMany({ where: { eventId: id, waitlisted: true }, select: { jobSeekerId: true, registeredAt: true, waitlisted: true } });
+    const promoted = waiting.length ? promotions(waiting, capacity === null ? waiting.length : capacity - confirmed) : [];
+    for (const p of promoted) await tx.eventJobSeekerParticipation.update({ where: { eventId_jobSeekerId: { eventId: id, jobSeekerId: p.jobSeekerId } }, data: { waitlisted: false } });
+    await recordAudit(tx, {
+      action: "event.updated", actorId: user.id, actorRole: user.role, entityType: "CircuitCourtEvent", entityId: id, platformId: before.platformId, requestId: ctx.requestId,
+      metadata: { changes: auditChanges(before, { ...data, capacity }), promoted: promoted.map((p) => p.jobSeekerId) },
+    });
+    return toDetail(await tx.circuitCourtEvent.findUniqueOrThrow({ where: { id }, select: detailSelect }));
+  });
+}
+
+/** Cancels an event (with its reason, after confirmation in the UI); it stays visible as cancelled. */
+export async function cancelEvent(db: Db, user: CurrentUser, id: string, input: CancelEventInput, ctx: Ctx = {}, now = new Date()): Promise<EventDetailDto> {
+  return db.$transaction(async (tx) => {
+    const e = await findEventInScope(tx, user, id);
+    if (e.status === "CANCELLED") throw new UnprocessableError("Cet événement est déjà annulé.");
+    if (e.status === "HELD") throw new UnprocessableError("Un événement déjà tenu ne s'annule pas.");
+    const { count } = await tx.circuitCourtEvent.updateMany({ where: { id, version: input.version }, data: { status: "CANCELLED", cancelReason: input.reason, cancelledAt: now, cancelledById: user.id, version: { increment: 1 } } });
+    if (count === 0) throw new ConflictError("Cet événement a été modifié entre-temps par quelqu'un d'autre. Rechargez la page avant de l'annuler.");
+    await recordAudit(tx, { action: "event.cancelled", actorId: user.id, actorRole: user.role, entityType: "CircuitCourtEvent", entityId: id, platformId: e.platformId, requestId: ctx.requestId, metadata: { reason: input.reason } });
+    return toDetail(await tx.circuitCourtEvent.findUniqueOrThrow({ where: { id }, select: detailSelect }));
+  });
+}
+
 /** The event with its participants and results. Names of job seekers are personal data: audited. */
 export async function getEvent(db: Db, user: CurrentUser, id: string, p: { purpose: string; requestId?: string }) {
   return db.$transaction(async (tx) => {
@@ -68,6 +126,7 @@ export async function getEvent(db: Db, user: CurrentUser, id: string, p: { purpo
       where: { id },
       select: {
         id: true, platformId: true, kind: true, title: true, date: true, place: true, theme: true, sector: true, organiser: true, status: true, capacity: true, outcomes: true, version: true,
+        cancelReason: true, cancelledAt: true,
         platform: { select: { name: true } },
         companies: { select: { attendance: true, company: { select: { id: true, name: true } } }, orderBy: { company: { name: "asc" } } },
         chefsDeFile: { select: { attendance: true, chefDeFile: { select: { id: true, lastName: true, firstName: true, sector: true } } } },

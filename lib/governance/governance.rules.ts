@@ -17,6 +17,8 @@ export interface GovernanceProgress {
   held: number;
   /** null when the rule set requires no minimum for this kind. */
   required: number | null;
+  /** Upper bound of the expected range (e.g. 3–4 coprésidences), null when the rule set sets none. */
+  max: number | null;
   met: boolean;
   /** 0–100, capped, for the progress bar (100 when nothing is required). */
   percent: number;
@@ -37,8 +39,9 @@ export function governanceProgress(
   return GOVERNANCE_KINDS.map((kind) => {
     const held = meetings.filter((m) => m.kind === kind && m.date.getUTCFullYear() === year && m.date.getTime() <= endOfToday).length;
     const required = rules[kind]?.minPerYear ?? null;
+    const max = rules[kind]?.maxPerYear ?? null;
     const met = required === null || held >= required;
     const percent = required === null || required === 0 ? 100 : Math.min(100, Math.round((held / required) * 100));
-    return { kind, label: GOVERNANCE_KIND_LABELS[kind], held, required, met, percent };
+    return { kind, label: GOVERNANCE_KIND_LABELS[kind], held, required, max, met, percent };
   });
 }

@@ -48,6 +48,7 @@ export const governanceProgressSchema = z.object({
   label: z.string(),
   held: z.number().int(),
   required: z.number().int().nullable(),
+  max: z.number().int().nullable(),
   met: z.boolean(),
   percent: z.number().int(),
 });

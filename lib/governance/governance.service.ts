@@ -119,13 +119,14 @@ export interface PlatformGovernance {
 }
 
 /** This year's meetings per kind against the rule set in force, for each platform in scope. */
-export async function governanceProgressByPlatform(db: Db, user: CurrentUser, now = new Date()): Promise<PlatformGovernance[]> {
+export async function governanceProgressByPlatform(db: Db, user: CurrentUser, now = new Date(), platformId?: string): Promise<PlatformGovernance[]> {
   const s = scope(user);
   const year = now.getUTCFullYear();
   const rules = await getActiveRuleSet(db, "OPERATIONS", now);
+  const only = platformId ? { id: platformId } : {};
   const [platforms, meetings] = await Promise.all([
-    db.platform.findMany({ where: { AND: [scopeFor(user, "platform") ?? { id: { in: [...user.platformIds] } }, { active: true }] }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
-    db.governanceMeeting.findMany({ where: { AND: [s, { date: { gte: new Date(Date.UTC(year, 0, 1)), lt: new Date(Date.UTC(year + 1, 0, 1)) } }] }, select: { platformId: true, kind: true, date: true } }),
+    db.platform.findMany({ where: { AND: [scopeFor(user, "platform") ?? { id: { in: [...user.platformIds] } }, { active: true }, only] }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    db.governanceMeeting.findMany({ where: { AND: [s, platformId ? { platformId } : {}, { date: { gte: new Date(Date.UTC(year, 0, 1)), lt: new Date(Date.UTC(year + 1, 0, 1)) } }] }, select: { platformId: true, kind: true, date: true } }),
   ]);
   return platforms.map((p) => ({
     platformId: p.id,
@@ -133,4 +134,9 @@ export async function governanceProgressByPlatform(db: Db, user: CurrentUser, no
     year,
     progress: governanceProgress(meetings.filter((m) => m.platformId === p.id), rules.payload.governance, now),
   }));
+}
+
+/** The same count for one platform (its page); null when it is outside the user's scope or inactive. */
+export async function governanceProgressForPlatform(db: Db, user: CurrentUser, platformId: string, now = new Date()): Promise<PlatformGovernance | null> {
+  return (await governanceProgressByPlatform(db, user, now, platformId))[0] ?? null;
 }

@@ -59,7 +59,7 @@ export function missingRequired(mapping: ColumnMapping, fields = COMPANY_IMPORT_
   return fields.filter((f) => f.required && mapping[f.key] === undefined).map((f) => f.label);
 }
 
-function cell(row: string[], mapping: ColumnMapping, field: string): string | undefined {
+export function cell(row: string[], mapping: ColumnMapping, field: string): string | undefined {
   const i = mapping[field];
   const v = i === undefined ? undefined : row[i]?.trim();
   return v ? v : undefined;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { INFORMATION_CHANNELS, ORIGINS } from "@/lib/job-seekers/job-seeker.schema";
 
 const mappingJson = z
   .string()
@@ -17,4 +18,17 @@ export const previewFieldsSchema = z.object({ mapping: mappingJson.optional() })
 export const runFieldsSchema = z.object({
   mapping: mappingJson,
   duplicateMode: z.enum(["UPDATE", "SKIP"], { error: "Choisissez que faire des SIRET déjà connus." }),
+});
+
+/** Job-seeker import: batch-level values for the rows (or columns) that do not give them. */
+const jobSeekerDefaults = {
+  origin: z.preprocess((v) => (v === "" ? undefined : v), z.enum(ORIGINS, { error: "Origine inconnue." }).optional()),
+  informedAt: z.preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Date d'information invalide (AAAA-MM-JJ).").optional()),
+  informedChannel: z.preprocess((v) => (v === "" ? undefined : v), z.enum(INFORMATION_CHANNELS, { error: "Canal d'information inconnu." }).optional()),
+};
+export const jobSeekerPreviewFieldsSchema = z.object({ mapping: mappingJson.optional(), ...jobSeekerDefaults });
+export const jobSeekerRunFieldsSchema = z.object({
+  mapping: mappingJson,
+  duplicateMode: z.enum(["UPDATE", "SKIP"], { error: "Choisissez que faire des personnes déjà connues." }),
+  ...jobSeekerDefaults,
 });

@@ -149,7 +149,9 @@ export const retentionSchema = z
   });
 export type RetentionRules = z.infer<typeof retentionSchema>;
 
-const minPerYear = z.object({ minPerYear: z.number().int().nonnegative() });
+const minPerYear = z
+  .object({ minPerYear: z.number().int().nonnegative(), maxPerYear: z.number().int().positive().optional() })
+  .refine((r) => r.maxPerYear === undefined || r.maxPerYear >= r.minPerYear, { message: "Le maximum doit être au moins égal au minimum", path: ["maxPerYear"] });
 
 export const operationsSchema = z
   .object({

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { dateField, optionalText, requiredText } from "@/lib/fields.schema";
+import { dateField, optionalText, requiredText, versionField } from "@/lib/fields.schema";
 import { pageQuerySchema } from "@/lib/validation";
 
 export const NEED_KINDS = ["RECRUTEMENT", "FORMATION", "GPEC", "AUTRE"] as const;
@@ -32,6 +32,14 @@ export const createVisitSchema = z.object({
   followUps: z.array(followUpInputSchema).max(20).default([]),
 });
 export type CreateVisitInput = z.infer<typeof createVisitSchema>;
+
+/** Editing a visit: its own fields (optimistic locking), plus optional new follow-up actions (existing ones are ticked on the visit page). */
+export const updateVisitSchema = z.object({
+  ...visitFields,
+  followUps: z.array(followUpInputSchema).max(20).default([]),
+  version: versionField,
+});
+export type UpdateVisitInput = z.infer<typeof updateVisitSchema>;
 
 export const visitListQuerySchema = pageQuerySchema.extend({
   when: z.enum(["upcoming", "past", "all"]).default("all"),

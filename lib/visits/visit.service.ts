@@ -1,6 +1,7 @@
 import "server-only";
 // Company visits and their follow-up actions. A visit is a contact: it moves the company's last contact.
 import { recordAudit } from "@/lib/audit/audit.service";
+import { auditChanges } from "@/lib/audit/changes";
 import type { CurrentUser } from "@/lib/auth/principal";
 import { can, scopeFor } from "@/lib/authz/policy";
 import { findCompanyRow } from "@/lib/companies/company.query";
@@ -8,7 +9,7 @@ import { refreshCompanyLastContact } from "@/lib/companies/timeline.query";
 import type { Db, DbOrTx } from "@/lib/db";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { CreateVisitInput, VisitDto, VisitListQuery, VisitSummary } from "@/lib/visits/visit.schema";
+import type { CreateVisitInput, UpdateVisitInput, VisitDto, VisitListQuery, VisitSummary } from "@/lib/visits/visit.schema";
 
 const visitSelect = {
   id: true,
@@ -128,6 +129,40 @@ export async function createVisit(db: Db, user: CurrentUser, input: CreateVisitI
     await refreshCompanyLastContact(tx, company.id, now);
     await recordAudit(tx, { action: "visit.created", actorId: user.id, actorRole: user.role, entityType: "Visit", entityId: visit.id, platformId: company.platformId, metadata: { companyId: company.id, followUps: input.followUps.length } });
     return getVisit(tx, user, visit.id);
+  });
+}
+
+/** Edits a visit (optimistic locking on `version`); new follow-up actions may be added. Another platform's visit → 404. */
+export async function updateVisit(db: Db, user: CurrentUser, id: string, input: UpdateVisitInput, now = new Date()): Promise<VisitDto & { platformId: string }> {
+  if (!can(user, "visit.write")) throw new ForbiddenError();
+  return db.$transaction(async (tx) => {
+    const before = await getVisit(tx, user, id);
+    const staff = await platformStaff(tx, before.platformId);
+    const staffIds = [...new Set(input.staffIds)];
+    // A person no longer in the team may stay on a visit they attended; only newly named people must be team members.
+    const unknown = staffIds.filter((sid) => !staff.some((s) => s.id === sid) && !before.staff.some((s) => s.id === sid));
+    if (unknown.length) throw new ValidationError({ staffIds: ["Un intervenant choisi ne fait pas partie de l'équipe de la plateforme."] });
+    const bad = input.followUps.findIndex((f) => f.dueAt.getTime() < input.date.getTime() - 86_400_000);
+    if (bad >= 0) throw new ValidationError({ [`followUps.${bad}.dueAt`]: ["L'échéance d'une action de suivi ne peut pas précéder la visite."] });
+    const data = { date: input.date, purpose: input.purpose, partnersPresent: input.partnersPresent, needs: input.needs, outcome: input.outcome ?? null, notes: input.notes ?? null };
+    const { count } = await tx.visit.updateMany({ where: { id, version: input.version }, data: { ...data, version: { increment: 1 } } });
+    if (count === 0) throw new ConflictError("Cette visite a été modifiée entre-temps par quelqu'un d'autre. Rechargez la page pour voir sa version actuelle.");
+    const staffBefore = before.staff.map((s) => s.id).sort();
+    const staffChanged = staffBefore.join() !== [...staffIds].sort().join();
+    if (staffChanged) {
+      await tx.visitStaff.deleteMany({ where: { visitId: id, userId: { notIn: staffIds } } });
+      await tx.visitStaff.createMany({ data: staffIds.map((userId) => ({ visitId: id, userId })), skipDuplicates: true });
+    }
+    if (input.followUps.length) {
+      await tx.followUpAction.createMany({ data: input.followUps.map((f) => ({ visitId: id, label: f.label, dueAt: f.dueAt, platformId: before.platformId, companyId: before.companyId })) });
+    }
+    await refreshCompanyLastContact(tx, before.companyId, now);
+    const changes = auditChanges({ ...before, date: new Date(before.date) }, data);
+    await recordAudit(tx, {
+      action: "visit.updated", actorId: user.id, actorRole: user.role, entityType: "Visit", entityId: id, platformId: before.platformId,
+      metadata: { companyId: before.companyId, changes, ...(staffChanged ? { staffIds: { from: staffBefore, to: staffIds } } : {}), followUpsAdded: input.followUps.length },
+    });
+    return getVisit(tx, user, id);
   });
 }
 

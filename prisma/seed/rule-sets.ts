@@ -130,7 +130,7 @@ export const OPERATIONS_V1: OperationsRules = {
   // Table exports: more than 5 000 rows go to the background; files kept 7 days.
   tableExportBackgroundRows: 5000,
   tableExportRetentionDays: 7,
-  governance: { COPRESIDENCE: { minPerYear: 3 }, POLE_DIRIGEANT: { minPerYear: 2 } },
+  governance: { COPRESIDENCE: { minPerYear: 3, maxPerYear: 4 }, POLE_DIRIGEANT: { minPerYear: 2 } },
 };
 
 const PAYLOADS: Record<RuleSetKind, { payload: unknown; note: string }> = {

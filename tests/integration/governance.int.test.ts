@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { governanceInputSchema, governanceListQuerySchema } from "@/lib/governance/governance.schema";
 import {
-  createGovernanceMeeting, deleteGovernanceMeeting, getGovernanceMeeting, governanceProgressByPlatform, listGovernanceMeetings, updateGovernanceMeeting,
+  createGovernanceMeeting, deleteGovernanceMeeting, getGovernanceMeeting, governanceProgressByPlatform, governanceProgressForPlatform, listGovernanceMeetings, updateGovernanceMeeting,
 } from "@/lib/governance/governance.service";
 import { createPlatform } from "@/tests/factories";
 import { createRuleSets, principal } from "@/tests/factories/network";
@@ -36,6 +36,18 @@ describe("réunions de gouvernance", () => {
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "governanceMeeting.created", entityId: m.id } });
     expect(audit).toMatchObject({ actorId: manager.id, platformId: lens.id });
     expect(audit.metadata).toMatchObject({ changes: { kind: { from: null, to: "COPRESIDENCE" } } });
+  });
+
+  it("donne le compte de l'année d'une seule plateforme (page plateforme), avec la fourchette du jeu de règles, et rien hors périmètre", async () => {
+    const { lens, amiens, manager } = await setup();
+    await createGovernanceMeeting(db, manager, meeting());
+    await createGovernanceMeeting(db, manager, meeting({ kind: "POLE_DIRIGEANT", date: "2026-04-02" }));
+    await createGovernanceMeeting(db, manager, meeting({ date: "2025-11-02" }));
+    const one = await governanceProgressForPlatform(db, manager, lens.id, now);
+    expect(one).toMatchObject({ platformId: lens.id, year: 2026 });
+    expect(one!.progress.find((p) => p.kind === "COPRESIDENCE")).toMatchObject({ held: 1, required: 3, max: 4 });
+    expect(one!.progress.find((p) => p.kind === "POLE_DIRIGEANT")).toMatchObject({ held: 1, required: 2, max: null });
+    expect(await governanceProgressForPlatform(db, manager, amiens.id, now)).toBeNull();
   });
 
   it("modifie avec la version lue, répond 409 sur une version périmée et consigne la différence", async () => {

@@ -6,8 +6,8 @@ import { ConflictError, NotFoundError, UnprocessableError, ValidationError } fro
 import { listOffers } from "@/lib/offers/offer.query";
 import { createOfferSchema, offerListQuerySchema, updateOfferSchema } from "@/lib/offers/offer.schema";
 import { createOffer, expireInactiveOffers, getOffer, transitionOffer, updateOffer } from "@/lib/offers/offer.service";
-import { createVisitSchema } from "@/lib/visits/visit.schema";
-import { createVisit, setFollowUpDone } from "@/lib/visits/visit.service";
+import { createVisitSchema, updateVisitSchema } from "@/lib/visits/visit.schema";
+import { createVisit, setFollowUpDone, updateVisit } from "@/lib/visits/visit.service";
 import { createPlatform, createRuleSets, platformUser, validSiret } from "@/tests/factories";
 import { db, resetDb } from "@/tests/support/db";
 
@@ -45,6 +45,31 @@ describe("visites", () => {
     await expect(createVisit(db, user, createVisitSchema.parse({ companyId: company.id, date: "2026-11-02", purpose: "x", staffIds: [amiensUser.id] }))).rejects.toBeInstanceOf(ValidationError);
     await expect(createVisit(db, user, createVisitSchema.parse({ companyId: company.id, date: "2026-11-02", purpose: "x", staffIds: [user.id], followUps: [{ label: "trop tôt", dueAt: "2026-10-01" }] }))).rejects.toBeInstanceOf(ValidationError);
     expect(await db.visit.count()).toBe(0);
+  });
+});
+
+describe("modification d'une visite", () => {
+  it("modifie une visite avec sa version, ajoute une action, refuse une version périmée et audite le changement", async () => {
+    const { user, company, lens } = await setup();
+    const colleague = await platformUser(db, "PLATFORM_ASSISTANT", lens.id);
+    const visit = await createVisit(db, user, createVisitSchema.parse({ companyId: company.id, date: "2026-11-02", purpose: "Découverte", staffIds: [user.id], followUps: [{ label: "Envoyer 3 CV", dueAt: "2026-11-10" }] }));
+    const edited = await updateVisit(db, user, visit.id, updateVisitSchema.parse({ date: "2026-11-04", purpose: "Découverte et besoins", staffIds: [user.id, colleague.id], partnersPresent: "Mission locale", needs: ["GPEC"], outcome: "Deux postes à pourvoir", followUps: [{ label: "Relancer", dueAt: "2026-11-20" }], version: visit.version }), new Date("2026-11-05T10:00:00Z"));
+    expect(edited).toMatchObject({ purpose: "Découverte et besoins", needs: ["GPEC"], partnersPresent: ["Mission locale"], outcome: "Deux postes à pourvoir", version: visit.version + 1 });
+    expect(edited.staff.map((s) => s.id).sort()).toEqual([user.id, colleague.id].sort());
+    expect(edited.followUps.map((f) => f.label)).toEqual(["Envoyer 3 CV", "Relancer"]);
+    expect((await db.company.findUniqueOrThrow({ where: { id: company.id } })).lastContactAt?.toISOString().slice(0, 10)).toBe("2026-11-04");
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "visit.updated", entityId: visit.id } });
+    expect(Object.keys((audit.metadata as { changes: Record<string, unknown> }).changes).sort()).toEqual(["date", "needs", "outcome", "partnersPresent", "purpose"]);
+    // Second save with the stale version: refused, nothing changed.
+    await expect(updateVisit(db, user, visit.id, updateVisitSchema.parse({ date: "2026-11-02", purpose: "Écrasement", staffIds: [user.id], version: visit.version }))).rejects.toBeInstanceOf(ConflictError);
+    expect((await db.visit.findUniqueOrThrow({ where: { id: visit.id } })).purpose).toBe("Découverte et besoins");
+  });
+
+  it("renvoie 404 pour la visite d'une autre plateforme", async () => {
+    const { user, company, amiensUser } = await setup();
+    const visit = await createVisit(db, user, createVisitSchema.parse({ companyId: company.id, date: "2026-11-02", purpose: "Découverte", staffIds: [user.id] }));
+    await expect(updateVisit(db, amiensUser, visit.id, updateVisitSchema.parse({ date: "2026-11-02", purpose: "Intrus", staffIds: [amiensUser.id], version: 1 }))).rejects.toBeInstanceOf(NotFoundError);
+    expect(await db.auditEvent.count({ where: { action: "visit.updated" } })).toBe(0);
   });
 });
 

@@ -7,8 +7,8 @@ import { db } from "@/lib/db";
 import { createJobSeekerSchema, interactionInputSchema, updateJobSeekerSchema } from "@/lib/job-seekers/job-seeker.schema";
 import { mergeJobSeekers } from "@/lib/job-seekers/job-seeker-merge.service";
 import { addInteraction, createJobSeeker, updateJobSeeker } from "@/lib/job-seekers/job-seeker.service";
-import { diagnosticInputSchema } from "@/lib/diagnostics/diagnostic.schema";
-import { createDiagnostic } from "@/lib/diagnostics/diagnostic.service";
+import { diagnosticInputSchema, updateDiagnosticSchema } from "@/lib/diagnostics/diagnostic.schema";
+import { createDiagnostic, updateDiagnostic } from "@/lib/diagnostics/diagnostic.service";
 import { createProposalSchema, transitionProposalSchema } from "@/lib/proposals/proposal.schema";
 import { createProposal, transitionProposal } from "@/lib/proposals/proposal.service";
 
@@ -60,6 +60,12 @@ const diagnose = serverAction({ permission: "diagnostic.write", schema: diagnost
   return undefined;
 });
 
+const editDiagnostic = serverAction({ permission: "diagnostic.write", schema: updateDiagnosticSchema.extend({ id: z.uuid() }) }, async (user, { id, ...input }) => {
+  const d = await updateDiagnostic(db, user, id, input);
+  revalidatePath(`/demandeurs/${d.jobSeekerId}`);
+  return { id: d.id, jobSeekerId: d.jobSeekerId };
+});
+
 const merge = serverAction(
   { permission: "jobSeeker.write", schema: z.object({ keepId: z.uuid(), duplicateId: z.uuid(), keepVersion: z.coerce.number().int().min(1) }) },
   async (user, input) => {
@@ -72,6 +78,9 @@ const merge = serverAction(
 
 export async function mergeJobSeekersAction(...args: Parameters<typeof merge>) {
   return merge(...args);
+}
+export async function updateDiagnosticAction(...args: Parameters<typeof editDiagnostic>) {
+  return editDiagnostic(...args);
 }
 export async function createDiagnosticAction(...args: Parameters<typeof diagnose>) {
   return diagnose(...args);

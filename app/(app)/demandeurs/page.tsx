@@ -24,7 +24,10 @@ export default async function JobSeekersPage({ searchParams }: { searchParams: P
         <h1 className="text-2xl font-bold">{title}</h1>
         <ExportLinks user={user} list="jobSeekers" query={q} />
         {can(user, "jobSeeker.write") ? (
-          <Link href="/demandeurs/nouveau" className="rounded bg-brand-600 px-4 py-2 text-sm font-semibold text-white">Nouveau demandeur d&apos;emploi</Link>
+          <div className="flex flex-wrap gap-2">
+            {!portfolio ? <Link href="/demandeurs/import" className="rounded border border-brand-600 bg-white px-4 py-2 text-sm font-semibold text-brand-700">Importer un fichier</Link> : null}
+            <Link href="/demandeurs/nouveau" className="rounded bg-brand-600 px-4 py-2 text-sm font-semibold text-white">Nouveau demandeur d&apos;emploi</Link>
+          </div>
         ) : null}
       </div>
       {portfolio ? <p className="text-sm text-muted">Les personnes qui vous sont confiées (appels au numéro vert), toutes plateformes confondues, avec leur dernier positionnement.</p> : null}

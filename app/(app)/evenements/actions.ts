@@ -4,14 +4,28 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { serverAction } from "@/lib/actions/action";
 import { db } from "@/lib/db";
-import { attendanceSchema, createEventSchema, registerParticipantSchema } from "@/lib/events/event.schema";
-import { createEvent, registerParticipant, setAttendance, unregisterJobSeeker } from "@/lib/events/event.service";
+import { attendanceSchema, cancelEventSchema, createEventSchema, registerParticipantSchema, updateEventSchema } from "@/lib/events/event.schema";
+import { cancelEvent, createEvent, registerParticipant, setAttendance, unregisterJobSeeker, updateEvent } from "@/lib/events/event.service";
 
 const eventId = z.object({ eventId: z.uuid() });
 
 const create = serverAction({ permission: "event.write", schema: createEventSchema }, async (user, input) => {
   const e = await createEvent(db, user, input);
   revalidatePath("/evenements");
+  return { id: e.id };
+});
+
+const update = serverAction({ permission: "event.write", schema: updateEventSchema.extend({ id: z.uuid() }) }, async (user, { id, ...input }) => {
+  const e = await updateEvent(db, user, id, input);
+  revalidatePath("/evenements");
+  revalidatePath(`/evenements/${id}`);
+  return { id: e.id };
+});
+
+const cancel = serverAction({ permission: "event.write", schema: cancelEventSchema.extend({ id: z.uuid() }) }, async (user, { id, ...input }) => {
+  const e = await cancelEvent(db, user, id, input);
+  revalidatePath("/evenements");
+  revalidatePath(`/evenements/${id}`);
   return { id: e.id };
 });
 
@@ -45,3 +59,5 @@ export async function setAttendanceAction(...args: Parameters<typeof attend>) {
 export async function unregisterJobSeekerAction(...args: Parameters<typeof unregister>) {
   return unregister(...args);
 }
+export async function updateEventAction(...a: Parameters<typeof update>) { return update(...a); }
+export async function cancelEventAction(...a: Parameters<typeof cancel>) { return cancel(...a); }

@@ -37,6 +37,12 @@ describe("réunions de gouvernance tenues face au nombre requis", () => {
     expect(byKind(r, "POLE_DIRIGEANT")).toMatchObject({ held: 3, required: 2, met: true, percent: 100 });
   });
 
+  it("expose la fourchette attendue quand le jeu de règles fixe un maximum (3 à 4 coprésidences)", () => {
+    const r = governanceProgress([m("COPRESIDENCE", "2026-02-10T09:30:00Z")], { ...RULES, COPRESIDENCE: { minPerYear: 3, maxPerYear: 4 } }, now);
+    expect(byKind(r, "COPRESIDENCE")).toMatchObject({ held: 1, required: 3, max: 4, met: false });
+    expect(byKind(r, "POLE_DIRIGEANT").max).toBeNull();
+  });
+
   it("sans minimum dans le jeu de règles, le type n'a pas d'objectif", () => {
     const r = governanceProgress([m("COMITE_TECHNIQUE", "2026-03-10T09:30:00Z")], RULES, now);
     expect(byKind(r, "COMITE_TECHNIQUE")).toMatchObject({ held: 1, required: null, met: true, percent: 100 });

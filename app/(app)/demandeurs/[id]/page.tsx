@@ -23,9 +23,11 @@ import { CONTRACT_LABELS, PROPOSAL_KIND_LABELS, PROPOSAL_STATUS_LABELS } from "@
 
 export const metadata: Metadata = { title: "Demandeur d'emploi" };
 
-export default async function JobSeekerPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function JobSeekerPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ fusionner?: string }> }) {
   const user = await requirePageUser("jobSeeker.read");
   const { id } = await params;
+  // Set when coming from the duplicate warning of the creation form: the record just saved, to merge here.
+  const { fusionner } = await searchParams;
   const p = await getJobSeeker(db, user, id, { purpose: "Consultation de la fiche pour le suivi de la personne" }).catch((e: unknown) => {
     if (e instanceof NotFoundError) notFound();
     throw e;
@@ -60,14 +62,15 @@ export default async function JobSeekerPage({ params }: { params: Promise<{ id: 
       ) : null}
 
       {duplicates.length > 0 ? (
-        <section aria-labelledby="dups-title" className="flex flex-col gap-2 rounded-lg border-2 border-amber-600 bg-amber-50 p-4">
+        <section id="doublons" aria-labelledby="dups-title" className="flex flex-col gap-2 rounded-lg border-2 border-amber-600 bg-amber-50 p-4">
           <h2 id="dups-title" className="text-lg font-semibold">Doublons probables</h2>
           <ul className="flex flex-col gap-2 text-sm">
             {duplicates.map((d) => (
-              <li key={d.id} className="flex flex-wrap items-center gap-3">
+              <li key={d.id} className={`flex flex-wrap items-center gap-3 ${d.id === fusionner ? "rounded border-2 border-brand-600 bg-white p-2" : ""}`} data-testid={d.id === fusionner ? "merge-preselected" : undefined}>
                 <Link href={`/demandeurs/${d.id}`} className="font-semibold underline">{d.lastName} {d.firstName}</Link>
                 <span>({d.reasons.map((r) => DUPLICATE_REASON_LABELS[r]).join(", ")})</span>
-                <MergeButton keepId={p.id} keepVersion={p.version} duplicateId={d.id} name={`${d.lastName ?? ""} ${d.firstName ?? ""}`.trim()} />
+                {d.id === fusionner ? <strong>Fiche que vous venez de saisir : confirmez sa fusion dans cette fiche.</strong> : null}
+                <MergeButton keepId={p.id} keepVersion={p.version} duplicateId={d.id} name={`${d.lastName ?? ""} ${d.firstName ?? ""}`.trim()} autoFocus={d.id === fusionner} />
               </li>
             ))}
           </ul>
@@ -136,7 +139,10 @@ export default async function JobSeekerPage({ params }: { params: Promise<{ id: 
           {activity.diagnostics.length === 0 ? <p className="text-sm text-muted">Aucun diagnostic mobilité.</p> : (
             <ul className="list-disc pl-6 text-sm">
               {activity.diagnostics.map((d) => (
-                <li key={d.id}>{formatDate(d.date)} : {d.diagnosticDone ? "diagnostic réalisé" : "diagnostic non réalisé"}{d.accompanimentDone ? ", accompagnement réalisé" : ""}</li>
+                <li key={d.id}>
+                  {formatDate(d.date)} : {d.diagnosticDone ? "diagnostic réalisé" : "diagnostic non réalisé"}{d.accompanimentDone ? ", accompagnement réalisé" : ""}{" "}
+                  <Link href={`/demandeurs/${p.id}/diagnostics/${d.id}/modifier`} className="text-brand-700 underline">Modifier<span className="sr-only"> le diagnostic du {formatDate(d.date)}</span></Link>
+                </li>
               ))}
             </ul>
           )}

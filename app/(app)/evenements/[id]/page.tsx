@@ -49,8 +49,16 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
           </p>
           {e.theme || e.sector ? <p className="text-sm">{[e.theme, e.sector].filter(Boolean).join(" — ")}</p> : null}
         </div>
-        <Link href={`/evenements/${e.id}/emargement`} className="rounded border border-brand-600 px-4 py-2 text-sm font-semibold text-brand-700">Feuille d&apos;émargement</Link>
+        <div className="flex flex-wrap gap-2">
+          {editable ? <Link href={`/evenements/${e.id}/modifier`} className="rounded border border-gray-400 px-4 py-2 text-sm">Modifier ou annuler</Link> : null}
+          <Link href={`/evenements/${e.id}/emargement`} className="rounded border border-brand-600 px-4 py-2 text-sm font-semibold text-brand-700">Feuille d&apos;émargement</Link>
+        </div>
       </div>
+      {e.status === "CANCELLED" ? (
+        <p role="status" className="rounded border-2 border-danger bg-red-50 p-3 text-sm" data-testid="event-cancelled">
+          <strong>Événement annulé</strong>{e.cancelledAt ? ` le ${formatDateTime(e.cancelledAt.toISOString())}` : ""}{e.cancelReason ? ` — motif : ${e.cancelReason}` : ""}. Plus aucune inscription n&apos;est possible.
+        </p>
+      ) : null}
 
       <section aria-labelledby="results-title" className="rounded-lg border border-gray-300 bg-white p-4">
         <h2 id="results-title" className="mb-2 text-lg font-semibold">Résultats</h2>

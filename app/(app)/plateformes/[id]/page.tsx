@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { GovernanceProgressPanel } from "@/components/governance/governance-progress";
 import { requirePageUser } from "@/lib/auth/session";
 import { can } from "@/lib/authz/policy";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
+import { governanceProgressForPlatform } from "@/lib/governance/governance.service";
 import { CARRYING_STRUCTURE_LABELS } from "@/lib/platforms/platform.schema";
 import { getPlatform, perimeterCommunes } from "@/lib/platforms/platform.service";
 
@@ -21,7 +23,10 @@ export default async function PlatformPage({ params }: { params: Promise<{ id: s
     if (e instanceof NotFoundError) notFound();
     throw e;
   });
-  const communes = await perimeterCommunes(db, p.perimeterInseeCodes);
+  const [communes, governance] = await Promise.all([
+    perimeterCommunes(db, p.perimeterInseeCodes),
+    can(user, "governance.read") ? governanceProgressForPlatform(db, user, p.id) : Promise.resolve(null),
+  ]);
   const byEpci = new Map<string, typeof communes>();
   for (const c of communes) {
     const key = c.epciName ?? "Sans intercommunalité";
@@ -64,6 +69,15 @@ export default async function PlatformPage({ params }: { params: Promise<{ id: s
           </dl>
         </section>
       </div>
+      {governance ? (
+        <section aria-labelledby="governance" className="flex flex-col gap-2" data-testid="platform-governance">
+          <div className="flex flex-wrap items-center justify-between gap-3">
+            <h2 id="governance" className="text-lg font-semibold">Gouvernance : réunions de l&apos;année face au nombre requis</h2>
+            <Link href="/gouvernance" className="text-sm text-brand-700 underline">Toutes les réunions de gouvernance</Link>
+          </div>
+          <GovernanceProgressPanel platforms={[governance]} headingLevel={3} />
+        </section>
+      ) : null}
       <section aria-labelledby="perimeter" className="rounded-lg border border-gray-300 bg-white p-4">
         <h2 id="perimeter" className="mb-2 text-lg font-semibold">Périmètre</h2>
         {[...byEpci.entries()].map(([epci, list]) => (

@@ -25,9 +25,12 @@ export default async function VisitPage({ params }: { params: Promise<{ id: stri
           <p className="text-sm"><Link href={`/entreprises/${visit.companyId}`} className="text-brand-700 underline">{visit.company}</Link> / Visite du {formatDate(visit.date)}</p>
           <h1 className="text-2xl font-bold">Visite du {formatDate(visit.date)} — {visit.company}</h1>
         </div>
-        {can(user, "offer.write") ? (
-          <Link href={`/offres/nouvelle?entreprise=${visit.companyId}&visite=${visit.id}`} className="rounded bg-brand-600 px-4 py-2 text-sm font-semibold text-white">Créer une offre depuis cette visite</Link>
-        ) : null}
+        <div className="flex flex-wrap gap-2">
+          {canWrite ? <Link href={`/visites/${visit.id}/modifier`} className="rounded border border-gray-400 px-4 py-2 text-sm">Modifier la visite</Link> : null}
+          {can(user, "offer.write") ? (
+            <Link href={`/offres/nouvelle?entreprise=${visit.companyId}&visite=${visit.id}`} className="rounded bg-brand-600 px-4 py-2 text-sm font-semibold text-white">Créer une offre depuis cette visite</Link>
+          ) : null}
+        </div>
       </div>
       <section aria-labelledby="v-info" className="rounded-lg border border-gray-300 bg-white p-4">
         <h2 id="v-info" className="mb-3 text-lg font-semibold">Compte rendu</h2>

@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { CancelEventForm } from "@/components/events/cancel-event-form";
+import { EventForm } from "@/components/events/event-form";
+import { requirePageUser } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { getEventFields } from "@/lib/events/event.service";
+import { notFoundOnAppError } from "@/lib/page-errors";
+
+export const metadata: Metadata = { title: "Modifier l'événement" };
+
+/** "AAAA-MM-JJTHH:MM" in Europe/Paris, for the datetime-local field. */
+function parisLocal(iso: string): string {
+  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" }).format(new Date(iso)).replace(" ", "T");
+}
+
+export default async function EditEventPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePageUser("event.write");
+  const { id } = await params;
+  const e = await notFoundOnAppError(getEventFields(db, user, id));
+  return (
+    <div className="flex flex-col gap-6">
+      <p className="text-sm"><Link href="/evenements" className="text-brand-700 underline">Événements</Link> / <Link href={`/evenements/${e.id}`} className="text-brand-700 underline">{e.title}</Link> / Modifier</p>
+      <h1 className="text-2xl font-bold">Modifier l&apos;événement « {e.title} »</h1>
+      {e.status === "CANCELLED" ? (
+        <p role="status" className="rounded border-2 border-danger bg-red-50 p-3 text-sm">
+          Cet événement est annulé{e.cancelReason ? ` (motif : ${e.cancelReason})` : ""} : il ne se modifie plus. <Link href={`/evenements/${e.id}`} className="text-brand-700 underline">Voir l&apos;événement</Link>
+        </p>
+      ) : (
+        <>
+          <EventForm initial={e} localDate={parisLocal(e.date)} />
+          <section aria-labelledby="cancel-title" className="flex flex-col gap-2 rounded-lg border border-danger bg-white p-4">
+            <h2 id="cancel-title" className="text-lg font-semibold">Annuler l&apos;événement</h2>
+            <p className="text-sm text-muted">L&apos;événement reste dans la liste, marqué « Annulé », avec le motif ; les inscriptions sont fermées.</p>
+            <CancelEventForm id={e.id} version={e.version} title={e.title} />
+          </section>
+        </>
+      )}
+    </div>
+  );
+}
