@@ -7,10 +7,14 @@
 // company…). Triggers stay on (Company.searchText is computed by its trigger), derived columns
 // (lastContactAt, lifecycle) are computed from the generated activity at the end.
 import { fakerFR as faker } from "@faker-js/faker";
+import { addDays } from "date-fns";
 import pg from "pg";
 import { hashPassword } from "@/lib/auth/password";
 import { loadCommuneReference, readCommuneReference } from "@/lib/communes/commune-reference";
 import { createPrismaClient } from "@/lib/db-client";
+import { computeFigures } from "@/lib/indicators/compute";
+import { INDICATORS_VERSION } from "@/lib/indicators/indicators";
+import { addMonths, currentMonth, monthDate, monthsBetween } from "@/lib/indicators/period.rules";
 import { generateSiret } from "@/lib/rules/siret.rules";
 import { ACCOMPANIMENTS, CONTACT_TITLES, LAST_CLASSES, NOT_RETAINED_REASONS, PARTNERS, REFUSAL_REASONS, SECTORS, TRAININGS, VISIT_PURPOSES } from "../catalog";
 import { ensureInitialRuleSets } from "../rule-sets";
@@ -96,6 +100,28 @@ function pools() {
   };
 }
 
+/** Writes the snapshot of every platform × month from the first month of data to two months before `now`. */
+async function closePastMonths(url: string, now: Date, platformCount: number): Promise<number> {
+  const prisma = createPrismaClient(url, 2);
+  try {
+    const platforms = await prisma.platform.findMany({ select: { id: true, memberships: { select: { userId: true, user: { select: { role: true } } } } } });
+    if (platforms.length !== platformCount) throw new Error("plateformes inattendues");
+    const last = addMonths(currentMonth(now), -2);
+    const first = addMonths(currentMonth(now), -(YEARS * 12));
+    const figures = await computeFigures(prisma, platforms.map((p) => p.id), first, last);
+    const rows = platforms.flatMap((p) =>
+      monthsBetween(first, last).map((m) => ({
+        platformId: p.id, month: monthDate(m), snapshotVersion: 1, definitionsVersion: INDICATORS_VERSION, figures: figures.get(p.id)!.get(m)!,
+        closedById: p.memberships.find((x) => x.user.role === "PLATFORM_MANAGER")?.userId ?? null, closedAt: addDays(monthDate(addMonths(m, 1)), 5),
+      })),
+    );
+    const { count } = await prisma.monthlySnapshot.createMany({ data: rows });
+    return count;
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
 export interface ScaleResult {
   seeded: boolean;
   counts: Record<string, number>;
@@ -146,6 +172,7 @@ export async function seedScale(url: string, scale: ScaleName, opts: { password:
     await client.query("BEGIN");
     await client.query("SET LOCAL synchronous_commit = off");
     await client.query("SET LOCAL work_mem = '256MB'");
+    await client.query("SET LOCAL maintenance_work_mem = '256MB'");
     // Bulk load: when the role may (superuser), foreign-key triggers are skipped — every reference is
     // built to exist, and the integration test checks them. Company's searchText trigger is always on.
     let fastLoad = true;
@@ -156,6 +183,16 @@ export async function seedScale(url: string, scale: ScaleName, opts: { password:
       fastLoad = false;
       await client.query("ROLLBACK TO SAVEPOINT role");
     }
+    // Secondary indexes of the bulk tables are dropped during the load and rebuilt at the end
+    // (one sort per index instead of 1.5 million random insertions); keys and unique indexes stay.
+    const BULK_TABLES = ["Company", "CompanyContact", "Visit", "VisitStaff", "JobOffer", "JobSeeker", "CircuitCourtEvent", "EventCompanyParticipation",
+      "EventJobSeekerParticipation", "Proposal", "MobilityDiagnostic"];
+    const secondary = await client.query<{ name: string; def: string }>(
+      `SELECT i.indexname AS name, i.indexdef AS def FROM pg_indexes i JOIN pg_class c ON c.relname = i.indexname JOIN pg_index x ON x.indexrelid = c.oid
+       WHERE i.schemaname = 'public' AND i.tablename = ANY($1) AND NOT x.indisunique AND NOT x.indisprimary`,
+      [BULK_TABLES],
+    );
+    for (const ix of secondary.rows) await client.query(`DROP INDEX "${ix.name}"`);
     const triggers = async (on: boolean) => {
       if (fastLoad) await client.query(`SET LOCAL session_replication_role = ${on ? "origin" : "replica"}`);
     };
@@ -291,7 +328,8 @@ export async function seedScale(url: string, scale: ScaleName, opts: { password:
          1 + (${H("op", "g")} % 10) / 7 + (${H("op", "g")} % 10) / 9 AS positions) r
        CROSS JOIN LATERAL (SELECT r.received, r.contract, r.positions,
          CASE WHEN ${NOW} - r.received < interval '60 days' THEN (ARRAY['OPEN','OPEN','OPEN','OPEN','PARTIALLY_FILLED','DRAFT'])[1 + ${H("st", "g")} % 6]
-              ELSE (ARRAY['FILLED','FILLED','FILLED','FILLED','EXPIRED','EXPIRED','EXPIRED','CANCELLED','OPEN','PARTIALLY_FILLED'])[1 + ${H("st", "g")} % 10] END AS status,
+              WHEN ${NOW} - r.received < interval '120 days' THEN (ARRAY['FILLED','FILLED','EXPIRED','CANCELLED','OPEN','PARTIALLY_FILLED'])[1 + ${H("st", "g")} % 6]
+              ELSE (ARRAY['FILLED','FILLED','FILLED','FILLED','FILLED','EXPIRED','EXPIRED','EXPIRED','CANCELLED','CANCELLED'])[1 + ${H("st", "g")} % 10] END AS status,
          least(${NOW}, r.received + (5 + ${H("ocl", "g")} % 80) * interval '1 day') AS closed) o`,
     );
 
@@ -431,14 +469,28 @@ export async function seedScale(url: string, scale: ScaleName, opts: { password:
          "desiredJobLabel" = NULL, "transportModes" = '{}', "supportNeeds" = '{}', "referentId" = NULL, version = version + 1
        WHERE lifecycle = 'DESTROYED'`,
     );
+    {
+      const t = performance.now();
+      for (const ix of secondary.rows) await client.query(ix.def);
+      const seconds = (performance.now() - t) / 1000;
+      steps.push({ step: "indexes", seconds });
+      log(`  ${"indexes (rebuilt)".padEnd(34)} ${String(secondary.rows.length).padStart(8)}  ${seconds.toFixed(1)} s`);
+    }
     await client.query("COMMIT");
-    const t = performance.now();
-    await client.query("ANALYZE");
-    steps.push({ step: "analyze", seconds: (performance.now() - t) / 1000 });
-    log(`  ${"analyze".padEnd(34)} ${"".padStart(8)}  ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    let t = performance.now();
+    await client.query("VACUUM ANALYZE");
+    steps.push({ step: "vacuum analyze", seconds: (performance.now() - t) / 1000 });
+    log(`  ${"vacuum analyze".padEnd(34)} ${"".padStart(8)}  ${((performance.now() - t) / 1000).toFixed(1)} s`);
+
+    // Months closed by the platforms: every month before the previous one, frozen from the figures
+    // the application computes (lib/indicators/compute.ts), as closing a month does.
+    t = performance.now();
+    const snapshots = await closePastMonths(url, now, plans.length);
+    steps.push({ step: "monthly snapshots", seconds: (performance.now() - t) / 1000 });
+    log(`  ${"monthly snapshots (closed months)".padEnd(34)} ${String(snapshots).padStart(8)}  ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
     const counts: Record<string, number> = {};
-    for (const table of ["Platform", "User", "Company", "CompanyContact", "Visit", "JobOffer", "JobSeeker", "CircuitCourtEvent", "EventJobSeekerParticipation", "Proposal", "MobilityDiagnostic"]) {
+    for (const table of ["MonthlySnapshot", "Platform", "User", "Company", "CompanyContact", "Visit", "JobOffer", "JobSeeker", "CircuitCourtEvent", "EventJobSeekerParticipation", "Proposal", "MobilityDiagnostic"]) {
       const r = await client.query<{ n: string }>(`SELECT count(*) AS n FROM "${table}"`);
       counts[table] = Number(r.rows[0]!.n);
     }

@@ -108,7 +108,7 @@ afterAll(async () => {
 
 // Expected statements per request, authentication included (token lookup, principal).
 const LISTS: { name: string; path: string; load: () => Promise<{ GET: Handler }>; expected: number }[] = [
-  { name: "companies", path: "/api/v1/companies?pageSize=50", load: () => import("@/app/api/v1/companies/route"), expected: 7 },
+  { name: "companies", path: "/api/v1/companies?pageSize=50", load: () => import("@/app/api/v1/companies/route"), expected: 8 },
   { name: "offers", path: "/api/v1/offers?pageSize=50", load: () => import("@/app/api/v1/offers/route"), expected: 9 },
   { name: "job seekers", path: "/api/v1/job-seekers?pageSize=50", load: () => import("@/app/api/v1/job-seekers/route"), expected: 13 },
   { name: "visits", path: "/api/v1/visits?pageSize=50", load: () => import("@/app/api/v1/visits/route"), expected: 9 },

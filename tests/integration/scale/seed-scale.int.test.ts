@@ -32,6 +32,10 @@ describe("scale generator, small scale", () => {
     // Every platform has its staff (manager + two assistants), plus five region-wide accounts.
     expect(await db.user.count()).toBe(s.platforms * 3 + 5);
     expect(await count(`SELECT count(DISTINCT "platformId") AS n FROM "PlatformMembership"`)).toBe(s.platforms);
+    // Past months are closed (precomputed figures): 5 years up to two months before now, per platform.
+    expect(await db.monthlySnapshot.count()).toBe(s.platforms * 59);
+    expect(await db.monthlySnapshot.count({ where: { month: new Date("2026-09-01T00:00:00Z") } })).toBe(s.platforms);
+    expect(await db.monthlySnapshot.count({ where: { month: { gte: new Date("2026-10-01T00:00:00Z") } } })).toBe(0);
   });
 
   it("satisfies every foreign key (the bulk load may skip the FK triggers)", async () => {
