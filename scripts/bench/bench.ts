@@ -3,8 +3,8 @@
 // PostgreSQL. Database: BENCH_DATABASE_URL, else DATABASE_URL, else the embedded one; it is
 // migrated and, when empty, filled with the region scale. The SQL of each request is captured by
 // running the request's own service function in this process on a Prisma client that logs its
-// queries; the SELECTs are then replayed with pg (writes such as audit events are not replayed,
-// so they count in the app's overhead). Prints a table and writes bench/results/<timestamp>.json.
+// queries; they are then replayed with pg inside BEGIN … ROLLBACK (writes such as audit events
+// included, not kept). Prints a table and writes bench/results/<timestamp>.json.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -77,7 +77,7 @@ interface Row {
   reqPerSec: number | null;
   errors: number;
   throughput?: { connections: number; reqPerSec: number; errors: number };
-  sql?: { queries: number; selectsReplayed: number; p50: number; p95: number };
+  sql?: { queries: number; replayed: number; writesIncluded: boolean; p50: number; p95: number };
   overheadMs?: number;
   ratio?: number;
   targetP95: number;
@@ -148,18 +148,38 @@ interface Captured {
   params: unknown[];
 }
 
-/** Replays the captured SELECTs `runs` times; returns per-request SQL time (ms), sorted. */
-async function timeSql(client: pg.Client, queries: Captured[], runs: number): Promise<number[]> {
-  const selects = queries.filter((q) => /^\s*(SELECT|WITH)\b/i.test(q.query));
-  for (const q of selects) await client.query(q.query, q.params as unknown[]); // warm-up
+const TX_CONTROL = /^\s*(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)\b/i;
+const READ = /^\s*(SELECT|WITH)\b/i;
+
+/**
+ * Replays the captured statements `runs` times (at most ~15 s), each time inside BEGIN … ROLLBACK
+ * so that writes (audit events, purge-run records) cost what they cost without being kept. When a
+ * write cannot be replayed outside the app, falls back to the reads only. Returns sorted ms per request.
+ */
+async function timeSql(client: pg.Client, queries: Captured[], runs: number): Promise<{ times: number[]; replayed: number; writes: boolean }> {
+  const once = async (list: Captured[]) => {
+    await client.query("BEGIN");
+    try {
+      const t = performance.now();
+      for (const q of list) await client.query(q.query, q.params as unknown[]);
+      return performance.now() - t;
+    } finally {
+      await client.query("ROLLBACK");
+    }
+  };
+  let list = queries.filter((q) => !TX_CONTROL.test(q.query));
+  let writes = list.some((q) => !READ.test(q.query));
+  try {
+    await once(list); // warm-up
+  } catch {
+    list = list.filter((q) => READ.test(q.query));
+    writes = false;
+    await once(list);
+  }
   const times: number[] = [];
   const budget = performance.now() + 15_000;
-  for (let i = 0; i < runs && (i < 5 || performance.now() < budget); i++) {
-    const t = performance.now();
-    for (const q of selects) await client.query(q.query, q.params as unknown[]);
-    times.push(performance.now() - t);
-  }
-  return times.sort((a, b) => a - b);
+  for (let i = 0; i < runs && (i < 5 || performance.now() < budget); i++) times.push(await once(list));
+  return { times: times.sort((a, b) => a - b), replayed: list.length, writes };
 }
 
 const fmt = (v: number | null | undefined, digits = 1) => (v === null || v === undefined || Number.isNaN(v) ? "—" : v.toFixed(digits));
@@ -351,9 +371,8 @@ async function main(): Promise<number> {
         captured.length = 0;
         await s.capture(capture);
         const queries = [...captured];
-        const times = await timeSql(sqlClient, queries, s.kind === "retention" || s.kind === "export" ? 5 : SQL_RUNS);
-        const selects = queries.filter((q) => /^\s*(SELECT|WITH)\b/i.test(q.query)).length;
-        row.sql = { queries: queries.length, selectsReplayed: selects, p50: percentile(times, 50), p95: percentile(times, 95) };
+        const { times, replayed, writes } = await timeSql(sqlClient, queries, s.kind === "retention" || s.kind === "export" ? 5 : SQL_RUNS);
+        row.sql = { queries: queries.filter((q) => !TX_CONTROL.test(q.query)).length, replayed, writesIncluded: writes, p50: percentile(times, 50), p95: percentile(times, 95) };
         row.overheadMs = row.p50! - row.sql.p50;
         row.ratio = row.sql.p50 > 0 ? row.p50! / row.sql.p50 : undefined;
       }

@@ -36,8 +36,9 @@ export const scaleManagerEmail = (k: number) => `manager.p${k}@${SCALE_EMAIL_DOM
 const HDF_DEPARTMENTS = new Set(["02", "59", "60", "62", "80"]);
 const YEARS = 5;
 
-/** Stable uuid of row `n` of a table (prefix) as a SQL expression. */
-const id = (prefix: string, n: string) => `md5('${prefix}' || (${n}))::uuid`;
+/** Stable uuid of row `n` of a table (prefix) as a SQL expression: an md5 shaped as an RFC 4122
+ *  version-4 uuid (version and variant digits set), so the API's strict uuid validation accepts it. */
+const id = (prefix: string, n: string) => `overlay(overlay(md5('${prefix}' || (${n})) placing '4' from 13) placing '8' from 17)::uuid`;
 /** Deterministic pseudo-random integer in [0, 2^32) from a salt and a row expression. */
 const H = (salt: string, n: string) => `(hashtext('${salt}' || (${n}))::bigint + 2147483648)`;
 /** Same, as a fraction in [0, 1). */

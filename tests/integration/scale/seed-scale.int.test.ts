@@ -3,6 +3,7 @@
 // trigger-maintained search text, derived last contact, retention work to do).
 import { subMonths } from "date-fns";
 import { beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
 import { env } from "@/lib/env";
 import { isValidSiret } from "@/lib/rules/siret.rules";
 import { SCALES, seedScale } from "@/prisma/seed/scale/scale";
@@ -70,6 +71,14 @@ describe("scale generator, small scale", () => {
     expect(await count(`SELECT count(*) AS n FROM "JobSeeker" j JOIN "Platform" p ON p.id = j."platformId" WHERE NOT (j."inseeCode" = ANY (p."perimeterInseeCodes"))`)).toBe(0);
     expect(await count(`SELECT count(*) AS n FROM "Company" c JOIN "Platform" p ON p.id = c."platformId" WHERE NOT (c."inseeCode" = ANY (p."perimeterInseeCodes"))`)).toBe(0);
     expect(await count(`SELECT count(*) AS n FROM "Company" c JOIN "Commune" m ON m."inseeCode" = c."inseeCode" WHERE m."departmentCode" NOT IN ('02','59','60','62','80') OR m.name <> c.city`)).toBe(0);
+  });
+
+  it("generates ids the API accepts (RFC 4122 uuids)", async () => {
+    const ids = [
+      ...(await db.platform.findMany({ select: { id: true } })), ...(await db.jobSeeker.findMany({ take: 50, select: { id: true } })),
+      ...(await db.jobOffer.findMany({ take: 50, select: { id: true } })), ...(await db.user.findMany({ take: 50, select: { id: true } })),
+    ].map((r) => r.id);
+    expect(ids.filter((id) => !z.uuid().safeParse(id).success)).toEqual([]);
   });
 
   it("generates valid SIRETs and lets the triggers fill the search text", async () => {
