@@ -11,6 +11,8 @@ const envSchema = z.object({
   CI: bool,
   DATABASE_URL: z.string().url().optional().or(z.literal("").transform(() => undefined)),
   TEST_DATABASE_URL: z.string().url().optional().or(z.literal("").transform(() => undefined)),
+  /** Database of `npm run bench` (region scale); falls back to DATABASE_URL, then the embedded one. */
+  BENCH_DATABASE_URL: z.string().url().optional().or(z.literal("").transform(() => undefined)),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   NEXTAUTH_SECRET: z.string().min(32).optional(),
   NEXTAUTH_URL: z.string().url().optional(),

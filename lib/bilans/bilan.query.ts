@@ -48,8 +48,10 @@ export async function monthlyFigures(db: DbOrTx, platformIds: readonly string[],
     select: { platformId: true, month: true, snapshotVersion: true, definitionsVersion: true, closedAt: true, figures: true },
   });
   const closed = new Map(snapshots.map((s) => [`${s.platformId}|${monthKeyOfDate(s.month)}`, s]));
-  const allClosed = snapshots.length === platformIds.length * months.length;
-  const live = allClosed ? null : await computeFigures(db, platformIds, first, last);
+  // Live figures only over the months that still lack a snapshot (usually the last one or two):
+  // closed months are precomputed, so a 12-month region view does not aggregate raw activity.
+  const open = months.filter((m) => platformIds.some((pid) => !closed.has(`${pid}|${m}`)));
+  const live = open.length === 0 ? null : await computeFigures(db, platformIds, open[0]!, open[open.length - 1]!);
   return new Map(
     platformIds.map((pid) => [
       pid,

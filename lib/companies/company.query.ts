@@ -58,10 +58,15 @@ export async function listCompanies(db: DbOrTx, user: CurrentUser, q: CompanyLis
         viaNumeroVert: true,
         lastContactAt: true,
         platform: { select: { name: true } },
-        _count: { select: { offers: { where: OPEN_OFFER } } },
       },
     }),
   ]);
+  // Open offers of this page's companies only: a relation _count in the list query would be a
+  // LEFT JOIN on an aggregate over every open offer of the region (issue 8, plans at region scale).
+  const open = rows.length
+    ? await db.jobOffer.groupBy({ by: ["companyId"], where: { AND: [{ companyId: { in: rows.map((r) => r.id) } }, OPEN_OFFER] }, _count: { _all: true } })
+    : [];
+  const openBy = new Map(open.map((o) => [o.companyId, o._count._all]));
   const items: CompanySummary[] = rows.map((c) => ({
     id: c.id,
     platform: c.platform.name,
@@ -70,7 +75,7 @@ export async function listCompanies(db: DbOrTx, user: CurrentUser, q: CompanyLis
     sector: c.sector,
     city: c.city,
     numeroVert: c.viaNumeroVert,
-    openOffers: c._count.offers,
+    openOffers: openBy.get(c.id) ?? 0,
     lastContactAt: c.lastContactAt?.toISOString() ?? null,
   }));
   return { items, page: q.page, pageSize: q.pageSize, total };

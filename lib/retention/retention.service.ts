@@ -168,7 +168,8 @@ async function apply(db: Db, item: PlannedItem, now: Date, runId: string): Promi
 
 export async function runRetention(db: Db, opts: RetentionRunOptions): Promise<RetentionRunResult> {
   const now = opts.now ?? new Date();
-  const batchSize = opts.batchSize ?? 200;
+  // A dry run only reads: large batches (few round trips over the whole database, issue 8).
+  const batchSize = opts.batchSize ?? (opts.dryRun ? 5000 : 200);
   const ruleSet = await getActiveRuleSetForJob(db, now);
   const run = await db.purgeRun.create({ data: { dryRun: opts.dryRun, triggeredBy: opts.triggeredBy ?? "system", ruleSetId: ruleSet.id, startedAt: now } });
   const log = logger.child({ job: "retention", runId: run.id, dryRun: opts.dryRun });

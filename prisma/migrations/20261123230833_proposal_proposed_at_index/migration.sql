@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Proposal_proposedAt_idx" ON "Proposal"("proposedAt");
