@@ -184,3 +184,16 @@ export const ftBreachFormSchema = z
     misusedEuros: eurosSchema.optional().or(z.literal("").transform(() => undefined)),
   })
   .transform(({ misusedEuros, ...rest }) => ({ ...rest, misusedCents: misusedEuros ?? null }));
+
+/** API: claim a tranche (dates of the documents sent with the claim, AAAA-MM-JJ). */
+export const claimSchema = z.object({
+  version: versionSchema,
+  documents: z.object({ startAttestationAt: isoDate.optional(), intermediateReportAt: isoDate.optional(), finalReportAt: isoDate.optional(), finalReviewMeetingAt: isoDate.optional() }).default({}),
+});
+
+/** API: issue an ordre de reversement. */
+export const refundOrderSchema = z.object({
+  amountCents: centsSchema.refine((c) => c > 0, "Le montant doit être positif."),
+  issuedAt: isoDate,
+  reason: z.string().trim().min(3, "Indiquez le motif du reversement.").max(500, "500 caractères au plus."),
+});
