@@ -150,6 +150,8 @@ test("échéances financières et jeux de règles : pages accessibles, contenu i
   expect((await new AxeBuilder({ page: admin }).withTags(WCAG).analyze()).violations).toEqual([]);
   const section = admin.getByRole("region", { name: "Cadre d'intervention Région" });
   await section.getByText("Créer une nouvelle version").click();
+  // The field-by-field form comes first; the JSON editor stays available as the advanced option.
+  await section.getByText("Édition avancée (JSON)").click();
   const form = section.getByRole("form", { name: "Nouvelle version : Cadre d'intervention Région" });
   await form.getByLabel("En vigueur à partir du").fill("2099-01-01");
   await form.getByLabel("Motif du changement").fill("Essai d'un taux trop élevé");

@@ -11,6 +11,7 @@ import type { SubsidyFileDetail } from "@/lib/subsidy/subsidy-file.service";
 const LABELS: Record<keyof SubsidyFileDetail["milestones"], string> = {
   startAttestationAt: "Attestation de démarrage reçue le",
   intermediateReportAt: "Rapport intermédiaire reçu le",
+  finalReportAt: "Rapport final reçu le",
   finalReviewMeetingAt: "Réunion de bilan final le",
   financialReportReceivedAt: "Compte rendu financier reçu le",
   teamRecruitedAt: "Équipe recrutée le",

@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { recordPaymentAction } from "@/app/(app)/financement/actions";
+import { claimTrancheAction, recordPaymentAction } from "@/app/(app)/financement/actions";
+import { DOCUMENT_DATE_FIELD, TRANCHE_STATUS_LABELS, type TrancheDocument } from "@/lib/subsidy/tranche.rules";
 import { ActionMessage, fieldError } from "@/components/subsidy/action-message";
 import { eurosInput } from "@/components/subsidy/budget-editor";
 import { Button } from "@/components/ui/button";
@@ -9,7 +10,35 @@ import { Field } from "@/components/ui/field";
 import { formatCents, formatDate } from "@/lib/format";
 import type { SubsidyFileDetail } from "@/lib/subsidy/subsidy-file.service";
 
-const TRANCHE_STATUS: Record<string, string> = { PLANNED: "Prévue", DUE: "Exigible", REQUESTED: "Demandée", PAID: "Versée", CANCELLED: "Annulée" };
+type TrancheView = SubsidyFileDetail["tranches"][number];
+
+/** The platform manager sends the missing documents' dates and claims the tranche. */
+function ClaimForm({ file, tranche }: { file: SubsidyFileDetail; tranche: TrancheView }) {
+  const [state, action, pending] = useActionState(claimTrancheAction, null);
+  const missing = tranche.conditions.filter((c) => !c.met && c.document !== "RECEIPTS");
+  const receiptsMissing = tranche.conditions.some((c) => !c.met && c.document === "RECEIPTS");
+  const claimable = tranche.status === "DUE" || (tranche.status === "PLANNED" && !receiptsMissing);
+  if (!claimable) {
+    return receiptsMissing
+      ? <p className="text-xs text-muted">Joignez les justificatifs à cette tranche (rubrique « Justificatifs ») pour pouvoir la demander.</p>
+      : null;
+  }
+  return (
+    <form action={action} noValidate className="flex flex-col gap-2" aria-label={`Demander le versement de la tranche ${tranche.rank}`}>
+      <input type="hidden" name="fileId" value={file.id} />
+      <input type="hidden" name="trancheId" value={tranche.id} />
+      <input type="hidden" name="version" value={file.version} />
+      {missing.map((c) => {
+        const name = DOCUMENT_DATE_FIELD[c.document as Exclude<TrancheDocument, "RECEIPTS">];
+        return <Field key={c.document} id={`claim-${tranche.rank}-${name}`} label={`${c.label} : envoyé(e) le`} name={name} type="date" error={fieldError(state, name)} />;
+      })}
+      <div className="flex items-center gap-2">
+        <Button type="submit" disabled={pending}>Demander le versement</Button>
+        <ActionMessage state={state} success="Versement demandé." />
+      </div>
+    </form>
+  );
+}
 
 function PaymentForm({ file }: { file: SubsidyFileDetail }) {
   const [state, action, pending] = useActionState(recordPaymentAction, null);
@@ -73,17 +102,28 @@ export function PaymentsPanel({ file }: { file: SubsidyFileDetail }) {
                 <th scope="col" className="p-2 text-right">Montant</th>
                 <th scope="col" className="p-2 text-right">Versé</th>
                 <th scope="col" className="p-2">État</th>
+                {file.canClaim ? <th scope="col" className="p-2">Demande</th> : null}
               </tr>
             </thead>
             <tbody>
               {file.tranches.map((t) => (
                 <tr key={t.id} className="border-t border-gray-200">
                   <td className="p-2">{t.rank}. {t.label} ({(t.shareBp / 100).toLocaleString("fr-FR")} %)</td>
-                  <td className="p-2">{t.condition ?? "—"}</td>
+                  <td className="p-2">
+                    {t.condition ?? "—"}
+                    {t.conditions.length ? (
+                      <ul className="mt-1 text-xs" aria-label={`Pièces requises pour la tranche ${t.rank}`}>
+                        {t.conditions.map((c) => (
+                          <li key={c.document}>{c.met ? "✓ reçu" : "✗ manquant"} : {c.label}{c.at ? ` (${formatDate(c.at)})` : ""}</li>
+                        ))}
+                      </ul>
+                    ) : null}
+                  </td>
                   <td className="p-2">{t.dueAt ? formatDate(t.dueAt) : "à fixer (date de l'événement attendue)"}</td>
                   <td className="p-2 text-right">{formatCents(t.amountCents)}</td>
                   <td className="p-2 text-right">{formatCents(t.paidCents)}</td>
-                  <td className="p-2">{TRANCHE_STATUS[t.status] ?? t.status}</td>
+                  <td className="p-2" data-testid={`tranche-${t.rank}-status`}>{TRANCHE_STATUS_LABELS[t.status] ?? t.status}</td>
+                  {file.canClaim ? <td className="p-2">{t.status === "PLANNED" || t.status === "DUE" ? <ClaimForm file={file} tranche={t} /> : null}</td> : null}
                 </tr>
               ))}
             </tbody>

@@ -26,8 +26,10 @@ import { meResponseSchema } from "@/lib/me/me.schema";
 import { createProposalSchema, proposalListQuerySchema, proposalSchema, transitionProposalSchema } from "@/lib/proposals/proposal.schema";
 import { createRuleSetSchema, ruleSetListQuerySchema, ruleSetSchema } from "@/lib/rules/rule-set-admin.schema";
 import {
+  refundOrderCreatedSchema, refundOrderDtoSchema, trancheClaimResultSchema,
   budgetLineDtoSchema, historyEntrySchema, receiptDtoSchema, receiptUploadSchema, idResponseSchema, openDataQuerySchema, openDataResponseSchema, paymentDtoSchema, paymentResultSchema, subsidyFileDetailSchema, trancheDtoSchema, transitionResultSchema,
 } from "@/lib/subsidy/subsidy-api.schema";
+import { claimSchema, refundOrderSchema } from "@/lib/subsidy/subsidy-file.schema";
 import {
   actualLineSchema, budgetLineSchema, createSubsidyFileSchema, paymentSchema, transitionSchema, updateBudgetLineSchema, updateSubsidyFileSchema,
 } from "@/lib/subsidy/subsidy-file.schema";
@@ -143,6 +145,9 @@ export const ENDPOINTS: Endpoint[] = [
   { method: "patch", path: "/api/v1/subsidy-files/{id}/budget-lines/{lineId}", summary: "Modifier une ligne (prévu avant dépôt, ou réalisé et explication d'écart après signature)", permission: "subsidy.write", body: z.union([updateBudgetLineSchema, actualLineSchema]), response: z.null(), status: 204 },
   { method: "delete", path: "/api/v1/subsidy-files/{id}/budget-lines/{lineId}", summary: "Supprimer une ligne du budget prévisionnel", permission: "subsidy.write", response: z.null(), status: 204 },
   { method: "get", path: "/api/v1/subsidy-files/{id}/tranches", summary: "Tranches de versement (conditions, échéances, état)", permission: "subsidy.read", response: z.object({ items: z.array(trancheDtoSchema) }) },
+  { method: "post", path: "/api/v1/subsidy-files/{id}/tranches/{trancheId}/claim", summary: "Demander le versement d'une tranche dont les conditions sont remplies (dates des pièces envoyées ; champ version du dossier)", permission: "tranche.claim", body: claimSchema, response: trancheClaimResultSchema },
+  { method: "get", path: "/api/v1/subsidy-files/{id}/refund-orders", summary: "Ordres de reversement du dossier", permission: "subsidy.read", response: z.object({ items: z.array(refundOrderDtoSchema) }) },
+  { method: "post", path: "/api/v1/subsidy-files/{id}/refund-orders", summary: "Émettre un ordre de reversement (au plus le montant à reverser restant : 422)", permission: "refundOrder.write", body: refundOrderSchema, response: refundOrderCreatedSchema, status: 201 },
   { method: "get", path: "/api/v1/subsidy-files/{id}/payments", summary: "Versements enregistrés", permission: "subsidy.read", response: z.object({ items: z.array(paymentDtoSchema) }) },
   { method: "post", path: "/api/v1/subsidy-files/{id}/payments", summary: "Enregistrer un versement (refusé s'il dépasse le montant attribué : 422)", permission: "payment.write", body: paymentSchema, response: paymentResultSchema, status: 201 },
   { method: "get", path: "/api/v1/subsidy-files/{id}/transitions", summary: "Historique des étapes du dossier", permission: "subsidy.read", response: z.object({ items: z.array(historyEntrySchema) }) },

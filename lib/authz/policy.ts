@@ -72,6 +72,9 @@ export const ACTIONS = [
   "outbox.read",
   "notification.read",
   "search.run",
+  // Issue 6 (finance leftovers): the platform claims a tranche; finance issues refund orders.
+  "tranche.claim",
+  "refundOrder.write",
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -115,6 +118,7 @@ export const POLICY: Record<Role, ReadonlySet<Action>> = {
     "subsidy.read",
     "subsidy.write",
     "subsidy.submit",
+    "tranche.claim",
     "jobSeeker.readArchived",
     "platform.read",
     "user.read",
@@ -152,6 +156,7 @@ export const POLICY: Record<Role, ReadonlySet<Action>> = {
     "subsidy.approve",
     "subsidy.export",
     "payment.write",
+    "refundOrder.write",
     "ruleSet.read",
     "bilan.read",
     "platform.read",

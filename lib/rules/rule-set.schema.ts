@@ -27,6 +27,8 @@ export type Attributor = z.infer<typeof attributorSchema>;
 
 
 export const trancheAnchors = ["SIGNATURE", "INTERMEDIATE_REPORT", "FINAL_REVIEW_MEETING"] as const;
+/** Documents and meetings a tranche may require before it can be claimed (lib/subsidy/tranche.rules.ts). */
+export const trancheDocuments = ["START_ATTESTATION", "INTERMEDIATE_REPORT", "FINAL_REPORT", "FINAL_REVIEW_MEETING", "RECEIPTS"] as const;
 
 const trancheRuleSchema = z
   .object({
@@ -38,6 +40,8 @@ const trancheRuleSchema = z
     dueDaysAfter: positiveInt.optional(),
     dueMonthsAfter: positiveInt.optional(),
     anchor: z.enum(trancheAnchors),
+    /** What must be received before the tranche can be claimed; absent = the document of its anchor. */
+    requires: z.array(z.enum(trancheDocuments)).optional(),
   })
   .refine((t) => (t.dueDaysAfter === undefined) !== (t.dueMonthsAfter === undefined), {
     message: "Indiquer soit un délai en jours, soit un délai en mois",
@@ -114,6 +118,11 @@ export const franceTravailSchema = z
      * zero) is masked so nobody can be singled out. Defaulted so older rule sets still parse.
      */
     smallCountMaskThreshold: positiveInt.default(5),
+    /**
+     * Art. 8 (and CRPA L.115-1): a contribution obtained on inaccurate information is refunded in
+     * full, increased by these shares (deliberate breach, fraud). Optional: v1 predates it.
+     */
+    penalties: z.object({ deliberateSurchargeBp: bp, fraudSurchargeBp: bp }).optional(),
   })
   .refine(
     (r) => uniqueCodes([...r.eligibleCategories, ...r.nonEligibleCategories]),
@@ -130,6 +139,12 @@ export const deadlinesSchema = z.object({
   rightsRequestAnswerDays: positiveInt,
   controllerOrderDays: positiveInt,
   breachNotifyHours: positiveInt,
+  /** Days the beneficiary has to answer a formal notice before a withholding applies (absent = none). */
+  formalNoticeResponseDays: z.number().int().nonnegative().optional(),
+  /** Share of the award withheld when the financial report stays missing; null = not set yet. */
+  financialReportWithholdingBp: bp.nullable().optional(),
+  /** Days given to pay an ordre de reversement. */
+  refundOrderDueDays: positiveInt.optional(),
 });
 export type DeadlinesRules = z.infer<typeof deadlinesSchema>;
 

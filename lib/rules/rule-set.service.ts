@@ -11,6 +11,7 @@ import { ForbiddenError, NotFoundError, UnprocessableError, ValidationError } fr
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { ruleSetPayloadSchemas, type RuleSetKindName, type RuleSetPayload } from "@/lib/rules/rule-set.schema";
 import type { CreateRuleSetInput } from "@/lib/rules/rule-set-admin.schema";
+import { diffPayload } from "@/lib/rules/rule-set-fields";
 import { zodFieldErrors } from "@/lib/validation";
 
 export interface RuleSetDto {
@@ -65,7 +66,7 @@ export async function createRuleSetVersion(db: Db, user: CurrentUser, input: Cre
   const validFrom = new Date(`${input.validFrom}T00:00:00.000Z`);
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`ruleset:${input.kind}`}))`;
-    const last = await tx.ruleSet.findFirst({ where: { kind: input.kind }, orderBy: { version: "desc" }, select: { version: true } });
+    const last = await tx.ruleSet.findFirst({ where: { kind: input.kind }, orderBy: { version: "desc" }, select: { version: true, payload: true } });
     const previous = await tx.ruleSet.findFirst({
       where: { kind: input.kind, validFrom: { lt: validFrom }, OR: [{ validTo: null }, { validTo: { gte: validFrom } }] },
       orderBy: [{ validFrom: "desc" }, { version: "desc" }],
@@ -84,7 +85,8 @@ export async function createRuleSetVersion(db: Db, user: CurrentUser, input: Cre
       actorRole: user.role,
       entityType: "RuleSet",
       entityId: row.id,
-      metadata: { kind: input.kind, version: row.version, validFrom: input.validFrom, closedVersion: previous?.version ?? null, payload: parsed.data as Prisma.InputJsonValue },
+      metadata: { kind: input.kind, version: row.version, validFrom: input.validFrom, closedVersion: previous?.version ?? null, payload: parsed.data as Prisma.InputJsonValue,
+        changedFields: last ? diffPayload(last.payload, parsed.data).map((c) => c.path) : null },
     });
     return toDto(row);
   });

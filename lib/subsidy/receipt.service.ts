@@ -1,4 +1,5 @@
 import "server-only";
+import { syncTrancheStatuses } from "@/lib/subsidy/tranche.service";
 // Receipts of a subsidy file, stored through the storage driver under the key <fileId>/<receiptId>
 // (local: RECEIPTS_DIR/<fileId>/<receiptId>, never in public/; S3: receipts/<fileId>/<receiptId>),
 // described in the Receipt table. Payslips hold staff personal data: every download is
@@ -65,6 +66,7 @@ export async function saveReceipt(db: Db, user: CurrentUser, fileId: string, inp
           sha256: createHash("sha256").update(input.bytes).digest("hex"), uploadedById: user.id,
         },
       });
+      if (row.trancheId) await syncTrancheStatuses(tx, fileId);
       await recordAudit(tx, {
         action: "receipt.uploaded", actorId: user.id, actorRole: user.role, entityType: "Receipt", entityId: id, platformId: file.platformId,
         metadata: { subsidyFileId: fileId, kind: input.kind, sizeBytes: row.sizeBytes, sha256: row.sha256 },

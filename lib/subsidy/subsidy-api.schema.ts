@@ -26,9 +26,18 @@ export const trancheDtoSchema = z.object({
   amountCents: cents,
   condition: z.string().nullable(),
   dueAt: z.string().nullable(),
-  status: z.string(),
+  status: z.string().describe("PLANNED (prévue), DUE (exigible : conditions remplies), REQUESTED (demandée), PAID, CANCELLED"),
   paidCents: cents,
+  conditions: z.array(z.object({ document: z.string(), label: z.string(), met: z.boolean(), at: z.string().nullable() })).describe("Pièces requises par le jeu de règles"),
+  claimedAt: z.string().nullable(),
 });
+
+export const refundOrderDtoSchema = z.object({
+  id: z.uuid(), number: z.string(), amountCents: cents, issuedAt: z.string(), dueAt: z.string(), reason: z.string(),
+  status: z.enum(["ISSUED", "PAID", "CANCELLED"]), paidAt: z.string().nullable(), version: z.number().int(),
+});
+export const refundOrderCreatedSchema = z.object({ id: z.uuid(), number: z.string() });
+export const trancheClaimResultSchema = z.object({ status: z.string() });
 
 export const paymentDtoSchema = z.object({ id: z.uuid(), amountCents: cents, paidAt: z.string(), reference: z.string().nullable(), trancheRank: z.number().int().nullable() });
 

@@ -8,12 +8,17 @@ import type { Db, DbOrTx } from "@/lib/db";
 import { ForbiddenError } from "@/lib/errors";
 import { activeRuleSet } from "@/lib/rules/rule-set.service";
 import { rulesForFile } from "@/lib/subsidy/subsidy-file.repo";
+import { computeWithholding, type WithholdingResult } from "@/lib/subsidy/tranche.rules";
 import {
   deMinimisCheck, fileDeadlines, isPublishable, toScdlRecord, type Deadline, type DeMinimisResult, type ScdlRecord,
 } from "@/lib/subsidy/subsidy-compliance.rules";
 
 export interface DeadlineRow extends Omit<Deadline, "dueAt"> {
   dueAt: string;
+  /** Financial report rows: where the formal notice / withholding stands (convention cadre art. 7). */
+  withholding?: WithholdingResult;
+  /** Tranche rows: status (DUE = claimable, REQUESTED = claimed by the platform). */
+  trancheStatus?: string;
   file: { id: string; year: number; funder: string; platform: string };
 }
 
@@ -27,9 +32,10 @@ export async function listDeadlines(db: Db, user: CurrentUser, now = new Date())
   const files = await db.subsidyFile.findMany({
     where: { AND: [scope, { status: { in: [...FOLLOWED] } }] },
     select: {
-      id: true, year: true, funder: true, status: true, fiscalYearEnd: true, financialReportReceivedAt: true, notifiedAt: true, teamRecruitedAt: true, formalNoticeAt: true,
+      id: true, year: true, funder: true, status: true, awardedCents: true, fiscalYearEnd: true, financialReportReceivedAt: true, notifiedAt: true, teamRecruitedAt: true, formalNoticeAt: true,
       platform: { select: { name: true } },
       tranches: { select: { rank: true, label: true, dueAt: true, status: true } },
+      payments: { select: { amountCents: true } },
     },
   });
   const rows: DeadlineRow[] = [];
@@ -38,7 +44,13 @@ export async function listDeadlines(db: Db, user: CurrentUser, now = new Date())
     const deadlines = fileDeadlines(f.status === "CLOSED" ? { ...f, tranches: [], notifiedAt: null } : f, rules, now);
     for (const d of deadlines) {
       if (d.state === "DONE") continue;
-      rows.push({ ...d, dueAt: d.dueAt.toISOString().slice(0, 10), file: { id: f.id, year: f.year, funder: f.funder, platform: f.platform.name } });
+      const extra: Partial<DeadlineRow> = {};
+      if (d.kind === "FINANCIAL_REPORT") {
+        const paidCents = f.payments.reduce((s, p) => s + Number(p.amountCents), 0);
+        extra.withholding = computeWithholding({ ...f, awardedCents: f.awardedCents === null ? null : Number(f.awardedCents), paidCents }, rules, d.dueAt, now);
+      }
+      if (d.kind === "TRANCHE") extra.trancheStatus = f.tranches.find((t) => d.label.startsWith(`Tranche ${t.rank} `))?.status;
+      rows.push({ ...d, ...extra, dueAt: d.dueAt.toISOString().slice(0, 10), file: { id: f.id, year: f.year, funder: f.funder, platform: f.platform.name } });
     }
   }
   return rows.sort((a, b) => a.dueAt.localeCompare(b.dueAt));

@@ -148,9 +148,52 @@ export const milestonesSchema = z.object({
   version: versionSchema,
   startAttestationAt: optionalDate,
   intermediateReportAt: optionalDate,
+  finalReportAt: optionalDate,
   finalReviewMeetingAt: optionalDate,
   financialReportReceivedAt: optionalDate,
   teamRecruitedAt: optionalDate,
   formalNoticeAt: optionalDate,
 });
 export type MilestonesInput = z.infer<typeof milestonesSchema>;
+
+// ───────────── tranche claims, refund orders, France Travail breaches (issue 6 leftovers) ─────────────
+
+/** The platform claims a tranche, giving the dates of the documents it sends with the claim. */
+export const claimFormSchema = z.object({
+  version: versionSchema,
+  startAttestationAt: optionalDate,
+  intermediateReportAt: optionalDate,
+  finalReportAt: optionalDate,
+  finalReviewMeetingAt: optionalDate,
+});
+
+export const refundOrderFormSchema = z
+  .object({
+    amountEuros: eurosSchema.refine((c) => c > 0, "Le montant doit être positif."),
+    issuedAt: isoDate,
+    reason: z.string().trim().min(3, "Indiquez le motif du reversement.").max(500, "500 caractères au plus."),
+  })
+  .transform(({ amountEuros, ...rest }) => ({ ...rest, amountCents: amountEuros }));
+
+export const refundOrderPaidSchema = z.object({ version: versionSchema, paidAt: isoDate });
+
+export const ftBreachFormSchema = z
+  .object({
+    version: versionSchema,
+    breach: z.enum(["MISUSE", "EU_STATE_AID", "INACCURATE", "INACCURATE_DELIBERATE", "FRAUD"], "Choisissez le manquement.").or(z.literal("").transform(() => null)),
+    misusedEuros: eurosSchema.optional().or(z.literal("").transform(() => undefined)),
+  })
+  .transform(({ misusedEuros, ...rest }) => ({ ...rest, misusedCents: misusedEuros ?? null }));
+
+/** API: claim a tranche (dates of the documents sent with the claim, AAAA-MM-JJ). */
+export const claimSchema = z.object({
+  version: versionSchema,
+  documents: z.object({ startAttestationAt: isoDate.optional(), intermediateReportAt: isoDate.optional(), finalReportAt: isoDate.optional(), finalReviewMeetingAt: isoDate.optional() }).default({}),
+});
+
+/** API: issue an ordre de reversement. */
+export const refundOrderSchema = z.object({
+  amountCents: centsSchema.refine((c) => c > 0, "Le montant doit être positif."),
+  issuedAt: isoDate,
+  reason: z.string().trim().min(3, "Indiquez le motif du reversement.").max(500, "500 caractères au plus."),
+});

@@ -7,12 +7,14 @@ import { recordAudit } from "@/lib/audit/audit.service";
 import type { Db } from "@/lib/db";
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from "@/lib/errors";
 import { activeRuleSet } from "@/lib/rules/rule-set.service";
-import { computeFinalBalance, gapsNeedingExplanation, type FinalBalance } from "@/lib/subsidy/subsidy-balance.rules";
+import { gapsNeedingExplanation, type FinalBalance } from "@/lib/subsidy/subsidy-balance.rules";
 import type { BudgetLineInput, CreateSubsidyFileInput, UpdateSubsidyFileInput } from "@/lib/subsidy/subsidy-file.schema";
 import { fileLinesInput, findScopedFile, rulesForFile } from "@/lib/subsidy/subsidy-file.repo";
 import type { DeMinimisResult } from "@/lib/subsidy/subsidy-compliance.rules";
 import { deMinimisForFile } from "@/lib/subsidy/subsidy-compliance.service";
 import { computeSubsidy, countsAsEligible, type Computation } from "@/lib/subsidy/subsidy.rules";
+import { financeFigures, listRefundOrders, trancheStates } from "@/lib/subsidy/tranche.service";
+import type { ConditionState, FtBreach, PenaltyResult, TrancheStatusName, WithholdingResult } from "@/lib/subsidy/tranche.rules";
 import { actualsEditable, availableTransitions, budgetEditable, STATUS_LABELS, type SubsidyStatusName, type TransitionName } from "@/lib/subsidy/subsidy-workflow.rules";
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
@@ -38,19 +40,33 @@ export interface SubsidyFileDetail {
   categories: { code: string; label: string; eligible: boolean }[];
   lines: { id: string; category: string; label: string; eligible: boolean; counted: boolean; forecastCents: number; actualCents: number | null; gapExplanation: string | null; version: number; gapToExplain: boolean }[];
   computation: Computation;
-  tranches: { id: string; rank: number; label: string; shareBp: number; amountCents: number; condition: string | null; dueAt: string | null; status: string; paidCents: number }[];
+  tranches: {
+    id: string; rank: number; label: string; shareBp: number; amountCents: number; condition: string | null; dueAt: string | null; status: TrancheStatusName; paidCents: number;
+    conditions: (Omit<ConditionState, "at"> & { at: string | null })[]; claimedAt: string | null;
+  }[];
   payments: { id: string; amountCents: number; paidAt: string; reference: string | null; trancheRank: number | null }[];
   paidCents: number;
   finalBalance: FinalBalance | null;
   history: { id: string; at: string; transition: string; fromStatus: string; toStatus: string; comment: string | null; actor: string | null }[];
   transitions: TransitionName[];
-  milestones: Record<"startAttestationAt" | "intermediateReportAt" | "finalReviewMeetingAt" | "financialReportReceivedAt" | "teamRecruitedAt" | "formalNoticeAt", string | null>;
+  milestones: Record<"startAttestationAt" | "intermediateReportAt" | "finalReportAt" | "finalReviewMeetingAt" | "financialReportReceivedAt" | "teamRecruitedAt" | "formalNoticeAt", string | null>;
   canRecordMilestones: boolean;
   /** Before approval: aid to the same carrying structure over the de minimis window. */
   deMinimis: DeMinimisResult | null;
   canEditBudget: boolean;
   canEditActuals: boolean;
   canPay: boolean;
+  /** Platform manager: claim a tranche whose conditions are met. */
+  canClaim: boolean;
+  withholding: WithholdingResult;
+  ftBreach: FtBreach | null;
+  ftMisusedCents: number | null;
+  penalty: PenaltyResult | null;
+  penaltyRulesMissing: boolean;
+  canRecordBreach: boolean;
+  refundableCents: number;
+  refundOrders: Awaited<ReturnType<typeof listRefundOrders>>;
+  canIssueRefund: boolean;
 }
 
 export async function getSubsidyFileDetail(db: Db, user: CurrentUser, id: string, now = new Date()): Promise<SubsidyFileDetail> {
@@ -77,7 +93,11 @@ export async function getSubsidyFileDetail(db: Db, user: CurrentUser, id: string
   const beforeApproval = file.status === "SUBMITTED" || file.status === "UNDER_REVIEW";
   const deMinimis = beforeApproval ? await deMinimisForFile(db, file, computation.grantCents, now) : null;
   const paidCents = payments.reduce((s, p) => s + Number(p.amountCents), 0);
-  const hasActuals = lines.some((l) => l.actualCents !== null);
+  const [figures, states, refundOrders] = await Promise.all([
+    financeFigures(db, file, rs, now),
+    trancheStates(db, rs, id, { startAttestationAt: file.startAttestationAt, intermediateReportAt: file.intermediateReportAt, finalReportAt: file.finalReportAt, finalReviewMeetingAt: file.finalReviewMeetingAt }),
+    listRefundOrders(db, id),
+  ]);
   const threshold = rs.funder === "REGION" ? (rs.rules.gapExplanationThresholdBp ?? 0) : 0;
   const toExplain = new Set(gapsNeedingExplanation(lines.map((l, i) => ({ ...lineInputs[i]!, id: l.id, gapExplanation: l.gapExplanation })), threshold).map((l) => l.id));
   return {
@@ -107,20 +127,30 @@ export async function getSubsidyFileDetail(db: Db, user: CurrentUser, id: string
     computation,
     deMinimis,
     milestones: {
-      startAttestationAt: day(file.startAttestationAt), intermediateReportAt: day(file.intermediateReportAt), finalReviewMeetingAt: day(file.finalReviewMeetingAt),
+      startAttestationAt: day(file.startAttestationAt), intermediateReportAt: day(file.intermediateReportAt), finalReportAt: day(file.finalReportAt), finalReviewMeetingAt: day(file.finalReviewMeetingAt),
       financialReportReceivedAt: day(file.financialReportReceivedAt), teamRecruitedAt: day(file.teamRecruitedAt), formalNoticeAt: day(file.formalNoticeAt),
     },
     canRecordMilestones: ["AWARDED", "SIGNED", "CLOSED"].includes(file.status) && can(user, "subsidy.review"),
     tranches: tranches.map((t) => ({
       id: t.id, rank: t.rank, label: t.label, shareBp: t.shareBp, amountCents: Number(t.amountCents), condition: t.condition,
-      dueAt: day(t.dueAt), status: t.status,
+      dueAt: day(t.dueAt), claimedAt: t.claimedAt ? t.claimedAt.toISOString() : null,
+      status: file.status === "SIGNED" ? (states.find((x) => x.id === t.id)?.status ?? t.status) : t.status,
+      conditions: (states.find((x) => x.id === t.id)?.conditions ?? []).map((c) => ({ ...c, at: day(c.at) })),
       paidCents: payments.filter((p) => p.trancheId === t.id).reduce((s, p) => s + Number(p.amountCents), 0),
     })),
     payments: payments.map((p) => ({ id: p.id, amountCents: Number(p.amountCents), paidAt: day(p.paidAt)!, reference: p.reference, trancheRank: p.tranche?.rank ?? null })),
     paidCents,
-    finalBalance: file.awardedCents !== null && hasActuals
-      ? computeFinalBalance(rs, { awardedCents: Number(file.awardedCents), paidCents, staffEtp: input.staffEtp, platform: file.platform, lines: lineInputs })
-      : null,
+    finalBalance: figures.finalBalance,
+    withholding: figures.withholding,
+    ftBreach: file.ftBreach as FtBreach | null,
+    ftMisusedCents: file.ftMisusedCents === null ? null : Number(file.ftMisusedCents),
+    penalty: figures.penalty,
+    penaltyRulesMissing: figures.penaltyRulesMissing,
+    canRecordBreach: file.funder === "FRANCE_TRAVAIL" && ["SIGNED", "CLOSED"].includes(file.status) && can(user, "subsidy.approve"),
+    refundableCents: figures.refundableCents,
+    refundOrders,
+    canIssueRefund: ["SIGNED", "CLOSED"].includes(file.status) && can(user, "refundOrder.write"),
+    canClaim: file.status === "SIGNED" && can(user, "tranche.claim"),
     history: events.map((e) => ({
       id: e.id, at: e.at.toISOString(), transition: e.transition, fromStatus: e.fromStatus, toStatus: e.toStatus, comment: e.comment,
       actor: e.actor ? `${e.actor.firstName} ${e.actor.lastName}` : null,

@@ -15,6 +15,7 @@ import { fileLinesInput, findScopedFile, rulesForFile } from "@/lib/subsidy/subs
 import { computeSubsidy } from "@/lib/subsidy/subsidy.rules";
 import { actualsEditable, nextStatus, paymentsOpen, STATUS_LABELS, TRANSITION_DEFS } from "@/lib/subsidy/subsidy-workflow.rules";
 import { formatCents } from "@/lib/format";
+import { syncTrancheStatuses } from "@/lib/subsidy/tranche.service";
 
 const date = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 
@@ -123,7 +124,7 @@ export async function recordActualExpense(db: Db, user: CurrentUser, id: string,
   });
 }
 
-const MILESTONES = ["startAttestationAt", "intermediateReportAt", "finalReviewMeetingAt", "financialReportReceivedAt", "teamRecruitedAt", "formalNoticeAt"] as const;
+const MILESTONES = ["startAttestationAt", "intermediateReportAt", "finalReportAt", "finalReviewMeetingAt", "financialReportReceivedAt", "teamRecruitedAt", "formalNoticeAt"] as const;
 
 /**
  * Records the dates of the documents and meetings the convention depends on; tranches anchored on
@@ -145,6 +146,12 @@ export async function recordMilestones(db: Db, user: CurrentUser, id: string, in
         signedAt: file.signedAt, intermediateReportAt: data.intermediateReportAt, finalReviewMeetingAt: data.finalReviewMeetingAt,
       });
       for (const t of schedule) await tx.tranche.updateMany({ where: { subsidyFileId: id, rank: t.rank }, data: { dueAt: t.dueAt } });
+    }
+    await syncTrancheStatuses(tx, id, now);
+    if (data.formalNoticeAt && data.formalNoticeAt.getTime() !== file.formalNoticeAt?.getTime()) {
+      await tx.subsidyFileEvent.create({
+        data: { subsidyFileId: id, transition: "formalNotice", fromStatus: file.status, toStatus: file.status, actorId: user.id, comment: `Mise en demeure du ${input.formalNoticeAt!.split("-").reverse().join("/")} (compte rendu financier manquant)` },
+      });
     }
     const changed = Object.fromEntries(MILESTONES.map((k) => [k, input[k] ?? null]));
     await recordAudit(tx, { action: "subsidyFile.milestones", actorId: user.id, actorRole: user.role, entityType: "SubsidyFile", entityId: id, platformId: file.platformId, metadata: changed });

@@ -43,6 +43,7 @@ export const REGION_FRAMEWORK_V1: RegionFrameworkRules = {
       condition: "bilan d'activité et justificatifs (bulletins de salaire, notes de frais, factures)",
       dueDaysAfter: 30,
       anchor: "SIGNATURE",
+      requires: ["RECEIPTS"],
     },
   ],
   // Convention cadre art. 7.3: every gap between forecast and actual is explained.
@@ -69,6 +70,7 @@ export const FRANCE_TRAVAIL_V1: FranceTravailRules = {
       condition: "attestation de démarrage",
       dueDaysAfter: 30,
       anchor: "SIGNATURE",
+      requires: ["START_ATTESTATION"],
     },
     {
       rank: 2,
@@ -77,6 +79,7 @@ export const FRANCE_TRAVAIL_V1: FranceTravailRules = {
       condition: "rapport intermédiaire",
       dueMonthsAfter: 6,
       anchor: "SIGNATURE",
+      requires: ["INTERMEDIATE_REPORT"],
     },
     {
       rank: 3,
@@ -85,6 +88,7 @@ export const FRANCE_TRAVAIL_V1: FranceTravailRules = {
       condition: "réunion de bilan final",
       dueDaysAfter: 30,
       anchor: "FINAL_REVIEW_MEETING",
+      requires: ["FINAL_REPORT", "FINAL_REVIEW_MEETING"],
     },
   ],
   durationMonths: 12,
@@ -94,6 +98,8 @@ export const FRANCE_TRAVAIL_V1: FranceTravailRules = {
   smallCountMaskThreshold: 5,
   // The establishment that signs depends on the regional directorate: an administrator sets it.
   attributor: { name: "France Travail", siret: null },
+  // Art. 8 / CRPA L.115-1: +50 % for a deliberate breach, +100 % for fraud.
+  penalties: { deliberateSurchargeBp: 5000, fraudSurchargeBp: 10_000 },
 };
 
 export const DEADLINES_V1: DeadlinesRules = {
@@ -103,6 +109,10 @@ export const DEADLINES_V1: DeadlinesRules = {
   rightsRequestAnswerDays: 30,
   controllerOrderDays: 15,
   breachNotifyHours: 36,
+  // Convention cadre art. 7: the withholding rate is not in the source; an administrator sets it.
+  financialReportWithholdingBp: null,
+  // Interpretation (not in the sources): 30 days to pay an ordre de reversement.
+  refundOrderDueDays: 30,
 };
 
 // Interpretation: archive and destruction both count from the last contact (DOMAIN.md §5).

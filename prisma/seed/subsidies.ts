@@ -59,7 +59,8 @@ export function generateRegionFiles(ctx: SeedContext, platforms: PlatformContext
       for (const t of buildTrancheSchedule(rules.tranches, requested, { signedAt })) {
         rows.tranches.push({
           id: uuid(), subsidyFileId: fileId, rank: t.rank, label: t.label, shareBp: t.shareBp, amountCents: BigInt(t.amountCents),
-          condition: t.condition, dueAt: t.dueAt, status: t.dueAt && t.dueAt < ctx.now ? "DUE" : "PLANNED",
+          // Claimable (DUE) only once its documents are in (lib/subsidy/tranche.rules.ts): none seeded.
+          condition: t.condition, dueAt: t.dueAt, status: "PLANNED",
         });
       }
     }
@@ -111,7 +112,8 @@ export function generateFranceTravailFile(
     allotted += amount;
     const dueAt = t.anchor !== "SIGNATURE" ? null
       : t.dueMonthsAfter ? addMonths(signedAt, t.dueMonthsAfter) : addDays(signedAt, t.dueDaysAfter ?? 0);
-    const status: TrancheStatus = t.rank === 1 ? "PAID" : dueAt && dueAt < ctx.now ? "DUE" : "PLANNED";
+    // Later tranches wait for their documents (intermediate report, final report and meeting).
+    const status: TrancheStatus = t.rank === 1 ? "PAID" : "PLANNED";
     const trancheId = uuid();
     rows.tranches.push({
       id: trancheId, subsidyFileId: fileId, rank: t.rank, label: t.label, shareBp: t.shareBp, amountCents: BigInt(amount),

@@ -117,6 +117,8 @@ describe("jeux de règles versionnés", () => {
     expect((await activeRuleSet(db, "REGION_FRAMEWORK", new Date("2026-12-31T12:00:00Z"))).rules.largeTerritory.capCents).toBeNull();
     expect((await activeRuleSet(db, "REGION_FRAMEWORK", new Date("2027-01-01T12:00:00Z"))).rules.largeTerritory.capCents).toBe(20_000_000);
     expect(await db.auditEvent.count({ where: { action: "ruleSet.created", entityId: v2.id } })).toBe(1);
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "ruleSet.created", entityId: v2.id } });
+    expect((audit.metadata as { changedFields: string[] }).changedFields).toEqual(["largeTerritory.capCents"]);
   });
 
   it("refuse un contenu invalide, une date antérieure à une version existante, et tout autre rôle qu'administrateur", async () => {

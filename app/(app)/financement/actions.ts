@@ -17,6 +17,8 @@ import { addBudgetLine, createSubsidyFile, deleteBudgetLine, updateSubsidyFile }
 import { applyTransition, recordActualExpense, recordMilestones, recordPayment } from "@/lib/subsidy/subsidy-workflow.service";
 import { eurosSchema } from "@/lib/subsidy/subsidy-file.schema";
 import { assignReviewer } from "@/lib/subsidy/subsidy-reviewer.service";
+import { claimFormSchema, ftBreachFormSchema, refundOrderFormSchema, refundOrderPaidSchema } from "@/lib/subsidy/subsidy-file.schema";
+import { claimTranche, issueRefundOrder, markRefundOrderPaid, recordFtBreach } from "@/lib/subsidy/tranche.service";
 
 const fileRef = z.object({ fileId: z.uuid("Dossier invalide.") });
 const lineRef = fileRef.extend({ lineId: z.uuid("Ligne invalide.") });
@@ -92,3 +94,40 @@ export async function deleteBudgetLineAction(...a: Parameters<typeof removeLine>
 export async function transitionAction(...a: Parameters<typeof transition>) { return transition(...a); }
 export async function recordPaymentAction(...a: Parameters<typeof pay>) { return pay(...a); }
 export async function recordActualAction(...a: Parameters<typeof actual>) { return actual(...a); }
+
+// ───────────── tranche claims, refund orders, France Travail breaches ─────────────
+
+const claim = serverAction(
+  { permission: "tranche.claim", schema: z.intersection(fileRef.extend({ trancheId: z.uuid("Tranche invalide.") }), claimFormSchema) },
+  async (user, { fileId, trancheId, version, ...documents }) => {
+    const r = await claimTranche(db, user, fileId, trancheId, { version, documents });
+    refresh(fileId);
+    return r;
+  },
+);
+
+const refundOrder = serverAction({ permission: "refundOrder.write", schema: z.intersection(fileRef, refundOrderFormSchema) }, async (user, { fileId, ...input }) => {
+  const r = await issueRefundOrder(db, user, fileId, input);
+  refresh(fileId);
+  return r;
+});
+
+const refundPaid = serverAction(
+  { permission: "refundOrder.write", schema: z.intersection(fileRef.extend({ orderId: z.uuid("Ordre invalide.") }), refundOrderPaidSchema) },
+  async (user, { fileId, orderId, ...input }) => {
+    await markRefundOrderPaid(db, user, fileId, orderId, input);
+    refresh(fileId);
+    return undefined;
+  },
+);
+
+const breach = serverAction({ permission: "subsidy.approve", schema: z.intersection(fileRef, ftBreachFormSchema) }, async (user, { fileId, ...input }) => {
+  await recordFtBreach(db, user, fileId, input);
+  refresh(fileId);
+  return undefined;
+});
+
+export async function claimTrancheAction(...a: Parameters<typeof claim>) { return claim(...a); }
+export async function issueRefundOrderAction(...a: Parameters<typeof refundOrder>) { return refundOrder(...a); }
+export async function markRefundOrderPaidAction(...a: Parameters<typeof refundPaid>) { return refundPaid(...a); }
+export async function recordFtBreachAction(...a: Parameters<typeof breach>) { return breach(...a); }

@@ -45,6 +45,8 @@ const EXPECTED: Record<Action, string> = {
   "subsidy.approve": "F",
   "subsidy.export": "F",
   "payment.write": "F",
+  "tranche.claim": "M",
+  "refundOrder.write": "F",
   "ruleSet.read": "FDX",
   "ruleSet.write": "X",
   "audit.read": "D",

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { RuleSetFieldEditor } from "@/components/rules/rule-set-field-editor";
 import { RuleSetVersionForm } from "@/components/rules/rule-set-version-form";
 import { requirePageUser } from "@/lib/auth/session";
 import { can } from "@/lib/authz/policy";
@@ -59,9 +60,15 @@ export default async function RuleSetsPage() {
             )}
             {editable ? (
               <details>
-                <summary className="cursor-pointer font-semibold text-brand-700">Créer une nouvelle version</summary>
-                <div className="mt-3">
-                  <RuleSetVersionForm kind={kind} label={RULE_SET_KIND_LABELS[kind]} payload={versions[0]?.payload ?? {}} />
+                <summary className="cursor-pointer font-semibold text-brand-700">Créer une nouvelle version<span className="sr-only"> : {RULE_SET_KIND_LABELS[kind]}</span></summary>
+                <div className="mt-3 flex flex-col gap-4">
+                  <RuleSetFieldEditor key={versions[0]?.id ?? kind} kind={kind} label={RULE_SET_KIND_LABELS[kind]} payload={versions[0]?.payload ?? null} />
+                  <details>
+                    <summary className="cursor-pointer text-sm text-brand-700 underline">Édition avancée (JSON)</summary>
+                    <div className="mt-3">
+                      <RuleSetVersionForm key={versions[0]?.id ?? kind} kind={kind} label={RULE_SET_KIND_LABELS[kind]} payload={versions[0]?.payload ?? {}} />
+                    </div>
+                  </details>
                 </div>
               </details>
             ) : null}

@@ -4,6 +4,7 @@ import { AmountExplanation } from "@/components/subsidy/amount-explanation";
 import { BudgetEditor } from "@/components/subsidy/budget-editor";
 import { FileHistory } from "@/components/subsidy/file-history";
 import { FinalBalancePanel } from "@/components/subsidy/final-balance-panel";
+import { FinanceFollowupPanel } from "@/components/subsidy/finance-followup-panel";
 import { MilestonesPanel } from "@/components/subsidy/milestones-panel";
 import { ReviewerForm } from "@/components/subsidy/reviewer-form";
 import { listFranceTravailReviewers } from "@/lib/subsidy/subsidy-reviewer.service";
@@ -58,6 +59,7 @@ export default async function SubsidyFilePage({ params }: { params: Promise<{ id
       <PaymentsPanel file={file} />
       <MilestonesPanel file={file} />
       <FinalBalancePanel file={file} />
+      <FinanceFollowupPanel file={file} />
       <ReceiptsPanel file={file} receipts={receipts} canUpload={can(user, "subsidy.write") && file.status !== "CLOSED"} />
       <FileHistory history={file.history} />
     </div>

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { formatDate } from "@/lib/format";
+import { formatCents, formatDate } from "@/lib/format";
+import { TRANCHE_STATUS_LABELS, type TrancheStatusName } from "@/lib/subsidy/tranche.rules";
 import { listDeadlines } from "@/lib/subsidy/subsidy-compliance.service";
 
 export const metadata: Metadata = { title: "Échéances financières" };
@@ -14,6 +15,7 @@ export default async function DeadlinesPage() {
   const user = await requirePageUser("subsidy.read");
   const rows = await listDeadlines(db, user);
   const late = rows.filter((r) => r.state === "LATE").length;
+  const claims = rows.filter((r) => r.trancheStatus === "REQUESTED" || r.trancheStatus === "DUE");
   return (
     <div className="flex flex-col gap-4">
       <p><Link href="/financement" className="text-brand-700 underline">← Dossiers de subvention</Link></p>
@@ -22,6 +24,19 @@ export default async function DeadlinesPage() {
         Comptes rendus financiers, recrutement de l&apos;équipe et tranches de versement des conventions attribuées ou signées.
         {late > 0 ? ` ${late} échéance(s) en retard.` : ""}
       </p>
+      {claims.length > 0 ? (
+        <section aria-labelledby="claims-title" className="rounded-lg border border-brand-600 bg-white p-4">
+          <h2 id="claims-title" className="text-lg font-semibold">Tranches exigibles ou demandées ({claims.length})</h2>
+          <ul className="list-disc pl-5 text-sm" data-testid="tranche-claims">
+            {claims.map((r) => (
+              <li key={`${r.file.id}-${r.label}`}>
+                <Link href={`/financement/${r.file.id}`} className="text-brand-700 underline">{r.file.platform} — {FUNDERS[r.file.funder]} {r.file.year}</Link>
+                {" : "}{r.label} — {TRANCHE_STATUS_LABELS[r.trancheStatus as TrancheStatusName]}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {rows.length === 0 ? (
         <p className="rounded-lg border border-gray-300 bg-white p-4">Aucune échéance en cours : tout est à jour.</p>
       ) : (
@@ -45,13 +60,17 @@ export default async function DeadlinesPage() {
                     {r.state === "LATE" ? <span aria-hidden="true">⚠ </span> : null}
                     {STATE[r.state]} {r.state === "LATE" ? `(${-r.daysLeft} j)` : `(J-${r.daysLeft})`}
                   </td>
-                  <td className="p-2">{r.label}</td>
+                  <td className="p-2">{r.label}{r.trancheStatus ? ` (${TRANCHE_STATUS_LABELS[r.trancheStatus as TrancheStatusName]})` : ""}</td>
                   <td className="p-2">
                     <Link href={`/financement/${r.file.id}`} className="text-brand-700 underline">
                       {r.file.platform} — {FUNDERS[r.file.funder]} {r.file.year}
                     </Link>
                   </td>
-                  <td className="p-2">{r.consequence ?? "—"}</td>
+                  <td className="p-2">
+                    {r.consequence ?? "—"}
+                    {r.withholding && r.withholding.stage !== "NONE" ? <p className="mt-1 font-medium">{r.withholding.message}</p> : null}
+                    {r.withholding?.stage === "WITHHOLDING" ? <p data-testid="deadline-withheld">Retenue : {formatCents(r.withholding.withheldCents)}</p> : null}
+                  </td>
                 </tr>
               ))}
             </tbody>
