@@ -20,6 +20,8 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/bilans", label: "Bilans", action: "bilan.read" },
   { href: "/financement", label: "Financement", action: "subsidy.read" },
   { href: "/rgpd", label: "Données personnelles", action: "audit.read" },
+  // Issue 7: archived job seekers, read with a stated reason (platform manager, DPO).
+  { href: "/rgpd/archives", label: "Archives", action: "jobSeeker.readArchived" },
   { href: "/plateformes", label: "Plateformes", action: "platform.read" },
   { href: "/administration/utilisateurs", label: "Utilisateurs", action: "user.read" },
   { href: "/administration/regles", label: "Jeux de règles", action: "ruleSet.read" },
