@@ -25,6 +25,8 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/rgpd/demandes", label: "Droits des personnes", action: "rights.read" },
   { href: "/rgpd/violations", label: "Violations de données", action: "breach.read" },
   { href: "/rgpd/registre", label: "Registre des traitements", action: "register.read" },
+  // Issue 7: archived job seekers, read with a stated reason (platform manager, DPO).
+  { href: "/rgpd/archives", label: "Archives", action: "jobSeeker.readArchived" },
   { href: "/plateformes", label: "Plateformes", action: "platform.read" },
   { href: "/administration/utilisateurs", label: "Utilisateurs", action: "user.read" },
   { href: "/administration/regles", label: "Jeux de règles", action: "ruleSet.read" },

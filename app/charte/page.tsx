@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/account/auth-card";
 import { CharterForm } from "@/components/account/charter-form";
 import { SignOutButton } from "@/components/layout/sign-out-button";
-import { getCurrentUser } from "@/lib/auth/session";
+import { getCurrentUser, TOTP_ENROL_PATH } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Engagement de confidentialité" };
 export const dynamic = "force-dynamic";
@@ -12,6 +12,7 @@ export const dynamic = "force-dynamic";
 export default async function CharterPage() {
   const user = await getCurrentUser();
   if (!user) redirect("/connexion");
+  if (user.mustEnrolTotp) redirect(TOTP_ENROL_PATH);
   if (user.charterAccepted) redirect("/");
   return (
     <AuthCard title="Engagement de confidentialité" intro={<p>Bonjour {user.firstName}, avant d&apos;accéder au SI Proch&apos;Emploi, lisez et acceptez cet engagement.</p>}>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { resendInvitationAction, setUserActiveAction, updateUserAction } from "@/app/(app)/administration/utilisateurs/actions";
+import { resendInvitationAction, resetTwoFactorAction, setUserActiveAction, updateUserAction } from "@/app/(app)/administration/utilisateurs/actions";
 import { Button } from "@/components/ui/button";
 import { AccessFields, type RoleOption } from "@/components/users/access-fields";
 import type { UserDto } from "@/lib/users/user.schema";
@@ -71,6 +71,25 @@ export function ResendInvitationForm({ userId }: { userId: string }) {
       <input type="hidden" name="id" value={userId} />
       <Button type="submit" variant="secondary" disabled={pending}>Renvoyer l&apos;invitation</Button>
       <Feedback state={state} success="Nouvelle invitation envoyée ; l'ancien lien ne fonctionne plus." />
+    </form>
+  );
+}
+
+export function ResetTwoFactorForm({ user }: { user: UserDto }) {
+  const [state, action, pending] = useActionState(resetTwoFactorAction, null);
+  return (
+    <form
+      action={action}
+      onSubmit={(e) => {
+        const question = `Réinitialiser la double authentification de ${user.firstName} ${user.lastName} ? Ses sessions sont fermées et il devra l'activer de nouveau à sa prochaine connexion.`;
+        if (!window.confirm(question)) e.preventDefault();
+      }}
+      className="flex flex-col gap-2"
+    >
+      <input type="hidden" name="id" value={user.id} />
+      <input type="hidden" name="version" value={user.version} />
+      <Button type="submit" variant="danger" disabled={pending}>Réinitialiser la double authentification</Button>
+      <Feedback state={state} success="Double authentification réinitialisée (tracé dans le journal d'audit)." />
     </form>
   );
 }

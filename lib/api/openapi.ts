@@ -1,7 +1,7 @@
 // The OpenAPI 3.1 document, generated from the same zod schemas the routes validate with.
 // Every /api/v1 route must be listed here (a test compares this list with the file system).
 import { z } from "zod";
-import { auditEventSchema, auditListQuerySchema } from "@/lib/audit/audit.schema";
+import { auditEventSchema, auditExportQuerySchema, auditListQuerySchema } from "@/lib/audit/audit.schema";
 import { errorResponseSchema, healthResponseSchema, pageOf } from "@/lib/api/common.schema";
 import type { Action } from "@/lib/authz/policy";
 import { companyListQuerySchema, companySchema, companySummarySchema, contactSchema, createCompanySchema, createContactSchema, updateCompanySchema, updateContactSchema } from "@/lib/companies/company.schema";
@@ -185,7 +185,8 @@ export const ENDPOINTS: Endpoint[] = [
   { method: "get", path: "/api/v1/table-exports", summary: "Mes exports en arrière-plan (progression, expiration à 7 jours)", permission: "tableExport.run", response: z.object({ items: z.array(tableExportDtoSchema) }) },
   { method: "get", path: "/api/v1/table-exports/{id}", summary: "État d'un de mes exports (404 pour l'export d'un autre)", permission: "tableExport.run", response: tableExportDtoSchema },
   { method: "get", path: "/api/v1/table-exports/{id}/file", summary: "Télécharger un de mes exports terminés (auteur seulement ; téléchargement tracé)", permission: "tableExport.run", response: z.string() },
-  { method: "get", path: "/api/v1/audit-events", summary: "Journal d'audit (DPO)", permission: "audit.read", query: auditListQuerySchema, response: pageOf(auditEventSchema) },
+  { method: "get", path: "/api/v1/audit-events", summary: "Journal d'audit (DPO) : recherche par personne, utilisateur, période (jours de Paris, bornes incluses) et action", permission: "audit.read", query: auditListQuerySchema, response: pageOf(auditEventSchema) },
+  { method: "get", path: "/api/v1/audit-events/export", summary: "Résultat d'une recherche du journal d'audit en XLSX ou CSV (50 000 lignes au plus) ; export tracé", permission: "audit.export", query: auditExportQuerySchema, response: z.string() },
   { method: "get", path: "/api/v1/purge-runs", summary: "Exécutions de la conservation (réelles et simulations), comptes par action et par plateforme", permission: "purge.read", query: purgeRunListQuerySchema, response: pageOf(purgeRunSchema) },
   { method: "get", path: "/api/v1/purge-runs/{id}", summary: "Une exécution de la conservation", permission: "purge.read", response: purgeRunSchema },
   { method: "post", path: "/api/v1/purge-runs/dry-run", summary: "Simuler maintenant l'exécution de la conservation (rien n'est modifié)", permission: "purge.run", body: dryRunBodySchema, response: purgeRunSchema, status: 201 },

@@ -1,12 +1,29 @@
 import { z } from "zod";
 import { pageQuerySchema } from "@/lib/validation";
 
-export const auditListQuerySchema = pageQuerySchema.extend({
+const day = z.preprocess((v) => (v === "" ? undefined : v), z.iso.date({ error: "Date invalide (AAAA-MM-JJ)." }).optional());
+
+/** DPO search of the audit log: person (job seeker), user, period (Paris days, inclusive), action. */
+export const auditFilterSchema = z.object({
   action: z.string().trim().max(100).optional(),
   actorEmail: z.string().trim().toLowerCase().max(254).optional(),
+  /** Name, email, France Travail id or record id of a job seeker (any lifecycle). */
+  person: z.string().trim().max(100).optional(),
+  from: day,
+  to: day,
+});
+
+export const auditListQuerySchema = pageQuerySchema.extend({
+  ...auditFilterSchema.shape,
   sort: z.enum(["at", "-at"]).default("-at"),
 });
 export type AuditListQuery = z.infer<typeof auditListQuerySchema>;
+export type AuditFilter = z.infer<typeof auditFilterSchema>;
+
+export const auditExportQuerySchema = auditFilterSchema.extend({
+  format: z.enum(["csv", "xlsx"]).default("xlsx"),
+});
+export type AuditExportQuery = z.infer<typeof auditExportQuerySchema>;
 
 export const auditEventSchema = z.object({
   id: z.string(),

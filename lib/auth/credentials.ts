@@ -1,19 +1,26 @@
 import "server-only";
-// Checking a login (password, throttling, audit), apart from next-auth so that any process can run
-// it (the multi-instance test runs it in plain Node processes).
+// Checking a login (password, second factor, throttling, audit), apart from next-auth so that any
+// process can run it (the multi-instance test runs it in plain Node processes).
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/audit.service";
 import { DUMMY_HASH, verifyPassword } from "@/lib/auth/password";
 import { clearFailures, isLocked, recordFailure, throttleKeys } from "@/lib/auth/throttle";
+import { checkSecondFactor } from "@/lib/auth/two-factor.service";
 import { db } from "@/lib/db";
 
 /** Shown for any bad credential (no account enumeration). */
 export const GENERIC_LOGIN_ERROR = "Identifiants incorrects.";
 export const THROTTLED_ERROR = "TooManyAttempts";
+/** Right password, two-factor login enabled, no code given: the login form asks for it. */
+export const TOTP_REQUIRED_ERROR = "TotpRequired";
+/** Right password, wrong code (counted as a failure, like a wrong password). */
+export const TOTP_INVALID_ERROR = "TotpInvalid";
 
 const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().email().max(254),
   password: z.string().min(1).max(512),
+  /** The second factor: a 6-digit TOTP code or a recovery code. Optional so a form can ask in two steps. */
+  totp: z.string().trim().max(32).optional(),
 });
 
 export function clientIp(headers: Record<string, unknown> | undefined): string {
@@ -29,7 +36,7 @@ export async function authorizeCredentials(
 ): Promise<{ id: string; email: string } | null> {
   const parsed = credentialsSchema.safeParse(raw);
   if (!parsed.success) return null;
-  const { email, password } = parsed.data;
+  const { email, password, totp } = parsed.data;
   const keys = throttleKeys(email, ip);
   if (await isLocked(db, keys.map((k) => k.key))) {
     await recordAudit(db, { action: "auth.login.throttled", metadata: { ip } });
@@ -37,7 +44,7 @@ export async function authorizeCredentials(
   }
   const user = await db.user.findUnique({
     where: { email },
-    select: { id: true, email: true, passwordHash: true, active: true, role: true },
+    select: { id: true, email: true, passwordHash: true, active: true, role: true, totpEnabledAt: true },
   });
   // Verify even when the account is missing, so timing does not reveal it.
   const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password);
@@ -46,9 +53,22 @@ export async function authorizeCredentials(
     await recordAudit(db, { action: "auth.login.failed", actorId: user?.id ?? null, metadata: { ip } });
     return null;
   }
+  let secondFactor: "totp" | "recovery" | null = null;
+  if (user.totpEnabledAt) {
+    // No code yet: not a failure, the form shows its second step (only after a right password).
+    if (!totp) throw new Error(TOTP_REQUIRED_ERROR);
+    secondFactor = await checkSecondFactor(db, user.id, totp);
+    if (!secondFactor) {
+      for (const k of keys) await recordFailure(db, k.key, k.limit);
+      await recordAudit(db, { action: "auth.login.failed", actorId: user.id, actorRole: user.role, metadata: { ip, factor: "totp" } });
+      throw new Error(TOTP_INVALID_ERROR);
+    }
+  }
   await clearFailures(db, keys[0]!.key);
   await db.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
-  await recordAudit(db, { action: "auth.login.succeeded", actorId: user.id, actorRole: user.role, metadata: { ip } });
+  await recordAudit(db, {
+    action: "auth.login.succeeded", actorId: user.id, actorRole: user.role,
+    metadata: secondFactor ? { ip, secondFactor } : { ip },
+  });
   return { id: user.id, email: user.email };
 }
-

@@ -4,6 +4,7 @@ import "server-only";
 import type { Principal } from "@/lib/authz/policy";
 import type { DbOrTx } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { totpRequired } from "@/lib/auth/two-factor.rules";
 
 export interface CurrentUser extends Principal {
   email: string;
@@ -12,6 +13,8 @@ export interface CurrentUser extends Principal {
   role: Role;
   platforms: { id: string; name: string }[];
   totpEnabled: boolean;
+  /** Role requires two-factor login and it is not set up: every action but the enrolment is denied. */
+  mustEnrolTotp: boolean;
   /** The confidentiality commitment (annex 1) is asked for before anything else. */
   charterAccepted: boolean;
 }
@@ -55,6 +58,7 @@ export async function loadPrincipal(
     platformIds: platforms.map((p) => p.id),
     platforms,
     totpEnabled: user.totpEnabledAt !== null,
+    mustEnrolTotp: totpRequired(user.role) && user.totpEnabledAt === null,
     charterAccepted: user.charterAcceptedAt !== null,
   };
 }

@@ -14,6 +14,7 @@ export type { CurrentUser };
 
 const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 export const API_TOKEN_PREFIX = "pe_";
+export const TOTP_ENROL_PATH = "/double-authentification";
 
 export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
@@ -64,6 +65,8 @@ export async function getCurrentUser(): Promise<CurrentUser | null> {
 export async function requirePageUser(action: Action = "home.view"): Promise<CurrentUser> {
   const user = await getCurrentUser();
   if (!user) redirect("/connexion");
+  // Mandatory two-factor login not set up yet: the enrolment page is the only way on.
+  if (user.mustEnrolTotp) redirect(TOTP_ENROL_PATH);
   if (!can(user, action)) forbidden();
   return user;
 }

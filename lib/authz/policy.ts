@@ -75,6 +75,10 @@ export const ACTIONS = [
   // Issue 6 (finance leftovers): the platform claims a tranche; finance issues refund orders.
   "tranche.claim",
   "refundOrder.write",
+  // Issue 7: two-factor enrolment (everyone; the only action left to a mandatory-2FA user not yet
+  // enrolled) and the export of an audit-log search (DPO).
+  "twoFactor.enrol",
+  "audit.export",
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -105,7 +109,7 @@ const PLATFORM_WORK: Action[] = [
   "bilan.read",
 ];
 
-const EVERYONE: Action[] = ["home.view", "profile.view", "token.manage", "notification.read"];
+const EVERYONE: Action[] = ["home.view", "profile.view", "token.manage", "notification.read", "twoFactor.enrol"];
 
 /** Role × action table. Anything absent is denied. */
 export const POLICY: Record<Role, ReadonlySet<Action>> = {
@@ -177,6 +181,7 @@ export const POLICY: Record<Role, ReadonlySet<Action>> = {
     "jobSeeker.readArchived",
     "ruleSet.read",
     "platform.read",
+    "audit.export",
   ]),
   ADMIN: new Set([
     ...EVERYONE,
@@ -196,10 +201,13 @@ export interface Principal {
   role: Role;
   allPlatforms: boolean;
   platformIds: readonly string[];
+  /** A role that requires two-factor login without it set up yet: only the enrolment is allowed. */
+  mustEnrolTotp?: boolean;
 }
 
 export function can(user: Principal | null | undefined, action: Action): boolean {
   if (!user) return false;
+  if (user.mustEnrolTotp && action !== "twoFactor.enrol") return false;
   return POLICY[user.role]?.has(action) ?? false;
 }
 
@@ -223,7 +231,9 @@ export type ScopedModel =
   | "subsidyFile"
   | "rightsRequest"
   | "breach"
-  | "snapshot";
+  | "snapshot"
+  /** Archived job seekers (retention): platform manager (own platforms) and DPO, with a stated reason. */
+  | "archivedJobSeeker";
 
 const READ_ACTION: Record<ScopedModel, Action> = {
   platform: "platform.read",
@@ -243,6 +253,7 @@ const READ_ACTION: Record<ScopedModel, Action> = {
   rightsRequest: "rights.read",
   breach: "breach.read",
   snapshot: "bilan.read",
+  archivedJobSeeker: "jobSeeker.readArchived",
 };
 
 /** Matches nothing: used where a role may call an action but owns no record of that kind. */

@@ -2,6 +2,8 @@
 import { subDays, subMonths } from "date-fns";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { generateSiret, withLuhnKey } from "@/lib/rules/siret.rules";
+import { totpRequired } from "@/lib/auth/two-factor.rules";
+import { DEMO_TOTP_SECRET } from "./demo-totp";
 import { COMMUNES, PLATFORMS, type PlatformSlug } from "./territories";
 import { faker, pick, uuid, type PlatformContext, type Rows, type SeedContext } from "./context";
 
@@ -66,6 +68,8 @@ export function buildAccounts(ctx: SeedContext, platforms: PlatformContext[], ha
       passwordHash: hashes[i] ?? null, role: a.role, allPlatforms: a.allPlatforms ?? false, active: true,
       charterAcceptedAt: subDays(ctx.now, faker.number.int({ min: 30, max: 400 })),
       passwordChangedAt: ctx.now,
+      // Roles with mandatory two-factor login are enrolled with the published demo secret (README).
+      ...(totpRequired(a.role) ? { totpSecret: DEMO_TOTP_SECRET, totpEnabledAt: ctx.now } : {}),
       // Staff accounts predate the demo activity they are the authors of.
       createdAt: subMonths(ctx.windowStart, 1),
     });

@@ -2,6 +2,8 @@
 import { fakerFR as faker } from "@faker-js/faker";
 import { hashPassword } from "@/lib/auth/password";
 import { loadPrincipal, type CurrentUser } from "@/lib/auth/principal";
+import { totpRequired } from "@/lib/auth/two-factor.rules";
+import { DEMO_TOTP_SECRET } from "@/prisma/seed/demo-totp";
 import { generateSiret } from "@/lib/rules/siret.rules";
 import { ensureInitialRuleSets } from "@/prisma/seed/rule-sets";
 import type { Db } from "@/lib/db";
@@ -26,8 +28,13 @@ export async function createPlatform(db: Db, name = `Plateforme ${faker.location
   });
 }
 
-export async function createUser(db: Db, opts: { role: Role; platformIds?: string[]; allPlatforms?: boolean; active?: boolean; email?: string }) {
+/**
+ * A user with TEST_PASSWORD. Roles that require two-factor login are enrolled with DEMO_TOTP_SECRET
+ * unless `totp: false` (then they can reach nothing but the enrolment, as in production).
+ */
+export async function createUser(db: Db, opts: { role: Role; platformIds?: string[]; allPlatforms?: boolean; active?: boolean; email?: string; totp?: boolean }) {
   passwordHash ??= hashPassword(TEST_PASSWORD);
+  const enrolled = opts.totp ?? totpRequired(opts.role);
   return db.user.create({
     data: {
       email: (opts.email ?? faker.internet.email({ provider: "test.demo" })).toLowerCase(),
@@ -37,6 +44,7 @@ export async function createUser(db: Db, opts: { role: Role; platformIds?: strin
       allPlatforms: opts.allPlatforms ?? false,
       active: opts.active ?? true,
       passwordHash: await passwordHash,
+      ...(enrolled ? { totpSecret: DEMO_TOTP_SECRET, totpEnabledAt: new Date() } : {}),
       memberships: { create: (opts.platformIds ?? []).map((platformId) => ({ platformId })) },
     },
   });

@@ -1,8 +1,10 @@
+import { generateSync } from "otplib";
 import { beforeEach, describe, expect, it } from "vitest";
 import { authorizeCredentials, THROTTLED_ERROR } from "@/lib/auth/options";
 import { loadPrincipal } from "@/lib/auth/principal";
 import { ACCOUNT_LIMIT } from "@/lib/auth/throttle";
 import { createPlatform, createUser, TEST_PASSWORD } from "@/tests/factories";
+import { DEMO_TOTP_SECRET } from "@/prisma/seed/demo-totp";
 import { db, resetDb } from "@/tests/support/db";
 
 beforeEach(resetDb);
@@ -10,7 +12,7 @@ beforeEach(resetDb);
 describe("connexion par identifiants", () => {
   it("accepte le bon mot de passe, quelle que soit la casse de l'e-mail, et journalise la connexion", async () => {
     const user = await createUser(db, { role: "DPO", email: "dpo@test.demo" });
-    const result = await authorizeCredentials({ email: "  DPO@Test.demo ", password: TEST_PASSWORD }, "10.0.0.1");
+    const result = await authorizeCredentials({ email: "  DPO@Test.demo ", password: TEST_PASSWORD, totp: generateSync({ secret: DEMO_TOTP_SECRET }) }, "10.0.0.1");
     expect(result).toEqual({ id: user.id, email: "dpo@test.demo" });
     const audit = await db.auditEvent.findFirst({ where: { action: "auth.login.succeeded", actorId: user.id } });
     expect(audit).not.toBeNull();
@@ -41,7 +43,7 @@ describe("connexion par identifiants", () => {
     for (let i = 0; i < ipLimit; i++) {
       await authorizeCredentials({ email: `essai${i}@test.demo`, password: "faux" }, "10.2.0.1");
     }
-    await createUser(db, { role: "ADMIN", email: "victime@test.demo" });
+    await createUser(db, { role: "ADMIN", email: "victime@test.demo", totp: false });
     await expect(authorizeCredentials({ email: "victime@test.demo", password: TEST_PASSWORD }, "10.2.0.1")).rejects.toThrow(THROTTLED_ERROR);
     expect(await authorizeCredentials({ email: "victime@test.demo", password: TEST_PASSWORD }, "10.2.0.2")).not.toBeNull();
   });

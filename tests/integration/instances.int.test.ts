@@ -73,7 +73,7 @@ describe("plusieurs instances sur une même base", () => {
   }, 60_000);
 
   it("le blocage après échecs de connexion est partagé : des échecs sur A et B bloquent le compte sur les deux", async () => {
-    await createUser(db, { role: "ADMIN", email: "cible@region.test" });
+    await createUser(db, { role: "ADMIN", email: "cible@region.test", totp: false });
     const attempt = (i: Instance, password: string) => i.call({ cmd: "login", email: "cible@region.test", password, ip: "10.1.1.1" });
     expect(await attempt(a, TEST_PASSWORD)).toBe("ok");
     // Five failures (the default limit), alternating between the instances.

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { TokenManager } from "@/components/profile/token-manager";
 import { requirePageUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
@@ -23,7 +24,9 @@ export default async function ProfilePage() {
         <dt className="font-medium">Plateformes</dt>
         <dd>{user.allPlatforms ? "Toutes les plateformes" : user.platforms.map((p) => p.name).join(", ") || "Aucune"}</dd>
         <dt className="font-medium">Double authentification</dt>
-        <dd>{user.totpEnabled ? "Activée" : "Non activée"}</dd>
+        <dd>
+          {user.totpEnabled ? "Activée" : <>Non activée — <Link href="/double-authentification" className="text-brand-700 underline">activer la double authentification</Link></>}
+        </dd>
       </dl>
       <TokenManager tokens={tokens} />
     </div>

@@ -4,31 +4,64 @@ import { AuditTable } from "@/components/audit/audit-table";
 import { listAuditEvents } from "@/lib/audit/audit.query";
 import { auditListQuerySchema } from "@/lib/audit/audit.schema";
 import { requirePageUser } from "@/lib/auth/session";
+import { can } from "@/lib/authz/policy";
 import { db } from "@/lib/db";
 import { parseSearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "Données personnelles" };
 
+const input = "rounded border border-gray-400 px-3 py-2";
+
 export default async function GdprPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser("audit.read");
   const q = parseSearchParams(auditListQuerySchema, await searchParams);
   const result = await listAuditEvents(db, user, q);
+  const filters = new URLSearchParams(
+    Object.entries({ action: q.action, actorEmail: q.actorEmail, person: q.person, from: q.from, to: q.to }).filter((e): e is [string, string] => !!e[1]),
+  ).toString();
+  const exportUrl = (format: "xlsx" | "csv") => `/api/v1/audit-events/export?format=${format}${filters ? `&${filters}` : ""}`;
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-bold">Journal d&apos;audit</h1>
       <p className="text-muted">Connexions, accès aux données personnelles et opérations sensibles, du plus récent au plus ancien.</p>
-      <p><Link href="/rgpd/conservation" className="text-brand-700 underline">Conservation des données : exécutions et simulations</Link></p>
-      <form className="flex flex-wrap items-end gap-3" role="search" aria-label="Filtrer le journal">
+      <ul className="flex flex-wrap gap-4">
+        <li><Link href="/rgpd/conservation" className="text-brand-700 underline">Conservation des données : exécutions et simulations</Link></li>
+        <li><Link href="/rgpd/archives" className="text-brand-700 underline">Personnes archivées</Link></li>
+      </ul>
+      <form className="flex flex-wrap items-end gap-3" role="search" aria-label="Rechercher dans le journal">
+        <div className="flex flex-col">
+          <label htmlFor="f-person" className="text-sm font-medium">Personne (demandeur d&apos;emploi)</label>
+          <input id="f-person" name="person" defaultValue={q.person ?? ""} aria-describedby="f-person-hint" className={input} />
+          <span id="f-person-hint" className="text-xs text-muted">Nom, e-mail, identifiant France Travail ou n° de fiche</span>
+        </div>
+        <div className="flex flex-col">
+          <label htmlFor="f-actor" className="text-sm font-medium">Utilisateur (adresse e-mail)</label>
+          <input id="f-actor" name="actorEmail" type="email" defaultValue={q.actorEmail ?? ""} className={input} />
+        </div>
+        <div className="flex flex-col">
+          <label htmlFor="f-from" className="text-sm font-medium">Du</label>
+          <input id="f-from" name="from" type="date" defaultValue={q.from ?? ""} className={input} />
+        </div>
+        <div className="flex flex-col">
+          <label htmlFor="f-to" className="text-sm font-medium">Au (inclus)</label>
+          <input id="f-to" name="to" type="date" defaultValue={q.to ?? ""} className={input} />
+        </div>
         <div className="flex flex-col">
           <label htmlFor="f-action" className="text-sm font-medium">Action commençant par</label>
-          <input id="f-action" name="action" defaultValue={q.action ?? ""} className="rounded border border-gray-400 px-3 py-2" />
+          <input id="f-action" name="action" defaultValue={q.action ?? ""} aria-describedby="f-action-hint" className={input} />
+          <span id="f-action-hint" className="text-xs text-muted">Ex. : jobSeeker, auth.login, user.totp</span>
         </div>
-        <div className="flex flex-col">
-          <label htmlFor="f-actor" className="text-sm font-medium">Adresse e-mail de l&apos;auteur</label>
-          <input id="f-actor" name="actorEmail" type="email" defaultValue={q.actorEmail ?? ""} className="rounded border border-gray-400 px-3 py-2" />
-        </div>
-        <button type="submit" className="rounded bg-brand-600 px-4 py-2 text-sm font-semibold text-white">Filtrer</button>
+        <button type="submit" className="rounded bg-brand-600 px-4 py-2 text-sm font-semibold text-white">Rechercher</button>
+        <Link href="/rgpd" className="px-2 py-2 text-sm text-brand-700 underline">Effacer les filtres</Link>
       </form>
+      <p className="text-sm" data-testid="audit-total">{result.total} événement{result.total > 1 ? "s" : ""} trouvé{result.total > 1 ? "s" : ""}.</p>
+      {can(user, "audit.export") ? (
+        <p className="flex flex-wrap gap-4 text-sm">
+          <a href={exportUrl("xlsx")} className="text-brand-700 underline">Exporter le résultat (XLSX)</a>
+          <a href={exportUrl("csv")} className="text-brand-700 underline">Exporter le résultat (CSV)</a>
+          <span className="text-muted">Chaque export est lui-même tracé dans le journal.</span>
+        </p>
+      ) : null}
       <AuditTable data={result.items} total={result.total} page={result.page} pageSize={result.pageSize} sort={q.sort} />
     </div>
   );

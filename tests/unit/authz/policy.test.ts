@@ -65,6 +65,8 @@ const EXPECTED: Record<Action, string> = {
   "outbox.read": "X",
   "notification.read": "AMRFTDX",
   "search.run": "AMR",
+  "twoFactor.enrol": "AMRFTDX",
+  "audit.export": "D",
 };
 
 const LETTER: Record<(typeof ROLES)[number], string> = {
@@ -100,6 +102,13 @@ describe("policy: role × action table", () => {
 
   it("denies a signed-out visitor everything", () => {
     for (const action of ACTIONS) expect(can(null, action)).toBe(false);
+  });
+
+  it("leaves a mandatory-2FA user who has not enrolled nothing but the enrolment", () => {
+    for (const action of ACTIONS) {
+      expect(can(principal("DPO", { mustEnrolTotp: true }), action)).toBe(action === "twoFactor.enrol");
+    }
+    expect(scopeFor(principal("DPO", { mustEnrolTotp: true, allPlatforms: true }), "archivedJobSeeker")).toBeNull();
   });
 
   it("denies an unknown role (deny by default)", () => {
@@ -138,6 +147,13 @@ describe("scopeFor", () => {
     const user = principal("FRANCE_TRAVAIL_REVIEWER");
     expect(scopeFor(user, "subsidyFile")).toEqual({ funder: "FRANCE_TRAVAIL", reviewerId: user.id });
     expect(scopeFor(user, "platform")).toBeNull();
+  });
+
+  it("opens archived job seekers to the manager (own platforms) and the DPO only", () => {
+    expect(scopeFor(principal("PLATFORM_MANAGER", { platformIds: [LENS] }), "archivedJobSeeker")).toEqual({ platformId: { in: [LENS] } });
+    expect(scopeFor(principal("DPO", { allPlatforms: true }), "archivedJobSeeker")).toEqual({});
+    expect(scopeFor(principal("PLATFORM_ASSISTANT", { platformIds: [LENS] }), "archivedJobSeeker")).toBeNull();
+    expect(scopeFor(principal("REGION_REFERENT", { allPlatforms: true }), "archivedJobSeeker")).toBeNull();
   });
 
   it("does not widen a platform role flagged allPlatforms", () => {

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { serverAction } from "@/lib/actions/action";
+import { resetTwoFactor } from "@/lib/auth/two-factor.service";
 import { db } from "@/lib/db";
 import { inviteUserSchema, updateUserSchema, userIdSchema } from "@/lib/users/user.schema";
 import { inviteUser, resendInvitation, updateUser } from "@/lib/users/user.service";
@@ -34,6 +35,16 @@ const resend = serverAction({ permission: "user.invite", schema: userIdSchema },
   return undefined;
 });
 
+/** Lost phone: the administrator removes the second factor; the user enrols again at next login. */
+const resetTotp = serverAction({ permission: "user.write", schema: userIdSchema.extend({ version: z.coerce.number().int().min(1) }) }, async (user, { id, version }) => {
+  await resetTwoFactor(db, user, id, version);
+  revalidatePath(`/administration/utilisateurs/${id}`);
+  return undefined;
+});
+
+export async function resetTwoFactorAction(...args: Parameters<typeof resetTotp>) {
+  return resetTotp(...args);
+}
 export async function inviteUserAction(...args: Parameters<typeof invite>) {
   return invite(...args);
 }

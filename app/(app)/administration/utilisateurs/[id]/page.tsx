@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { roleOptions } from "@/components/users/access-fields";
-import { AccessForm, ActivationForm, ResendInvitationForm } from "@/components/users/user-admin-forms";
+import { AccessForm, ActivationForm, ResendInvitationForm, ResetTwoFactorForm } from "@/components/users/user-admin-forms";
 import { requirePageUser } from "@/lib/auth/session";
+import { totpRequired } from "@/lib/auth/two-factor.rules";
 import { can } from "@/lib/authz/policy";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
@@ -42,12 +43,19 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         <dt className="font-medium">Dernière connexion</dt>
         <dd>{formatDateTime(u.lastLoginAt)}</dd>
         <dt className="font-medium">Double authentification</dt>
-        <dd>{u.totpEnabled ? "Activée" : "Non activée"}</dd>
+        <dd data-testid="user-totp">{u.totpEnabled ? "Activée" : totpRequired(u.role) ? "Non activée (obligatoire pour ce rôle)" : "Non activée"}</dd>
         <dt className="font-medium">Engagement de confidentialité</dt>
         <dd>{u.charterAcceptedAt ? `Accepté le ${formatDateTime(u.charterAcceptedAt)}` : "Pas encore accepté"}</dd>
         <dt className="font-medium">Compte créé le</dt>
         <dd>{formatDateTime(u.createdAt)}</dd>
       </dl>
+      {can(actor, "user.write") && u.totpEnabled ? (
+        <section aria-labelledby="totp-title" className="flex max-w-2xl flex-col gap-3 rounded-lg border border-gray-300 bg-white p-4">
+          <h2 id="totp-title" className="text-lg font-semibold">Double authentification</h2>
+          <p className="text-sm text-muted">En cas de téléphone perdu ou de codes de secours épuisés. Action tracée dans le journal d&apos;audit.</p>
+          <ResetTwoFactorForm user={u} />
+        </section>
+      ) : null}
       {manageable && options ? (
         <div className="grid gap-6 md:grid-cols-2">
           <section aria-labelledby="access-title" className="flex flex-col gap-4 rounded-lg border border-gray-300 bg-white p-4">

@@ -1,0 +1,117 @@
+import { generateSync } from "otplib";
+import { beforeEach, describe, expect, it } from "vitest";
+import { authorizeCredentials, THROTTLED_ERROR, TOTP_INVALID_ERROR, TOTP_REQUIRED_ERROR } from "@/lib/auth/credentials";
+import { loadPrincipal } from "@/lib/auth/principal";
+import { ACCOUNT_LIMIT } from "@/lib/auth/throttle";
+import { confirmEnrolment, resetTwoFactor, startEnrolment } from "@/lib/auth/two-factor.service";
+import { can } from "@/lib/authz/policy";
+import { DEMO_TOTP_SECRET } from "@/prisma/seed/demo-totp";
+import { createUser, TEST_PASSWORD } from "@/tests/factories";
+import { db, resetDb } from "@/tests/support/db";
+
+beforeEach(resetDb);
+
+const code = (secret = DEMO_TOTP_SECRET) => generateSync({ secret });
+
+describe("connexion avec double authentification (authorize du fournisseur next-auth)", () => {
+  it("demande le code après le bon mot de passe, puis accepte les deux facteurs en une requête", async () => {
+    const u = await createUser(db, { role: "FRANCE_TRAVAIL_REVIEWER", email: "ft@test.demo" });
+    await expect(authorizeCredentials({ email: "ft@test.demo", password: TEST_PASSWORD }, "10.3.0.1")).rejects.toThrow(TOTP_REQUIRED_ERROR);
+    // Asking for the code is not a failure: no session, no lock, no failure counted.
+    expect(await db.loginThrottle.count({ where: { key: "email:ft@test.demo" } })).toBe(0);
+    expect(await authorizeCredentials({ email: "ft@test.demo", password: TEST_PASSWORD, totp: code() }, "10.3.0.1")).toEqual({ id: u.id, email: "ft@test.demo" });
+    const ok = await db.auditEvent.findFirst({ where: { action: "auth.login.succeeded", actorId: u.id } });
+    expect(ok?.metadata).toMatchObject({ secondFactor: "totp" });
+  });
+
+  it("ne révèle rien avec un mauvais mot de passe, même si le code est bon", async () => {
+    await createUser(db, { role: "DPO", email: "dpo@test.demo" });
+    expect(await authorizeCredentials({ email: "dpo@test.demo", password: "faux", totp: code() }, "10.3.0.2")).toBeNull();
+  });
+
+  it("compte un mauvais code comme un échec et bloque le compte comme pour les mots de passe", async () => {
+    const u = await createUser(db, { role: "ADMIN", email: "admin@test.demo" });
+    const wrong = code() === "000000" ? "111111" : "000000";
+    for (let i = 0; i < ACCOUNT_LIMIT.maxFailures; i++) {
+      await expect(authorizeCredentials({ email: "admin@test.demo", password: TEST_PASSWORD, totp: wrong }, `10.4.0.${i}`)).rejects.toThrow(TOTP_INVALID_ERROR);
+    }
+    await expect(authorizeCredentials({ email: "admin@test.demo", password: TEST_PASSWORD, totp: code() }, "10.4.9.9")).rejects.toThrow(THROTTLED_ERROR);
+    expect(await db.auditEvent.count({ where: { action: "auth.login.failed", actorId: u.id } })).toBe(ACCOUNT_LIMIT.maxFailures);
+  });
+
+  it("accepte un code de secours une seule fois", async () => {
+    const u = await createUser(db, { role: "REGION_FINANCE", email: "fin@test.demo", allPlatforms: true, totp: false });
+    const principal = (await loadPrincipal(db, u.id))!;
+    const screen = await startEnrolment(db, principal);
+    const recovery = await confirmEnrolment(db, principal, code(screen.secret));
+    expect(recovery).toHaveLength(10);
+    expect(new Set(recovery).size).toBe(10);
+    const stored = await db.user.findUniqueOrThrow({ where: { id: u.id }, select: { totpRecoveryHashes: true } });
+    expect(stored.totpRecoveryHashes).toHaveLength(10);
+    expect(stored.totpRecoveryHashes.some((h) => recovery.some((r) => h.includes(r)))).toBe(false);
+
+    expect(await authorizeCredentials({ email: "fin@test.demo", password: TEST_PASSWORD, totp: recovery[0] }, "10.5.0.1")).not.toBeNull();
+    await expect(authorizeCredentials({ email: "fin@test.demo", password: TEST_PASSWORD, totp: recovery[0] }, "10.5.0.1")).rejects.toThrow(TOTP_INVALID_ERROR);
+    expect((await db.user.findUniqueOrThrow({ where: { id: u.id }, select: { totpRecoveryHashes: true } })).totpRecoveryHashes).toHaveLength(9);
+    expect(await db.auditEvent.count({ where: { action: "auth.totp.recoveryUsed", actorId: u.id } })).toBe(1);
+  });
+});
+
+describe("enrôlement et réinitialisation", () => {
+  it("un rôle à double authentification obligatoire non enrôlé ne peut que s'enrôler", async () => {
+    const u = await createUser(db, { role: "DPO", allPlatforms: true, totp: false });
+    // Password alone opens a session (there is no second factor yet) ...
+    expect(await authorizeCredentials({ email: u.email, password: TEST_PASSWORD }, "10.6.0.1")).not.toBeNull();
+    const before = (await loadPrincipal(db, u.id))!;
+    // ... but that session can do nothing but enrol.
+    expect(before.mustEnrolTotp).toBe(true);
+    expect(can(before, "audit.read")).toBe(false);
+    expect(can(before, "home.view")).toBe(false);
+    expect(can(before, "twoFactor.enrol")).toBe(true);
+
+    const screen = await startEnrolment(db, before);
+    expect(screen.qrSvgDataUrl).toMatch(/^data:image\/svg\+xml;base64,/);
+    expect(Buffer.from(screen.qrSvgDataUrl.split(",")[1]!, "base64").toString()).toContain("<svg");
+    // Reloading the page keeps the same pending secret (the QR code already scanned stays valid).
+    expect((await startEnrolment(db, before)).secret).toBe(screen.secret);
+    await expect(confirmEnrolment(db, before, "000000" === code(screen.secret) ? "111111" : "000000")).rejects.toThrow();
+    await confirmEnrolment(db, before, code(screen.secret));
+    const after = (await loadPrincipal(db, u.id))!;
+    expect(after.mustEnrolTotp).toBe(false);
+    expect(can(after, "audit.read")).toBe(true);
+    // Enrolled: the secret is no longer handed out.
+    await expect(startEnrolment(db, after)).rejects.toThrow(/déjà activée/);
+    expect(await db.auditEvent.count({ where: { action: "auth.totp.enabled", actorId: u.id } })).toBe(1);
+  });
+
+  it("un rôle sans obligation n'est pas bloqué, et peut activer la double authentification", async () => {
+    const u = await createUser(db, { role: "PLATFORM_ASSISTANT" });
+    const p = (await loadPrincipal(db, u.id))!;
+    expect(p.mustEnrolTotp).toBe(false);
+    expect(can(p, "twoFactor.enrol")).toBe(true);
+    const screen = await startEnrolment(db, p);
+    await confirmEnrolment(db, p, code(screen.secret));
+    await expect(authorizeCredentials({ email: u.email, password: TEST_PASSWORD }, "10.7.0.1")).rejects.toThrow(TOTP_REQUIRED_ERROR);
+  });
+
+  it("l'administrateur réinitialise : sessions fermées, nouvel enrôlement exigé, action journalisée", async () => {
+    const admin = (await loadPrincipal(db, (await createUser(db, { role: "ADMIN" })).id))!;
+    const target = await createUser(db, { role: "FRANCE_TRAVAIL_REVIEWER", email: "perdu@test.demo" });
+    const loginTime = Math.floor(Date.now() / 1000) - 60;
+    expect(await loadPrincipal(db, target.id, { issuedAt: loginTime })).not.toBeNull();
+
+    const assistant = (await loadPrincipal(db, (await createUser(db, { role: "PLATFORM_ASSISTANT" })).id))!;
+    await expect(resetTwoFactor(db, assistant, target.id, target.version)).rejects.toThrow();
+    await expect(resetTwoFactor(db, admin, target.id, target.version + 5)).rejects.toThrow(/modifié entre-temps/);
+
+    await resetTwoFactor(db, admin, target.id, target.version);
+    const row = await db.user.findUniqueOrThrow({ where: { id: target.id } });
+    expect([row.totpSecret, row.totpEnabledAt, row.totpRecoveryHashes]).toEqual([null, null, []]);
+    expect(await loadPrincipal(db, target.id, { issuedAt: loginTime })).toBeNull();
+    // Next login: the password alone gives a session limited to the enrolment.
+    expect(await authorizeCredentials({ email: "perdu@test.demo", password: TEST_PASSWORD }, "10.8.0.1")).not.toBeNull();
+    expect((await loadPrincipal(db, target.id))!.mustEnrolTotp).toBe(true);
+    const audit = await db.auditEvent.findFirst({ where: { action: "user.totp.reset", entityId: target.id } });
+    expect(audit).toMatchObject({ actorId: admin.id, actorRole: "ADMIN", entityType: "User" });
+  });
+});
