@@ -10,6 +10,7 @@ import { fakerFR as faker } from "@faker-js/faker";
 import { addDays } from "date-fns";
 import pg from "pg";
 import { hashPassword } from "@/lib/auth/password";
+import { TOTP_REQUIRED_ROLES } from "@/lib/auth/two-factor.rules";
 import { loadCommuneReference, readCommuneReference } from "@/lib/communes/commune-reference";
 import { createPrismaClient } from "@/lib/db-client";
 import { computeFigures } from "@/lib/indicators/compute";
@@ -17,6 +18,7 @@ import { INDICATORS_VERSION } from "@/lib/indicators/indicators";
 import { addMonths, currentMonth, monthDate, monthsBetween } from "@/lib/indicators/period.rules";
 import { generateSiret } from "@/lib/rules/siret.rules";
 import { ACCOMPANIMENTS, CONTACT_TITLES, LAST_CLASSES, NOT_RETAINED_REASONS, PARTNERS, REFUSAL_REASONS, SECTORS, TRAININGS, VISIT_PURPOSES } from "../catalog";
+import { DEMO_TOTP_SECRET } from "../demo-totp";
 import { ensureInitialRuleSets } from "../rule-sets";
 
 export const SCALES = {
@@ -235,17 +237,20 @@ export async function seedScale(url: string, scale: ScaleName, opts: { password:
     // Per platform: a manager and two assistants; region-wide: referent, finance, DPO, admin, France Travail reviewer.
     await step(
       "users",
-      `INSERT INTO "User" (id, email, "firstName", "lastName", "passwordHash", role, "allPlatforms", "charterAcceptedAt", "passwordChangedAt", "updatedAt")
+      `INSERT INTO "User" (id, email, "firstName", "lastName", "passwordHash", role, "allPlatforms", "charterAcceptedAt", "passwordChangedAt", "updatedAt", "totpSecret", "totpEnabledAt")
        SELECT ${id("us", "pf.k || '-' || r")}, (CASE r WHEN 0 THEN 'manager' ELSE 'assistant' || r END) || '.p' || pf.k || '@${SCALE_EMAIL_DOMAIN}',
          ${pick(sp.female, "uf", "pf.k || '-' || r")}, ${pick(sp.last, "ul", "pf.k || '-' || r")}, $1,
-         (CASE r WHEN 0 THEN 'PLATFORM_MANAGER' ELSE 'PLATFORM_ASSISTANT' END)::"Role", false, ${NOW}, ${NOW}, ${NOW}
+         (CASE r WHEN 0 THEN 'PLATFORM_MANAGER' ELSE 'PLATFORM_ASSISTANT' END)::"Role", false, ${NOW}, ${NOW}, ${NOW}, NULL, NULL
        FROM scale_pf pf CROSS JOIN generate_series(0, 2) r 
        UNION ALL
-       SELECT ${id("us", "t.email")}, t.email, t.first, t.last, $1, t.role::"Role", t.role IN ('REGION_REFERENT', 'REGION_FINANCE', 'DPO'), ${NOW}, ${NOW}, ${NOW}
+       SELECT ${id("us", "t.email")}, t.email, t.first, t.last, $1, t.role::"Role", t.role IN ('REGION_REFERENT', 'REGION_FINANCE', 'DPO'), ${NOW}, ${NOW}, ${NOW},
+         -- Two-factor roles are enrolled with the documented development secret (tokens of a user
+         -- who must enrol are refused).
+         CASE WHEN t.role = ANY($3::text[]) THEN $2 END, CASE WHEN t.role = ANY($3::text[]) THEN ${NOW} END
        FROM (VALUES ('referent@${SCALE_EMAIL_DOMAIN}', 'REGION_REFERENT', 'Claire', 'Delattre'), ('finance@${SCALE_EMAIL_DOMAIN}', 'REGION_FINANCE', 'Marc', 'Lefebvre'),
          ('dpo@${SCALE_EMAIL_DOMAIN}', 'DPO', 'Nadia', 'Benali'), ('admin@${SCALE_EMAIL_DOMAIN}', 'ADMIN', 'Paul', 'Duhamel'),
          ('reviewer-ft@${SCALE_EMAIL_DOMAIN}', 'FRANCE_TRAVAIL_REVIEWER', 'Sophie', 'Vasseur')) AS t(email, role, first, last)`,
-      [passwordHash],
+      [passwordHash, DEMO_TOTP_SECRET, [...TOTP_REQUIRED_ROLES]],
     );
     await step(
       "memberships",
