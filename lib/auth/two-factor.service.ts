@@ -1,11 +1,13 @@
 import "server-only";
 // Two-factor login (TOTP): enrolment with a QR code, confirmation by a first code, single-use
-// recovery codes, the check done at login, and the reset by an administrator. The secret never
-// leaves this module once enrolment is confirmed (no DTO carries it; the logger redacts it).
+// recovery codes, the check done at login, and the reset by an administrator. The secret is stored
+// encrypted (lib/auth/secret-box.ts) and never leaves this module once enrolment is confirmed (no
+// DTO carries it; the logger redacts it).
 import { randomBytes } from "node:crypto";
 import { generateSecret } from "otplib";
 import QRCode from "qrcode";
 import { recordAudit } from "@/lib/audit/audit.service";
+import { openSecret, sealSecret } from "@/lib/auth/secret-box";
 import type { CurrentUser } from "@/lib/auth/principal";
 import {
   consumeRecoveryCode, formatRecoveryCode, hashRecoveryCode, isTotpShaped, otpauthUri, RECOVERY_CODE_COUNT, verifyTotp,
@@ -18,7 +20,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@
 export async function checkSecondFactor(db: DbOrTx, userId: string, code: string, now = new Date()): Promise<"totp" | "recovery" | null> {
   const row = await db.user.findUnique({ where: { id: userId }, select: { totpSecret: true, totpEnabledAt: true, totpRecoveryHashes: true } });
   if (!row?.totpSecret || !row.totpEnabledAt) return null;
-  if (isTotpShaped(code)) return verifyTotp(row.totpSecret, code, now) ? "totp" : null;
+  if (isTotpShaped(code)) return verifyTotp(openSecret(row.totpSecret), code, now) ? "totp" : null;
   if (consumeRecoveryCode(row.totpRecoveryHashes, code) === null) return null;
   const spent = await db.$executeRaw`
     UPDATE "User" SET "totpRecoveryHashes" = array_remove("totpRecoveryHashes", ${hashRecoveryCode(code)})
@@ -41,12 +43,13 @@ export interface EnrolmentScreen {
  */
 export async function startEnrolment(db: Db, user: CurrentUser): Promise<EnrolmentScreen> {
   if (!can(user, "twoFactor.enrol")) throw new ForbiddenError();
-  await db.user.updateMany({ where: { id: user.id, totpEnabledAt: null, totpSecret: null }, data: { totpSecret: generateSecret() } });
+  await db.user.updateMany({ where: { id: user.id, totpEnabledAt: null, totpSecret: null }, data: { totpSecret: sealSecret(generateSecret()) } });
   const row = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { totpSecret: true, totpEnabledAt: true } });
   if (row.totpEnabledAt || !row.totpSecret) throw new ConflictError("La double authentification est déjà activée sur ce compte.");
-  const uri = otpauthUri(row.totpSecret, user.email);
+  const secret = openSecret(row.totpSecret);
+  const uri = otpauthUri(secret, user.email);
   const svg = await QRCode.toString(uri, { type: "svg", errorCorrectionLevel: "M", margin: 2 });
-  return { secret: row.totpSecret, uri, qrSvgDataUrl: `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}` };
+  return { secret, uri, qrSvgDataUrl: `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}` };
 }
 
 /** Confirms enrolment with a first code; returns the recovery codes, shown once and stored hashed. */
@@ -55,7 +58,7 @@ export async function confirmEnrolment(db: Db, user: CurrentUser, code: string, 
   const row = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { totpSecret: true, totpEnabledAt: true } });
   if (row.totpEnabledAt) throw new ConflictError("La double authentification est déjà activée sur ce compte.");
   if (!row.totpSecret) throw new ConflictError("Rechargez la page pour obtenir un nouveau QR code.");
-  if (!verifyTotp(row.totpSecret, code, now)) {
+  if (!verifyTotp(openSecret(row.totpSecret), code, now)) {
     await recordAudit(db, { action: "auth.totp.enrolFailed", actorId: user.id, actorRole: user.role, entityType: "User", entityId: user.id });
     throw new ValidationError({ code: ["Code incorrect : saisissez le code à 6 chiffres affiché par l'application."] });
   }

@@ -74,6 +74,10 @@ describe("enrôlement et réinitialisation", () => {
     expect(Buffer.from(screen.qrSvgDataUrl.split(",")[1]!, "base64").toString()).toContain("<svg");
     // Reloading the page keeps the same pending secret (the QR code already scanned stays valid).
     expect((await startEnrolment(db, before)).secret).toBe(screen.secret);
+    // Stored encrypted: the database holds neither the secret nor anything that decodes to it without the key.
+    const stored = (await db.user.findUniqueOrThrow({ where: { id: u.id }, select: { totpSecret: true } })).totpSecret!;
+    expect(stored).toMatch(/^enc:v1:/);
+    expect(stored).not.toContain(screen.secret);
     await expect(confirmEnrolment(db, before, "000000" === code(screen.secret) ? "111111" : "000000")).rejects.toThrow();
     await confirmEnrolment(db, before, code(screen.secret));
     const after = (await loadPrincipal(db, u.id))!;
