@@ -6,6 +6,20 @@ import { loginViaForm, loginViaHttp } from "../support/auth";
 import { ACCOUNTS } from "../support/accounts";
 import { baseUrl, signedIn } from "./fixtures";
 
+/** A random SIRET passing the Luhn key (14 digits). */
+function luhnSiret(): string {
+  const digits = Array.from({ length: 13 }, (_, i) => (i === 0 ? 3 : Math.floor(Math.random() * 10)));
+  for (let check = 0; check < 10; check++) {
+    const all = [...digits, check];
+    const sum = all.reduce((acc, d, i) => {
+      const v = (all.length - i) % 2 === 0 ? d * 2 : d;
+      return acc + (v > 9 ? v - 9 : v);
+    }, 0);
+    if (sum % 10 === 0) return all.join("");
+  }
+  throw new Error("inatteignable");
+}
+
 function cspNonce(csp: string): string | undefined {
   return /'nonce-([^']+)'/.exec(csp)?.[1];
 }
@@ -84,7 +98,7 @@ test("ce qui est saisi est échappé à l'affichage (HTML et script dans un nom 
   const ctx = await signedIn("assistantLens");
   try {
     const hostile = `<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2"> ${Date.now()}`;
-    const res = await ctx.post("/api/v1/companies", { data: { name: hostile } });
+    const res = await ctx.post("/api/v1/companies", { data: { name: hostile, siret: luhnSiret() } });
     expect(res.status(), await res.text()).toBe(201);
     const { id } = (await res.json()) as { id: string };
     const page = await ctx.get(`/entreprises/${id}`);

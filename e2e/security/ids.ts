@@ -2,7 +2,11 @@
 // route without a resolver here makes the matrix fail ("pas de résolveur"), so it cannot slip through.
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
-import { one } from "./fixtures";
+
+async function one(c: pg.Client, sql: string, params: unknown[] = []): Promise<string | null> {
+  const r = await c.query<{ id: string }>(sql, params);
+  return r.rows[0]?.id ?? null;
+}
 
 export interface Resolved {
   /** Values for each [param] of the pattern. */
