@@ -157,7 +157,9 @@ async function main() {
     // Recovery: from the restart until the first success after which no request failed on the database any more.
     const after = samples.filter((s) => s.at >= restartAt).sort((a, b) => a.at - b.at);
     const lastFailure = after.filter((s) => s.status === "no-answer" || (typeof s.status === "number" && s.status >= 500)).at(-1);
-    const recoveredAt = lastFailure ? after.find((s) => s.at > lastFailure.at && typeof s.status === "number" && s.status < 500)?.at : restartAt;
+    // Measured on answers: when the first good answer after the last failure came back.
+    const firstGood = lastFailure ? after.find((s) => s.at > lastFailure.at && typeof s.status === "number" && s.status < 500) : undefined;
+    const recoveredAt = lastFailure ? (firstGood ? firstGood.at + firstGood.ms : undefined) : restartAt;
 
     // No half-done write: every acknowledged write is there, whole; every refused one left nothing behind.
     const check = createPrismaClient(url, 2);
