@@ -26,4 +26,6 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium" }],
+  // The seeded database the server uses (set by scripts/test.ts), for the security specs that look up real ids.
+  metadata: { databaseUrl: process.env.E2E_DATABASE_URL },
 });

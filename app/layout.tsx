@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import "./globals.css";
 
@@ -7,7 +8,9 @@ export const metadata: Metadata = {
   description: "Système d'information des plateformes territoriales Proch'Emploi — Région Hauts-de-France",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+// Every page is rendered per request: the CSP nonce (proxy.ts) can only be put on scripts then.
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  await connection();
   return (
     <html lang="fr">
       <body className="min-h-screen font-sans antialiased">{children}</body>

@@ -143,7 +143,7 @@ async function main() {
           return { ok: false };
         }
         const out = path.join(RESULTS, "e2e.json");
-        const code = await run(NODE, [bin("playwright"), "test", ...extra], { env: { ...baseEnv, E2E_BASE_URL: baseURL, PLAYWRIGHT_JSON_OUTPUT_NAME: out } });
+        const code = await run(NODE, [bin("playwright"), "test", ...extra], { env: { ...baseEnv, E2E_BASE_URL: baseURL, E2E_DATABASE_URL: dbs.e2eUrl, PLAYWRIGHT_JSON_OUTPUT_NAME: out } });
         return { ok: code === 0, ...playwrightCounts(out) };
       } finally {
         server.kill("SIGTERM");

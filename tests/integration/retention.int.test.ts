@@ -176,6 +176,22 @@ describe("retention run", () => {
     expect(await db.auditEvent.count({ where: { action: { startsWith: "retention.jobSeeker." } } })).toBe(7);
   });
 
+  it("two runs started at the same time do the work once (issue 9)", { timeout: 120_000 }, async () => {
+    await seedDataset();
+    const dry = await runRetention(db, { dryRun: true, now: NOW, batchSize: 3 });
+    const [a, b] = await Promise.all([
+      runRetention(db, { dryRun: false, now: NOW, batchSize: 3, triggeredBy: "a" }),
+      runRetention(db, { dryRun: false, now: NOW, batchSize: 3, triggeredBy: "b" }),
+    ]);
+    for (const action of Object.keys(dry.counts) as (keyof typeof dry.counts)[]) {
+      expect(a.counts[action] + b.counts[action], action).toBe(dry.counts[action]);
+    }
+    for (const action of Object.keys(dry.counts)) {
+      expect(await db.auditEvent.count({ where: { action: `retention.${action}` } }), action).toBe(dry.counts[action as keyof typeof dry.counts]);
+    }
+    expect(await db.jobSeeker.count({ where: { lifecycle: "DESTROYED" } })).toBe(dry.counts["jobSeeker.destroy"]);
+  });
+
   it("finishes on restart what a run killed halfway had left", async () => {
     await seedDataset();
     const dry = await runRetention(db, { dryRun: true, now: NOW, batchSize: 2 });

