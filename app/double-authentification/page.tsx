@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/account/auth-card";
 import { TwoFactorEnrolForm } from "@/components/account/two-factor-enrol-form";
 import { SignOutButton } from "@/components/layout/sign-out-button";
-import { getCurrentUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/lib/auth/session";
 import { startEnrolment } from "@/lib/auth/two-factor.service";
 import { db } from "@/lib/db";
 
@@ -16,8 +15,8 @@ export const dynamic = "force-dynamic";
  * administration) this is the only page reachable until it is done; for others it is optional.
  */
 export default async function TwoFactorPage() {
-  const user = await getCurrentUser();
-  if (!user) redirect("/connexion");
+  // The one action left to a mandatory-2FA account not enrolled yet (requirePageUser lets it through).
+  const user = await requirePageUser("twoFactor.enrol");
   if (user.totpEnabled) {
     return (
       <AuthCard title="Double authentification">

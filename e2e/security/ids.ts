@@ -57,6 +57,23 @@ const RESOLVERS: Record<string, { find: Resolver; platformScoped: boolean; table
   "conservation/[id]": { find: (c) => one(c, `SELECT id FROM "PurgeRun" ORDER BY "startedAt" LIMIT 1`), platformScoped: false },
   "purge-runs/[id]": { find: (c) => one(c, `SELECT id FROM "PurgeRun" ORDER BY "startedAt" LIMIT 1`), platformScoped: false },
   "tokens/[id]": { find: async () => null, platformScoped: false },
+  // Session 2 routes (France Travail files, objectives and annual report, exports, finance, GDPR).
+  "france-travail/[subsidyFileId]": { find: byPlatform("SubsidyFile", `AND funder = 'FRANCE_TRAVAIL'`), platformScoped: true, table: "SubsidyFile" },
+  "annual/[platformId]": { find: async (_c, p) => p, platformScoped: true, table: "Platform" },
+  "[platformId]/[year]": { find: async () => String(new Date().getFullYear()), platformScoped: false },
+  "lists/[list]": { find: async () => "companies", platformScoped: false },
+  // A background export belongs to its author only (like a token): none in the demo data.
+  "table-exports/[id]": { find: async () => null, platformScoped: false },
+  "tranches/[trancheId]": { find: (c, _p, parents) => one(c, `SELECT id FROM "Tranche" WHERE "subsidyFileId" = $1 ORDER BY rank LIMIT 1`, [parents.id]), platformScoped: true, table: "Tranche" },
+  "reversements/[orderId]": { find: (c, _p, parents) => one(c, `SELECT id FROM "RefundOrder" WHERE "subsidyFileId" = $1 LIMIT 1`, [parents.id]), platformScoped: true, table: "RefundOrder" },
+  "mobility-diagnostics/[id]": { find: byPlatform("MobilityDiagnostic"), platformScoped: true, table: "MobilityDiagnostic" },
+  "diagnostics/[diagnosticId]": { find: (c, _p, parents) => one(c, `SELECT id FROM "MobilityDiagnostic" WHERE "jobSeekerId" = $1 LIMIT 1`, [parents.id]), platformScoped: true, table: "MobilityDiagnostic" },
+  "archives/[id]": { find: byPlatform("JobSeeker", `AND lifecycle = 'ARCHIVED'`), platformScoped: true, table: "JobSeeker" },
+  // Rights requests and breaches are the DPO's registers (region-wide).
+  "demandes/[id]": { find: (c) => one(c, `SELECT id FROM "RightsRequest" ORDER BY "createdAt" LIMIT 1`), platformScoped: false, table: "RightsRequest" },
+  "rights-requests/[id]": { find: (c) => one(c, `SELECT id FROM "RightsRequest" ORDER BY "createdAt" LIMIT 1`), platformScoped: false, table: "RightsRequest" },
+  "violations/[id]": { find: (c) => one(c, `SELECT id FROM "BreachRecord" ORDER BY "createdAt" LIMIT 1`), platformScoped: false, table: "BreachRecord" },
+  "breaches/[id]": { find: (c) => one(c, `SELECT id FROM "BreachRecord" ORDER BY "createdAt" LIMIT 1`), platformScoped: false, table: "BreachRecord" },
 };
 
 /** Fills every [param] of `pattern` with a record of `platformId`; throws for an unknown segment. */

@@ -66,7 +66,7 @@ export async function requirePageUser(action: Action = "home.view"): Promise<Cur
   const user = await getCurrentUser();
   if (!user) redirect("/connexion");
   // Mandatory two-factor login not set up yet: the enrolment page is the only way on.
-  if (user.mustEnrolTotp) redirect(TOTP_ENROL_PATH);
+  if (user.mustEnrolTotp && action !== "twoFactor.enrol") redirect(TOTP_ENROL_PATH);
   if (!can(user, action)) forbidden();
   return user;
 }
