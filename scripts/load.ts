@@ -123,7 +123,7 @@ async function main() {
       await new Promise((r) => setTimeout(r, (SECONDS * 1000) / 2));
       restartAt = Date.now();
       print(`Redémarrage de PostgreSQL (pg_ctl restart -m fast) à t+${Math.round(SECONDS / 2)} s…`);
-      cluster.restart();
+      await cluster.restart();
       restartDone = Date.now();
     })();
     const worker = async (n: number) => {

