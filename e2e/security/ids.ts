@@ -23,13 +23,18 @@ type Resolver = (c: pg.Client, platformId: string, parents: Record<string, strin
 
 const byPlatform = (table: string, extra = ""): Resolver => (c, p) => one(c, `SELECT id FROM "${table}" WHERE "platformId" = $1 ${extra} ORDER BY "createdAt" LIMIT 1`, [p]);
 
+const activeJobSeeker: Resolver = (c, p) =>
+  one(c, `SELECT j.id FROM "JobSeeker" j WHERE j."platformId" = $1 AND j."archivedAt" IS NULL
+          ORDER BY EXISTS (SELECT 1 FROM "MobilityDiagnostic" d WHERE d."jobSeekerId" = j.id) DESC, j."createdAt" LIMIT 1`, [p]);
+
 /** "<segment before the param>/[param]" → how to find a record of the platform. */
 const RESOLVERS: Record<string, { find: Resolver; platformScoped: boolean; table?: string }> = {
   "utilisateurs/[id]": { find: (c, p) => one(c, `SELECT u.id FROM "User" u JOIN "PlatformMembership" m ON m."userId" = u.id WHERE m."platformId" = $1 AND u.role = 'PLATFORM_ASSISTANT' LIMIT 1`, [p]), platformScoped: true, table: "User" },
   "users/[id]": { find: (c, p) => one(c, `SELECT u.id FROM "User" u JOIN "PlatformMembership" m ON m."userId" = u.id WHERE m."platformId" = $1 AND u.role = 'PLATFORM_ASSISTANT' LIMIT 1`, [p]), platformScoped: true, table: "User" },
   "chefs-de-file/[id]": { find: byPlatform("ChefDeFile"), platformScoped: true, table: "ChefDeFile" },
-  "demandeurs/[id]": { find: byPlatform("JobSeeker", `AND "archivedAt" IS NULL`), platformScoped: true, table: "JobSeeker" },
-  "job-seekers/[id]": { find: byPlatform("JobSeeker", `AND "archivedAt" IS NULL`), platformScoped: true, table: "JobSeeker" },
+  // A person with a mobility diagnostic when there is one, so that diagnostics/[diagnosticId] resolves too.
+  "demandeurs/[id]": { find: activeJobSeeker, platformScoped: true, table: "JobSeeker" },
+  "job-seekers/[id]": { find: activeJobSeeker, platformScoped: true, table: "JobSeeker" },
   "entreprises/[id]": { find: byPlatform("Company"), platformScoped: true, table: "Company" },
   "companies/[id]": { find: (c, p) => one(c, `SELECT "companyId" AS id FROM "CompanyContact" WHERE "platformId" = $1 ORDER BY "createdAt" LIMIT 1`, [p]), platformScoped: true, table: "Company" },
   "contacts/[contactId]": { find: (c, _p, parents) => one(c, `SELECT id FROM "CompanyContact" WHERE "companyId" = $1 LIMIT 1`, [parents.id]), platformScoped: true, table: "CompanyContact" },
