@@ -41,7 +41,33 @@ export async function bilanPlatform(db: DbOrTx, user: Principal, platformId: str
  * Figures of each platform for each month from `first` to `last`: the current snapshot of closed
  * months, a live computation (one grouped query per family, all platforms at once) for the others.
  */
-export async function monthlyFigures(db: DbOrTx, platformIds: readonly string[], first: MonthKey, last: MonthKey): Promise<Map<string, MonthFigures[]>> {
+/**
+ * Live (open-month) figures shared between requests for a few seconds: the dashboard is read far
+ * more often than the provisional figures change, and their computation aggregates raw activity
+ * tables (issue 8). Only open months go through it — closed months are always read from their
+ * snapshot — and concurrent requests for the same range share one computation.
+ */
+const LIVE_CACHE_MAX = 200;
+const liveCache = new Map<string, { until: number; value: Promise<Awaited<ReturnType<typeof computeFigures>>> }>();
+
+function cachedComputeFigures(db: DbOrTx, platformIds: readonly string[], first: MonthKey, last: MonthKey, ttlMs: number) {
+  const key = `${[...platformIds].sort().join(",")}|${first}|${last}`;
+  const now = Date.now();
+  const hit = liveCache.get(key);
+  if (hit && hit.until > now) return hit.value;
+  if (liveCache.size >= LIVE_CACHE_MAX) {
+    for (const [k, v] of liveCache) if (v.until <= now) liveCache.delete(k);
+    if (liveCache.size >= LIVE_CACHE_MAX) liveCache.delete(liveCache.keys().next().value!);
+  }
+  const value = computeFigures(db, platformIds, first, last);
+  liveCache.set(key, { until: now + ttlMs, value });
+  value.catch(() => liveCache.delete(key));
+  return value;
+}
+
+export async function monthlyFigures(
+  db: DbOrTx, platformIds: readonly string[], first: MonthKey, last: MonthKey, opts: { liveCacheMs?: number } = {},
+): Promise<Map<string, MonthFigures[]>> {
   const months = monthsBetween(first, last);
   const snapshots = await db.monthlySnapshot.findMany({
     where: { platformId: { in: [...platformIds] }, supersededAt: null, month: { gte: monthDate(first), lte: monthDate(last) } },
@@ -51,7 +77,11 @@ export async function monthlyFigures(db: DbOrTx, platformIds: readonly string[],
   // Live figures only over the months that still lack a snapshot (usually the last one or two):
   // closed months are precomputed, so a 12-month region view does not aggregate raw activity.
   const open = months.filter((m) => platformIds.some((pid) => !closed.has(`${pid}|${m}`)));
-  const live = open.length === 0 ? null : await computeFigures(db, platformIds, open[0]!, open[open.length - 1]!);
+  const live = open.length === 0
+    ? null
+    : opts.liveCacheMs
+      ? structuredClone(await cachedComputeFigures(db, platformIds, open[0]!, open[open.length - 1]!, opts.liveCacheMs))
+      : await computeFigures(db, platformIds, open[0]!, open[open.length - 1]!);
   return new Map(
     platformIds.map((pid) => [
       pid,

@@ -23,6 +23,9 @@ export interface DashboardData {
   comparison: { platform: PlatformRef; total: Figures; series: MonthFigures[] }[];
 }
 
+/** How long the dashboard reuses the live figures of open months (closed months: snapshots, never cached). */
+export const DASHBOARD_LIVE_CACHE_MS = 30_000;
+
 export function defaultMonth(now: Date): MonthKey {
   return addMonths(currentMonth(now), -1);
 }
@@ -42,7 +45,8 @@ export async function dashboardData(
   const trendFirst = addMonths(last, -11);
   const first = months[0]! < trendFirst ? months[0]! : trendFirst;
   const ids = selected ? [selected.id] : platforms.map((p) => p.id);
-  const byPlatform = await monthlyFigures(db, ids, first, last);
+  // Provisional figures of open months may be up to DASHBOARD_LIVE_CACHE_MS old on the dashboard.
+  const byPlatform = await monthlyFigures(db, ids, first, last, { liveCacheMs: DASHBOARD_LIVE_CACHE_MS });
   const allMonths = [...byPlatform.values()][0]?.map((c) => c.month) ?? [];
   const whole = selected ? (byPlatform.get(selected.id) ?? []) : regionSeries(byPlatform, allMonths);
   const inPeriod = (c: MonthFigures) => months.includes(c.month);

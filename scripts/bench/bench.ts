@@ -263,7 +263,7 @@ async function main(): Promise<number> {
     const [pManager, pReferent, pDpo] = [await principal(manager.id), await principal(referent.id), await principal(dpo.id)];
     const purpose = { purpose: "banc de performance" };
 
-    const scenarios: Scenario[] = [
+    const allScenarios: Scenario[] = [
       {
         name: "Demandeurs : recherche par nom (API)", kind: "api", path: `/api/v1/job-seekers?q=${encodeURIComponent(surname)}&pageSize=50`,
         auth: { bearer: tokens.manager }, load: { duration: 8 }, throughput: true,
@@ -313,6 +313,11 @@ async function main(): Promise<number> {
         capture: (db) => startDryRun(db, pDpo),
       },
     ];
+
+    // `--only <text>` (repeatable): the scenarios whose name contains one of the texts (case-insensitive).
+    const only = process.argv.flatMap((a, i) => (a === "--only" && process.argv[i + 1] ? [process.argv[i + 1]!.toLowerCase()] : []));
+    const scenarios = only.length === 0 ? allScenarios : allScenarios.filter((s) => only.some((o) => s.name.toLowerCase().includes(o)));
+    if (scenarios.length === 0) throw new Error(`--only ${only.join(", ")} : aucune mesure ne correspond.`);
 
     // ── the production app ──
     if (buildIsStale()) {
