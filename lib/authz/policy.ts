@@ -72,7 +72,7 @@ export const ACTIONS = [
   "outbox.read",
   "notification.read",
   "search.run",
-  // Issue 6 (finance leftovers): the platform claims a tranche; finance issues refund orders.
+  // Tranche claims and refund orders: the platform claims a tranche; finance issues refund orders.
   "tranche.claim",
   "refundOrder.write",
   // Issue 7: two-factor enrolment (everyone; the only action left to a mandatory-2FA user not yet

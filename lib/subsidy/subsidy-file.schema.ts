@@ -156,7 +156,7 @@ export const milestonesSchema = z.object({
 });
 export type MilestonesInput = z.infer<typeof milestonesSchema>;
 
-// ───────────── tranche claims, refund orders, France Travail breaches (issue 6 leftovers) ─────────────
+// ───────────── tranche claims, refund orders, France Travail breaches (tranche claims, refunds, penalties) ─────────────
 
 /** The platform claims a tranche, giving the dates of the documents it sends with the claim. */
 export const claimFormSchema = z.object({

@@ -1,4 +1,4 @@
-// Issue 6 leftovers: tranche claims, withholding, France Travail penalties, refund orders.
+// Tranche claims, withholding for a missing financial report, France Travail penalties, refund orders.
 import { beforeEach, describe, expect, it } from "vitest";
 import { loadPrincipal, type CurrentUser } from "@/lib/auth/principal";
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from "@/lib/errors";
