@@ -8,13 +8,15 @@ import { resolveDatabaseUrl } from "@/scripts/lib/database";
 import { print, printError } from "@/scripts/lib/print";
 
 const args = process.argv.slice(2);
-const file = args.find((a, i) => !a.startsWith("--") && args[i - 1] !== "--unites-legales");
+const file = args.find((a, i) => !a.startsWith("--") && args[i - 1] !== "--unites-legales" && args[i - 1] !== "--lot");
 const legalAt = args.indexOf("--unites-legales");
 const legalUnitsFile = legalAt >= 0 ? args[legalAt + 1] : undefined;
 const partial = args.includes("--partiel");
+const lotAt = args.indexOf("--lot");
+const batchSize = lotAt >= 0 ? Number(args[lotAt + 1]) : undefined;
 
-if (!file) {
-  printError("Usage : npm run sirene:import -- <fichier StockEtablissement.csv> [--unites-legales <fichier StockUniteLegale.csv>] [--partiel]");
+if (!file || (batchSize !== undefined && !(Number.isInteger(batchSize) && batchSize > 0))) {
+  printError("Usage : npm run sirene:import -- <fichier StockEtablissement.csv> [--unites-legales <fichier StockUniteLegale.csv>] [--partiel] [--lot <lignes par lot>]");
   process.exit(2);
 }
 for (const f of [file, legalUnitsFile]) {
@@ -34,7 +36,7 @@ const handle = await resolveDatabaseUrl({ quiet: true });
 let code = 0;
 try {
   const t0 = Date.now();
-  const r = await importSirene(handle.url, { file, legalUnitsFile, partial, onProgress: progress });
+  const r = await importSirene(handle.url, { file, legalUnitsFile, partial, batchSize, onProgress: progress });
   process.stderr.write("\n");
   if (r.resumedFromLine > 0) print(`Reprise après la ligne ${fmt(r.resumedFromLine)} d'un import interrompu.`);
   print(`${fmt(r.lines)} lignes lues en ${((Date.now() - t0) / 1000).toFixed(1)} s : ${fmt(r.kept)} établissements des périmètres retenus, ${fmt(r.outsidePerimeter)} hors périmètre, ${fmt(r.restricted)} en diffusion restreinte (non chargés), ${fmt(r.rejected)} refusés.`);
