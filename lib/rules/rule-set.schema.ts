@@ -186,6 +186,8 @@ export const prospectingSchema = z.object({
   headcountScores: z.record(z.string().regex(/^(\d\d|NN)$/), share),
   /** Part by age: the first band whose maxYears is above the establishment's age (the last one has none). */
   ageBands: z.array(z.object({ maxYears: positiveInt.nullable(), score: share })).min(1),
+  /** A trade is « en tension » when France Travail's tension indicator reaches this percentage. */
+  tensionThresholdPct: z.number().min(0).max(100),
   /** Full part at 0 km, none at this distance and beyond. */
   maxDistanceKm: positiveInt,
   /** A company the platform follows comes back in the list when not contacted for this many months. */
@@ -205,6 +207,7 @@ export const PROSPECTING_DEFAULTS: ProspectingRules = {
     { maxYears: 10, score: 0.5 },
     { maxYears: null, score: 0.3 },
   ],
+  tensionThresholdPct: 50,
   maxDistanceKm: 30,
   recontactMonths: 12,
 };

@@ -6,12 +6,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { env, processEnv } from "@/lib/env";
 import { importSirene, SireneFileError } from "@/lib/sirene/sirene-import.service";
 import { generatedLines, siretOf, writeStockEtablissement, writeStockUniteLegale, type SireneGeneratorOptions } from "@/scripts/lib/sirene-generator";
 import { createPlatform } from "@/tests/factories";
 import { db, resetDb } from "@/tests/support/db";
 
-const url = process.env.DATABASE_URL!;
+const url = env.DATABASE_URL!;
 const dir = mkdtempSync(path.join(os.tmpdir(), "sirene-test-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -147,7 +148,7 @@ describe("import du répertoire SIRENE (StockEtablissement)", () => {
   it("reprend après un arrêt brutal (kill -9) là où il s'était arrêté, avec le même résultat", async () => {
     const big = { ...OPTS, lines: 40_000 };
     const f = await file("big.csv", big);
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/sirene-import.ts", f, "--lot", "500"], { env: { ...process.env, DATABASE_URL: url }, stdio: "ignore" });
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/sirene-import.ts", f, "--lot", "500"], { env: { ...processEnv(), DATABASE_URL: url }, stdio: "ignore" });
     // Killed as soon as some batches are staged, long before the end.
     for (let i = 0; i < 600; i++) {
       const run = await db.sireneImport.findFirst({ where: { status: "RUNNING" } });
