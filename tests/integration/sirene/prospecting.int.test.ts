@@ -5,7 +5,7 @@ import { subMonths, subYears } from "date-fns";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/auth/principal";
 import { NotFoundError, ValidationError } from "@/lib/errors";
-import { companyFromRegister, dismissProspect, listProspects } from "@/lib/prospecting/prospect.service";
+import { companyFromRegister, dismissProspect, listProspects, registerEstablishment } from "@/lib/prospecting/prospect.service";
 import { withLuhnKey } from "@/lib/rules/siret.rules";
 import { createPlatform, createRuleSets, platformUser } from "@/tests/factories";
 import { db, resetDb } from "@/tests/support/db";
@@ -107,6 +107,12 @@ describe("prospection", () => {
     // Followed now (created today): no longer in the list.
     expect((await list()).items.map((x) => x.siret)).not.toContain(S.restaurant);
     await expect(companyFromRegister(db, assistant, platformId, S.outside)).rejects.toThrow(NotFoundError);
+  });
+
+  it("la fiche entreprise lit l'état du répertoire : fermé, secteur avec son libellé, tranche de l'application", async () => {
+    expect(await registerEstablishment(db, S.closed)).toMatchObject({ active: false, nafCode: "5610A", nafLabel: "Restauration traditionnelle" });
+    expect(await registerEstablishment(db, S.restaurant)).toMatchObject({ active: true, companyBand: "H10_49" });
+    expect(await registerEstablishment(db, siret(99))).toBeNull();
   });
 
   it("une autre plateforme ne voit ni la liste ni les établissements de celle-ci", async () => {
