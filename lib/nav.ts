@@ -10,6 +10,7 @@ export interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { href: "/", label: "Accueil", action: "home.view" },
   { href: "/entreprises", label: "Entreprises", action: "company.read" },
+  { href: "/prospection", label: "Prospection", action: "company.read" },
   { href: "/visites", label: "Visites", action: "visit.read" },
   { href: "/offres", label: "Offres", action: "offer.read" },
   { href: "/rappels", label: "Rappels", action: "callback.read" },

@@ -168,6 +168,50 @@ const minPerYear = z
   .object({ minPerYear: z.number().int().nonnegative(), maxPerYear: z.number().int().positive().optional() })
   .refine((r) => r.maxPerYear === undefined || r.maxPerYear >= r.minPerYear, { message: "Le maximum doit être au moins égal au minimum", path: ["maxPerYear"] });
 
+const share = z.number().min(0).max(1);
+
+/**
+ * Weights and scales of the prospecting score. The score is the weighted mean of five parts in [0, 1]:
+ * trades sought by the platform's job seekers that the sector hires, headcount band, establishment age,
+ * trades in tension, distance to the job seekers.
+ */
+export const prospectingSchema = z.object({
+  weights: z.object({ trades: z.number().min(0), headcount: z.number().min(0), age: z.number().min(0), tension: z.number().min(0), distance: z.number().min(0) })
+    .refine((w) => w.trades + w.headcount + w.age + w.tension + w.distance > 0, { message: "Au moins un poids doit être positif" }),
+  /** This many matching job seekers (or more) give the full « métiers recherchés » part. */
+  tradesSaturation: positiveInt,
+  /** A sector « hires » a trade when France Travail's mapping shows at least this many hirings. */
+  minHirings: z.number().int().nonnegative(),
+  /** Part by INSEE headcount band code (00, 01, 02, 03, 11, 12, 21, 22, 31, 32, 41, 42, 51, 52, 53, NN). */
+  headcountScores: z.record(z.string().regex(/^(\d\d|NN)$/), share),
+  /** Part by age: the first band whose maxYears is above the establishment's age (the last one has none). */
+  ageBands: z.array(z.object({ maxYears: positiveInt.nullable(), score: share })).min(1),
+  /** A trade is « en tension » when France Travail's tension indicator reaches this percentage. */
+  tensionThresholdPct: z.number().min(0).max(100),
+  /** Full part at 0 km, none at this distance and beyond. */
+  maxDistanceKm: positiveInt,
+  /** A company the platform follows comes back in the list when not contacted for this many months. */
+  recontactMonths: positiveInt,
+});
+export type ProspectingRules = z.infer<typeof prospectingSchema>;
+
+/** Business defaults (no figure in the conventions), also written in the OPERATIONS rule set v1. */
+export const PROSPECTING_DEFAULTS: ProspectingRules = {
+  weights: { trades: 4, headcount: 2, age: 1, tension: 2, distance: 1 },
+  tradesSaturation: 20,
+  minHirings: 10,
+  headcountScores: { NN: 0.3, "00": 0.1, "01": 0.3, "02": 0.5, "03": 0.6, "11": 0.8, "12": 1, "21": 1, "22": 0.9, "31": 0.8, "32": 0.7, "41": 0.6, "42": 0.5, "51": 0.5, "52": 0.5, "53": 0.5 },
+  ageBands: [
+    { maxYears: 2, score: 1 },
+    { maxYears: 5, score: 0.7 },
+    { maxYears: 10, score: 0.5 },
+    { maxYears: null, score: 0.3 },
+  ],
+  tensionThresholdPct: 50,
+  maxDistanceKm: 30,
+  recontactMonths: 12,
+};
+
 export const operationsSchema = z
   .object({
     numeroVertCallbackDelayDays: positiveInt,
@@ -194,6 +238,8 @@ export const operationsSchema = z
   tableExportBackgroundRows: positiveInt.default(5000),
   /** Days a background export stays downloadable before it is deleted. */
   tableExportRetentionDays: positiveInt.default(7),
+  /** Prospecting (issue 19): the ranking of the register's establishments (lib/prospecting/score.rules.ts). */
+  prospecting: prospectingSchema.default(PROSPECTING_DEFAULTS),
   governance: z.object({
     COPRESIDENCE: minPerYear,
     POLE_DIRIGEANT: minPerYear,

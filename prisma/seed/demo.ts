@@ -1,6 +1,7 @@
 // The demo data set: three platforms, eight accounts and 24 months of activity before `now`.
 // Idempotent (nothing happens once the admin account exists) and deterministic (fixed faker
 // seed, every date relative to `now`); written in one transaction so a failed run leaves nothing.
+import { seedDemoRegister } from "@/prisma/seed/sirene";
 import { subMonths } from "date-fns";
 import type { PrismaClient, Prisma } from "@/lib/generated/prisma/client";
 import { hashPassword } from "@/lib/auth/password";
@@ -63,7 +64,8 @@ export async function seedDemo(db: PrismaClient, opts: { password: string; now?:
       const rules = await loadRules(tx, now);
       const rows = buildDemoRows(now, hashes, rules);
       const counts = await insertRows(tx, rows);
-      return { seeded: true, counts: { ruleSets: rules.inserted, ...counts } };
+      const register = await seedDemoRegister(tx, now);
+      return { seeded: true, counts: { ruleSets: rules.inserted, ...counts, sireneEstablishments: register } };
     },
     { maxWait: 10_000, timeout: 120_000 },
   );

@@ -3,6 +3,7 @@
 import type { PrismaClient, Prisma } from "@/lib/generated/prisma/client";
 import type { RuleSetKind } from "@/lib/generated/prisma/enums";
 import {
+  PROSPECTING_DEFAULTS,
   ruleSetPayloadSchemas,
   type DeadlinesRules,
   type FranceTravailRules,
@@ -141,6 +142,8 @@ export const OPERATIONS_V1: OperationsRules = {
   tableExportBackgroundRows: 5000,
   tableExportRetentionDays: 7,
   governance: { COPRESIDENCE: { minPerYear: 3, maxPerYear: 4 }, POLE_DIRIGEANT: { minPerYear: 2 } },
+  // Prospecting score (issue 19): business defaults, documented in docs/prospection.md.
+  prospecting: PROSPECTING_DEFAULTS,
 };
 
 const PAYLOADS: Record<RuleSetKind, { payload: unknown; note: string }> = {

@@ -13,6 +13,7 @@ import { getCompanyTimeline } from "@/lib/companies/timeline.query";
 import { db } from "@/lib/db";
 import { formatDate } from "@/lib/format";
 import { notFoundOnAppError } from "@/lib/page-errors";
+import { registerEstablishment } from "@/lib/prospecting/prospect.service";
 
 export const metadata: Metadata = { title: "Entreprise" };
 
@@ -20,7 +21,11 @@ export default async function CompanyPage({ params }: { params: Promise<{ id: st
   const user = await requirePageUser("company.read");
   const { id } = await params;
   const company = await notFoundOnAppError(getCompany(db, user, id));
-  const [contacts, timeline] = await Promise.all([can(user, "contact.read") ? listContacts(db, user, id) : [], getCompanyTimeline(db, user, id)]);
+  const [contacts, timeline, register] = await Promise.all([
+    can(user, "contact.read") ? listContacts(db, user, id) : [],
+    getCompanyTimeline(db, user, id),
+    registerEstablishment(db, company.siret),
+  ]);
   const canWrite = can(user, "company.write");
   const today = new Date().toISOString().slice(0, 10);
   return (
@@ -30,6 +35,11 @@ export default async function CompanyPage({ params }: { params: Promise<{ id: st
           <p className="text-sm"><Link href="/entreprises" className="text-brand-700 underline">Entreprises</Link> / {company.name}</p>
           <h1 className="text-2xl font-bold">{company.name}</h1>
           <p className="text-muted">SIRET <span className="font-mono">{formatSiret(company.siret)}</span> · {company.platform}</p>
+          {register && !register.active ? (
+            <p role="status" data-testid="sirene-closed" className="mt-1 font-semibold text-danger">
+              Établissement fermé dans le répertoire SIRENE de l&apos;INSEE (état administratif « fermé » au dernier chargement).
+            </p>
+          ) : null}
         </div>
         {canWrite ? (
           <div className="flex flex-wrap gap-2">

@@ -1,0 +1,185 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { z } from "zod";
+import { ProspectActions } from "@/components/prospecting/prospect-actions";
+import { Button } from "@/components/ui/button";
+import { requirePageUser } from "@/lib/auth/session";
+import { can } from "@/lib/authz/policy";
+import { formatNaf, formatSiret } from "@/lib/companies/company.rules";
+import { db } from "@/lib/db";
+import { formatDate, formatDateTime } from "@/lib/format";
+import { lastSireneImport, listProspects, prospectingPlatforms } from "@/lib/prospecting/prospect.service";
+import { parseSearchParams } from "@/lib/search-params";
+import { HEADCOUNT_LABELS, headcountLabel } from "@/lib/sirene/sirene-file.rules";
+
+export const metadata: Metadata = { title: "Prospection" };
+
+const PAGE_SIZE = 20;
+const querySchema = z.object({
+  plateforme: z.string().uuid().optional().catch(undefined),
+  commune: z.string().regex(/^\w{5}$/).optional().catch(undefined),
+  epci: z.string().regex(/^\d{9}$/).optional().catch(undefined),
+  secteur: z.string().trim().max(6).optional().catch(undefined),
+  effectif: z.string().regex(/^\d\d$/).optional().catch(undefined),
+  distance: z.coerce.number().int().positive().max(500).optional().catch(undefined),
+  page: z.coerce.number().int().positive().max(10_000).default(1).catch(1),
+});
+
+const MIN_HEADCOUNT = ["01", "03", "11", "12", "21", "22", "32", "41"] as const;
+
+export default async function ProspectingPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePageUser("company.read");
+  const q = parseSearchParams(querySchema, await searchParams);
+  const platforms = await prospectingPlatforms(db, user);
+  const platform = platforms.find((p) => p.id === q.plateforme) ?? platforms[0];
+  const lastImport = await lastSireneImport(db);
+
+  const header = (
+    <div className="flex flex-col gap-1">
+      <h1 className="text-2xl font-bold">Prospection{platform ? ` — ${platform.name}` : ""}</h1>
+      <p className="text-muted">
+        Les établissements du territoire que la plateforme ne suit pas encore (ou n&apos;a pas contactés depuis longtemps), classés par
+        un score expliqué : métiers recherchés par vos demandeurs que le secteur recrute, effectif, ancienneté, métiers en tension, distance.{" "}
+        <Link href="#comment" className="text-brand-700 underline">Comment le score est calculé</Link>
+      </p>
+    </div>
+  );
+  if (!platform) return <div className="flex flex-col gap-4">{header}<p>Vous n&apos;intervenez sur aucune plateforme.</p></div>;
+  if (!lastImport) {
+    return (
+      <div className="flex flex-col gap-4">
+        {header}
+        <div role="status" className="rounded border border-gray-300 bg-white p-4">
+          <h2 className="font-semibold">Le répertoire SIRENE n&apos;est pas encore chargé</h2>
+          <p>L&apos;administrateur charge le fichier mensuel des établissements de l&apos;INSEE avec <code>npm run sirene:import</code> (voir la documentation d&apos;exploitation).</p>
+        </div>
+      </div>
+    );
+  }
+
+  const result = await listProspects(db, user, platform.id, {
+    commune: q.commune,
+    epci: q.epci,
+    sector: q.secteur,
+    minHeadcount: q.effectif,
+    maxDistanceKm: q.distance,
+    page: q.page,
+    pageSize: PAGE_SIZE,
+  });
+  const communes = await db.commune.findMany({ where: { inseeCode: { in: platform.perimeterInseeCodes } }, select: { inseeCode: true, name: true, postalCodes: true, epciCode: true, epciName: true }, orderBy: { name: "asc" } });
+  const epcis = [...new Map(communes.filter((c) => c.epciCode).map((c) => [c.epciCode!, c.epciName ?? c.epciCode!])).entries()];
+  const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
+  const link = (page: number) => {
+    const p = new URLSearchParams();
+    for (const [k, v] of Object.entries({ ...q, plateforme: platform.id, page })) if (v !== undefined && v !== "") p.set(k, String(v));
+    return `/prospection?${p.toString()}`;
+  };
+  const canPlan = can(user, "visit.write") && can(user, "company.write") && user.platformIds.includes(platform.id);
+  const control = "rounded border border-gray-400 bg-white px-3 py-2";
+
+  return (
+    <div className="flex flex-col gap-4">
+      {header}
+      <p className="text-sm text-muted">
+        Répertoire SIRENE chargé le {formatDateTime(lastImport.finishedAt)} ({lastImport.fileName}) ; liste calculée le {formatDateTime(result.computedAt)}.
+      </p>
+      <form role="search" aria-label="Filtrer les établissements" className="flex flex-wrap items-end gap-3">
+        {platforms.length > 1 ? (
+          <div className="flex flex-col">
+            <label htmlFor="f-platform" className="text-sm font-medium">Plateforme</label>
+            <select id="f-platform" name="plateforme" defaultValue={platform.id} className={control}>
+              {platforms.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+            </select>
+          </div>
+        ) : null}
+        <div className="flex flex-col">
+          <label htmlFor="f-epci" className="text-sm font-medium">Intercommunalité</label>
+          <select id="f-epci" name="epci" defaultValue={q.epci ?? ""} className={control}>
+            <option value="">Toutes</option>
+            {epcis.map(([code, name]) => <option key={code} value={code}>{name}</option>)}
+          </select>
+        </div>
+        <div className="flex flex-col">
+          <label htmlFor="f-commune" className="text-sm font-medium">Commune</label>
+          <select id="f-commune" name="commune" defaultValue={q.commune ?? ""} className={control}>
+            <option value="">Toutes</option>
+            {communes.map((c) => <option key={c.inseeCode} value={c.inseeCode}>{c.name} ({c.postalCodes[0] ?? c.inseeCode})</option>)}
+          </select>
+        </div>
+        <div className="flex flex-col">
+          <label htmlFor="f-sector" className="text-sm font-medium">Secteur (code NAF ou début)</label>
+          <input id="f-sector" name="secteur" defaultValue={q.secteur ?? ""} placeholder="ex. 56 ou 43.21A" className={`${control} w-40`} />
+        </div>
+        <div className="flex flex-col">
+          <label htmlFor="f-headcount" className="text-sm font-medium">Effectif minimum</label>
+          <select id="f-headcount" name="effectif" defaultValue={q.effectif ?? ""} className={control}>
+            <option value="">Tous</option>
+            {MIN_HEADCOUNT.map((c) => <option key={c} value={c}>{HEADCOUNT_LABELS[c]!.replace(/^(\d[\d  ]*) à .*$/, "$1 salariés et plus").replace(/^1 salariés/, "1 salarié")}</option>)}
+          </select>
+        </div>
+        <div className="flex flex-col">
+          <label htmlFor="f-distance" className="text-sm font-medium">Distance max. (km)</label>
+          <input id="f-distance" name="distance" type="number" inputMode="numeric" min={1} max={500} defaultValue={q.distance ?? ""} className={`${control} w-28`} />
+        </div>
+        <Button type="submit">Filtrer</Button>
+      </form>
+
+      <p aria-live="polite" className="font-medium">
+        {result.total.toLocaleString("fr-FR")} établissement{result.total > 1 ? "s" : ""} à prospecter{pages > 1 ? ` — page ${q.page} sur ${pages}` : ""}
+      </p>
+      {result.items.length === 0 ? (
+        <p className="rounded border border-gray-300 bg-white p-4">Aucun établissement ne correspond à ces filtres.</p>
+      ) : (
+        <ol className="flex flex-col gap-3" aria-label="Établissements classés par score" start={(q.page - 1) * PAGE_SIZE + 1}>
+          {result.items.map((e, i) => (
+            <li key={e.siret} className="rounded border border-gray-300 bg-white p-4" data-testid="prospect">
+              <div className="flex flex-wrap items-start justify-between gap-3">
+                <div className="flex min-w-0 flex-col gap-1">
+                  <h2 className="text-lg font-semibold">
+                    <span className="text-muted">{(q.page - 1) * PAGE_SIZE + i + 1}.</span> {e.name}
+                  </h2>
+                  {e.legalName && e.legalName !== e.name ? <p className="text-sm">{e.legalName}</p> : null}
+                  <p className="text-sm">
+                    {e.nafCode ? `${formatNaf(e.nafCode)} — ${e.nafLabel ?? "activité"}` : "Activité inconnue"} · {headcountLabel(e.headcountCode)}
+                    {e.createdOn ? ` · créé le ${formatDate(e.createdOn)}` : ""}
+                  </p>
+                  <p className="text-sm">{[e.addressLine, [e.postalCode, e.city].filter(Boolean).join(" ")].filter(Boolean).join(", ")} · SIRET {formatSiret(e.siret)}</p>
+                  {e.companyId ? (
+                    <p className="text-sm">
+                      <Link href={`/entreprises/${e.companyId}`} className="text-brand-700 underline">Suivie par la plateforme</Link>
+                      {e.lastContactAt ? `, dernier contact le ${formatDate(e.lastContactAt)}` : ", jamais contactée"}
+                    </p>
+                  ) : null}
+                </div>
+                <p className="text-right">
+                  <span className="block text-2xl font-bold" aria-label={`Score ${e.score.toLocaleString("fr-FR")} sur 100`}>{Math.round(e.score)}</span>
+                  <span className="text-sm text-muted" aria-hidden="true">/ 100</span>
+                </p>
+              </div>
+              <p className="mt-2 text-sm"><span className="font-medium">Pourquoi : </span>{e.reasons.join(" ; ")}.</p>
+              {canPlan ? <div className="mt-3"><ProspectActions platformId={platform.id} siret={e.siret} name={e.name} canDismiss /></div> : null}
+            </li>
+          ))}
+        </ol>
+      )}
+      {pages > 1 ? (
+        <nav aria-label="Pagination" className="flex flex-wrap items-center gap-3">
+          {q.page > 1 ? <Link href={link(q.page - 1)} className="text-brand-700 underline">Page précédente</Link> : null}
+          <span>Page {q.page} sur {pages}</span>
+          {q.page < pages ? <Link href={link(q.page + 1)} className="text-brand-700 underline">Page suivante</Link> : null}
+        </nav>
+      ) : null}
+      <section id="comment" className="rounded border border-gray-300 bg-white p-4 text-sm">
+        <h2 className="text-base font-semibold">Comment le score est calculé</h2>
+        <p>
+          Le score (sur 100) est une moyenne pondérée de cinq parts, chacune entre 0 et 1, dont les poids et barèmes sont dans le jeu de règles
+          « Paramètres de fonctionnement » (versionné) : les demandeurs actifs de la plateforme qui recherchent un métier (code ROME) que le
+          secteur de l&apos;établissement recrute d&apos;après la table ROME ↔ NAF publiée par France Travail ; la tranche d&apos;effectif ;
+          l&apos;ancienneté de l&apos;établissement ; la part des recrutements du secteur dans des métiers en tension ; la distance médiane aux
+          communes des demandeurs. Sources : répertoire SIRENE de l&apos;INSEE (établissements diffusibles seulement), données ouvertes de France
+          Travail, base officielle des codes postaux de La Poste.
+        </p>
+      </section>
+    </div>
+  );
+}
