@@ -23,7 +23,8 @@ const TYPE_LABELS: Record<string, string> = {
 };
 
 const RIGHTS_KIND: Record<string, string> = {
-  ACCESS: "accès", RECTIFICATION: "rectification", ERASURE: "effacement", RESTRICTION: "limitation", OBJECTION: "opposition", PORTABILITY: "portabilité",
+  ACCESS: "Demande d'accès", RECTIFICATION: "Demande de rectification", ERASURE: "Demande d'effacement", RESTRICTION: "Demande de limitation",
+  OBJECTION: "Demande d'opposition", PORTABILITY: "Demande de portabilité",
 };
 
 const FUNDER: Record<string, string> = { REGION: "Région", FRANCE_TRAVAIL: "France Travail" };
@@ -62,7 +63,7 @@ export async function auditRecordNames(db: DbOrTx, user: Principal, events: read
   const rights = ids("RightsRequest");
   if (rights.length) {
     for (const r of await db.rightsRequest.findMany({ where: { id: { in: rights } }, select: { id: true, kind: true, receivedAt: true } })) {
-      put("RightsRequest", r.id, `Demande de ${RIGHTS_KIND[r.kind] ?? r.kind} reçue le ${formatDate(r.receivedAt)}`, can(user, "rights.read") ? `/rgpd/demandes/${r.id}` : null);
+      put("RightsRequest", r.id, `${RIGHTS_KIND[r.kind] ?? r.kind} reçue le ${formatDate(r.receivedAt)}`, can(user, "rights.read") ? `/rgpd/demandes/${r.id}` : null);
     }
   }
   const breaches = ids("BreachRecord");

@@ -123,7 +123,8 @@ export interface DpoHome {
 }
 
 const RIGHTS_KIND: Record<string, string> = {
-  ACCESS: "accès", RECTIFICATION: "rectification", ERASURE: "effacement", RESTRICTION: "limitation", OBJECTION: "opposition", PORTABILITY: "portabilité",
+  ACCESS: "Demande d'accès", RECTIFICATION: "Demande de rectification", ERASURE: "Demande d'effacement", RESTRICTION: "Demande de limitation",
+  OBJECTION: "Demande d'opposition", PORTABILITY: "Demande de portabilité",
 };
 
 export async function dpoHome(db: Db, user: CurrentUser, now: Date): Promise<DpoHome> {
@@ -132,7 +133,7 @@ export async function dpoHome(db: Db, user: CurrentUser, now: Date): Promise<Dpo
     .filter((r) => r.next)
     .sort((a, b) => (a.next!.remainingMs ?? 0) - (b.next!.remainingMs ?? 0))
     .map((r): AttentionItem => ({
-      id: r.id, label: `Demande de ${RIGHTS_KIND[r.kind] ?? r.kind} — ${r.jobSeeker?.name ?? r.requesterName ?? "demandeur non identifié"}${r.platform ? ` (${r.platform})` : ""}`,
+      id: r.id, label: `${RIGHTS_KIND[r.kind] ?? r.kind} — ${r.jobSeeker?.name ?? r.requesterName ?? "demandeur non identifié"}${r.platform ? ` (${r.platform})` : ""}`,
       href: `/rgpd/demandes/${r.id}`, detail: `${r.next!.label} : ${r.next!.countdown}`, tone: r.next!.overdue ? "bad" : "warn",
     }));
   const breaches = await listBreaches(db, user, breachListQuerySchema.parse({ pageSize: 200 }), now);
