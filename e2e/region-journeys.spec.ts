@@ -200,12 +200,14 @@ test("DPO : accueil → demande la plus urgente → recherche dans le journal pa
   const table = page.getByRole("table", { name: "Journal d'audit" });
   await expect(table).toContainText(/Demande d'accès reçue le \d{2}\/\d{2}\/\d{4}/);
   await expect(table).toContainText("Demande d'exercice de droits enregistrée");
+  await expect(table).toContainText(`concerne : Fiche de`);
+  await expectAccessible(page);
+  await shot(page, "region-dpo-journal");
   await expect(table).not.toContainText(/\d{4}-\d{2}-\d{2}T/);
   await page.getByLabel("Action", { exact: true }).selectOption({ label: "Consultation d'une fiche demandeur" });
   await page.getByRole("button", { name: "Rechercher" }).click();
   await expect(page).toHaveURL(/action=jobSeeker\.read/);
-  await expectAccessible(page);
-  await shot(page, "region-dpo-journal");
+  await expect(page.getByLabel("Action", { exact: true }).locator("option:checked")).toHaveText("Consultation d'une fiche demandeur");
   // The grouped list of actions is in words.
   await expect(page.getByLabel("Action", { exact: true }).locator("optgroup")).toHaveCount(10);
   expect(readFileSync(`${SCREENS}/region-dpo-journal.png`).length).toBeGreaterThan(0);

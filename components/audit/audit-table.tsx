@@ -21,13 +21,22 @@ const columns: ColumnDef<AuditEventDto, unknown>[] = [
   {
     id: "entity", header: "Objet",
     cell: ({ row }) => {
-      const r = row.original.record;
-      if (!r) return "—";
-      return r.href ? <Link href={r.href} className="text-brand-700 underline">{r.label}</Link> : r.label;
+      const { record, person } = row.original;
+      if (!record && !person) return "—";
+      return (
+        <>
+          {record ? <RecordLink r={record} /> : null}
+          {person ? <span className="block text-xs">concerne : <RecordLink r={person} /></span> : null}
+        </>
+      );
     },
   },
   { id: "reason", header: "Motif", cell: ({ row }) => row.original.reason ?? "—" },
 ];
+
+function RecordLink({ r }: { r: { label: string; href: string | null } }) {
+  return r.href ? <Link href={r.href} className="text-brand-700 underline">{r.label}</Link> : <>{r.label}</>;
+}
 
 export function AuditTable(props: { data: AuditEventDto[]; total: number; page: number; pageSize: number; sort: string }) {
   return <DataTable caption="Journal d'audit" columns={columns} emptyMessage="Aucun événement journalisé." {...props} />;

@@ -36,8 +36,12 @@ export function entityTypeLabel(type: string | null): string {
 const personName = (p: { firstName: string | null; lastName: string | null }) => [p.firstName, p.lastName?.toUpperCase()].filter(Boolean).join(" ") || "(sans nom)";
 
 /** Names of the events' records, keyed `${entityType}|${entityId}`. */
-export async function auditRecordNames(db: DbOrTx, user: Principal, events: readonly { entityType: string | null; entityId: string | null }[]): Promise<Map<string, AuditRecordRef>> {
-  const ids = (type: string) => [...new Set(events.filter((e) => e.entityType === type && e.entityId && /^[0-9a-f-]{36}$/i.test(e.entityId)).map((e) => e.entityId!))];
+export async function auditRecordNames(db: DbOrTx, user: Principal, events: readonly { entityType: string | null; entityId: string | null; personId?: string | null }[]): Promise<Map<string, AuditRecordRef>> {
+  const ids = (type: string) => [...new Set([
+    ...events.filter((e) => e.entityType === type && e.entityId && /^[0-9a-f-]{36}$/i.test(e.entityId)).map((e) => e.entityId!),
+    // Events about another record that name a person (proposal, diagnostic, rights request): the person too.
+    ...(type === "JobSeeker" ? events.map((e) => e.personId).filter((id): id is string => !!id && /^[0-9a-f-]{36}$/i.test(id)) : []),
+  ])];
   const out = new Map<string, AuditRecordRef>();
   const put = (type: string, id: string, label: string, href: string | null) => out.set(`${type}|${id}`, { label, href });
   const dpo = can(user, "audit.read");

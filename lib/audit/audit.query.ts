@@ -89,17 +89,23 @@ export async function listAuditEvents(db: Db, user: CurrentUser, q: AuditListQue
       orderBy: [{ at: q.sort === "at" ? "asc" : "desc" }, { id: q.sort === "at" ? "asc" : "desc" }],
       skip: (q.page - 1) * q.pageSize,
       take: q.pageSize,
-      select,
+      select: { ...select, metadata: true },
     }),
   ]);
-  const names = await auditRecordNames(db, user, rows);
+  const personOf = (r: (typeof rows)[number]) => {
+    const m = r.metadata as { jobSeekerId?: unknown } | null;
+    return r.entityType !== "JobSeeker" && m && typeof m === "object" && typeof m.jobSeekerId === "string" ? m.jobSeekerId : null;
+  };
+  const names = await auditRecordNames(db, user, rows.map((r) => ({ entityType: r.entityType, entityId: r.entityId, personId: personOf(r) })));
   const items = rows.map((r) => {
     const dto = toDto(r);
     const named = r.entityType && r.entityId ? names.get(`${r.entityType}|${r.entityId}`) : undefined;
+    const pid = personOf(r);
     return {
       ...dto,
       actionLabel: auditActionLabel(r.action),
       record: named ?? (r.entityType ? { label: entityTypeLabel(r.entityType), href: null } : null),
+      person: pid ? (names.get(`JobSeeker|${pid}`) ?? null) : null,
     };
   });
   return { items, page: q.page, pageSize: q.pageSize, total };

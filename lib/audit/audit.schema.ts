@@ -38,5 +38,7 @@ export const auditEventSchema = z.object({
   actionLabel: z.string().optional(),
   /** The record by name, with a link where the reader may open it (screen only). */
   record: z.object({ label: z.string(), href: z.string().nullable() }).nullable().optional(),
+  /** The person the event names besides its record (metadata.jobSeekerId), by name (screen only). */
+  person: z.object({ label: z.string(), href: z.string().nullable() }).nullable().optional(),
 });
 export type AuditEventDto = z.infer<typeof auditEventSchema>;
