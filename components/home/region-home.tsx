@@ -12,6 +12,7 @@ const PURGE_LABELS: Record<string, string> = {
   "companyContact.destroy": "contacts d'entreprise à détruire", "chefDeFile.destroy": "chefs de file à détruire",
 };
 
+/** Shortcuts to pages the navigation does not name the same way (no duplicate link names). */
 function Shortcuts({ links }: { links: { href: string; label: string }[] }) {
   return (
     <nav aria-label="Raccourcis" className="flex flex-wrap gap-x-6 gap-y-2 text-sm">
@@ -64,9 +65,7 @@ export function DpoHomePanel({ home }: { home: DpoHome }) {
       <Shortcuts links={[
         { href: "/rgpd", label: "Journal d'audit" },
         { href: "/rgpd/demandes", label: "Demandes d'exercice des droits" },
-        { href: "/rgpd/violations", label: "Violations de données" },
         { href: "/rgpd/conservation", label: "Conservation des données" },
-        { href: "/rgpd/registre", label: "Registre des traitements" },
       ]} />
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
         <AttentionList testId="attention-rights" title="Demandes de droits, par temps restant" items={home.rights} empty="Aucune demande en cours." />
