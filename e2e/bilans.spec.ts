@@ -18,8 +18,13 @@ test.describe.serial("bilans mensuels", () => {
     await expect(page.getByTestId("home-role")).toBeVisible();
     await page.goto("/bilans");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bilans d'activité");
-    const header = page.getByTestId("comparison-table").locator("thead th");
-    for (const name of ALL_PLATFORMS) await expect(header.filter({ hasText: name })).toHaveCount(1);
+    // Platforms are the comparison's rows (sortable table, folded), with the region total.
+    const rows = page.getByTestId("comparison-table").locator("tbody th");
+    for (const name of ALL_PLATFORMS) await expect(rows.filter({ hasText: name })).toHaveCount(1);
+    await expect(rows.filter({ hasText: "Total région" })).toHaveCount(1);
+    // Each chart's data table is one disclosure away, still in the page.
+    await expect(page.getByRole("region", { name: "Données : Part du marché caché", includeHidden: true })).toHaveCount(1);
+    await page.getByTestId("chart-hidden").getByText("Tableau des données").click();
     await expect(page.getByRole("region", { name: "Données : Part du marché caché" })).toBeVisible();
     await expect(page.getByTestId("provisional-notice")).toContainText("provisoires");
     const r = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();

@@ -12,11 +12,11 @@ test("la DPO cherche dans le journal par utilisateur et action, puis exporte le 
   await expect(page.getByTestId("home-role")).toBeVisible();
   await page.goto("/rgpd");
   await page.getByLabel("Utilisateur (adresse e-mail)").fill(ACCOUNTS.dpo.email);
-  await page.getByLabel("Action commençant par").fill("auth.login");
+  await page.getByLabel("Action", { exact: true }).selectOption({ label: "Connexion réussie" });
   await page.getByRole("button", { name: "Rechercher" }).click();
   await expect(page).toHaveURL(/actorEmail=dpo%40region\.demo/);
   await expect(page.getByTestId("audit-total")).toHaveText(/^[1-9]\d* événements? trouvés?\.$/);
-  await expect(page.getByRole("cell", { name: "auth.login.succeeded" }).first()).toBeVisible();
+  await expect(page.getByRole("cell", { name: /Connexion réussie/ }).first()).toBeVisible();
   expect((await new AxeBuilder({ page }).withTags(WCAG).analyze()).violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 
   const href = await page.getByRole("link", { name: "Exporter le résultat (XLSX)" }).getAttribute("href");

@@ -18,9 +18,9 @@ const COLORS = ["#1d4f91", "#b34700", "#2e7d32", "#6a1b9a"];
 const DASHES = ["", "6 3", "2 2", "8 3 2 3"];
 const DOTS = ["circle", "square", "triangle", "diamond"] as const;
 
-export function BilanChart({ kind, rows, series, stacked = false, horizontal = false }: { kind: "line" | "bar"; rows: ChartRow[]; series: ChartSeries[]; stacked?: boolean; horizontal?: boolean }) {
+export function BilanChart({ kind, rows, series, stacked = false, horizontal = false, height = "md" }: { kind: "line" | "bar"; rows: ChartRow[]; series: ChartSeries[]; stacked?: boolean; horizontal?: boolean; height?: "sm" | "md" }) {
   return (
-    <div aria-hidden="true" className="h-64 w-full">
+    <div aria-hidden="true" className={`${height === "sm" ? "h-52" : "h-60"} w-full`}>
       <ResponsiveContainer width="100%" height="100%">
         {kind === "line" ? (
           <LineChart accessibilityLayer={false} data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>

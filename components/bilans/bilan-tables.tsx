@@ -3,9 +3,16 @@
 // words (not only by style).
 import type { ReactNode } from "react";
 import { BilanChart, type ChartRow, type ChartSeries } from "@/components/bilans/bilan-chart";
+import { Disclosure } from "@/components/ui/disclosure";
 import type { MonthFigures } from "@/lib/bilans/bilan.query";
-import { INDICATORS, type Figures } from "@/lib/indicators/indicators";
+import { INDICATORS as ALL_INDICATORS, type Figures } from "@/lib/indicators/indicators";
 import { shortMonthLabel } from "@/lib/indicators/period.rules";
+
+/**
+ * Indicators shown on screen: the governance minimum spread at a twelfth per month is left out —
+ * governance is read as whole counts per year against the required range (GovernancePanel).
+ */
+const INDICATORS = ALL_INDICATORS.filter((d) => d.key !== "governanceMeetingsRequired");
 
 const nf = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 2 });
 export const fmt = (v: number | null | undefined) => (v === null || v === undefined ? "—" : nf.format(v));
@@ -19,16 +26,18 @@ export function monthHeader(c: MonthFigures): ReactNode {
   );
 }
 
-export function ChartCard({ id, title, description, kind, rows, series, stacked, horizontal }: {
+/** A chart with its data table one disclosure away (folded; in the page for screen readers). */
+export function ChartCard({ id, title, description, kind, rows, series, stacked, horizontal, height, footer }: {
   id: string; title: string; description: string; kind: "line" | "bar"; rows: ChartRow[]; series: ChartSeries[]; stacked?: boolean; horizontal?: boolean;
+  height?: "sm" | "md"; footer?: ReactNode;
 }) {
   return (
-    <section aria-labelledby={`${id}-title`} className="rounded-lg border border-gray-300 bg-white p-4">
-      <h3 id={`${id}-title`} className="text-lg font-semibold">{title}</h3>
-      <p className="text-sm text-muted">{description}</p>
-      <BilanChart kind={kind} rows={rows} series={series} stacked={stacked} horizontal={horizontal} />
-      <details className="mt-2" open>
-        <summary className="cursor-pointer text-sm font-medium text-brand-700">Tableau des données : {title}</summary>
+    <section aria-labelledby={`${id}-title`} className="chart-card rounded-lg border border-gray-300 bg-white p-3" data-testid={`chart-${id}`}>
+      <h3 id={`${id}-title`} className="text-base font-semibold">{title}</h3>
+      <p className="text-xs text-muted">{description}</p>
+      <BilanChart kind={kind} rows={rows} series={series} stacked={stacked} horizontal={horizontal} height={height} />
+      {footer}
+      <Disclosure summary={<>Tableau des données<span className="sr-only"> : {title}</span></>} className="mt-1">
         <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={`Données : ${title}`}>
           <table className="mt-2 min-w-full text-sm">
             <caption className="sr-only">{title}</caption>
@@ -48,7 +57,7 @@ export function ChartCard({ id, title, description, kind, rows, series, stacked,
             </tbody>
           </table>
         </div>
-      </details>
+      </Disclosure>
     </section>
   );
 }

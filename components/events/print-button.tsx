@@ -1,11 +1,3 @@
 "use client";
 
-import { Button } from "@/components/ui/button";
-
-export function PrintButton() {
-  return (
-    <Button type="button" className="print:hidden" onClick={() => window.print()}>
-      Imprimer
-    </Button>
-  );
-}
+export { PrintButton } from "@/components/ui/print-button";

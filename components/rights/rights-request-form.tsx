@@ -5,6 +5,7 @@ import { useState } from "react";
 import { FormAlert, sendJson } from "@/components/ui/api-form";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { formatDate } from "@/lib/format";
 import { SelectField, TextAreaField, options } from "@/components/ui/form-sections";
 import { RIGHTS_CHANNEL_LABELS, RIGHTS_KIND_LABELS, type RightsRequestDto } from "@/lib/rights/rights.schema";
 
@@ -26,7 +27,7 @@ export function SubjectPicker({ value, onChange, error }: { value: Match | null;
       <legend className="px-1 text-sm font-medium">Personne concernée (facultatif, peut être reliée plus tard)</legend>
       {value ? (
         <p className="text-sm">
-          Reliée à : <strong>{value.name}</strong> ({value.platform}{value.birthDate ? `, née le ${value.birthDate}` : ""}){" "}
+          Reliée à : <strong>{value.name}</strong> ({value.platform}{value.birthDate ? `, née le ${formatDate(value.birthDate)}` : ""}){" "}
           <button type="button" className="text-brand-700 underline" onClick={() => onChange(null)}>Retirer</button>
         </p>
       ) : null}
@@ -42,7 +43,7 @@ export function SubjectPicker({ value, onChange, error }: { value: Match | null;
             {matches.map((m) => (
               <li key={m.id}>
                 <button type="button" className="text-brand-700 underline" onClick={() => { onChange(m); setMatches(null); }}>
-                  {m.name} — {m.platform}{m.birthDate ? `, né·e le ${m.birthDate}` : ""}{m.city ? `, ${m.city}` : ""}{m.lifecycle === "ARCHIVED" ? " (archivé·e)" : ""}
+                  {m.name} — {m.platform}{m.birthDate ? `, né·e le ${formatDate(m.birthDate)}` : ""}{m.city ? `, ${m.city}` : ""}{m.lifecycle === "ARCHIVED" ? " (archivé·e)" : ""}
                 </button>
               </li>
             ))}

@@ -1,5 +1,6 @@
-import { formatDateTime } from "@/lib/format";
+import { formatCents, formatDate, formatDateTime } from "@/lib/format";
 import type { SubsidyFileDetail } from "@/lib/subsidy/subsidy-file.service";
+import { fileStory } from "@/lib/subsidy/subsidy-summary.rules";
 import { STATUS_LABELS, TRANSITION_DEFS, type SubsidyStatusName, type TransitionName } from "@/lib/subsidy/subsidy-workflow.rules";
 
 /** Events recorded on the file without a change of status. */
@@ -11,25 +12,35 @@ const EVENT_LABELS: Record<string, string> = {
   formalNotice: "Mise en demeure enregistrée",
 };
 
-export function FileHistory({ history }: { history: SubsidyFileDetail["history"] }) {
+/** The file's story from its stored transitions and payments, oldest first. */
+export function FileHistory({ history, payments, status }: { history: SubsidyFileDetail["history"]; payments: SubsidyFileDetail["payments"]; status: SubsidyStatusName }) {
+  const story = fileStory(
+    history.map((h) => ({
+      at: h.at,
+      isTransition: h.fromStatus !== h.toStatus,
+      title: `${TRANSITION_DEFS[h.transition as TransitionName]?.label ?? EVENT_LABELS[h.transition] ?? h.transition}${h.fromStatus !== h.toStatus ? ` — ${STATUS_LABELS[h.fromStatus as SubsidyStatusName]} → ${STATUS_LABELS[h.toStatus as SubsidyStatusName]}` : ""}`,
+      detail: h.comment ? `« ${h.comment} »` : null,
+      actor: h.actor,
+    })),
+    payments.map((p) => ({ paidAt: p.paidAt, amountText: formatCents(p.amountCents), trancheRank: p.trancheRank, reference: p.reference })),
+  );
   return (
     <section aria-labelledby="history-title" className="flex flex-col gap-2 rounded-lg border border-gray-300 bg-white p-4">
       <h2 id="history-title" className="text-lg font-semibold">Historique du dossier</h2>
-      {history.length === 0 ? (
-        <p className="text-sm text-muted">Aucune étape pour l&apos;instant : le dossier est en brouillon.</p>
+      {story.length === 0 ? (
+        <p className="text-sm text-muted">
+          {status === "DRAFT" ? "Aucune étape pour l'instant : le dossier est en brouillon." : `Aucune étape enregistrée dans l'application pour ce dossier (statut actuel : ${STATUS_LABELS[status]}).`}
+        </p>
       ) : (
         <ol className="flex flex-col gap-2 text-sm" data-testid="file-history">
-          {history.map((h) => (
-            <li key={h.id} className="border-l-4 border-brand-600 pl-3">
-              <p>
-                <strong>{TRANSITION_DEFS[h.transition as TransitionName]?.label ?? EVENT_LABELS[h.transition] ?? h.transition}</strong>
-                {h.fromStatus !== h.toStatus ? <> — {STATUS_LABELS[h.fromStatus as SubsidyStatusName]} → {STATUS_LABELS[h.toStatus as SubsidyStatusName]}</> : null}
-              </p>
+          {story.map((h, i) => (
+            <li key={`${h.at}-${i}`} className={`border-l-4 pl-3 ${h.kind === "payment" ? "border-success" : "border-brand-600"}`}>
+              <p><strong>{h.title}</strong></p>
               <p className="text-muted">
-                {formatDateTime(h.at)}
+                {h.kind === "payment" ? `le ${formatDate(h.at)}` : formatDateTime(h.at)}
                 {h.actor ? `, par ${h.actor}` : ""}
               </p>
-              {h.comment ? <p className="mt-1 whitespace-pre-line">« {h.comment} »</p> : null}
+              {h.detail ? <p className="mt-1 whitespace-pre-line">{h.detail}</p> : null}
             </li>
           ))}
         </ol>

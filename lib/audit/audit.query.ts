@@ -2,6 +2,8 @@ import "server-only";
 // The DPO's search of the audit log (person, user, period, action), paginated on the server, and
 // its export as CSV / XLSX (itself audited).
 import ExcelJS from "exceljs";
+import { auditActionLabel, isKnownAuditAction } from "@/lib/audit/audit-labels";
+import { auditRecordNames, entityTypeLabel } from "@/lib/audit/audit-records";
 import { recordAudit } from "@/lib/audit/audit.service";
 import type { AuditEventDto, AuditExportQuery, AuditFilter, AuditListQuery } from "@/lib/audit/audit.schema";
 import type { CurrentUser } from "@/lib/auth/principal";
@@ -49,7 +51,8 @@ async function personIds(db: Db, person: string): Promise<string[]> {
 
 async function auditWhere(db: Db, q: AuditFilter): Promise<Prisma.AuditEventWhereInput> {
   const and: Prisma.AuditEventWhereInput[] = [];
-  if (q.action) and.push({ action: { startsWith: q.action } });
+  // A code picked from the list matches exactly; any other text is a prefix (« jobSeeker », « auth.login »).
+  if (q.action) and.push(isKnownAuditAction(q.action) ? { action: q.action } : { action: { startsWith: q.action } });
   if (q.actorEmail) and.push({ actor: { email: q.actorEmail } });
   if (q.from) and.push({ at: { gte: parisDayStart(q.from) } });
   if (q.to) {
@@ -86,14 +89,30 @@ export async function listAuditEvents(db: Db, user: CurrentUser, q: AuditListQue
       orderBy: [{ at: q.sort === "at" ? "asc" : "desc" }, { id: q.sort === "at" ? "asc" : "desc" }],
       skip: (q.page - 1) * q.pageSize,
       take: q.pageSize,
-      select,
+      select: { ...select, metadata: true },
     }),
   ]);
-  return { items: rows.map(toDto), page: q.page, pageSize: q.pageSize, total };
+  const personOf = (r: (typeof rows)[number]) => {
+    const m = r.metadata as { jobSeekerId?: unknown } | null;
+    return r.entityType !== "JobSeeker" && m && typeof m === "object" && typeof m.jobSeekerId === "string" ? m.jobSeekerId : null;
+  };
+  const names = await auditRecordNames(db, user, rows.map((r) => ({ entityType: r.entityType, entityId: r.entityId, personId: personOf(r) })));
+  const items = rows.map((r) => {
+    const dto = toDto(r);
+    const named = r.entityType && r.entityId ? names.get(`${r.entityType}|${r.entityId}`) : undefined;
+    const pid = personOf(r);
+    return {
+      ...dto,
+      actionLabel: auditActionLabel(r.action),
+      record: named ?? (r.entityType ? { label: entityTypeLabel(r.entityType), href: null } : null),
+      person: pid ? (names.get(`JobSeeker|${pid}`) ?? null) : null,
+    };
+  });
+  return { items, page: q.page, pageSize: q.pageSize, total };
 }
 
-const HEAD = ["n°", "date (UTC)", "action", "auteur", "rôle", "objet", "identifiant", "motif"];
-const line = (e: AuditEventDto) => [e.id, e.at, e.action, e.actor ?? "", e.actorRole ?? "", e.entityType ?? "", e.entityId ?? "", e.reason ?? ""];
+const HEAD = ["n°", "date (UTC)", "action", "libellé", "auteur", "rôle", "objet", "identifiant", "motif"];
+const line = (e: AuditEventDto) => [e.id, e.at, e.action, auditActionLabel(e.action), e.actor ?? "", e.actorRole ?? "", entityTypeLabel(e.entityType), e.entityId ?? "", e.reason ?? ""];
 
 function csvCell(v: string): string {
   return /[";\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
@@ -113,7 +132,7 @@ export async function exportAuditEvents(db: Db, user: CurrentUser, q: AuditExpor
     const ws = wb.addWorksheet("Journal d'audit", { views: [{ state: "frozen", ySplit: 1 }] });
     ws.addRow(HEAD).font = { bold: true };
     for (const r of rows) ws.addRow(line(r));
-    ws.columns = [{ width: 10 }, { width: 26 }, { width: 30 }, { width: 30 }, { width: 24 }, { width: 20 }, { width: 38 }, { width: 50 }];
+    ws.columns = [{ width: 10 }, { width: 26 }, { width: 30 }, { width: 40 }, { width: 30 }, { width: 24 }, { width: 20 }, { width: 38 }, { width: 50 }];
     body = Buffer.from(await wb.xlsx.writeBuffer());
   }
   await recordAudit(db, {

@@ -34,5 +34,11 @@ export const auditEventSchema = z.object({
   entityType: z.string().nullable(),
   entityId: z.string().nullable(),
   reason: z.string().nullable(),
+  /** French label of the action code (screen only). */
+  actionLabel: z.string().optional(),
+  /** The record by name, with a link where the reader may open it (screen only). */
+  record: z.object({ label: z.string(), href: z.string().nullable() }).nullable().optional(),
+  /** The person the event names besides its record (metadata.jobSeekerId), by name (screen only). */
+  person: z.object({ label: z.string(), href: z.string().nullable() }).nullable().optional(),
 });
 export type AuditEventDto = z.infer<typeof auditEventSchema>;

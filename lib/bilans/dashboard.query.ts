@@ -5,8 +5,12 @@ import type { DbOrTx } from "@/lib/db";
 import type { Principal } from "@/lib/authz/policy";
 import { NotFoundError } from "@/lib/errors";
 import { bilanPlatforms, monthlyFigures, regionSeries, type MonthFigures, type PlatformRef } from "@/lib/bilans/bilan.query";
+import { jobFunnelFor } from "@/lib/bilans/funnel.query";
+import type { FunnelValue } from "@/lib/bilans/funnel.rules";
+import { governanceYear, type GovernanceYear } from "@/lib/indicators/figures.rules";
 import { aggregateFigures, type Figures } from "@/lib/indicators/indicators";
-import { addMonths, currentMonth, periodMonths, type MonthKey, type Period, type PeriodKind } from "@/lib/indicators/period.rules";
+import { addMonths, currentMonth, monthDate, periodMonths, type MonthKey, type Period, type PeriodKind } from "@/lib/indicators/period.rules";
+import { getActiveRuleSet } from "@/lib/rules/active-rule-set";
 
 export interface DashboardData {
   platforms: PlatformRef[];
@@ -19,6 +23,12 @@ export interface DashboardData {
   /** 12 months ending with the period's last month. */
   trend: MonthFigures[];
   total: Figures;
+  /** The same period one year earlier (year-on-year change of the headline cards). */
+  lastYearTotal: Figures;
+  /** Governance meetings of the period's last year, whole count against the rule set's range. */
+  governance: GovernanceYear;
+  /** Job positionings made in the period followed to their current status (a real funnel). */
+  funnel: FunnelValue[];
   /** Region view only: each platform's total over the period, side by side. */
   comparison: { platform: PlatformRef; total: Figures; series: MonthFigures[] }[];
 }
@@ -43,7 +53,9 @@ export async function dashboardData(
   const months = periodMonths(period);
   const last = months[months.length - 1]!;
   const trendFirst = addMonths(last, -11);
-  const first = months[0]! < trendFirst ? months[0]! : trendFirst;
+  const lastYearMonths = months.map((m) => addMonths(m, -12));
+  const yearFirst = `${last.slice(0, 4)}-01`;
+  const first = [months[0]!, trendFirst, lastYearMonths[0]!, yearFirst].sort()[0]!;
   const ids = selected ? [selected.id] : platforms.map((p) => p.id);
   // Provisional figures of open months may be up to DASHBOARD_LIVE_CACHE_MS old on the dashboard.
   const byPlatform = await monthlyFigures(db, ids, first, last, { liveCacheMs: DASHBOARD_LIVE_CACHE_MS });
@@ -51,6 +63,9 @@ export async function dashboardData(
   const whole = selected ? (byPlatform.get(selected.id) ?? []) : regionSeries(byPlatform, allMonths);
   const inPeriod = (c: MonthFigures) => months.includes(c.month);
   const series = whole.filter(inPeriod);
+  const ops = await getActiveRuleSet(db, "OPERATIONS", monthDate(last));
+  const yearToDate = whole.filter((c) => c.month >= yearFirst && c.month <= last && c.month <= currentMonth(now));
+  const funnel = await jobFunnelFor(db, ids, months[0]!, last);
   return {
     platforms,
     selected,
@@ -59,6 +74,9 @@ export async function dashboardData(
     series,
     trend: whole.filter((c) => c.month >= trendFirst),
     total: aggregateFigures(series.map((c) => c.figures)),
+    lastYearTotal: aggregateFigures(whole.filter((c) => lastYearMonths.includes(c.month)).map((c) => c.figures)),
+    governance: governanceYear(Number(last.slice(0, 4)), yearToDate.map((c) => c.figures.governanceMeetingsHeld ?? 0), ops.payload, ids.length),
+    funnel,
     comparison: selected
       ? []
       : platforms.map((p) => {

@@ -95,10 +95,22 @@ export function ftMonthlyIndicators(facts: readonly FtDiagnosticFact[], threshol
   });
 }
 
-/** What the file shows in a cell: the figure, or the masking mark. */
+/**
+ * What the file shows in a cell: the figure, or the masking mark. A masked count reads « < 5 »
+ * (the count itself is below the threshold); a masked mean reads « masquée (moins de 5 personnes) »
+ * — its value may be anything, what is small is the number of people it is computed over. A mean
+ * over enough people is shown as it is, even when its value is below the threshold.
+ */
 export function displayValue(v: FtIndicatorValue, threshold: number): number | string | null {
-  if (v.masked) return `< ${threshold}`;
-  return v.value;
+  if (!v.masked) return v.value;
+  const def = FT_INDICATORS.find((d) => d.key === v.key);
+  return def?.kind === "mean" ? `masquée (moins de ${threshold} personnes)` : `< ${threshold}`;
+}
+
+/** The sentence written under a table with masked cells, saying why (empty when nothing is masked). */
+export function maskingNote(values: readonly FtIndicatorValue[], threshold: number): string {
+  if (!values.some((v) => v.masked)) return "";
+  return `Secret statistique : un effectif de 1 à ${threshold - 1} personnes est remplacé par « < ${threshold} », et une moyenne calculée sur moins de ${threshold} personnes est masquée, pour qu'aucune personne ne puisse être reconnue. Une moyenne calculée sur ${threshold} personnes ou plus est toujours donnée, quelle que soit sa valeur.`;
 }
 
 /** One diagnostic with the person it concerns, for the personal-data return. */

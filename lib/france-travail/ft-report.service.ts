@@ -9,7 +9,7 @@ import type { Db, DbOrTx } from "@/lib/db";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import {
-  displayValue, FT_INDICATORS, ftBeneficiaryRows, ftMonthlyIndicators, projectMonths, type FtIndicatorValue,
+  displayValue, FT_INDICATORS, maskingNote, ftBeneficiaryRows, ftMonthlyIndicators, projectMonths, type FtIndicatorValue,
 } from "@/lib/france-travail/ft-report.rules";
 import { currentMonth, monthDate, monthKeyOfDate, monthLabel, addMonths, type MonthKey } from "@/lib/indicators/period.rules";
 import { UUID } from "@/lib/job-seekers/job-seeker.query";
@@ -108,7 +108,7 @@ export async function ftIndicatorsFile(db: Db, user: Principal, fileId: string, 
   wb.creator = "SI Proch'Emploi";
   const ws = wb.addWorksheet("Indicateurs");
   header(ws, `Indicateurs mensuels anonymes — projet mobilité ${project.platformName} ${project.year} — ${monthLabel(month)}`,
-    `Effectifs inférieurs à ${threshold} masqués (« < ${threshold} ») pour qu'aucune personne ne puisse être identifiée.`);
+    maskingNote(values, threshold) || `Aucune valeur masquée (seuil du secret statistique : ${threshold} personnes).`);
   const head = ws.getRow(4);
   head.values = ["Indicateur", "Valeur", "Unité", "Définition"];
   head.font = { bold: true };

@@ -1,5 +1,7 @@
 // Months and periods of the bilans, as "YYYY-MM" keys. Pure: `now` is always passed in.
 // A month is a calendar month in Europe/Paris (the SQL groups by the same local month).
+import { format } from "date-fns";
+import { fr } from "date-fns/locale";
 import { z } from "zod";
 
 export const monthKeySchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Mois attendu au format AAAA-MM");
@@ -13,8 +15,6 @@ export const PERIOD_LABELS: Record<PeriodKind, string> = {
   year: "Année",
   rolling12: "12 mois glissants",
 };
-
-const MONTH_NAMES = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
 
 export function parseMonth(key: MonthKey): { year: number; month: number } {
   const [y, m] = key.split("-").map(Number);
@@ -81,14 +81,21 @@ export function periodMonths(p: Period): MonthKey[] {
   }
 }
 
-export function monthLabel(key: MonthKey): string {
+// Month names come from date-fns' French locale (« déc. 25 », « mars 26 », « juin 26 »): never
+// hand-made abbreviations. The date is built at local noon of the 1st so no time zone moves it.
+const localDate = (key: MonthKey) => {
   const { year, month } = parseMonth(key);
-  return `${MONTH_NAMES[month - 1]} ${year}`;
+  return new Date(year, month - 1, 1, 12);
+};
+
+/** « décembre 2025 » */
+export function monthLabel(key: MonthKey): string {
+  return format(localDate(key), "MMMM yyyy", { locale: fr });
 }
 
+/** « déc. 25 », « mai 26 » (charts and table headers). */
 export function shortMonthLabel(key: MonthKey): string {
-  const { year, month } = parseMonth(key);
-  return `${MONTH_NAMES[month - 1]!.slice(0, 4).replace(/\.$/, "")}. ${String(year).slice(2)}`;
+  return format(localDate(key), "MMM yy", { locale: fr });
 }
 
 export function periodLabel(p: Period): string {

@@ -10,6 +10,7 @@ import { env } from "@/lib/env";
 import { expireInactiveOffers } from "@/lib/offers/offer.service";
 import { runTableExports } from "@/lib/exports/table-export.service";
 import { runRetention } from "@/lib/retention/retention.service";
+import { verifyAuditChain } from "@/lib/audit/audit-verify";
 
 export interface JobContext {
   db: Db;
@@ -74,6 +75,15 @@ export const JOBS: JobDefinition[] = [
       const dayAgo = new Date(now.getTime() - 24 * 3600_000);
       const { count } = await db.loginThrottle.deleteMany({ where: { updatedAt: { lt: dayAgo }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] } });
       return { deleted: count };
+    },
+  },
+  {
+    name: "audit-verify",
+    cron: "45 3 * * *",
+    description: "Vérifie la chaîne d'empreintes du journal d'audit (résultat affiché sur l'accueil du DPO)",
+    handler: async ({ db }) => {
+      const r = await verifyAuditChain(db);
+      return { checked: r.checked, broken: r.firstBroken ? 1 : 0, firstBrokenId: r.firstBroken ? Number(r.firstBroken.id) : 0 };
     },
   },
 ];

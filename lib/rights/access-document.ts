@@ -1,6 +1,7 @@
 // Renders what lib/rights/subject-data.ts collected: a printable HTML document (right of access)
 // and JSON / CSV (portability). Pure: no Prisma, no clock. Every column of the record is shown,
 // with a French label when one is known and the column name otherwise (never dropped).
+import { formatDateTime } from "@/lib/format";
 import type { SubjectData } from "@/lib/rights/subject-data";
 
 export const PERSON_FIELD_LABELS: Partial<Record<string, string>> = {
@@ -72,20 +73,34 @@ export function formatValue(v: unknown): string {
   return String(v);
 }
 
+/**
+ * A value as the person reads it in the HTML document: dates in French (a date without time —
+ * stored at UTC midnight — as JJ/MM/AAAA, an instant with its time in Europe/Paris). CSV and JSON
+ * keep ISO 8601 (formatValue) so that they stay machine-readable.
+ */
+export function readableValue(v: unknown): string {
+  if (v instanceof Date) {
+    const dateOnly = v.getUTCHours() === 0 && v.getUTCMinutes() === 0 && v.getUTCSeconds() === 0 && v.getUTCMilliseconds() === 0;
+    return dateOnly ? new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeZone: "UTC" }).format(v) : formatDateTime(v);
+  }
+  if (Array.isArray(v)) return v.map(readableValue).join(", ");
+  return formatValue(v);
+}
+
 const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 function table(rows: Record<string, unknown>[]): string {
   if (rows.length === 0) return "<p>Aucune donnée.</p>";
   const cols = [...new Set(rows.flatMap((r) => Object.keys(r)))];
   const head = cols.map((c) => `<th scope="col">${escapeHtml(c)}</th>`).join("");
-  const body = rows.map((r) => `<tr>${cols.map((c) => `<td>${escapeHtml(formatValue(r[c]))}</td>`).join("")}</tr>`).join("\n");
+  const body = rows.map((r) => `<tr>${cols.map((c) => `<td>${escapeHtml(readableValue(r[c]))}</td>`).join("")}</tr>`).join("\n");
   return `<table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
 /** The right-of-access document: a standalone, printable HTML page. */
 export function renderAccessHtml(data: SubjectData, meta: { controller: string; requestId: string }): string {
   const personRows = Object.entries(data.person)
-    .map(([k, v]) => `<tr data-field="${escapeHtml(k)}"><th scope="row">${escapeHtml(PERSON_FIELD_LABELS[k] ?? k)}</th><td>${escapeHtml(formatValue(v)) || "<em>non renseigné</em>"}</td></tr>`)
+    .map(([k, v]) => `<tr data-field="${escapeHtml(k)}"><th scope="row">${escapeHtml(PERSON_FIELD_LABELS[k] ?? k)}</th><td>${escapeHtml(readableValue(v)) || "<em>non renseigné</em>"}</td></tr>`)
     .join("\n");
   const sections = data.sections.map((s) => `<section><h2>${escapeHtml(s.title)} (${s.rows.length})</h2>${table(s.rows)}</section>`).join("\n");
   return `<!doctype html>
@@ -99,7 +114,7 @@ th[scope=row]{width:35%;background:#f3f3f3}
 </style></head>
 <body><main>
 <h1>Données personnelles détenues sur vous</h1>
-<p>Responsable de traitement : ${escapeHtml(meta.controller)}. Document établi le ${escapeHtml(data.generatedAt.toISOString())} en réponse à la demande ${escapeHtml(meta.requestId)} (droit d'accès, RGPD art. 15).</p>
+<p>Responsable de traitement : ${escapeHtml(meta.controller)}. Document établi le ${escapeHtml(formatDateTime(data.generatedAt))} en réponse à la demande ${escapeHtml(meta.requestId)} (droit d'accès, RGPD art. 15).</p>
 <section><h2>Fiche</h2><table><tbody>
 ${personRows}
 </tbody></table></section>

@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import { beforeEach, describe, expect, it } from "vitest";
+import { auditActionLabel } from "@/lib/audit/audit-labels";
 import { exportAuditEvents, listAuditEvents, parisDayStart } from "@/lib/audit/audit.query";
 import { auditListQuerySchema } from "@/lib/audit/audit.schema";
 import { recordAudit } from "@/lib/audit/audit.service";
@@ -38,6 +39,31 @@ describe("recherche du journal d'audit par la DPO", () => {
     await expect(listAuditEvents(db, manager, query({}))).rejects.toThrow();
   });
 
+  it("dit l'action en français et nomme l'objet : la fiche, la personne citée, ou « personne détruite le … »", async () => {
+    const lens = await createPlatform(db, "Lens noms");
+    const dpo = await principal(db, "DPO", { allPlatforms: true });
+    const jeanne = await createJobSeeker(db, lens.id);
+    await db.jobSeeker.update({ where: { id: jeanne.id }, data: { lastName: "Martin", firstName: "Jeanne" } });
+    const gone = await createJobSeeker(db, lens.id);
+    await db.jobSeeker.update({ where: { id: gone.id }, data: { lifecycle: "DESTROYED", destroyedAt: new Date("2026-03-12T10:00:00Z"), lastName: null, firstName: null } });
+    await recordAudit(db, { action: "jobSeeker.read", actorId: dpo.id, entityType: "JobSeeker", entityId: jeanne.id });
+    await recordAudit(db, { action: "proposal.created", actorId: dpo.id, entityType: "Proposal", entityId: "p-1", metadata: { jobSeekerId: jeanne.id } });
+    await recordAudit(db, { action: "jobSeeker.read", actorId: dpo.id, entityType: "JobSeeker", entityId: gone.id });
+
+    const { items } = await listAuditEvents(db, dpo, query({ sort: "at" }));
+    expect(items.map((i) => [i.actionLabel, i.record?.label, i.person?.label ?? null])).toEqual([
+      ["Consultation d'une fiche demandeur", "Fiche de Jeanne MARTIN", null],
+      ["Positionnement créé", "Positionnement", "Fiche de Jeanne MARTIN"],
+      ["Consultation d'une fiche demandeur", "Personne détruite le 12/03/2026", null],
+    ]);
+    expect(items[0]!.record?.href).toBe(`/rgpd?person=${jeanne.id}`);
+    expect(items[2]!.record?.href).toBeNull();
+    // A code picked from the list matches exactly (not « jobSeeker.readArchived »).
+    await recordAudit(db, { action: "jobSeeker.readArchived", actorId: dpo.id, entityType: "JobSeeker", entityId: jeanne.id });
+    expect((await listAuditEvents(db, dpo, query({ action: "jobSeeker.read" }))).total).toBe(2);
+    expect((await listAuditEvents(db, dpo, query({ action: "jobSeeker" }))).total).toBe(3);
+  });
+
   it("exporte le résultat en XLSX et CSV, et trace l'export sans copier le nom cherché", async () => {
     const lens = await createPlatform(db, "Lens audit");
     const dpo = await principal(db, "DPO", { allPlatforms: true });
@@ -55,7 +81,11 @@ describe("recherche du journal d'audit par la DPO", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.body as unknown as ArrayBuffer);
     const ws = wb.worksheets[0]!;
-    expect(ws.getRow(2).getCell(7).value).toBe(alice.id);
+    // n°, date, code, French label, author, role, object type (in French), its id, reason.
+    expect(ws.getRow(1).getCell(4).value).toBe("libellé");
+    expect(ws.getRow(2).getCell(4).value).toBe(auditActionLabel(String(ws.getRow(2).getCell(3).value)));
+    expect(ws.getRow(2).getCell(7).value).toBe("Fiche demandeur");
+    expect(ws.getRow(2).getCell(8).value).toBe(alice.id);
 
     const exports = await db.auditEvent.findMany({ where: { action: "audit.export" }, orderBy: { id: "asc" } });
     expect(exports.map((e) => (e.metadata as { format: string; rows: number }).format)).toEqual(["csv", "xlsx"]);

@@ -1,25 +1,35 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ChartCard, chartRows, ComparisonTable, fmt, IndicatorTable } from "@/components/bilans/bilan-tables";
+import { ChartCard, chartRows, IndicatorTable } from "@/components/bilans/bilan-tables";
+import { FunnelPanel } from "@/components/bilans/funnel-panel";
+import { GovernancePanel } from "@/components/bilans/governance-panel";
+import { HeadlineCards } from "@/components/bilans/headline-cards";
 import { MonthCloseControls } from "@/components/bilans/month-close-controls";
 import { ObjectivesSection } from "@/components/bilans/objectives-section";
+import { PlatformComparison } from "@/components/bilans/platform-comparison";
+import { Disclosure } from "@/components/ui/disclosure";
+import { ExportLinks } from "@/components/ui/export-links";
+import { PrintButton } from "@/components/ui/print-button";
 import { requirePageUser } from "@/lib/auth/session";
 import { can } from "@/lib/authz/policy";
 import { dashboardQuerySchema } from "@/lib/bilans/bilan.schema";
+import { compareRows, pickIndicators } from "@/lib/bilans/comparison.rules";
 import { dashboardData } from "@/lib/bilans/dashboard.query";
+import { headlineCards } from "@/lib/bilans/headline.rules";
 import { db } from "@/lib/db";
-import { isMonthOver, monthLabel, PERIOD_KINDS, PERIOD_LABELS, periodLabel } from "@/lib/indicators/period.rules";
+import { currentMonth, isMonthOver, monthLabel, PERIOD_KINDS, PERIOD_LABELS, periodLabel } from "@/lib/indicators/period.rules";
 import { objectivesVsTargets } from "@/lib/objectives/objective.service";
 import { notFoundOnAppError } from "@/lib/page-errors";
 import { parseSearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "Bilans" };
 
-const KEY_FIGURES = ["offersCollected", "offersHiddenMarket", "hires", "jobSeekersReceived", "companiesVisited", "eventsHeld"];
+const control = "rounded border border-gray-400 px-2 py-1.5 text-sm";
 
 export default async function BilansPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser("bilan.read");
-  const q = parseSearchParams(dashboardQuerySchema, await searchParams);
+  const raw = await searchParams;
+  const q = parseSearchParams(dashboardQuerySchema, raw);
   const now = new Date();
   // Another platform's id reads as "not found" (no existence leak).
   const data = await notFoundOnAppError(dashboardData(db, user, q, now));
@@ -28,64 +38,97 @@ export default async function BilansPage({ searchParams }: { searchParams: Promi
   const openMonths = series.filter((c) => !c.closed).length;
   const exportBase = `/api/v1/reports/monthly/export?month=${period.anchor}${selected ? `&platformId=${selected.id}` : ""}`;
   const anchorCell = selected ? (series.find((c) => c.month === period.anchor) ?? series[series.length - 1]!) : null;
-  const label = (key: string) => total[key];
   const objectiveYear = Number(period.anchor.slice(0, 4));
   const objectives = await objectivesVsTargets(db, user, selected?.id ?? null, objectiveYear, now);
+  const cur = currentMonth(now);
+  const elapsed = `${objectiveYear}` < cur.slice(0, 4) ? 12 : `${objectiveYear}` > cur.slice(0, 4) ? 0 : Number(cur.slice(5, 7));
+  const cards = headlineCards({
+    total, lastYearTotal: data.lastYearTotal, trend: trend.map((c) => c.figures),
+    objectives: new Map(objectives.rows.map((r) => [r.key, { target: r.target, achieved: r.achieved }])), elapsedMonths: elapsed,
+  });
+
+  // Region comparison: picked indicators and sort, carried in the URL.
+  const keys = pickIndicators(raw.ind);
+  const sortKey = typeof raw.sort === "string" && keys.includes(raw.sort) ? raw.sort : null;
+  const sort = { key: sortKey, dir: raw.dir === "asc" ? "asc" as const : "desc" as const };
+  const base = { ...(selected ? { platformId: selected.id } : {}), period: period.kind, month: period.anchor };
+  const hrefFor = (p: { sort?: string; dir?: "asc" | "desc" }) => {
+    const u = new URLSearchParams(base);
+    for (const k of keys) u.append("ind", k);
+    if (p.sort) u.set("sort", p.sort);
+    if (p.dir) u.set("dir", p.dir);
+    return `/bilans?${u.toString()}#compare-title`;
+  };
 
   return (
-    <div className="flex flex-col gap-6">
-      <div>
-        <h1 className="text-2xl font-bold">Bilans d&apos;activité</h1>
-        <p className="text-muted">
-          {scopeName} · {periodLabel(period)}.{" "}
-          <Link href="/bilans/indicateurs" className="text-brand-700 underline">Ce que compte chaque indicateur</Link>
-        </p>
+    <article className="print-report flex flex-col gap-4">
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-bold">Bilans d&apos;activité</h1>
+          <p className="text-sm text-muted" data-testid="bilan-scope">
+            {scopeName} · {periodLabel(period)}
+            {openMonths > 0 ? (
+              <span data-testid="provisional-notice"> · <strong className="text-ink">chiffres provisoires</strong> : {openMonths} mois non clôturé{openMonths > 1 ? "s" : ""}, encore modifiable{openMonths > 1 ? "s" : ""}</span>
+            ) : null}
+          </p>
+        </div>
+        <ExportLinks what={`bilan de ${monthLabel(period.anchor)}`} links={[
+          { href: `${exportBase}&format=xlsx`, label: "Excel (XLSX)" },
+          { href: `${exportBase}&format=csv`, label: "CSV" },
+        ]}>
+          <PrintButton label="PDF / imprimer" variant="secondary" />
+        </ExportLinks>
       </div>
 
-      <form method="get" className="flex flex-wrap items-end gap-4 rounded-lg border border-gray-300 bg-white p-4" aria-label="Choix de la période">
+      <form method="get" className="flex flex-wrap items-end gap-3 print:hidden" aria-label="Choix de la période">
         {data.platforms.length > 1 ? (
-          <div className="flex flex-col gap-1">
-            <label htmlFor="f-platform" className="text-sm font-medium">Plateforme</label>
-            <select id="f-platform" name="platformId" defaultValue={selected?.id ?? ""} className="rounded border border-gray-400 px-3 py-2">
+          <div className="flex flex-col">
+            <label htmlFor="f-platform" className="text-xs font-medium">Plateforme</label>
+            <select id="f-platform" name="platformId" defaultValue={selected?.id ?? ""} className={control}>
               <option value="">Région (toutes, comparées)</option>
               {data.platforms.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
             </select>
           </div>
         ) : null}
-        <div className="flex flex-col gap-1">
-          <label htmlFor="f-period" className="text-sm font-medium">Période</label>
-          <select id="f-period" name="period" defaultValue={period.kind} className="rounded border border-gray-400 px-3 py-2">
+        <div className="flex flex-col">
+          <label htmlFor="f-period" className="text-xs font-medium">Période</label>
+          <select id="f-period" name="period" defaultValue={period.kind} className={control}>
             {PERIOD_KINDS.map((k) => <option key={k} value={k}>{PERIOD_LABELS[k]}</option>)}
           </select>
         </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="f-month" className="text-sm font-medium">Mois de référence</label>
-          <input id="f-month" type="month" name="month" defaultValue={period.anchor} className="rounded border border-gray-400 px-3 py-2" />
+        <div className="flex flex-col">
+          <label htmlFor="f-month" className="text-xs font-medium">Mois de référence</label>
+          <input id="f-month" type="month" name="month" defaultValue={period.anchor} className={control} />
         </div>
-        <button type="submit" className="rounded bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700">Afficher</button>
+        <button type="submit" className="rounded bg-brand-600 px-4 py-1.5 text-sm font-semibold text-white hover:bg-brand-700">Afficher</button>
+        <Link href="/bilans/indicateurs" className="py-1.5 text-sm text-brand-700 underline">Ce que compte chaque indicateur</Link>
       </form>
 
-      {openMonths > 0 ? (
-        <p className="rounded border border-warning bg-white p-3 text-sm" data-testid="provisional-notice">
-          <strong>Chiffres provisoires :</strong> {openMonths} mois de la période {openMonths > 1 ? "ne sont pas clôturés" : "n'est pas clôturé"} et peuvent encore changer.
-        </p>
-      ) : null}
+      <HeadlineCards cards={cards} year={objectiveYear} sparkLabel="12 derniers mois" />
 
-      <section aria-labelledby="key-figures" className="flex flex-col gap-3">
-        <h2 id="key-figures" className="text-xl font-semibold">Chiffres clés de la période</h2>
-        <ul className="grid grid-cols-2 gap-3 md:grid-cols-3 lg:grid-cols-6">
-          {KEY_FIGURES.map((k) => (
-            <li key={k} className="rounded-lg border border-gray-300 bg-white p-3" data-testid={`kpi-${k}`}>
-              <p className="text-sm text-muted">{INDICATOR_LABELS[k]}</p>
-              <p className="text-2xl font-bold tabular-nums">{fmt(label(k))}</p>
-            </li>
-          ))}
-        </ul>
+      <section aria-labelledby="charts-title" className="flex flex-col gap-3">
+        <h2 id="charts-title" className="sr-only">Tendances</h2>
+        <div className="grid grid-cols-1 gap-3 lg:grid-cols-2">
+          <ChartCard id="trend" kind="line" height="sm" title="Offres, demandeurs et embauches sur 12 mois" description="Par mois ; les mois non clôturés sont marqués « provisoire »."
+            rows={chartRows(trend, (f) => ({ offersCollected: f.offersCollected ?? 0, jobSeekersReceived: f.jobSeekersReceived ?? 0, hires: f.hires ?? 0 }))}
+            series={[{ key: "offersCollected", label: "Offres recueillies" }, { key: "jobSeekersReceived", label: "Demandeurs reçus" }, { key: "hires", label: "Embauches" }]} />
+          <FunnelPanel steps={data.funnel} periodText={`sur la période (${periodLabel(period)})`} />
+          <ChartCard id="hidden" kind="bar" stacked height="sm" title="Part du marché caché" description="Offres recueillies par mois : marché caché et offres visibles."
+            rows={chartRows(trend, (f) => ({ hidden: f.offersHiddenMarket ?? 0, visible: (f.offersCollected ?? 0) - (f.offersHiddenMarket ?? 0) }))}
+            series={[{ key: "hidden", label: "Marché caché" }, { key: "visible", label: "Offres visibles" }]} />
+          <ChartCard id="callbacks" kind="line" height="sm" title="Rappels numéro vert" description="Délai médian de rappel (jours) et rappels en retard, par mois."
+            rows={chartRows(trend, (f) => ({ delay: f.callbackMedianDelayDays ?? null, overdue: f.callbacksOverdue ?? 0 }))}
+            series={[{ key: "delay", label: "Délai médian (jours)" }, { key: "overdue", label: "Rappels en retard" }]} />
+          <ChartCard id="events" kind="bar" height="sm" title="Circuit court" description="Réunions tenues et jeunes présents, par mois."
+            rows={chartRows(trend, (f) => ({ events: f.eventsHeld ?? 0, young: f.eventYoungParticipants ?? 0 }))}
+            series={[{ key: "events", label: "Réunions tenues" }, { key: "young", label: "Jeunes présents" }]} />
+          <GovernancePanel g={data.governance} scopeName={scopeName} platformCount={selected ? 1 : data.platforms.length} />
+        </div>
       </section>
 
       {selected && anchorCell && (can(user, "bilan.close") || can(user, "bilan.reopen")) ? (
-        <section aria-labelledby="close-title" className="rounded-lg border border-gray-300 bg-white p-4">
-          <h2 id="close-title" className="text-xl font-semibold">Clôture du mois</h2>
+        <section aria-labelledby="close-title" className="rounded-lg border border-gray-300 bg-white p-3 print:hidden">
+          <h2 id="close-title" className="text-lg font-semibold">Clôture du mois</h2>
           <MonthCloseControls
             platformId={selected.id} platformName={selected.name} month={anchorCell.month} monthLabel={monthLabel(anchorCell.month)}
             closed={anchorCell.closed} snapshotVersion={anchorCell.snapshotVersion} monthOver={isMonthOver(anchorCell.month, now)}
@@ -94,63 +137,24 @@ export default async function BilansPage({ searchParams }: { searchParams: Promi
         </section>
       ) : null}
 
-      <section aria-labelledby="charts-title" className="flex flex-col gap-4">
-        <h2 id="charts-title" className="text-xl font-semibold">Tendances</h2>
-        <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
-          <ChartCard id="trend" kind="line" title="Offres, demandeurs et embauches sur 12 mois" description="Par mois ; les mois non clôturés sont marqués « provisoire »."
-            rows={chartRows(trend, (f) => ({ offersCollected: f.offersCollected ?? 0, jobSeekersReceived: f.jobSeekersReceived ?? 0, hires: f.hires ?? 0 }))}
-            series={[{ key: "offersCollected", label: "Offres recueillies" }, { key: "jobSeekersReceived", label: "Demandeurs reçus" }, { key: "hires", label: "Embauches" }]} />
-          <ChartCard id="funnel" kind="bar" horizontal title="Des offres aux embauches" description={`Sur la période (${periodLabel(period)}).`}
-            rows={[
-              { label: "Postes proposés", value: total.positionsOffered ?? 0 },
-              { label: "Positionnements", value: total.proposalsJob ?? 0 },
-              { label: "Acceptés", value: total.proposalsAccepted ?? 0 },
-              { label: "Embauches", value: total.hires ?? 0 },
-            ]}
-            series={[{ key: "value", label: "Nombre" }]} />
-          <ChartCard id="hidden" kind="bar" stacked title="Part du marché caché" description="Offres recueillies par mois : marché caché et offres visibles."
-            rows={chartRows(trend, (f) => ({ hidden: f.offersHiddenMarket ?? 0, visible: (f.offersCollected ?? 0) - (f.offersHiddenMarket ?? 0) }))}
-            series={[{ key: "hidden", label: "Marché caché" }, { key: "visible", label: "Offres visibles" }]} />
-          <ChartCard id="callbacks" kind="line" title="Rappels numéro vert" description="Délai médian de rappel (jours) et rappels en retard, par mois."
-            rows={chartRows(trend, (f) => ({ delay: f.callbackMedianDelayDays ?? null, overdue: f.callbacksOverdue ?? 0 }))}
-            series={[{ key: "delay", label: "Délai médian (jours)" }, { key: "overdue", label: "Rappels en retard" }]} />
-          <ChartCard id="events" kind="bar" title="Circuit court" description="Réunions tenues et jeunes présents, par mois."
-            rows={chartRows(trend, (f) => ({ events: f.eventsHeld ?? 0, young: f.eventYoungParticipants ?? 0 }))}
-            series={[{ key: "events", label: "Réunions tenues" }, { key: "young", label: "Jeunes présents" }]} />
-        </div>
-      </section>
-
       <ObjectivesSection view={objectives} scopeName={scopeName} />
-      <p className="-mt-4 flex flex-wrap gap-4 text-sm">
+      <p className="-mt-2 flex flex-wrap gap-4 text-sm print:hidden">
         {can(user, "objective.write") ? <Link href={`/bilans/objectifs?year=${objectiveYear}${selected ? `&platformId=${selected.id}` : ""}`} className="text-brand-700 underline">Saisir les objectifs de la convention</Link> : null}
         {selected ? <Link href={`/bilans/rapport-annuel?platformId=${selected.id}&year=${objectiveYear}`} className="text-brand-700 underline">Rapport annuel {objectiveYear}</Link> : null}
       </p>
 
       {!selected ? (
-        <section aria-labelledby="compare-title" className="flex flex-col gap-2">
-          <h2 id="compare-title" className="text-xl font-semibold">Plateformes côte à côte</h2>
-          <ComparisonTable rows={data.comparison} regionTotal={total} />
-        </section>
+        <PlatformComparison
+          rows={compareRows(data.comparison.map((c) => ({ platform: c.platform, total: c.total, provisional: c.series.some((m) => !m.closed) })), total, keys, sort)}
+          keys={keys} regionTotal={total} sort={sort} hrefFor={hrefFor} />
       ) : null}
 
       <section aria-labelledby="all-title" className="flex flex-col gap-2">
-        <h2 id="all-title" className="text-xl font-semibold">Tous les indicateurs</h2>
-        <p className="text-sm">
-          Bilan de {monthLabel(period.anchor)} :{" "}
-          <a href={`${exportBase}&format=xlsx`} className="text-brand-700 underline">Excel (XLSX)</a> ·{" "}
-          <a href={`${exportBase}&format=csv`} className="text-brand-700 underline">CSV</a>
-        </p>
-        <IndicatorTable series={series} total={total} caption={`Indicateurs — ${scopeName} — ${periodLabel(period)}`} />
+        <h2 id="all-title" className="text-lg font-semibold">Tous les indicateurs</h2>
+        <Disclosure summary={`Tableau complet : ${scopeName}, ${periodLabel(period)}`} testId="all-indicators">
+          <IndicatorTable series={series} total={total} caption={`Indicateurs — ${scopeName} — ${periodLabel(period)}`} />
+        </Disclosure>
       </section>
-    </div>
+    </article>
   );
 }
-
-const INDICATOR_LABELS: Record<string, string> = {
-  offersCollected: "Offres recueillies",
-  offersHiddenMarket: "dont marché caché",
-  hires: "Embauches",
-  jobSeekersReceived: "Demandeurs reçus",
-  companiesVisited: "Entreprises visitées",
-  eventsHeld: "Réunions circuit court",
-};

@@ -85,9 +85,11 @@ describe("fichier mensuel d'indicateurs anonymes", () => {
     FT_INDICATORS.forEach((d, i) => {
       const v = byKey[d.key]!;
       expect(ws.getCell(5 + i, 1).value).toBe(d.label);
-      expect(ws.getCell(5 + i, 2).value).toBe(v.masked ? "< 5" : v.value);
+      expect(ws.getCell(5 + i, 2).value).toBe(v.masked ? (d.kind === "mean" ? "masquée (moins de 5 personnes)" : "< 5") : v.value);
     });
-    expect(ws.getCell(5 + FT_INDICATORS.findIndex((d) => d.key === "distanceMeanChangeKm"), 2).value).toBe("< 5");
+    // A mean over 2 people is masked as a mean (not « < 5 »), and the reason is written.
+    expect(ws.getCell(5 + FT_INDICATORS.findIndex((d) => d.key === "distanceMeanChangeKm"), 2).value).toBe("masquée (moins de 5 personnes)");
+    expect(String(ws.getCell("A2").value)).toContain("Secret statistique");
     expect(await db.auditEvent.count({ where: { action: "ftReport.indicators.export", entityId: lensFile } })).toBe(before + 1);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { displayValue, FT_INDICATORS, ftBeneficiaryRows, ftMonthlyIndicators, isMasked, projectMonths, type FtDiagnosticFact } from "@/lib/france-travail/ft-report.rules";
+import { displayValue, FT_INDICATORS, maskingNote, ftBeneficiaryRows, ftMonthlyIndicators, isMasked, projectMonths, type FtDiagnosticFact } from "@/lib/france-travail/ft-report.rules";
 
 const base: FtDiagnosticFact = {
   jobSeekerId: "p1", diagnosticDone: true, accompanimentDone: false, accompanimentDurationDays: null, solutionRecommended: false,
@@ -40,12 +40,28 @@ describe("indicateurs mensuels France Travail", () => {
     expect(v.satisfactionMean).toMatchObject({ value: 3.6, masked: false });
   });
 
-  it("masque une moyenne dont la base est trop petite, et affiche « < seuil »", () => {
+  it("masque une moyenne calculée sur trop peu de personnes, en le disant (pas « < seuil »)", () => {
     const v = byKey(ftMonthlyIndicators([fact("a", { satisfaction: 5 }), fact("b", { satisfaction: 1 })], 5));
     expect(v.satisfactionMean).toMatchObject({ value: 3, base: 2, masked: true });
-    expect(displayValue(v.satisfactionMean!, 5)).toBe("< 5");
+    expect(displayValue(v.satisfactionMean!, 5)).toBe("masquée (moins de 5 personnes)");
+    expect(displayValue(v.satisfactionResponses!, 5)).toBe("< 5");
     expect(displayValue(v.accompanimentMeanDays!, 5)).toBeNull();
     expect(displayValue(v.accompaniments!, 5)).toBe(0);
+  });
+
+  it("montre une moyenne sur assez de personnes même si sa valeur est sous le seuil", () => {
+    const five = ["a", "b", "c", "d", "e"].map((id) => fact(id, { accompanimentDone: true, accompanimentDurationDays: 2, satisfaction: 1 }));
+    const v = byKey(ftMonthlyIndicators(five, 5));
+    expect(v.accompanimentMeanDays).toMatchObject({ value: 2, base: 5, masked: false });
+    expect(displayValue(v.accompanimentMeanDays!, 5)).toBe(2);
+    expect(displayValue(v.satisfactionMean!, 5)).toBe(1);
+    expect(maskingNote(Object.values(v), 5)).toBe("");
+  });
+
+  it("écrit sous le tableau pourquoi une cellule est masquée", () => {
+    const v = ftMonthlyIndicators([fact("a", { satisfaction: 5 })], 5);
+    expect(maskingNote(v, 5)).toContain("remplacé par « < 5 »");
+    expect(maskingNote(v, 5)).toContain("moyenne calculée sur moins de 5 personnes est masquée");
   });
 
   it("suit le seuil du jeu de règles", () => {

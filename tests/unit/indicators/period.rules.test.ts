@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addMonths, currentMonth, isMonthOver, monthKeySchema, periodLabel, periodMonths } from "@/lib/indicators/period.rules";
+import { addMonths, currentMonth, isMonthOver, monthKeySchema, monthLabel, periodLabel, periodMonths, shortMonthLabel } from "@/lib/indicators/period.rules";
 
 describe("mois et périodes des bilans", () => {
   it("valide le format AAAA-MM", () => {
@@ -26,5 +26,18 @@ describe("mois et périodes des bilans", () => {
     expect(currentMonth(new Date("2026-03-31T22:30:00Z"))).toBe("2026-04");
     expect(isMonthOver("2026-03", new Date("2026-03-31T21:59:00Z"))).toBe(false);
     expect(isMonthOver("2026-03", new Date("2026-03-31T22:00:00Z"))).toBe(true);
+  });
+});
+
+describe("libellés de mois en français (date-fns, locale fr)", () => {
+  it("abrège comme le français, sans « déce. » ni « mars. »", () => {
+    const months = Array.from({ length: 12 }, (_, i) => shortMonthLabel(`2025-${String(i + 1).padStart(2, "0")}`));
+    expect(months).toEqual(["janv. 25", "févr. 25", "mars 25", "avr. 25", "mai 25", "juin 25", "juil. 25", "août 25", "sept. 25", "oct. 25", "nov. 25", "déc. 25"]);
+  });
+
+  it("écrit le mois en entier avec l'année", () => {
+    expect(monthLabel("2025-12")).toBe("décembre 2025");
+    expect(monthLabel("2026-08")).toBe("août 2026");
+    expect(periodLabel({ kind: "rolling12", anchor: "2026-11" })).toBe("décembre 2025 – novembre 2026");
   });
 });

@@ -20,6 +20,14 @@ describe("access document", () => {
     expect(html).toContain("Propositions (0)</h2><p>Aucune donnée.</p>");
   });
 
+  it("writes dates in French in the HTML document (a birth date as JJ/MM/AAAA, instants in Paris time)", () => {
+    const html = renderAccessHtml(data, { controller: "Région Hauts-de-France", requestId: "r-1" });
+    expect(html).toContain("<td>17/05/1990</td>");
+    expect(html).not.toContain("1990-05-17");
+    expect(html).toContain("<td>02/11/2026 10:00</td>");
+    expect(html).toContain("Document établi le 20/11/2026 11:00");
+  });
+
   it("gives the same data as JSON and as semicolon CSV with quoting", () => {
     const json = JSON.parse(toPortableJson(data)) as { person: Record<string, unknown>; Échanges: unknown[] };
     expect(json.person.lastName).toBe("<script>alert(1)</script>");

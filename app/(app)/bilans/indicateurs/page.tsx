@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageUser } from "@/lib/auth/session";
+import { JOB_FUNNEL_STEPS } from "@/lib/bilans/funnel.rules";
 import { INDICATORS, INDICATORS_VERSION } from "@/lib/indicators/indicators";
 
 export const metadata: Metadata = { title: "Définitions des indicateurs" };
@@ -30,6 +31,22 @@ export default async function IndicatorDefinitionsPage() {
           </dl>
         </section>
       ))}
+      <section aria-labelledby="fam-funnel" className="rounded-lg border border-gray-300 bg-white p-4" data-testid="funnel-definitions">
+        <h2 id="fam-funnel" className="mb-2 text-xl font-semibold">Des positionnements aux embauches (entonnoir)</h2>
+        <p className="mb-2 text-sm">
+          Une seule cohorte — les positionnements sur offre faits dans la période — suivie jusqu&apos;à son état d&apos;aujourd&apos;hui :
+          chaque étape est une partie de la précédente. Calculé à la date d&apos;affichage, il n&apos;est pas figé à la clôture du mois.
+          Gouvernance : les réunions tenues se comptent par année civile, en nombre entier, face à la fourchette annuelle du jeu de règles.
+        </p>
+        <dl className="flex flex-col gap-3">
+          {JOB_FUNNEL_STEPS.map((s) => (
+            <div key={s.key}>
+              <dt className="font-semibold">{s.label}</dt>
+              <dd className="text-sm">{s.definition}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
     </div>
   );
 }

@@ -1,0 +1,56 @@
+// The summary header of a subsidy file (issue 17 §3): the next step and who takes it, what is
+// left to pay, the next deadline, and the file's story told from its stored transitions and
+// payments. Pure: the file's data in, plain values out.
+import type { SubsidyStatusName } from "@/lib/subsidy/subsidy-workflow.rules";
+
+export interface NextStep {
+  text: string;
+  /** Who acts: « la plateforme », « la Région (finances) », « France Travail »… null when nothing is left. */
+  who: string | null;
+}
+
+export function nextStep(status: SubsidyStatusName, funder: "REGION" | "FRANCE_TRAVAIL"): NextStep {
+  const funderName = funder === "REGION" ? "la Région (finances)" : "la Région (finances), pour France Travail";
+  switch (status) {
+    case "DRAFT": return { text: "Compléter le budget et déposer la demande", who: "la plateforme" };
+    case "RETURNED": return { text: "Corriger la demande et la déposer à nouveau", who: "la plateforme" };
+    case "SUBMITTED": return { text: "Prendre la demande en instruction", who: funderName };
+    case "UNDER_REVIEW": return { text: "Attribuer, renvoyer pour correction ou refuser", who: funderName };
+    case "AWARDED": return { text: "Enregistrer la signature de la convention", who: funderName };
+    case "SIGNED": return { text: "Demander les tranches exigibles, verser, recevoir le compte rendu financier puis solder", who: "la plateforme et la Région" };
+    case "REJECTED": return { text: "Aucune : demande refusée", who: null };
+    case "CLOSED": return { text: "Aucune : dossier soldé", who: null };
+    case "LAPSED": return { text: "Aucune : convention caduque", who: null };
+  }
+}
+
+export interface StoryEntry {
+  at: string;
+  kind: "transition" | "event" | "payment";
+  title: string;
+  detail: string | null;
+  actor: string | null;
+}
+
+/** Transitions/events and payments merged in time order (payments dated by their value date). */
+export function fileStory(
+  events: readonly { at: string; title: string; detail: string | null; actor: string | null; isTransition: boolean }[],
+  payments: readonly { paidAt: string; amountText: string; trancheRank: number | null; reference: string | null }[],
+): StoryEntry[] {
+  const out: StoryEntry[] = [
+    ...events.map((e) => ({ at: e.at, kind: e.isTransition ? ("transition" as const) : ("event" as const), title: e.title, detail: e.detail, actor: e.actor })),
+    ...payments.map((p) => ({
+      at: p.paidAt, kind: "payment" as const,
+      title: `Versement de ${p.amountText}${p.trancheRank ? ` (tranche ${p.trancheRank})` : ""}`,
+      detail: p.reference ? `Référence ${p.reference}` : null, actor: null,
+    })),
+  ];
+  return out.sort((a, b) => a.at.localeCompare(b.at));
+}
+
+/** The earliest unpaid tranche deadline (late ones first), or null. */
+export function nextTrancheDeadline(tranches: readonly { label: string; dueAt: string | null; status: string }[]): { label: string; dueAt: string } | null {
+  const open = tranches.filter((t) => t.dueAt && (t.status === "PLANNED" || t.status === "DUE" || t.status === "REQUESTED"));
+  open.sort((a, b) => a.dueAt!.localeCompare(b.dueAt!));
+  return open[0] ? { label: open[0].label, dueAt: open[0].dueAt! } : null;
+}
