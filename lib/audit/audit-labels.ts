@@ -36,6 +36,7 @@ export const AUDIT_ACTION_GROUPS: readonly AuditActionGroup[] = [
     "diagnostic.list": "Consultation des diagnostics mobilité",
   } },
   { label: "Entreprises, visites et offres", prefix: "company.", actions: {
+    "prospect.dismissed": "Établissement écarté de la prospection",
     "company.created": "Création d'une entreprise", "company.updated": "Modification d'une entreprise", "company.deleted": "Suppression d'une entreprise", "company.read": "Consultation d'une entreprise",
     "companyNote.created": "Note ajoutée sur une entreprise", "contact.created": "Contact d'entreprise ajouté", "contact.updated": "Contact d'entreprise modifié",
     "contact.deleted": "Contact d'entreprise supprimé", "companyContact.destroy": "Destruction d'un contact d'entreprise",
