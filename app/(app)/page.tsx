@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { FigureCards } from "@/components/home/figure-cards";
 import { MyDayPanel } from "@/components/home/my-day";
 import { requirePageUser } from "@/lib/auth/session";
+import { can } from "@/lib/authz/policy";
 import { db } from "@/lib/db";
 import { homeFigures } from "@/lib/home/home.service";
 import { myDay } from "@/lib/home/my-day.service";
@@ -25,7 +26,7 @@ export default async function HomePage() {
         </p>
       </div>
       <FigureCards figures={figures} />
-      {day ? <MyDayPanel day={day} /> : null}
+      {day ? <MyDayPanel day={day} canLogVisit={can(user, "visit.write")} /> : null}
     </div>
   );
 }
