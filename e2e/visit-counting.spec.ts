@@ -60,10 +60,9 @@ test("visite puis visite + offre du marché caché : interactions et frappes com
   const picked = (await page.getByRole("option").first().locator("span").first().textContent())!.trim();
   await page.keyboard.press("Enter");
   await expect(company).toHaveValue(picked);
-  await page.keyboard.press("Tab"); // the « Effacer » button of the picker
-  await page.keyboard.press("Tab"); // date (today)
-  await page.keyboard.press("Tab"); // hour (optional, left empty)
-  await page.keyboard.press("Tab"); // purpose: the focus selects the default, typing replaces it
+  // Date (today) and hour (optional) are left as they are; the purpose is replaced.
+  await page.getByLabel("Objet de la visite").click();
+  await page.keyboard.press("ControlOrMeta+a");
   await page.keyboard.type("Point recrutement");
   await expect(page.getByLabel("Objet de la visite")).toHaveValue("Point recrutement");
   await page.getByRole("button", { name: "Enregistrer la visite" }).click();
