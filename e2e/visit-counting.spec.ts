@@ -114,7 +114,9 @@ test("« Nouvelle visite » depuis Ma journée, la recherche et le raccourci Alt
   await expect(page.getByTestId("home-role")).toBeVisible();
   await page.getByRole("link", { name: "Nouvelle visite" }).click();
   await expect(page).toHaveURL(/\/visites\/nouvelle$/);
-  await page.goto("/recherche?q=a");
+  await page.goto("/entreprises?sort=name");
+  const name = (await page.getByRole("table").getByRole("row").nth(1).getByRole("link").first().textContent())!.trim();
+  await page.goto(`/recherche?q=${encodeURIComponent(name.slice(0, 5))}`);
   const fromSearch = page.getByRole("link", { name: /^Nouvelle visite chez / }).first();
   await fromSearch.click();
   await expect(page).toHaveURL(/\/visites\/nouvelle\?entreprise=/);
