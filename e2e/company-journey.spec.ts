@@ -42,8 +42,10 @@ test("une assistante enregistre une visite puis crée une offre du marché cach�
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Nouvelle offre issue de la visite");
   await tabTo(page, page.getByLabel("Intitulé du poste"));
   await page.keyboard.type("Cariste d'entrepôt");
-  await tabTo(page, page.getByLabel("Code ROME"));
+  await tabTo(page, page.getByRole("combobox", { name: /Métier \(code ROME\)/ }));
   await page.keyboard.type("N1101");
+  await expect(page.getByRole("option", { name: /^N1101 — / })).toBeVisible();
+  await page.keyboard.press("Enter");
   await tabTo(page, page.getByRole("checkbox", { name: /Marché caché/ }));
   await page.keyboard.press("Space");
   await tabTo(page, page.getByRole("button", { name: "Créer l'offre" }));

@@ -6,6 +6,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { env, missingProductionSecrets, processEnv } from "@/lib/env";
 import { loadCommuneReference } from "@/lib/communes/commune-reference";
+import { loadJobReferences } from "@/lib/reference/reference-data";
 import { createPrismaClient } from "@/lib/db-client";
 import { seedDemo } from "@/prisma/seed/demo";
 import { resolveDatabaseUrl } from "@/scripts/lib/database";
@@ -58,6 +59,8 @@ async function main() {
     const db = createPrismaClient(database.url, 2);
     const communes = await loadCommuneReference(db);
     if (communes) print(`Référentiel INSEE chargé : ${communes} communes.`);
+    const jobs = await loadJobReferences(db);
+    if (jobs.rome || jobs.naf) print(`Référentiels ROME et NAF chargés : ${jobs.rome} codes et appellations ROME, ${jobs.naf} codes NAF.`);
     if (!production || env.ALLOW_DEMO_ACCOUNTS) {
       const result = await seedDemo(db, { password: env.DEMO_PASSWORD });
       print(result.seeded ? "Données de démonstration créées." : "Données de démonstration déjà présentes.");

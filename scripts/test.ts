@@ -6,6 +6,7 @@ import net from "node:net";
 import path from "node:path";
 import { processEnv } from "@/lib/env";
 import { loadCommuneReference } from "@/lib/communes/commune-reference";
+import { loadJobReferences } from "@/lib/reference/reference-data";
 import { createPrismaClient } from "@/lib/db-client";
 import { seedDemo } from "@/prisma/seed/demo";
 import { applyMigrations } from "@/scripts/lib/migrations";
@@ -100,6 +101,7 @@ async function main() {
       await applyMigrations(dbs.integrationUrl);
       const refDb = createPrismaClient(dbs.integrationUrl, 2);
       await loadCommuneReference(refDb);
+      await loadJobReferences(refDb);
       await refDb.$disconnect();
       return { ok: (await run(NODE, [bin("tsx"), "scripts/migrate.ts", "check"], { env: { ...baseEnv, DATABASE_URL: dbs.integrationUrl } })) === 0 };
     });
@@ -128,6 +130,7 @@ async function main() {
       await applyMigrations(dbs.e2eUrl);
       const seedDb = createPrismaClient(dbs.e2eUrl, 2);
       await loadCommuneReference(seedDb);
+      await loadJobReferences(seedDb);
       await seedDemo(seedDb, { password: "Demo-ProchEmploi-2026" });
       await seedDb.$disconnect();
 

@@ -1,7 +1,9 @@
 import type { ReactNode } from "react";
 import { redirect } from "next/navigation";
 import { AppShell } from "@/components/layout/app-shell";
+import { NewVisitShortcut } from "@/components/visits/new-visit-shortcut";
 import { requirePageUser } from "@/lib/auth/session";
+import { can } from "@/lib/authz/policy";
 import { db } from "@/lib/db";
 import { unreadCount } from "@/lib/notifications/notification.service";
 
@@ -14,6 +16,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const unread = await unreadCount(db, user.id);
   return (
     <AppShell user={user} unread={unread}>
+      {can(user, "visit.write") ? <NewVisitShortcut /> : null}
       {children}
     </AppShell>
   );

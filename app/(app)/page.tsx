@@ -3,6 +3,7 @@ import { FigureCards } from "@/components/home/figure-cards";
 import { MyDayPanel } from "@/components/home/my-day";
 import { DpoHomePanel, FinanceHomePanel, ReferentHomePanel } from "@/components/home/region-home";
 import { requirePageUser } from "@/lib/auth/session";
+import { can } from "@/lib/authz/policy";
 import { db } from "@/lib/db";
 import { homeFigures } from "@/lib/home/home.service";
 import { myDay } from "@/lib/home/my-day.service";
@@ -36,7 +37,7 @@ export default async function HomePage() {
       {finance ? <FinanceHomePanel home={finance} /> : null}
       {dpo ? <DpoHomePanel home={dpo} /> : null}
       <FigureCards figures={figures} />
-      {day ? <MyDayPanel day={day} /> : null}
+      {day ? <MyDayPanel day={day} canLogVisit={can(user, "visit.write")} /> : null}
     </div>
   );
 }

@@ -3,21 +3,23 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
+import { Controller, useForm } from "react-hook-form";
 import { localInputToIso, toLocalInput } from "@/components/callbacks/datetime";
 import { applyFieldErrors, FormAlert, sendJson } from "@/components/ui/api-form";
 import { Button } from "@/components/ui/button";
+import { Combobox, type ComboOption } from "@/components/ui/combobox";
 import { Field } from "@/components/ui/field";
 import { SelectField, TextAreaField } from "@/components/ui/form-fields";
 import { createCallbackSchema, updateCallbackSchema, type CallbackDetail, type CreateCallbackInput, type UpdateCallbackInput } from "@/lib/callbacks/callback.schema";
 import type { Option } from "@/lib/callbacks/options.query";
 
-export function NewCallbackForm({ companies, staff, companyId, now }: { companies: Option[]; staff: Option[]; companyId?: string; now: string }) {
+export function NewCallbackForm({ company, staff, now }: { company?: ComboOption | null; staff: Option[]; now: string }) {
   const router = useRouter();
+  const [picked, setPicked] = useState<ComboOption | null>(company ?? null);
   const [alert, setAlert] = useState<{ status: number; message: string } | null>(null);
-  const { register, handleSubmit, setError, formState: { errors, isSubmitting } } = useForm<CreateCallbackInput>({
+  const { register, handleSubmit, setError, control, formState: { errors, isSubmitting } } = useForm<CreateCallbackInput>({
     resolver: zodResolver(createCallbackSchema),
-    defaultValues: { companyId: companyId ?? "", receivedAt: toLocalInput(now), assignedToId: "" },
+    defaultValues: { companyId: company?.value ?? "", receivedAt: toLocalInput(now), assignedToId: "" },
   });
 
   async function onSubmit(values: CreateCallbackInput) {
@@ -34,14 +36,22 @@ export function NewCallbackForm({ companies, staff, companyId, now }: { companie
   return (
     <form onSubmit={handleSubmit(onSubmit)} noValidate className="flex max-w-xl flex-col gap-4 rounded-lg border border-gray-300 bg-white p-4">
       <FormAlert outcome={alert} />
-      <SelectField label="Entreprise" hint="Tapez les premières lettres pour atteindre l'entreprise dans la liste." error={errors.companyId?.message} {...register("companyId")}>
-        <option value="">— Choisir —</option>
-        {companies.map((c) => (
-          <option key={c.value} value={c.value}>
-            {c.label}
-          </option>
-        ))}
-      </SelectField>
+      <Controller
+        control={control}
+        name="companyId"
+        render={({ field }) => (
+          <Combobox
+            label="Entreprise"
+            name={field.name}
+            required
+            hint="Nom, SIRET ou commune"
+            searchUrl="/api/v1/pickers/companies"
+            value={picked}
+            onChange={(o) => { setPicked(o); field.onChange(o?.value ?? ""); }}
+            error={errors.companyId?.message}
+          />
+        )}
+      />
       <Field label="Appel reçu le" type="datetime-local" error={errors.receivedAt?.message} {...register("receivedAt")} />
       <SelectField label="Suivi par (facultatif)" error={errors.assignedToId?.message} {...register("assignedToId")}>
         <option value="">Personne pour l&apos;instant</option>

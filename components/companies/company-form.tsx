@@ -4,14 +4,14 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useForm, useWatch, type Resolver } from "react-hook-form";
+import { Controller, useForm, useWatch, type Resolver } from "react-hook-form";
 import { createCompanyAction, updateCompanyAction } from "@/app/(app)/entreprises/actions";
 import { applyServerResult, toFormData } from "@/components/forms/server-form";
 import { Button } from "@/components/ui/button";
+import { Combobox, type ComboOption } from "@/components/ui/combobox";
 import { Field } from "@/components/ui/field";
 import { CheckboxField, FormError, SelectField } from "@/components/ui/form-controls";
 import { createCompanySchema, HEADCOUNT_BANDS, HEADCOUNT_LABELS, type CompanyDto } from "@/lib/companies/company.schema";
-import type { CommuneOption } from "@/lib/communes/commune.query";
 
 interface Values {
   siret: string;
@@ -25,8 +25,11 @@ interface Values {
   numeroVertCalledAt: string;
 }
 
-export function CompanyForm({ company, communes, sectors }: { company?: CompanyDto; communes: CommuneOption[]; sectors: string[] }) {
+/** `naf` and `commune`: the pickers' initial choices (the company's codes with their labels). */
+export function CompanyForm({ company, naf, commune, sectors }: { company?: CompanyDto; naf?: ComboOption | null; commune?: ComboOption | null; sectors: string[] }) {
   const router = useRouter();
+  const [nafChoice, setNafChoice] = useState<ComboOption | null>(naf ?? null);
+  const [communeChoice, setCommuneChoice] = useState<ComboOption | null>(commune ?? null);
   const [formError, setFormError] = useState<string | null>(null);
   const [conflict, setConflict] = useState(false);
   const { register, handleSubmit, setError, control, formState: { errors, isSubmitting } } = useForm<Values>({
@@ -70,7 +73,13 @@ export function CompanyForm({ company, communes, sectors }: { company?: CompanyD
         <legend className="px-1 font-semibold">Identification</legend>
         <Field label="SIRET (14 chiffres)" inputMode="numeric" autoComplete="off" required error={errors.siret?.message?.replace(/ \(\/entreprises\/[0-9a-f-]{36}\)/, "")} {...register("siret")} />
         <Field label="Raison sociale" required error={errors.name?.message} {...register("name")} />
-        <Field label="Code NAF / APE" hint="Ex. : 47.11D" error={errors.nafCode?.message} {...register("nafCode")} />
+        <Controller
+          control={control}
+          name="nafCode"
+          render={({ field }) => (
+            <Combobox label="Code NAF / APE" name={field.name} hint="Code ou activité (ex. : 47.11D, supermarché)" searchUrl="/api/v1/reference/naf" value={nafChoice} onChange={(o) => { setNafChoice(o); field.onChange(o?.value ?? ""); }} error={errors.nafCode?.message} />
+          )}
+        />
         <div className="flex flex-col gap-1">
           <Field label="Filière" list="sector-options" error={errors.sector?.message} {...register("sector")} />
           <datalist id="sector-options">{sectors.map((s) => <option key={s} value={s} />)}</datalist>
@@ -88,12 +97,13 @@ export function CompanyForm({ company, communes, sectors }: { company?: CompanyD
       <fieldset className="grid grid-cols-1 gap-4 rounded-lg border border-gray-300 bg-white p-4 md:grid-cols-2">
         <legend className="px-1 font-semibold">Adresse</legend>
         <Field label="Adresse (numéro et voie)" autoComplete="street-address" error={errors.address?.message} {...register("address")} />
-        <div className="flex flex-col gap-1">
-          <Field label="Commune (code INSEE)" list="commune-options" hint="Tapez le nom ou le code ; choisissez dans la liste." error={errors.communeCode?.message} {...register("communeCode")} />
-          <datalist id="commune-options">
-            {communes.map((c) => <option key={c.code} value={c.code}>{`${c.name} (${c.postalCode ?? c.code})`}</option>)}
-          </datalist>
-        </div>
+        <Controller
+          control={control}
+          name="communeCode"
+          render={({ field }) => (
+            <Combobox label="Commune" name={field.name} hint="Nom ou code postal (ex. : Liévin, 62800)" searchUrl="/api/v1/reference/communes" value={communeChoice} onChange={(o) => { setCommuneChoice(o); field.onChange(o?.value ?? ""); }} error={errors.communeCode?.message} />
+          )}
+        />
       </fieldset>
       <fieldset className="flex flex-col gap-4 rounded-lg border border-gray-300 bg-white p-4">
         <legend className="px-1 font-semibold">Numéro vert</legend>

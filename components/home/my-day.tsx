@@ -1,8 +1,10 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { UrgencyBadge } from "@/components/callbacks/urgency-badge";
+import { NewVisitLink } from "@/components/visits/new-visit-link";
 import { formatDate, formatDateTime } from "@/lib/format";
 import type { MyDay } from "@/lib/home/my-day.service";
+import { formatVisitWhen } from "@/lib/visits/visit.rules";
 
 function DayList({ id, title, total, more, empty, children }: { id: string; title: string; total: number; more?: { href: string; label: string }; empty: string; children: ReactNode[] }) {
   return (
@@ -21,10 +23,13 @@ function DayList({ id, title, total, more, empty, children }: { id: string; titl
 }
 
 /** The platform staff's first screen of the day, below the figure cards. */
-export function MyDayPanel({ day }: { day: MyDay }) {
+export function MyDayPanel({ day, canLogVisit = false }: { day: MyDay; canLogVisit?: boolean }) {
   return (
     <div className="flex flex-col gap-4">
-      <h2 className="text-xl font-bold">Ma journée</h2>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h2 className="text-xl font-bold">Ma journée</h2>
+        {canLogVisit ? <NewVisitLink /> : null}
+      </div>
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
         <DayList id="day-callbacks" title="Rappels dus aujourd'hui ou en retard" total={day.callbacks.total} empty="Aucun rappel dû aujourd'hui." more={{ href: "/rappels", label: "Voir toute la file des rappels" }}>
           {day.callbacks.items.map((c) => (
@@ -46,7 +51,7 @@ export function MyDayPanel({ day }: { day: MyDay }) {
                 {v.companyName}
               </Link>
               <span className="text-sm">
-                {formatDateTime(v.date)} · {v.purpose}
+                <Link href={`/visites/${v.id}`} className="underline">{formatVisitWhen(v.date, v.timeSet)}</Link> · {v.purpose}
               </span>
             </li>
           ))}

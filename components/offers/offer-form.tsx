@@ -4,13 +4,13 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useForm, useWatch, type Resolver } from "react-hook-form";
+import { Controller, useForm, useWatch, type Resolver } from "react-hook-form";
 import { createOfferAction, updateOfferAction } from "@/app/(app)/offres/actions";
 import { applyServerResult, toJsonFormData } from "@/components/forms/server-form";
 import { Button } from "@/components/ui/button";
+import { Combobox, type ComboOption } from "@/components/ui/combobox";
 import { Field } from "@/components/ui/field";
 import { CheckboxField, FormError, SelectField, TextAreaField } from "@/components/ui/form-controls";
-import type { CommuneOption } from "@/lib/communes/commune.query";
 import { CONTRACT_LABELS, CONTRACT_TYPES, createOfferSchema, FIXED_TERM, OFFER_SOURCES, SOURCE_LABELS, WORKING_TIME_LABELS, WORKING_TIMES, type OfferDto } from "@/lib/offers/offer.schema";
 
 interface Values {
@@ -33,8 +33,11 @@ interface Values {
   expiresAt: string;
 }
 
-export function OfferForm({ company, visitId, offer, communes, today }: { company: { id: string; name: string }; visitId?: string; offer?: OfferDto; communes: CommuneOption[]; today: string }) {
+/** `rome` and `commune` are the pickers' initial choices (the offer's, or the company's commune for a new offer). */
+export function OfferForm({ company, visitId, offer, rome, commune, today }: { company: { id: string; name: string }; visitId?: string; offer?: OfferDto; rome?: ComboOption | null; commune?: ComboOption | null; today: string }) {
   const router = useRouter();
+  const [romeChoice, setRomeChoice] = useState<ComboOption | null>(rome ?? null);
+  const [communeChoice, setCommuneChoice] = useState<ComboOption | null>(commune ?? null);
   const [formError, setFormError] = useState<string | null>(null);
   const [conflict, setConflict] = useState(false);
   const { register, handleSubmit, setError, control, formState: { errors, isSubmitting } } = useForm<Values>({
@@ -49,7 +52,7 @@ export function OfferForm({ company, visitId, offer, communes, today }: { compan
       contractDurationMonths: offer?.contractDurationMonths?.toString() ?? "",
       workingTime: offer?.workingTime ?? "TEMPS_PLEIN",
       weeklyHours: offer?.weeklyHours?.toString() ?? "",
-      communeCode: offer?.communeCode ?? "",
+      communeCode: offer ? (offer.communeCode ?? "") : (commune?.value ?? ""),
       positions: offer?.positions.toString() ?? "1",
       hiddenMarket: offer?.hiddenMarket ?? false,
       inTension: offer?.inTension ?? false,
@@ -80,7 +83,13 @@ export function OfferForm({ company, visitId, offer, communes, today }: { compan
       <fieldset className="grid grid-cols-1 gap-4 rounded-lg border border-gray-300 bg-white p-4 md:grid-cols-2">
         <legend className="px-1 font-semibold">Poste proposé par {company.name}</legend>
         <Field label="Intitulé du poste" required error={errors.title?.message} {...register("title")} />
-        <Field label="Code ROME" hint="Une lettre (A à N) et 4 chiffres, ex. : F1703" error={errors.romeCode?.message} {...register("romeCode")} />
+        <Controller
+          control={control}
+          name="romeCode"
+          render={({ field }) => (
+            <Combobox label="Métier (code ROME)" name={field.name} hint="Métier, appellation ou code (ex. : soudeur, H2913)" searchUrl="/api/v1/reference/rome" value={romeChoice} onChange={(o) => { setRomeChoice(o); field.onChange(o?.value ?? ""); }} error={errors.romeCode?.message} />
+          )}
+        />
         <SelectField label="Type de contrat" error={errors.contractType?.message} {...register("contractType")}>
           {CONTRACT_TYPES.map((c) => <option key={c} value={c}>{CONTRACT_LABELS[c]}</option>)}
         </SelectField>
@@ -89,10 +98,13 @@ export function OfferForm({ company, visitId, offer, communes, today }: { compan
           {WORKING_TIMES.map((w) => <option key={w} value={w}>{WORKING_TIME_LABELS[w]}</option>)}
         </SelectField>
         <Field label="Heures par semaine" type="number" min={1} max={48} error={errors.weeklyHours?.message} {...register("weeklyHours")} />
-        <div className="flex flex-col gap-1">
-          <Field label="Lieu de travail (code commune INSEE)" list="offer-communes" error={errors.communeCode?.message} {...register("communeCode")} />
-          <datalist id="offer-communes">{communes.map((c) => <option key={c.code} value={c.code}>{`${c.name} (${c.postalCode ?? c.code})`}</option>)}</datalist>
-        </div>
+        <Controller
+          control={control}
+          name="communeCode"
+          render={({ field }) => (
+            <Combobox label="Lieu de travail" name={field.name} hint="Commune ou code postal" searchUrl="/api/v1/reference/communes" value={communeChoice} onChange={(o) => { setCommuneChoice(o); field.onChange(o?.value ?? ""); }} error={errors.communeCode?.message} />
+          )}
+        />
         <Field label="Nombre de postes" type="number" min={1} required error={errors.positions?.message} {...register("positions")} />
       </fieldset>
       <fieldset className="grid grid-cols-1 gap-4 rounded-lg border border-gray-300 bg-white p-4 md:grid-cols-2">

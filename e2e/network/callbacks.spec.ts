@@ -30,7 +30,8 @@ test("une assistante traite la file des rappels au clavier", async ({ page }) =>
 
   const company = await companyWithoutOpenCallback(page);
   await page.goto(`/rappels/nouveau?entreprise=${company.id}`);
-  await expect(page.getByLabel("Entreprise")).toHaveValue(company.id);
+  await expect(page.getByRole("combobox", { name: "Entreprise" })).toHaveValue(company.name);
+  await expect(page.locator('input[name="companyId"]')).toHaveValue(company.id);
   await page.getByLabel("Appel reçu le").fill(localInput(new Date(Date.now() - 3 * 86_400_000)));
   await page.getByRole("button", { name: "Créer le rappel" }).click();
   await expect(page).toHaveURL(/\/rappels\/[0-9a-f-]{36}$/);

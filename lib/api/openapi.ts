@@ -46,6 +46,7 @@ import { objectivesApiQuerySchema, objectivesViewSchema, saveObjectivesSchema } 
 import { apiTokenSchema, createdTokenSchema, createTokenSchema } from "@/lib/tokens/token.schema";
 import { markReadSchema, notificationDtoSchema, notificationListQuerySchema, preferencesSchema } from "@/lib/notifications/notification.schema";
 import { platformDtoSchema, platformInputSchema, platformUpdateSchema } from "@/lib/platforms/platform.schema";
+import { refSearchQuerySchema, refSearchResultSchema } from "@/lib/reference/reference.schema";
 import { searchQuerySchema, searchResultSchema } from "@/lib/search/search.schema";
 import { inviteUserSchema, updateUserSchema, userDtoSchema, userListQuerySchema, userSummarySchema } from "@/lib/users/user.schema";
 
@@ -79,8 +80,8 @@ export const ENDPOINTS: Endpoint[] = [
   { method: "get", path: "/api/v1/companies/{id}/contacts/{contactId}", summary: "Un contact", permission: "contact.read", response: contactSchema },
   { method: "patch", path: "/api/v1/companies/{id}/contacts/{contactId}", summary: "Modifier un contact (avec version)", permission: "contact.write", body: updateContactSchema, response: contactSchema },
   { method: "delete", path: "/api/v1/companies/{id}/contacts/{contactId}", summary: "Supprimer un contact", permission: "contact.write", response: z.null(), status: 204 },
-  { method: "get", path: "/api/v1/visits", summary: "Visites d'entreprises", permission: "visit.read", query: visitListQuerySchema, response: pageOf(visitSchema.pick({ id: true, companyId: true, company: true, date: true, purpose: true, staff: true, needs: true })) },
-  { method: "post", path: "/api/v1/visits", summary: "Enregistrer une visite et ses actions de suivi", permission: "visit.write", body: createVisitSchema, response: visitSchema, status: 201 },
+  { method: "get", path: "/api/v1/visits", summary: "Visites d'entreprises", permission: "visit.read", query: visitListQuerySchema, response: pageOf(visitSchema.pick({ id: true, companyId: true, company: true, date: true, timeSet: true, purpose: true, staff: true, needs: true })) },
+  { method: "post", path: "/api/v1/visits", summary: "Enregistrer une visite, ses actions de suivi et, avec `offer`, l'offre recueillie (une seule transaction : tout ou rien)", permission: "visit.write", body: createVisitSchema, response: visitSchema, status: 201 },
   { method: "get", path: "/api/v1/visits/{id}", summary: "Une visite", permission: "visit.read", response: visitSchema },
   { method: "patch", path: "/api/v1/visits/{id}", summary: "Modifier une visite (avec `version` ; 409 si modifiée entre-temps)", permission: "visit.write", body: updateVisitSchema, response: visitSchema },
   { method: "delete", path: "/api/v1/visits/{id}", summary: "Supprimer une visite", permission: "visit.write", response: z.null(), status: 204 },
@@ -170,6 +171,10 @@ export const ENDPOINTS: Endpoint[] = [
   { method: "post", path: "/api/v1/notifications/read", summary: "Marquer une notification (id) ou toutes (all: true) comme lues", permission: "notification.read", body: markReadSchema, response: z.object({ updated: z.number().int() }) },
   { method: "get", path: "/api/v1/notifications/preferences", summary: "Mes choix de réception par type (application, courriel, récapitulatif quotidien)", permission: "notification.read", response: z.record(z.string(), z.object({ inApp: z.boolean(), email: z.boolean(), digest: z.boolean() })) },
   { method: "put", path: "/api/v1/notifications/preferences", summary: "Enregistrer mes choix de réception (clés « type.canal »)", permission: "notification.read", body: preferencesSchema, response: z.record(z.string(), z.object({ inApp: z.boolean(), email: z.boolean(), digest: z.boolean() })) },
+  { method: "get", path: "/api/v1/reference/rome", summary: "Référentiel ROME (France Travail) : codes par code, libellé ou appellation (« soudeur » → H2913)", permission: "reference.read", query: refSearchQuerySchema, response: refSearchResultSchema },
+  { method: "get", path: "/api/v1/reference/naf", summary: "Nomenclature NAF rév. 2 (INSEE) : sous-classes par code ou libellé", permission: "reference.read", query: refSearchQuerySchema, response: refSearchResultSchema },
+  { method: "get", path: "/api/v1/reference/communes", summary: "Communes (INSEE) par nom ou code postal, celles de mon périmètre d'abord ; la valeur est le code INSEE", permission: "reference.read", query: refSearchQuerySchema, response: refSearchResultSchema },
+  { method: "get", path: "/api/v1/pickers/companies", summary: "Choix d'une entreprise de mon périmètre par nom, SIRET ou commune (20 au plus)", permission: "company.read", query: refSearchQuerySchema, response: refSearchResultSchema },
   { method: "get", path: "/api/v1/search", summary: "Recherche globale (sans accents ni casse) dans mon périmètre, par type ; chaque demandeur trouvé est tracé", permission: "search.run", query: searchQuerySchema, response: searchResultSchema },
   { method: "get", path: "/api/v1/indicators", summary: "Définitions des indicateurs du bilan mensuel (libellé, définition, unité, version)", permission: "bilan.read", response: z.object({ version: z.string(), items: z.array(indicatorDefinitionSchema) }) },
   { method: "get", path: "/api/v1/reports/monthly", summary: "Chiffres d'un mois (une plateforme, ou toutes celles visibles sans platformId) : clôturé ou provisoire, version de l'instantané", permission: "bilan.read", query: monthlyReportQuerySchema, response: monthlyReportSchema },

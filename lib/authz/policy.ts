@@ -79,6 +79,8 @@ export const ACTIONS = [
   // enrolled) and the export of an audit-log search (DPO).
   "twoFactor.enrol",
   "audit.export",
+  // Issue 14: public reference data (ROME, NAF, communes) for the pickers, to every signed-in user.
+  "reference.read",
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -109,7 +111,7 @@ const PLATFORM_WORK: Action[] = [
   "bilan.read",
 ];
 
-const EVERYONE: Action[] = ["home.view", "profile.view", "token.manage", "notification.read", "twoFactor.enrol"];
+const EVERYONE: Action[] = ["home.view", "profile.view", "token.manage", "notification.read", "twoFactor.enrol", "reference.read"];
 
 /** Role × action table. Anything absent is denied. */
 export const POLICY: Record<Role, ReadonlySet<Action>> = {

@@ -12,7 +12,7 @@ const HORIZON_DAYS = 7;
 const LIST_SIZE = 8;
 
 export interface MyDayCallback { id: string; companyId: string; companyName: string; dueAt: string; urgency: CallbackUrgency; attemptCount: number }
-export interface MyDayVisit { id: string; companyId: string; companyName: string; date: string; purpose: string }
+export interface MyDayVisit { id: string; companyId: string; companyName: string; date: string; timeSet: boolean; purpose: string }
 export interface MyDayFollowUp { id: string; companyId: string; companyName: string; label: string; dueAt: string; overdue: boolean; mine: boolean }
 export interface MyDayList<T> { items: T[]; total: number }
 export interface MyDay {
@@ -45,9 +45,9 @@ export async function myDay(db: Db, user: CurrentUser, now = new Date()): Promis
     const where = { AND: [visitScope, { staff: { some: { userId: user.id } } }, { date: { gte: startOfDay(now), lte: horizon } }] };
     const [total, rows] = await Promise.all([
       db.visit.count({ where }),
-      db.visit.findMany({ where, orderBy: [{ date: "asc" }, { id: "asc" }], take: LIST_SIZE, select: { id: true, companyId: true, date: true, purpose: true, company: { select: { name: true } } } }),
+      db.visit.findMany({ where, orderBy: [{ date: "asc" }, { id: "asc" }], take: LIST_SIZE, select: { id: true, companyId: true, date: true, timeSet: true, purpose: true, company: { select: { name: true } } } }),
     ]);
-    return { total, items: rows.map((r) => ({ id: r.id, companyId: r.companyId, companyName: r.company.name, date: r.date.toISOString(), purpose: r.purpose })) };
+    return { total, items: rows.map((r) => ({ id: r.id, companyId: r.companyId, companyName: r.company.name, date: r.date.toISOString(), timeSet: r.timeSet, purpose: r.purpose })) };
   };
 
   const followUps = async (): Promise<MyDayList<MyDayFollowUp>> => {

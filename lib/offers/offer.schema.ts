@@ -37,7 +37,7 @@ export const romeCodeField = z
 const optionalInt = (label: string, min: number, max: number) =>
   z.preprocess((v) => (v === "" || v === null ? undefined : v), z.coerce.number({ error: `${label} : nombre attendu.` }).int(`${label} : nombre entier attendu.`).min(min, `${label} : ${min} au minimum.`).max(max, `${label} : ${max} au maximum.`).optional());
 
-const offerFields = {
+export const offerFields = {
   title: requiredText("Intitulé du poste", 200),
   romeCode: romeCodeField.optional().or(z.literal("").transform(() => undefined)),
   contractType: z.enum(CONTRACT_TYPES, { error: "Type de contrat inconnu." }),
@@ -54,7 +54,7 @@ const offerFields = {
   expiresAt: dateField("Date limite").optional().or(z.literal("").transform(() => undefined)),
 };
 
-function coherent(v: { contractType: string; contractDurationMonths?: number; receivedAt: Date; expiresAt?: Date }, ctx: z.RefinementCtx) {
+export function coherent(v: { contractType: string; contractDurationMonths?: number; receivedAt: Date; expiresAt?: Date }, ctx: z.RefinementCtx) {
   if (v.contractType === "CDD" && v.contractDurationMonths === undefined) ctx.addIssue({ code: "custom", path: ["contractDurationMonths"], message: "Indiquez la durée du CDD en mois." });
   if (v.contractType === "CDI" && v.contractDurationMonths !== undefined) ctx.addIssue({ code: "custom", path: ["contractDurationMonths"], message: "Un CDI n'a pas de durée." });
   if (v.expiresAt && v.expiresAt < v.receivedAt) ctx.addIssue({ code: "custom", path: ["expiresAt"], message: "La date limite ne peut pas précéder la réception de l'offre." });
@@ -69,6 +69,10 @@ export const createOfferSchema = z
   })
   .superRefine(coherent);
 export type CreateOfferInput = z.infer<typeof createOfferSchema>;
+
+/** The offer collected during a visit (« Visite + offre »): saved with the visit, in one transaction. */
+export const visitOfferSchema = z.object({ publish: booleanField.default(true), ...offerFields }).superRefine(coherent);
+export type VisitOfferInput = z.infer<typeof visitOfferSchema>;
 
 export const updateOfferSchema = z.object({ ...offerFields, version: versionField }).superRefine(coherent);
 export type UpdateOfferInput = z.infer<typeof updateOfferSchema>;

@@ -123,22 +123,26 @@ function offerData(input: CreateOfferInput | UpdateOfferInput, where: Awaited<Re
 
 export async function createOffer(db: Db, user: CurrentUser, input: CreateOfferInput, now = new Date()): Promise<OfferDto> {
   if (!can(user, "offer.write")) throw new ForbiddenError();
+  return db.$transaction(async (tx) => getOffer(tx, user, await createOfferIn(tx, user, input, now)));
+}
+
+/** Creates an offer inside the caller's transaction (an offer alone, or with its visit); returns its id. */
+export async function createOfferIn(tx: DbOrTx, user: CurrentUser, input: CreateOfferInput, now = new Date()): Promise<string> {
+  if (!can(user, "offer.write")) throw new ForbiddenError();
   if (input.receivedAt.getTime() > now.getTime() + 86_400_000) throw new ValidationError({ receivedAt: ["La date de réception ne peut pas être dans le futur."] });
-  return db.$transaction(async (tx) => {
-    const company = await findCompanyRow(tx, user, input.companyId);
-    if (input.visitId) {
-      const visit = await tx.visit.findFirst({ where: { id: input.visitId, companyId: company.id }, select: { id: true } });
-      if (!visit) throw new ValidationError({ visitId: ["Cette visite ne concerne pas l'entreprise choisie."] });
-    }
-    const data = offerData(input, await place(tx, input.communeCode));
-    const created = await tx.jobOffer.create({
-      data: { ...data, platformId: company.platformId, companyId: company.id, visitId: input.visitId ?? null, status: input.publish ? "OPEN" : "DRAFT", createdById: user.id },
-      select: { id: true },
-    });
-    await refreshCompanyLastContact(tx, company.id, now);
-    await recordAudit(tx, { action: "offer.created", actorId: user.id, actorRole: user.role, entityType: "JobOffer", entityId: created.id, platformId: company.platformId, metadata: { companyId: company.id, visitId: input.visitId ?? null, hiddenMarket: input.hiddenMarket } });
-    return getOffer(tx, user, created.id);
+  const company = await findCompanyRow(tx, user, input.companyId);
+  if (input.visitId) {
+    const visit = await tx.visit.findFirst({ where: { id: input.visitId, companyId: company.id }, select: { id: true } });
+    if (!visit) throw new ValidationError({ visitId: ["Cette visite ne concerne pas l'entreprise choisie."] });
+  }
+  const data = offerData(input, await place(tx, input.communeCode));
+  const created = await tx.jobOffer.create({
+    data: { ...data, platformId: company.platformId, companyId: company.id, visitId: input.visitId ?? null, status: input.publish ? "OPEN" : "DRAFT", createdById: user.id },
+    select: { id: true },
   });
+  await refreshCompanyLastContact(tx, company.id, now);
+  await recordAudit(tx, { action: "offer.created", actorId: user.id, actorRole: user.role, entityType: "JobOffer", entityId: created.id, platformId: company.platformId, metadata: { companyId: company.id, visitId: input.visitId ?? null, hiddenMarket: input.hiddenMarket } });
+  return created.id;
 }
 
 export async function updateOffer(db: Db, user: CurrentUser, id: string, input: UpdateOfferInput): Promise<OfferDto> {

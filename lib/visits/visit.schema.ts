@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { dateField, optionalText, requiredText, versionField } from "@/lib/fields.schema";
+import { visitOfferSchema } from "@/lib/offers/offer.schema";
 import { pageQuerySchema } from "@/lib/validation";
 
 export const NEED_KINDS = ["RECRUTEMENT", "FORMATION", "GPEC", "AUTRE"] as const;
@@ -15,6 +16,13 @@ export const followUpInputSchema = z.object({
 
 export const visitFields = {
   date: dateField("Date de la visite"),
+  /** Optional hour ("HH:MM", Paris); without it the visit is « dans la journée ». */
+  time: z
+    .string()
+    .trim()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Heure au format HH:MM (ex. : 14:30).")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   purpose: requiredText("Objet de la visite", 300),
   staffIds: stringList.pipe(z.array(z.string().uuid("Intervenant inconnu.")).min(1, "Indiquez au moins un intervenant de la plateforme.").max(10)),
   partnersPresent: z.preprocess(
@@ -30,6 +38,8 @@ export const createVisitSchema = z.object({
   companyId: z.string().uuid("Entreprise inconnue."),
   ...visitFields,
   followUps: z.array(followUpInputSchema).max(20).default([]),
+  /** « Visite + offre »: the offer collected during the visit, saved with it. */
+  offer: visitOfferSchema.optional(),
 });
 export type CreateVisitInput = z.infer<typeof createVisitSchema>;
 
@@ -54,6 +64,8 @@ export const visitSchema = z.object({
   companyId: z.string().uuid(),
   company: z.string(),
   date: z.string(),
+  /** false: a date-only visit (« dans la journée »). */
+  timeSet: z.boolean(),
   purpose: z.string(),
   staff: z.array(z.object({ id: z.string().uuid(), name: z.string() })),
   partnersPresent: z.array(z.string()),
@@ -65,6 +77,6 @@ export const visitSchema = z.object({
   version: z.number().int(),
 });
 export type VisitDto = z.infer<typeof visitSchema>;
-export type VisitSummary = Pick<VisitDto, "id" | "companyId" | "company" | "date" | "purpose" | "staff" | "needs">;
+export type VisitSummary = Pick<VisitDto, "id" | "companyId" | "company" | "date" | "timeSet" | "purpose" | "staff" | "needs">;
 
 export const followUpDoneSchema = z.object({ done: z.boolean(), version: z.coerce.number().int().min(1) });

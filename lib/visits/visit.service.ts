@@ -9,13 +9,28 @@ import { refreshCompanyLastContact } from "@/lib/companies/timeline.query";
 import type { Db, DbOrTx } from "@/lib/db";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { createOfferIn } from "@/lib/offers/offer.service";
+import { parisInstant } from "@/lib/visits/visit.rules";
 import type { CreateVisitInput, UpdateVisitInput, VisitDto, VisitListQuery, VisitSummary } from "@/lib/visits/visit.schema";
+
+/** The stored instant and whether it carries an hour (see lib/visits/visit.rules.ts). */
+function when(input: { date: Date; time?: string }): { date: Date; timeSet: boolean } {
+  const day = new Date(Date.UTC(input.date.getUTCFullYear(), input.date.getUTCMonth(), input.date.getUTCDate()));
+  return input.time ? { date: parisInstant(day, input.time), timeSet: true } : { date: day, timeSet: false };
+}
+
+/** The purpose of the user's last visit, the default of the next one. */
+export async function lastVisitPurpose(db: DbOrTx, user: CurrentUser): Promise<string> {
+  const v = await db.visit.findFirst({ where: { AND: [{ createdById: user.id }, visitScope(user)] }, orderBy: { createdAt: "desc" }, select: { purpose: true } });
+  return v?.purpose ?? "";
+}
 
 const visitSelect = {
   id: true,
   companyId: true,
   platformId: true,
   date: true,
+  timeSet: true,
   purpose: true,
   partnersPresent: true,
   needs: true,
@@ -36,6 +51,7 @@ function toDto(v: VisitRow): VisitDto {
     companyId: v.companyId,
     company: v.company.name,
     date: v.date.toISOString(),
+    timeSet: v.timeSet,
     purpose: v.purpose,
     staff: v.staff.map((s) => ({ id: s.user.id, name: `${s.user.firstName} ${s.user.lastName}` })),
     partnersPresent: v.partnersPresent,
@@ -76,7 +92,7 @@ export async function listVisits(db: DbOrTx, user: CurrentUser, q: VisitListQuer
       orderBy: [{ date: q.sort === "date" ? "asc" : "desc" }, { id: "asc" }],
       skip: (q.page - 1) * q.pageSize,
       take: q.pageSize,
-      select: { id: true, companyId: true, date: true, purpose: true, needs: true, company: { select: { name: true } }, staff: { select: { user: { select: { id: true, firstName: true, lastName: true } } } } },
+      select: { id: true, companyId: true, date: true, timeSet: true, purpose: true, needs: true, company: { select: { name: true } }, staff: { select: { user: { select: { id: true, firstName: true, lastName: true } } } } },
     }),
   ]);
   const items: VisitSummary[] = rows.map((v) => ({
@@ -84,6 +100,7 @@ export async function listVisits(db: DbOrTx, user: CurrentUser, q: VisitListQuer
     companyId: v.companyId,
     company: v.company.name,
     date: v.date.toISOString(),
+    timeSet: v.timeSet,
     purpose: v.purpose,
     needs: v.needs,
     staff: v.staff.map((s) => ({ id: s.user.id, name: `${s.user.firstName} ${s.user.lastName}` })),
@@ -101,8 +118,10 @@ export async function platformStaff(db: DbOrTx, platformId: string) {
   return rows.map((u) => ({ id: u.id, name: `${u.firstName} ${u.lastName}` }));
 }
 
+/** Creates a visit with its follow-up actions and, for « Visite + offre », its offer: one transaction, all or nothing. */
 export async function createVisit(db: Db, user: CurrentUser, input: CreateVisitInput, now = new Date()): Promise<VisitDto> {
   if (!can(user, "visit.write")) throw new ForbiddenError();
+  if (input.offer && !can(user, "offer.write")) throw new ForbiddenError();
   return db.$transaction(async (tx) => {
     const company = await findCompanyRow(tx, user, input.companyId);
     const staff = await platformStaff(tx, company.platformId);
@@ -114,7 +133,7 @@ export async function createVisit(db: Db, user: CurrentUser, input: CreateVisitI
       data: {
         platformId: company.platformId,
         companyId: company.id,
-        date: input.date,
+        ...when(input),
         purpose: input.purpose,
         partnersPresent: input.partnersPresent,
         needs: input.needs,
@@ -126,8 +145,17 @@ export async function createVisit(db: Db, user: CurrentUser, input: CreateVisitI
       },
       select: { id: true },
     });
+    if (input.offer) {
+      try {
+        await createOfferIn(tx, user, { ...input.offer, companyId: company.id, visitId: visit.id }, now);
+      } catch (err) {
+        // The offer's field errors land on the form's offer fields (offer.title…).
+        if (err instanceof ValidationError && err.fields) throw new ValidationError(Object.fromEntries(Object.entries(err.fields).map(([k, v]) => [`offer.${k}`, v])));
+        throw err;
+      }
+    }
     await refreshCompanyLastContact(tx, company.id, now);
-    await recordAudit(tx, { action: "visit.created", actorId: user.id, actorRole: user.role, entityType: "Visit", entityId: visit.id, platformId: company.platformId, metadata: { companyId: company.id, followUps: input.followUps.length } });
+    await recordAudit(tx, { action: "visit.created", actorId: user.id, actorRole: user.role, entityType: "Visit", entityId: visit.id, platformId: company.platformId, metadata: { companyId: company.id, followUps: input.followUps.length, withOffer: Boolean(input.offer) } });
     return getVisit(tx, user, visit.id);
   });
 }
@@ -144,7 +172,7 @@ export async function updateVisit(db: Db, user: CurrentUser, id: string, input: 
     if (unknown.length) throw new ValidationError({ staffIds: ["Un intervenant choisi ne fait pas partie de l'équipe de la plateforme."] });
     const bad = input.followUps.findIndex((f) => f.dueAt.getTime() < input.date.getTime() - 86_400_000);
     if (bad >= 0) throw new ValidationError({ [`followUps.${bad}.dueAt`]: ["L'échéance d'une action de suivi ne peut pas précéder la visite."] });
-    const data = { date: input.date, purpose: input.purpose, partnersPresent: input.partnersPresent, needs: input.needs, outcome: input.outcome ?? null, notes: input.notes ?? null };
+    const data = { ...when(input), purpose: input.purpose, partnersPresent: input.partnersPresent, needs: input.needs, outcome: input.outcome ?? null, notes: input.notes ?? null };
     const { count } = await tx.visit.updateMany({ where: { id, version: input.version }, data: { ...data, version: { increment: 1 } } });
     if (count === 0) throw new ConflictError("Cette visite a été modifiée entre-temps par quelqu'un d'autre. Rechargez la page pour voir sa version actuelle.");
     const staffBefore = before.staff.map((s) => s.id).sort();

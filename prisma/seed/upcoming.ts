@@ -26,7 +26,7 @@ export function planUpcomingVisits(ctx: SeedContext, p: PlatformContext, compani
     const date = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), v.hour - 1, 30));
     const id = stableUuid(`upcoming-visit:${p.id}:${i}`);
     // Planned: no outcome yet, and a future visit is not a contact (lastContactAt untouched).
-    rows.visits.push({ id, platformId: p.id, companyId: company.id, date, purpose: v.purpose ?? "Visite d'entreprise", partnersPresent: [], needs: [], createdById: p.staffIds[0], createdAt: ctx.now });
+    rows.visits.push({ id, platformId: p.id, companyId: company.id, date, timeSet: true, purpose: v.purpose ?? "Visite d'entreprise", partnersPresent: [], needs: [], createdById: p.staffIds[0], createdAt: ctx.now });
     for (const userId of p.staffIds) rows.visitStaff.push({ visitId: id, userId });
   });
 }

@@ -30,7 +30,7 @@ export function generateVisits(
     const id = uuid();
     const staff = p.staffIds.length > 0 ? faker.helpers.arrayElements(p.staffIds, { min: 1, max: Math.min(2, p.staffIds.length) }) : [];
     rows.visits.push({
-      id, platformId: p.id, companyId: company.id, date, purpose: pick(VISIT_PURPOSES),
+      id, platformId: p.id, companyId: company.id, date, timeSet: true, purpose: pick(VISIT_PURPOSES),
       partnersPresent: chance(0.6) ? faker.helpers.arrayElements(PARTNERS, { min: 1, max: 2 }) : [],
       needs: uniqueNeeds, outcome: pick(OUTCOMES),
       notes: chance(0.4) ? "Visite de l'atelier et rencontre avec le chef d'équipe." : null,

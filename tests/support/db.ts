@@ -2,7 +2,7 @@
 import { db } from "@/lib/db";
 
 /** Reference data loaded once per test database (scripts/test.ts), kept across resets. */
-const KEPT = ["_prisma_migrations", "Commune"];
+const KEPT = ["_prisma_migrations", "Commune", "ReferenceDataset", "RomeCode", "RomeAppellation", "NafCode"];
 
 /** Empties every table but the migration history and reference data, in one statement. */
 export async function resetDb(): Promise<void> {

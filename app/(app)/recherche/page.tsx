@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { NewVisitLink } from "@/components/visits/new-visit-link";
 import { requirePageUser } from "@/lib/auth/session";
+import { can } from "@/lib/authz/policy";
 import { db } from "@/lib/db";
 import { ValidationError } from "@/lib/errors";
 import { globalSearch } from "@/lib/search/search.service";
@@ -21,6 +23,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
       problem = e.fields?.q?.[0] ?? e.message;
     }
   }
+  const canVisit = can(user, "visit.write");
   const total = result?.groups.reduce((n, g) => n + g.hits.length, 0) ?? 0;
   return (
     <div className="flex flex-col gap-4">
@@ -40,9 +43,12 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
           ) : (
             <ul className="mt-2 flex flex-col divide-y divide-gray-200">
               {g.hits.map((h) => (
-                <li key={h.id} className="py-2">
-                  <Link href={h.href} className="font-medium text-brand-700 underline">{h.title}</Link>
-                  <span className="block text-sm text-muted">{h.subtitle}</span>
+                <li key={h.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                  <div>
+                    <Link href={h.href} className="font-medium text-brand-700 underline">{h.title}</Link>
+                    <span className="block text-sm text-muted">{h.subtitle}</span>
+                  </div>
+                  {g.type === "company" && canVisit ? <NewVisitLink companyId={h.id} companyName={h.title} /> : null}
                 </li>
               ))}
             </ul>

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { ExportLinks } from "@/components/exports/export-links";
+import { NewVisitLink } from "@/components/visits/new-visit-link";
 import { VisitTable } from "@/components/visits/visit-table";
 import { requirePageUser } from "@/lib/auth/session";
+import { can } from "@/lib/authz/policy";
 import { db } from "@/lib/db";
 import { parseSearchParams } from "@/lib/search-params";
 import { visitListQuerySchema } from "@/lib/visits/visit.schema";
@@ -15,9 +17,11 @@ export default async function VisitsPage({ searchParams }: { searchParams: Promi
   const result = await listVisits(db, user, q);
   return (
     <div className="flex flex-col gap-4">
-      <h1 className="text-2xl font-bold">Visites d&apos;entreprises</h1>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-bold">Visites d&apos;entreprises</h1>
+        {can(user, "visit.write") ? <NewVisitLink /> : null}
+      </div>
       <ExportLinks user={user} list="visits" query={q} />
-      <p className="text-sm text-muted">Une nouvelle visite se crée depuis la fiche de l&apos;entreprise visitée.</p>
       <form role="search" aria-label="Filtrer les visites" className="flex flex-wrap items-end gap-3 rounded-lg border border-gray-300 bg-white p-3">
         <div className="flex flex-col"><label htmlFor="f-when" className="text-sm font-medium">Période</label>
           <select id="f-when" name="when" defaultValue={q.when} className="rounded border border-gray-400 bg-white px-3 py-2"><option value="all">Toutes</option><option value="upcoming">À venir</option><option value="past">Passées</option></select></div>

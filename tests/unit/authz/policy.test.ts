@@ -67,6 +67,7 @@ const EXPECTED: Record<Action, string> = {
   "search.run": "AMR",
   "twoFactor.enrol": "AMRFTDX",
   "audit.export": "D",
+  "reference.read": "AMRFTDX",
 };
 
 const LETTER: Record<(typeof ROLES)[number], string> = {

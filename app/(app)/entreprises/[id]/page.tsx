@@ -7,7 +7,8 @@ import { NoteForm } from "@/components/companies/note-form";
 import { requirePageUser } from "@/lib/auth/session";
 import { can } from "@/lib/authz/policy";
 import { getCompany, listContacts } from "@/lib/companies/company.query";
-import { formatNaf, formatSiret } from "@/lib/companies/company.rules";
+import { formatSiret } from "@/lib/companies/company.rules";
+import { nafLabel } from "@/lib/reference/reference.query";
 import { HEADCOUNT_LABELS } from "@/lib/companies/company.schema";
 import { getCompanyTimeline } from "@/lib/companies/timeline.query";
 import { db } from "@/lib/db";
@@ -21,6 +22,7 @@ export default async function CompanyPage({ params }: { params: Promise<{ id: st
   const user = await requirePageUser("company.read");
   const { id } = await params;
   const company = await notFoundOnAppError(getCompany(db, user, id));
+  const naf = await nafLabel(db, company.nafCode);
   const [contacts, timeline, register] = await Promise.all([
     can(user, "contact.read") ? listContacts(db, user, id) : [],
     getCompanyTimeline(db, user, id),
@@ -57,7 +59,7 @@ export default async function CompanyPage({ params }: { params: Promise<{ id: st
             <h2 id="info-title" className="mb-3 text-lg font-semibold">Informations</h2>
             <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1 text-sm">
               <dt className="font-medium">SIREN</dt><dd className="font-mono">{company.siren}</dd>
-              <dt className="font-medium">NAF / APE</dt><dd>{company.nafCode ? formatNaf(company.nafCode) : "—"}</dd>
+              <dt className="font-medium">NAF / APE</dt><dd>{naf ?? "—"}</dd>
               <dt className="font-medium">Filière</dt><dd>{company.sector ?? "—"}</dd>
               <dt className="font-medium">Effectif</dt><dd>{company.headcountBand ? HEADCOUNT_LABELS[company.headcountBand] : "—"}</dd>
               <dt className="font-medium">Adresse</dt><dd>{[company.address, [company.postalCode, company.city].filter(Boolean).join(" ")].filter(Boolean).join(", ") || "—"}</dd>

@@ -10,6 +10,7 @@ import { allowedTransitions, OFFER_STATUS_LABELS } from "@/lib/offers/offer.rule
 import { CONTRACT_LABELS, SOURCE_LABELS, WORKING_TIME_LABELS } from "@/lib/offers/offer.schema";
 import { getOffer } from "@/lib/offers/offer.service";
 import { notFoundOnAppError } from "@/lib/page-errors";
+import { romeLabels } from "@/lib/reference/reference.query";
 
 export const metadata: Metadata = { title: "Offre" };
 
@@ -18,6 +19,7 @@ export default async function OfferPage({ params }: { params: Promise<{ id: stri
   const { id } = await params;
   const offer = await notFoundOnAppError(getOffer(db, user, id));
   const staleness = await offerStalenessNow(db, offer);
+  const romeLabel = offer.romeCode ? (await romeLabels(db, [offer.romeCode])).get(offer.romeCode) : null;
   const canWrite = can(user, "offer.write");
   return (
     <div className="flex flex-col gap-6">
@@ -46,7 +48,7 @@ export default async function OfferPage({ params }: { params: Promise<{ id: stri
       <section aria-labelledby="o-info" className="rounded-lg border border-gray-300 bg-white p-4">
         <h2 id="o-info" className="mb-3 text-lg font-semibold">Le poste</h2>
         <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1 text-sm">
-          <dt className="font-medium">Code ROME</dt><dd>{offer.romeCode ?? "—"}</dd>
+          <dt className="font-medium">Métier (ROME)</dt><dd>{romeLabel ?? "—"}</dd>
           <dt className="font-medium">Contrat</dt><dd>{CONTRACT_LABELS[offer.contractType]}{offer.contractDurationMonths ? ` de ${offer.contractDurationMonths} mois` : ""}</dd>
           <dt className="font-medium">Temps de travail</dt><dd>{WORKING_TIME_LABELS[offer.workingTime]}{offer.weeklyHours ? `, ${offer.weeklyHours} h/semaine` : ""}</dd>
           <dt className="font-medium">Lieu</dt><dd>{offer.place ?? "—"}</dd>

@@ -3,9 +3,9 @@ import Link from "next/link";
 import { OfferForm } from "@/components/offers/offer-form";
 import { requirePageUser } from "@/lib/auth/session";
 import { getCompany } from "@/lib/companies/company.query";
-import { perimeterCommunes } from "@/lib/communes/commune.query";
 import { db } from "@/lib/db";
 import { notFoundOnAppError } from "@/lib/page-errors";
+import { communeOption } from "@/lib/reference/reference.query";
 
 export const metadata: Metadata = { title: "Nouvelle offre" };
 
@@ -21,12 +21,12 @@ export default async function NewOfferPage({ searchParams }: { searchParams: Pro
     );
   }
   const company = await notFoundOnAppError(getCompany(db, user, entreprise));
-  const communes = await perimeterCommunes(db, [company.platformId]);
+  const commune = await communeOption(db, company.communeCode);
   return (
     <div className="flex flex-col gap-4">
       <p className="text-sm"><Link href={`/entreprises/${company.id}`} className="text-brand-700 underline">{company.name}</Link> / Nouvelle offre</p>
       <h1 className="text-2xl font-bold">Nouvelle offre{visite ? " issue de la visite" : ""}</h1>
-      <OfferForm company={{ id: company.id, name: company.name }} visitId={visite} communes={communes} today={new Date().toISOString().slice(0, 10)} />
+      <OfferForm company={{ id: company.id, name: company.name }} visitId={visite} commune={commune} today={new Date().toISOString().slice(0, 10)} />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { can } from "@/lib/authz/policy";
 import { db } from "@/lib/db";
 import { formatDate } from "@/lib/format";
+import { formatVisitWhen } from "@/lib/visits/visit.rules";
 import { OFFER_STATUS_LABELS, type OfferStatus } from "@/lib/offers/offer.rules";
 import { notFoundOnAppError } from "@/lib/page-errors";
 import { NEED_LABELS } from "@/lib/visits/visit.schema";
@@ -24,6 +25,7 @@ export default async function VisitPage({ params }: { params: Promise<{ id: stri
         <div>
           <p className="text-sm"><Link href={`/entreprises/${visit.companyId}`} className="text-brand-700 underline">{visit.company}</Link> / Visite du {formatDate(visit.date)}</p>
           <h1 className="text-2xl font-bold">Visite du {formatDate(visit.date)} — {visit.company}</h1>
+          <p className="text-sm text-muted" data-testid="visit-when">{formatVisitWhen(visit.date, visit.timeSet)}</p>
         </div>
         <div className="flex flex-wrap gap-2">
           {canWrite ? <Link href={`/visites/${visit.id}/modifier`} className="rounded border border-gray-400 px-4 py-2 text-sm">Modifier la visite</Link> : null}

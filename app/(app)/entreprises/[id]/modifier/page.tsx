@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { CompanyForm } from "@/components/companies/company-form";
 import { requirePageUser } from "@/lib/auth/session";
 import { getCompany, listCompanySectors } from "@/lib/companies/company.query";
-import { perimeterCommunes } from "@/lib/communes/commune.query";
+import { communeOption, nafOption } from "@/lib/reference/reference.query";
 import { db } from "@/lib/db";
 import { notFoundOnAppError } from "@/lib/page-errors";
 
@@ -12,11 +12,11 @@ export default async function EditCompanyPage({ params }: { params: Promise<{ id
   const user = await requirePageUser("company.write");
   const { id } = await params;
   const company = await notFoundOnAppError(getCompany(db, user, id));
-  const [communes, sectors] = await Promise.all([perimeterCommunes(db, [company.platformId]), listCompanySectors(db, user)]);
+  const [naf, commune, sectors] = await Promise.all([nafOption(db, company.nafCode), communeOption(db, company.communeCode), listCompanySectors(db, user)]);
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-bold">Modifier « {company.name} »</h1>
-      <CompanyForm company={company} communes={communes} sectors={sectors} />
+      <CompanyForm company={company} naf={naf} commune={commune} sectors={sectors} />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { ProposeOnOfferButton } from "@/components/proposals/propose-form";
 import { requirePageUser } from "@/lib/auth/session";
 import { can } from "@/lib/authz/policy";
 import { db } from "@/lib/db";
+import { romeLabels } from "@/lib/reference/reference.query";
 import { NotFoundError } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
 import { activeSeekerWhere } from "@/lib/job-seekers/job-seeker.query";
@@ -33,7 +34,7 @@ export default async function OfferCandidatesPage({ params }: { params: Promise<
     <div className="flex flex-col gap-6">
       <div>
         <h1 className="text-2xl font-bold">Candidats : {offer.title}</h1>
-        <p className="text-sm text-muted">{offer.company.name}{offer.placeLabel ? ` · ${offer.placeLabel}` : ""} · {CONTRACT_LABELS[offer.contractType]}{offer.romeCode ? ` · ROME ${offer.romeCode}` : ""}</p>
+        <p className="text-sm text-muted">{offer.company.name}{offer.placeLabel ? ` · ${offer.placeLabel}` : ""} · {CONTRACT_LABELS[offer.contractType]}{offer.romeCode ? ` · ${(await romeLabels(db, [offer.romeCode])).get(offer.romeCode)}` : ""}</p>
         <p className="mt-1 text-sm">
           Statut : <strong>{OFFER_STATUS_LABELS[offer.status as OfferStatus]}</strong> · Postes pourvus : <strong data-testid="positions-filled">{offer.positionsFilled} / {offer.positions}</strong>
         </p>

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { OfferForm } from "@/components/offers/offer-form";
 import { requirePageUser } from "@/lib/auth/session";
-import { perimeterCommunes } from "@/lib/communes/commune.query";
 import { db } from "@/lib/db";
-import { getOffer, findOfferRow } from "@/lib/offers/offer.service";
+import { getOffer } from "@/lib/offers/offer.service";
 import { notFoundOnAppError } from "@/lib/page-errors";
+import { communeOption, romeOption } from "@/lib/reference/reference.query";
 
 export const metadata: Metadata = { title: "Modifier l'offre" };
 
@@ -12,12 +12,11 @@ export default async function EditOfferPage({ params }: { params: Promise<{ id: 
   const user = await requirePageUser("offer.write");
   const { id } = await params;
   const offer = await notFoundOnAppError(getOffer(db, user, id));
-  const row = await findOfferRow(db, user, id);
-  const communes = await perimeterCommunes(db, [row.platformId]);
+  const [rome, commune] = await Promise.all([romeOption(db, offer.romeCode), communeOption(db, offer.communeCode)]);
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-bold">Modifier l&apos;offre « {offer.title} »</h1>
-      <OfferForm company={{ id: offer.companyId, name: offer.company }} offer={offer} communes={communes} today={new Date().toISOString().slice(0, 10)} />
+      <OfferForm company={{ id: offer.companyId, name: offer.company }} offer={offer} rome={rome} commune={commune} today={new Date().toISOString().slice(0, 10)} />
     </div>
   );
 }

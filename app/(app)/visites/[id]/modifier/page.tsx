@@ -5,6 +5,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { formatDate } from "@/lib/format";
 import { notFoundOnAppError } from "@/lib/page-errors";
+import { visitFormValues } from "@/lib/visits/visit.rules";
 import { getVisit, platformStaff } from "@/lib/visits/visit.service";
 
 export const metadata: Metadata = { title: "Modifier la visite" };
@@ -20,7 +21,7 @@ export default async function EditVisitPage({ params }: { params: Promise<{ id: 
         <Link href={`/entreprises/${visit.companyId}`} className="text-brand-700 underline">{visit.company}</Link> / <Link href={`/visites/${visit.id}`} className="text-brand-700 underline">Visite du {formatDate(visit.date)}</Link> / Modifier
       </p>
       <h1 className="text-2xl font-bold">Modifier la visite du {formatDate(visit.date)}</h1>
-      <VisitForm company={{ id: visit.companyId, name: visit.company }} staff={staff} currentUserId={user.id} today={new Date().toISOString().slice(0, 10)} visit={visit} />
+      <VisitForm company={{ value: visit.companyId, label: visit.company }} staff={staff} currentUserId={user.id} today={visitFormValues(new Date().toISOString(), true).date} visit={visit} />
     </div>
   );
 }
