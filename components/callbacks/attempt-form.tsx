@@ -11,6 +11,7 @@ import { Field } from "@/components/ui/field";
 import { TextAreaField } from "@/components/ui/form-fields";
 import { ATTEMPT_OUTCOME_LABELS, ATTEMPT_OUTCOMES } from "@/lib/callbacks/callback.rules";
 import { attemptFormSchema, type AttemptFormInput } from "@/lib/callbacks/callback.schema";
+import { Icon } from "@/components/ui/icons";
 
 /**
  * Stays mounted once the callback is closed (`open` false) so that the confirmation of the call
@@ -69,7 +70,7 @@ export function AttemptForm({ callbackId, version, attemptsLeft, open }: { callb
         ))}
         {errors.outcome ? (
           <p id="outcome-error" className="text-sm text-danger">
-            <span aria-hidden="true">⚠ </span>
+            <Icon name="alert" className="mr-1 inline-block align-[-2px]" />
             {errors.outcome.message}
           </p>
         ) : null}

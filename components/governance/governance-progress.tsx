@@ -1,4 +1,5 @@
 import type { PlatformGovernance } from "@/lib/governance/governance.service";
+import { Icon } from "@/components/ui/icons";
 
 /** Held vs required per kind: a bar plus the figures and a worded status (not colour only). */
 export function GovernanceProgressPanel({ platforms, headingLevel = 2 }: { platforms: PlatformGovernance[]; headingLevel?: 2 | 3 }) {
@@ -32,7 +33,7 @@ export function GovernanceProgressPanel({ platforms, headingLevel = 2 }: { platf
                       <div className={`h-full ${k.met ? "bg-success" : "bg-brand-600"}`} style={{ width: `${k.percent}%` }} />
                     </div>
                     <p className={`mt-1 text-sm ${k.met ? "text-success" : "text-warning"}`}>
-                      <span aria-hidden="true">{k.met ? "✓ " : "◷ "}</span>
+                      <Icon name={k.met ? "check" : "clock"} className="mr-1 inline-block align-[-2px]" />
                       {k.met ? (k.max !== null && k.held > k.max ? `Objectif atteint (au-delà des ${k.max} prévues)` : "Objectif atteint") : `Encore ${k.required - k.held} à tenir cette année`}
                     </p>
                   </>

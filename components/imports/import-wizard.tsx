@@ -6,6 +6,8 @@ import { useRouter } from "next/navigation";
 import { useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-controls";
+import { TableScroll } from "@/components/ui/table";
+import { Icon } from "@/components/ui/icons";
 
 interface RowError { line: number; field: string; message: string }
 interface Preview {
@@ -149,7 +151,8 @@ export function ImportWizard({ config, extraValues = {}, extraFields = null }: {
         <section aria-labelledby="step2" className="flex flex-col gap-3 rounded-lg border border-gray-300 bg-white p-4">
           <h2 id="step2" className="text-lg font-semibold">2. Colonnes et aperçu</h2>
           <p data-testid="import-summary">{preview.totalRows} ligne(s) lue(s) : {preview.validCount} prête(s) à importer, {preview.errorCount} en erreur, {preview.duplicates} {config.duplicatesSummary}.</p>
-          {preview.missing.length ? <p className="text-danger">⚠ Colonnes obligatoires non reliées : {preview.missing.join(", ")}.</p> : null}
+          {preview.missing.length ? <p className="text-danger"><Icon name="alert" className="mr-1 inline-block align-[-2px]" />Colonnes obligatoires non reliées : {preview.missing.join(", ")}.</p> : null}
+          <TableScroll label="Correspondance des colonnes">
           <table className="text-sm">
             <caption className="sr-only">Correspondance des colonnes</caption>
             <thead><tr><th scope="col" className="text-left">Donnée</th><th scope="col" className="text-left">Colonne du fichier</th></tr></thead>
@@ -167,6 +170,7 @@ export function ImportWizard({ config, extraValues = {}, extraFields = null }: {
               ))}
             </tbody>
           </table>
+          </TableScroll>
           <div><Button variant="secondary" onClick={() => void analyse(mapping)} disabled={busy}>Actualiser l&apos;aperçu</Button></div>
           <ErrorList errors={preview.errors} total={preview.errorCount} labelOf={labelOf} />
           {preview.duplicateLines?.length ? (

@@ -8,6 +8,7 @@ import { FormAlert, sendJson } from "@/components/ui/api-form";
 import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/form-sections";
 import type { RightsRequestDto } from "@/lib/rights/rights.schema";
+import { Icon } from "@/components/ui/icons";
 
 export function RightsActions({ r }: { r: RightsRequestDto }) {
   const router = useRouter();
@@ -66,7 +67,7 @@ export function RightsActions({ r }: { r: RightsRequestDto }) {
 
       {seeker && (r.kind === "ERASURE" || r.kind === "OBJECTION") && !closed ? (
         <div className="flex flex-col gap-2 rounded border-2 border-danger p-3">
-          <p className="text-sm"><span aria-hidden="true">⚠ </span>L&apos;effacement détruit définitivement l&apos;identité et les notes de la personne (comme la destruction à 24 mois). Il est irréversible.</p>
+          <p className="text-sm"><Icon name="alert" className="mr-1 inline-block align-[-2px]" />L&apos;effacement détruit définitivement l&apos;identité et les notes de la personne (comme la destruction à 24 mois). Il est irréversible.</p>
           {confirmErase ? (
             <div className="flex flex-wrap gap-2">
               <Button type="button" variant="danger" disabled={pending} onClick={() => void act({ action: "erase", confirm: true })}>Confirmer l&apos;effacement définitif</Button>

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { SelectField, TextAreaField, options } from "@/components/ui/form-sections";
 import { RIGHTS_CHANNEL_LABELS, RIGHTS_KIND_LABELS, type RightsRequestDto } from "@/lib/rights/rights.schema";
+import { Icon } from "@/components/ui/icons";
 
 type Match = { id: string; name: string; birthDate: string | null; city: string | null; platform: string; lifecycle: string };
 
@@ -49,7 +50,7 @@ export function SubjectPicker({ value, onChange, error }: { value: Match | null;
           </ul>
         ) : null}
       </div>
-      {error ? <p className="text-sm text-danger"><span aria-hidden="true">⚠ </span>{error}</p> : null}
+      {error ? <p className="text-sm text-danger"><Icon name="alert" className="mr-1 inline-block align-[-2px]" />{error}</p> : null}
     </fieldset>
   );
 }

@@ -11,6 +11,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormError, TextAreaField } from "@/components/ui/form-controls";
 import { createVisitSchema, NEED_KINDS, NEED_LABELS, type VisitDto } from "@/lib/visits/visit.schema";
+import { Icon } from "@/components/ui/icons";
 
 interface Values {
   companyId: string;
@@ -71,7 +72,7 @@ export function VisitForm({ company, staff, currentUserId, today, visit }: { com
               </label>
             ))}
           </div>
-          {errors.staffIds ? <p id="staff-error" className="text-sm text-danger">⚠ {errors.staffIds.message}</p> : null}
+          {errors.staffIds ? <p id="staff-error" className="text-sm text-danger"><Icon name="alert" className="mr-1 inline-block align-[-2px]" />{errors.staffIds.message}</p> : null}
         </fieldset>
         <Field label="Partenaires présents" hint="Séparés par des virgules (ex. : France Travail, Mission locale)" error={errors.partnersPresent?.message} {...register("partnersPresent")} />
         <fieldset className="flex flex-col gap-1">

@@ -3,6 +3,7 @@ import { RefreshWhilePending } from "@/components/exports/refresh-while-pending"
 import { requirePageUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { listMyExports } from "@/lib/exports/table-export.service";
+import { TableScroll } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "Mes exports" };
 
@@ -23,6 +24,7 @@ export default async function MyExportsPage({ searchParams }: { searchParams: Pr
       {items.length === 0 ? (
         <p className="rounded border border-dashed p-4">Aucun export en cours ou disponible.</p>
       ) : (
+        <TableScroll label="Mes exports">
         <table className="min-w-full text-sm" data-testid="exports-table">
           <caption className="sr-only">Mes exports</caption>
           <thead>
@@ -45,6 +47,7 @@ export default async function MyExportsPage({ searchParams }: { searchParams: Pr
             ))}
           </tbody>
         </table>
+        </TableScroll>
       )}
     </div>
   );

@@ -4,6 +4,7 @@ import { can } from "@/lib/authz/policy";
 import { db } from "@/lib/db";
 import { listFtProjects } from "@/lib/france-travail/ft-report.service";
 import { monthLabel } from "@/lib/indicators/period.rules";
+import { TableScroll } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "Projets France Travail" };
 
@@ -28,6 +29,7 @@ export default async function FranceTravailPage() {
             {p.months.length === 0 ? (
               <p className="mt-2">Aucun mois écoulé pour ce projet.</p>
             ) : (
+              <TableScroll label={`Fichiers mensuels du projet ${p.platformName} ${p.year}`}>
               <table className="mt-2 w-full text-left text-sm">
                 <caption className="sr-only">Fichiers mensuels du projet {p.platformName} {p.year}</caption>
                 <thead>
@@ -45,6 +47,7 @@ export default async function FranceTravailPage() {
                   ))}
                 </tbody>
               </table>
+              </TableScroll>
             )}
           </section>
         ))

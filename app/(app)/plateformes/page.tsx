@@ -5,6 +5,7 @@ import { can } from "@/lib/authz/policy";
 import { db } from "@/lib/db";
 import { formatDate } from "@/lib/format";
 import { listPlatforms } from "@/lib/platforms/platform.service";
+import { TableScroll } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "Plateformes" };
 
@@ -24,6 +25,7 @@ export default async function PlatformsPage() {
       {platforms.length === 0 ? (
         <p className="text-muted">Aucune plateforme dans votre périmètre.</p>
       ) : (
+        <TableScroll label="Plateformes de votre périmètre">
         <table className="w-full border-collapse rounded-lg bg-white text-left text-sm">
           <caption className="sr-only">Plateformes de votre périmètre</caption>
           <thead>
@@ -49,6 +51,7 @@ export default async function PlatformsPage() {
             ))}
           </tbody>
         </table>
+        </TableScroll>
       )}
     </div>
   );

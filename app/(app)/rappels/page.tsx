@@ -8,6 +8,7 @@ import { callbackListQuerySchema } from "@/lib/callbacks/callback.schema";
 import { listCallbacks } from "@/lib/callbacks/callback.service";
 import { db } from "@/lib/db";
 import { parseSearchParams } from "@/lib/search-params";
+import { Icon } from "@/components/ui/icons";
 
 export const metadata: Metadata = { title: "Rappels numéro vert" };
 
@@ -30,7 +31,7 @@ export default async function CallbacksPage({ searchParams }: { searchParams: Pr
       <p data-testid="overdue-count" className={overdue.total > 0 ? "font-semibold text-danger" : "text-muted"}>
         {overdue.total > 0 ? (
           <>
-            <span aria-hidden="true">⚠ </span>
+            <Icon name="alert" className="mr-1 inline-block align-[-2px]" />
             {overdue.total} rappel{overdue.total > 1 ? "s" : ""} en retard.{" "}
             <Link href="/rappels?overdue=1" className="underline">
               Voir les rappels en retard

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ENDPOINTS } from "@/lib/api/openapi";
+import { TableScroll } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "Documentation de l'API" };
 
@@ -18,6 +19,7 @@ export default function ApiDocsPage() {
           Document machine : <a className="text-brand-700 underline" href="/api/v1/openapi.json">/api/v1/openapi.json</a> (OpenAPI 3.1).
         </p>
       </div>
+      <TableScroll label="Points d'accès">
       <table className="w-full border-collapse rounded-lg bg-white text-left text-sm">
         <caption className="sr-only">Points d&apos;accès</caption>
         <thead className="bg-gray-100">
@@ -39,6 +41,7 @@ export default function ApiDocsPage() {
           ))}
         </tbody>
       </table>
+      </TableScroll>
     </main>
   );
 }

@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { RULE_SET_KIND_LABELS, RULE_SET_KINDS } from "@/lib/rules/rule-set-admin.schema";
 import { listRuleSets } from "@/lib/rules/rule-set.service";
+import { TableScroll } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "Jeux de règles" };
 
@@ -27,6 +28,7 @@ export default async function RuleSetsPage() {
           <section key={kind} aria-labelledby={`kind-${kind}`} className="flex flex-col gap-3 rounded-lg border border-gray-300 bg-white p-4">
             <h2 id={`kind-${kind}`} className="text-lg font-semibold">{RULE_SET_KIND_LABELS[kind]}</h2>
             {versions.length === 0 ? <p className="text-sm text-muted">Aucune version.</p> : (
+              <TableScroll label={`Versions : ${RULE_SET_KIND_LABELS[kind]}`}>
               <table className="w-full text-left text-sm">
                 <caption className="sr-only">Versions : {RULE_SET_KIND_LABELS[kind]}</caption>
                 <thead className="bg-gray-100">
@@ -57,6 +59,7 @@ export default async function RuleSetsPage() {
                   ))}
                 </tbody>
               </table>
+              </TableScroll>
             )}
             {editable ? (
               <details>

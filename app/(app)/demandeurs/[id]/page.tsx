@@ -20,6 +20,8 @@ import { LABELS } from "@/lib/job-seekers/job-seeker.schema";
 import { findDuplicates } from "@/lib/job-seekers/job-seeker.service";
 import { offersForJobSeeker } from "@/lib/matching/matching.service";
 import { CONTRACT_LABELS, PROPOSAL_KIND_LABELS, PROPOSAL_STATUS_LABELS } from "@/lib/proposals/proposal.rules";
+import { TableScroll } from "@/components/ui/table";
+import { Icon } from "@/components/ui/icons";
 
 export const metadata: Metadata = { title: "Demandeur d'emploi" };
 
@@ -57,7 +59,7 @@ export default async function JobSeekerPage({ params, searchParams }: { params: 
 
       {p.restricted ? (
         <p role="status" className="rounded-lg border-2 border-danger bg-red-50 p-4 font-semibold" data-testid="restricted-flag">
-          <span aria-hidden="true">⛔ </span>Traitement limité (demande d&apos;exercice de droits) : fiche gelée, ni modification, ni positionnement, ni rapprochement tant que le DPO n&apos;a pas levé la limitation.
+          <Icon name="ban" className="mr-1 inline-block align-[-2px]" />Traitement limité (demande d&apos;exercice de droits) : fiche gelée, ni modification, ni positionnement, ni rapprochement tant que le DPO n&apos;a pas levé la limitation.
         </p>
       ) : null}
 
@@ -84,6 +86,7 @@ export default async function JobSeekerPage({ params, searchParams }: { params: 
         {activity.proposals.length === 0 ? (
           <p className="text-sm text-muted">Aucune proposition pour le moment.</p>
         ) : (
+          <TableScroll label="Positionnements de la personne">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Positionnements de la personne</caption>
             <thead>
@@ -114,6 +117,7 @@ export default async function JobSeekerPage({ params, searchParams }: { params: 
               })}
             </tbody>
           </table>
+          </TableScroll>
         )}
         {writer ? <ProposeForm jobSeekerId={p.id} offers={offers.map((o) => ({ id: o.id, label: `${o.title} — ${o.company}${o.placeLabel ? `, ${o.placeLabel}` : ""} (adéquation ${o.match.score} %)` }))} /> : null}
       </section>

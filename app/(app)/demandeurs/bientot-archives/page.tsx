@@ -3,6 +3,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { formatDate } from "@/lib/format";
 import { listAboutToArchive } from "@/lib/retention/about-to-archive.query";
+import { TableScroll } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "Demandeurs bientôt archivés" };
 
@@ -19,6 +20,7 @@ export default async function AboutToArchivePage() {
       {rows.length === 0 ? (
         <p>Personne ne sera archivé dans les prochains jours.</p>
       ) : (
+        <TableScroll label="Demandeurs d'emploi bientôt archivés, du plus proche au plus lointain">
         <table className="w-full border-collapse text-sm">
           <caption className="sr-only">Demandeurs d&apos;emploi bientôt archivés, du plus proche au plus lointain</caption>
           <thead>
@@ -40,6 +42,7 @@ export default async function AboutToArchivePage() {
             ))}
           </tbody>
         </table>
+        </TableScroll>
       )}
     </div>
   );

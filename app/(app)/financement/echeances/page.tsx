@@ -5,6 +5,8 @@ import { db } from "@/lib/db";
 import { formatCents, formatDate } from "@/lib/format";
 import { TRANCHE_STATUS_LABELS, type TrancheStatusName } from "@/lib/subsidy/tranche.rules";
 import { listDeadlines } from "@/lib/subsidy/subsidy-compliance.service";
+import { TableScroll } from "@/components/ui/table";
+import { Icon } from "@/components/ui/icons";
 
 export const metadata: Metadata = { title: "Échéances financières" };
 
@@ -40,7 +42,7 @@ export default async function DeadlinesPage() {
       {rows.length === 0 ? (
         <p className="rounded-lg border border-gray-300 bg-white p-4">Aucune échéance en cours : tout est à jour.</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-gray-300 bg-white">
+        <TableScroll label="Échéances en cours, les plus proches d'abord">
           <table className="w-full text-left text-sm" data-testid="deadlines">
             <caption className="sr-only">Échéances en cours, les plus proches d&apos;abord</caption>
             <thead className="bg-gray-100">
@@ -57,7 +59,7 @@ export default async function DeadlinesPage() {
                 <tr key={`${r.file.id}-${r.kind}-${r.label}`} className="border-t border-gray-200">
                   <td className="p-2">{formatDate(r.dueAt)}</td>
                   <td className={`p-2 ${r.state === "LATE" ? "font-semibold text-danger" : ""}`}>
-                    {r.state === "LATE" ? <span aria-hidden="true">⚠ </span> : null}
+                    {r.state === "LATE" ? <Icon name="alert" className="mr-1 inline-block align-[-2px]" /> : null}
                     {STATE[r.state]} {r.state === "LATE" ? `(${-r.daysLeft} j)` : `(J-${r.daysLeft})`}
                   </td>
                   <td className="p-2">{r.label}{r.trancheStatus ? ` (${TRANCHE_STATUS_LABELS[r.trancheStatus as TrancheStatusName]})` : ""}</td>
@@ -75,7 +77,7 @@ export default async function DeadlinesPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </div>
   );

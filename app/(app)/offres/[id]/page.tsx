@@ -10,6 +10,7 @@ import { allowedTransitions, OFFER_STATUS_LABELS } from "@/lib/offers/offer.rule
 import { CONTRACT_LABELS, SOURCE_LABELS, WORKING_TIME_LABELS } from "@/lib/offers/offer.schema";
 import { getOffer } from "@/lib/offers/offer.service";
 import { notFoundOnAppError } from "@/lib/page-errors";
+import { Icon } from "@/components/ui/icons";
 
 export const metadata: Metadata = { title: "Offre" };
 
@@ -36,7 +37,7 @@ export default async function OfferPage({ params }: { params: Promise<{ id: stri
       </div>
       {staleness && staleness.state !== "ACTIVE" ? (
         <p role="status" className="rounded border border-warning bg-amber-50 p-3 text-sm">
-          <span aria-hidden="true">⚠ </span>
+          <Icon name="alert" className="mr-1 inline-block align-[-2px]" />
           {staleness.state === "EXPIRE_NOW"
             ? "Offre sans activité depuis trop longtemps : elle sera expirée au prochain passage du traitement automatique."
             : `Offre sans activité depuis le ${formatDate(staleness.staleOn)} : elle expirera le ${formatDate(staleness.expiresOn)} sans nouvelle action (proposition, mise à jour).`}

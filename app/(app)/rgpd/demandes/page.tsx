@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import { RIGHTS_KIND_LABELS, rightsListQuerySchema } from "@/lib/rights/rights.schema";
 import { listRightsRequests } from "@/lib/rights/rights.service";
 import { parseSearchParams } from "@/lib/search-params";
+import { Icon } from "@/components/ui/icons";
 
 export const metadata: Metadata = { title: "Demandes d'exercice de droits" };
 
@@ -25,7 +26,7 @@ export default async function RightsRequestsPage({ searchParams }: { searchParam
       <p className="text-muted">Accès, rectification, effacement, limitation, opposition, portabilité : chaque demande affiche ses délais (transmission au responsable de traitement, réponse, exécution d&apos;un ordre), les plus proches d&apos;abord.</p>
       {overdue.total > 0 ? (
         <p role="status" className="rounded border-2 border-danger bg-red-50 p-3 font-semibold text-danger">
-          <span aria-hidden="true">⚠ </span>{overdue.total} demande{overdue.total > 1 ? "s" : ""} en retard. <Link href="/rgpd/demandes?overdue=true" className="underline">Voir les demandes en retard</Link>
+          <Icon name="alert" className="mr-1 inline-block align-[-2px]" />{overdue.total} demande{overdue.total > 1 ? "s" : ""} en retard. <Link href="/rgpd/demandes?overdue=true" className="underline">Voir les demandes en retard</Link>
         </p>
       ) : null}
       <form className="flex flex-wrap items-end gap-3" role="search" aria-label="Filtrer les demandes">

@@ -9,6 +9,7 @@ import { OFFER_STATUS_LABELS, type OfferStatus } from "@/lib/offers/offer.rules"
 import { notFoundOnAppError } from "@/lib/page-errors";
 import { NEED_LABELS } from "@/lib/visits/visit.schema";
 import { getVisit } from "@/lib/visits/visit.service";
+import { Icon } from "@/components/ui/icons";
 
 export const metadata: Metadata = { title: "Visite" };
 
@@ -53,7 +54,7 @@ export default async function VisitPage({ params }: { params: Promise<{ id: stri
                 <li key={f.id} className="flex items-center justify-between gap-3 py-2 text-sm">
                   <span>
                     <span className="font-medium">{f.label}</span> — échéance {formatDate(f.dueAt)}
-                    {f.doneAt ? <span className="ml-2 text-success">✓ faite le {formatDate(f.doneAt)}</span> : late ? <span className="ml-2 font-semibold text-warning">⚠ en retard</span> : null}
+                    {f.doneAt ? <span className="ml-2 text-success"><Icon name="check" className="mr-1 inline-block align-[-2px]" />faite le {formatDate(f.doneAt)}</span> : late ? <span className="ml-2 font-semibold text-warning"><Icon name="alert" className="mr-1 inline-block align-[-2px]" />en retard</span> : null}
                   </span>
                   {canWrite ? <FollowUpToggle id={f.id} visitId={visit.id} done={f.doneAt !== null} version={f.version} label={f.label} /> : null}
                 </li>

@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { getEvent } from "@/lib/events/event.service";
 import { formatDateTime } from "@/lib/format";
+import { TableScroll } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "Feuille d'émargement" };
 
@@ -29,6 +30,7 @@ export default async function AttendanceSheetPage({ params }: { params: Promise<
         </div>
         <PrintButton />
       </div>
+      <TableScroll label="Feuille d'émargement">
       <table className="w-full border-collapse text-left text-sm">
         <caption className="sr-only">Feuille d&apos;émargement</caption>
         <thead>
@@ -55,6 +57,7 @@ export default async function AttendanceSheetPage({ params }: { params: Promise<
           ))}
         </tbody>
       </table>
+      </TableScroll>
       <p className="text-xs">
         Données personnelles traitées par la plateforme Proch&apos;Emploi pour le compte de la Région Hauts-de-France (responsable de traitement), aux seules fins du suivi de
         l&apos;événement.

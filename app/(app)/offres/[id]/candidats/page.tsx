@@ -13,6 +13,7 @@ import { candidatesForOffer } from "@/lib/matching/matching.service";
 import { OFFER_STATUS_LABELS, type OfferStatus } from "@/lib/offers/offer.rules";
 import { listProposals } from "@/lib/proposals/proposal.service";
 import { CONTRACT_LABELS, PROPOSAL_STATUS_LABELS } from "@/lib/proposals/proposal.rules";
+import { TableScroll } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "Candidats pour une offre" };
 
@@ -44,6 +45,7 @@ export default async function OfferCandidatesPage({ params }: { params: Promise<
         {proposals.items.length === 0 ? (
           <p className="text-sm text-muted">Personne n&apos;est encore positionné sur cette offre.</p>
         ) : (
+          <TableScroll label="Personnes positionnées sur l'offre">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Personnes positionnées sur l&apos;offre</caption>
             <thead>
@@ -68,6 +70,7 @@ export default async function OfferCandidatesPage({ params }: { params: Promise<
               })}
             </tbody>
           </table>
+          </TableScroll>
         )}
       </section>
 
@@ -77,6 +80,7 @@ export default async function OfferCandidatesPage({ params }: { params: Promise<
         {candidates.length === 0 ? (
           <p className="text-sm text-muted">Aucun demandeur d&apos;emploi actif ne correspond à cette offre.</p>
         ) : (
+          <TableScroll label="Candidats suggérés">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Candidats suggérés</caption>
             <thead>
@@ -102,6 +106,7 @@ export default async function OfferCandidatesPage({ params }: { params: Promise<
               })}
             </tbody>
           </table>
+          </TableScroll>
         )}
       </section>
     </div>

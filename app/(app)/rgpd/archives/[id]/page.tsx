@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
 import { archivedHeading, readArchivedJobSeeker } from "@/lib/job-seekers/archived.query";
+import { Icon } from "@/components/ui/icons";
 
 export const metadata: Metadata = { title: "Consultation d'une personne archivée" };
 
@@ -59,7 +60,7 @@ export default async function ArchivedRecordPage({ params, searchParams }: {
             aria-describedby={error ? "f-motif-hint f-motif-error" : "f-motif-hint"} aria-invalid={error ? true : undefined}
             className={`rounded border px-3 py-2 ${error ? "border-danger" : "border-gray-400"}`}
           />
-          {error ? <p id="f-motif-error" className="text-sm text-danger"><span aria-hidden="true">⚠ </span>{error}</p> : null}
+          {error ? <p id="f-motif-error" className="text-sm text-danger"><Icon name="alert" className="mr-1 inline-block align-[-2px]" />{error}</p> : null}
           <div><button type="submit" className="rounded bg-brand-600 px-4 py-2 text-sm font-semibold text-white">Consulter la fiche</button></div>
         </form>
       )}

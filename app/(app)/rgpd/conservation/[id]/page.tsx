@@ -7,6 +7,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { formatDateTime } from "@/lib/format";
 import { findPurgeRun } from "@/lib/retention/purge-run.query";
+import { TableScroll } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "Rapport de conservation" };
 
@@ -30,6 +31,7 @@ export default async function PurgeRunPage({ params }: { params: Promise<{ id: s
         <dt className="font-medium">Version des règles</dt><dd>{run.ruleSetVersion ?? "—"}</dd>
       </dl>
       {run.dryRun ? <p className="rounded border border-brand-600 bg-brand-50 p-3 text-sm">Simulation : aucune donnée n&apos;a été modifiée. Voici ce qu&apos;une exécution lancée au même moment ferait.</p> : null}
+      <TableScroll label={`Ce qui ${verb} fait, par plateforme`}>
       <table className="w-full max-w-3xl border-collapse text-sm">
         <caption className="mb-2 text-left font-semibold">Ce qui {verb} fait, par plateforme</caption>
         <thead>
@@ -51,6 +53,7 @@ export default async function PurgeRunPage({ params }: { params: Promise<{ id: s
           </tr>
         </tbody>
       </table>
+      </TableScroll>
       <section aria-labelledby="errors-title">
         <h2 id="errors-title" className="text-lg font-semibold">Erreurs</h2>
         {run.errors.length === 0 ? (

@@ -10,6 +10,8 @@ import { db } from "@/lib/db";
 import { formatDateTime } from "@/lib/format";
 import { RIGHTS_CHANNEL_LABELS, RIGHTS_KIND_LABELS, RIGHTS_STATUS_LABELS } from "@/lib/rights/rights.schema";
 import { getRightsRequest, listRevisions } from "@/lib/rights/rights.service";
+import { TableScroll } from "@/components/ui/table";
+import { Icon } from "@/components/ui/icons";
 
 export const metadata: Metadata = { title: "Demande d'exercice de droits" };
 
@@ -30,7 +32,7 @@ export default async function RightsRequestPage({ params }: { params: Promise<{ 
         <dt className="font-medium">Personne concernée</dt>
         <dd>
           {r.jobSeeker ? `${r.jobSeeker.name} (${r.platform ?? "—"})` : "non reliée"}
-          {r.jobSeeker?.restricted ? <strong className="ml-2"><span aria-hidden="true">⛔ </span>traitement limité</strong> : null}
+          {r.jobSeeker?.restricted ? <strong className="ml-2"><Icon name="ban" className="mr-1 inline-block align-[-2px]" />traitement limité</strong> : null}
         </dd>
         {r.details ? (<><dt className="font-medium">Précisions</dt><dd className="whitespace-pre-wrap">{r.details}</dd></>) : null}
         {r.response ? (<><dt className="font-medium">Réponse</dt><dd className="whitespace-pre-wrap">{r.response}</dd></>) : null}
@@ -53,6 +55,7 @@ export default async function RightsRequestPage({ params }: { params: Promise<{ 
         <section aria-labelledby="revisions-title" className="flex flex-col gap-2">
           <h2 id="revisions-title" className="text-lg font-semibold">Historique des rectifications de la fiche</h2>
           {revisions.length === 0 ? <p className="text-sm">Aucune modification enregistrée.</p> : (
+            <TableScroll label="Versions précédentes">
             <table className="w-full max-w-4xl border-collapse text-left text-sm">
               <caption className="sr-only">Versions précédentes</caption>
               <thead className="bg-gray-100"><tr><th scope="col" className="p-2">Le</th><th scope="col" className="p-2">Version remplacée</th><th scope="col" className="p-2">Champs modifiés et valeurs précédentes</th></tr></thead>
@@ -66,6 +69,7 @@ export default async function RightsRequestPage({ params }: { params: Promise<{ 
                 ))}
               </tbody>
             </table>
+            </TableScroll>
           )}
         </section>
       ) : null}
