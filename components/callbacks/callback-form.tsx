@@ -11,6 +11,7 @@ import { Field } from "@/components/ui/field";
 import { SelectField, TextAreaField } from "@/components/ui/form-fields";
 import { createCallbackSchema, updateCallbackSchema, type CallbackDetail, type CreateCallbackInput, type UpdateCallbackInput } from "@/lib/callbacks/callback.schema";
 import type { Option } from "@/lib/callbacks/options.query";
+import { toast } from "@/components/ui/toast";
 
 export function NewCallbackForm({ companies, staff, companyId, now }: { companies: Option[]; staff: Option[]; companyId?: string; now: string }) {
   const router = useRouter();
@@ -28,6 +29,7 @@ export function NewCallbackForm({ companies, staff, companyId, now }: { companie
       setAlert(res);
       return;
     }
+    toast({ message: "Rappel enregistré.", href: `/rappels/${res.data.id}`, linkLabel: "Voir le rappel" });
     router.push(`/rappels/${res.data.id}`);
   }
 

@@ -12,6 +12,7 @@ import { Field } from "@/components/ui/field";
 import { CheckboxField, FormError, SelectField } from "@/components/ui/form-controls";
 import { createCompanySchema, HEADCOUNT_BANDS, HEADCOUNT_LABELS, type CompanyDto } from "@/lib/companies/company.schema";
 import type { CommuneOption } from "@/lib/communes/commune.query";
+import { toast } from "@/components/ui/toast";
 
 interface Values {
   siret: string;
@@ -51,6 +52,7 @@ export function CompanyForm({ company, communes, sectors }: { company?: CompanyD
     const fd = toFormData({ ...values, numeroVert: values.numeroVert ? "true" : "false", ...(company ? { id: company.id, version: company.version } : {}) });
     const result = company ? await updateCompanyAction(null, fd) : await createCompanyAction(null, fd);
     if (result.ok) {
+      toast({ message: company ? "Entreprise enregistrée." : "Entreprise créée.", href: `/entreprises/${result.data.id}`, linkLabel: "Voir la fiche" });
       router.push(`/entreprises/${result.data.id}`);
       router.refresh();
       return;

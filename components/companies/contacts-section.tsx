@@ -10,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-controls";
 import { createContactSchema, type ContactDto } from "@/lib/companies/company.schema";
+import { toast } from "@/components/ui/toast";
 
 type Values = { lastName: string; firstName: string; jobTitle: string; proAddress: string; proEmail: string; proPhone: string };
 
@@ -31,6 +32,7 @@ function ContactForm({ companyId, contact, onDone }: { companyId: string; contac
     const fd = toFormData({ ...values, companyId, ...(contact ? { contactId: contact.id, version: contact.version } : {}) });
     const result = contact ? await updateContactAction(null, fd) : await createContactAction(null, fd);
     if (result.ok) {
+      toast({ message: contact ? "Contact enregistré." : "Contact ajouté.", href: `/entreprises/${companyId}#contacts-title`, linkLabel: "Voir les contacts" });
       onDone();
       router.refresh();
     } else setFormError(applyServerResult(result, setError));

@@ -9,6 +9,7 @@ import { Field } from "@/components/ui/field";
 import { options, SelectField } from "@/components/ui/form-sections";
 import { EVENT_KIND_LABELS } from "@/lib/events/event.rules";
 import type { EventDetailDto } from "@/lib/events/event.schema";
+import { toast } from "@/components/ui/toast";
 
 /** Creates an event, or edits one when `initial` is given (`localDate`: its date as "AAAA-MM-JJTHH:MM", Paris time). */
 export function EventForm({ initial, localDate }: { initial?: EventDetailDto; localDate?: string } = {}) {
@@ -22,6 +23,7 @@ export function EventForm({ initial, localDate }: { initial?: EventDetailDto; lo
   const savedId = state?.ok ? state.data.id : null;
   useEffect(() => {
     if (savedId) {
+      toast({ message: "Événement enregistré.", href: `/evenements/${savedId}`, linkLabel: "Voir l'événement" });
       router.push(`/evenements/${savedId}`);
       router.refresh();
     }

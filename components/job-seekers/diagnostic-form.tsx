@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/form-sections";
 import type { DiagnosticDto } from "@/lib/diagnostics/diagnostic.schema";
+import { toast } from "@/components/ui/toast";
 
 function Check({ name, label, checked }: { name: string; label: string; checked?: boolean }) {
   return (
@@ -30,6 +31,7 @@ export function DiagnosticForm({ jobSeekerId, today, files, initial }: { jobSeek
   const saved = Boolean(initial && updateState?.ok);
   useEffect(() => {
     if (saved) {
+      toast({ message: "Diagnostic mobilité enregistré.", href: `/demandeurs/${jobSeekerId}`, linkLabel: "Voir la fiche" });
       router.push(`/demandeurs/${jobSeekerId}`);
       router.refresh();
     }

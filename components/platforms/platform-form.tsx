@@ -8,6 +8,7 @@ import { Field } from "@/components/ui/field";
 import { CARRYING_STRUCTURE_LABELS, CARRYING_STRUCTURE_TYPES, type PlatformDto } from "@/lib/platforms/platform.schema";
 import { Icon } from "@/components/ui/icons";
 import { useFormAction } from "@/components/forms/use-form-action";
+import { toast } from "@/components/ui/toast";
 
 interface Props {
   platform?: PlatformDto;
@@ -26,7 +27,10 @@ export function PlatformForm({ platform: p, perimeter, epcis }: Props) {
   const [state, action, pending] = useFormAction(p ? updatePlatformAction : createPlatformAction, null);
   const f = state && !state.ok ? state.fields : undefined;
   useEffect(() => {
-    if (state?.ok) router.push(`/plateformes/${state.data.id}`);
+    if (state?.ok) {
+      toast({ message: "Plateforme enregistrée.", href: `/plateformes/${state.data.id}`, linkLabel: "Voir la plateforme" });
+      router.push(`/plateformes/${state.data.id}`);
+    }
   }, [state, router]);
   return (
     <form onSubmit={action} noValidate className="flex max-w-3xl flex-col gap-6">

@@ -5,6 +5,7 @@ import { createTokenAction, revokeTokenAction } from "@/app/(app)/profil/actions
 import { Button } from "@/components/ui/button";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { Field } from "@/components/ui/field";
+import { TextLink } from "@/components/ui/text-link";
 import { formatDateTime } from "@/lib/format";
 import type { ApiTokenDto } from "@/lib/tokens/token.schema";
 import { TableScroll } from "@/components/ui/table";
@@ -34,7 +35,8 @@ export function TokenManager({ tokens }: { tokens: ApiTokenDto[] }) {
       <h2 id="tokens-title" className="text-lg font-semibold">Jetons d&apos;accès personnels (API)</h2>
       <p className="text-sm text-muted">
         Un jeton permet d&apos;appeler l&apos;API avec vos droits (en-tête <code>Authorization: Bearer …</code>). Il n&apos;est affiché
-        qu&apos;une fois : conservez-le en lieu sûr.
+        qu&apos;une fois : conservez-le en lieu sûr. Les points d&apos;accès sont décrits dans la{" "}
+        <TextLink href="/docs/api">documentation de l&apos;API</TextLink>.
       </p>
       <form onSubmit={action} className="flex flex-wrap items-end gap-3" noValidate>
         <Field label="Nom du jeton" name="name" required error={fields?.name?.[0]} />

@@ -6,7 +6,8 @@ export function ActionMessage({ state, success }: { state: ActionResult<unknown>
   return (
     <div aria-live="polite" className="text-sm">
       {state?.ok && success ? <p className="text-success"><Icon name="check" className="mr-1 inline-block align-[-2px]" />{success}</p> : null}
-      {state && !state.ok ? (
+      {/* A message that only repeats a field's own error is not said twice (issue 14 §6). */}
+      {state && !state.ok && !Object.entries(state.fields ?? {}).some(([k, m]) => k !== "_" && m[0] === state.message) ? (
         <p className="text-danger">
           <Icon name="alert" className="mr-1 inline-block align-[-2px]" />
           {state.message}

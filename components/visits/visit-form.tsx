@@ -12,6 +12,7 @@ import { Field } from "@/components/ui/field";
 import { FormError, TextAreaField } from "@/components/ui/form-controls";
 import { createVisitSchema, NEED_KINDS, NEED_LABELS, type VisitDto } from "@/lib/visits/visit.schema";
 import { Icon } from "@/components/ui/icons";
+import { toast } from "@/components/ui/toast";
 
 interface Values {
   companyId: string;
@@ -46,6 +47,7 @@ export function VisitForm({ company, staff, currentUserId, today, visit }: { com
       ? await updateVisitAction(null, toJsonFormData({ ...values, companyId: undefined, id: visit.id, version: visit.version }))
       : await createVisitAction(null, toJsonFormData(values));
     if (result.ok) {
+      toast({ message: "Visite enregistrée.", href: `/visites/${result.data.id}`, linkLabel: "Voir la visite" });
       router.push(`/visites/${result.data.id}`);
       router.refresh();
       return;
