@@ -1,8 +1,7 @@
 "use client";
 
-import Link from "next/link";
 import { setPasswordAction } from "@/app/(auth)/mot-de-passe/actions";
-import { Button } from "@/components/ui/button";
+import { Button, LinkButton } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { PASSWORD_MIN_LENGTH } from "@/lib/users/password.rules";
 import { useFormAction } from "@/components/forms/use-form-action";
@@ -14,9 +13,9 @@ export function SetPasswordForm({ token, email }: { token: string; email: string
     return (
       <div role="status" className="flex flex-col gap-3">
         <p className="font-medium text-success">Votre mot de passe est enregistré.</p>
-        <Link href="/connexion" className="inline-block rounded bg-brand-600 px-4 py-2 text-center text-sm font-semibold text-white">
+        <LinkButton href="/connexion">
           Se connecter
-        </Link>
+        </LinkButton>
       </div>
     );
   }

@@ -2,9 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { startTransition, useActionState, useEffect } from "react";
-import Link from "next/link";
 import { createEventAction, updateEventAction } from "@/app/(app)/evenements/actions";
-import { Button } from "@/components/ui/button";
+import { Button, LinkButton } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { options, SelectField } from "@/components/ui/form-sections";
 import { EVENT_KIND_LABELS } from "@/lib/events/event.rules";
@@ -54,7 +53,7 @@ export function EventForm({ initial, localDate }: { initial?: EventDetailDto; lo
       <Field label="Capacité (demandeurs d'emploi)" name="capacity" type="number" min={1} defaultValue={initial?.capacity ?? undefined} error={fields?.capacity?.[0]} hint="Au-delà, les inscriptions vont en liste d'attente. Vide : pas de limite." />
       <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
         <Button type="submit" disabled={pending}>{initial ? "Enregistrer les modifications" : "Créer l'événement"}</Button>
-        {initial ? <Link href={`/evenements/${initial.id}`} className="rounded border border-gray-400 px-4 py-2 text-sm">Annuler</Link> : null}
+        {initial ? <LinkButton variant="outline" href={`/evenements/${initial.id}`}>Annuler</LinkButton> : null}
         <p aria-live="polite" className="text-sm text-danger">
           {state && !state.ok ? state.message : null}
           {conflict && initial ? <> <a href={`/evenements/${initial.id}/modifier`} className="text-brand-700 underline">Recharger la version actuelle</a></> : null}

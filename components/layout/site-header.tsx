@@ -90,7 +90,7 @@ export function SiteHeader({ items, userLinks, userName, roleLabel, unread, canS
           </button>
         </div>
       </div>
-      <div id="menu-principal" className={cn("mx-auto max-w-7xl px-4 lg:block", open ? "block pb-4" : "hidden")}>
+      <div id="menu-principal" className={cn("mx-auto max-w-7xl px-4 lg:block lg:max-w-none lg:px-3", open ? "block pb-4" : "hidden")}>
         <div className="flex flex-col gap-3 border-t border-gray-200 py-3 lg:hidden">
           {canSearch ? <SearchBox id="global-search-menu" /> : null}
           <div className="text-sm">
@@ -99,7 +99,7 @@ export function SiteHeader({ items, userLinks, userName, roleLabel, unread, canS
           </div>
         </div>
         <nav aria-label="Navigation principale">
-          <ul className="flex flex-col lg:flex-row lg:flex-wrap lg:gap-x-1">
+          <ul className="flex flex-col lg:flex-row lg:flex-wrap">
             {items.map((item) => {
               const here = item.href === current;
               return (
@@ -108,7 +108,7 @@ export function SiteHeader({ items, userLinks, userName, roleLabel, unread, canS
                     href={item.href}
                     aria-current={here ? "page" : undefined}
                     className={cn(
-                      "block min-h-10 border-l-4 px-3 py-2 text-sm whitespace-nowrap lg:inline-block lg:border-b-4 lg:border-l-0 lg:px-2.5",
+                      "block min-h-10 border-l-4 px-3 py-2 text-sm whitespace-nowrap lg:inline-block lg:border-b-4 lg:border-l-0 lg:px-1.5",
                       here ? "border-brand-600 font-semibold text-brand-800" : "border-transparent hover:border-gray-300",
                     )}
                   >

@@ -9,6 +9,7 @@ import { TextLink } from "@/components/ui/text-link";
 import { formatDateTime } from "@/lib/format";
 import type { ApiTokenDto } from "@/lib/tokens/token.schema";
 import { TableScroll } from "@/components/ui/table";
+import { Card } from "@/components/ui/card";
 
 function RevokeButton({ token }: { token: ApiTokenDto }) {
   const [, action, pending] = useActionState(revokeTokenAction, null);
@@ -31,7 +32,7 @@ export function TokenManager({ tokens }: { tokens: ApiTokenDto[] }) {
   const [state, action, pending] = useFormAction(createTokenAction, null);
   const fields = state && !state.ok ? state.fields : undefined;
   return (
-    <section aria-labelledby="tokens-title" className="flex flex-col gap-4 rounded-lg border border-gray-300 bg-white p-4">
+    <Card as="section" aria-labelledby="tokens-title" className="flex flex-col gap-4">
       <h2 id="tokens-title" className="text-lg font-semibold">Jetons d&apos;accès personnels (API)</h2>
       <p className="text-sm text-muted">
         Un jeton permet d&apos;appeler l&apos;API avec vos droits (en-tête <code>Authorization: Bearer …</code>). Il n&apos;est affiché
@@ -85,6 +86,6 @@ export function TokenManager({ tokens }: { tokens: ApiTokenDto[] }) {
         </table>
         </TableScroll>
       )}
-    </section>
+    </Card>
   );
 }

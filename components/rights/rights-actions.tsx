@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { SubjectPicker } from "@/components/rights/rights-request-form";
 import { FormAlert, sendJson } from "@/components/ui/api-form";
-import { Button } from "@/components/ui/button";
+import { AnchorButton, Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/form-sections";
 import type { RightsRequestDto } from "@/lib/rights/rights.schema";
 import { Icon } from "@/components/ui/icons";
@@ -38,14 +38,14 @@ export function RightsActions({ r }: { r: RightsRequestDto }) {
       {seeker ? (
         <div className="flex flex-wrap gap-2">
           {r.kind === "ACCESS" || r.kind === "PORTABILITY" || r.kind === "RECTIFICATION" ? (
-            <a className="rounded bg-brand-600 px-4 py-2 text-sm font-semibold text-white" href={`/api/v1/rights-requests/${r.id}/export?format=html`} target="_blank" rel="noopener">
+            <AnchorButton href={`/api/v1/rights-requests/${r.id}/export?format=html`} target="_blank" rel="noopener">
               Document des données détenues (imprimable)
-            </a>
+            </AnchorButton>
           ) : null}
           {r.kind === "PORTABILITY" || r.kind === "ACCESS" ? (
             <>
-              <a className="rounded border border-brand-600 px-4 py-2 text-sm font-semibold text-brand-700" href={`/api/v1/rights-requests/${r.id}/export?format=json`}>Télécharger en JSON</a>
-              <a className="rounded border border-brand-600 px-4 py-2 text-sm font-semibold text-brand-700" href={`/api/v1/rights-requests/${r.id}/export?format=csv`}>Télécharger en CSV</a>
+              <AnchorButton variant="secondary" href={`/api/v1/rights-requests/${r.id}/export?format=json`}>Télécharger en JSON</AnchorButton>
+              <AnchorButton variant="secondary" href={`/api/v1/rights-requests/${r.id}/export?format=csv`}>Télécharger en CSV</AnchorButton>
             </>
           ) : null}
           {(r.kind === "RESTRICTION" || r.kind === "OBJECTION") && !seeker.restricted && !closed ? (

@@ -31,6 +31,15 @@ export function Breadcrumb({ items }: { items: Crumb[] }) {
   );
 }
 
+/** The page's single <h1>, for a screen that lays out its own header; prefer <PageHeader>. */
+export function PageTitle({ className, children, ...rest }: { className?: string; children: ReactNode; "data-testid"?: string; id?: string }) {
+  return (
+    <h1 {...rest} className={cn("text-2xl font-bold break-words", className)}>
+      {children}
+    </h1>
+  );
+}
+
 export function PageHeader({
   title,
   breadcrumb,
@@ -51,7 +60,7 @@ export function PageHeader({
       {breadcrumb ? <Breadcrumb items={breadcrumb} /> : null}
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="flex min-w-0 flex-col gap-1">
-          <h1 className="text-2xl font-bold break-words">{title}</h1>
+          <PageTitle>{title}</PageTitle>
           {description ? <div className="text-muted">{description}</div> : null}
         </div>
         {actions ? <div className="flex flex-wrap gap-2">{actions}</div> : null}

@@ -17,6 +17,8 @@ export interface ToastInput {
 }
 interface Shown extends ToastInput {
   key: number;
+  /** The page the save happened on: the navigation that follows it lands the toast, the next one dismisses it. */
+  origin: string;
 }
 
 let current: Shown | null = null;
@@ -28,7 +30,7 @@ const emit = () => listeners.forEach((l) => l());
 export function toast(t: ToastInput): void {
   // Only in-app paths: a message never links elsewhere.
   const href = t.href && t.href.startsWith("/") && !t.href.startsWith("//") ? t.href : undefined;
-  current = { ...t, href, key: ++seq };
+  current = { ...t, href, key: ++seq, origin: typeof window === "undefined" ? "" : window.location.pathname };
   emit();
 }
 
@@ -40,13 +42,13 @@ function subscribe(l: () => void) {
 export function Toaster() {
   const shown = useSyncExternalStore(subscribe, () => current, () => null);
   const pathname = usePathname();
-  // The page where the toast was first seen; leaving it for another page dismisses the toast.
-  const seenOn = useRef<{ key: number; path: string } | null>(null);
+  // Where the toast landed (the saved record, usually); moving on from there dismisses it.
+  const landed = useRef<{ key: number; path: string } | null>(null);
   useEffect(() => {
-    if (!shown) return;
-    if (seenOn.current?.key !== shown.key) {
-      seenOn.current = { key: shown.key, path: pathname };
-    } else if (seenOn.current.path !== pathname) {
+    if (!shown || pathname === shown.origin) return;
+    if (landed.current?.key !== shown.key) {
+      landed.current = { key: shown.key, path: pathname };
+    } else if (landed.current.path !== pathname) {
       current = null;
       emit();
     }

@@ -1,11 +1,11 @@
 "use client";
 
-import Link from "next/link";
 import { inviteUserAction } from "@/app/(app)/administration/utilisateurs/actions";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { AccessFields, type RoleOption } from "@/components/users/access-fields";
 import { useFormAction } from "@/components/forms/use-form-action";
+import { TextLink } from "@/components/ui/text-link";
 
 export function InviteForm(props: { roles: RoleOption[]; platforms: { id: string; name: string }[]; canAllPlatforms: boolean; canSeeOutbox: boolean; linkHours: number }) {
   const [state, action, pending] = useFormAction(inviteUserAction, null);
@@ -17,9 +17,9 @@ export function InviteForm(props: { roles: RoleOption[]; platforms: { id: string
           Invitation envoyée à <strong>{state.data.email}</strong>. Le lien est valable une seule fois pendant {props.linkHours} heures.
         </p>
         <p className="flex gap-4">
-          <Link className="text-brand-700 underline" href={`/administration/utilisateurs/${state.data.id}`}>Voir le compte</Link>
-          {props.canSeeOutbox ? <Link className="text-brand-700 underline" href="/administration/courriels">Voir la boîte d&apos;envoi</Link> : null}
-          <Link className="text-brand-700 underline" href="/administration/utilisateurs">Retour à la liste</Link>
+          <TextLink href={`/administration/utilisateurs/${state.data.id}`}>Voir le compte</TextLink>
+          {props.canSeeOutbox ? <TextLink href="/administration/courriels">Voir la boîte d&apos;envoi</TextLink> : null}
+          <TextLink href="/administration/utilisateurs">Retour à la liste</TextLink>
         </p>
       </div>
     );

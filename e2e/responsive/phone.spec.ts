@@ -38,7 +38,20 @@ for (const caller of CALLERS) {
       const status = res?.status() ?? 0;
       expect(status, url).toBeLessThan(500);
       const m = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
-      if (m.scroll > m.inner) wide.push(`${pages[i]!.path} (${status}) : ${m.scroll} px > ${m.inner} px`);
+      if (m.scroll > m.inner) {
+        // Name the deepest elements that stick out, to make the failure actionable.
+        const culprits = await page.evaluate(() => {
+          const out: string[] = [];
+          for (const el of document.querySelectorAll<HTMLElement>("body *")) {
+            if (el.getBoundingClientRect().right <= window.innerWidth + 1 || el.closest("[role=region][tabindex]")) continue;
+            if ([...el.children].some((c) => c.getBoundingClientRect().right > window.innerWidth + 1)) continue;
+            out.push(`${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}.${[...el.classList].slice(0, 4).join(".")}`);
+            if (out.length >= 3) break;
+          }
+          return out.join(", ");
+        });
+        wide.push(`${pages[i]!.path} (${status}) : ${m.scroll} px > ${m.inner} px — ${culprits}`);
+      }
       const name = pages[i]!.path.replace(/^\//, "").replace(/[^a-zA-Z0-9-]+/g, "_") || "accueil";
       await page.screenshot({ path: info.outputPath(`${caller}-${name}.png`) });
     }

@@ -4,6 +4,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { listMyExports } from "@/lib/exports/table-export.service";
 import { TableScroll } from "@/components/ui/table";
+import { PageTitle } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Mes exports" };
 
@@ -17,7 +18,7 @@ export default async function MyExportsPage({ searchParams }: { searchParams: Pr
   const pending = items.some((e) => e.status === "PENDING" || e.status === "RUNNING");
   return (
     <div className="flex flex-col gap-4">
-      <h1 className="text-2xl font-bold">Mes exports</h1>
+      <PageTitle>Mes exports</PageTitle>
       <p className="text-muted">Les exports volumineux sont préparés en arrière-plan. Ils restent téléchargeables par vous seul·e jusqu&apos;à leur date d&apos;expiration.</p>
       {created ? <p role="status" className="rounded border border-brand-600 bg-white p-3">Votre export est volumineux : il est en préparation. Cette page se met à jour toute seule.</p> : null}
       <RefreshWhilePending pending={pending} />

@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { listFtProjects } from "@/lib/france-travail/ft-report.service";
 import { monthLabel } from "@/lib/indicators/period.rules";
 import { TableScroll } from "@/components/ui/table";
+import { PageTitle } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Projets France Travail" };
 
@@ -14,7 +15,7 @@ export default async function FranceTravailPage() {
   const personal = can(user, "ftReport.personalData");
   return (
     <div className="flex flex-col gap-4">
-      <h1 className="text-2xl font-bold">Projets mobilité financés par France Travail</h1>
+      <PageTitle>Projets mobilité financés par France Travail</PageTitle>
       <p className="text-muted">
         Les projets qui vous sont assignés et, pour chaque mois, le fichier d&apos;indicateurs anonymes (effectifs trop petits masqués)
         {personal ? " et le retour mensuel des données personnelles de leurs bénéficiaires (chaque téléchargement est tracé)" : ""}.

@@ -4,6 +4,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { listCompanySectors } from "@/lib/companies/company.query";
 import { perimeterCommunes } from "@/lib/communes/commune.query";
 import { db } from "@/lib/db";
+import { PageTitle } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Nouvelle entreprise" };
 
@@ -12,7 +13,7 @@ export default async function NewCompanyPage() {
   const [communes, sectors] = await Promise.all([perimeterCommunes(db, user.platformIds), listCompanySectors(db, user)]);
   return (
     <div className="flex flex-col gap-4">
-      <h1 className="text-2xl font-bold">Nouvelle entreprise</h1>
+      <PageTitle>Nouvelle entreprise</PageTitle>
       <CompanyForm communes={communes} sectors={sectors} />
     </div>
   );

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { requirePageUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { formatCents, formatDate } from "@/lib/format";
@@ -7,6 +6,8 @@ import { TRANCHE_STATUS_LABELS, type TrancheStatusName } from "@/lib/subsidy/tra
 import { listDeadlines } from "@/lib/subsidy/subsidy-compliance.service";
 import { TableScroll } from "@/components/ui/table";
 import { Icon } from "@/components/ui/icons";
+import { TextLink } from "@/components/ui/text-link";
+import { PageTitle } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Échéances financières" };
 
@@ -20,8 +21,8 @@ export default async function DeadlinesPage() {
   const claims = rows.filter((r) => r.trancheStatus === "REQUESTED" || r.trancheStatus === "DUE");
   return (
     <div className="flex flex-col gap-4">
-      <p><Link href="/financement" className="text-brand-700 underline">← Dossiers de subvention</Link></p>
-      <h1 className="text-2xl font-bold">Échéances financières</h1>
+      <p><TextLink href="/financement">← Dossiers de subvention</TextLink></p>
+      <PageTitle>Échéances financières</PageTitle>
       <p className="text-muted">
         Comptes rendus financiers, recrutement de l&apos;équipe et tranches de versement des conventions attribuées ou signées.
         {late > 0 ? ` ${late} échéance(s) en retard.` : ""}
@@ -32,7 +33,7 @@ export default async function DeadlinesPage() {
           <ul className="list-disc pl-5 text-sm" data-testid="tranche-claims">
             {claims.map((r) => (
               <li key={`${r.file.id}-${r.label}`}>
-                <Link href={`/financement/${r.file.id}`} className="text-brand-700 underline">{r.file.platform} — {FUNDERS[r.file.funder]} {r.file.year}</Link>
+                <TextLink href={`/financement/${r.file.id}`}>{r.file.platform} — {FUNDERS[r.file.funder]} {r.file.year}</TextLink>
                 {" : "}{r.label} — {TRANCHE_STATUS_LABELS[r.trancheStatus as TrancheStatusName]}
               </li>
             ))}
@@ -64,9 +65,9 @@ export default async function DeadlinesPage() {
                   </td>
                   <td className="p-2">{r.label}{r.trancheStatus ? ` (${TRANCHE_STATUS_LABELS[r.trancheStatus as TrancheStatusName]})` : ""}</td>
                   <td className="p-2">
-                    <Link href={`/financement/${r.file.id}`} className="text-brand-700 underline">
+                    <TextLink href={`/financement/${r.file.id}`}>
                       {r.file.platform} — {FUNDERS[r.file.funder]} {r.file.year}
-                    </Link>
+                    </TextLink>
                   </td>
                   <td className="p-2">
                     {r.consequence ?? "—"}

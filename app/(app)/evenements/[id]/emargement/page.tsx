@@ -7,6 +7,7 @@ import { NotFoundError } from "@/lib/errors";
 import { getEvent } from "@/lib/events/event.service";
 import { formatDateTime } from "@/lib/format";
 import { TableScroll } from "@/components/ui/table";
+import { PageTitle } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Feuille d'émargement" };
 
@@ -25,7 +26,7 @@ export default async function AttendanceSheetPage({ params }: { params: Promise<
     <div className="flex flex-col gap-4 print:text-black">
       <div className="flex items-start justify-between gap-3">
         <div>
-          <h1 className="text-2xl font-bold">Feuille d&apos;émargement — {e.title}</h1>
+          <PageTitle>Feuille d&apos;émargement — {e.title}</PageTitle>
           <p className="text-sm">{formatDateTime(e.date)} · {e.place} · {e.platform.name}</p>
         </div>
         <PrintButton />

@@ -5,6 +5,7 @@ import { perimeterCommunes } from "@/lib/communes/commune.query";
 import { db } from "@/lib/db";
 import { getOffer, findOfferRow } from "@/lib/offers/offer.service";
 import { notFoundOnAppError } from "@/lib/page-errors";
+import { PageTitle } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Modifier l'offre" };
 
@@ -16,7 +17,7 @@ export default async function EditOfferPage({ params }: { params: Promise<{ id: 
   const communes = await perimeterCommunes(db, [row.platformId]);
   return (
     <div className="flex flex-col gap-4">
-      <h1 className="text-2xl font-bold">Modifier l&apos;offre « {offer.title} »</h1>
+      <PageTitle>Modifier l&apos;offre « {offer.title} »</PageTitle>
       <OfferForm company={{ id: offer.companyId, name: offer.company }} offer={offer} communes={communes} today={new Date().toISOString().slice(0, 10)} />
     </div>
   );

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { RUN_STATUS_LABELS } from "@/components/retention/purge-run-table";
@@ -8,6 +7,8 @@ import { db } from "@/lib/db";
 import { formatDateTime } from "@/lib/format";
 import { findPurgeRun } from "@/lib/retention/purge-run.query";
 import { TableScroll } from "@/components/ui/table";
+import { TextLink } from "@/components/ui/text-link";
+import { PageTitle } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Rapport de conservation" };
 
@@ -21,8 +22,8 @@ export default async function PurgeRunPage({ params }: { params: Promise<{ id: s
   const verb = run.dryRun ? "serait" : "a été";
   return (
     <div className="flex flex-col gap-4">
-      <p className="text-sm"><Link href="/rgpd/conservation" className="text-brand-700 underline">Conservation des données</Link> › Rapport</p>
-      <h1 className="text-2xl font-bold">{run.dryRun ? "Rapport de simulation" : "Rapport d'exécution"}</h1>
+      <p className="text-sm"><TextLink href="/rgpd/conservation">Conservation des données</TextLink> › Rapport</p>
+      <PageTitle>{run.dryRun ? "Rapport de simulation" : "Rapport d'exécution"}</PageTitle>
       <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1">
         <dt className="font-medium">Début</dt><dd>{formatDateTime(run.startedAt)}</dd>
         <dt className="font-medium">Fin</dt><dd>{run.finishedAt ? formatDateTime(run.finishedAt) : "—"}</dd>

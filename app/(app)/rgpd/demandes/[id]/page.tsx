@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Countdown } from "@/components/rights/countdown";
 import { RightsActions } from "@/components/rights/rights-actions";
@@ -12,6 +11,8 @@ import { RIGHTS_CHANNEL_LABELS, RIGHTS_KIND_LABELS, RIGHTS_STATUS_LABELS } from 
 import { getRightsRequest, listRevisions } from "@/lib/rights/rights.service";
 import { TableScroll } from "@/components/ui/table";
 import { Icon } from "@/components/ui/icons";
+import { TextLink } from "@/components/ui/text-link";
+import { PageTitle } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Demande d'exercice de droits" };
 
@@ -23,8 +24,8 @@ export default async function RightsRequestPage({ params }: { params: Promise<{ 
   const revisions = r.kind === "RECTIFICATION" && r.jobSeeker ? await listRevisions(db, user, r.id) : [];
   return (
     <div className="flex flex-col gap-6">
-      <p className="text-sm"><Link href="/rgpd/demandes" className="text-brand-700 underline">Demandes d&apos;exercice de droits</Link> › {RIGHTS_KIND_LABELS[r.kind]}</p>
-      <h1 className="text-2xl font-bold">Demande d&apos;exercice de droits : {RIGHTS_KIND_LABELS[r.kind].toLowerCase()}</h1>
+      <p className="text-sm"><TextLink href="/rgpd/demandes">Demandes d&apos;exercice de droits</TextLink> › {RIGHTS_KIND_LABELS[r.kind]}</p>
+      <PageTitle>Demande d&apos;exercice de droits : {RIGHTS_KIND_LABELS[r.kind].toLowerCase()}</PageTitle>
       <dl className="grid max-w-3xl grid-cols-[14rem_1fr] gap-x-4 gap-y-1 text-sm">
         <dt className="font-medium">État</dt><dd>{RIGHTS_STATUS_LABELS[r.status]}</dd>
         <dt className="font-medium">Demandeur·se</dt><dd>{r.requesterName ?? "(effacé)"}{r.requesterContact ? ` — ${r.requesterContact}` : ""}</dd>
