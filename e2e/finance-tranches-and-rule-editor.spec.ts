@@ -28,12 +28,13 @@ test("tranche France Travail : le responsable la demande, la finance la voit et 
 
   const tranches = manager.getByTestId("tranches");
   await expect(manager.getByTestId("tranche-2-status")).toHaveText("Prévue");
-  await expect(tranches).toContainText("✗ manquant : Rapport intermédiaire");
+  // Issue 14 §6: the state is an inline SVG icon plus this text (no ✓/✗ glyphs).
+  await expect(tranches).toContainText("manquant : Rapport intermédiaire");
   const claim = manager.getByRole("form", { name: "Demander le versement de la tranche 2" });
   await claim.getByLabel("Rapport intermédiaire : envoyé(e) le").fill(today());
   await claim.getByRole("button", { name: "Demander le versement" }).click();
   await expect(manager.getByTestId("tranche-2-status")).toHaveText("Demandée");
-  await expect(tranches).toContainText("✓ reçu : Rapport intermédiaire");
+  await expect(tranches).toContainText("reçu : Rapport intermédiaire");
   await expect(manager.getByTestId("file-history")).toContainText("Versement d'une tranche demandé");
 
   const finance = await signedIn(browser, ACCOUNTS.finance.email);
@@ -45,8 +46,19 @@ test("tranche France Travail : le responsable la demande, la finance la voit et 
   await expect(finance).toHaveURL(new RegExp(`/financement/${file!.id}$`));
   const pay = finance.getByRole("form", { name: "Enregistrer un versement" });
   await expect(pay.getByLabel("Tranche").locator("option:checked")).toContainText("Tranche 2");
+  // Issue 14 §6: a refused payment keeps what was typed, says why once, and goes through once corrected.
   await pay.getByLabel("Date du versement").fill(today());
   await pay.getByLabel("Référence (mandat)").fill("MANDAT-E2E-T2");
+  const amount = await pay.getByLabel("Montant versé (€)").inputValue();
+  await pay.getByLabel("Montant versé (€)").fill("abc");
+  await pay.getByRole("button", { name: "Enregistrer le versement" }).click();
+  await expect(pay.getByLabel("Montant versé (€)")).toHaveAttribute("aria-invalid", "true");
+  await expect(pay.getByLabel("Date du versement")).toHaveValue(today());
+  await expect(pay.getByLabel("Référence (mandat)")).toHaveValue("MANDAT-E2E-T2");
+  await expect(pay.getByLabel("Montant versé (€)")).toHaveValue("abc");
+  const amountError = (await pay.locator("#field-amountEuros-error").innerText()).trim();
+  await expect(pay.getByText(amountError, { exact: true })).toHaveCount(1);
+  await pay.getByLabel("Montant versé (€)").fill(amount);
   await pay.getByRole("button", { name: "Enregistrer le versement" }).click();
   await expect(finance.getByTestId("tranche-2-status")).toHaveText("Versée");
   await expect(finance.getByTestId("payments")).toContainText("MANDAT-E2E-T2");

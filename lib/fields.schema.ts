@@ -1,6 +1,12 @@
 // Reusable zod fields with French messages, shared by forms and API inputs.
 import { z } from "zod";
 
+/**
+ * What an empty form field sends ("" or blanks) means « not given »: the field's default, or
+ * undefined. Wrap an optional field whose own checks would refuse "" (a code, an enum, a number).
+ */
+export const blankAsUndefined = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema);
+
 /** Optional text: "" (empty form field) becomes undefined; trimmed; bounded. */
 export const optionalText = (max = 500) =>
   z

@@ -32,13 +32,24 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/administration/utilisateurs", label: "Utilisateurs", action: "user.read" },
   { href: "/administration/regles", label: "Jeux de règles", action: "ruleSet.read" },
   { href: "/administration/courriels", label: "Courriels", action: "outbox.read" },
-  { href: "/docs/api", label: "API", action: "token.manage" },
-  { href: "/exports", label: "Mes exports", action: "tableExport.run" },
   { href: "/profil", label: "Mon profil", action: "profile.view" },
+];
+
+/**
+ * The signed-in person's own pages, out of the main navigation so that it fits on one line at
+ * 1366 px for field staff (issue 14): linked from « Mon profil » and from the phone menu.
+ */
+export const USER_LINKS: NavItem[] = [
+  { href: "/exports", label: "Mes exports", action: "tableExport.run" },
+  { href: "/docs/api", label: "Aide : documentation de l'API", action: "token.manage" },
 ];
 
 export function navFor(user: Principal): NavItem[] {
   return NAV_ITEMS.filter((i) => can(user, i.action));
+}
+
+export function userLinksFor(user: Principal): NavItem[] {
+  return USER_LINKS.filter((i) => can(user, i.action));
 }
 
 export const ROLE_LABELS: Record<Principal["role"], string> = {

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { AuthCard } from "@/components/account/auth-card";
 import { TwoFactorEnrolForm } from "@/components/account/two-factor-enrol-form";
 import { SignOutButton } from "@/components/layout/sign-out-button";
 import { requirePageUser } from "@/lib/auth/session";
 import { startEnrolment } from "@/lib/auth/two-factor.service";
 import { db } from "@/lib/db";
+import { TextLink } from "@/components/ui/text-link";
 
 export const metadata: Metadata = { title: "Double authentification" };
 export const dynamic = "force-dynamic";
@@ -23,7 +23,7 @@ export default async function TwoFactorPage() {
         <div className="flex flex-col gap-3">
           <p>La double authentification est activée sur votre compte.</p>
           <p className="text-sm text-muted">Téléphone perdu ou codes de secours épuisés : demandez à un administrateur de la réinitialiser.</p>
-          <p><Link href="/" className="text-brand-700 underline">Retour à l&apos;accueil</Link></p>
+          <p><TextLink href="/">Retour à l&apos;accueil</TextLink></p>
         </div>
       </AuthCard>
     );

@@ -1,12 +1,12 @@
 "use client";
 
-import { useActionState } from "react";
 import { forgotPasswordAction } from "@/app/(auth)/mot-de-passe/actions";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { useFormAction } from "@/components/forms/use-form-action";
 
 export function ForgotPasswordForm() {
-  const [state, action, pending] = useActionState(forgotPasswordAction, null);
+  const [state, action, pending] = useFormAction(forgotPasswordAction, null);
   const fields = state && !state.ok ? state.fields : undefined;
   if (state?.ok) {
     return (
@@ -17,7 +17,7 @@ export function ForgotPasswordForm() {
     );
   }
   return (
-    <form action={action} noValidate className="flex flex-col gap-4">
+    <form onSubmit={action} noValidate className="flex flex-col gap-4">
       {state && !state.ok && !fields ? <p role="status" className="text-sm text-danger">{state.message}</p> : null}
       <Field label="Adresse e-mail" name="email" type="email" autoComplete="username" required error={fields?.email?.[0]} />
       <Button type="submit" disabled={pending}>Recevoir un lien</Button>

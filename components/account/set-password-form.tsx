@@ -1,27 +1,26 @@
 "use client";
 
-import Link from "next/link";
-import { useActionState } from "react";
 import { setPasswordAction } from "@/app/(auth)/mot-de-passe/actions";
-import { Button } from "@/components/ui/button";
+import { Button, LinkButton } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { PASSWORD_MIN_LENGTH } from "@/lib/users/password.rules";
+import { useFormAction } from "@/components/forms/use-form-action";
 
 export function SetPasswordForm({ token, email }: { token: string; email: string }) {
-  const [state, action, pending] = useActionState(setPasswordAction, null);
+  const [state, action, pending] = useFormAction(setPasswordAction, null);
   const fields = state && !state.ok ? state.fields : undefined;
   if (state?.ok) {
     return (
       <div role="status" className="flex flex-col gap-3">
         <p className="font-medium text-success">Votre mot de passe est enregistré.</p>
-        <Link href="/connexion" className="inline-block rounded bg-brand-600 px-4 py-2 text-center text-sm font-semibold text-white">
+        <LinkButton href="/connexion">
           Se connecter
-        </Link>
+        </LinkButton>
       </div>
     );
   }
   return (
-    <form action={action} noValidate className="flex flex-col gap-4">
+    <form onSubmit={action} noValidate className="flex flex-col gap-4">
       {state && !state.ok ? <p role="status" className="rounded border border-danger bg-red-50 p-3 text-sm text-danger">{state.message}</p> : null}
       <input type="hidden" name="token" value={token} />
       {/* Lets password managers associate the new password with the account. */}

@@ -1,15 +1,15 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useActionState } from "react";
 import { confirmTwoFactorAction } from "@/app/double-authentification/actions";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { useFormAction } from "@/components/forms/use-form-action";
 
 /** Confirms enrolment with a first code, then shows the recovery codes once. */
 export function TwoFactorEnrolForm() {
   const router = useRouter();
-  const [state, action, pending] = useActionState(confirmTwoFactorAction, null);
+  const [state, action, pending] = useFormAction(confirmTwoFactorAction, null);
   if (state?.ok) {
     return (
       <section aria-labelledby="recovery-title" className="flex flex-col gap-3 rounded border border-success bg-green-50 p-4">
@@ -27,7 +27,7 @@ export function TwoFactorEnrolForm() {
   }
   const error = state && !state.ok ? (state.fields?.code?.[0] ?? state.message) : undefined;
   return (
-    <form action={action} noValidate className="flex flex-col gap-3">
+    <form onSubmit={action} noValidate className="flex flex-col gap-3">
       <Field label="Code à 6 chiffres" name="code" inputMode="numeric" autoComplete="one-time-code" error={error} />
       <Button type="submit" disabled={pending}>Confirmer et activer</Button>
     </form>

@@ -9,6 +9,7 @@ import { closeMonthAction, reopenMonthAction } from "@/app/(app)/bilans/actions"
 import { toFormData } from "@/components/forms/server-form";
 import { Button } from "@/components/ui/button";
 import { reopenMonthSchema, type ReopenMonthInput } from "@/lib/bilans/bilan.schema";
+import { Icon } from "@/components/ui/icons";
 
 interface Props {
   platformId: string;
@@ -56,7 +57,7 @@ export function MonthCloseControls(p: Props) {
         <form onSubmit={(e) => void onReopen(e)} noValidate className="flex max-w-xl flex-col gap-2">
           <label htmlFor="reopen-reason" className="text-sm font-medium">Motif de la réouverture</label>
           <textarea id="reopen-reason" rows={2} {...form.register("reason")} aria-invalid={reasonError ? true : undefined} aria-describedby={reasonError ? "reopen-reason-error" : undefined} className={`rounded border px-3 py-2 ${reasonError ? "border-danger" : "border-gray-400"}`} />
-          {reasonError ? <p id="reopen-reason-error" className="text-sm text-danger"><span aria-hidden="true">⚠ </span>{reasonError}</p> : null}
+          {reasonError ? <p id="reopen-reason-error" className="text-sm text-danger"><Icon name="alert" className="mr-1 inline-block align-[-2px]" />{reasonError}</p> : null}
           <Button type="submit" variant="secondary" className="self-start">Rouvrir {p.monthLabel}</Button>
         </form>
       ) : null}

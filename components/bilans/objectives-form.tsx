@@ -6,6 +6,7 @@ import { useState, type FormEvent } from "react";
 import { saveObjectivesAction } from "@/app/(app)/bilans/actions";
 import { toJsonFormData } from "@/components/forms/server-form";
 import { Button } from "@/components/ui/button";
+import { TableScroll } from "@/components/ui/table";
 
 export interface ObjectiveFormRow {
   key: string;
@@ -52,6 +53,7 @@ export function ObjectivesForm({ platformId, year, rows }: { platformId: string;
     <form onSubmit={onSubmit} className="flex flex-col gap-3" aria-describedby="objectives-help" noValidate>
       <p id="objectives-help" className="text-sm text-muted">Laissez vide un indicateur sans objectif. Les cibles sont des nombres entiers sur l&apos;année civile {year}.</p>
       {message ? <p role={message.ok ? "status" : "alert"} className={message.ok ? "text-success" : "text-danger"}>{message.text}</p> : null}
+      <TableScroll label={`Objectifs ${year}`}>
       <table className="min-w-full text-sm">
         <caption className="sr-only">Objectifs {year}</caption>
         <thead><tr><th scope="col" className="px-2 py-1 text-left">Famille</th><th scope="col" className="px-2 py-1 text-left">Indicateur</th><th scope="col" className="px-2 py-1 text-left">Cible annuelle</th></tr></thead>
@@ -71,6 +73,7 @@ export function ObjectivesForm({ platformId, year, rows }: { platformId: string;
           ))}
         </tbody>
       </table>
+      </TableScroll>
       <div><Button type="submit" disabled={pending}>{pending ? "Enregistrement…" : "Enregistrer les objectifs"}</Button></div>
     </form>
   );

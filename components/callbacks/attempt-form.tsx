@@ -11,6 +11,8 @@ import { Field } from "@/components/ui/field";
 import { TextAreaField } from "@/components/ui/form-fields";
 import { ATTEMPT_OUTCOME_LABELS, ATTEMPT_OUTCOMES } from "@/lib/callbacks/callback.rules";
 import { attemptFormSchema, type AttemptFormInput } from "@/lib/callbacks/callback.schema";
+import { Icon } from "@/components/ui/icons";
+import { Card } from "@/components/ui/card";
 
 /**
  * Stays mounted once the callback is closed (`open` false) so that the confirmation of the call
@@ -42,13 +44,13 @@ export function AttemptForm({ callbackId, version, attemptsLeft, open }: { callb
 
   if (!open) {
     return (
-      <section aria-labelledby="attempt-title" className="rounded-lg border border-gray-300 bg-white p-4">
+      <Card as="section" aria-labelledby="attempt-title">
         <h2 id="attempt-title" className="text-lg font-semibold">Appels</h2>
         <p aria-live="polite" className="text-sm">
           {done ? <span className="font-semibold text-success">{done} </span> : null}
           Ce rappel est clos : aucun appel ne peut plus y être consigné. Si l&apos;entreprise rappelle le numéro vert, créez un nouveau rappel.
         </p>
-      </section>
+      </Card>
     );
   }
 
@@ -69,7 +71,7 @@ export function AttemptForm({ callbackId, version, attemptsLeft, open }: { callb
         ))}
         {errors.outcome ? (
           <p id="outcome-error" className="text-sm text-danger">
-            <span aria-hidden="true">⚠ </span>
+            <Icon name="alert" className="mr-1 inline-block align-[-2px]" />
             {errors.outcome.message}
           </p>
         ) : null}

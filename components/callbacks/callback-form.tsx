@@ -12,6 +12,7 @@ import { Field } from "@/components/ui/field";
 import { SelectField, TextAreaField } from "@/components/ui/form-fields";
 import { createCallbackSchema, updateCallbackSchema, type CallbackDetail, type CreateCallbackInput, type UpdateCallbackInput } from "@/lib/callbacks/callback.schema";
 import type { Option } from "@/lib/callbacks/options.query";
+import { toast } from "@/components/ui/toast";
 
 export function NewCallbackForm({ company, staff, now }: { company?: ComboOption | null; staff: Option[]; now: string }) {
   const router = useRouter();
@@ -30,6 +31,7 @@ export function NewCallbackForm({ company, staff, now }: { company?: ComboOption
       setAlert(res);
       return;
     }
+    toast({ message: "Rappel enregistré.", href: `/rappels/${res.data.id}`, linkLabel: "Voir le rappel" });
     router.push(`/rappels/${res.data.id}`);
   }
 

@@ -11,6 +11,7 @@ import { Field } from "@/components/ui/field";
 import { SelectField, TextAreaField } from "@/components/ui/form-fields";
 import { chefDeFileInputSchema, type ChefDeFileDetail } from "@/lib/chefs-de-file/chef-de-file.schema";
 import type { Option } from "@/lib/callbacks/options.query";
+import { toast } from "@/components/ui/toast";
 
 type FormIn = z.input<typeof chefDeFileInputSchema>;
 type FormOut = z.output<typeof chefDeFileInputSchema>;
@@ -39,6 +40,7 @@ export function ChefDeFileForm({ chef, companies, sectors }: { chef?: ChefDeFile
       setAlert(res);
       return;
     }
+    toast({ message: "Chef de file enregistré.", href: `/chefs-de-file/${res.data.id}`, linkLabel: "Voir la fiche" });
     router.push(`/chefs-de-file/${res.data.id}`);
     router.refresh();
   }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { HEADCOUNT_BANDS, HEADCOUNT_LABELS, type CompanyListQuery } from "@/lib/companies/company.schema";
+import { Button } from "@/components/ui/button";
 
 const select = "rounded border border-gray-400 bg-white px-3 py-2";
 
@@ -51,7 +52,7 @@ export function CompanyFilters({ q, sectors }: { q: CompanyListQuery; sectors: s
           <option value="false">Aucune</option>
         </select>
       </div>
-      <button type="submit" className="rounded bg-brand-600 px-4 py-2 text-sm font-semibold text-white">Filtrer</button>
+      <Button type="submit">Filtrer</Button>
       <Link href="/entreprises" className="px-2 py-2 text-sm text-brand-700 underline">Réinitialiser</Link>
     </form>
   );

@@ -1,17 +1,18 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Controller, useForm, useWatch, type Resolver } from "react-hook-form";
 import { createCompanyAction, updateCompanyAction } from "@/app/(app)/entreprises/actions";
 import { applyServerResult, toFormData } from "@/components/forms/server-form";
-import { Button } from "@/components/ui/button";
+import { Button, LinkButton } from "@/components/ui/button";
 import { Combobox, type ComboOption } from "@/components/ui/combobox";
 import { Field } from "@/components/ui/field";
 import { CheckboxField, FormError, SelectField } from "@/components/ui/form-controls";
 import { createCompanySchema, HEADCOUNT_BANDS, HEADCOUNT_LABELS, type CompanyDto } from "@/lib/companies/company.schema";
+import { toast } from "@/components/ui/toast";
+import { TextLink } from "@/components/ui/text-link";
 
 interface Values {
   siret: string;
@@ -54,6 +55,7 @@ export function CompanyForm({ company, naf, commune, sectors }: { company?: Comp
     const fd = toFormData({ ...values, numeroVert: values.numeroVert ? "true" : "false", ...(company ? { id: company.id, version: company.version } : {}) });
     const result = company ? await updateCompanyAction(null, fd) : await createCompanyAction(null, fd);
     if (result.ok) {
+      toast({ message: company ? "Entreprise enregistrée." : "Entreprise créée.", href: `/entreprises/${result.data.id}`, linkLabel: "Voir la fiche" });
       router.push(`/entreprises/${result.data.id}`);
       router.refresh();
       return;
@@ -67,7 +69,7 @@ export function CompanyForm({ company, naf, commune, sectors }: { company?: Comp
     <form onSubmit={handleSubmit(onSubmit)} noValidate className="flex max-w-3xl flex-col gap-4">
       <FormError message={formError} />
       {conflict && company ? (
-        <p><Link href={`/entreprises/${company.id}/modifier`} className="text-brand-700 underline" onClick={() => router.refresh()}>Recharger la version actuelle</Link></p>
+        <p><TextLink href={`/entreprises/${company.id}/modifier`} onClick={() => router.refresh()}>Recharger la version actuelle</TextLink></p>
       ) : null}
       <fieldset className="grid grid-cols-1 gap-4 rounded-lg border border-gray-300 bg-white p-4 md:grid-cols-2">
         <legend className="px-1 font-semibold">Identification</legend>
@@ -90,7 +92,7 @@ export function CompanyForm({ company, naf, commune, sectors }: { company?: Comp
         </SelectField>
         {duplicate ? (
           <p className="md:col-span-2 text-sm">
-            <Link href={`/entreprises/${duplicate[1]}`} className="text-brand-700 underline">Ouvrir l&apos;entreprise déjà enregistrée avec ce SIRET</Link>
+            <TextLink href={`/entreprises/${duplicate[1]}`}>Ouvrir l&apos;entreprise déjà enregistrée avec ce SIRET</TextLink>
           </p>
         ) : null}
       </fieldset>
@@ -112,7 +114,7 @@ export function CompanyForm({ company, naf, commune, sectors }: { company?: Comp
       </fieldset>
       <div className="flex gap-3">
         <Button type="submit" disabled={isSubmitting}>{company ? "Enregistrer les modifications" : "Créer l'entreprise"}</Button>
-        <Link href={company ? `/entreprises/${company.id}` : "/entreprises"} className="rounded border border-gray-400 px-4 py-2 text-sm">Annuler</Link>
+        <LinkButton variant="outline" href={company ? `/entreprises/${company.id}` : "/entreprises"}>Annuler</LinkButton>
       </div>
     </form>
   );

@@ -1,6 +1,6 @@
-import Link from "next/link";
 import { TIMELINE_LABELS, type TimelineItem } from "@/lib/companies/timeline.rules";
 import { formatDate } from "@/lib/format";
+import { TextLink } from "@/components/ui/text-link";
 
 export function CompanyTimeline({ items }: { items: TimelineItem[] }) {
   if (items.length === 0) return <p className="text-sm text-muted">Aucune interaction enregistrée pour l&apos;instant.</p>;
@@ -12,7 +12,7 @@ export function CompanyTimeline({ items }: { items: TimelineItem[] }) {
           <p className="text-xs text-muted">
             <time dateTime={i.at.toISOString()}>{formatDate(i.at)}</time> · <span className="font-semibold">{TIMELINE_LABELS[i.kind]}</span>
           </p>
-          <p className="text-sm font-medium">{i.href ? <Link href={i.href} className="text-brand-700 underline">{i.title}</Link> : i.title}</p>
+          <p className="text-sm font-medium">{i.href ? <TextLink href={i.href}>{i.title}</TextLink> : i.title}</p>
           {i.detail ? <p className="text-sm text-muted">{i.detail}</p> : null}
         </li>
       ))}

@@ -10,6 +10,8 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-controls";
 import { createContactSchema, type ContactDto } from "@/lib/companies/company.schema";
+import { toast } from "@/components/ui/toast";
+import { Card } from "@/components/ui/card";
 
 type Values = { lastName: string; firstName: string; jobTitle: string; proAddress: string; proEmail: string; proPhone: string };
 
@@ -31,6 +33,7 @@ function ContactForm({ companyId, contact, onDone }: { companyId: string; contac
     const fd = toFormData({ ...values, companyId, ...(contact ? { contactId: contact.id, version: contact.version } : {}) });
     const result = contact ? await updateContactAction(null, fd) : await createContactAction(null, fd);
     if (result.ok) {
+      toast({ message: contact ? "Contact enregistré." : "Contact ajouté.", href: `/entreprises/${companyId}#contacts-title`, linkLabel: "Voir les contacts" });
       onDone();
       router.refresh();
     } else setFormError(applyServerResult(result, setError));
@@ -61,7 +64,7 @@ export function ContactsSection({ companyId, contacts, canWrite }: { companyId: 
     router.refresh();
   }
   return (
-    <section aria-labelledby="contacts-title" className="flex flex-col gap-3 rounded-lg border border-gray-300 bg-white p-4">
+    <Card as="section" aria-labelledby="contacts-title" className="flex flex-col gap-3">
       <div className="flex items-center justify-between">
         <h2 id="contacts-title" className="text-lg font-semibold">Contacts ({contacts.length})</h2>
         {canWrite && editing !== "new" ? <Button variant="secondary" onClick={() => setEditing("new")}>Ajouter un contact</Button> : null}
@@ -90,6 +93,6 @@ export function ContactsSection({ companyId, contacts, canWrite }: { companyId: 
           </li>
         ))}
       </ul>
-    </section>
+    </Card>
   );
 }

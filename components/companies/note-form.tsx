@@ -10,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormError, SelectField, TextAreaField } from "@/components/ui/form-controls";
 import { createNoteSchema, INTERACTION_KINDS, INTERACTION_LABELS } from "@/lib/companies/note.schema";
+import { toast } from "@/components/ui/toast";
 
 type Values = { kind: string; at: string; summary: string };
 
@@ -24,6 +25,7 @@ export function NoteForm({ companyId, today }: { companyId: string; today: strin
     const result = await createNoteAction(null, toFormData({ ...values, companyId }));
     if (result.ok) {
       reset({ kind: values.kind, at: today, summary: "" });
+      toast({ message: "Échange enregistré dans l'historique.", href: `/entreprises/${companyId}`, linkLabel: "Voir la fiche" });
       router.refresh();
     } else setFormError(applyServerResult(result, setError));
   }

@@ -4,6 +4,8 @@
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type SortingState } from "@tanstack/react-table";
 import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
+import { LinkButton } from "@/components/ui/button";
+import { TableScroll } from "@/components/ui/table";
 
 export interface DataTableProps<T> {
   caption: string;
@@ -52,7 +54,7 @@ export function DataTable<T>({ caption, columns, data, total, page, pageSize, so
 
   return (
     <div className="flex flex-col gap-3">
-      <div className="overflow-x-auto rounded-lg border border-gray-300 bg-white">
+      <TableScroll label={caption}>
         <table className="w-full border-collapse text-left text-sm">
           <caption className="sr-only">{caption}</caption>
           <thead className="bg-gray-100">
@@ -98,21 +100,21 @@ export function DataTable<T>({ caption, columns, data, total, page, pageSize, so
             )}
           </tbody>
         </table>
-      </div>
-      <nav aria-label={`Pagination : ${caption}`} className="flex items-center justify-between text-sm">
+      </TableScroll>
+      <nav aria-label={`Pagination : ${caption}`} className="flex flex-wrap items-center justify-between gap-2 text-sm">
         <p>
           {total.toLocaleString("fr-FR")} résultat{total > 1 ? "s" : ""} · page {page} sur {pages}
         </p>
         <div className="flex gap-2">
           {page > 1 ? (
-            <Link className="rounded border border-gray-400 px-3 py-1" href={hrefWith({ page: String(page - 1) })}>
+            <LinkButton variant="outline" size="sm" href={hrefWith({ page: String(page - 1) })}>
               Page précédente
-            </Link>
+            </LinkButton>
           ) : null}
           {page < pages ? (
-            <Link className="rounded border border-gray-400 px-3 py-1" href={hrefWith({ page: String(page + 1) })}>
+            <LinkButton variant="outline" size="sm" href={hrefWith({ page: String(page + 1) })}>
               Page suivante
-            </Link>
+            </LinkButton>
           ) : null}
         </div>
       </nav>

@@ -2,13 +2,13 @@
 
 import { useRouter } from "next/navigation";
 import { startTransition, useActionState, useEffect } from "react";
-import Link from "next/link";
 import { createEventAction, updateEventAction } from "@/app/(app)/evenements/actions";
-import { Button } from "@/components/ui/button";
+import { Button, LinkButton } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { options, SelectField } from "@/components/ui/form-sections";
 import { EVENT_KIND_LABELS } from "@/lib/events/event.rules";
 import type { EventDetailDto } from "@/lib/events/event.schema";
+import { toast } from "@/components/ui/toast";
 
 /** Creates an event, or edits one when `initial` is given (`localDate`: its date as "AAAA-MM-JJTHH:MM", Paris time). */
 export function EventForm({ initial, localDate }: { initial?: EventDetailDto; localDate?: string } = {}) {
@@ -22,6 +22,7 @@ export function EventForm({ initial, localDate }: { initial?: EventDetailDto; lo
   const savedId = state?.ok ? state.data.id : null;
   useEffect(() => {
     if (savedId) {
+      toast({ message: "Événement enregistré.", href: `/evenements/${savedId}`, linkLabel: "Voir l'événement" });
       router.push(`/evenements/${savedId}`);
       router.refresh();
     }
@@ -52,7 +53,7 @@ export function EventForm({ initial, localDate }: { initial?: EventDetailDto; lo
       <Field label="Capacité (demandeurs d'emploi)" name="capacity" type="number" min={1} defaultValue={initial?.capacity ?? undefined} error={fields?.capacity?.[0]} hint="Au-delà, les inscriptions vont en liste d'attente. Vide : pas de limite." />
       <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
         <Button type="submit" disabled={pending}>{initial ? "Enregistrer les modifications" : "Créer l'événement"}</Button>
-        {initial ? <Link href={`/evenements/${initial.id}`} className="rounded border border-gray-400 px-4 py-2 text-sm">Annuler</Link> : null}
+        {initial ? <LinkButton variant="outline" href={`/evenements/${initial.id}`}>Annuler</LinkButton> : null}
         <p aria-live="polite" className="text-sm text-danger">
           {state && !state.ok ? state.message : null}
           {conflict && initial ? <> <a href={`/evenements/${initial.id}/modifier`} className="text-brand-700 underline">Recharger la version actuelle</a></> : null}

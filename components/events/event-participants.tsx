@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/form-sections";
 import { ATTENDANCE, ATTENDANCE_LABELS, type ParticipantType } from "@/lib/events/event.rules";
 import type { ParticipantDto } from "@/lib/events/event.schema";
+import { TableScroll } from "@/components/ui/table";
 
 const TYPE_LABELS: Record<ParticipantType, string> = { JOB_SEEKER: "Demandeur d'emploi", COMPANY: "Entreprise", CHEF_DE_FILE: "Chef de file" };
 
@@ -40,6 +41,7 @@ function UnregisterButton({ eventId, p }: { eventId: string; p: ParticipantDto }
 export function ParticipantsTable({ eventId, participants, editable }: { eventId: string; participants: ParticipantDto[]; editable: boolean }) {
   if (participants.length === 0) return <p className="text-sm text-muted">Aucun participant inscrit pour le moment.</p>;
   return (
+    <TableScroll label="Participants">
     <table className="w-full text-left text-sm">
       <caption className="sr-only">Participants</caption>
       <thead>
@@ -63,6 +65,7 @@ export function ParticipantsTable({ eventId, participants, editable }: { eventId
         ))}
       </tbody>
     </table>
+    </TableScroll>
   );
 }
 

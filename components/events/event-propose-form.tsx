@@ -1,17 +1,17 @@
 "use client";
 // Event outcomes: positions a participant on an offer during the event; the proposal is linked to
 // the event, so its later hire counts in the event's results.
-import { useActionState } from "react";
 import { createProposalAction } from "@/app/(app)/demandeurs/actions";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/form-sections";
+import { useFormAction } from "@/components/forms/use-form-action";
 
 export function EventProposeForm({ eventId, people, offers }: { eventId: string; people: { id: string; name: string }[]; offers: { id: string; label: string }[] }) {
-  const [state, action, pending] = useActionState(createProposalAction, null);
+  const [state, action, pending] = useFormAction(createProposalAction, null);
   const fields = state && !state.ok ? state.fields : undefined;
   if (people.length === 0) return null;
   return (
-    <form action={action} noValidate className="flex flex-wrap items-end gap-3" aria-labelledby="event-propose-title">
+    <form onSubmit={action} noValidate className="flex flex-wrap items-end gap-3" aria-labelledby="event-propose-title">
       <h3 id="event-propose-title" className="w-full text-base font-semibold">Positionner un participant sur une offre</h3>
       <input type="hidden" name="eventId" value={eventId} />
       <input type="hidden" name="kind" value="JOB" />

@@ -1,8 +1,8 @@
 // "Exporter cette vue" links of a list: the current filters and sort go along, paging does not
 // (the whole view is exported). Large views are generated in the background ("Mes exports").
-import Link from "next/link";
 import { can, type Principal } from "@/lib/authz/policy";
 import type { ExportListKey } from "@/lib/exports/table-export.schema";
+import { TextLink } from "@/components/ui/text-link";
 
 export function exportHref(list: ExportListKey, query: Record<string, unknown>, format: "csv" | "xlsx"): string {
   const params = new URLSearchParams();
@@ -21,7 +21,7 @@ export function ExportLinks({ user, list, query }: { user: Principal; list: Expo
       <span>Exporter cette vue (filtres et tri appliqués) :</span>
       <a href={exportHref(list, query, "xlsx")} className="text-brand-700 underline">Excel (XLSX)</a>
       <a href={exportHref(list, query, "csv")} className="text-brand-700 underline">CSV</a>
-      <Link href="/exports" className="text-brand-700 underline">Mes exports</Link>
+      <TextLink href="/exports">Mes exports</TextLink>
     </p>
   );
 }

@@ -11,6 +11,7 @@ import { Field } from "@/components/ui/field";
 import { SelectField, TextAreaField } from "@/components/ui/form-fields";
 import { GOVERNANCE_KIND_LABELS, GOVERNANCE_KINDS } from "@/lib/governance/governance.rules";
 import { governanceInputSchema, type GovernanceMeetingDto } from "@/lib/governance/governance.schema";
+import { toast } from "@/components/ui/toast";
 
 type FormIn = z.input<typeof governanceInputSchema>;
 type FormOut = z.output<typeof governanceInputSchema>;
@@ -34,6 +35,7 @@ export function GovernanceForm({ meeting, today }: { meeting?: GovernanceMeeting
       setAlert(res);
       return;
     }
+    toast({ message: "Réunion de gouvernance enregistrée.", href: `/gouvernance/${res.data.id}`, linkLabel: "Voir la réunion" });
     router.push("/gouvernance");
     router.refresh();
   }

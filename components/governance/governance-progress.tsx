@@ -1,4 +1,6 @@
 import type { PlatformGovernance } from "@/lib/governance/governance.service";
+import { Icon } from "@/components/ui/icons";
+import { Card } from "@/components/ui/card";
 
 /** Held vs required per kind: a bar plus the figures and a worded status (not colour only). */
 export function GovernanceProgressPanel({ platforms, headingLevel = 2 }: { platforms: PlatformGovernance[]; headingLevel?: 2 | 3 }) {
@@ -7,7 +9,7 @@ export function GovernanceProgressPanel({ platforms, headingLevel = 2 }: { platf
   return (
     <div className="flex flex-col gap-4">
       {platforms.map((p) => (
-        <section key={p.platformId} aria-labelledby={`gov-${p.platformId}`} className="rounded-lg border border-gray-300 bg-white p-4" data-testid={`governance-progress-${p.platform}`}>
+        <Card as="section" key={p.platformId} aria-labelledby={`gov-${p.platformId}`} data-testid={`governance-progress-${p.platform}`}>
           <Heading id={`gov-${p.platformId}`} className="mb-3 text-lg font-semibold">
             {platforms.length > 1 ? `${p.platform} — ` : null}Réunions tenues en {p.year}
           </Heading>
@@ -32,7 +34,7 @@ export function GovernanceProgressPanel({ platforms, headingLevel = 2 }: { platf
                       <div className={`h-full ${k.met ? "bg-success" : "bg-brand-600"}`} style={{ width: `${k.percent}%` }} />
                     </div>
                     <p className={`mt-1 text-sm ${k.met ? "text-success" : "text-warning"}`}>
-                      <span aria-hidden="true">{k.met ? "✓ " : "◷ "}</span>
+                      <Icon name={k.met ? "check" : "clock"} className="mr-1 inline-block align-[-2px]" />
                       {k.met ? (k.max !== null && k.held > k.max ? `Objectif atteint (au-delà des ${k.max} prévues)` : "Objectif atteint") : `Encore ${k.required - k.held} à tenir cette année`}
                     </p>
                   </>
@@ -40,7 +42,7 @@ export function GovernanceProgressPanel({ platforms, headingLevel = 2 }: { platf
               </li>
             ))}
           </ul>
-        </section>
+        </Card>
       ))}
     </div>
   );

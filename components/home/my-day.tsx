@@ -5,6 +5,7 @@ import { NewVisitLink } from "@/components/visits/new-visit-link";
 import { formatDate, formatDateTime } from "@/lib/format";
 import type { MyDay } from "@/lib/home/my-day.service";
 import { formatVisitWhen } from "@/lib/visits/visit.rules";
+import { Icon } from "@/components/ui/icons";
 
 function DayList({ id, title, total, more, empty, children }: { id: string; title: string; total: number; more?: { href: string; label: string }; empty: string; children: ReactNode[] }) {
   return (
@@ -64,7 +65,7 @@ export function MyDayPanel({ day, canLogVisit = false }: { day: MyDay; canLogVis
               </Link>
               <span className="text-sm">{f.label}</span>
               <span className={`text-sm ${f.overdue ? "font-semibold text-danger" : ""}`}>
-                {f.overdue ? <span aria-hidden="true">⚠ </span> : null}
+                {f.overdue ? <Icon name="alert" className="mr-1 inline-block align-[-2px]" /> : null}
                 {f.overdue ? "En retard, prévu le " : "Prévu le "}
                 {formatDate(f.dueAt)}
                 {f.mine ? "" : " · non attribué"}

@@ -6,6 +6,9 @@ import { useRouter } from "next/navigation";
 import { useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-controls";
+import { TableScroll } from "@/components/ui/table";
+import { Icon } from "@/components/ui/icons";
+import { Card } from "@/components/ui/card";
 
 interface RowError { line: number; field: string; message: string }
 interface Preview {
@@ -135,7 +138,7 @@ export function ImportWizard({ config, extraValues = {}, extraFields = null }: {
   return (
     <div className="flex flex-col gap-4">
       <FormError message={error} />
-      <section aria-labelledby="step1" className="flex flex-col gap-3 rounded-lg border border-gray-300 bg-white p-4">
+      <Card as="section" aria-labelledby="step1" className="flex flex-col gap-3">
         <h2 id="step1" className="text-lg font-semibold">1. Fichier</h2>
         <div className="flex flex-col gap-1">
           <label htmlFor="import-file" className="text-sm font-medium">Fichier CSV ou Excel (.xlsx), première ligne = en-têtes</label>
@@ -143,13 +146,14 @@ export function ImportWizard({ config, extraValues = {}, extraFields = null }: {
         </div>
         {extraFields}
         <div><Button onClick={() => void analyse()} disabled={!file || busy}>Analyser le fichier</Button></div>
-      </section>
+      </Card>
 
       {preview ? (
-        <section aria-labelledby="step2" className="flex flex-col gap-3 rounded-lg border border-gray-300 bg-white p-4">
+        <Card as="section" aria-labelledby="step2" className="flex flex-col gap-3">
           <h2 id="step2" className="text-lg font-semibold">2. Colonnes et aperçu</h2>
           <p data-testid="import-summary">{preview.totalRows} ligne(s) lue(s) : {preview.validCount} prête(s) à importer, {preview.errorCount} en erreur, {preview.duplicates} {config.duplicatesSummary}.</p>
-          {preview.missing.length ? <p className="text-danger">⚠ Colonnes obligatoires non reliées : {preview.missing.join(", ")}.</p> : null}
+          {preview.missing.length ? <p className="text-danger"><Icon name="alert" className="mr-1 inline-block align-[-2px]" />Colonnes obligatoires non reliées : {preview.missing.join(", ")}.</p> : null}
+          <TableScroll label="Correspondance des colonnes">
           <table className="text-sm">
             <caption className="sr-only">Correspondance des colonnes</caption>
             <thead><tr><th scope="col" className="text-left">Donnée</th><th scope="col" className="text-left">Colonne du fichier</th></tr></thead>
@@ -167,6 +171,7 @@ export function ImportWizard({ config, extraValues = {}, extraFields = null }: {
               ))}
             </tbody>
           </table>
+          </TableScroll>
           <div><Button variant="secondary" onClick={() => void analyse(mapping)} disabled={busy}>Actualiser l&apos;aperçu</Button></div>
           <ErrorList errors={preview.errors} total={preview.errorCount} labelOf={labelOf} />
           {preview.duplicateLines?.length ? (
@@ -183,11 +188,11 @@ export function ImportWizard({ config, extraValues = {}, extraFields = null }: {
             <label className="flex items-center gap-2 text-sm"><input type="radio" name="dup" checked={mode === "UPDATE"} onChange={() => setMode("UPDATE")} /> {config.updateLabel}</label>
           </fieldset>
           <div><Button onClick={() => void run()} disabled={busy || preview.missing.length > 0 || preview.validCount === 0}>Lancer l&apos;import ({preview.validCount} ligne(s))</Button></div>
-        </section>
+        </Card>
       ) : null}
 
       {progress ? (
-        <section aria-labelledby="step3" className="flex flex-col gap-3 rounded-lg border border-gray-300 bg-white p-4">
+        <Card as="section" aria-labelledby="step3" className="flex flex-col gap-3">
           <h2 id="step3" className="text-lg font-semibold">3. Import</h2>
           <label htmlFor="import-progress" className="text-sm">Progression : {progress.processed} / {progress.total}</label>
           <progress id="import-progress" max={Math.max(1, progress.total)} value={progress.processed} className="w-full" />
@@ -198,7 +203,7 @@ export function ImportWizard({ config, extraValues = {}, extraFields = null }: {
               <div><Button variant="danger" onClick={() => void undo()}>Annuler cet import</Button></div>
             </div>
           ) : null}
-        </section>
+        </Card>
       ) : null}
     </div>
   );

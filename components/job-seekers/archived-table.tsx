@@ -1,15 +1,15 @@
 "use client";
 
 import type { ColumnDef } from "@tanstack/react-table";
-import Link from "next/link";
 import { DataTable } from "@/components/data-table/data-table";
 import { formatDate } from "@/lib/format";
 import type { ArchivedListItem } from "@/lib/job-seekers/archived.query";
+import { TextLink } from "@/components/ui/text-link";
 
 const columns: ColumnDef<ArchivedListItem, unknown>[] = [
   {
     id: "name", header: "Personne",
-    cell: ({ row }) => <Link href={`/rgpd/archives/${row.original.id}`} className="text-brand-700 underline">{row.original.name || "(sans nom)"}</Link>,
+    cell: ({ row }) => <TextLink href={`/rgpd/archives/${row.original.id}`}>{row.original.name || "(sans nom)"}</TextLink>,
   },
   { id: "platform", header: "Plateforme", accessorKey: "platform" },
   { id: "lastContact", header: "Dernier contact", cell: ({ row }) => formatDate(row.original.lastContactAt) },

@@ -1,13 +1,13 @@
 "use client";
 
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { startTransition, useActionState, useEffect } from "react";
 import { createDiagnosticAction, updateDiagnosticAction } from "@/app/(app)/demandeurs/actions";
-import { Button } from "@/components/ui/button";
+import { Button, LinkButton } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/form-sections";
 import type { DiagnosticDto } from "@/lib/diagnostics/diagnostic.schema";
+import { toast } from "@/components/ui/toast";
 
 function Check({ name, label, checked }: { name: string; label: string; checked?: boolean }) {
   return (
@@ -30,6 +30,7 @@ export function DiagnosticForm({ jobSeekerId, today, files, initial }: { jobSeek
   const saved = Boolean(initial && updateState?.ok);
   useEffect(() => {
     if (saved) {
+      toast({ message: "Diagnostic mobilité enregistré.", href: `/demandeurs/${jobSeekerId}`, linkLabel: "Voir la fiche" });
       router.push(`/demandeurs/${jobSeekerId}`);
       router.refresh();
     }
@@ -70,7 +71,7 @@ export function DiagnosticForm({ jobSeekerId, today, files, initial }: { jobSeek
       <SelectField label="Satisfaction" name="satisfaction" defaultValue={num(initial?.satisfaction) ?? ""} options={[1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: `${n} sur 5` }))} placeholder="— Non renseignée —" error={f?.satisfaction?.[0]} />
       <div className="flex items-center gap-3 sm:col-span-3">
         <Button type="submit" disabled={pending}>{initial ? "Enregistrer les modifications" : "Enregistrer le diagnostic"}</Button>
-        {initial ? <Link href={`/demandeurs/${jobSeekerId}`} className="rounded border border-gray-400 px-4 py-2 text-sm">Annuler</Link> : null}
+        {initial ? <LinkButton variant="outline" href={`/demandeurs/${jobSeekerId}`}>Annuler</LinkButton> : null}
         <p aria-live="polite" className="text-sm">
           {state?.ok ? "Diagnostic enregistré." : state ? <span className="text-danger">{state.message}</span> : null}
           {initial && state && !state.ok && state.message.includes("entre-temps") ? <> <a href={`/demandeurs/${jobSeekerId}/diagnostics/${initial.id}/modifier`} className="text-brand-700 underline">Recharger la version actuelle</a></> : null}

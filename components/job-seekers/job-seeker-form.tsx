@@ -12,6 +12,7 @@ import type { JobSeekerDetail } from "@/lib/job-seekers/job-seeker.dto";
 import { DUPLICATE_REASON_LABELS } from "@/lib/job-seekers/job-seeker.rules";
 import { createJobSeekerSchema, updateJobSeekerSchema } from "@/lib/job-seekers/job-seeker.schema";
 import { zodFieldErrors } from "@/lib/validation";
+import { toast } from "@/components/ui/toast";
 
 function flatten(form: HTMLFormElement): FormData {
   const raw = new FormData(form);
@@ -37,8 +38,13 @@ export function JobSeekerForm({ initial, referents }: { initial?: JobSeekerDetai
   const updated = Boolean(updateState?.ok);
   useEffect(() => {
     if (createdId && mergeTarget) router.push(`/demandeurs/${mergeTarget}?fusionner=${createdId}#doublons`);
-    else if (createdId) router.push(`/demandeurs/${createdId}`);
-    else if (updated && initial) router.push(`/demandeurs/${initial.id}`);
+    else if (createdId) {
+      toast({ message: "Demandeur d'emploi enregistré.", href: `/demandeurs/${createdId}`, linkLabel: "Voir la fiche" });
+      router.push(`/demandeurs/${createdId}`);
+    } else if (updated && initial) {
+      toast({ message: "Fiche enregistrée.", href: `/demandeurs/${initial.id}`, linkLabel: "Voir la fiche" });
+      router.push(`/demandeurs/${initial.id}`);
+    }
   }, [createdId, mergeTarget, updated, initial, router]);
 
   function onSubmit(e: React.FormEvent<HTMLFormElement>) {

@@ -4,13 +4,14 @@ import { formatDate } from "@/lib/format";
 import type { JobSeekerDetail } from "@/lib/job-seekers/job-seeker.dto";
 import { LABELS } from "@/lib/job-seekers/job-seeker.schema";
 import { CONTRACT_LABELS } from "@/lib/proposals/proposal.rules";
+import { Card } from "@/components/ui/card";
 
 const yesNo = (b: boolean | null) => (b === true ? "Oui" : b === false ? "Non" : "—");
 const text = (s: string | null | undefined) => (s && s.length > 0 ? s : "—");
 
 function Section({ title, rows }: { title: string; rows: [string, ReactNode][] }) {
   return (
-    <section className="rounded-lg border border-gray-300 bg-white p-4">
+    <Card as="section">
       <h2 className="mb-2 text-lg font-semibold">{title}</h2>
       <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
         {rows.map(([k, v]) => (
@@ -20,7 +21,7 @@ function Section({ title, rows }: { title: string; rows: [string, ReactNode][] }
           </div>
         ))}
       </dl>
-    </section>
+    </Card>
   );
 }
 

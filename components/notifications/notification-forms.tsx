@@ -1,14 +1,15 @@
 "use client";
 
-import { useActionState } from "react";
 import { markReadAction, savePreferencesAction } from "@/app/(app)/notifications/actions";
 import { Button } from "@/components/ui/button";
 import { NOTIFICATION_KINDS, NOTIFICATION_LABELS, type Channels, type NotificationKind } from "@/lib/notifications/notification.rules";
+import { TableScroll } from "@/components/ui/table";
+import { useFormAction } from "@/components/forms/use-form-action";
 
 export function MarkReadButton({ id, label }: { id: string; label: string }) {
-  const [, action, pending] = useActionState(markReadAction, null);
+  const [, action, pending] = useFormAction(markReadAction, null);
   return (
-    <form action={action}>
+    <form onSubmit={action}>
       <input type="hidden" name="id" value={id} />
       <Button type="submit" variant="secondary" disabled={pending} className="px-2 py-1 text-xs">{label}</Button>
     </form>
@@ -22,9 +23,10 @@ const CHANNELS: { key: keyof Channels; label: string }[] = [
 ];
 
 export function PreferencesForm({ prefs }: { prefs: Record<NotificationKind, Channels> }) {
-  const [state, action, pending] = useActionState(savePreferencesAction, null);
+  const [state, action, pending] = useFormAction(savePreferencesAction, null);
   return (
-    <form action={action} className="flex flex-col gap-3">
+    <form onSubmit={action} className="flex flex-col gap-3">
+      <TableScroll label="Comment recevoir chaque type de notification">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Comment recevoir chaque type de notification</caption>
         <thead>
@@ -46,6 +48,7 @@ export function PreferencesForm({ prefs }: { prefs: Record<NotificationKind, Cha
           ))}
         </tbody>
       </table>
+      </TableScroll>
       <div className="flex items-center gap-3">
         <Button type="submit" disabled={pending}>Enregistrer mes choix</Button>
         <span aria-live="polite" className="text-sm">{state?.ok ? "Choix enregistrés." : state ? state.message : ""}</span>

@@ -12,6 +12,7 @@ import { Combobox, type ComboOption } from "@/components/ui/combobox";
 import { Field } from "@/components/ui/field";
 import { CheckboxField, FormError, SelectField, TextAreaField } from "@/components/ui/form-controls";
 import { CONTRACT_LABELS, CONTRACT_TYPES, createOfferSchema, FIXED_TERM, OFFER_SOURCES, SOURCE_LABELS, WORKING_TIME_LABELS, WORKING_TIMES, type OfferDto } from "@/lib/offers/offer.schema";
+import { toast } from "@/components/ui/toast";
 
 interface Values {
   companyId: string;
@@ -68,6 +69,7 @@ export function OfferForm({ company, visitId, offer, rome, commune, today }: { c
     setFormError(null);
     const result = offer ? await updateOfferAction(null, toJsonFormData({ ...values, id: offer.id, version: offer.version })) : await createOfferAction(null, toJsonFormData(values));
     if (result.ok) {
+      toast({ message: "Offre enregistrée.", href: `/offres/${result.data.id}`, linkLabel: "Voir l'offre" });
       router.push(`/offres/${result.data.id}`);
       router.refresh();
       return;

@@ -7,6 +7,7 @@ import { formatDate } from "@/lib/format";
 import type { OfferListItem } from "@/lib/offers/offer.query";
 import { OFFER_STATUS_LABELS } from "@/lib/offers/offer.rules";
 import { CONTRACT_LABELS } from "@/lib/offers/offer.schema";
+import { Icon } from "@/components/ui/icons";
 
 const columns: ColumnDef<OfferListItem, unknown>[] = [
   { id: "title", header: "Poste", enableSorting: true, cell: ({ row }) => <Link href={`/offres/${row.original.id}`} className="font-medium text-brand-700 underline">{row.original.title}</Link> },
@@ -21,8 +22,8 @@ const columns: ColumnDef<OfferListItem, unknown>[] = [
     cell: ({ row }) => (
       <span>
         {OFFER_STATUS_LABELS[row.original.status]}
-        {row.original.staleness === "STALE" ? <span className="block text-xs font-semibold text-warning">⚠ sans activité, expire dans {row.original.daysLeft} j</span> : null}
-        {row.original.staleness === "EXPIRE_NOW" ? <span className="block text-xs font-semibold text-danger">⚠ à expirer</span> : null}
+        {row.original.staleness === "STALE" ? <span className="block text-xs font-semibold text-warning"><Icon name="clock" className="mr-1 inline-block align-[-2px]" />sans activité, expire dans {row.original.daysLeft} j</span> : null}
+        {row.original.staleness === "EXPIRE_NOW" ? <span className="block text-xs font-semibold text-danger"><Icon name="alert" className="mr-1 inline-block align-[-2px]" />à expirer</span> : null}
       </span>
     ),
   },

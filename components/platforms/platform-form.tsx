@@ -1,11 +1,14 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useActionState, useEffect } from "react";
+import { useEffect } from "react";
 import { createPlatformAction, updatePlatformAction } from "@/app/(app)/plateformes/actions";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { CARRYING_STRUCTURE_LABELS, CARRYING_STRUCTURE_TYPES, type PlatformDto } from "@/lib/platforms/platform.schema";
+import { Icon } from "@/components/ui/icons";
+import { useFormAction } from "@/components/forms/use-form-action";
+import { toast } from "@/components/ui/toast";
 
 interface Props {
   platform?: PlatformDto;
@@ -16,18 +19,21 @@ interface Props {
 const fmt = new Intl.NumberFormat("fr-FR");
 
 function ErrorText({ id, messages }: { id: string; messages?: string[] }) {
-  return messages?.length ? <p id={id} className="text-sm text-danger"><span aria-hidden="true">⚠ </span>{messages.join(" ")}</p> : null;
+  return messages?.length ? <p id={id} className="text-sm text-danger"><Icon name="alert" className="mr-1 inline-block align-[-2px]" />{messages.join(" ")}</p> : null;
 }
 
 export function PlatformForm({ platform: p, perimeter, epcis }: Props) {
   const router = useRouter();
-  const [state, action, pending] = useActionState(p ? updatePlatformAction : createPlatformAction, null);
+  const [state, action, pending] = useFormAction(p ? updatePlatformAction : createPlatformAction, null);
   const f = state && !state.ok ? state.fields : undefined;
   useEffect(() => {
-    if (state?.ok) router.push(`/plateformes/${state.data.id}`);
+    if (state?.ok) {
+      toast({ message: "Plateforme enregistrée.", href: `/plateformes/${state.data.id}`, linkLabel: "Voir la plateforme" });
+      router.push(`/plateformes/${state.data.id}`);
+    }
   }, [state, router]);
   return (
-    <form action={action} noValidate className="flex max-w-3xl flex-col gap-6">
+    <form onSubmit={action} noValidate className="flex max-w-3xl flex-col gap-6">
       {state && !state.ok ? <p role="status" className="rounded border border-danger bg-red-50 p-3 text-sm text-danger">{state.message}</p> : null}
       {p ? (
         <>

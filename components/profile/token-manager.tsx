@@ -3,9 +3,13 @@
 import { useActionState } from "react";
 import { createTokenAction, revokeTokenAction } from "@/app/(app)/profil/actions";
 import { Button } from "@/components/ui/button";
+import { useFormAction } from "@/components/forms/use-form-action";
 import { Field } from "@/components/ui/field";
+import { TextLink } from "@/components/ui/text-link";
 import { formatDateTime } from "@/lib/format";
 import type { ApiTokenDto } from "@/lib/tokens/token.schema";
+import { TableScroll } from "@/components/ui/table";
+import { Card } from "@/components/ui/card";
 
 function RevokeButton({ token }: { token: ApiTokenDto }) {
   const [, action, pending] = useActionState(revokeTokenAction, null);
@@ -25,16 +29,17 @@ function RevokeButton({ token }: { token: ApiTokenDto }) {
 }
 
 export function TokenManager({ tokens }: { tokens: ApiTokenDto[] }) {
-  const [state, action, pending] = useActionState(createTokenAction, null);
+  const [state, action, pending] = useFormAction(createTokenAction, null);
   const fields = state && !state.ok ? state.fields : undefined;
   return (
-    <section aria-labelledby="tokens-title" className="flex flex-col gap-4 rounded-lg border border-gray-300 bg-white p-4">
+    <Card as="section" aria-labelledby="tokens-title" className="flex flex-col gap-4">
       <h2 id="tokens-title" className="text-lg font-semibold">Jetons d&apos;accès personnels (API)</h2>
       <p className="text-sm text-muted">
         Un jeton permet d&apos;appeler l&apos;API avec vos droits (en-tête <code>Authorization: Bearer …</code>). Il n&apos;est affiché
-        qu&apos;une fois : conservez-le en lieu sûr.
+        qu&apos;une fois : conservez-le en lieu sûr. Les points d&apos;accès sont décrits dans la{" "}
+        <TextLink href="/docs/api">documentation de l&apos;API</TextLink>.
       </p>
-      <form action={action} className="flex flex-wrap items-end gap-3" noValidate>
+      <form onSubmit={action} className="flex flex-wrap items-end gap-3" noValidate>
         <Field label="Nom du jeton" name="name" required error={fields?.name?.[0]} />
         <Field label="Durée de validité (jours)" name="expiresInDays" type="number" min={1} max={365} defaultValue={90} error={fields?.expiresInDays?.[0]} />
         <Button type="submit" disabled={pending}>Créer un jeton</Button>
@@ -51,6 +56,7 @@ export function TokenManager({ tokens }: { tokens: ApiTokenDto[] }) {
       {tokens.length === 0 ? (
         <p className="text-sm text-muted">Vous n&apos;avez encore aucun jeton.</p>
       ) : (
+        <TableScroll label="Vos jetons">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Vos jetons</caption>
           <thead>
@@ -78,7 +84,8 @@ export function TokenManager({ tokens }: { tokens: ApiTokenDto[] }) {
             ))}
           </tbody>
         </table>
+        </TableScroll>
       )}
-    </section>
+    </Card>
   );
 }

@@ -1,10 +1,10 @@
 "use client";
 
 import type { ColumnDef } from "@tanstack/react-table";
-import Link from "next/link";
 import { DataTable } from "@/components/data-table/data-table";
 import { formatDateTime } from "@/lib/format";
 import type { PurgeRunDto } from "@/lib/retention/purge-run.schema";
+import { TextLink } from "@/components/ui/text-link";
 
 export const RUN_STATUS_LABELS: Record<PurgeRunDto["status"], string> = {
   RUNNING: "En cours",
@@ -18,9 +18,9 @@ const columns: ColumnDef<PurgeRunDto, unknown>[] = [
     id: "startedAt",
     header: "Début",
     cell: ({ row }) => (
-      <Link href={`/rgpd/conservation/${row.original.id}`} className="text-brand-700 underline">
+      <TextLink href={`/rgpd/conservation/${row.original.id}`}>
         {formatDateTime(row.original.startedAt)}
-      </Link>
+      </TextLink>
     ),
   },
   { id: "kind", header: "Type", cell: ({ row }) => (row.original.dryRun ? "Simulation" : "Exécution réelle") },

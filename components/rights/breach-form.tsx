@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { SelectField, TextAreaField, options } from "@/components/ui/form-sections";
 import { BREACH_STATUS_LABELS, type BreachDto } from "@/lib/rights/breach.schema";
+import { toast } from "@/components/ui/toast";
 
 /** An ISO instant as the value of a datetime-local input, in the browser's time zone. */
 function localInput(iso: string | null | undefined): string {
@@ -48,6 +49,7 @@ export function BreachForm({ breach }: { breach?: BreachDto }) {
     if (res.ok) {
       setErrors({});
       setOutcome(null);
+      toast({ message: "Violation enregistrée.", href: `/rgpd/violations/${res.data.id}`, linkLabel: "Voir la fiche" });
       if (breach) router.refresh();
       else router.push(`/rgpd/violations/${res.data.id}`);
       return;

@@ -1,14 +1,14 @@
 "use client";
 
 import type { ColumnDef } from "@tanstack/react-table";
-import Link from "next/link";
 import { DataTable } from "@/components/data-table/data-table";
 import { Countdown } from "@/components/rights/countdown";
 import { formatDateTime } from "@/lib/format";
 import { BREACH_STATUS_LABELS, type BreachDto } from "@/lib/rights/breach.schema";
+import { TextLink } from "@/components/ui/text-link";
 
 const columns: ColumnDef<BreachDto, unknown>[] = [
-  { id: "detectedAt", header: "Détectée le", cell: ({ row }) => <Link href={`/rgpd/violations/${row.original.id}`} className="text-brand-700 underline">{formatDateTime(row.original.detectedAt)}</Link> },
+  { id: "detectedAt", header: "Détectée le", cell: ({ row }) => <TextLink href={`/rgpd/violations/${row.original.id}`}>{formatDateTime(row.original.detectedAt)}</TextLink> },
   { id: "nature", header: "Nature", cell: ({ row }) => (row.original.nature.length > 80 ? `${row.original.nature.slice(0, 80)}…` : row.original.nature) },
   { id: "people", header: "Personnes (approx.)", cell: ({ row }) => row.original.approxPeople ?? "—" },
   { id: "status", header: "Statut", cell: ({ row }) => BREACH_STATUS_LABELS[row.original.status] },

@@ -5,9 +5,10 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { SubjectPicker } from "@/components/rights/rights-request-form";
 import { FormAlert, sendJson } from "@/components/ui/api-form";
-import { Button } from "@/components/ui/button";
+import { AnchorButton, Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/form-sections";
 import type { RightsRequestDto } from "@/lib/rights/rights.schema";
+import { Icon } from "@/components/ui/icons";
 
 export function RightsActions({ r }: { r: RightsRequestDto }) {
   const router = useRouter();
@@ -37,14 +38,14 @@ export function RightsActions({ r }: { r: RightsRequestDto }) {
       {seeker ? (
         <div className="flex flex-wrap gap-2">
           {r.kind === "ACCESS" || r.kind === "PORTABILITY" || r.kind === "RECTIFICATION" ? (
-            <a className="rounded bg-brand-600 px-4 py-2 text-sm font-semibold text-white" href={`/api/v1/rights-requests/${r.id}/export?format=html`} target="_blank" rel="noopener">
+            <AnchorButton href={`/api/v1/rights-requests/${r.id}/export?format=html`} target="_blank" rel="noopener">
               Document des données détenues (imprimable)
-            </a>
+            </AnchorButton>
           ) : null}
           {r.kind === "PORTABILITY" || r.kind === "ACCESS" ? (
             <>
-              <a className="rounded border border-brand-600 px-4 py-2 text-sm font-semibold text-brand-700" href={`/api/v1/rights-requests/${r.id}/export?format=json`}>Télécharger en JSON</a>
-              <a className="rounded border border-brand-600 px-4 py-2 text-sm font-semibold text-brand-700" href={`/api/v1/rights-requests/${r.id}/export?format=csv`}>Télécharger en CSV</a>
+              <AnchorButton variant="secondary" href={`/api/v1/rights-requests/${r.id}/export?format=json`}>Télécharger en JSON</AnchorButton>
+              <AnchorButton variant="secondary" href={`/api/v1/rights-requests/${r.id}/export?format=csv`}>Télécharger en CSV</AnchorButton>
             </>
           ) : null}
           {(r.kind === "RESTRICTION" || r.kind === "OBJECTION") && !seeker.restricted && !closed ? (
@@ -66,7 +67,7 @@ export function RightsActions({ r }: { r: RightsRequestDto }) {
 
       {seeker && (r.kind === "ERASURE" || r.kind === "OBJECTION") && !closed ? (
         <div className="flex flex-col gap-2 rounded border-2 border-danger p-3">
-          <p className="text-sm"><span aria-hidden="true">⚠ </span>L&apos;effacement détruit définitivement l&apos;identité et les notes de la personne (comme la destruction à 24 mois). Il est irréversible.</p>
+          <p className="text-sm"><Icon name="alert" className="mr-1 inline-block align-[-2px]" />L&apos;effacement détruit définitivement l&apos;identité et les notes de la personne (comme la destruction à 24 mois). Il est irréversible.</p>
           {confirmErase ? (
             <div className="flex flex-wrap gap-2">
               <Button type="button" variant="danger" disabled={pending} onClick={() => void act({ action: "erase", confirm: true })}>Confirmer l&apos;effacement définitif</Button>

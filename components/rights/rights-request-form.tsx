@@ -8,6 +8,8 @@ import { Field } from "@/components/ui/field";
 import { formatDate } from "@/lib/format";
 import { SelectField, TextAreaField, options } from "@/components/ui/form-sections";
 import { RIGHTS_CHANNEL_LABELS, RIGHTS_KIND_LABELS, type RightsRequestDto } from "@/lib/rights/rights.schema";
+import { Icon } from "@/components/ui/icons";
+import { toast } from "@/components/ui/toast";
 
 type Match = { id: string; name: string; birthDate: string | null; city: string | null; platform: string; lifecycle: string };
 
@@ -50,7 +52,7 @@ export function SubjectPicker({ value, onChange, error }: { value: Match | null;
           </ul>
         ) : null}
       </div>
-      {error ? <p className="text-sm text-danger"><span aria-hidden="true">⚠ </span>{error}</p> : null}
+      {error ? <p className="text-sm text-danger"><Icon name="alert" className="mr-1 inline-block align-[-2px]" />{error}</p> : null}
     </fieldset>
   );
 }
@@ -77,7 +79,10 @@ export function RightsRequestForm() {
       jobSeekerId: subject?.id,
     });
     setPending(false);
-    if (res.ok) return router.push(`/rgpd/demandes/${res.data.id}`);
+    if (res.ok) {
+      toast({ message: "Demande enregistrée.", href: `/rgpd/demandes/${res.data.id}`, linkLabel: "Voir la demande" });
+      return router.push(`/rgpd/demandes/${res.data.id}`);
+    }
     setErrors(res.fields ?? {});
     setOutcome(res);
   };

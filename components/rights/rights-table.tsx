@@ -1,17 +1,17 @@
 "use client";
 
 import type { ColumnDef } from "@tanstack/react-table";
-import Link from "next/link";
 import { DataTable } from "@/components/data-table/data-table";
 import { Countdown } from "@/components/rights/countdown";
 import { formatDateTime } from "@/lib/format";
 import { RIGHTS_CHANNEL_LABELS, RIGHTS_KIND_LABELS, RIGHTS_STATUS_LABELS, type RightsRequestDto } from "@/lib/rights/rights.schema";
+import { TextLink } from "@/components/ui/text-link";
 
 const columns: ColumnDef<RightsRequestDto, unknown>[] = [
   {
     id: "receivedAt",
     header: "Reçue le",
-    cell: ({ row }) => <Link href={`/rgpd/demandes/${row.original.id}`} className="text-brand-700 underline">{formatDateTime(row.original.receivedAt)}</Link>,
+    cell: ({ row }) => <TextLink href={`/rgpd/demandes/${row.original.id}`}>{formatDateTime(row.original.receivedAt)}</TextLink>,
   },
   { id: "kind", header: "Droit exercé", cell: ({ row }) => RIGHTS_KIND_LABELS[row.original.kind] },
   { id: "requester", header: "Demandeur·se", cell: ({ row }) => row.original.requesterName ?? "(effacé)" },

@@ -8,6 +8,8 @@ import { Button } from "@/components/ui/button";
 import { ruleSetPayloadSchemas, type RuleSetKindName } from "@/lib/rules/rule-set.schema";
 import { defOf, diffPayload, emptyValue, ENUM_LABELS, fieldHelp, fieldLabel, fromInput, toInput, unitOf } from "@/lib/rules/rule-set-fields";
 import "@/lib/validation";
+import { TableScroll } from "@/components/ui/table";
+import { Icon } from "@/components/ui/icons";
 
 type Path = (string | number)[];
 type Setter = (path: Path, v: unknown) => void;
@@ -40,7 +42,7 @@ interface Ctx {
 
 function Errors({ id, messages }: { id: string; messages: string[] }) {
   if (!messages.length) return null;
-  return <p id={`${id}-error`} className="text-sm text-danger"><span aria-hidden="true">⚠ </span>{messages.join(" ")}</p>;
+  return <p id={`${id}-error`} className="text-sm text-danger"><Icon name="alert" className="mr-1 inline-block align-[-2px]" />{messages.join(" ")}</p>;
 }
 
 function NumberInput({ ctx, path, value }: { ctx: Ctx; path: Path; value: unknown }) {
@@ -236,12 +238,12 @@ export function RuleSetFieldEditor({ kind, label, payload }: { kind: RuleSetKind
         <div className="flex flex-col gap-1">
           <label htmlFor={`${id}-from`} className="text-sm font-medium">En vigueur à partir du</label>
           <input id={`${id}-from`} name="validFrom" type="date" className="rounded border border-gray-400 px-3 py-2" aria-describedby={fieldError(state, "validFrom") ? `${id}-from-error` : undefined} />
-          {fieldError(state, "validFrom") ? <p id={`${id}-from-error`} className="text-sm text-danger">⚠ {fieldError(state, "validFrom")}</p> : null}
+          {fieldError(state, "validFrom") ? <p id={`${id}-from-error`} className="text-sm text-danger"><Icon name="alert" className="mr-1 inline-block align-[-2px]" />{fieldError(state, "validFrom")}</p> : null}
         </div>
         <div className="flex flex-col gap-1">
           <label htmlFor={`${id}-note`} className="text-sm font-medium">Motif du changement</label>
           <input id={`${id}-note`} name="note" className="rounded border border-gray-400 px-3 py-2" aria-describedby={fieldError(state, "note") ? `${id}-note-error` : undefined} />
-          {fieldError(state, "note") ? <p id={`${id}-note-error`} className="text-sm text-danger">⚠ {fieldError(state, "note")}</p> : null}
+          {fieldError(state, "note") ? <p id={`${id}-note-error`} className="text-sm text-danger"><Icon name="alert" className="mr-1 inline-block align-[-2px]" />{fieldError(state, "note")}</p> : null}
         </div>
       </div>
       <Node ctx={ctx} schema={schema} path={[]} value={value} />
@@ -255,6 +257,7 @@ export function RuleSetFieldEditor({ kind, label, payload }: { kind: RuleSetKind
         <section aria-labelledby={`${id}-diff`} className="rounded border border-brand-600 p-3">
           <h3 id={`${id}-diff`} className="font-semibold">Modifications par rapport à la version en cours ({changes.length})</h3>
           {changes.length === 0 ? <p className="text-sm">Aucune modification.</p> : (
+            <TableScroll label="Champs modifiés">
             <table className="w-full text-left text-sm" data-testid="rule-set-diff">
               <caption className="sr-only">Champs modifiés</caption>
               <thead className="bg-gray-100"><tr><th scope="col" className="p-2">Champ</th><th scope="col" className="p-2">Avant</th><th scope="col" className="p-2">Après</th></tr></thead>
@@ -264,13 +267,14 @@ export function RuleSetFieldEditor({ kind, label, payload }: { kind: RuleSetKind
                 ))}
               </tbody>
             </table>
+            </TableScroll>
           )}
         </section>
       ) : null}
       <div className="flex flex-wrap items-center gap-3">
         <Button type="button" variant="secondary" onClick={() => setReviewing(true)} disabled={invalid}>Vérifier les modifications</Button>
         {reviewing ? <Button type="submit" disabled={pending || invalid || changes.length === 0}>Créer la version</Button> : null}
-        {invalid ? <p className="text-sm text-danger"><span aria-hidden="true">⚠ </span>Corrigez les champs signalés.</p> : null}
+        {invalid ? <p className="text-sm text-danger"><Icon name="alert" className="mr-1 inline-block align-[-2px]" />Corrigez les champs signalés.</p> : null}
         <ActionMessage state={state} success="Nouvelle version enregistrée ; la précédente se termine la veille." />
       </div>
     </form>

@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { createRuleSetAction } from "@/app/(app)/administration/regles/actions";
 import { ActionMessage, fieldError } from "@/components/subsidy/action-message";
 import { Button } from "@/components/ui/button";
+import { Icon } from "@/components/ui/icons";
 
 /** New version of one rule set, starting from the latest payload; validated by its kind's schema. */
 export function RuleSetVersionForm({ kind, label, payload }: { kind: string; label: string; payload: unknown }) {
@@ -17,12 +18,12 @@ export function RuleSetVersionForm({ kind, label, payload }: { kind: string; lab
         <div className="flex flex-col gap-1">
           <label htmlFor={`${id}-from`} className="text-sm font-medium">En vigueur à partir du</label>
           <input id={`${id}-from`} name="validFrom" type="date" className="rounded border border-gray-400 px-3 py-2" aria-describedby={fieldError(state, "validFrom") ? `${id}-from-err` : undefined} />
-          {fieldError(state, "validFrom") ? <p id={`${id}-from-err`} className="text-sm text-danger">⚠ {fieldError(state, "validFrom")}</p> : null}
+          {fieldError(state, "validFrom") ? <p id={`${id}-from-err`} className="text-sm text-danger"><Icon name="alert" className="mr-1 inline-block align-[-2px]" />{fieldError(state, "validFrom")}</p> : null}
         </div>
         <div className="flex flex-col gap-1">
           <label htmlFor={`${id}-note`} className="text-sm font-medium">Motif du changement</label>
           <input id={`${id}-note`} name="note" className="rounded border border-gray-400 px-3 py-2" aria-describedby={fieldError(state, "note") ? `${id}-note-err` : undefined} />
-          {fieldError(state, "note") ? <p id={`${id}-note-err`} className="text-sm text-danger">⚠ {fieldError(state, "note")}</p> : null}
+          {fieldError(state, "note") ? <p id={`${id}-note-err`} className="text-sm text-danger"><Icon name="alert" className="mr-1 inline-block align-[-2px]" />{fieldError(state, "note")}</p> : null}
         </div>
       </div>
       <div className="flex flex-col gap-1">

@@ -2,8 +2,9 @@
 // The header search box. "/" (outside a field) or Ctrl+K / ⌘K puts the focus in it.
 import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
+import { Button } from "@/components/ui/button";
 
-export function SearchBox({ defaultValue = "" }: { defaultValue?: string }) {
+export function SearchBox({ defaultValue = "", id = "global-search" }: { defaultValue?: string; id?: string }) {
   const ref = useRef<HTMLInputElement>(null);
   const router = useRouter();
   useEffect(() => {
@@ -30,20 +31,20 @@ export function SearchBox({ defaultValue = "" }: { defaultValue?: string }) {
       }}
       className="flex items-center gap-2"
     >
-      <label htmlFor="global-search" className="sr-only">Rechercher (raccourci : / ou Ctrl+K)</label>
+      <label htmlFor={id} className="sr-only">Rechercher (raccourci : / ou Ctrl+K)</label>
       <input
         ref={ref}
-        id="global-search"
+        id={id}
         name="q"
         type="search"
         defaultValue={defaultValue}
         placeholder="Rechercher… ( / )"
         aria-keyshortcuts="/ Control+K Meta+K"
-        className="w-56 rounded border border-gray-400 px-3 py-1 text-sm"
+        className="min-h-10 w-full min-w-0 rounded border border-gray-400 px-3 py-1 text-sm lg:w-56"
       />
-      <button type="submit" className="rounded border border-brand-600 px-3 py-1 text-sm font-semibold text-brand-700 hover:bg-brand-50">
+      <Button type="submit" variant="secondary" size="sm" className="min-h-10">
         Rechercher
-      </button>
+      </Button>
     </form>
   );
 }

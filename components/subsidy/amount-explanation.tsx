@@ -1,5 +1,6 @@
 import { formatCents } from "@/lib/format";
 import type { Computation } from "@/lib/subsidy/subsidy.rules";
+import { Icon } from "@/components/ui/icons";
 
 /** The computed amount, step by step in plain French, and the warnings that go with it. */
 export function AmountExplanation({ computation, title }: { computation: Computation; title: string }) {
@@ -17,7 +18,7 @@ export function AmountExplanation({ computation, title }: { computation: Computa
       {computation.warnings.length > 0 ? (
         <div className="rounded border border-warning bg-amber-50 p-3" role="group" aria-labelledby="warnings-title">
           <h3 id="warnings-title" className="font-semibold text-warning">
-            <span aria-hidden="true">⚠ </span>Points d&apos;attention ({computation.warnings.length})
+            <Icon name="alert" className="mr-1 inline-block align-[-2px]" />Points d&apos;attention ({computation.warnings.length})
           </h3>
           <ul className="list-disc pl-6 text-sm" data-testid="amount-warnings">
             {computation.warnings.map((w, i) => (

@@ -7,6 +7,8 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { formatCents } from "@/lib/format";
 import type { SubsidyFileDetail } from "@/lib/subsidy/subsidy-file.service";
+import { TableScroll } from "@/components/ui/table";
+import { Icon } from "@/components/ui/icons";
 
 /** Cents → the euro text the forms accept back ("12500,50"). */
 export function eurosInput(cents: number): string {
@@ -64,7 +66,7 @@ function AddLineForm({ file }: { file: SubsidyFileDetail }) {
             <option key={c.code} value={c.code}>{c.label}{c.eligible ? "" : " (non éligible)"}</option>
           ))}
         </select>
-        {catError ? <p id="field-category-error" className="text-sm text-danger"><span aria-hidden="true">⚠ </span>{catError}</p> : null}
+        {catError ? <p id="field-category-error" className="text-sm text-danger"><Icon name="alert" className="mr-1 inline-block align-[-2px]" />{catError}</p> : null}
       </div>
       <Field label="Libellé" name="label" error={fieldError(state, "label")} />
       <Field label="Montant prévu (€)" name="forecastEuros" inputMode="decimal" error={fieldError(state, "forecastEuros", "forecastCents")} />
@@ -96,7 +98,7 @@ export function BudgetEditor({ file }: { file: SubsidyFileDetail }) {
       {file.lines.length === 0 ? (
         <p className="text-sm text-muted">Aucune ligne de budget : ajoutez les dépenses prévues ci-dessous.</p>
       ) : (
-        <div className="overflow-x-auto">
+        <TableScroll label="Lignes du budget prévisionnel">
           <table className="w-full text-left text-sm" data-testid="budget-lines">
             <caption className="sr-only">Lignes du budget prévisionnel</caption>
             <thead className="bg-gray-100">
@@ -122,7 +124,7 @@ export function BudgetEditor({ file }: { file: SubsidyFileDetail }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {file.canEditBudget ? <AddLineForm file={file} /> : null}
     </section>

@@ -7,6 +7,8 @@ import { eurosInput } from "@/components/subsidy/budget-editor";
 import { Button } from "@/components/ui/button";
 import { formatCents } from "@/lib/format";
 import type { SubsidyFileDetail } from "@/lib/subsidy/subsidy-file.service";
+import { TableScroll } from "@/components/ui/table";
+import { Icon } from "@/components/ui/icons";
 
 type Line = SubsidyFileDetail["lines"][number];
 
@@ -43,7 +45,7 @@ export function FinalBalancePanel({ file }: { file: SubsidyFileDetail }) {
   return (
     <section aria-labelledby="final-title" className="flex flex-col gap-4 rounded-lg border border-gray-300 bg-white p-4">
       <h2 id="final-title" className="text-lg font-semibold">Compte rendu financier et solde</h2>
-      <div className="overflow-x-auto">
+      <TableScroll label="Prévisionnel et réalisé par ligne">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Prévisionnel et réalisé par ligne</caption>
           <thead className="bg-gray-100">
@@ -62,13 +64,13 @@ export function FinalBalancePanel({ file }: { file: SubsidyFileDetail }) {
                 <td className="p-2 text-right">{formatCents(l.forecastCents)}</td>
                 <td className="p-2 text-right">{formatCents(l.actualCents)}</td>
                 <td className="p-2 text-right">{l.actualCents === null ? "—" : formatCents(l.actualCents - l.forecastCents)}</td>
-                <td className="p-2">{l.gapToExplain ? <strong className="text-danger">⚠ Explication requise</strong> : (l.gapExplanation ?? "—")}</td>
+                <td className="p-2">{l.gapToExplain ? <strong className="text-danger"><Icon name="alert" className="mr-1 inline-block align-[-2px]" />Explication requise</strong> : (l.gapExplanation ?? "—")}</td>
               </tr>
             ))}
           </tbody>
         </table>
-      </div>
-      {missing > 0 ? <p className="text-sm text-danger"><span aria-hidden="true">⚠ </span>{missing} écart(s) à expliquer (convention cadre, art. 7.3).</p> : null}
+      </TableScroll>
+      {missing > 0 ? <p className="text-sm text-danger"><Icon name="alert" className="mr-1 inline-block align-[-2px]" />{missing} écart(s) à expliquer (convention cadre, art. 7.3).</p> : null}
       {editable ? (
         <div className="flex flex-col gap-2">
           <h3 className="font-semibold">Saisir les dépenses réalisées</h3>

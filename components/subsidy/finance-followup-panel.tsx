@@ -1,7 +1,6 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
 import { issueRefundOrderAction, markRefundOrderPaidAction, recordFtBreachAction } from "@/app/(app)/financement/actions";
 import { ActionMessage, fieldError } from "@/components/subsidy/action-message";
 import { eurosInput } from "@/components/subsidy/budget-editor";
@@ -10,14 +9,17 @@ import { Field } from "@/components/ui/field";
 import { formatCents, formatDate } from "@/lib/format";
 import type { SubsidyFileDetail } from "@/lib/subsidy/subsidy-file.service";
 import { FT_BREACHES } from "@/lib/subsidy/tranche.rules";
+import { TableScroll } from "@/components/ui/table";
+import { Icon } from "@/components/ui/icons";
+import { useFormAction } from "@/components/forms/use-form-action";
 
 const ORDER_STATUS: Record<string, string> = { ISSUED: "Émis, en attente de paiement", PAID: "Réglé", CANCELLED: "Annulé" };
 
 function BreachForm({ file }: { file: SubsidyFileDetail }) {
-  const [state, action, pending] = useActionState(recordFtBreachAction, null);
+  const [state, action, pending] = useFormAction(recordFtBreachAction, null);
   const err = fieldError(state, "breach");
   return (
-    <form action={action} noValidate className="flex flex-wrap items-end gap-3" aria-label="Manquement constaté (article 8)">
+    <form onSubmit={action} noValidate className="flex flex-wrap items-end gap-3" aria-label="Manquement constaté (article 8)">
       <input type="hidden" name="fileId" value={file.id} />
       <input type="hidden" name="version" value={file.version} />
       <div className="flex flex-col gap-1">
@@ -37,9 +39,9 @@ function BreachForm({ file }: { file: SubsidyFileDetail }) {
 }
 
 function RefundOrderForm({ file, left }: { file: SubsidyFileDetail; left: number }) {
-  const [state, action, pending] = useActionState(issueRefundOrderAction, null);
+  const [state, action, pending] = useFormAction(issueRefundOrderAction, null);
   return (
-    <form action={action} noValidate className="flex flex-col gap-3 rounded border border-gray-200 p-3" aria-labelledby="refund-form-title">
+    <form onSubmit={action} noValidate className="flex flex-col gap-3 rounded border border-gray-200 p-3" aria-labelledby="refund-form-title">
       <h3 id="refund-form-title" className="font-semibold">Émettre un ordre de reversement</h3>
       <input type="hidden" name="fileId" value={file.id} />
       <div className="grid gap-3 sm:grid-cols-3">
@@ -56,9 +58,9 @@ function RefundOrderForm({ file, left }: { file: SubsidyFileDetail; left: number
 }
 
 function PaidForm({ file, order }: { file: SubsidyFileDetail; order: SubsidyFileDetail["refundOrders"][number] }) {
-  const [state, action, pending] = useActionState(markRefundOrderPaidAction, null);
+  const [state, action, pending] = useFormAction(markRefundOrderPaidAction, null);
   return (
-    <form action={action} noValidate className="flex flex-wrap items-end gap-2">
+    <form onSubmit={action} noValidate className="flex flex-wrap items-end gap-2">
       <input type="hidden" name="fileId" value={file.id} />
       <input type="hidden" name="orderId" value={order.id} />
       <input type="hidden" name="version" value={order.version} />
@@ -80,7 +82,7 @@ export function FinanceFollowupPanel({ file }: { file: SubsidyFileDetail }) {
       <h2 id="followup-title" className="text-lg font-semibold">Retenue, pénalités et reversements</h2>
       <div data-testid="withholding" className={w.stage === "WITHHOLDING" || w.stage === "RATE_UNSET" ? "rounded border border-warning bg-amber-50 p-3" : ""}>
         <h3 className="font-semibold">Retenue pour compte rendu financier</h3>
-        <p>{w.stage === "WITHHOLDING" || w.stage === "RATE_UNSET" ? <span aria-hidden="true">⚠ </span> : null}{w.message}</p>
+        <p>{w.stage === "WITHHOLDING" || w.stage === "RATE_UNSET" ? <Icon name="alert" className="mr-1 inline-block align-[-2px]" /> : null}{w.message}</p>
         {w.stage === "WITHHOLDING" ? <p>Montant retenu : <strong data-testid="withheld-amount">{formatCents(w.withheldCents)}</strong></p> : null}
       </div>
       {file.funder === "FRANCE_TRAVAIL" ? (
@@ -89,7 +91,7 @@ export function FinanceFollowupPanel({ file }: { file: SubsidyFileDetail }) {
           {file.penalty ? (
             <ol className="list-decimal pl-5 text-sm">{file.penalty.steps.map((s) => <li key={s}>{s}</li>)}</ol>
           ) : file.penaltyRulesMissing ? (
-            <p className="text-sm"><span aria-hidden="true">⚠ </span>Manquement enregistré, mais les majorations ne sont pas fixées dans le jeu de règles France Travail : un administrateur doit les renseigner.</p>
+            <p className="text-sm"><Icon name="alert" className="mr-1 inline-block align-[-2px]" />Manquement enregistré, mais les majorations ne sont pas fixées dans le jeu de règles France Travail : un administrateur doit les renseigner.</p>
           ) : (
             <p className="text-sm text-muted">Aucun manquement constaté : aucune pénalité.</p>
           )}
@@ -102,6 +104,7 @@ export function FinanceFollowupPanel({ file }: { file: SubsidyFileDetail }) {
         {file.refundOrders.length === 0 ? (
           <p className="text-sm text-muted">Aucun ordre de reversement émis.</p>
         ) : (
+          <TableScroll label="Ordres de reversement">
           <table className="w-full text-left text-sm" data-testid="refund-orders">
             <caption className="sr-only">Ordres de reversement</caption>
             <thead className="bg-gray-100">
@@ -132,6 +135,7 @@ export function FinanceFollowupPanel({ file }: { file: SubsidyFileDetail }) {
               ))}
             </tbody>
           </table>
+          </TableScroll>
         )}
         {file.canIssueRefund && left > 0 ? <RefundOrderForm file={file} left={left} /> : null}
       </div>

@@ -6,13 +6,17 @@ import { createSubsidyFileAction } from "@/app/(app)/financement/actions";
 import { ActionMessage, fieldError } from "@/components/subsidy/action-message";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { toast } from "@/components/ui/toast";
 
 /** A platform manager opens the file of the year for a funder, then fills in its budget. */
 export function NewFileForm({ defaultYear }: { defaultYear: number }) {
   const [state, action, pending] = useActionState(createSubsidyFileAction, null);
   const router = useRouter();
   useEffect(() => {
-    if (state?.ok) router.push(`/financement/${state.data.id}`);
+    if (state?.ok) {
+      toast({ message: "Dossier de subvention créé.", href: `/financement/${state.data.id}`, linkLabel: "Voir le dossier" });
+      router.push(`/financement/${state.data.id}`);
+    }
   }, [state, router]);
   const funderError = fieldError(state, "funder");
   return (

@@ -1,6 +1,5 @@
 "use client";
 
-import { useActionState } from "react";
 import { claimTrancheAction, recordPaymentAction } from "@/app/(app)/financement/actions";
 import { DOCUMENT_DATE_FIELD, TRANCHE_STATUS_LABELS, type TrancheDocument } from "@/lib/subsidy/tranche.rules";
 import { ActionMessage, fieldError } from "@/components/subsidy/action-message";
@@ -9,12 +8,15 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { formatCents, formatDate } from "@/lib/format";
 import type { SubsidyFileDetail } from "@/lib/subsidy/subsidy-file.service";
+import { TableScroll } from "@/components/ui/table";
+import { Icon } from "@/components/ui/icons";
+import { useFormAction } from "@/components/forms/use-form-action";
 
 type TrancheView = SubsidyFileDetail["tranches"][number];
 
 /** The platform manager sends the missing documents' dates and claims the tranche. */
 function ClaimForm({ file, tranche }: { file: SubsidyFileDetail; tranche: TrancheView }) {
-  const [state, action, pending] = useActionState(claimTrancheAction, null);
+  const [state, action, pending] = useFormAction(claimTrancheAction, null);
   const missing = tranche.conditions.filter((c) => !c.met && c.document !== "RECEIPTS");
   const receiptsMissing = tranche.conditions.some((c) => !c.met && c.document === "RECEIPTS");
   const claimable = tranche.status === "DUE" || (tranche.status === "PLANNED" && !receiptsMissing);
@@ -24,7 +26,7 @@ function ClaimForm({ file, tranche }: { file: SubsidyFileDetail; tranche: Tranch
       : null;
   }
   return (
-    <form action={action} noValidate className="flex flex-col gap-2" aria-label={`Demander le versement de la tranche ${tranche.rank}`}>
+    <form onSubmit={action} noValidate className="flex flex-col gap-2" aria-label={`Demander le versement de la tranche ${tranche.rank}`}>
       <input type="hidden" name="fileId" value={file.id} />
       <input type="hidden" name="trancheId" value={tranche.id} />
       <input type="hidden" name="version" value={file.version} />
@@ -41,11 +43,11 @@ function ClaimForm({ file, tranche }: { file: SubsidyFileDetail; tranche: Tranch
 }
 
 function PaymentForm({ file }: { file: SubsidyFileDetail }) {
-  const [state, action, pending] = useActionState(recordPaymentAction, null);
+  const [state, action, pending] = useFormAction(recordPaymentAction, null);
   const next = file.tranches.find((t) => t.status !== "PAID" && t.status !== "CANCELLED");
   const trancheError = fieldError(state, "trancheId");
   return (
-    <form action={action} noValidate aria-labelledby="payment-form-title" className="flex flex-col gap-3 rounded border border-gray-200 p-3">
+    <form onSubmit={action} noValidate aria-labelledby="payment-form-title" className="flex flex-col gap-3 rounded border border-gray-200 p-3">
       <h3 id="payment-form-title" className="font-semibold">Enregistrer un versement</h3>
       <input type="hidden" name="fileId" value={file.id} />
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
@@ -91,7 +93,7 @@ export function PaymentsPanel({ file }: { file: SubsidyFileDetail }) {
       {file.tranches.length === 0 ? (
         <p className="text-sm text-muted">L&apos;échéancier sera établi à la signature de la convention.</p>
       ) : (
-        <div className="overflow-x-auto">
+        <TableScroll label="Tranches de versement">
           <table className="w-full text-left text-sm" data-testid="tranches">
             <caption className="sr-only">Tranches de versement</caption>
             <thead className="bg-gray-100">
@@ -114,7 +116,7 @@ export function PaymentsPanel({ file }: { file: SubsidyFileDetail }) {
                     {t.conditions.length ? (
                       <ul className="mt-1 text-xs" aria-label={`Pièces requises pour la tranche ${t.rank}`}>
                         {t.conditions.map((c) => (
-                          <li key={c.document}>{c.met ? "✓ reçu" : "✗ manquant"} : {c.label}{c.at ? ` (${formatDate(c.at)})` : ""}</li>
+                          <li key={c.document}><Icon name={c.met ? "check" : "x"} className="mr-1 inline-block align-[-2px]" />{c.met ? "reçu" : "manquant"} : {c.label}{c.at ? ` (${formatDate(c.at)})` : ""}</li>
                         ))}
                       </ul>
                     ) : null}
@@ -128,9 +130,10 @@ export function PaymentsPanel({ file }: { file: SubsidyFileDetail }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {file.payments.length > 0 ? (
+        <TableScroll label="Versements enregistrés">
         <table className="w-full text-left text-sm" data-testid="payments">
           <caption className="text-left font-semibold">Versements enregistrés</caption>
           <thead className="bg-gray-100">
@@ -152,6 +155,7 @@ export function PaymentsPanel({ file }: { file: SubsidyFileDetail }) {
             ))}
           </tbody>
         </table>
+        </TableScroll>
       ) : null}
       {file.canPay ? <PaymentForm file={file} /> : null}
     </section>

@@ -7,6 +7,7 @@ import { formatDateTime } from "@/lib/format";
 import { RECEIPT_KINDS, type ReceiptKind } from "@/lib/subsidy/receipt.rules";
 import type { ReceiptDto } from "@/lib/subsidy/receipt.service";
 import type { SubsidyFileDetail } from "@/lib/subsidy/subsidy-file.service";
+import { Icon } from "@/components/ui/icons";
 
 /** Payslips, expense notes and invoices attached to a budget line or a tranche. */
 export function ReceiptsPanel({ file, receipts, canUpload }: { file: SubsidyFileDetail; receipts: ReceiptDto[]; canUpload: boolean }) {
@@ -77,7 +78,7 @@ export function ReceiptsPanel({ file, receipts, canUpload }: { file: SubsidyFile
             <Button type="submit" disabled={pending}>Joindre</Button>
           </div>
           <div aria-live="polite" className="text-sm sm:col-span-2 lg:col-span-4">
-            {message ? <p className={message.ok ? "text-success" : "text-danger"}>{message.ok ? "✓ " : "⚠ "}{message.text}</p> : null}
+            {message ? <p className={message.ok ? "text-success" : "text-danger"}><Icon name={message.ok ? "check" : "alert"} className="mr-1 inline-block align-[-2px]" />{message.text}</p> : null}
           </div>
         </form>
       ) : null}

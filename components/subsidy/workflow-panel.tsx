@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import type { SubsidyFileDetail } from "@/lib/subsidy/subsidy-file.service";
 import { TRANSITION_DEFS, type TransitionName } from "@/lib/subsidy/subsidy-workflow.rules";
+import { Icon } from "@/components/ui/icons";
 
 const CONFIRM: Partial<Record<TransitionName, string>> = {
   submit: "Déposer la demande ? Le budget ne sera plus modifiable sauf renvoi pour correction.",
@@ -63,7 +64,7 @@ function TransitionForm({ file, transition }: { file: SubsidyFileDetail; transit
             aria-invalid={commentError ? true : undefined}
             aria-describedby={commentError ? `${id}-comment-error` : undefined}
           />
-          {commentError ? <p id={`${id}-comment-error`} className="text-sm text-danger"><span aria-hidden="true">⚠ </span>{commentError}</p> : null}
+          {commentError ? <p id={`${id}-comment-error`} className="text-sm text-danger"><Icon name="alert" className="mr-1 inline-block align-[-2px]" />{commentError}</p> : null}
         </div>
       ) : null}
       <div className="flex items-center gap-3">

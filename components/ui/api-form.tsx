@@ -30,22 +30,5 @@ export function applyFieldErrors<F extends FieldValues>(fields: Record<string, s
   return matched;
 }
 
-/** The form-level message; a conflict (409) says what happened and links to a fresh copy. */
-export function FormAlert({ outcome, id = "form-alert" }: { outcome: { status: number; message: string } | null; id?: string }) {
-  if (!outcome) return <div id={id} aria-live="polite" />;
-  return (
-    <div id={id} aria-live="polite" role="status" className="rounded border border-danger bg-red-50 p-3 text-sm text-danger">
-      <span aria-hidden="true">⚠ </span>
-      {outcome.status === 409 ? (
-        <>
-          Cet enregistrement a été modifié entre-temps par quelqu&apos;un d&apos;autre. Vos changements n&apos;ont pas été enregistrés.{" "}
-          <a href={typeof window === "undefined" ? "" : window.location.pathname + window.location.search} className="font-semibold underline">
-            Recharger la page pour voir la dernière version
-          </a>
-        </>
-      ) : (
-        outcome.message
-      )}
-    </div>
-  );
-}
+/** @deprecated Import FormAlert from `@/components/ui/form-alert` (re-exported here for older imports). */
+export { FormAlert } from "@/components/ui/form-alert";

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { FormAlert, sendJson } from "@/components/ui/api-form";
 import { Button } from "@/components/ui/button";
+import { toast } from "@/components/ui/toast";
 
 export function DeleteButton({ url, confirmText, label, redirectTo }: { url: string; confirmText: string; label: string; redirectTo: string }) {
   const router = useRouter();
@@ -20,6 +21,7 @@ export function DeleteButton({ url, confirmText, label, redirectTo }: { url: str
       setAlert(res);
       return;
     }
+    toast({ message: "Suppression effectuée." });
     router.push(redirectTo);
     router.refresh();
   }

@@ -1,5 +1,6 @@
 // Role and platform fields shared by the invitation form and the account page.
 import { ROLE_LABELS } from "@/lib/nav";
+import { Icon } from "@/components/ui/icons";
 
 export interface RoleOption {
   value: string;
@@ -34,7 +35,7 @@ export function AccessFields(props: {
             <option key={r.value} value={r.value}>{r.label}</option>
           ))}
         </select>
-        {err.role ? <p id="field-role-error" className="text-sm text-danger"><span aria-hidden="true">⚠ </span>{err.role[0]}</p> : null}
+        {err.role ? <p id="field-role-error" className="text-sm text-danger"><Icon name="alert" className="mr-1 inline-block align-[-2px]" />{err.role[0]}</p> : null}
       </div>
       <fieldset className="flex flex-col gap-1" aria-describedby={err.platformIds ? "field-platformIds-error" : "field-platformIds-hint"}>
         <legend className="text-sm font-medium">Plateformes</legend>
@@ -53,7 +54,7 @@ export function AccessFields(props: {
           </label>
         ) : null}
         {err.platformIds || err.allPlatforms ? (
-          <p id="field-platformIds-error" className="text-sm text-danger"><span aria-hidden="true">⚠ </span>{(err.platformIds ?? err.allPlatforms)?.[0]}</p>
+          <p id="field-platformIds-error" className="text-sm text-danger"><Icon name="alert" className="mr-1 inline-block align-[-2px]" />{(err.platformIds ?? err.allPlatforms)?.[0]}</p>
         ) : null}
       </fieldset>
     </>

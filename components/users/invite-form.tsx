@@ -1,14 +1,14 @@
 "use client";
 
-import Link from "next/link";
-import { useActionState } from "react";
 import { inviteUserAction } from "@/app/(app)/administration/utilisateurs/actions";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { AccessFields, type RoleOption } from "@/components/users/access-fields";
+import { useFormAction } from "@/components/forms/use-form-action";
+import { TextLink } from "@/components/ui/text-link";
 
 export function InviteForm(props: { roles: RoleOption[]; platforms: { id: string; name: string }[]; canAllPlatforms: boolean; canSeeOutbox: boolean; linkHours: number }) {
-  const [state, action, pending] = useActionState(inviteUserAction, null);
+  const [state, action, pending] = useFormAction(inviteUserAction, null);
   const fields = state && !state.ok ? state.fields : undefined;
   if (state?.ok) {
     return (
@@ -17,15 +17,15 @@ export function InviteForm(props: { roles: RoleOption[]; platforms: { id: string
           Invitation envoyée à <strong>{state.data.email}</strong>. Le lien est valable une seule fois pendant {props.linkHours} heures.
         </p>
         <p className="flex gap-4">
-          <Link className="text-brand-700 underline" href={`/administration/utilisateurs/${state.data.id}`}>Voir le compte</Link>
-          {props.canSeeOutbox ? <Link className="text-brand-700 underline" href="/administration/courriels">Voir la boîte d&apos;envoi</Link> : null}
-          <Link className="text-brand-700 underline" href="/administration/utilisateurs">Retour à la liste</Link>
+          <TextLink href={`/administration/utilisateurs/${state.data.id}`}>Voir le compte</TextLink>
+          {props.canSeeOutbox ? <TextLink href="/administration/courriels">Voir la boîte d&apos;envoi</TextLink> : null}
+          <TextLink href="/administration/utilisateurs">Retour à la liste</TextLink>
         </p>
       </div>
     );
   }
   return (
-    <form action={action} noValidate className="flex max-w-xl flex-col gap-4 rounded-lg border border-gray-300 bg-white p-6">
+    <form onSubmit={action} noValidate className="flex max-w-xl flex-col gap-4 rounded-lg border border-gray-300 bg-white p-6">
       {state && !state.ok ? (
         <p role="status" className="rounded border border-danger bg-red-50 p-3 text-sm text-danger">{state.message}</p>
       ) : null}

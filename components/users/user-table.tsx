@@ -1,11 +1,11 @@
 "use client";
 
 import type { ColumnDef } from "@tanstack/react-table";
-import Link from "next/link";
 import { DataTable } from "@/components/data-table/data-table";
 import { formatDateTime } from "@/lib/format";
 import { ROLE_LABELS } from "@/lib/nav";
 import type { UserSummary } from "@/lib/users/user.schema";
+import { TextLink } from "@/components/ui/text-link";
 
 const yesNo = (v: boolean) => (v ? "Oui" : "Non");
 
@@ -16,9 +16,9 @@ const columns: ColumnDef<UserSummary, unknown>[] = [
     accessorKey: "email",
     enableSorting: true,
     cell: ({ row }) => (
-      <Link href={`/administration/utilisateurs/${row.original.id}`} className="text-brand-700 underline">
+      <TextLink href={`/administration/utilisateurs/${row.original.id}`}>
         {row.original.email}
-      </Link>
+      </TextLink>
     ),
   },
   { id: "name", header: "Nom", accessorKey: "name" },

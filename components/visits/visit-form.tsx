@@ -18,6 +18,8 @@ import { CheckboxField, FormError, SelectField, TextAreaField } from "@/componen
 import { CONTRACT_LABELS, CONTRACT_TYPES, FIXED_TERM, WORKING_TIME_LABELS, WORKING_TIMES } from "@/lib/offers/offer.schema";
 import { visitFormValues } from "@/lib/visits/visit.rules";
 import { createVisitSchema, NEED_KINDS, NEED_LABELS, type VisitDto } from "@/lib/visits/visit.schema";
+import { Icon } from "@/components/ui/icons";
+import { toast } from "@/components/ui/toast";
 
 interface OfferValues {
   title: string;
@@ -102,6 +104,7 @@ export function VisitForm({ company, staff, currentUserId, today, lastPurpose = 
       ? await updateVisitAction(null, toJsonFormData({ ...rest, companyId: undefined, id: visit.id, version: visit.version }))
       : await createVisitAction(null, toJsonFormData({ ...rest, offer: offerToo ? offer : undefined }));
     if (result.ok) {
+      toast({ message: "Visite enregistrée.", href: `/visites/${result.data.id}`, linkLabel: "Voir la visite" });
       router.push(`/visites/${result.data.id}`);
       router.refresh();
       return;
@@ -185,7 +188,7 @@ export function VisitForm({ company, staff, currentUserId, today, lastPurpose = 
               </label>
             ))}
           </div>
-          {errors.staffIds ? <p id="staff-error" className="text-sm text-danger">⚠ {errors.staffIds.message}</p> : null}
+          {errors.staffIds ? <p id="staff-error" className="text-sm text-danger"><Icon name="alert" className="mr-1 inline-block align-[-2px]" />{errors.staffIds.message}</p> : null}
         </fieldset>
         <fieldset className="flex flex-col gap-1 md:col-span-2">
           <legend className="text-sm font-medium">Besoins détectés</legend>

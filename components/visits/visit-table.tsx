@@ -5,9 +5,10 @@ import Link from "next/link";
 import { DataTable } from "@/components/data-table/data-table";
 import { formatDate } from "@/lib/format";
 import { NEED_LABELS, type VisitSummary } from "@/lib/visits/visit.schema";
+import { TextLink } from "@/components/ui/text-link";
 
 const columns: ColumnDef<VisitSummary, unknown>[] = [
-  { id: "date", header: "Date", enableSorting: true, cell: ({ row }) => <Link href={`/visites/${row.original.id}`} className="text-brand-700 underline">{formatDate(row.original.date)}</Link> },
+  { id: "date", header: "Date", enableSorting: true, cell: ({ row }) => <TextLink href={`/visites/${row.original.id}`}>{formatDate(row.original.date)}</TextLink> },
   { id: "company", header: "Entreprise", cell: ({ row }) => <Link href={`/entreprises/${row.original.companyId}`} className="underline">{row.original.company}</Link> },
   { id: "purpose", header: "Objet", accessorKey: "purpose" },
   { id: "needs", header: "Besoins", cell: ({ row }) => row.original.needs.map((n) => NEED_LABELS[n]).join(", ") || "—" },

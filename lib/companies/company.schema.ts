@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isValidNaf, normalizeNaf, normalizeSiret, siretError } from "@/lib/companies/company.rules";
-import { booleanField, communeCodeField, dateField, emailField, optionalText, phoneField, requiredText, versionField } from "@/lib/fields.schema";
+import { blankAsUndefined, booleanField, communeCodeField, dateField, emailField, optionalText, phoneField, requiredText, versionField } from "@/lib/fields.schema";
 import { pageQuerySchema } from "@/lib/validation";
 
 export const HEADCOUNT_BANDS = ["H0", "H1_9", "H10_49", "H50_249", "H250_999", "H1000_PLUS"] as const;
@@ -22,13 +22,15 @@ export const siretField = z
   })
   .transform(normalizeSiret);
 
-const nafField = z
-  .string()
-  .trim()
-  .optional()
-  .or(z.literal("").transform(() => undefined))
-  .refine((v) => v === undefined || isValidNaf(v), "Code NAF/APE invalide (ex. : 47.11D).")
-  .transform((v) => (v ? normalizeNaf(v) : undefined));
+// Optional: an empty field is « no NAF code », not an invalid one (issue 14 §6).
+const nafField = blankAsUndefined(
+  z
+    .string()
+    .trim()
+    .refine((v) => isValidNaf(v), "Code NAF/APE invalide (ex. : 47.11D).")
+    .transform(normalizeNaf)
+    .optional(),
+);
 
 const companyFields = {
   siret: siretField,

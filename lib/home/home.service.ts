@@ -5,6 +5,7 @@ import type { CurrentUser } from "@/lib/auth/principal";
 import { scopeFor, type ScopedModel } from "@/lib/authz/policy";
 import type { Db } from "@/lib/db";
 import { UnprocessableError } from "@/lib/errors";
+import { callbackQueueWhere, followUpQueueWhere } from "@/lib/home/my-day.service";
 import { listDeadlines } from "@/lib/subsidy/subsidy-compliance.service";
 
 export interface HomeFigure {
@@ -39,6 +40,8 @@ export async function homeFigures(db: Db, user: CurrentUser, now = new Date()): 
     const w = scoped(user, model, where);
     return w ? [{ key, label, value: await run(w), href, tone }] : [];
   };
+  const queue = async (key: string, label: string, where: Where | null, run: (w: Where) => Promise<number>, href: string): Promise<HomeFigure[]> =>
+    where ? [{ key, label, value: await run(where), href, tone: "alert" }] : [];
   const activeSeeker = { lifecycle: "ACTIVE" };
   const figures: HomeFigure[][] = [];
 
@@ -46,8 +49,9 @@ export async function homeFigures(db: Db, user: CurrentUser, now = new Date()): 
     case "PLATFORM_ASSISTANT":
     case "PLATFORM_MANAGER":
       figures.push(
-        await count("callbacksDue", "Rappels numéro vert à faire", "callback", { status: "A_RAPPELER", dueAt: { lte: now } }, (w) => db.numeroVertCallback.count({ where: w }), undefined, "alert"),
-        await count("followUpsDue", "Suivis de visite en retard", "followUp", { doneAt: null, dueAt: { lt: now } }, (w) => db.followUpAction.count({ where: w }), undefined, "alert"),
+        // The same rows as the « Ma journée » lists these counters open (one definition: my-day.service).
+        await queue("callbacksDue", "Rappels dus aujourd'hui ou en retard", callbackQueueWhere(user, now), (w) => db.numeroVertCallback.count({ where: w }), "#day-callbacks"),
+        await queue("followUpsDue", "Suivis à faire (7 jours)", followUpQueueWhere(user, now), (w) => db.followUpAction.count({ where: w }), "#day-followups"),
         await count("companies", "Entreprises", "company", {}, (w) => db.company.count({ where: w }), "/entreprises"),
         await count("openOffers", "Offres ouvertes", "offer", { status: { in: ["OPEN", "PARTIALLY_FILLED"] } }, (w) => db.jobOffer.count({ where: w })),
         await count("jobSeekers", "Demandeurs d'emploi actifs", "jobSeeker", activeSeeker, (w) => db.jobSeeker.count({ where: w })),

@@ -23,16 +23,33 @@ export interface MyDay {
 
 const empty = { items: [], total: 0 };
 
+type Where = Record<string, unknown>;
+
+/**
+ * The two work queues of « Ma journée », defined once: the home counters (lib/home/home.service.ts)
+ * count exactly these rows, so a counter always agrees with the list it opens (issue 14 §6).
+ * `null`: the user may not see that queue.
+ */
+export function callbackQueueWhere(user: CurrentUser, now: Date): Where | null {
+  const scope = scopeFor(user, "callback");
+  return scope ? { AND: [scope, { status: "A_RAPPELER" as const, dueAt: { lte: endOfDay(now) } }] } : null;
+}
+
+/** Follow-up actions not done, due within the week (or late), assigned to the user or to nobody. */
+export function followUpQueueWhere(user: CurrentUser, now: Date): Where | null {
+  const scope = scopeFor(user, "followUp");
+  const horizon = endOfDay(addDays(now, HORIZON_DAYS));
+  return scope ? { AND: [scope, { doneAt: null, dueAt: { lte: horizon } }, { OR: [{ assignedToId: user.id }, { assignedToId: null }] }] } : null;
+}
+
 export async function myDay(db: Db, user: CurrentUser, now = new Date()): Promise<MyDay> {
-  const callbackScope = scopeFor(user, "callback");
   const visitScope = scopeFor(user, "visit");
-  const followUpScope = scopeFor(user, "followUp");
   const horizon = endOfDay(addDays(now, HORIZON_DAYS));
 
   const callbacks = async (): Promise<MyDayList<MyDayCallback>> => {
-    if (!callbackScope) return empty;
+    const where = callbackQueueWhere(user, now);
+    if (!where) return empty;
     // Queue order: the oldest due date first, so overdue callbacks lead.
-    const where = { AND: [callbackScope, { status: "A_RAPPELER" as const, dueAt: { lte: endOfDay(now) } }] };
     const [total, rows] = await Promise.all([
       db.numeroVertCallback.count({ where }),
       db.numeroVertCallback.findMany({ where, orderBy: [{ dueAt: "asc" }, { id: "asc" }], take: LIST_SIZE, select: { id: true, companyId: true, dueAt: true, status: true, attemptCount: true, company: { select: { name: true } } } }),
@@ -51,8 +68,8 @@ export async function myDay(db: Db, user: CurrentUser, now = new Date()): Promis
   };
 
   const followUps = async (): Promise<MyDayList<MyDayFollowUp>> => {
-    if (!followUpScope) return empty;
-    const where = { AND: [followUpScope, { doneAt: null, dueAt: { lte: horizon } }, { OR: [{ assignedToId: user.id }, { assignedToId: null }] }] };
+    const where = followUpQueueWhere(user, now);
+    if (!where) return empty;
     const [total, rows] = await Promise.all([
       db.followUpAction.count({ where }),
       // Oldest due first: overdue actions come before those due this week.

@@ -65,7 +65,7 @@ export async function listNotifications(db: DbOrTx, user: CurrentUser, q: Notifi
   const [total, unread, rows] = await Promise.all([
     db.notification.count({ where }),
     db.notification.count({ where: { userId: user.id, readAt: null } }),
-    db.notification.findMany({ where, orderBy: [{ readAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }], skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
+    db.notification.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
   ]);
   return { items: rows.map(toDto), total, unread, page: q.page, pageSize: q.pageSize };
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { booleanField, communeCodeField, dateField, optionalText, requiredText, versionField } from "@/lib/fields.schema";
+import { blankAsUndefined, booleanField, communeCodeField, dateField, optionalText, requiredText, versionField } from "@/lib/fields.schema";
 import { OFFER_STATUSES } from "@/lib/offers/offer.rules";
 import { pageQuerySchema } from "@/lib/validation";
 
@@ -42,7 +42,7 @@ export const offerFields = {
   romeCode: romeCodeField.optional().or(z.literal("").transform(() => undefined)),
   contractType: z.enum(CONTRACT_TYPES, { error: "Type de contrat inconnu." }),
   contractDurationMonths: optionalInt("Durée du contrat (mois)", 1, 60),
-  workingTime: z.enum(WORKING_TIMES, { error: "Temps de travail inconnu." }).default("TEMPS_PLEIN"),
+  workingTime: blankAsUndefined(z.enum(WORKING_TIMES, { error: "Temps de travail inconnu." }).default("TEMPS_PLEIN")),
   weeklyHours: optionalInt("Heures par semaine", 1, 48),
   communeCode: communeCodeField.optional().or(z.literal("").transform(() => undefined)),
   positions: z.coerce.number({ error: "Nombre de postes : nombre attendu." }).int("Nombre de postes : nombre entier attendu.").min(1, "Au moins 1 poste.").max(500, "500 postes au plus."),

@@ -1,6 +1,6 @@
 // Breach register (annex 1 art. 3.8): what the controller must be told within the deadline.
 import { z } from "zod";
-import { dateField, versionField } from "@/lib/fields.schema";
+import { blankAsUndefined, dateField, versionField } from "@/lib/fields.schema";
 import { pageQuerySchema } from "@/lib/validation";
 
 export const BREACH_STATUSES = ["DETECTED", "NOTIFIED", "CLOSED"] as const;
@@ -11,7 +11,8 @@ export const BREACH_STATUS_LABELS: Record<(typeof BREACH_STATUSES)[number], stri
 };
 
 const text = (max: number) => z.string().trim().max(max, `${max} caractères au plus.`).optional();
-const count = (label: string) => z.coerce.number({ error: `${label} : nombre entier attendu.` }).int(`${label} : nombre entier attendu.`).min(0, `${label} : 0 ou plus.`).max(100_000_000).optional();
+// An empty count is « unknown », not 0.
+const count = (label: string) => blankAsUndefined(z.coerce.number({ error: `${label} : nombre entier attendu.` }).int(`${label} : nombre entier attendu.`).min(0, `${label} : 0 ou plus.`).max(100_000_000).optional());
 /** Comma- or line-separated list in a form, an array in JSON. */
 const list = z
   .union([z.array(z.string()), z.string()])
@@ -29,7 +30,7 @@ export const breachFieldsSchema = z.object({
   consequences: text(4000),
   measures: text(4000),
   notifiedAt: z.union([dateField("Notifiée le"), z.literal("")]).optional(),
-  status: z.enum(BREACH_STATUSES).optional(),
+  status: blankAsUndefined(z.enum(BREACH_STATUSES).optional()),
 });
 export const createBreachSchema = breachFieldsSchema;
 export type CreateBreachInput = z.infer<typeof createBreachSchema>;

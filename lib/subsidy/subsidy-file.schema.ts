@@ -2,6 +2,7 @@
 // euros typed the French way ("12 500,50") and their schemas turn them into the same cents input,
 // so one service validates both. Fields the server decides (platform, status, author) are absent.
 import { z } from "zod";
+import { blankAsUndefined } from "@/lib/fields.schema";
 import { TRANSITIONS } from "@/lib/subsidy/subsidy-workflow.rules";
 
 const MAX_CENTS = 100_000_000_000; // 1 milliard d'euros: beyond any platform budget, guards typos.
@@ -75,7 +76,7 @@ export const budgetLineSchema = z.object({ category, label, eligible, forecastCe
 export type BudgetLineInput = z.infer<typeof budgetLineSchema>;
 
 export const budgetLineFormSchema = z
-  .object({ category, label, eligible: eligible.default(false), forecastEuros: eurosSchema })
+  .object({ category, label, eligible: blankAsUndefined(eligible.default(false)), forecastEuros: eurosSchema })
   .transform(({ forecastEuros, ...rest }) => ({ ...rest, forecastCents: forecastEuros }));
 
 export const updateBudgetLineSchema = budgetLineSchema.extend({ version: versionSchema });

@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { blankAsUndefined } from "@/lib/fields.schema";
 
 export const createTokenSchema = z.object({
   name: z.string().trim().min(2, "Donnez un nom d'au moins 2 caractères.").max(80, "80 caractères au plus."),
-  expiresInDays: z.coerce.number().int().min(1, "Au moins 1 jour.").max(365, "Au plus 365 jours.").default(90),
+  expiresInDays: blankAsUndefined(z.coerce.number().int().min(1, "Au moins 1 jour.").max(365, "Au plus 365 jours.").default(90)),
 });
 export type CreateTokenInput = z.infer<typeof createTokenSchema>;
 

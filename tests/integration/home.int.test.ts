@@ -1,7 +1,9 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { loadPrincipal } from "@/lib/auth/principal";
 import { homeFigures } from "@/lib/home/home.service";
+import { myDay } from "@/lib/home/my-day.service";
 import { createCompany, createJobSeeker, createPlatform, createUser } from "@/tests/factories";
+import { createCallbackRow, createFollowUpRow, principal } from "@/tests/factories/network";
 import { db, resetDb } from "@/tests/support/db";
 
 beforeEach(resetDb);
@@ -40,5 +42,29 @@ describe("accueil par rôle : des comptes réels, limités au périmètre", () =
     const finance = await createUser(db, { role: "REGION_FINANCE", allPlatforms: true });
     const figures = await homeFigures(db, (await loadPrincipal(db, finance.id))!);
     expect(figures.map((f) => f.key).sort()).toEqual(["ftFiles", "platforms", "regionFiles"]);
+  });
+});
+
+describe("accueil : les compteurs disent le nombre de lignes des listes qu'ils ouvrent (issue 14 §6)", () => {
+  it("rappels et suivis : le compteur = le total de « Ma journée », aux bornes (plus tard aujourd'hui, collègue, dans 3 jours)", async () => {
+    const now = new Date("2026-03-10T10:00:00Z");
+    const lens = await createPlatform(db, "Lens");
+    const c = await createCompany(db, lens.id);
+    const me = await principal(db, "PLATFORM_MANAGER", [lens.id]);
+    const colleague = await principal(db, "PLATFORM_ASSISTANT", [lens.id]);
+    await createCallbackRow(db, lens.id, c.id, { dueAt: new Date("2026-03-08T09:00:00Z") }); // late
+    await createCallbackRow(db, lens.id, c.id, { dueAt: new Date("2026-03-10T15:00:00Z") }); // later today: in the list
+    await createCallbackRow(db, lens.id, c.id, { dueAt: new Date("2026-03-12T09:00:00Z") }); // not yet due
+    await createFollowUpRow(db, lens.id, c.id, new Date("2026-03-05T09:00:00Z"), { assignedToId: me.id }); // late, mine
+    await createFollowUpRow(db, lens.id, c.id, new Date("2026-03-06T09:00:00Z"), { assignedToId: colleague.id }); // a colleague's
+    await createFollowUpRow(db, lens.id, c.id, new Date("2026-03-13T09:00:00Z")); // in 3 days, nobody's
+    const [figures, day] = await Promise.all([homeFigures(db, me, now), myDay(db, me, now)]);
+    expect(day.callbacks.total).toBe(2);
+    expect(figure(figures, "callbacksDue")).toBe(day.callbacks.total);
+    expect(day.followUps.total).toBe(2);
+    expect(figure(figures, "followUpsDue")).toBe(day.followUps.total);
+    // Each counter opens the list it counts.
+    expect(figures.find((f) => f.key === "callbacksDue")?.href).toBe("#day-callbacks");
+    expect(figures.find((f) => f.key === "followUpsDue")?.href).toBe("#day-followups");
   });
 });

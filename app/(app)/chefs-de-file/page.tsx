@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { ChefDeFileTable } from "@/components/chefs-de-file/chef-de-file-table";
 import { requirePageUser } from "@/lib/auth/session";
 import { can } from "@/lib/authz/policy";
@@ -7,6 +6,8 @@ import { chefDeFileListQuerySchema } from "@/lib/chefs-de-file/chef-de-file.sche
 import { listChefSectors, listChefsDeFile } from "@/lib/chefs-de-file/chef-de-file.service";
 import { db } from "@/lib/db";
 import { parseSearchParams } from "@/lib/search-params";
+import { Button, LinkButton } from "@/components/ui/button";
+import { PageTitle } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Chefs de file métiers" };
 
@@ -17,11 +18,11 @@ export default async function ChefsDeFilePage({ searchParams }: { searchParams: 
   return (
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-2xl font-bold">Chefs de file métiers</h1>
+        <PageTitle>Chefs de file métiers</PageTitle>
         {can(user, "chefDeFile.write") ? (
-          <Link href="/chefs-de-file/nouveau" className="rounded bg-brand-600 px-4 py-2 text-sm font-semibold text-white">
+          <LinkButton href="/chefs-de-file/nouveau">
             Nouveau chef de file
-          </Link>
+          </LinkButton>
         ) : null}
       </div>
       <form role="search" aria-label="Filtrer les chefs de file" className="flex flex-wrap items-end gap-3">
@@ -46,7 +47,7 @@ export default async function ChefsDeFilePage({ searchParams }: { searchParams: 
             <option value="false">Inactifs</option>
           </select>
         </div>
-        <button type="submit" className="rounded bg-brand-600 px-4 py-2 text-sm font-semibold text-white">Filtrer</button>
+        <Button type="submit">Filtrer</Button>
       </form>
       <ChefDeFileTable data={result.items} total={result.total} page={result.page} pageSize={result.pageSize} sort={q.sort} showPlatform={user.platformIds.length > 1} />
     </div>

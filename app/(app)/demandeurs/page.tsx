@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { ExportLinks } from "@/components/exports/export-links";
-import Link from "next/link";
 import { JobSeekerTable } from "@/components/job-seekers/job-seeker-table";
 import { options } from "@/components/ui/form-sections";
 import { requirePageUser } from "@/lib/auth/session";
@@ -9,6 +8,8 @@ import { db } from "@/lib/db";
 import { listJobSeekers } from "@/lib/job-seekers/job-seeker.query";
 import { jobSeekerListQuerySchema, LABELS } from "@/lib/job-seekers/job-seeker.schema";
 import { parseSearchParams } from "@/lib/search-params";
+import { Button, LinkButton } from "@/components/ui/button";
+import { PageTitle } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Demandeurs d'emploi" };
 
@@ -21,12 +22,12 @@ export default async function JobSeekersPage({ searchParams }: { searchParams: P
   return (
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-2xl font-bold">{title}</h1>
+        <PageTitle>{title}</PageTitle>
         <ExportLinks user={user} list="jobSeekers" query={q} />
         {can(user, "jobSeeker.write") ? (
           <div className="flex flex-wrap gap-2">
-            {!portfolio ? <Link href="/demandeurs/import" className="rounded border border-brand-600 bg-white px-4 py-2 text-sm font-semibold text-brand-700">Importer un fichier</Link> : null}
-            <Link href="/demandeurs/nouveau" className="rounded bg-brand-600 px-4 py-2 text-sm font-semibold text-white">Nouveau demandeur d&apos;emploi</Link>
+            {!portfolio ? <LinkButton variant="secondary" href="/demandeurs/import">Importer un fichier</LinkButton> : null}
+            <LinkButton href="/demandeurs/nouveau">Nouveau demandeur d&apos;emploi</LinkButton>
           </div>
         ) : null}
       </div>
@@ -43,7 +44,7 @@ export default async function JobSeekersPage({ searchParams }: { searchParams: P
             {options(LABELS.origin).map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
           </select>
         </div>
-        <button type="submit" className="rounded bg-brand-600 px-4 py-2 text-sm font-semibold text-white">Rechercher</button>
+        <Button type="submit">Rechercher</Button>
       </form>
       <JobSeekerTable caption={title} data={result.items} total={result.total} page={result.page} pageSize={result.pageSize} sort={q.sort} showPlatform={portfolio || user.platformIds.length > 1} />
     </div>

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { ExportLinks } from "@/components/exports/export-links";
-import Link from "next/link";
 import { CompanyFilters } from "@/components/companies/company-filters";
 import { CompanyTable } from "@/components/companies/company-table";
 import { requirePageUser } from "@/lib/auth/session";
@@ -9,6 +8,8 @@ import { listCompanies, listCompanySectors } from "@/lib/companies/company.query
 import { companyListQuerySchema } from "@/lib/companies/company.schema";
 import { db } from "@/lib/db";
 import { parseSearchParams } from "@/lib/search-params";
+import { LinkButton } from "@/components/ui/button";
+import { PageTitle } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Entreprises" };
 
@@ -19,12 +20,12 @@ export default async function CompaniesPage({ searchParams }: { searchParams: Pr
   return (
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-2xl font-bold">Entreprises</h1>
+        <PageTitle>Entreprises</PageTitle>
         <ExportLinks user={user} list="companies" query={q} />
         {can(user, "company.write") ? (
           <div className="flex gap-2">
-            <Link href="/entreprises/import" className="rounded border border-brand-600 bg-white px-4 py-2 text-sm font-semibold text-brand-700">Importer un fichier</Link>
-            <Link href="/entreprises/nouvelle" className="rounded bg-brand-600 px-4 py-2 text-sm font-semibold text-white">Nouvelle entreprise</Link>
+            <LinkButton variant="secondary" href="/entreprises/import">Importer un fichier</LinkButton>
+            <LinkButton href="/entreprises/nouvelle">Nouvelle entreprise</LinkButton>
           </div>
         ) : null}
       </div>

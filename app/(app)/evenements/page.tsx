@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { ExportLinks } from "@/components/exports/export-links";
-import Link from "next/link";
 import { EventTable } from "@/components/events/event-table";
 import { requirePageUser } from "@/lib/auth/session";
 import { can } from "@/lib/authz/policy";
@@ -8,6 +7,8 @@ import { db } from "@/lib/db";
 import { eventListQuerySchema } from "@/lib/events/event.schema";
 import { listEvents } from "@/lib/events/event.service";
 import { parseSearchParams } from "@/lib/search-params";
+import { Button, LinkButton } from "@/components/ui/button";
+import { PageTitle } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Événements circuit court" };
 
@@ -18,16 +19,16 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
   return (
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-2xl font-bold">Événements circuit court</h1>
+        <PageTitle>Événements circuit court</PageTitle>
         <ExportLinks user={user} list="events" query={q} />
-        {can(user, "event.write") ? <Link href="/evenements/nouveau" className="rounded bg-brand-600 px-4 py-2 text-sm font-semibold text-white">Nouvel événement</Link> : null}
+        {can(user, "event.write") ? <LinkButton href="/evenements/nouveau">Nouvel événement</LinkButton> : null}
       </div>
       <form role="search" aria-label="Rechercher un événement" className="flex flex-wrap items-end gap-3">
         <div className="flex flex-col">
           <label htmlFor="f-q" className="text-sm font-medium">Titre</label>
           <input id="f-q" name="q" defaultValue={q.q ?? ""} className="w-72 rounded border border-gray-400 px-3 py-2" />
         </div>
-        <button type="submit" className="rounded bg-brand-600 px-4 py-2 text-sm font-semibold text-white">Rechercher</button>
+        <Button type="submit">Rechercher</Button>
       </form>
       <EventTable data={result.items} total={result.total} page={result.page} pageSize={result.pageSize} sort={q.sort} showPlatform={user.platformIds.length > 1} />
     </div>

@@ -3,6 +3,8 @@ import { RefreshWhilePending } from "@/components/exports/refresh-while-pending"
 import { requirePageUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { listMyExports } from "@/lib/exports/table-export.service";
+import { TableScroll } from "@/components/ui/table";
+import { PageTitle } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Mes exports" };
 
@@ -16,13 +18,14 @@ export default async function MyExportsPage({ searchParams }: { searchParams: Pr
   const pending = items.some((e) => e.status === "PENDING" || e.status === "RUNNING");
   return (
     <div className="flex flex-col gap-4">
-      <h1 className="text-2xl font-bold">Mes exports</h1>
+      <PageTitle>Mes exports</PageTitle>
       <p className="text-muted">Les exports volumineux sont préparés en arrière-plan. Ils restent téléchargeables par vous seul·e jusqu&apos;à leur date d&apos;expiration.</p>
       {created ? <p role="status" className="rounded border border-brand-600 bg-white p-3">Votre export est volumineux : il est en préparation. Cette page se met à jour toute seule.</p> : null}
       <RefreshWhilePending pending={pending} />
       {items.length === 0 ? (
         <p className="rounded border border-dashed p-4">Aucun export en cours ou disponible.</p>
       ) : (
+        <TableScroll label="Mes exports">
         <table className="min-w-full text-sm" data-testid="exports-table">
           <caption className="sr-only">Mes exports</caption>
           <thead>
@@ -45,6 +48,7 @@ export default async function MyExportsPage({ searchParams }: { searchParams: Pr
             ))}
           </tbody>
         </table>
+        </TableScroll>
       )}
     </div>
   );

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { NewFileForm } from "@/components/subsidy/new-file-form";
 import { SubsidyTable } from "@/components/subsidy/subsidy-table";
 import { can } from "@/lib/authz/policy";
@@ -8,6 +7,8 @@ import { db } from "@/lib/db";
 import { parseSearchParams } from "@/lib/search-params";
 import { subsidyListQuerySchema } from "@/lib/subsidy/subsidy.schema";
 import { listSubsidyFiles } from "@/lib/subsidy/subsidy.service";
+import { TextLink } from "@/components/ui/text-link";
+import { PageTitle } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Financement" };
 
@@ -17,10 +18,10 @@ export default async function SubsidyPage({ searchParams }: { searchParams: Prom
   const result = await listSubsidyFiles(db, user, q);
   return (
     <div className="flex flex-col gap-4">
-      <h1 className="text-2xl font-bold">Dossiers de subvention</h1>
+      <PageTitle>Dossiers de subvention</PageTitle>
       <p className="text-muted">Demandes, montants attribués et versements, par plateforme, année et financeur.</p>
       <p className="flex flex-wrap gap-4">
-        <Link href="/financement/echeances" className="text-brand-700 underline">Échéances financières (retards, comptes rendus, tranches)</Link>
+        <TextLink href="/financement/echeances">Échéances financières (retards, comptes rendus, tranches)</TextLink>
         {can(user, "subsidy.export") ? (
           <>
             <a href="/api/v1/open-data/subventions?format=csv" className="text-brand-700 underline">Données essentielles des conventions (CSV, décret 2017-779)</a>

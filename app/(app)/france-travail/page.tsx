@@ -4,6 +4,8 @@ import { can } from "@/lib/authz/policy";
 import { db } from "@/lib/db";
 import { listFtProjects } from "@/lib/france-travail/ft-report.service";
 import { monthLabel } from "@/lib/indicators/period.rules";
+import { TableScroll } from "@/components/ui/table";
+import { PageTitle } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Projets France Travail" };
 
@@ -13,7 +15,7 @@ export default async function FranceTravailPage() {
   const personal = can(user, "ftReport.personalData");
   return (
     <div className="flex flex-col gap-4">
-      <h1 className="text-2xl font-bold">Projets mobilité financés par France Travail</h1>
+      <PageTitle>Projets mobilité financés par France Travail</PageTitle>
       <p className="text-muted">
         Les projets qui vous sont assignés et, pour chaque mois, le fichier d&apos;indicateurs anonymes (effectifs trop petits masqués)
         {personal ? " et le retour mensuel des données personnelles de leurs bénéficiaires (chaque téléchargement est tracé)" : ""}.
@@ -28,6 +30,7 @@ export default async function FranceTravailPage() {
             {p.months.length === 0 ? (
               <p className="mt-2">Aucun mois écoulé pour ce projet.</p>
             ) : (
+              <TableScroll label={`Fichiers mensuels du projet ${p.platformName} ${p.year}`}>
               <table className="mt-2 w-full text-left text-sm">
                 <caption className="sr-only">Fichiers mensuels du projet {p.platformName} {p.year}</caption>
                 <thead>
@@ -45,6 +48,7 @@ export default async function FranceTravailPage() {
                   ))}
                 </tbody>
               </table>
+              </TableScroll>
             )}
           </section>
         ))

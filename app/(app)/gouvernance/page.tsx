@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { GovernanceProgressPanel } from "@/components/governance/governance-progress";
 import { GovernanceTable } from "@/components/governance/governance-table";
 import { requirePageUser } from "@/lib/auth/session";
@@ -9,6 +8,8 @@ import { GOVERNANCE_KIND_LABELS, GOVERNANCE_KINDS } from "@/lib/governance/gover
 import { governanceListQuerySchema } from "@/lib/governance/governance.schema";
 import { governanceProgressByPlatform, listGovernanceMeetings } from "@/lib/governance/governance.service";
 import { parseSearchParams } from "@/lib/search-params";
+import { Button, LinkButton } from "@/components/ui/button";
+import { PageTitle } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Gouvernance" };
 
@@ -20,11 +21,11 @@ export default async function GovernancePage({ searchParams }: { searchParams: P
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-2xl font-bold">Gouvernance</h1>
+        <PageTitle>Gouvernance</PageTitle>
         {can(user, "governance.write") ? (
-          <Link href="/gouvernance/nouvelle" className="rounded bg-brand-600 px-4 py-2 text-sm font-semibold text-white">
+          <LinkButton href="/gouvernance/nouvelle">
             Nouvelle réunion
-          </Link>
+          </LinkButton>
         ) : null}
       </div>
       <GovernanceProgressPanel platforms={progress} />
@@ -49,7 +50,7 @@ export default async function GovernancePage({ searchParams }: { searchParams: P
               ))}
             </select>
           </div>
-          <button type="submit" className="rounded bg-brand-600 px-4 py-2 text-sm font-semibold text-white">Filtrer</button>
+          <Button type="submit">Filtrer</Button>
         </form>
         <GovernanceTable data={result.items} total={result.total} page={result.page} pageSize={result.pageSize} sort={q.sort} showPlatform={user.platformIds.length > 1} />
       </section>

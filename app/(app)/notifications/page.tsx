@@ -8,6 +8,9 @@ import { NOTIFICATION_LABELS, type NotificationKind } from "@/lib/notifications/
 import { notificationListQuerySchema } from "@/lib/notifications/notification.schema";
 import { listNotifications, preferencesFor } from "@/lib/notifications/notification.service";
 import { parseSearchParams } from "@/lib/search-params";
+import { Card } from "@/components/ui/card";
+import { TextLink } from "@/components/ui/text-link";
+import { PageTitle } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Notifications" };
 
@@ -21,10 +24,10 @@ export default async function NotificationsPage({ searchParams }: { searchParams
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-2xl font-bold">Notifications</h1>
+        <PageTitle>Notifications</PageTitle>
         {list.unread > 0 ? <MarkReadButton id="all" label="Tout marquer comme lu" /> : null}
       </div>
-      <section aria-labelledby="list-title" className="rounded-lg border border-gray-300 bg-white p-4">
+      <Card as="section" aria-labelledby="list-title">
         <div className="mb-2 flex flex-wrap items-baseline justify-between gap-3">
           <h2 id="list-title" className="text-lg font-semibold">{list.unread} non lue{list.unread > 1 ? "s" : ""}</h2>
           <nav aria-label="Filtrer les notifications" className="flex gap-3 text-sm">
@@ -41,7 +44,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
                 <div>
                   <p className={n.readAt ? "" : "font-semibold"}>
                     {n.readAt ? null : <span className="mr-2 rounded bg-brand-600 px-1.5 py-0.5 text-xs text-white">Non lue</span>}
-                    {n.link ? <Link href={n.link} className="text-brand-700 underline">{n.title}</Link> : n.title}
+                    {n.link ? <TextLink href={n.link}>{n.title}</TextLink> : n.title}
                   </p>
                   <p className="text-xs text-muted">
                     {NOTIFICATION_LABELS[n.kind as NotificationKind] ?? n.kind} · {n.dueAt ? `échéance ${formatDateTime(n.dueAt)}` : formatDateTime(n.createdAt)}
@@ -54,17 +57,17 @@ export default async function NotificationsPage({ searchParams }: { searchParams
         )}
         {pages > 1 ? (
           <nav aria-label="Pages des notifications" className="mt-3 flex gap-3 text-sm">
-            {q.page > 1 ? <Link href={pageHref(q.page - 1)} className="text-brand-700 underline">Page précédente</Link> : null}
+            {q.page > 1 ? <TextLink href={pageHref(q.page - 1)}>Page précédente</TextLink> : null}
             <span>Page {q.page} sur {pages}</span>
-            {q.page < pages ? <Link href={pageHref(q.page + 1)} className="text-brand-700 underline">Page suivante</Link> : null}
+            {q.page < pages ? <TextLink href={pageHref(q.page + 1)}>Page suivante</TextLink> : null}
           </nav>
         ) : null}
-      </section>
-      <section aria-labelledby="prefs-title" className="rounded-lg border border-gray-300 bg-white p-4">
+      </Card>
+      <Card as="section" aria-labelledby="prefs-title">
         <h2 id="prefs-title" className="mb-2 text-lg font-semibold">Comment être prévenu·e</h2>
         <p className="mb-2 text-sm text-muted">Les courriels ne contiennent qu&apos;un titre et un lien, jamais de données sur les demandeurs d&apos;emploi.</p>
         <PreferencesForm prefs={prefs} />
-      </section>
+      </Card>
     </div>
   );
 }

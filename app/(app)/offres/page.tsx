@@ -8,6 +8,8 @@ import { listOffers } from "@/lib/offers/offer.query";
 import { OFFER_STATUS_LABELS, OFFER_STATUSES } from "@/lib/offers/offer.rules";
 import { CONTRACT_LABELS, CONTRACT_TYPES, offerListQuerySchema } from "@/lib/offers/offer.schema";
 import { parseSearchParams } from "@/lib/search-params";
+import { Button } from "@/components/ui/button";
+import { PageTitle } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Offres" };
 const select = "rounded border border-gray-400 bg-white px-3 py-2";
@@ -18,7 +20,7 @@ export default async function OffersPage({ searchParams }: { searchParams: Promi
   const result = await listOffers(db, user, q);
   return (
     <div className="flex flex-col gap-4">
-      <h1 className="text-2xl font-bold">Offres d&apos;emploi</h1>
+      <PageTitle>Offres d&apos;emploi</PageTitle>
       <ExportLinks user={user} list="offers" query={q} />
       <form role="search" aria-label="Filtrer les offres" className="flex flex-wrap items-end gap-3 rounded-lg border border-gray-300 bg-white p-3">
         <div className="flex flex-col"><label htmlFor="f-q" className="text-sm font-medium">Poste ou entreprise</label><input id="f-q" name="q" type="search" defaultValue={q.q ?? ""} className="w-56 rounded border border-gray-400 px-3 py-2" /></div>
@@ -35,7 +37,7 @@ export default async function OffersPage({ searchParams }: { searchParams: Promi
           <select id="f-hidden" name="hiddenMarket" defaultValue={q.hiddenMarket ?? ""} className={select}><option value="">Indifférent</option><option value="true">Oui</option><option value="false">Non</option></select></div>
         <div className="flex flex-col"><label htmlFor="f-rome" className="text-sm font-medium">Code ROME</label><input id="f-rome" name="romeCode" defaultValue={q.romeCode ?? ""} className="w-28 rounded border border-gray-400 px-3 py-2" /></div>
         <label className="flex items-center gap-2 py-2 text-sm"><input type="checkbox" name="stale" value="true" defaultChecked={q.stale === "true"} className="h-5 w-5" /> Sans activité récente</label>
-        <button type="submit" className="rounded bg-brand-600 px-4 py-2 text-sm font-semibold text-white">Filtrer</button>
+        <Button type="submit">Filtrer</Button>
         <Link href="/offres" className="px-2 py-2 text-sm text-brand-700 underline">Réinitialiser</Link>
       </form>
       <OfferTable data={result.items} total={result.total} page={result.page} pageSize={result.pageSize} sort={q.sort} />

@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { requirePageUser } from "@/lib/auth/session";
 import { can } from "@/lib/authz/policy";
 import { db } from "@/lib/db";
 import { formatDate } from "@/lib/format";
 import { listPlatforms } from "@/lib/platforms/platform.service";
+import { TableScroll } from "@/components/ui/table";
+import { LinkButton } from "@/components/ui/button";
+import { TextLink } from "@/components/ui/text-link";
+import { PageTitle } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Plateformes" };
 
@@ -16,14 +19,15 @@ export default async function PlatformsPage() {
   return (
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-2xl font-bold">Plateformes</h1>
+        <PageTitle>Plateformes</PageTitle>
         {can(user, "platform.write") ? (
-          <Link href="/plateformes/nouvelle" className="rounded bg-brand-600 px-4 py-2 text-sm font-semibold text-white">Créer une plateforme</Link>
+          <LinkButton href="/plateformes/nouvelle">Créer une plateforme</LinkButton>
         ) : null}
       </div>
       {platforms.length === 0 ? (
         <p className="text-muted">Aucune plateforme dans votre périmètre.</p>
       ) : (
+        <TableScroll label="Plateformes de votre périmètre">
         <table className="w-full border-collapse rounded-lg bg-white text-left text-sm">
           <caption className="sr-only">Plateformes de votre périmètre</caption>
           <thead>
@@ -39,7 +43,7 @@ export default async function PlatformsPage() {
           <tbody>
             {platforms.map((p) => (
               <tr key={p.id} className="border-b border-gray-200">
-                <td className="p-2"><Link href={`/plateformes/${p.id}`} className="text-brand-700 underline">{p.name}</Link></td>
+                <td className="p-2"><TextLink href={`/plateformes/${p.id}`}>{p.name}</TextLink></td>
                 <td className="p-2">{p.carryingStructureName}</td>
                 <td className="p-2 text-right">{fmt.format(p.perimeterInseeCodes.length)}</td>
                 <td className="p-2 text-right">{fmt.format(p.population)}</td>
@@ -49,6 +53,7 @@ export default async function PlatformsPage() {
             ))}
           </tbody>
         </table>
+        </TableScroll>
       )}
     </div>
   );

@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { TokenManager } from "@/components/profile/token-manager";
+import { Section } from "@/components/ui/card";
+import { DescriptionList } from "@/components/ui/description-list";
+import { PageHeader } from "@/components/ui/page-header";
+import { TextLink } from "@/components/ui/text-link";
 import { requirePageUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { ROLE_LABELS } from "@/lib/nav";
+import { ROLE_LABELS, userLinksFor } from "@/lib/nav";
 import { listTokens } from "@/lib/tokens/token.service";
 
 export const metadata: Metadata = { title: "Mon profil" };
@@ -13,21 +16,31 @@ export default async function ProfilePage() {
   const tokens = await listTokens(db, user);
   return (
     <div className="flex flex-col gap-6">
-      <h1 className="text-2xl font-bold">Mon profil</h1>
-      <dl className="grid max-w-2xl grid-cols-[max-content_1fr] gap-x-6 gap-y-2 rounded-lg border border-gray-300 bg-white p-4">
-        <dt className="font-medium">Nom</dt>
-        <dd>{user.firstName} {user.lastName}</dd>
-        <dt className="font-medium">Adresse e-mail</dt>
-        <dd>{user.email}</dd>
-        <dt className="font-medium">Rôle</dt>
-        <dd>{ROLE_LABELS[user.role]}</dd>
-        <dt className="font-medium">Plateformes</dt>
-        <dd>{user.allPlatforms ? "Toutes les plateformes" : user.platforms.map((p) => p.name).join(", ") || "Aucune"}</dd>
-        <dt className="font-medium">Double authentification</dt>
-        <dd>
-          {user.totpEnabled ? "Activée" : <>Non activée — <Link href="/double-authentification" className="text-brand-700 underline">activer la double authentification</Link></>}
-        </dd>
-      </dl>
+      <PageHeader title="Mon profil" />
+      <Section title="Mon compte" className="max-w-3xl">
+        <DescriptionList
+          items={[
+            { term: "Nom", value: `${user.firstName} ${user.lastName}` },
+            { term: "Adresse e-mail", value: user.email },
+            { term: "Rôle", value: ROLE_LABELS[user.role] },
+            { term: "Plateformes", value: user.allPlatforms ? "Toutes les plateformes" : user.platforms.map((p) => p.name).join(", ") || "Aucune" },
+            {
+              term: "Double authentification",
+              value: user.totpEnabled ? "Activée" : <>Non activée — <TextLink href="/double-authentification">activer la double authentification</TextLink></>,
+            },
+          ]}
+        />
+      </Section>
+      {/* Out of the main navigation (issue 14): the person's own exports and the API documentation (help). */}
+      <Section title="Mes outils et l'aide" className="max-w-3xl">
+        <ul className="flex flex-col gap-2">
+          {userLinksFor(user).map((l) => (
+            <li key={l.href}>
+              <TextLink href={l.href}>{l.label}</TextLink>
+            </li>
+          ))}
+        </ul>
+      </Section>
       <TokenManager tokens={tokens} />
     </div>
   );

@@ -8,6 +8,9 @@ import { callbackListQuerySchema } from "@/lib/callbacks/callback.schema";
 import { listCallbacks } from "@/lib/callbacks/callback.service";
 import { db } from "@/lib/db";
 import { parseSearchParams } from "@/lib/search-params";
+import { Icon } from "@/components/ui/icons";
+import { Button, LinkButton } from "@/components/ui/button";
+import { PageTitle } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Rappels numéro vert" };
 
@@ -20,17 +23,17 @@ export default async function CallbacksPage({ searchParams }: { searchParams: Pr
   return (
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-2xl font-bold">Rappels numéro vert</h1>
+        <PageTitle>Rappels numéro vert</PageTitle>
         {can(user, "callback.write") ? (
-          <Link href="/rappels/nouveau" className="rounded bg-brand-600 px-4 py-2 text-sm font-semibold text-white">
+          <LinkButton href="/rappels/nouveau">
             Nouveau rappel
-          </Link>
+          </LinkButton>
         ) : null}
       </div>
       <p data-testid="overdue-count" className={overdue.total > 0 ? "font-semibold text-danger" : "text-muted"}>
         {overdue.total > 0 ? (
           <>
-            <span aria-hidden="true">⚠ </span>
+            <Icon name="alert" className="mr-1 inline-block align-[-2px]" />
             {overdue.total} rappel{overdue.total > 1 ? "s" : ""} en retard.{" "}
             <Link href="/rappels?overdue=1" className="underline">
               Voir les rappels en retard
@@ -62,7 +65,7 @@ export default async function CallbacksPage({ searchParams }: { searchParams: Pr
           <input id="f-mine" type="checkbox" name="mine" value="1" defaultChecked={q.mine === "1"} />
           <label htmlFor="f-mine" className="text-sm font-medium">Suivis par moi</label>
         </div>
-        <button type="submit" className="rounded bg-brand-600 px-4 py-2 text-sm font-semibold text-white">Filtrer</button>
+        <Button type="submit">Filtrer</Button>
       </form>
       <CallbackTable data={result.items} total={result.total} page={result.page} pageSize={result.pageSize} sort={q.sort} showPlatform={user.platformIds.length > 1} />
     </div>

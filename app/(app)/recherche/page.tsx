@@ -6,6 +6,8 @@ import { can } from "@/lib/authz/policy";
 import { db } from "@/lib/db";
 import { ValidationError } from "@/lib/errors";
 import { globalSearch } from "@/lib/search/search.service";
+import { Card } from "@/components/ui/card";
+import { PageTitle } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Recherche" };
 
@@ -27,14 +29,14 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   const total = result?.groups.reduce((n, g) => n + g.hits.length, 0) ?? 0;
   return (
     <div className="flex flex-col gap-4">
-      <h1 className="text-2xl font-bold">Recherche</h1>
+      <PageTitle>Recherche</PageTitle>
       <p className="text-muted" aria-live="polite">
         {!q ? "Saisissez un nom, une raison sociale, un SIRET, un intitulé d'offre ou d'événement dans la barre de recherche (raccourci : / ou Ctrl+K)." : null}
         {problem}
         {result ? (total === 0 ? `Aucun résultat pour « ${q} » dans votre périmètre.` : `${total} résultat${total > 1 ? "s" : ""} pour « ${q} ».`) : null}
       </p>
       {result?.groups.map((g) => (
-        <section key={g.type} aria-labelledby={`group-${g.type}`} className="rounded-lg border border-gray-300 bg-white p-4">
+        <Card as="section" key={g.type} aria-labelledby={`group-${g.type}`}>
           <h2 id={`group-${g.type}`} className="text-lg font-semibold">
             {g.label} <span className="text-sm font-normal text-muted">({g.hits.length})</span>
           </h2>
@@ -53,7 +55,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
               ))}
             </ul>
           )}
-        </section>
+        </Card>
       ))}
     </div>
   );

@@ -8,6 +8,8 @@ import { db } from "@/lib/db";
 import { parseSearchParams } from "@/lib/search-params";
 import { visitListQuerySchema } from "@/lib/visits/visit.schema";
 import { listVisits } from "@/lib/visits/visit.service";
+import { Button } from "@/components/ui/button";
+import { PageTitle } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Visites" };
 
@@ -18,7 +20,7 @@ export default async function VisitsPage({ searchParams }: { searchParams: Promi
   return (
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-2xl font-bold">Visites d&apos;entreprises</h1>
+        <PageTitle>Visites d&apos;entreprises</PageTitle>
         {can(user, "visit.write") ? <NewVisitLink /> : null}
       </div>
       <ExportLinks user={user} list="visits" query={q} />
@@ -26,7 +28,7 @@ export default async function VisitsPage({ searchParams }: { searchParams: Promi
         <div className="flex flex-col"><label htmlFor="f-when" className="text-sm font-medium">Période</label>
           <select id="f-when" name="when" defaultValue={q.when} className="rounded border border-gray-400 bg-white px-3 py-2"><option value="all">Toutes</option><option value="upcoming">À venir</option><option value="past">Passées</option></select></div>
         <label className="flex items-center gap-2 py-2 text-sm"><input type="checkbox" name="mine" value="true" defaultChecked={q.mine === "true"} className="h-5 w-5" /> Mes visites seulement</label>
-        <button type="submit" className="rounded bg-brand-600 px-4 py-2 text-sm font-semibold text-white">Filtrer</button>
+        <Button type="submit">Filtrer</Button>
       </form>
       <VisitTable data={result.items} total={result.total} page={result.page} pageSize={result.pageSize} sort={q.sort} />
     </div>

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import { Suspense } from "react";
 import { LoginForm } from "@/components/auth/login-form";
 import { getCurrentUser } from "@/lib/auth/session";
+import { TextLink } from "@/components/ui/text-link";
+import { PageTitle } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Connexion" };
 
@@ -13,7 +14,7 @@ export default async function LoginPage() {
     <main id="contenu" className="mx-auto flex min-h-screen max-w-md flex-col justify-center gap-6 p-6">
       <div>
         <p className="text-sm font-semibold uppercase tracking-wide text-brand-700">Région Hauts-de-France</p>
-        <h1 className="text-2xl font-bold">SI Proch&apos;Emploi</h1>
+        <PageTitle>SI Proch&apos;Emploi</PageTitle>
         <p className="text-muted">Connectez-vous avec votre compte professionnel.</p>
       </div>
       <div className="rounded-lg border border-gray-300 bg-white p-6 shadow-sm">
@@ -21,7 +22,7 @@ export default async function LoginPage() {
           <LoginForm />
         </Suspense>
         <p className="mt-4 text-sm">
-          <Link href="/mot-de-passe/oublie" className="text-brand-700 underline">Mot de passe oublié ?</Link>
+          <TextLink href="/mot-de-passe/oublie">Mot de passe oublié ?</TextLink>
         </p>
       </div>
       <p className="text-xs text-muted">

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { ENDPOINTS } from "@/lib/api/openapi";
+import { TableScroll } from "@/components/ui/table";
+import { TextLink } from "@/components/ui/text-link";
+import { PageTitle } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Documentation de l'API" };
 
@@ -10,14 +12,15 @@ export default function ApiDocsPage() {
   return (
     <main id="contenu" className="mx-auto flex max-w-5xl flex-col gap-6 p-6">
       <div>
-        <p className="text-sm"><Link href="/" className="text-brand-700 underline">Retour à l&apos;application</Link></p>
-        <h1 className="text-2xl font-bold">Documentation de l&apos;API</h1>
+        <p className="text-sm"><TextLink href="/">Retour à l&apos;application</TextLink></p>
+        <PageTitle>Documentation de l&apos;API</PageTitle>
         <p className="text-muted">
           Authentification par cookie de session ou par jeton personnel (<code>Authorization: Bearer pe_…</code>, créé sur « Mon profil »).
           Les erreurs ont la forme <code>{"{ error: { code, message, fields? } }"}</code> avec les statuts 400, 401, 403, 404, 409 ou 422.
           Document machine : <a className="text-brand-700 underline" href="/api/v1/openapi.json">/api/v1/openapi.json</a> (OpenAPI 3.1).
         </p>
       </div>
+      <TableScroll label="Points d'accès">
       <table className="w-full border-collapse rounded-lg bg-white text-left text-sm">
         <caption className="sr-only">Points d&apos;accès</caption>
         <thead className="bg-gray-100">
@@ -39,6 +42,7 @@ export default function ApiDocsPage() {
           ))}
         </tbody>
       </table>
+      </TableScroll>
     </main>
   );
 }

@@ -62,7 +62,7 @@ describe("notifications", () => {
     expect((await db.notification.findUniqueOrThrow({ where: { id: n.id } })).readAt).toBeNull();
   });
 
-  it("pagine (non lues d'abord), filtre les non lues et marque tout comme lu sans toucher aux autres comptes", async () => {
+  it("pagine (les plus récentes d'abord, lues ou non), filtre les non lues et marque tout comme lu sans toucher aux autres comptes", async () => {
     const { assistant, other } = await setup();
     const base = new Date("2026-05-04T08:00:00Z").getTime();
     await db.notification.createMany({
@@ -71,11 +71,11 @@ describe("notifications", () => {
     await db.notification.create({ data: { userId: other.id, kind: "callback.due", title: "autre" } });
     const p1 = await listNotifications(db, assistant, { page: 1, pageSize: 10 });
     expect(p1).toMatchObject({ total: 25, unread: 20, page: 1, pageSize: 10 });
-    expect(p1.items.map((n) => n.title).slice(0, 3)).toEqual(["N24", "N23", "N22"]);
-    expect(p1.items.every((n) => n.readAt === null)).toBe(true);
+    // Issue 14 §6: newest first; a read notification keeps its place in time (N20 and N15 are read).
+    expect(p1.items.map((n) => n.title)).toEqual(["N24", "N23", "N22", "N21", "N20", "N19", "N18", "N17", "N16", "N15"]);
+    expect(p1.items.find((n) => n.title === "N20")?.readAt).not.toBeNull();
     const p3 = await listNotifications(db, assistant, { page: 3, pageSize: 10 });
-    expect(p3.items).toHaveLength(5);
-    expect(p3.items.every((n) => n.readAt !== null)).toBe(true);
+    expect(p3.items.map((n) => n.title)).toEqual(["N04", "N03", "N02", "N01", "N00"]);
     const unreadOnly = await listNotifications(db, assistant, { page: 1, pageSize: 100, unread: "true" });
     expect(unreadOnly.total).toBe(20);
     expect(await markRead(db, assistant, { all: true })).toEqual({ updated: 20 });

@@ -4,6 +4,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { listOutbox, outboxQuerySchema } from "@/lib/email/outbox.query";
 import { parseSearchParams } from "@/lib/search-params";
+import { PageTitle } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Courriels" };
 
@@ -13,7 +14,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
   const result = await listOutbox(db, user, q);
   return (
     <div className="flex flex-col gap-4">
-      <h1 className="text-2xl font-bold">Courriels</h1>
+      <PageTitle>Courriels</PageTitle>
       <p className="max-w-3xl text-muted" data-testid="smtp-status">
         {result.smtp
           ? "Les courriels partent par le serveur SMTP configuré ; ceux qui échouent sont réessayés automatiquement et restent visibles ici."

@@ -7,6 +7,9 @@ import { db } from "@/lib/db";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { RULE_SET_KIND_LABELS, RULE_SET_KINDS } from "@/lib/rules/rule-set-admin.schema";
 import { listRuleSets } from "@/lib/rules/rule-set.service";
+import { TableScroll } from "@/components/ui/table";
+import { Card } from "@/components/ui/card";
+import { PageTitle } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Jeux de règles" };
 
@@ -16,7 +19,7 @@ export default async function RuleSetsPage() {
   const editable = can(user, "ruleSet.write");
   return (
     <div className="flex flex-col gap-4">
-      <h1 className="text-2xl font-bold">Jeux de règles</h1>
+      <PageTitle>Jeux de règles</PageTitle>
       <p className="text-muted">
         Taux, plafonds, tranches, délais et durées de conservation. Une version n&apos;est jamais modifiée : on en crée une nouvelle,
         la précédente se termine la veille, et le changement est journalisé.
@@ -24,9 +27,10 @@ export default async function RuleSetsPage() {
       {RULE_SET_KINDS.map((kind) => {
         const versions = all.filter((r) => r.kind === kind);
         return (
-          <section key={kind} aria-labelledby={`kind-${kind}`} className="flex flex-col gap-3 rounded-lg border border-gray-300 bg-white p-4">
+          <Card as="section" key={kind} aria-labelledby={`kind-${kind}`} className="flex flex-col gap-3">
             <h2 id={`kind-${kind}`} className="text-lg font-semibold">{RULE_SET_KIND_LABELS[kind]}</h2>
             {versions.length === 0 ? <p className="text-sm text-muted">Aucune version.</p> : (
+              <TableScroll label={`Versions : ${RULE_SET_KIND_LABELS[kind]}`}>
               <table className="w-full text-left text-sm">
                 <caption className="sr-only">Versions : {RULE_SET_KIND_LABELS[kind]}</caption>
                 <thead className="bg-gray-100">
@@ -57,6 +61,7 @@ export default async function RuleSetsPage() {
                   ))}
                 </tbody>
               </table>
+              </TableScroll>
             )}
             {editable ? (
               <details>
@@ -72,7 +77,7 @@ export default async function RuleSetsPage() {
                 </div>
               </details>
             ) : null}
-          </section>
+          </Card>
         );
       })}
     </div>

@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import { UserTable } from "@/components/users/user-table";
-import Link from "next/link";
 import { requirePageUser } from "@/lib/auth/session";
 import { can } from "@/lib/authz/policy";
 import { db } from "@/lib/db";
 import { parseSearchParams } from "@/lib/search-params";
 import { userListQuerySchema } from "@/lib/users/user.schema";
 import { listUsers } from "@/lib/users/user.query";
+import { Button, LinkButton } from "@/components/ui/button";
+import { PageTitle } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Utilisateurs" };
 
@@ -17,11 +18,11 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   return (
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-2xl font-bold">Utilisateurs</h1>
+        <PageTitle>Utilisateurs</PageTitle>
         {can(user, "user.invite") ? (
-          <Link href="/administration/utilisateurs/inviter" className="rounded bg-brand-600 px-4 py-2 text-sm font-semibold text-white">
+          <LinkButton href="/administration/utilisateurs/inviter">
             Inviter un utilisateur
-          </Link>
+          </LinkButton>
         ) : null}
       </div>
       <form role="search" aria-label="Rechercher un compte" className="flex items-end gap-3">
@@ -29,7 +30,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           <label htmlFor="f-q" className="text-sm font-medium">Nom ou adresse e-mail</label>
           <input id="f-q" name="q" defaultValue={q.q ?? ""} className="rounded border border-gray-400 px-3 py-2" />
         </div>
-        <button type="submit" className="rounded bg-brand-600 px-4 py-2 text-sm font-semibold text-white">Rechercher</button>
+        <Button type="submit">Rechercher</Button>
       </form>
       <UserTable data={result.items} total={result.total} page={result.page} pageSize={result.pageSize} sort={q.sort} />
     </div>

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { DeleteButton } from "@/components/ui/delete-button";
 import { loadOrNull } from "@/lib/api/params";
 import { orNotFound, requirePageUser } from "@/lib/auth/session";
@@ -7,6 +6,9 @@ import { can } from "@/lib/authz/policy";
 import { getChefDeFile } from "@/lib/chefs-de-file/chef-de-file.service";
 import { db } from "@/lib/db";
 import { formatDate } from "@/lib/format";
+import { TextLink } from "@/components/ui/text-link";
+import { LinkButton } from "@/components/ui/button";
+import { PageTitle } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Chef de file" };
 
@@ -20,28 +22,28 @@ export default async function ChefDeFilePage({ params }: { params: Promise<{ id:
     <div className="flex flex-col gap-6">
       <div>
         <p className="text-sm">
-          <Link href="/chefs-de-file" className="text-brand-700 underline">Chefs de file métiers</Link>
+          <TextLink href="/chefs-de-file">Chefs de file métiers</TextLink>
         </p>
-        <h1 className="text-2xl font-bold">{name}</h1>
+        <PageTitle>{name}</PageTitle>
         <p className="text-muted">
           {chef.jobTitle ?? "Chef de file"} · filière {chef.sector} · {chef.active ? "actif" : "inactif"}
         </p>
       </div>
       {writable ? (
         <p>
-          <Link href={`/chefs-de-file/${chef.id}/modifier`} className="rounded border border-brand-600 px-4 py-2 text-sm font-semibold text-brand-700">
+          <LinkButton variant="secondary" href={`/chefs-de-file/${chef.id}/modifier`}>
             Modifier
-          </Link>
+          </LinkButton>
         </p>
       ) : null}
       <dl className="grid grid-cols-1 gap-x-6 gap-y-2 rounded-lg border border-gray-300 bg-white p-4 sm:grid-cols-[max-content_1fr]">
         <dt className="font-medium">Entreprise</dt>
         <dd>
           {chef.company ? (
-            <Link href={`/entreprises/${chef.company.id}`} className="text-brand-700 underline">
+            <TextLink href={`/entreprises/${chef.company.id}`}>
               {chef.company.name}
               {chef.company.city ? ` (${chef.company.city})` : null}
-            </Link>
+            </TextLink>
           ) : (
             "—"
           )}

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { ChefDeFileForm } from "@/components/chefs-de-file/chef-de-file-form";
 import { requirePageUser } from "@/lib/auth/session";
 import { listCompanyOptions } from "@/lib/callbacks/options.query";
 import { listChefSectors } from "@/lib/chefs-de-file/chef-de-file.service";
 import { db } from "@/lib/db";
+import { TextLink } from "@/components/ui/text-link";
+import { PageTitle } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Nouveau chef de file" };
 
@@ -14,9 +15,9 @@ export default async function NewChefDeFilePage() {
   return (
     <div className="flex flex-col gap-4">
       <p className="text-sm">
-        <Link href="/chefs-de-file" className="text-brand-700 underline">Chefs de file métiers</Link>
+        <TextLink href="/chefs-de-file">Chefs de file métiers</TextLink>
       </p>
-      <h1 className="text-2xl font-bold">Nouveau chef de file</h1>
+      <PageTitle>Nouveau chef de file</PageTitle>
       <ChefDeFileForm companies={companies} sectors={sectors} />
     </div>
   );

@@ -20,6 +20,12 @@ import { LABELS } from "@/lib/job-seekers/job-seeker.schema";
 import { findDuplicates } from "@/lib/job-seekers/job-seeker.service";
 import { offersForJobSeeker } from "@/lib/matching/matching.service";
 import { CONTRACT_LABELS, PROPOSAL_KIND_LABELS, PROPOSAL_STATUS_LABELS } from "@/lib/proposals/proposal.rules";
+import { TableScroll } from "@/components/ui/table";
+import { Icon } from "@/components/ui/icons";
+import { LinkButton } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { TextLink } from "@/components/ui/text-link";
+import { PageTitle } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Demandeur d'emploi" };
 
@@ -42,7 +48,7 @@ export default async function JobSeekerPage({ params, searchParams }: { params: 
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
-          <h1 className="text-2xl font-bold">{p.civility ? `${LABELS.civility[p.civility]} ` : ""}{p.lastName} {p.firstName}</h1>
+          <PageTitle>{p.civility ? `${LABELS.civility[p.civility]} ` : ""}{p.lastName} {p.firstName}</PageTitle>
           <p className="text-sm text-muted">
             {p.platform} · arrivée par : {LABELS.origin[p.origin]} · référent·e Région : {p.referentName ?? "aucun"} · informé·e du traitement le {formatDate(p.informedAt)}
           </p>
@@ -51,13 +57,13 @@ export default async function JobSeekerPage({ params, searchParams }: { params: 
           </p>
         </div>
         {can(user, "jobSeeker.write") && !p.restricted ? (
-          <Link href={`/demandeurs/${p.id}/modifier`} className="rounded border border-brand-600 px-4 py-2 text-sm font-semibold text-brand-700">Modifier la fiche</Link>
+          <LinkButton variant="secondary" href={`/demandeurs/${p.id}/modifier`}>Modifier la fiche</LinkButton>
         ) : null}
       </div>
 
       {p.restricted ? (
         <p role="status" className="rounded-lg border-2 border-danger bg-red-50 p-4 font-semibold" data-testid="restricted-flag">
-          <span aria-hidden="true">⛔ </span>Traitement limité (demande d&apos;exercice de droits) : fiche gelée, ni modification, ni positionnement, ni rapprochement tant que le DPO n&apos;a pas levé la limitation.
+          <Icon name="ban" className="mr-1 inline-block align-[-2px]" />Traitement limité (demande d&apos;exercice de droits) : fiche gelée, ni modification, ni positionnement, ni rapprochement tant que le DPO n&apos;a pas levé la limitation.
         </p>
       ) : null}
 
@@ -79,11 +85,12 @@ export default async function JobSeekerPage({ params, searchParams }: { params: 
 
       <JobSeekerRecord p={p} />
 
-      <section aria-labelledby="proposals-title" className="flex flex-col gap-3 rounded-lg border border-gray-300 bg-white p-4">
+      <Card as="section" aria-labelledby="proposals-title" className="flex flex-col gap-3">
         <h2 id="proposals-title" className="text-lg font-semibold">Positionnements</h2>
         {activity.proposals.length === 0 ? (
           <p className="text-sm text-muted">Aucune proposition pour le moment.</p>
         ) : (
+          <TableScroll label="Positionnements de la personne">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Positionnements de la personne</caption>
             <thead>
@@ -114,12 +121,13 @@ export default async function JobSeekerPage({ params, searchParams }: { params: 
               })}
             </tbody>
           </table>
+          </TableScroll>
         )}
         {writer ? <ProposeForm jobSeekerId={p.id} offers={offers.map((o) => ({ id: o.id, label: `${o.title} — ${o.company}${o.placeLabel ? `, ${o.placeLabel}` : ""} (adéquation ${o.match.score} %)` }))} /> : null}
-      </section>
+      </Card>
 
       {writer && offers.length > 0 ? (
-        <section aria-labelledby="offers-title" className="rounded-lg border border-gray-300 bg-white p-4">
+        <Card as="section" aria-labelledby="offers-title">
           <h2 id="offers-title" className="mb-2 text-lg font-semibold">Offres ouvertes correspondantes</h2>
           <ul className="flex flex-col gap-1 text-sm">
             {offers.slice(0, 10).map((o) => (
@@ -130,31 +138,31 @@ export default async function JobSeekerPage({ params, searchParams }: { params: 
               </li>
             ))}
           </ul>
-        </section>
+        </Card>
       ) : null}
 
       {can(user, "diagnostic.write") ? (
-        <section aria-labelledby="diagnostics-title" className="flex flex-col gap-3 rounded-lg border border-gray-300 bg-white p-4">
+        <Card as="section" aria-labelledby="diagnostics-title" className="flex flex-col gap-3">
           <h2 id="diagnostics-title" className="text-lg font-semibold">Diagnostics mobilité</h2>
           {activity.diagnostics.length === 0 ? <p className="text-sm text-muted">Aucun diagnostic mobilité.</p> : (
             <ul className="list-disc pl-6 text-sm">
               {activity.diagnostics.map((d) => (
                 <li key={d.id}>
                   {formatDate(d.date)} : {d.diagnosticDone ? "diagnostic réalisé" : "diagnostic non réalisé"}{d.accompanimentDone ? ", accompagnement réalisé" : ""}{" "}
-                  <Link href={`/demandeurs/${p.id}/diagnostics/${d.id}/modifier`} className="text-brand-700 underline">Modifier<span className="sr-only"> le diagnostic du {formatDate(d.date)}</span></Link>
+                  <TextLink href={`/demandeurs/${p.id}/diagnostics/${d.id}/modifier`}>Modifier<span className="sr-only"> le diagnostic du {formatDate(d.date)}</span></TextLink>
                 </li>
               ))}
             </ul>
           )}
           <DiagnosticForm jobSeekerId={p.id} today={today} files={await fundingFiles(db, p.platformId)} />
-        </section>
+        </Card>
       ) : null}
 
-      <section aria-labelledby="timeline-title" className="flex flex-col gap-4 rounded-lg border border-gray-300 bg-white p-4">
+      <Card as="section" aria-labelledby="timeline-title" className="flex flex-col gap-4">
         <h2 id="timeline-title" className="text-lg font-semibold">Historique des contacts</h2>
         {can(user, "jobSeeker.write") ? <InteractionForm jobSeekerId={p.id} today={today} /> : null}
         <Timeline activity={activity} />
-      </section>
+      </Card>
     </div>
   );
 }

@@ -3,6 +3,8 @@ import { requirePageUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { formatDate } from "@/lib/format";
 import { listAboutToArchive } from "@/lib/retention/about-to-archive.query";
+import { TableScroll } from "@/components/ui/table";
+import { PageTitle } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Demandeurs bientôt archivés" };
 
@@ -11,7 +13,7 @@ export default async function AboutToArchivePage() {
   const rows = await listAboutToArchive(db, user);
   return (
     <div className="flex flex-col gap-4">
-      <h1 className="text-2xl font-bold">Demandeurs d&apos;emploi bientôt archivés</h1>
+      <PageTitle>Demandeurs d&apos;emploi bientôt archivés</PageTitle>
       <p className="text-muted">
         Sans nouveau contact, ces personnes quitteront la base active à la date indiquée (règle de conservation en vigueur).
         Si vous êtes réellement en contact avec l&apos;une d&apos;elles, enregistrez ce contact : elle restera active.
@@ -19,6 +21,7 @@ export default async function AboutToArchivePage() {
       {rows.length === 0 ? (
         <p>Personne ne sera archivé dans les prochains jours.</p>
       ) : (
+        <TableScroll label="Demandeurs d'emploi bientôt archivés, du plus proche au plus lointain">
         <table className="w-full border-collapse text-sm">
           <caption className="sr-only">Demandeurs d&apos;emploi bientôt archivés, du plus proche au plus lointain</caption>
           <thead>
@@ -40,6 +43,7 @@ export default async function AboutToArchivePage() {
             ))}
           </tbody>
         </table>
+        </TableScroll>
       )}
     </div>
   );

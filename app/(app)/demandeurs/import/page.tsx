@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { JobSeekerImport } from "@/components/imports/job-seeker-import";
 import { requirePageUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { formatDateTime } from "@/lib/format";
 import { listJobSeekerImportBatches } from "@/lib/imports/job-seeker-import.service";
+import { TextLink } from "@/components/ui/text-link";
+import { Card } from "@/components/ui/card";
+import { PageTitle } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Importer des demandeurs d'emploi" };
 
@@ -15,13 +17,13 @@ export default async function JobSeekerImportPage() {
   const batches = await listJobSeekerImportBatches(db, user);
   return (
     <div className="flex flex-col gap-4">
-      <p className="text-sm"><Link href="/demandeurs" className="text-brand-700 underline">Demandeurs d&apos;emploi</Link> / Import</p>
-      <h1 className="text-2xl font-bold">Importer des demandeurs d&apos;emploi</h1>
+      <p className="text-sm"><TextLink href="/demandeurs">Demandeurs d&apos;emploi</TextLink> / Import</p>
+      <PageTitle>Importer des demandeurs d&apos;emploi</PageTitle>
       <p className="text-muted">
         Une personne par ligne : nom, prénom et date de naissance obligatoires, les autres données de la fiche si le fichier les contient. Les lignes en erreur sont signalées avec leur numéro et ne sont pas importées ; les personnes probablement déjà connues sont ignorées ou mises à jour, à votre choix ; un import entier peut être annulé.
       </p>
       <JobSeekerImport today={new Date().toISOString().slice(0, 10)} />
-      <section aria-labelledby="history" className="rounded-lg border border-gray-300 bg-white p-4">
+      <Card as="section" aria-labelledby="history">
         <h2 id="history" className="mb-2 text-lg font-semibold">Derniers imports</h2>
         {batches.length === 0 ? <p className="text-sm text-muted">Aucun import pour l&apos;instant.</p> : (
           <ul className="text-sm">
@@ -30,7 +32,7 @@ export default async function JobSeekerImportPage() {
             ))}
           </ul>
         )}
-      </section>
+      </Card>
     </div>
   );
 }

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { CompanyImport } from "@/components/imports/company-import";
 import { requirePageUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { formatDateTime } from "@/lib/format";
 import { listImportBatches } from "@/lib/imports/company-import.service";
+import { TextLink } from "@/components/ui/text-link";
+import { Card } from "@/components/ui/card";
+import { PageTitle } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Importer des entreprises" };
 
@@ -15,11 +17,11 @@ export default async function ImportPage() {
   const batches = await listImportBatches(db, user);
   return (
     <div className="flex flex-col gap-4">
-      <p className="text-sm"><Link href="/entreprises" className="text-brand-700 underline">Entreprises</Link> / Import</p>
-      <h1 className="text-2xl font-bold">Importer des entreprises</h1>
+      <p className="text-sm"><TextLink href="/entreprises">Entreprises</TextLink> / Import</p>
+      <PageTitle>Importer des entreprises</PageTitle>
       <p className="text-muted">Entreprises et, si le fichier en contient, un contact par ligne (données professionnelles uniquement). Les lignes en erreur sont signalées avec leur numéro et ne sont pas importées ; un import entier peut être annulé.</p>
       <CompanyImport />
-      <section aria-labelledby="history" className="rounded-lg border border-gray-300 bg-white p-4">
+      <Card as="section" aria-labelledby="history">
         <h2 id="history" className="mb-2 text-lg font-semibold">Derniers imports</h2>
         {batches.length === 0 ? <p className="text-sm text-muted">Aucun import pour l&apos;instant.</p> : (
           <ul className="text-sm">
@@ -28,7 +30,7 @@ export default async function ImportPage() {
             ))}
           </ul>
         )}
-      </section>
+      </Card>
     </div>
   );
 }

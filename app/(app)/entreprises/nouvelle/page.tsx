@@ -3,6 +3,7 @@ import { CompanyForm } from "@/components/companies/company-form";
 import { requirePageUser } from "@/lib/auth/session";
 import { listCompanySectors } from "@/lib/companies/company.query";
 import { db } from "@/lib/db";
+import { PageTitle } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Nouvelle entreprise" };
 
@@ -11,7 +12,7 @@ export default async function NewCompanyPage() {
   const sectors = await listCompanySectors(db, user);
   return (
     <div className="flex flex-col gap-4">
-      <h1 className="text-2xl font-bold">Nouvelle entreprise</h1>
+      <PageTitle>Nouvelle entreprise</PageTitle>
       <CompanyForm sectors={sectors} />
     </div>
   );

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ParticipantsTable, RegisterForm } from "@/components/events/event-participants";
 import { EventProposeForm } from "@/components/events/event-propose-form";
@@ -11,6 +10,9 @@ import { EVENT_KIND_LABELS, EVENT_STATUS_LABELS } from "@/lib/events/event.rules
 import { getEvent, offersForEvent, registrationChoices } from "@/lib/events/event.service";
 import { formatDateTime } from "@/lib/format";
 import { PROPOSAL_STATUS_LABELS } from "@/lib/proposals/proposal.rules";
+import { LinkButton } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { PageTitle } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Événement circuit court" };
 
@@ -43,15 +45,15 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
-          <h1 className="text-2xl font-bold">{e.title}</h1>
+          <PageTitle>{e.title}</PageTitle>
           <p className="text-sm text-muted">
             {EVENT_KIND_LABELS[e.kind]} · {formatDateTime(e.date)} · {e.place} · {e.platform.name} · statut : {EVENT_STATUS_LABELS[e.status]}
           </p>
           {e.theme || e.sector ? <p className="text-sm">{[e.theme, e.sector].filter(Boolean).join(" — ")}</p> : null}
         </div>
         <div className="flex flex-wrap gap-2">
-          {editable ? <Link href={`/evenements/${e.id}/modifier`} className="rounded border border-gray-400 px-4 py-2 text-sm">Modifier ou annuler</Link> : null}
-          <Link href={`/evenements/${e.id}/emargement`} className="rounded border border-brand-600 px-4 py-2 text-sm font-semibold text-brand-700">Feuille d&apos;émargement</Link>
+          {editable ? <LinkButton variant="outline" href={`/evenements/${e.id}/modifier`}>Modifier ou annuler</LinkButton> : null}
+          <LinkButton variant="secondary" href={`/evenements/${e.id}/emargement`}>Feuille d&apos;émargement</LinkButton>
         </div>
       </div>
       {e.status === "CANCELLED" ? (
@@ -60,7 +62,7 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
         </p>
       ) : null}
 
-      <section aria-labelledby="results-title" className="rounded-lg border border-gray-300 bg-white p-4">
+      <Card as="section" aria-labelledby="results-title">
         <h2 id="results-title" className="mb-2 text-lg font-semibold">Résultats</h2>
         <dl className="grid grid-cols-2 gap-3 sm:grid-cols-5">
           {figures.map(([label, value]) => (
@@ -79,13 +81,13 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
         ) : null}
         {e.outcomes ? <p className="mt-2 text-sm">{e.outcomes}</p> : null}
         {canPropose ? <div className="mt-4"><EventProposeForm eventId={e.id} people={people} offers={offers} /></div> : null}
-      </section>
+      </Card>
 
-      <section aria-labelledby="participants-title" className="flex flex-col gap-3 rounded-lg border border-gray-300 bg-white p-4">
+      <Card as="section" aria-labelledby="participants-title" className="flex flex-col gap-3">
         <h2 id="participants-title" className="text-lg font-semibold">Participants</h2>
         {choices ? <RegisterForm eventId={e.id} choices={choices} /> : null}
         <ParticipantsTable eventId={e.id} participants={e.participants} editable={editable} />
-      </section>
+      </Card>
     </div>
   );
 }

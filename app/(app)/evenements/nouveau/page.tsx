@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { EventForm } from "@/components/events/event-form";
 import { requirePageUser } from "@/lib/auth/session";
+import { PageTitle } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Nouvel événement" };
 
@@ -8,7 +9,7 @@ export default async function NewEventPage() {
   await requirePageUser("event.write");
   return (
     <div className="flex flex-col gap-4">
-      <h1 className="text-2xl font-bold">Nouvel événement circuit court</h1>
+      <PageTitle>Nouvel événement circuit court</PageTitle>
       <EventForm />
     </div>
   );

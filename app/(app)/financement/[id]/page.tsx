@@ -21,6 +21,7 @@ import { NotFoundError } from "@/lib/errors";
 import { listReceipts } from "@/lib/subsidy/receipt.service";
 import { getSubsidyFileDetail } from "@/lib/subsidy/subsidy-file.service";
 import { listFranceTravailReviewers } from "@/lib/subsidy/subsidy-reviewer.service";
+import { Icon } from "@/components/ui/icons";
 
 export const metadata: Metadata = { title: "Dossier de subvention" };
 
@@ -63,7 +64,7 @@ export default async function SubsidyFilePage({ params }: { params: Promise<{ id
         {file.deMinimis ? (
           <section aria-labelledby="deminimis-title" className={`rounded-lg border p-4 ${file.deMinimis.exceeded ? "border-danger bg-red-50" : "border-gray-300 bg-white"}`} data-testid="de-minimis">
             <h2 id="deminimis-title" className="text-lg font-semibold">
-              {file.deMinimis.exceeded ? <span aria-hidden="true">⚠ </span> : null}Contrôle de minimis avant attribution
+              {file.deMinimis.exceeded ? <Icon name="alert" className="mr-1 inline-block align-[-2px]" /> : null}Contrôle de minimis avant attribution
             </h2>
             <p>{file.deMinimis.message}</p>
           </section>

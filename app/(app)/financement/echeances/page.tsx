@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { requirePageUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { formatCents, formatDate } from "@/lib/format";
 import { TRANCHE_STATUS_LABELS, type TrancheStatusName } from "@/lib/subsidy/tranche.rules";
 import { listDeadlines } from "@/lib/subsidy/subsidy-compliance.service";
+import { TableScroll } from "@/components/ui/table";
+import { Icon } from "@/components/ui/icons";
+import { TextLink } from "@/components/ui/text-link";
+import { PageTitle } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Échéances financières" };
 
@@ -18,8 +21,8 @@ export default async function DeadlinesPage() {
   const claims = rows.filter((r) => r.trancheStatus === "REQUESTED" || r.trancheStatus === "DUE");
   return (
     <div className="flex flex-col gap-4">
-      <p><Link href="/financement" className="text-brand-700 underline">← Dossiers de subvention</Link></p>
-      <h1 className="text-2xl font-bold">Échéances financières</h1>
+      <p><TextLink href="/financement">← Dossiers de subvention</TextLink></p>
+      <PageTitle>Échéances financières</PageTitle>
       <p className="text-muted">
         Comptes rendus financiers, recrutement de l&apos;équipe et tranches de versement des conventions attribuées ou signées.
         {late > 0 ? ` ${late} échéance(s) en retard.` : ""}
@@ -30,7 +33,7 @@ export default async function DeadlinesPage() {
           <ul className="list-disc pl-5 text-sm" data-testid="tranche-claims">
             {claims.map((r) => (
               <li key={`${r.file.id}-${r.label}`}>
-                <Link href={`/financement/${r.file.id}`} className="text-brand-700 underline">{r.file.platform} — {FUNDERS[r.file.funder]} {r.file.year}</Link>
+                <TextLink href={`/financement/${r.file.id}`}>{r.file.platform} — {FUNDERS[r.file.funder]} {r.file.year}</TextLink>
                 {" : "}{r.label} — {TRANCHE_STATUS_LABELS[r.trancheStatus as TrancheStatusName]}
               </li>
             ))}
@@ -40,7 +43,7 @@ export default async function DeadlinesPage() {
       {rows.length === 0 ? (
         <p className="rounded-lg border border-gray-300 bg-white p-4">Aucune échéance en cours : tout est à jour.</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-gray-300 bg-white">
+        <TableScroll label="Échéances en cours, les plus proches d'abord">
           <table className="w-full text-left text-sm" data-testid="deadlines">
             <caption className="sr-only">Échéances en cours, les plus proches d&apos;abord</caption>
             <thead className="bg-gray-100">
@@ -57,14 +60,14 @@ export default async function DeadlinesPage() {
                 <tr key={`${r.file.id}-${r.kind}-${r.label}`} className="border-t border-gray-200">
                   <td className="p-2">{formatDate(r.dueAt)}</td>
                   <td className={`p-2 ${r.state === "LATE" ? "font-semibold text-danger" : ""}`}>
-                    {r.state === "LATE" ? <span aria-hidden="true">⚠ </span> : null}
+                    {r.state === "LATE" ? <Icon name="alert" className="mr-1 inline-block align-[-2px]" /> : null}
                     {STATE[r.state]} {r.state === "LATE" ? `(${-r.daysLeft} j)` : `(J-${r.daysLeft})`}
                   </td>
                   <td className="p-2">{r.label}{r.trancheStatus ? ` (${TRANCHE_STATUS_LABELS[r.trancheStatus as TrancheStatusName]})` : ""}</td>
                   <td className="p-2">
-                    <Link href={`/financement/${r.file.id}`} className="text-brand-700 underline">
+                    <TextLink href={`/financement/${r.file.id}`}>
                       {r.file.platform} — {FUNDERS[r.file.funder]} {r.file.year}
-                    </Link>
+                    </TextLink>
                   </td>
                   <td className="p-2">
                     {r.consequence ?? "—"}
@@ -75,7 +78,7 @@ export default async function DeadlinesPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </div>
   );

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { GovernanceForm } from "@/components/governance/governance-form";
 import { DeleteButton } from "@/components/ui/delete-button";
 import { loadOrNull } from "@/lib/api/params";
@@ -9,6 +8,8 @@ import { db } from "@/lib/db";
 import { formatDate } from "@/lib/format";
 import { GOVERNANCE_KIND_LABELS } from "@/lib/governance/governance.rules";
 import { getGovernanceMeeting } from "@/lib/governance/governance.service";
+import { TextLink } from "@/components/ui/text-link";
+import { PageTitle } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Réunion de gouvernance" };
 
@@ -20,8 +21,8 @@ export default async function GovernanceMeetingPage({ params }: { params: Promis
   if (!can(user, "governance.write")) {
     return (
       <div className="flex flex-col gap-4">
-        <p className="text-sm"><Link href="/gouvernance" className="text-brand-700 underline">Gouvernance</Link></p>
-        <h1 className="text-2xl font-bold">{title}</h1>
+        <p className="text-sm"><TextLink href="/gouvernance">Gouvernance</TextLink></p>
+        <PageTitle>{title}</PageTitle>
         <dl className="grid grid-cols-1 gap-x-6 gap-y-2 rounded-lg border border-gray-300 bg-white p-4 sm:grid-cols-[max-content_1fr]">
           <dt className="font-medium">Plateforme</dt>
           <dd>{meeting.platform}</dd>
@@ -35,8 +36,8 @@ export default async function GovernanceMeetingPage({ params }: { params: Promis
   }
   return (
     <div className="flex flex-col gap-4">
-      <p className="text-sm"><Link href="/gouvernance" className="text-brand-700 underline">Gouvernance</Link></p>
-      <h1 className="text-2xl font-bold">{title}</h1>
+      <p className="text-sm"><TextLink href="/gouvernance">Gouvernance</TextLink></p>
+      <PageTitle>{title}</PageTitle>
       <GovernanceForm meeting={meeting} today={new Date().toISOString().slice(0, 10)} />
       <section aria-labelledby="danger-title" className="flex flex-col gap-2 border-t border-gray-300 pt-4">
         <h2 id="danger-title" className="text-lg font-semibold">Supprimer</h2>

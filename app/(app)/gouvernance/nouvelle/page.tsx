@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { GovernanceForm } from "@/components/governance/governance-form";
 import { requirePageUser } from "@/lib/auth/session";
+import { TextLink } from "@/components/ui/text-link";
+import { PageTitle } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Nouvelle réunion de gouvernance" };
 
@@ -10,9 +11,9 @@ export default async function NewGovernanceMeetingPage() {
   return (
     <div className="flex flex-col gap-4">
       <p className="text-sm">
-        <Link href="/gouvernance" className="text-brand-700 underline">Gouvernance</Link>
+        <TextLink href="/gouvernance">Gouvernance</TextLink>
       </p>
-      <h1 className="text-2xl font-bold">Nouvelle réunion de gouvernance</h1>
+      <PageTitle>Nouvelle réunion de gouvernance</PageTitle>
       <GovernanceForm today={new Date().toISOString().slice(0, 10)} />
     </div>
   );

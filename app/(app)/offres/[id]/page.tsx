@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { OfferTransitions } from "@/components/offers/offer-transitions";
 import { requirePageUser } from "@/lib/auth/session";
 import { can } from "@/lib/authz/policy";
@@ -11,6 +10,11 @@ import { CONTRACT_LABELS, SOURCE_LABELS, WORKING_TIME_LABELS } from "@/lib/offer
 import { getOffer } from "@/lib/offers/offer.service";
 import { notFoundOnAppError } from "@/lib/page-errors";
 import { romeLabels } from "@/lib/reference/reference.query";
+import { Icon } from "@/components/ui/icons";
+import { TextLink } from "@/components/ui/text-link";
+import { LinkButton } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { PageTitle } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Offre" };
 
@@ -25,27 +29,27 @@ export default async function OfferPage({ params }: { params: Promise<{ id: stri
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
-          <p className="text-sm"><Link href="/offres" className="text-brand-700 underline">Offres</Link> / <Link href={`/entreprises/${offer.companyId}`} className="text-brand-700 underline">{offer.company}</Link></p>
-          <h1 className="text-2xl font-bold">{offer.title}</h1>
+          <p className="text-sm"><TextLink href="/offres">Offres</TextLink> / <TextLink href={`/entreprises/${offer.companyId}`}>{offer.company}</TextLink></p>
+          <PageTitle>{offer.title}</PageTitle>
           <p className="text-muted" data-testid="offer-status">
             {OFFER_STATUS_LABELS[offer.status]} · {offer.positionsFilled} poste(s) pourvu(s) sur {offer.positions}
             {offer.hiddenMarket ? " · marché caché" : ""}
           </p>
         </div>
         {canWrite && offer.status !== "CANCELLED" && offer.status !== "EXPIRED" ? (
-          <Link href={`/offres/${offer.id}/modifier`} className="rounded border border-gray-400 bg-white px-4 py-2 text-sm">Modifier</Link>
+          <LinkButton variant="outline" href={`/offres/${offer.id}/modifier`}>Modifier</LinkButton>
         ) : null}
       </div>
       {staleness && staleness.state !== "ACTIVE" ? (
         <p role="status" className="rounded border border-warning bg-amber-50 p-3 text-sm">
-          <span aria-hidden="true">⚠ </span>
+          <Icon name="alert" className="mr-1 inline-block align-[-2px]" />
           {staleness.state === "EXPIRE_NOW"
             ? "Offre sans activité depuis trop longtemps : elle sera expirée au prochain passage du traitement automatique."
             : `Offre sans activité depuis le ${formatDate(staleness.staleOn)} : elle expirera le ${formatDate(staleness.expiresOn)} sans nouvelle action (proposition, mise à jour).`}
         </p>
       ) : null}
       {canWrite ? <OfferTransitions id={offer.id} version={offer.version} allowed={[...allowedTransitions(offer.status)]} /> : null}
-      <section aria-labelledby="o-info" className="rounded-lg border border-gray-300 bg-white p-4">
+      <Card as="section" aria-labelledby="o-info">
         <h2 id="o-info" className="mb-3 text-lg font-semibold">Le poste</h2>
         <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1 text-sm">
           <dt className="font-medium">Métier (ROME)</dt><dd>{romeLabel ?? "—"}</dd>
@@ -53,15 +57,15 @@ export default async function OfferPage({ params }: { params: Promise<{ id: stri
           <dt className="font-medium">Temps de travail</dt><dd>{WORKING_TIME_LABELS[offer.workingTime]}{offer.weeklyHours ? `, ${offer.weeklyHours} h/semaine` : ""}</dd>
           <dt className="font-medium">Lieu</dt><dd>{offer.place ?? "—"}</dd>
           <dt className="font-medium">Métier en tension</dt><dd>{offer.inTension ? "Oui" : "Non"}</dd>
-          <dt className="font-medium">Origine</dt><dd>{SOURCE_LABELS[offer.source]}{offer.visitId ? <> — <Link href={`/visites/${offer.visitId}`} className="text-brand-700 underline">voir la visite</Link></> : null}</dd>
+          <dt className="font-medium">Origine</dt><dd>{SOURCE_LABELS[offer.source]}{offer.visitId ? <> — <TextLink href={`/visites/${offer.visitId}`}>voir la visite</TextLink></> : null}</dd>
           <dt className="font-medium">Reçue le</dt><dd>{formatDate(offer.receivedAt)}</dd>
           <dt className="font-medium">Date limite</dt><dd>{formatDate(offer.expiresAt)}</dd>
           <dt className="font-medium">Dernière activité</dt><dd>{formatDate(offer.lastActivityAt)}</dd>
           <dt className="font-medium">Description</dt><dd className="whitespace-pre-line">{offer.description ?? "—"}</dd>
         </dl>
-      </section>
+      </Card>
       {can(user, "proposal.read") ? (
-        <p><Link href={`/offres/${offer.id}/candidats`} className="text-brand-700 underline">Candidats et positionnements sur cette offre</Link></p>
+        <p><TextLink href={`/offres/${offer.id}/candidats`}>Candidats et positionnements sur cette offre</TextLink></p>
       ) : null}
     </div>
   );

@@ -10,6 +10,10 @@ import { formatDate } from "@/lib/format";
 import { governanceProgressForPlatform } from "@/lib/governance/governance.service";
 import { CARRYING_STRUCTURE_LABELS } from "@/lib/platforms/platform.schema";
 import { getPlatform, perimeterCommunes } from "@/lib/platforms/platform.service";
+import { TextLink } from "@/components/ui/text-link";
+import { LinkButton } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { PageTitle } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Plateforme" };
 
@@ -40,13 +44,13 @@ export default async function PlatformPage({ params }: { params: Promise<{ id: s
   );
   return (
     <div className="flex flex-col gap-6">
-      <p><Link href="/plateformes" className="text-brand-700 underline">← Plateformes</Link></p>
+      <p><TextLink href="/plateformes">← Plateformes</TextLink></p>
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-2xl font-bold">{p.name}</h1>
-        {can(user, "platform.write") ? <Link href={`/plateformes/${p.id}/modifier`} className="rounded border border-brand-600 px-4 py-2 text-sm font-semibold text-brand-700">Modifier</Link> : null}
+        <PageTitle>{p.name}</PageTitle>
+        {can(user, "platform.write") ? <LinkButton variant="secondary" href={`/plateformes/${p.id}/modifier`}>Modifier</LinkButton> : null}
       </div>
       <div className="grid gap-6 md:grid-cols-2">
-        <section aria-labelledby="structure" className="rounded-lg border border-gray-300 bg-white p-4">
+        <Card as="section" aria-labelledby="structure">
           <h2 id="structure" className="mb-2 text-lg font-semibold">Structure porteuse</h2>
           <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1 text-sm">
             {row("Nom", p.carryingStructureName)}
@@ -56,8 +60,8 @@ export default async function PlatformPage({ params }: { params: Promise<{ id: s
             {row("Bassin d'emploi", p.employmentZone ?? "—")}
             {row("Coprésident·es", p.coPresidents.join(" ; ") || "—")}
           </dl>
-        </section>
-        <section aria-labelledby="means" className="rounded-lg border border-gray-300 bg-white p-4">
+        </Card>
+        <Card as="section" aria-labelledby="means">
           <h2 id="means" className="mb-2 text-lg font-semibold">Territoire, moyens et convention</h2>
           <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1 text-sm">
             {row("Population (INSEE)", `${fmt.format(p.population)} habitants`)}
@@ -67,7 +71,7 @@ export default async function PlatformPage({ params }: { params: Promise<{ id: s
             {row("Convention cadre", `du ${formatDate(p.conventionStartDate)} au ${formatDate(p.conventionEndDate)}`)}
             {row("Notification", formatDate(p.notificationDate))}
           </dl>
-        </section>
+        </Card>
       </div>
       {governance ? (
         <section aria-labelledby="governance" className="flex flex-col gap-2" data-testid="platform-governance">
@@ -78,7 +82,7 @@ export default async function PlatformPage({ params }: { params: Promise<{ id: s
           <GovernanceProgressPanel platforms={[governance]} headingLevel={3} />
         </section>
       ) : null}
-      <section aria-labelledby="perimeter" className="rounded-lg border border-gray-300 bg-white p-4">
+      <Card as="section" aria-labelledby="perimeter">
         <h2 id="perimeter" className="mb-2 text-lg font-semibold">Périmètre</h2>
         {[...byEpci.entries()].map(([epci, list]) => (
           <div key={epci} className="mb-3">
@@ -86,7 +90,7 @@ export default async function PlatformPage({ params }: { params: Promise<{ id: s
             <p className="text-sm">{list.map((c) => `${c.name} (${c.inseeCode})`).join(", ")}</p>
           </div>
         ))}
-      </section>
+      </Card>
     </div>
   );
 }

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { PlatformForm } from "@/components/platforms/platform-form";
 import { requirePageUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { regionEpcis } from "@/lib/platforms/platform.service";
 import { REGION_DEPARTMENTS } from "@/lib/platforms/region";
+import { TextLink } from "@/components/ui/text-link";
+import { PageTitle } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Créer une plateforme" };
 
@@ -13,8 +14,8 @@ export default async function NewPlatformPage() {
   const epcis = await regionEpcis(db, REGION_DEPARTMENTS);
   return (
     <div className="flex flex-col gap-4">
-      <p><Link href="/plateformes" className="text-brand-700 underline">← Plateformes</Link></p>
-      <h1 className="text-2xl font-bold">Créer une plateforme</h1>
+      <p><TextLink href="/plateformes">← Plateformes</TextLink></p>
+      <PageTitle>Créer une plateforme</PageTitle>
       <PlatformForm epcis={epcis} />
     </div>
   );

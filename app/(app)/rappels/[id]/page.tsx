@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { AttemptForm } from "@/components/callbacks/attempt-form";
 import { EditCallbackForm } from "@/components/callbacks/callback-form";
 import { UrgencyBadge } from "@/components/callbacks/urgency-badge";
@@ -11,6 +10,8 @@ import { getCallback } from "@/lib/callbacks/callback.service";
 import { listStaffOptions } from "@/lib/callbacks/options.query";
 import { db } from "@/lib/db";
 import { formatDateTime } from "@/lib/format";
+import { TextLink } from "@/components/ui/text-link";
+import { PageTitle } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Rappel numéro vert" };
 
@@ -24,14 +25,14 @@ export default async function CallbackPage({ params }: { params: Promise<{ id: s
     <div className="flex flex-col gap-6">
       <div>
         <p className="text-sm">
-          <Link href="/rappels" className="text-brand-700 underline">Rappels numéro vert</Link>
+          <TextLink href="/rappels">Rappels numéro vert</TextLink>
         </p>
-        <h1 className="text-2xl font-bold">Rappel : {cb.companyName}</h1>
+        <PageTitle>Rappel : {cb.companyName}</PageTitle>
       </div>
       <dl className="grid grid-cols-1 gap-x-6 gap-y-2 rounded-lg border border-gray-300 bg-white p-4 sm:grid-cols-[max-content_1fr]">
         <dt className="font-medium">Entreprise</dt>
         <dd>
-          <Link href={`/entreprises/${cb.companyId}`} className="text-brand-700 underline">{cb.companyName}</Link>
+          <TextLink href={`/entreprises/${cb.companyId}`}>{cb.companyName}</TextLink>
           {cb.companyCity ? ` (${cb.companyCity})` : null}
         </dd>
         <dt className="font-medium">Appel reçu le</dt>

@@ -5,6 +5,8 @@ import { db } from "@/lib/db";
 import { listArchivedJobSeekers } from "@/lib/job-seekers/archived.query";
 import { archivedListQuerySchema } from "@/lib/job-seekers/archived.schema";
 import { parseSearchParams } from "@/lib/search-params";
+import { Button } from "@/components/ui/button";
+import { PageTitle } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Archives des demandeurs d'emploi" };
 
@@ -14,7 +16,7 @@ export default async function ArchivesPage({ searchParams }: { searchParams: Pro
   const result = await listArchivedJobSeekers(db, user, q);
   return (
     <div className="flex flex-col gap-4">
-      <h1 className="text-2xl font-bold">Archives des demandeurs d&apos;emploi</h1>
+      <PageTitle>Archives des demandeurs d&apos;emploi</PageTitle>
       <p className="max-w-3xl text-muted">
         Personnes dont le dernier contact date de plus de 18 mois : elles n&apos;apparaissent plus dans les listes, la recherche,
         le rapprochement ni les exports, et seront détruites à 24 mois. Chaque consultation d&apos;une fiche exige un motif,
@@ -25,7 +27,7 @@ export default async function ArchivesPage({ searchParams }: { searchParams: Pro
           <label htmlFor="f-q" className="text-sm font-medium">Nom ou prénom</label>
           <input id="f-q" name="q" defaultValue={q.q ?? ""} className="rounded border border-gray-400 px-3 py-2" />
         </div>
-        <button type="submit" className="rounded bg-brand-600 px-4 py-2 text-sm font-semibold text-white">Rechercher</button>
+        <Button type="submit">Rechercher</Button>
       </form>
       <ArchivedTable data={result.items} total={result.total} page={result.page} pageSize={result.pageSize} />
     </div>

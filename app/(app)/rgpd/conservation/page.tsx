@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { DryRunButton } from "@/components/retention/dry-run-button";
 import { PurgeRunTable } from "@/components/retention/purge-run-table";
 import { requirePageUser } from "@/lib/auth/session";
@@ -8,6 +7,8 @@ import { db } from "@/lib/db";
 import { listPurgeRuns } from "@/lib/retention/purge-run.query";
 import { purgeRunListQuerySchema } from "@/lib/retention/purge-run.schema";
 import { parseSearchParams } from "@/lib/search-params";
+import { TextLink } from "@/components/ui/text-link";
+import { PageTitle } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Conservation des données" };
 
@@ -17,8 +18,8 @@ export default async function RetentionPage({ searchParams }: { searchParams: Pr
   const result = await listPurgeRuns(db, user, q);
   return (
     <div className="flex flex-col gap-4">
-      <p className="text-sm"><Link href="/rgpd" className="text-brand-700 underline">Données personnelles</Link> › Conservation</p>
-      <h1 className="text-2xl font-bold">Conservation des données</h1>
+      <p className="text-sm"><TextLink href="/rgpd">Données personnelles</TextLink> › Conservation</p>
+      <PageTitle>Conservation des données</PageTitle>
       <p className="text-muted">
         Chaque nuit, les demandeurs d&apos;emploi sans contact depuis la durée fixée par les règles en vigueur sont archivés, puis détruits ;
         les contacts d&apos;entreprise sont détruits après la durée prévue. Une simulation montre ce qu&apos;une exécution ferait maintenant, sans rien modifier.

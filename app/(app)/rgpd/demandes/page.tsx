@@ -7,6 +7,10 @@ import { db } from "@/lib/db";
 import { RIGHTS_KIND_LABELS, rightsListQuerySchema } from "@/lib/rights/rights.schema";
 import { listRightsRequests } from "@/lib/rights/rights.service";
 import { parseSearchParams } from "@/lib/search-params";
+import { Icon } from "@/components/ui/icons";
+import { TextLink } from "@/components/ui/text-link";
+import { Button, LinkButton } from "@/components/ui/button";
+import { PageTitle } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Demandes d'exercice de droits" };
 
@@ -17,15 +21,15 @@ export default async function RightsRequestsPage({ searchParams }: { searchParam
   const overdue = await listRightsRequests(db, user, { page: 1, pageSize: 1, overdue: "true" });
   return (
     <div className="flex flex-col gap-4">
-      <p className="text-sm"><Link href="/rgpd" className="text-brand-700 underline">Données personnelles</Link> › Demandes d&apos;exercice de droits</p>
+      <p className="text-sm"><TextLink href="/rgpd">Données personnelles</TextLink> › Demandes d&apos;exercice de droits</p>
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-2xl font-bold">Demandes d&apos;exercice de droits</h1>
-        {can(user, "rights.write") ? <Link href="/rgpd/demandes/nouvelle" className="rounded bg-brand-600 px-4 py-2 text-sm font-semibold text-white">Enregistrer une demande</Link> : null}
+        <PageTitle>Demandes d&apos;exercice de droits</PageTitle>
+        {can(user, "rights.write") ? <LinkButton href="/rgpd/demandes/nouvelle">Enregistrer une demande</LinkButton> : null}
       </div>
       <p className="text-muted">Accès, rectification, effacement, limitation, opposition, portabilité : chaque demande affiche ses délais (transmission au responsable de traitement, réponse, exécution d&apos;un ordre), les plus proches d&apos;abord.</p>
       {overdue.total > 0 ? (
         <p role="status" className="rounded border-2 border-danger bg-red-50 p-3 font-semibold text-danger">
-          <span aria-hidden="true">⚠ </span>{overdue.total} demande{overdue.total > 1 ? "s" : ""} en retard. <Link href="/rgpd/demandes?overdue=true" className="underline">Voir les demandes en retard</Link>
+          <Icon name="alert" className="mr-1 inline-block align-[-2px]" />{overdue.total} demande{overdue.total > 1 ? "s" : ""} en retard. <Link href="/rgpd/demandes?overdue=true" className="underline">Voir les demandes en retard</Link>
         </p>
       ) : null}
       <form className="flex flex-wrap items-end gap-3" role="search" aria-label="Filtrer les demandes">
@@ -45,7 +49,7 @@ export default async function RightsRequestsPage({ searchParams }: { searchParam
           </select>
         </div>
         <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="overdue" value="true" defaultChecked={q.overdue === "true"} /> En retard seulement</label>
-        <button type="submit" className="rounded bg-brand-600 px-4 py-2 text-sm font-semibold text-white">Filtrer</button>
+        <Button type="submit">Filtrer</Button>
       </form>
       <RightsTable data={result.items} total={result.total} page={result.page} pageSize={result.pageSize} />
     </div>

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { FollowUpToggle } from "@/components/visits/follow-up-toggle";
 import { requirePageUser } from "@/lib/auth/session";
 import { can } from "@/lib/authz/policy";
@@ -10,6 +9,11 @@ import { OFFER_STATUS_LABELS, type OfferStatus } from "@/lib/offers/offer.rules"
 import { notFoundOnAppError } from "@/lib/page-errors";
 import { NEED_LABELS } from "@/lib/visits/visit.schema";
 import { getVisit } from "@/lib/visits/visit.service";
+import { Icon } from "@/components/ui/icons";
+import { TextLink } from "@/components/ui/text-link";
+import { LinkButton } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { PageTitle } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Visite" };
 
@@ -23,18 +27,18 @@ export default async function VisitPage({ params }: { params: Promise<{ id: stri
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
-          <p className="text-sm"><Link href={`/entreprises/${visit.companyId}`} className="text-brand-700 underline">{visit.company}</Link> / Visite du {formatDate(visit.date)}</p>
-          <h1 className="text-2xl font-bold">Visite du {formatDate(visit.date)} — {visit.company}</h1>
+          <p className="text-sm"><TextLink href={`/entreprises/${visit.companyId}`}>{visit.company}</TextLink> / Visite du {formatDate(visit.date)}</p>
+          <PageTitle>Visite du {formatDate(visit.date)} — {visit.company}</PageTitle>
           <p className="text-sm text-muted" data-testid="visit-when">{formatVisitWhen(visit.date, visit.timeSet)}</p>
         </div>
         <div className="flex flex-wrap gap-2">
-          {canWrite ? <Link href={`/visites/${visit.id}/modifier`} className="rounded border border-gray-400 px-4 py-2 text-sm">Modifier la visite</Link> : null}
+          {canWrite ? <LinkButton variant="outline" href={`/visites/${visit.id}/modifier`}>Modifier la visite</LinkButton> : null}
           {can(user, "offer.write") ? (
-            <Link href={`/offres/nouvelle?entreprise=${visit.companyId}&visite=${visit.id}`} className="rounded bg-brand-600 px-4 py-2 text-sm font-semibold text-white">Créer une offre depuis cette visite</Link>
+            <LinkButton href={`/offres/nouvelle?entreprise=${visit.companyId}&visite=${visit.id}`}>Créer une offre depuis cette visite</LinkButton>
           ) : null}
         </div>
       </div>
-      <section aria-labelledby="v-info" className="rounded-lg border border-gray-300 bg-white p-4">
+      <Card as="section" aria-labelledby="v-info">
         <h2 id="v-info" className="mb-3 text-lg font-semibold">Compte rendu</h2>
         <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1 text-sm">
           <dt className="font-medium">Objet</dt><dd>{visit.purpose}</dd>
@@ -44,8 +48,8 @@ export default async function VisitPage({ params }: { params: Promise<{ id: stri
           <dt className="font-medium">Résultat</dt><dd className="whitespace-pre-line">{visit.outcome ?? "—"}</dd>
           <dt className="font-medium">Notes</dt><dd className="whitespace-pre-line">{visit.notes ?? "—"}</dd>
         </dl>
-      </section>
-      <section aria-labelledby="v-follow" className="rounded-lg border border-gray-300 bg-white p-4">
+      </Card>
+      <Card as="section" aria-labelledby="v-follow">
         <h2 id="v-follow" className="mb-3 text-lg font-semibold">Actions de suivi</h2>
         {visit.followUps.length === 0 ? <p className="text-sm text-muted">Aucune action de suivi.</p> : (
           <ul className="flex flex-col divide-y divide-gray-200">
@@ -55,7 +59,7 @@ export default async function VisitPage({ params }: { params: Promise<{ id: stri
                 <li key={f.id} className="flex items-center justify-between gap-3 py-2 text-sm">
                   <span>
                     <span className="font-medium">{f.label}</span> — échéance {formatDate(f.dueAt)}
-                    {f.doneAt ? <span className="ml-2 text-success">✓ faite le {formatDate(f.doneAt)}</span> : late ? <span className="ml-2 font-semibold text-warning">⚠ en retard</span> : null}
+                    {f.doneAt ? <span className="ml-2 text-success"><Icon name="check" className="mr-1 inline-block align-[-2px]" />faite le {formatDate(f.doneAt)}</span> : late ? <span className="ml-2 font-semibold text-warning"><Icon name="alert" className="mr-1 inline-block align-[-2px]" />en retard</span> : null}
                   </span>
                   {canWrite ? <FollowUpToggle id={f.id} visitId={visit.id} done={f.doneAt !== null} version={f.version} label={f.label} /> : null}
                 </li>
@@ -63,15 +67,15 @@ export default async function VisitPage({ params }: { params: Promise<{ id: stri
             })}
           </ul>
         )}
-      </section>
-      <section aria-labelledby="v-offers" className="rounded-lg border border-gray-300 bg-white p-4">
+      </Card>
+      <Card as="section" aria-labelledby="v-offers">
         <h2 id="v-offers" className="mb-3 text-lg font-semibold">Offres issues de la visite</h2>
         {visit.offers.length === 0 ? <p className="text-sm text-muted">Aucune offre pour l&apos;instant.</p> : (
           <ul className="list-disc pl-5 text-sm">
-            {visit.offers.map((o) => <li key={o.id}><Link href={`/offres/${o.id}`} className="text-brand-700 underline">{o.title}</Link> ({OFFER_STATUS_LABELS[o.status as OfferStatus]})</li>)}
+            {visit.offers.map((o) => <li key={o.id}><TextLink href={`/offres/${o.id}`}>{o.title}</TextLink> ({OFFER_STATUS_LABELS[o.status as OfferStatus]})</li>)}
           </ul>
         )}
-      </section>
+      </Card>
     </div>
   );
 }

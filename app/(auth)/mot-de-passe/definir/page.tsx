@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { AuthCard } from "@/components/account/auth-card";
 import { SetPasswordForm } from "@/components/account/set-password-form";
 import { db } from "@/lib/db";
 import { checkUserToken, TOKEN_PROBLEM_MESSAGES } from "@/lib/users/user-token.service";
+import { TextLink } from "@/components/ui/text-link";
 
 // The link carries a secret: never send it on to another site in the Referer header.
 export const metadata: Metadata = { title: "Choisir mon mot de passe", referrer: "no-referrer", robots: { index: false } };
@@ -18,8 +18,8 @@ export default async function SetPasswordPage({ searchParams }: { searchParams: 
       <AuthCard title="Lien inutilisable">
         <p role="status" className="text-danger">{TOKEN_PROBLEM_MESSAGES[check.problem]}</p>
         <p className="mt-4 flex gap-4 text-sm">
-          <Link href="/mot-de-passe/oublie" className="text-brand-700 underline">Mot de passe oublié</Link>
-          <Link href="/connexion" className="text-brand-700 underline">Connexion</Link>
+          <TextLink href="/mot-de-passe/oublie">Mot de passe oublié</TextLink>
+          <TextLink href="/connexion">Connexion</TextLink>
         </p>
       </AuthCard>
     );

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { AuthCard } from "@/components/account/auth-card";
 import { ForgotPasswordForm } from "@/components/account/forgot-password-form";
+import { TextLink } from "@/components/ui/text-link";
 
 export const metadata: Metadata = { title: "Mot de passe oublié" };
 
@@ -9,7 +9,7 @@ export default function ForgotPasswordPage() {
   return (
     <AuthCard title="Mot de passe oublié" intro={<p>Indiquez l&apos;adresse de votre compte : vous recevrez un lien pour choisir un nouveau mot de passe.</p>}>
       <ForgotPasswordForm />
-      <p className="mt-4 text-sm"><Link href="/connexion" className="text-brand-700 underline">Retour à la connexion</Link></p>
+      <p className="mt-4 text-sm"><TextLink href="/connexion">Retour à la connexion</TextLink></p>
     </AuthCard>
   );
 }

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { roleOptions } from "@/components/users/access-fields";
 import { AccessForm, ActivationForm, ResendInvitationForm, ResetTwoFactorForm } from "@/components/users/user-admin-forms";
 import { requirePageUser } from "@/lib/auth/session";
@@ -13,6 +12,9 @@ import { grantOptions } from "@/lib/users/user-options";
 import { manageProblem } from "@/lib/users/user.rules";
 import { getUser } from "@/lib/users/user.service";
 import { notFound } from "next/navigation";
+import { TextLink } from "@/components/ui/text-link";
+import { Card } from "@/components/ui/card";
+import { PageTitle } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Compte utilisateur" };
 
@@ -29,8 +31,8 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   const status = !u.active ? "Désactivé" : u.invitationPending ? "Invitation en attente" : "Actif";
   return (
     <div className="flex flex-col gap-6">
-      <p><Link href="/administration/utilisateurs" className="text-brand-700 underline">← Utilisateurs</Link></p>
-      <h1 className="text-2xl font-bold">{u.firstName} {u.lastName}</h1>
+      <p><TextLink href="/administration/utilisateurs">← Utilisateurs</TextLink></p>
+      <PageTitle>{u.firstName} {u.lastName}</PageTitle>
       <dl className="grid max-w-2xl grid-cols-[max-content_1fr] gap-x-6 gap-y-2 rounded-lg border border-gray-300 bg-white p-4">
         <dt className="font-medium">Adresse e-mail</dt>
         <dd>{u.email}</dd>
@@ -50,24 +52,24 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         <dd>{formatDateTime(u.createdAt)}</dd>
       </dl>
       {can(actor, "user.write") && u.totpEnabled ? (
-        <section aria-labelledby="totp-title" className="flex max-w-2xl flex-col gap-3 rounded-lg border border-gray-300 bg-white p-4">
+        <Card as="section" aria-labelledby="totp-title" className="flex max-w-2xl flex-col gap-3">
           <h2 id="totp-title" className="text-lg font-semibold">Double authentification</h2>
           <p className="text-sm text-muted">En cas de téléphone perdu ou de codes de secours épuisés. Action tracée dans le journal d&apos;audit.</p>
           <ResetTwoFactorForm user={u} />
-        </section>
+        </Card>
       ) : null}
       {manageable && options ? (
         <div className="grid gap-6 md:grid-cols-2">
-          <section aria-labelledby="access-title" className="flex flex-col gap-4 rounded-lg border border-gray-300 bg-white p-4">
+          <Card as="section" aria-labelledby="access-title" className="flex flex-col gap-4">
             <h2 id="access-title" className="text-lg font-semibold">Rôle et plateformes</h2>
             <AccessForm user={u} roles={roleOptions(options.roles)} platforms={options.platforms} canAllPlatforms={options.canAllPlatforms} />
-          </section>
-          <section aria-labelledby="state-title" className="flex flex-col gap-4 rounded-lg border border-gray-300 bg-white p-4">
+          </Card>
+          <Card as="section" aria-labelledby="state-title" className="flex flex-col gap-4">
             <h2 id="state-title" className="text-lg font-semibold">Accès au service</h2>
             <p className="text-sm text-muted">La désactivation prend effet immédiatement : les sessions ouvertes et les jetons d&apos;API sont refusés dès la requête suivante.</p>
             <ActivationForm user={u} />
             {u.invitationPending && u.active ? <ResendInvitationForm userId={u.id} /> : null}
-          </section>
+          </Card>
         </div>
       ) : (
         <p className="text-sm text-muted">Vous pouvez consulter ce compte mais pas le modifier.</p>

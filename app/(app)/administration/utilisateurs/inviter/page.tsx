@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { roleOptions } from "@/components/users/access-fields";
 import { InviteForm } from "@/components/users/invite-form";
 import { requirePageUser } from "@/lib/auth/session";
@@ -7,6 +6,8 @@ import { can } from "@/lib/authz/policy";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { grantOptions } from "@/lib/users/user-options";
+import { TextLink } from "@/components/ui/text-link";
+import { PageTitle } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Inviter un utilisateur" };
 
@@ -15,8 +16,8 @@ export default async function InvitePage() {
   const options = await grantOptions(db, user);
   return (
     <div className="flex flex-col gap-4">
-      <p><Link href="/administration/utilisateurs" className="text-brand-700 underline">← Utilisateurs</Link></p>
-      <h1 className="text-2xl font-bold">Inviter un utilisateur</h1>
+      <p><TextLink href="/administration/utilisateurs">← Utilisateurs</TextLink></p>
+      <PageTitle>Inviter un utilisateur</PageTitle>
       <p className="max-w-2xl text-muted">
         La personne reçoit un courriel avec un lien personnel pour choisir son mot de passe. À sa première connexion, elle accepte
         l&apos;engagement de confidentialité.

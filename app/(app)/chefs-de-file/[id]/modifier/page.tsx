@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { ChefDeFileForm } from "@/components/chefs-de-file/chef-de-file-form";
 import { loadOrNull } from "@/lib/api/params";
 import { orNotFound, requirePageUser } from "@/lib/auth/session";
 import { listCompanyOptions } from "@/lib/callbacks/options.query";
 import { getChefDeFile, listChefSectors } from "@/lib/chefs-de-file/chef-de-file.service";
 import { db } from "@/lib/db";
+import { TextLink } from "@/components/ui/text-link";
+import { PageTitle } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Modifier un chef de file" };
 
@@ -17,9 +18,9 @@ export default async function EditChefDeFilePage({ params }: { params: Promise<{
   return (
     <div className="flex flex-col gap-4">
       <p className="text-sm">
-        <Link href={`/chefs-de-file/${chef.id}`} className="text-brand-700 underline">Retour à la fiche</Link>
+        <TextLink href={`/chefs-de-file/${chef.id}`}>Retour à la fiche</TextLink>
       </p>
-      <h1 className="text-2xl font-bold">Modifier : {[chef.firstName, chef.lastName].filter(Boolean).join(" ")}</h1>
+      <PageTitle>Modifier : {[chef.firstName, chef.lastName].filter(Boolean).join(" ")}</PageTitle>
       <ChefDeFileForm chef={chef} companies={companies} sectors={sectors} />
     </div>
   );

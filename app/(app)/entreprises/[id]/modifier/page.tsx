@@ -5,6 +5,7 @@ import { getCompany, listCompanySectors } from "@/lib/companies/company.query";
 import { communeOption, nafOption } from "@/lib/reference/reference.query";
 import { db } from "@/lib/db";
 import { notFoundOnAppError } from "@/lib/page-errors";
+import { PageTitle } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Modifier l'entreprise" };
 
@@ -15,7 +16,7 @@ export default async function EditCompanyPage({ params }: { params: Promise<{ id
   const [naf, commune, sectors] = await Promise.all([nafOption(db, company.nafCode), communeOption(db, company.communeCode), listCompanySectors(db, user)]);
   return (
     <div className="flex flex-col gap-4">
-      <h1 className="text-2xl font-bold">Modifier « {company.name} »</h1>
+      <PageTitle>Modifier « {company.name} »</PageTitle>
       <CompanyForm company={company} naf={naf} commune={commune} sectors={sectors} />
     </div>
   );

@@ -6,6 +6,8 @@ import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { getEvent } from "@/lib/events/event.service";
 import { formatDateTime } from "@/lib/format";
+import { TableScroll } from "@/components/ui/table";
+import { PageTitle } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Feuille d'émargement" };
 
@@ -24,11 +26,12 @@ export default async function AttendanceSheetPage({ params }: { params: Promise<
     <div className="flex flex-col gap-4 print:text-black">
       <div className="flex items-start justify-between gap-3">
         <div>
-          <h1 className="text-2xl font-bold">Feuille d&apos;émargement — {e.title}</h1>
+          <PageTitle>Feuille d&apos;émargement — {e.title}</PageTitle>
           <p className="text-sm">{formatDateTime(e.date)} · {e.place} · {e.platform.name}</p>
         </div>
         <PrintButton />
       </div>
+      <TableScroll label="Feuille d'émargement">
       <table className="w-full border-collapse text-left text-sm">
         <caption className="sr-only">Feuille d&apos;émargement</caption>
         <thead>
@@ -55,6 +58,7 @@ export default async function AttendanceSheetPage({ params }: { params: Promise<
           ))}
         </tbody>
       </table>
+      </TableScroll>
       <p className="text-xs">
         Données personnelles traitées par la plateforme Proch&apos;Emploi pour le compte de la Région Hauts-de-France (responsable de traitement), aux seules fins du suivi de
         l&apos;événement.

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { CancelEventForm } from "@/components/events/cancel-event-form";
 import { EventForm } from "@/components/events/event-form";
 import { requirePageUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { getEventFields } from "@/lib/events/event.service";
 import { notFoundOnAppError } from "@/lib/page-errors";
+import { TextLink } from "@/components/ui/text-link";
+import { PageTitle } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Modifier l'événement" };
 
@@ -20,11 +21,11 @@ export default async function EditEventPage({ params }: { params: Promise<{ id: 
   const e = await notFoundOnAppError(getEventFields(db, user, id));
   return (
     <div className="flex flex-col gap-6">
-      <p className="text-sm"><Link href="/evenements" className="text-brand-700 underline">Événements</Link> / <Link href={`/evenements/${e.id}`} className="text-brand-700 underline">{e.title}</Link> / Modifier</p>
-      <h1 className="text-2xl font-bold">Modifier l&apos;événement « {e.title} »</h1>
+      <p className="text-sm"><TextLink href="/evenements">Événements</TextLink> / <TextLink href={`/evenements/${e.id}`}>{e.title}</TextLink> / Modifier</p>
+      <PageTitle>Modifier l&apos;événement « {e.title} »</PageTitle>
       {e.status === "CANCELLED" ? (
         <p role="status" className="rounded border-2 border-danger bg-red-50 p-3 text-sm">
-          Cet événement est annulé{e.cancelReason ? ` (motif : ${e.cancelReason})` : ""} : il ne se modifie plus. <Link href={`/evenements/${e.id}`} className="text-brand-700 underline">Voir l&apos;événement</Link>
+          Cet événement est annulé{e.cancelReason ? ` (motif : ${e.cancelReason})` : ""} : il ne se modifie plus. <TextLink href={`/evenements/${e.id}`}>Voir l&apos;événement</TextLink>
         </p>
       ) : (
         <>

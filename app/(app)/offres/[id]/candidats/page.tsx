@@ -14,6 +14,9 @@ import { candidatesForOffer } from "@/lib/matching/matching.service";
 import { OFFER_STATUS_LABELS, type OfferStatus } from "@/lib/offers/offer.rules";
 import { listProposals } from "@/lib/proposals/proposal.service";
 import { CONTRACT_LABELS, PROPOSAL_STATUS_LABELS } from "@/lib/proposals/proposal.rules";
+import { TableScroll } from "@/components/ui/table";
+import { Card } from "@/components/ui/card";
+import { PageTitle } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Candidats pour une offre" };
 
@@ -33,18 +36,19 @@ export default async function OfferCandidatesPage({ params }: { params: Promise<
   return (
     <div className="flex flex-col gap-6">
       <div>
-        <h1 className="text-2xl font-bold">Candidats : {offer.title}</h1>
+        <PageTitle>Candidats : {offer.title}</PageTitle>
         <p className="text-sm text-muted">{offer.company.name}{offer.placeLabel ? ` · ${offer.placeLabel}` : ""} · {CONTRACT_LABELS[offer.contractType]}{offer.romeCode ? ` · ${(await romeLabels(db, [offer.romeCode])).get(offer.romeCode)}` : ""}</p>
         <p className="mt-1 text-sm">
           Statut : <strong>{OFFER_STATUS_LABELS[offer.status as OfferStatus]}</strong> · Postes pourvus : <strong data-testid="positions-filled">{offer.positionsFilled} / {offer.positions}</strong>
         </p>
       </div>
 
-      <section aria-labelledby="positioned-title" className="flex flex-col gap-3 rounded-lg border border-gray-300 bg-white p-4">
+      <Card as="section" aria-labelledby="positioned-title" className="flex flex-col gap-3">
         <h2 id="positioned-title" className="text-lg font-semibold">Personnes positionnées</h2>
         {proposals.items.length === 0 ? (
           <p className="text-sm text-muted">Personne n&apos;est encore positionné sur cette offre.</p>
         ) : (
+          <TableScroll label="Personnes positionnées sur l'offre">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Personnes positionnées sur l&apos;offre</caption>
             <thead>
@@ -69,15 +73,17 @@ export default async function OfferCandidatesPage({ params }: { params: Promise<
               })}
             </tbody>
           </table>
+          </TableScroll>
         )}
-      </section>
+      </Card>
 
-      <section aria-labelledby="suggested-title" className="flex flex-col gap-3 rounded-lg border border-gray-300 bg-white p-4">
+      <Card as="section" aria-labelledby="suggested-title" className="flex flex-col gap-3">
         <h2 id="suggested-title" className="text-lg font-semibold">Candidats suggérés (les plus adaptés d&apos;abord)</h2>
         <p className="text-sm text-muted">Adéquation sur 100 : même code ROME (40), lieu dans le périmètre de mobilité (30), contrat souhaité (15), disponibilité (15).</p>
         {candidates.length === 0 ? (
           <p className="text-sm text-muted">Aucun demandeur d&apos;emploi actif ne correspond à cette offre.</p>
         ) : (
+          <TableScroll label="Candidats suggérés">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Candidats suggérés</caption>
             <thead>
@@ -103,8 +109,9 @@ export default async function OfferCandidatesPage({ params }: { params: Promise<
               })}
             </tbody>
           </table>
+          </TableScroll>
         )}
-      </section>
+      </Card>
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { getOffer } from "@/lib/offers/offer.service";
 import { notFoundOnAppError } from "@/lib/page-errors";
 import { communeOption, romeOption } from "@/lib/reference/reference.query";
+import { PageTitle } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Modifier l'offre" };
 
@@ -15,7 +16,7 @@ export default async function EditOfferPage({ params }: { params: Promise<{ id: 
   const [rome, commune] = await Promise.all([romeOption(db, offer.romeCode), communeOption(db, offer.communeCode)]);
   return (
     <div className="flex flex-col gap-4">
-      <h1 className="text-2xl font-bold">Modifier l&apos;offre « {offer.title} »</h1>
+      <PageTitle>Modifier l&apos;offre « {offer.title} »</PageTitle>
       <OfferForm company={{ id: offer.companyId, name: offer.company }} offer={offer} rome={rome} commune={commune} today={new Date().toISOString().slice(0, 10)} />
     </div>
   );

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PlatformForm } from "@/components/platforms/platform-form";
 import { requirePageUser } from "@/lib/auth/session";
@@ -7,6 +6,8 @@ import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { getPlatform, perimeterForForm, regionEpcis } from "@/lib/platforms/platform.service";
 import { REGION_DEPARTMENTS } from "@/lib/platforms/region";
+import { TextLink } from "@/components/ui/text-link";
+import { PageTitle } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Modifier une plateforme" };
 
@@ -21,8 +22,8 @@ export default async function EditPlatformPage({ params }: { params: Promise<{ i
   const [epcis, perimeter] = await Promise.all([regionEpcis(db, REGION_DEPARTMENTS), perimeterForForm(db, p.perimeterInseeCodes)]);
   return (
     <div className="flex flex-col gap-4">
-      <p><Link href={`/plateformes/${p.id}`} className="text-brand-700 underline">← {p.name}</Link></p>
-      <h1 className="text-2xl font-bold">Modifier « {p.name} »</h1>
+      <p><TextLink href={`/plateformes/${p.id}`}>← {p.name}</TextLink></p>
+      <PageTitle>Modifier « {p.name} »</PageTitle>
       <PlatformForm platform={p} perimeter={perimeter} epcis={epcis} />
     </div>
   );

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { JobSeekerRecord } from "@/components/job-seekers/job-seeker-record";
 import { requirePageUser } from "@/lib/auth/session";
@@ -7,6 +6,10 @@ import { db } from "@/lib/db";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
 import { archivedHeading, readArchivedJobSeeker } from "@/lib/job-seekers/archived.query";
+import { Icon } from "@/components/ui/icons";
+import { TextLink } from "@/components/ui/text-link";
+import { Button } from "@/components/ui/button";
+import { PageTitle } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Consultation d'une personne archivée" };
 
@@ -38,8 +41,8 @@ export default async function ArchivedRecordPage({ params, searchParams }: {
   }
   return (
     <div className="flex flex-col gap-4">
-      <p><Link href="/rgpd/archives" className="text-brand-700 underline">← Archives</Link></p>
-      <h1 className="text-2xl font-bold">{record ? `${record.lastName ?? ""} ${record.firstName ?? ""}`.trim() || "Personne archivée" : "Consulter une fiche archivée"}</h1>
+      <p><TextLink href="/rgpd/archives">← Archives</TextLink></p>
+      <PageTitle>{record ? `${record.lastName ?? ""} ${record.firstName ?? ""}`.trim() || "Personne archivée" : "Consulter une fiche archivée"}</PageTitle>
       <p className="text-muted">
         Plateforme {heading.platform}, archivée le {formatDate(heading.archivedAt?.toISOString() ?? null)}. Accès réservé au responsable de plateforme et au DPO.
       </p>
@@ -59,8 +62,8 @@ export default async function ArchivedRecordPage({ params, searchParams }: {
             aria-describedby={error ? "f-motif-hint f-motif-error" : "f-motif-hint"} aria-invalid={error ? true : undefined}
             className={`rounded border px-3 py-2 ${error ? "border-danger" : "border-gray-400"}`}
           />
-          {error ? <p id="f-motif-error" className="text-sm text-danger"><span aria-hidden="true">⚠ </span>{error}</p> : null}
-          <div><button type="submit" className="rounded bg-brand-600 px-4 py-2 text-sm font-semibold text-white">Consulter la fiche</button></div>
+          {error ? <p id="f-motif-error" className="text-sm text-danger"><Icon name="alert" className="mr-1 inline-block align-[-2px]" />{error}</p> : null}
+          <div><Button type="submit">Consulter la fiche</Button></div>
         </form>
       )}
     </div>

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { RUN_STATUS_LABELS } from "@/components/retention/purge-run-table";
@@ -7,6 +6,9 @@ import { requirePageUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { formatDateTime } from "@/lib/format";
 import { findPurgeRun } from "@/lib/retention/purge-run.query";
+import { TableScroll } from "@/components/ui/table";
+import { TextLink } from "@/components/ui/text-link";
+import { PageTitle } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Rapport de conservation" };
 
@@ -20,8 +22,8 @@ export default async function PurgeRunPage({ params }: { params: Promise<{ id: s
   const verb = run.dryRun ? "serait" : "a été";
   return (
     <div className="flex flex-col gap-4">
-      <p className="text-sm"><Link href="/rgpd/conservation" className="text-brand-700 underline">Conservation des données</Link> › Rapport</p>
-      <h1 className="text-2xl font-bold">{run.dryRun ? "Rapport de simulation" : "Rapport d'exécution"}</h1>
+      <p className="text-sm"><TextLink href="/rgpd/conservation">Conservation des données</TextLink> › Rapport</p>
+      <PageTitle>{run.dryRun ? "Rapport de simulation" : "Rapport d'exécution"}</PageTitle>
       <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1">
         <dt className="font-medium">Début</dt><dd>{formatDateTime(run.startedAt)}</dd>
         <dt className="font-medium">Fin</dt><dd>{run.finishedAt ? formatDateTime(run.finishedAt) : "—"}</dd>
@@ -30,6 +32,7 @@ export default async function PurgeRunPage({ params }: { params: Promise<{ id: s
         <dt className="font-medium">Version des règles</dt><dd>{run.ruleSetVersion ?? "—"}</dd>
       </dl>
       {run.dryRun ? <p className="rounded border border-brand-600 bg-brand-50 p-3 text-sm">Simulation : aucune donnée n&apos;a été modifiée. Voici ce qu&apos;une exécution lancée au même moment ferait.</p> : null}
+      <TableScroll label={`Ce qui ${verb} fait, par plateforme`}>
       <table className="w-full max-w-3xl border-collapse text-sm">
         <caption className="mb-2 text-left font-semibold">Ce qui {verb} fait, par plateforme</caption>
         <thead>
@@ -51,6 +54,7 @@ export default async function PurgeRunPage({ params }: { params: Promise<{ id: s
           </tr>
         </tbody>
       </table>
+      </TableScroll>
       <section aria-labelledby="errors-title">
         <h2 id="errors-title" className="text-lg font-semibold">Erreurs</h2>
         {run.errors.length === 0 ? (

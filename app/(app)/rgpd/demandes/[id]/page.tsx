@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Countdown } from "@/components/rights/countdown";
 import { RightsActions } from "@/components/rights/rights-actions";
@@ -10,6 +9,10 @@ import { db } from "@/lib/db";
 import { formatDateTime } from "@/lib/format";
 import { RIGHTS_CHANNEL_LABELS, RIGHTS_KIND_LABELS, RIGHTS_STATUS_LABELS } from "@/lib/rights/rights.schema";
 import { getRightsRequest, listRevisions } from "@/lib/rights/rights.service";
+import { TableScroll } from "@/components/ui/table";
+import { Icon } from "@/components/ui/icons";
+import { TextLink } from "@/components/ui/text-link";
+import { PageTitle } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Demande d'exercice de droits" };
 
@@ -21,8 +24,8 @@ export default async function RightsRequestPage({ params }: { params: Promise<{ 
   const revisions = r.kind === "RECTIFICATION" && r.jobSeeker ? await listRevisions(db, user, r.id) : [];
   return (
     <div className="flex flex-col gap-6">
-      <p className="text-sm"><Link href="/rgpd/demandes" className="text-brand-700 underline">Demandes d&apos;exercice de droits</Link> › {RIGHTS_KIND_LABELS[r.kind]}</p>
-      <h1 className="text-2xl font-bold">Demande d&apos;exercice de droits : {RIGHTS_KIND_LABELS[r.kind].toLowerCase()}</h1>
+      <p className="text-sm"><TextLink href="/rgpd/demandes">Demandes d&apos;exercice de droits</TextLink> › {RIGHTS_KIND_LABELS[r.kind]}</p>
+      <PageTitle>Demande d&apos;exercice de droits : {RIGHTS_KIND_LABELS[r.kind].toLowerCase()}</PageTitle>
       <dl className="grid max-w-3xl grid-cols-[14rem_1fr] gap-x-4 gap-y-1 text-sm">
         <dt className="font-medium">État</dt><dd>{RIGHTS_STATUS_LABELS[r.status]}</dd>
         <dt className="font-medium">Demandeur·se</dt><dd>{r.requesterName ?? "(effacé)"}{r.requesterContact ? ` — ${r.requesterContact}` : ""}</dd>
@@ -30,7 +33,7 @@ export default async function RightsRequestPage({ params }: { params: Promise<{ 
         <dt className="font-medium">Personne concernée</dt>
         <dd>
           {r.jobSeeker ? `${r.jobSeeker.name} (${r.platform ?? "—"})` : "non reliée"}
-          {r.jobSeeker?.restricted ? <strong className="ml-2"><span aria-hidden="true">⛔ </span>traitement limité</strong> : null}
+          {r.jobSeeker?.restricted ? <strong className="ml-2"><Icon name="ban" className="mr-1 inline-block align-[-2px]" />traitement limité</strong> : null}
         </dd>
         {r.details ? (<><dt className="font-medium">Précisions</dt><dd className="whitespace-pre-wrap">{r.details}</dd></>) : null}
         {r.response ? (<><dt className="font-medium">Réponse</dt><dd className="whitespace-pre-wrap">{r.response}</dd></>) : null}
@@ -53,6 +56,7 @@ export default async function RightsRequestPage({ params }: { params: Promise<{ 
         <section aria-labelledby="revisions-title" className="flex flex-col gap-2">
           <h2 id="revisions-title" className="text-lg font-semibold">Historique des rectifications de la fiche</h2>
           {revisions.length === 0 ? <p className="text-sm">Aucune modification enregistrée.</p> : (
+            <TableScroll label="Versions précédentes">
             <table className="w-full max-w-4xl border-collapse text-left text-sm">
               <caption className="sr-only">Versions précédentes</caption>
               <thead className="bg-gray-100"><tr><th scope="col" className="p-2">Le</th><th scope="col" className="p-2">Version remplacée</th><th scope="col" className="p-2">Champs modifiés et valeurs précédentes</th></tr></thead>
@@ -66,6 +70,7 @@ export default async function RightsRequestPage({ params }: { params: Promise<{ 
                 ))}
               </tbody>
             </table>
+            </TableScroll>
           )}
         </section>
       ) : null}

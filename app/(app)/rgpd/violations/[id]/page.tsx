@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BreachForm } from "@/components/rights/breach-form";
 import { Countdown } from "@/components/rights/countdown";
@@ -10,6 +9,8 @@ import { db } from "@/lib/db";
 import { formatDateTime } from "@/lib/format";
 import { BREACH_STATUS_LABELS } from "@/lib/rights/breach.schema";
 import { getBreach } from "@/lib/rights/breach.service";
+import { TextLink } from "@/components/ui/text-link";
+import { PageTitle } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Violation de données" };
 
@@ -20,8 +21,8 @@ export default async function BreachPage({ params }: { params: Promise<{ id: str
   if (!b) notFound();
   return (
     <div className="flex flex-col gap-6">
-      <p className="text-sm"><Link href="/rgpd/violations" className="text-brand-700 underline">Violations</Link> › Violation du {formatDateTime(b.detectedAt)}</p>
-      <h1 className="text-2xl font-bold">Violation détectée le {formatDateTime(b.detectedAt)}</h1>
+      <p className="text-sm"><TextLink href="/rgpd/violations">Violations</TextLink> › Violation du {formatDateTime(b.detectedAt)}</p>
+      <PageTitle>Violation détectée le {formatDateTime(b.detectedAt)}</PageTitle>
       <p className="text-sm">Statut : <strong>{BREACH_STATUS_LABELS[b.status]}</strong></p>
       <section aria-labelledby="deadline-title" className="flex flex-col gap-2">
         <h2 id="deadline-title" className="text-lg font-semibold">Notification au responsable de traitement</h2>

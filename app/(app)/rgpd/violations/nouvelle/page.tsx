@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { BreachForm } from "@/components/rights/breach-form";
 import { requirePageUser } from "@/lib/auth/session";
+import { TextLink } from "@/components/ui/text-link";
+import { PageTitle } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Enregistrer une violation de données" };
 
@@ -9,8 +10,8 @@ export default async function NewBreachPage() {
   await requirePageUser("breach.write");
   return (
     <div className="flex flex-col gap-4">
-      <p className="text-sm"><Link href="/rgpd/violations" className="text-brand-700 underline">Violations</Link> › Nouvelle violation</p>
-      <h1 className="text-2xl font-bold">Enregistrer une violation de données</h1>
+      <p className="text-sm"><TextLink href="/rgpd/violations">Violations</TextLink> › Nouvelle violation</p>
+      <PageTitle>Enregistrer une violation de données</PageTitle>
       <BreachForm />
     </div>
   );

@@ -1,0 +1,139 @@
+"use client";
+// The application header. From 1024 px: brand, search, who is signed in, the bell and « Se
+// déconnecter » on one row, the navigation on one line under it. Below 1024 px the row keeps the
+// brand, the bell and a « Menu » button (a disclosure: aria-expanded, Escape closes and gives the
+// focus back) that opens the navigation, the search, who is signed in and « Se déconnecter ».
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
+import { SignOutButton } from "@/components/layout/sign-out-button";
+import { NotificationBell } from "@/components/notifications/bell";
+import { SearchBox } from "@/components/search/search-box";
+import { cn } from "@/components/ui/cn";
+import { Icon } from "@/components/ui/icons";
+
+export interface HeaderProps {
+  items: { href: string; label: string }[];
+  /** Secondary links of the user menu (profile, exports, API documentation). */
+  userLinks: { href: string; label: string }[];
+  userName: string;
+  roleLabel: string;
+  unread: number;
+  canSearch: boolean;
+}
+
+function isCurrent(href: string, pathname: string) {
+  return href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
+}
+
+export function SiteHeader({ items, userLinks, userName, roleLabel, unread, canSearch }: HeaderProps) {
+  const pathname = usePathname();
+  const [open, setOpen] = useState(false);
+  const [openedOn, setOpenedOn] = useState(pathname);
+  const button = useRef<HTMLButtonElement>(null);
+  // A navigation closes the menu (derived during render, no effect needed).
+  if (open && openedOn !== pathname) setOpen(false);
+
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === "Escape") {
+        setOpen(false);
+        button.current?.focus();
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [open]);
+
+  // The longest match wins (« /rgpd/demandes » over « /rgpd »).
+  const current = items.filter((i) => isCurrent(i.href, pathname)).sort((a, b) => b.href.length - a.href.length)[0]?.href;
+
+  return (
+    <header className="border-b border-gray-300 bg-white">
+      <div className="mx-auto flex max-w-7xl items-center gap-3 px-4 py-2">
+        <Link href="/" className="shrink-0 font-bold text-brand-800">
+          SI Proch&apos;Emploi
+          <span className="block text-xs font-normal text-muted">Région Hauts-de-France</span>
+        </Link>
+        {canSearch ? (
+          <div className="hidden min-w-0 lg:block">
+            <SearchBox />
+          </div>
+        ) : null}
+        <div className="ml-auto flex items-center gap-2 text-sm">
+          <div className="hidden text-right lg:block">
+            <p className="font-medium" data-testid="current-user">
+              {userName}
+            </p>
+            <p className="text-muted" data-testid="current-role">
+              {roleLabel}
+            </p>
+          </div>
+          <NotificationBell unread={unread} />
+          <div className="hidden lg:block">
+            <SignOutButton />
+          </div>
+          <button
+            ref={button}
+            type="button"
+            className="inline-flex min-h-10 items-center gap-2 rounded border border-gray-400 px-3 font-semibold hover:bg-gray-100 lg:hidden"
+            aria-expanded={open}
+            aria-controls="menu-principal"
+            onClick={() => {
+              setOpenedOn(pathname);
+              setOpen((o) => !o);
+            }}
+          >
+            <Icon name={open ? "x" : "menu"} size={18} />
+            Menu
+          </button>
+        </div>
+      </div>
+      <div id="menu-principal" className={cn("mx-auto max-w-7xl px-4 lg:block lg:max-w-none lg:px-3", open ? "block pb-4" : "hidden")}>
+        <div className="flex flex-col gap-3 border-t border-gray-200 py-3 lg:hidden">
+          {canSearch ? <SearchBox id="global-search-menu" /> : null}
+          <div className="text-sm">
+            <p className="font-medium">{userName}</p>
+            <p className="text-muted">{roleLabel}</p>
+          </div>
+        </div>
+        <nav aria-label="Navigation principale">
+          <ul className="flex flex-col lg:flex-row lg:flex-wrap">
+            {items.map((item) => {
+              const here = item.href === current;
+              return (
+                <li key={item.href}>
+                  <Link
+                    href={item.href}
+                    aria-current={here ? "page" : undefined}
+                    className={cn(
+                      "block min-h-10 border-l-4 px-3 py-2 text-sm whitespace-nowrap lg:inline-block lg:border-b-4 lg:border-l-0 lg:px-1.5",
+                      here ? "border-brand-600 font-semibold text-brand-800" : "border-transparent hover:border-gray-300",
+                    )}
+                  >
+                    {item.label}
+                  </Link>
+                </li>
+              );
+            })}
+          </ul>
+        </nav>
+        <div className="flex flex-col gap-2 border-t border-gray-200 pt-3 lg:hidden">
+          <ul className="flex flex-col">
+            {userLinks.map((l) => (
+              <li key={l.href}>
+                <Link href={l.href} className="block min-h-10 px-3 py-2 text-sm text-brand-700 underline">
+                  {l.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+          <div>
+            <SignOutButton />
+          </div>
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,98 @@
+// Issue 14 §5–§6: the application shell on a laptop (1366 px: the field staff's menu on one line,
+// the API documentation moved to « Mon profil ») and on a phone (menu button, bell and log-out
+// reachable), the confirmation toast with a link to the saved record, the error summary.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { ACCOUNTS } from "../support/accounts";
+import { loginViaForm } from "../support/auth";
+
+async function seriousAxe(page: Page): Promise<string[]> {
+  const r = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return r.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${page.url()} ${v.id} [${v.impact}]: ${v.help}`);
+}
+
+/** A SIRET that passes the Luhn check, different on each run. */
+function randomSiret(): string {
+  const digits = Array.from({ length: 13 }, () => Math.floor(Math.random() * 10));
+  for (let check = 0; check < 10; check++) {
+    const all = [...digits, check];
+    const sum = all.reduceRight((acc, d, i) => {
+      const fromRight = all.length - 1 - i;
+      const v = fromRight % 2 === 1 ? d * 2 : d;
+      return acc + (v > 9 ? v - 9 : v);
+    }, 0);
+    if (sum % 10 === 0) return all.join("");
+  }
+  throw new Error("unreachable");
+}
+
+for (const key of ["assistantLens", "managerLens"] as const) {
+  test(`1366 px : le menu de ${key} tient sur une ligne, la documentation de l'API est dans « Mon profil »`, async ({ page }) => {
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await loginViaForm(page, ACCOUNTS[key].email);
+    await expect(page.getByTestId("home-role")).toBeVisible();
+    const nav = page.getByRole("navigation", { name: "Navigation principale" });
+    await expect(nav.getByRole("link", { name: "API", exact: true })).toHaveCount(0);
+    const tops = await nav.getByRole("listitem").evaluateAll((items) => items.map((li) => Math.round(li.getBoundingClientRect().top)));
+    expect(tops.length).toBeGreaterThan(5);
+    expect(new Set(tops).size, `rangées du menu : ${JSON.stringify(tops)}`).toBe(1);
+    await expect(page.getByRole("button", { name: "Menu" })).toBeHidden();
+    await nav.getByRole("link", { name: "Mon profil" }).click();
+    await page.getByRole("link", { name: "Aide : documentation de l'API" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Documentation de l'API");
+  });
+}
+
+test("390 px : le bouton Menu ouvre la navigation, la cloche et la déconnexion restent accessibles", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await loginViaForm(page, ACCOUNTS.assistantLens.email);
+  await expect(page.getByTestId("home-role")).toBeVisible();
+  const nav = page.getByRole("navigation", { name: "Navigation principale" });
+  const menu = page.getByRole("button", { name: "Menu" });
+  await expect(page.getByTestId("notification-bell")).toBeVisible();
+  await expect(menu).toHaveAttribute("aria-expanded", "false");
+  await expect(nav).toBeHidden();
+  // Keyboard: focus the button, open with Enter, close with Escape (focus comes back).
+  await menu.focus();
+  await page.keyboard.press("Enter");
+  await expect(menu).toHaveAttribute("aria-expanded", "true");
+  await expect(nav.getByRole("link", { name: "Entreprises" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Se déconnecter" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Aide : documentation de l'API" })).toBeVisible();
+  expect(await seriousAxe(page)).toEqual([]);
+  await page.keyboard.press("Escape");
+  await expect(menu).toHaveAttribute("aria-expanded", "false");
+  await expect(menu).toBeFocused();
+  // A navigation from the menu closes it.
+  await menu.click();
+  await nav.getByRole("link", { name: "Entreprises" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Entreprises/);
+  await expect(menu).toHaveAttribute("aria-expanded", "false");
+  await menu.click();
+  await page.getByRole("button", { name: "Se déconnecter" }).click();
+  await expect(page).toHaveURL(/\/connexion/);
+});
+
+test("une entreprise enregistrée sans code NAF : récapitulatif des erreurs d'abord, puis un message de confirmation avec le lien vers la fiche", async ({ page }) => {
+  await loginViaForm(page, ACCOUNTS.assistantLens.email);
+  await expect(page.getByTestId("home-role")).toBeVisible();
+  await page.goto("/entreprises/nouvelle");
+  await page.getByRole("button", { name: "Créer l'entreprise" }).click();
+  const summary = page.getByTestId("error-summary");
+  await expect(summary).toContainText("Le formulaire contient 2 erreurs");
+  await summary.getByRole("link", { name: "SIRET (14 chiffres)" }).click();
+  await expect(page.getByLabel("SIRET (14 chiffres)")).toBeFocused();
+  expect(await seriousAxe(page)).toEqual([]);
+
+  await page.getByLabel("SIRET (14 chiffres)").fill(randomSiret());
+  await page.getByLabel("Raison sociale").fill(`Atelier sans NAF ${Date.now()}`);
+  await expect(page.getByLabel("Code NAF / APE")).toHaveValue("");
+  await page.getByRole("button", { name: "Créer l'entreprise" }).click();
+  await expect(page).toHaveURL(/\/entreprises\/[0-9a-f-]{36}$/);
+  const toast = page.getByTestId("toast");
+  await expect(toast).toContainText("Entreprise créée.");
+  await expect(toast.getByRole("link", { name: "Voir la fiche" })).toHaveAttribute("href", new URL(page.url()).pathname);
+  expect(await seriousAxe(page)).toEqual([]);
+  await toast.getByRole("button", { name: "Fermer le message" }).click();
+  await expect(toast).toHaveCount(0);
+});
