@@ -33,6 +33,7 @@ import { getJobSeeker, listJobSeekers } from "@/lib/job-seekers/job-seeker.query
 import { jobSeekerListQuerySchema } from "@/lib/job-seekers/job-seeker.schema";
 import { listOffers } from "@/lib/offers/offer.query";
 import { offerListQuerySchema } from "@/lib/offers/offer.schema";
+import { encodeCursor } from "@/lib/pagination/keyset";
 import { startDryRun } from "@/lib/retention/purge-run.query";
 import { SCALE_DPO_EMAIL, SCALE_FT_REVIEWER_EMAIL, SCALE_REFERENT_EMAIL, scaleManagerEmail, seedScale, hasData } from "@/prisma/seed/scale/scale";
 import { resolveDatabaseUrl } from "@/scripts/lib/database";
@@ -359,6 +360,11 @@ async function main(): Promise<number> {
     const offerTotal = Number((await admin.query<{ n: string }>(`SELECT count(*) AS n FROM "JobOffer"`)).rows[0]!.n);
     const lastOfferPage = Math.max(1, Math.ceil(offerTotal / 50));
     const shortTerm = surname.slice(0, 2);
+    // The `next` cursor of page 500 (its last offer in the list's order: reception time, then id, descending).
+    const at500 = (await admin.query<{ id: string; at: string }>(
+      `SELECT id, to_char("receivedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at FROM "JobOffer" ORDER BY "receivedAt" DESC, id DESC OFFSET 24999 LIMIT 1`,
+    )).rows[0]!;
+    const offerCursor = encodeCursor(new Date(at500.at), at500.id);
 
     const bearer = (t: string) => ({ bearer: t });
     const allScenarios: Scenario[] = [
@@ -387,10 +393,17 @@ async function main(): Promise<number> {
         auth: bearer(tokens.manager), load: { duration: 5 }, throughput: [10],
         capture: withAuth(authBearer(tokens.manager), (db) => listOffers(db, pManager, offerListQuerySchema.parse({ status: "OPEN", contractType: "CDI", pageSize: 50 }))),
       },
-      ...[1, 500, lastOfferPage].map((page): Scenario => ({
-        name: `Offres région, page ${page === lastOfferPage ? `${page} (dernière)` : page} (API)`, kind: "api", path: `/api/v1/offers?pageSize=50&page=${page}`,
+      // Page numbers (an OFFSET on the ordered index), the last page (read backwards from the end,
+      // `last=true`) and the page a reader reaches with the `next` cursor.
+      ...[
+        { label: "page 1", query: { page: 1 } },
+        { label: "page 500", query: { page: 500 } },
+        { label: `page ${lastOfferPage} (dernière)`, query: { page: lastOfferPage, last: "true" } },
+        { label: "page 501 par curseur « next »", query: { page: 501, after: offerCursor } },
+      ].map(({ label, query }): Scenario => ({
+        name: `Offres région, ${label} (API)`, kind: "api", path: `/api/v1/offers?${new URLSearchParams({ pageSize: "50", ...Object.fromEntries(Object.entries(query).map(([k, v]) => [k, String(v)])) })}`,
         auth: bearer(tokens.referent), load: { duration: 5 },
-        capture: withAuth(authBearer(tokens.referent), (db) => listOffers(db, pReferent, offerListQuerySchema.parse({ pageSize: 50, page }))),
+        capture: withAuth(authBearer(tokens.referent), (db) => listOffers(db, pReferent, offerListQuerySchema.parse({ pageSize: 50, ...query }))),
       })),
       {
         name: "Entreprises : recherche (API)", kind: "api", path: `/api/v1/companies?q=${encodeURIComponent(companyWord)}&pageSize=50`,
@@ -505,13 +518,13 @@ async function main(): Promise<number> {
       const tputRounds = new Map<number, ThroughputRound[]>((s.throughput ?? []).map((c) => [c, []]));
       for (let round = 0; round < ROUNDS; round++) {
         const pgBefore = await pgPids();
-        const cpu0 = { node: cpuMs(nodePids), pg: cpuMs(pgBefore) };
+        const cpu0 = { node: cpuMs(nodePids), pg: new Map(pgBefore.map((p) => [p, cpuMs([p])])) };
         const { result, latencies } = await runAutocannon({ url, method: s.method ?? "GET", headers, body: s.body, connections: 1, timeout: 60, ...s.load });
-        const pgAll = [...new Set([...pgBefore, ...(await pgPids())])];
         const n = latencies.length;
         const nodeCpu = n ? (cpuMs(nodePids) - cpu0.node) / n : null;
-        // Backends opened during the run count whole (all their CPU was spent in it).
-        const pgCpu = n ? (cpuMs(pgAll) - cpu0.pg) / n : null;
+        // Backends alive at the end: their CPU since the start (whole, for those opened during the
+        // run); a backend closed during the run is left out (its last figures are gone with it).
+        const pgCpu = n ? (await pgPids()).reduce((sum, p) => sum + cpuMs([p]) - (cpu0.pg.get(p) ?? 0), 0) / n : null;
         latencies.sort((a, b) => a - b);
         row.rounds.push({
           requests: n, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), reqPerSec: result.requests.average,

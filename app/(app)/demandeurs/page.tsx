@@ -45,7 +45,7 @@ export default async function JobSeekersPage({ searchParams }: { searchParams: P
         </div>
         <button type="submit" className="rounded bg-brand-600 px-4 py-2 text-sm font-semibold text-white">Rechercher</button>
       </form>
-      <JobSeekerTable caption={title} data={result.items} total={result.total} page={result.page} pageSize={result.pageSize} sort={q.sort} showPlatform={portfolio || user.platformIds.length > 1} />
+      <JobSeekerTable caption={title} data={result.items} total={result.total} totalKind={result.totalKind} page={result.page} pageSize={result.pageSize} sort={q.sort} showPlatform={portfolio || user.platformIds.length > 1} />
     </div>
   );
 }
