@@ -533,6 +533,9 @@ async function main(): Promise<number> {
         for (const connections of s.throughput ?? []) {
           const t = await sampleLocks(runAutocannon({ url, method: s.method ?? "GET", headers, body: s.body, connections, duration: 5, timeout: 60 }));
           t.result.latencies.sort((a, b) => a - b);
+          // Let the server drain what the connections left queued before anything else is timed.
+          await (await fetch(url, { method: s.method ?? "GET", headers, body: s.body, redirect: "manual" })).arrayBuffer();
+          await new Promise((r) => setTimeout(r, 1000));
           tputRounds.get(connections)!.push({
             reqPerSec: t.result.result.requests.average, p95: percentile(t.result.latencies, 95),
             errors: t.result.result.errors + t.result.result.timeouts + t.result.result.non2xx, lockWaitShare: t.share, meanLockWaiters: t.meanWaiters,
