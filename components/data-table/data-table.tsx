@@ -6,25 +6,35 @@ import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
 import { LinkButton } from "@/components/ui/button";
 import { TableScroll } from "@/components/ui/table";
+import { totalLabel, type TotalKind } from "@/lib/pagination/total-label";
 
 export interface DataTableProps<T> {
   caption: string;
   columns: ColumnDef<T, unknown>[];
   data: T[];
   total: number;
-  page: number;
+  /** Null when unknown (the last page of a list whose total is an estimate). */
+  page: number | null;
   pageSize: number;
+  /** Exact count, estimate (« environ ») or lower bound (« plus de »); exact when absent. */
+  totalKind?: TotalKind;
+  /** Keyset lists: cursors of the neighbouring pages (null at either end). Page numbers otherwise. */
+  next?: string | null;
+  prev?: string | null;
   /** "field" or "-field" (descending). */
   sort?: string;
   emptyMessage?: string;
 }
+
+/** Back to the first page: no number, no cursor. */
+const FIRST = { page: null, after: null, before: null, last: null };
 
 function parseSort(sort?: string): SortingState {
   if (!sort) return [];
   return [{ id: sort.replace(/^-/, ""), desc: sort.startsWith("-") }];
 }
 
-export function DataTable<T>({ caption, columns, data, total, page, pageSize, sort, emptyMessage = "Aucun résultat." }: DataTableProps<T>) {
+export function DataTable<T>({ caption, columns, data, total, page, pageSize, totalKind = "exact", next, prev, sort, emptyMessage = "Aucun résultat." }: DataTableProps<T>) {
   const pathname = usePathname();
   const params = useSearchParams();
   const sorting = parseSort(sort);
@@ -39,7 +49,7 @@ export function DataTable<T>({ caption, columns, data, total, page, pageSize, so
     manualSorting: true,
     manualFiltering: true,
     rowCount: total,
-    state: { sorting, pagination: { pageIndex: page - 1, pageSize } },
+    state: { sorting, pagination: { pageIndex: (page ?? 1) - 1, pageSize } },
   });
 
   const hrefWith = (changes: Record<string, string | null>) => {
@@ -50,7 +60,17 @@ export function DataTable<T>({ caption, columns, data, total, page, pageSize, so
     }
     return `${pathname}?${next.toString()}`;
   };
-  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const pages = totalKind === "exact" ? Math.max(1, Math.ceil(total / pageSize)) : null;
+  const keyset = next !== undefined || prev !== undefined;
+  // Keyset lists move by cursor (the page number only travels along for display); others by number.
+  const prevHref = keyset
+    ? prev ? hrefWith({ before: prev, after: null, last: null, page: page && page > 1 ? String(page - 1) : null }) : null
+    : page && page > 1 ? hrefWith({ page: String(page - 1) }) : null;
+  const nextHref = keyset
+    ? next ? hrefWith({ after: next, before: null, last: null, page: page ? String(page + 1) : null }) : null
+    : page && pages && page < pages ? hrefWith({ page: String(page + 1) }) : null;
+  const firstHref = keyset && prev ? hrefWith(FIRST) : null;
+  const lastHref = keyset && next ? hrefWith({ ...FIRST, last: "true" }) : null;
 
   return (
     <div className="flex flex-col gap-3">
@@ -67,7 +87,7 @@ export function DataTable<T>({ caption, columns, data, total, page, pageSize, so
                   return (
                     <th key={header.id} scope="col" className="px-3 py-2 font-semibold" aria-sort={state === "asc" ? "ascending" : state === "desc" ? "descending" : undefined}>
                       {sortable ? (
-                        <Link href={hrefWith({ sort: state === "asc" ? `-${header.column.id}` : header.column.id, page: null })} className="underline decoration-dotted">
+                        <Link href={hrefWith({ sort: state === "asc" ? `-${header.column.id}` : header.column.id, ...FIRST })} className="underline decoration-dotted">
                           {label}
                           <span aria-hidden="true">{state === "asc" ? " ▲" : state === "desc" ? " ▼" : " ↕"}</span>
                         </Link>
@@ -103,17 +123,28 @@ export function DataTable<T>({ caption, columns, data, total, page, pageSize, so
       </TableScroll>
       <nav aria-label={`Pagination : ${caption}`} className="flex flex-wrap items-center justify-between gap-2 text-sm">
         <p>
-          {total.toLocaleString("fr-FR")} résultat{total > 1 ? "s" : ""} · page {page} sur {pages}
+          {totalLabel(total, totalKind)}
+          {page ? ` · page ${page}${pages ? ` sur ${pages}` : ""}` : ""}
         </p>
-        <div className="flex gap-2">
-          {page > 1 ? (
-            <LinkButton variant="outline" size="sm" href={hrefWith({ page: String(page - 1) })}>
+        <div className="flex flex-wrap gap-2">
+          {firstHref ? (
+            <LinkButton variant="outline" size="sm" href={firstHref}>
+              Première page
+            </LinkButton>
+          ) : null}
+          {prevHref ? (
+            <LinkButton variant="outline" size="sm" href={prevHref}>
               Page précédente
             </LinkButton>
           ) : null}
-          {page < pages ? (
-            <LinkButton variant="outline" size="sm" href={hrefWith({ page: String(page + 1) })}>
+          {nextHref ? (
+            <LinkButton variant="outline" size="sm" href={nextHref}>
               Page suivante
+            </LinkButton>
+          ) : null}
+          {lastHref ? (
+            <LinkButton variant="outline" size="sm" href={lastHref}>
+              Dernière page
             </LinkButton>
           ) : null}
         </div>

@@ -7,8 +7,9 @@ import { formatDate } from "@/lib/format";
 import type { JobSeekerListItem } from "@/lib/job-seekers/job-seeker.query";
 import { LABELS } from "@/lib/job-seekers/job-seeker.schema";
 import { PROPOSAL_STATUS_LABELS } from "@/lib/proposals/proposal.rules";
+import type { TotalKind } from "@/lib/pagination/total-label";
 
-export function JobSeekerTable(props: { data: JobSeekerListItem[]; total: number; page: number; pageSize: number; sort: string; showPlatform: boolean; caption: string }) {
+export function JobSeekerTable(props: { data: JobSeekerListItem[]; total: number; totalKind?: TotalKind; page: number; pageSize: number; sort: string; showPlatform: boolean; caption: string }) {
   const { showPlatform, ...rest } = props;
   const columns: ColumnDef<JobSeekerListItem, unknown>[] = [
     {

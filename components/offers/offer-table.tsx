@@ -2,7 +2,7 @@
 
 import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
-import { DataTable } from "@/components/data-table/data-table";
+import { DataTable, type DataTableProps } from "@/components/data-table/data-table";
 import { formatDate } from "@/lib/format";
 import type { OfferListItem } from "@/lib/offers/offer.query";
 import { OFFER_STATUS_LABELS } from "@/lib/offers/offer.rules";
@@ -30,6 +30,6 @@ const columns: ColumnDef<OfferListItem, unknown>[] = [
   { id: "receivedAt", header: "Reçue le", enableSorting: true, cell: ({ row }) => formatDate(row.original.receivedAt) },
 ];
 
-export function OfferTable(props: { data: OfferListItem[]; total: number; page: number; pageSize: number; sort: string }) {
+export function OfferTable(props: { data: OfferListItem[]; sort: string } & Pick<DataTableProps<OfferListItem>, "total" | "totalKind" | "page" | "pageSize" | "next" | "prev">) {
   return <DataTable caption="Offres d'emploi" columns={columns} emptyMessage="Aucune offre ne correspond à ces critères." {...props} />;
 }

@@ -2,7 +2,7 @@
 // Every /api/v1 route must be listed here (a test compares this list with the file system).
 import { z } from "zod";
 import { auditEventSchema, auditExportQuerySchema, auditListQuerySchema } from "@/lib/audit/audit.schema";
-import { errorResponseSchema, healthResponseSchema, pageOf } from "@/lib/api/common.schema";
+import { errorResponseSchema, healthResponseSchema, keysetPageOf, pageOf } from "@/lib/api/common.schema";
 import type { Action } from "@/lib/authz/policy";
 import { companyListQuerySchema, companySchema, companySummarySchema, contactSchema, createCompanySchema, createContactSchema, updateCompanySchema, updateContactSchema } from "@/lib/companies/company.schema";
 import { createOfferSchema, offerListQuerySchema, offerSchema, offerTransitionSchema, updateOfferSchema } from "@/lib/offers/offer.schema";
@@ -85,7 +85,7 @@ export const ENDPOINTS: Endpoint[] = [
   { method: "get", path: "/api/v1/visits/{id}", summary: "Une visite", permission: "visit.read", response: visitSchema },
   { method: "patch", path: "/api/v1/visits/{id}", summary: "Modifier une visite (avec `version` ; 409 si modifiée entre-temps)", permission: "visit.write", body: updateVisitSchema, response: visitSchema },
   { method: "delete", path: "/api/v1/visits/{id}", summary: "Supprimer une visite", permission: "visit.write", response: z.null(), status: 204 },
-  { method: "get", path: "/api/v1/offers", summary: "Offres d'emploi (état, contrat, marché caché, ROME, sans activité)", permission: "offer.read", query: offerListQuerySchema, response: pageOf(offerSchema) },
+  { method: "get", path: "/api/v1/offers", summary: "Offres d'emploi (état, contrat, marché caché, ROME, sans activité)", permission: "offer.read", query: offerListQuerySchema, response: keysetPageOf(offerSchema) },
   { method: "post", path: "/api/v1/offers", summary: "Créer une offre (éventuellement issue d'une visite)", permission: "offer.write", body: createOfferSchema, response: offerSchema, status: 201 },
   { method: "get", path: "/api/v1/offers/{id}", summary: "Une offre", permission: "offer.read", response: offerSchema },
   { method: "patch", path: "/api/v1/offers/{id}", summary: "Modifier une offre (avec version)", permission: "offer.write", body: updateOfferSchema, response: offerSchema },

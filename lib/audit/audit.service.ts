@@ -1,7 +1,7 @@
 // Audit log of security events and personal-data access. Events are chained by hash so that a
 // removed or altered row is detectable (the verification job belongs to the GDPR issue).
 import { createHash } from "node:crypto";
-import type { Db, DbOrTx } from "@/lib/db";
+import type { DbOrTx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 
@@ -30,41 +30,32 @@ function canonical(value: unknown): unknown {
   return value;
 }
 
+/**
+ * The event's own part of the hashed text: `"action",…,metadata]` — the tail of the JSON array
+ * `[prevHash, at, action, actorId, entityType, entityId, platformId, reason, metadata]`. The database
+ * (`audit_append`, migration 20261203094500) prefixes `[prevHash,"at",` under the chain's lock.
+ */
+export function auditTail(e: AuditInput): string {
+  return JSON.stringify([e.action, e.actorId ?? null, e.entityType ?? null, e.entityId ?? null, e.platformId ?? null, e.reason ?? null, canonical(e.metadata ?? null)]).slice(1);
+}
+
+/** sha256 of `JSON.stringify([prevHash, at.toISOString(), …auditTail])` — what verify recomputes. */
 export function auditHash(prevHash: string | null, e: AuditInput, at: Date): string {
-  const body = JSON.stringify([prevHash, at.toISOString(), e.action, e.actorId ?? null, e.entityType ?? null, e.entityId ?? null, e.platformId ?? null, e.reason ?? null, canonical(e.metadata ?? null)]);
+  const body = `[${JSON.stringify(prevHash)},${JSON.stringify(at.toISOString())},${auditTail(e)}`;
   return createHash("sha256").update(body).digest("hex");
 }
 
-async function write(tx: Prisma.TransactionClient, e: AuditInput): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_LOCK})`;
-  const last = await tx.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { hash: true } });
-  const at = new Date();
-  const prevHash = last?.hash ?? null;
-  await tx.auditEvent.create({
-    data: {
-      at,
-      action: e.action,
-      actorId: e.actorId ?? null,
-      actorRole: e.actorRole ?? null,
-      entityType: e.entityType,
-      entityId: e.entityId,
-      platformId: e.platformId ?? null,
-      reason: e.reason,
-      metadata: e.metadata,
-      ip: e.ip,
-      requestId: e.requestId,
-      prevHash,
-      hash: auditHash(prevHash, e, at),
-    },
-  });
-}
-
+/**
+ * Appends one event in one statement: lock, head, hash and insert run in the database
+ * (`audit_append`), so the chain's lock is held for that statement and the COMMIT only. Given a
+ * transaction, the event commits (or rolls back) with it — no nested savepoint; given the client,
+ * the statement runs on its own (autocommit).
+ */
 export async function recordAudit(db: DbOrTx, e: AuditInput): Promise<void> {
-  if (typeof (db as { $transaction?: unknown }).$transaction === "function") {
-    await (db as Db).$transaction((tx) => write(tx, e));
-  } else {
-    await write(db, e);
-  }
+  const metadata = e.metadata === undefined || e.metadata === null ? null : JSON.stringify(e.metadata);
+  await db.$executeRaw`SELECT audit_append(${AUDIT_LOCK}::bigint, ${auditTail(e)}, ${e.action}, ${e.actorId ?? null}::uuid,
+    ${e.actorRole ?? null}::"Role", ${e.entityType ?? null}, ${e.entityId ?? null}, ${e.platformId ?? null}::uuid, ${e.reason ?? null},
+    ${metadata}::jsonb, ${e.ip ?? null}, ${e.requestId ?? null})`;
 }
 
 /**

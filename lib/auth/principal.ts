@@ -1,8 +1,11 @@
 import "server-only";
 // Loads the user's role and platform memberships from the database on every request, so that a
-// deactivated user or a changed role takes effect at once.
+// deactivated user or a changed role takes effect at once. One SQL statement per request (issue 18):
+// from a session's user id or an API token's hash to user, role, platforms and 2FA state — any
+// per-request revocation check belongs in `PRINCIPAL_SQL` / `toPrincipal` below, not in a second query.
 import type { Principal } from "@/lib/authz/policy";
 import type { DbOrTx } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { totpRequired } from "@/lib/auth/two-factor.rules";
 
@@ -19,35 +22,51 @@ export interface CurrentUser extends Principal {
   charterAccepted: boolean;
 }
 
-export async function loadPrincipal(
-  db: DbOrTx,
-  userId: string,
-  opts: { issuedAt?: number } = {},
-): Promise<CurrentUser | null> {
-  const user = await db.user.findUnique({
-    where: { id: userId },
-    select: {
-      id: true,
-      email: true,
-      firstName: true,
-      lastName: true,
-      role: true,
-      active: true,
-      allPlatforms: true,
-      sessionsRevokedAt: true,
-      totpEnabledAt: true,
-      charterAcceptedAt: true,
-      memberships: { select: { platform: { select: { id: true, name: true } } } },
-    },
-  });
-  if (!user || !user.active) return null;
+/** Roles that see every active platform when the account is flagged `allPlatforms`. */
+const REGION_WIDE_ROLES: readonly Role[] = ["REGION_REFERENT", "REGION_FINANCE", "DPO"];
+
+interface PrincipalRow {
+  id: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  role: Role;
+  active: boolean;
+  allPlatforms: boolean;
+  sessionsRevokedAt: Date | null;
+  totpEnabledAt: Date | null;
+  charterAcceptedAt: Date | null;
+  /** Platforms ordered by name: every active one for a region-wide account, else its memberships. */
+  platforms: { id: string; name: string }[];
+  tokenId: string | null;
+  tokenRevokedAt: Date | null;
+  tokenExpiresAt: Date | null;
+  tokenLastUsedAt: Date | null;
+}
+
+/** The user (and, for a token, the token) matching `where`, with its platforms, in one statement. */
+function principalSql(from: Prisma.Sql, where: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+    SELECT u.id, u.email, u."firstName", u."lastName", u.role::text AS role, u.active, u."allPlatforms",
+           u."sessionsRevokedAt", u."totpEnabledAt", u."charterAcceptedAt",
+           COALESCE((
+             SELECT json_agg(json_build_object('id', p.id, 'name', p.name) ORDER BY p.name)
+             FROM "Platform" p
+             WHERE CASE WHEN u."allPlatforms" AND u.role::text = ANY(${REGION_WIDE_ROLES as Role[]}::text[])
+                        THEN p.active
+                        ELSE EXISTS (SELECT 1 FROM "PlatformMembership" m WHERE m."userId" = u.id AND m."platformId" = p.id) END
+           ), '[]'::json) AS platforms,
+           ${from}
+    WHERE ${where}`;
+}
+
+function toPrincipal(user: PrincipalRow, opts: { issuedAt?: number }): CurrentUser | null {
+  if (!user.active) return null;
   if (opts.issuedAt !== undefined && user.sessionsRevokedAt && user.sessionsRevokedAt.getTime() > opts.issuedAt * 1000) {
     return null;
   }
-  const regionWide = user.allPlatforms && ["REGION_REFERENT", "REGION_FINANCE", "DPO"].includes(user.role);
-  const platforms = regionWide
-    ? await db.platform.findMany({ where: { active: true }, select: { id: true, name: true }, orderBy: { name: "asc" } })
-    : user.memberships.map((m) => m.platform).sort((a, b) => a.name.localeCompare(b.name, "fr"));
+  const regionWide = user.allPlatforms && REGION_WIDE_ROLES.includes(user.role);
+  const platforms = regionWide ? user.platforms : [...user.platforms].sort((a, b) => a.name.localeCompare(b.name, "fr"));
   return {
     id: user.id,
     email: user.email,
@@ -61,4 +80,38 @@ export async function loadPrincipal(
     mustEnrolTotp: totpRequired(user.role) && user.totpEnabledAt === null,
     charterAccepted: user.charterAcceptedAt !== null,
   };
+}
+
+/** The signed-in user by id (session cookie, background jobs); null when unknown, inactive or revoked. */
+export async function loadPrincipal(
+  db: DbOrTx,
+  userId: string,
+  opts: { issuedAt?: number } = {},
+): Promise<CurrentUser | null> {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(userId)) return null;
+  const rows = await db.$queryRaw<PrincipalRow[]>(principalSql(
+    Prisma.sql`NULL::uuid AS "tokenId", NULL::timestamp AS "tokenRevokedAt", NULL::timestamp AS "tokenExpiresAt", NULL::timestamp AS "tokenLastUsedAt" FROM "User" u`,
+    Prisma.sql`u.id = ${userId}::uuid`,
+  ));
+  return rows[0] ? toPrincipal(rows[0], opts) : null;
+}
+
+/**
+ * The owner of a personal API token by the token's SHA-256, in the same single statement, with the
+ * token's state: null when the token is unknown, revoked or expired, or its owner refused.
+ */
+export async function loadPrincipalByToken(
+  db: DbOrTx,
+  tokenHash: string,
+  now: Date = new Date(),
+): Promise<{ user: CurrentUser; tokenId: string; lastUsedAt: Date | null } | null> {
+  const rows = await db.$queryRaw<PrincipalRow[]>(principalSql(
+    Prisma.sql`t.id AS "tokenId", t."revokedAt" AS "tokenRevokedAt", t."expiresAt" AS "tokenExpiresAt", t."lastUsedAt" AS "tokenLastUsedAt"
+      FROM "ApiToken" t JOIN "User" u ON u.id = t."userId"`,
+    Prisma.sql`t."tokenHash" = ${tokenHash}`,
+  ));
+  const row = rows[0];
+  if (!row || row.tokenRevokedAt || (row.tokenExpiresAt && row.tokenExpiresAt < now)) return null;
+  const user = toPrincipal(row, {});
+  return user ? { user, tokenId: row.tokenId!, lastUsedAt: row.tokenLastUsedAt } : null;
 }

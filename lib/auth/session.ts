@@ -5,7 +5,7 @@ import { decode } from "next-auth/jwt";
 import { cookies, headers } from "next/headers";
 import { forbidden, notFound, redirect } from "next/navigation";
 import { SESSION_ABSOLUTE_SECONDS } from "@/lib/auth/options";
-import { loadPrincipal, type CurrentUser } from "@/lib/auth/principal";
+import { loadPrincipal, loadPrincipalByToken, type CurrentUser } from "@/lib/auth/principal";
 import { can, type Action } from "@/lib/authz/policy";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -40,17 +40,14 @@ async function userFromCookie(): Promise<CurrentUser | null> {
 async function userFromBearer(authorization: string): Promise<CurrentUser | null> {
   const token = authorization.slice("Bearer ".length).trim();
   if (!token.startsWith(API_TOKEN_PREFIX)) return null;
-  const row = await db.apiToken.findUnique({
-    where: { tokenHash: hashToken(token) },
-    select: { id: true, userId: true, revokedAt: true, expiresAt: true, lastUsedAt: true },
-  });
   const now = new Date();
-  if (!row || row.revokedAt || (row.expiresAt && row.expiresAt < now)) return null;
+  const found = await loadPrincipalByToken(db, hashToken(token), now);
+  if (!found) return null;
   // Touch at most once a minute: a busy script must not turn every read into a write.
-  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) {
-    await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
+  if (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() > 60_000) {
+    await db.apiToken.update({ where: { id: found.tokenId }, data: { lastUsedAt: now } });
   }
-  return loadPrincipal(db, row.userId);
+  return found.user;
 }
 
 /** The signed-in user, or null. A Bearer header, when present, is the only credential looked at. */

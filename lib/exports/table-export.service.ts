@@ -60,7 +60,8 @@ export function parseListQuery(list: ExportList, raw: Record<string, unknown>): 
   const { page: _p, pageSize: _s, format: _f, ...rest } = raw;
   const parsed = list.querySchema.safeParse(rest);
   if (!parsed.success) throw new ValidationError(zodFieldErrors(parsed.error));
-  const { page: _pp, pageSize: _ss, ...query } = parsed.data as Record<string, unknown>;
+  // The whole list from its start: neither the screen's page nor its keyset cursor.
+  const { page: _pp, pageSize: _ss, after: _a, before: _b, last: _l, ...query } = parsed.data as Record<string, unknown>;
   return query;
 }
 

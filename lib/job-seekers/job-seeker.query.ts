@@ -1,6 +1,9 @@
 import "server-only";
 // Reads of job-seeker records. Every read is personal-data access: it is scoped with scopeFor and
-// written to the audit log with the user and the purpose, in the same transaction as the read.
+// written to the audit log with the user and the purpose before any data is returned (no audit, no
+// data). The audit event is appended on its own (one autocommitted statement, issue 18): the audit
+// chain's lock is then taken and released inside the database, never held while Node sends the next
+// statement — a read has nothing to roll back, so it needs no transaction shared with its audit.
 import { recordAudit } from "@/lib/audit/audit.service";
 import type { CurrentUser } from "@/lib/auth/principal";
 import { scopeFor } from "@/lib/authz/policy";
@@ -9,6 +12,7 @@ import { ForbiddenError, NotFoundError, UnprocessableError } from "@/lib/errors"
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { detailSelect, summarySelect, toDetail, toSummary } from "@/lib/job-seekers/job-seeker.dto";
 import type { JobSeekerListQuery } from "@/lib/job-seekers/job-seeker.schema";
+import { normalizeSearch } from "@/lib/search/normalize";
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -34,9 +38,23 @@ export function activeSeekerWhere(user: CurrentUser): Prisma.JobSeekerWhereInput
   return { AND: [scope as Prisma.JobSeekerWhereInput, { lifecycle: "ACTIVE" }] };
 }
 
-export async function listJobSeekers(db: Db, user: CurrentUser, q: JobSeekerListQuery, p: ReadPurpose) {
-  const terms = q.q?.split(/\s+/).filter(Boolean) ?? [];
-  const search: Prisma.JobSeekerWhereInput[] = terms.map((t) => ({
+/** Matches read in the search's single scan; past this the total reads « plus de 1 000 ». */
+export const SEARCH_CAP = 1000;
+
+/**
+ * One term of the name search. Three characters or more: anywhere in the last name, first name,
+ * e-mail or city (trigram indexes). One or two characters: the start of the normalised last or first
+ * name (`lastNameKey` / `firstNameKey`, lower-case without accents, b-tree indexes; not the e-mail,
+ * city or France Travail id) — a substring
+ * of two letters would match most of the Région and no index can serve it.
+ */
+function termWhere(t: string): Prisma.JobSeekerWhereInput {
+  const key = normalizeSearch(t);
+  if (key.length > 0 && key.length <= 2) {
+    // `LIKE 'du%'` on a "C"-collated b-tree: an index range scan whatever the database collation.
+    return { OR: [{ lastNameKey: { startsWith: key } }, { firstNameKey: { startsWith: key } }] };
+  }
+  return {
     OR: [
       { lastName: { contains: t, mode: "insensitive" } },
       { firstName: { contains: t, mode: "insensitive" } },
@@ -44,32 +62,50 @@ export async function listJobSeekers(db: Db, user: CurrentUser, q: JobSeekerList
       { franceTravailId: { startsWith: t.toUpperCase() } },
       { city: { contains: t, mode: "insensitive" } },
     ],
-  }));
-  const where: Prisma.JobSeekerWhereInput = { AND: [activeSeekerWhere(user), ...search, q.origin ? { origin: q.origin } : {}] };
-  return db.$transaction(async (tx) => {
-    const [total, rows] = await Promise.all([
-      tx.jobSeeker.count({ where }),
-      tx.jobSeeker.findMany({
-        where,
-        orderBy: [...ORDER[q.sort], { id: "asc" }],
-        skip: (q.page - 1) * q.pageSize,
-        take: q.pageSize,
-        select: { ...summarySelect, proposals: { orderBy: { statusChangedAt: "desc" }, take: 1, select: { kind: true, status: true, label: true, statusChangedAt: true, offer: { select: { title: true } } } } },
-      }),
+  };
+}
+
+const listSelect = {
+  ...summarySelect,
+  proposals: { orderBy: { statusChangedAt: "desc" }, take: 1, select: { kind: true, status: true, label: true, statusChangedAt: true, offer: { select: { title: true } } } },
+} as const satisfies Prisma.JobSeekerSelect;
+
+export async function listJobSeekers(db: Db, user: CurrentUser, q: JobSeekerListQuery, p: ReadPurpose) {
+  const terms = q.q?.split(/\s+/).filter(Boolean) ?? [];
+  const where: Prisma.JobSeekerWhereInput = { AND: [activeSeekerWhere(user), ...terms.map(termWhere), q.origin ? { origin: q.origin } : {}] };
+  const orderBy = [...ORDER[q.sort], { id: "asc" }] as Prisma.JobSeekerOrderByWithRelationInput[];
+  // A search reads its matches once (ids in order, at most SEARCH_CAP + 1): the total and the page
+  // come from that one scan, the page's rows then by primary key. Deep pages of a broad search (an
+  // export) and the plain list keep count + page.
+  const oneScan = terms.length > 0 && q.page * q.pageSize <= SEARCH_CAP;
+  let total: number;
+  let totalKind: "exact" | "atLeast" = "exact";
+  let rows;
+  if (oneScan) {
+    const ids = (await db.jobSeeker.findMany({ where, orderBy, take: SEARCH_CAP + 1, select: { id: true } })).map((r) => r.id);
+    total = Math.min(ids.length, SEARCH_CAP);
+    if (ids.length > SEARCH_CAP) totalKind = "atLeast";
+    const pageIds = ids.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
+    const byId = new Map((pageIds.length ? await db.jobSeeker.findMany({ where: { id: { in: pageIds } }, select: listSelect }) : []).map((r) => [r.id, r]));
+    rows = pageIds.map((id) => byId.get(id)!).filter(Boolean);
+  } else {
+    [total, rows] = await Promise.all([
+      db.jobSeeker.count({ where }),
+      db.jobSeeker.findMany({ where, orderBy, skip: (q.page - 1) * q.pageSize, take: q.pageSize, select: listSelect }),
     ]);
-    await recordAudit(tx, {
-      action: "jobSeeker.list", actorId: user.id, actorRole: user.role, entityType: "JobSeeker", reason: p.purpose, requestId: p.requestId,
-      metadata: { count: rows.length, total, page: q.page, search: q.q ? true : false },
-    });
-    const items = rows.map((r) => {
-      const last = r.proposals[0];
-      return {
-        ...toSummary(r),
-        latestProposal: last ? { kind: last.kind, status: last.status, label: last.offer?.title ?? last.label ?? null, at: last.statusChangedAt.toISOString() } : null,
-      };
-    });
-    return { items, page: q.page, pageSize: q.pageSize, total };
+  }
+  await recordAudit(db, {
+    action: "jobSeeker.list", actorId: user.id, actorRole: user.role, entityType: "JobSeeker", reason: p.purpose, requestId: p.requestId,
+    metadata: { count: rows.length, total, page: q.page, search: q.q ? true : false },
   });
+  const items = rows.map((r) => {
+    const last = r.proposals[0];
+    return {
+      ...toSummary(r),
+      latestProposal: last ? { kind: last.kind, status: last.status, label: last.offer?.title ?? last.label ?? null, at: last.statusChangedAt.toISOString() } : null,
+    };
+  });
+  return { items, page: q.page, pageSize: q.pageSize, total, totalKind };
 }
 export type JobSeekerListItem = Awaited<ReturnType<typeof listJobSeekers>>["items"][number];
 
@@ -87,14 +123,12 @@ export async function findJobSeekerInScope(tx: DbOrTx, user: CurrentUser, id: st
 }
 
 export async function getJobSeeker(db: Db, user: CurrentUser, id: string, p: ReadPurpose) {
-  return db.$transaction(async (tx) => {
-    const row = await findJobSeekerInScope(tx, user, id);
-    await recordAudit(tx, {
-      action: "jobSeeker.read", actorId: user.id, actorRole: user.role, entityType: "JobSeeker", entityId: id, platformId: row.platformId,
-      reason: p.purpose, requestId: p.requestId,
-    });
-    return toDetail(row);
+  const row = await findJobSeekerInScope(db, user, id);
+  await recordAudit(db, {
+    action: "jobSeeker.read", actorId: user.id, actorRole: user.role, entityType: "JobSeeker", entityId: id, platformId: row.platformId,
+    reason: p.purpose, requestId: p.requestId,
   });
+  return toDetail(row);
 }
 
 /** Everything on the person's timeline, newest first (the record itself was read and audited). */

@@ -6,16 +6,19 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { goesStale, offerStaleness, type Staleness } from "@/lib/offers/offer.rules";
 import type { OfferDto, OfferListQuery } from "@/lib/offers/offer.schema";
 import { lastActivity, offerScope, offerSelect, toOfferDto } from "@/lib/offers/offer.service";
+import { cappedTotal, keysetArgs, keysetPage, tableEstimate, type KeysetSort } from "@/lib/pagination/keyset";
 import { getActiveRuleSet } from "@/lib/rules/active-rule-set";
 import { normalizeSearch } from "@/lib/search/normalize";
 
 export type OfferListItem = OfferDto & { staleness: Staleness["state"] | null; daysLeft: number | null };
 
-const ORDER: Record<OfferListQuery["sort"], Prisma.JobOfferOrderByWithRelationInput> = {
-  receivedAt: { receivedAt: "asc" },
-  "-receivedAt": { receivedAt: "desc" },
-  title: { title: "asc" },
-  "-title": { title: "desc" },
+/** Sort field and direction; the id follows in the same direction (indexes `(receivedAt, id)`,
+ *  `(platformId, receivedAt, id)`, `(title, id)` serve a platform and the whole region). */
+const ORDER: Record<OfferListQuery["sort"], KeysetSort> = {
+  receivedAt: { field: "receivedAt", dir: "asc" },
+  "-receivedAt": { field: "receivedAt", dir: "desc" },
+  title: { field: "title", dir: "asc" },
+  "-title": { field: "title", dir: "desc" },
 };
 
 export async function listOffers(db: DbOrTx, user: CurrentUser, q: OfferListQuery, now = new Date()) {
@@ -34,15 +37,21 @@ export async function listOffers(db: DbOrTx, user: CurrentUser, q: OfferListQuer
       q.stale ? { status: { in: ["OPEN", "PARTIALLY_FILLED"] }, updatedAt: { lt: staleSince }, proposals: { none: { statusChangedAt: { gte: staleSince } } } } : {},
     ],
   };
+  const sort = ORDER[q.sort];
+  const page = keysetArgs(sort, q, sort.field === "receivedAt" ? "date" : "string");
+  // Only an unfiltered region-wide list may show the table's estimated size.
+  const unfiltered = !q.status && !q.contractType && !q.hiddenMarket && !q.romeCode && !q.companyId && !term && !q.stale;
+  const wide = Object.keys(offerScope(user)).length === 0;
   const [total, rows] = await Promise.all([
-    db.jobOffer.count({ where }),
-    db.jobOffer.findMany({ where, orderBy: [ORDER[q.sort], { id: "asc" }], skip: (q.page - 1) * q.pageSize, take: q.pageSize, select: offerSelect }),
+    cappedTotal((take) => db.jobOffer.count({ where, take }), unfiltered && wide ? () => tableEstimate(db, "JobOffer") : undefined),
+    db.jobOffer.findMany({ where: { AND: [where, page.seek] }, orderBy: page.orderBy, skip: page.skip, take: page.take, select: offerSelect }),
   ]);
-  const items: OfferListItem[] = rows.map((o) => {
+  const result = keysetPage(rows, page, q, (o) => (sort.field === "receivedAt" ? o.receivedAt : o.title), total);
+  const items: OfferListItem[] = result.items.map((o) => {
     const s = goesStale(o.status) ? offerStaleness(lastActivity(o), now, rules) : null;
     return { ...toOfferDto(o), staleness: s?.state ?? null, daysLeft: s?.state === "STALE" ? s.daysLeft : null };
   });
-  return { items, page: q.page, pageSize: q.pageSize, total };
+  return { ...result, items };
 }
 
 /** Staleness of one offer, for its detail page. */

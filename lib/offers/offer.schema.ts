@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { blankAsUndefined, booleanField, communeCodeField, dateField, optionalText, requiredText, versionField } from "@/lib/fields.schema";
 import { OFFER_STATUSES } from "@/lib/offers/offer.rules";
-import { pageQuerySchema } from "@/lib/validation";
+import { cursorQuerySchema } from "@/lib/pagination/keyset";
 
 export const CONTRACT_TYPES = ["CDI", "CDD", "ALTERNANCE", "APPRENTISSAGE", "INTERIM", "CONTRAT_AIDE", "AUTRE"] as const;
 export const CONTRACT_LABELS: Record<(typeof CONTRACT_TYPES)[number], string> = {
@@ -79,7 +79,7 @@ export type UpdateOfferInput = z.infer<typeof updateOfferSchema>;
 
 export const offerTransitionSchema = z.object({ to: z.enum(OFFER_STATUSES, { error: "État inconnu." }), version: versionField });
 
-export const offerListQuerySchema = pageQuerySchema.extend({
+export const offerListQuerySchema = cursorQuerySchema.extend({
   q: z.string().trim().max(100).optional(),
   status: z.enum([...OFFER_STATUSES, "ACTIVE"]).optional(),
   contractType: z.enum(CONTRACT_TYPES).optional(),

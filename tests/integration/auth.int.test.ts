@@ -1,7 +1,8 @@
 import { generateSync } from "otplib";
 import { beforeEach, describe, expect, it } from "vitest";
 import { authorizeCredentials, THROTTLED_ERROR } from "@/lib/auth/options";
-import { loadPrincipal } from "@/lib/auth/principal";
+import { createHash } from "node:crypto";
+import { loadPrincipal, loadPrincipalByToken } from "@/lib/auth/principal";
 import { ACCOUNT_LIMIT } from "@/lib/auth/throttle";
 import { createPlatform, createUser, TEST_PASSWORD } from "@/tests/factories";
 import { DEMO_TOTP_SECRET } from "@/prisma/seed/demo-totp";
@@ -67,6 +68,26 @@ describe("rôle et plateformes relus à chaque requête", () => {
     expect(await loadPrincipal(db, user.id, { issuedAt: loginTime })).toBeNull();
     await db.user.update({ where: { id: user.id }, data: { sessionsRevokedAt: null, active: false } });
     expect(await loadPrincipal(db, user.id, { issuedAt: loginTime })).toBeNull();
+  });
+
+  it("jeton d'API : propriétaire, rôle et plateformes en une requête ; compte désactivé, jeton révoqué ou expiré refusés dès l'appel suivant", async () => {
+    const lens = await createPlatform(db, "Lens test");
+    const user = await createUser(db, { role: "PLATFORM_MANAGER", platformIds: [lens.id] });
+    const hash = (t: string) => createHash("sha256").update(t).digest("hex");
+    const token = await db.apiToken.create({ data: { userId: user.id, name: "t", tokenHash: hash("pe_un"), prefix: "pe_un" } });
+    const found = await loadPrincipalByToken(db, hash("pe_un"));
+    expect(found).toMatchObject({ tokenId: token.id, lastUsedAt: null, user: { id: user.id, role: "PLATFORM_MANAGER", platformIds: [lens.id], mustEnrolTotp: false } });
+    expect(await loadPrincipalByToken(db, hash("pe_inconnu"))).toBeNull();
+    await db.user.update({ where: { id: user.id }, data: { active: false } });
+    expect(await loadPrincipalByToken(db, hash("pe_un"))).toBeNull();
+    await db.user.update({ where: { id: user.id }, data: { active: true } });
+    await db.user.update({ where: { id: user.id }, data: { role: "PLATFORM_ASSISTANT" } });
+    expect((await loadPrincipalByToken(db, hash("pe_un")))?.user.role).toBe("PLATFORM_ASSISTANT");
+    await db.apiToken.update({ where: { id: token.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(await loadPrincipalByToken(db, hash("pe_un"))).toBeNull();
+    await db.apiToken.update({ where: { id: token.id }, data: { expiresAt: null, revokedAt: new Date() } });
+    expect(await loadPrincipalByToken(db, hash("pe_un"))).toBeNull();
+    expect(await loadPrincipal(db, "pas-un-uuid")).toBeNull();
   });
 
   it("prend en compte un changement de rôle sans nouvelle connexion", async () => {

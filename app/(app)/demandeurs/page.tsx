@@ -46,7 +46,7 @@ export default async function JobSeekersPage({ searchParams }: { searchParams: P
         </div>
         <Button type="submit">Rechercher</Button>
       </form>
-      <JobSeekerTable caption={title} data={result.items} total={result.total} page={result.page} pageSize={result.pageSize} sort={q.sort} showPlatform={portfolio || user.platformIds.length > 1} />
+      <JobSeekerTable caption={title} data={result.items} total={result.total} totalKind={result.totalKind} page={result.page} pageSize={result.pageSize} sort={q.sort} showPlatform={portfolio || user.platformIds.length > 1} />
     </div>
   );
 }

@@ -40,7 +40,7 @@ export default async function OffersPage({ searchParams }: { searchParams: Promi
         <Button type="submit">Filtrer</Button>
         <Link href="/offres" className="px-2 py-2 text-sm text-brand-700 underline">Réinitialiser</Link>
       </form>
-      <OfferTable data={result.items} total={result.total} page={result.page} pageSize={result.pageSize} sort={q.sort} />
+      <OfferTable data={result.items} total={result.total} totalKind={result.totalKind} page={result.page} pageSize={result.pageSize} next={result.next} prev={result.prev} sort={q.sort} />
     </div>
   );
 }

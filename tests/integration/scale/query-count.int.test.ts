@@ -107,24 +107,26 @@ afterAll(async () => {
 });
 
 // Expected statements per request, authentication included (token lookup, principal).
+// Issue 18: authentication is one statement (was three or four: token, user, memberships, platforms)
+// and an audit event one (was SAVEPOINT, lock, head, INSERT, RELEASE).
 const LISTS: { name: string; path: string; load: () => Promise<{ GET: Handler }>; expected: number }[] = [
-  { name: "companies", path: "/api/v1/companies?pageSize=50", load: () => import("@/app/api/v1/companies/route"), expected: 8 },
-  { name: "offers", path: "/api/v1/offers?pageSize=50", load: () => import("@/app/api/v1/offers/route"), expected: 9 },
-  { name: "job seekers", path: "/api/v1/job-seekers?pageSize=50", load: () => import("@/app/api/v1/job-seekers/route"), expected: 13 },
-  { name: "visits", path: "/api/v1/visits?pageSize=50", load: () => import("@/app/api/v1/visits/route"), expected: 9 },
-  { name: "events", path: "/api/v1/events?pageSize=50", load: () => import("@/app/api/v1/events/route"), expected: 8 },
-  { name: "callbacks", path: "/api/v1/callbacks?pageSize=50", load: () => import("@/app/api/v1/callbacks/route"), expected: 9 },
-  { name: "proposals", path: "/api/v1/proposals?pageSize=50", load: () => import("@/app/api/v1/proposals/route"), expected: 10 },
-  { name: "chefs de file", path: "/api/v1/chefs-de-file?pageSize=50", load: () => import("@/app/api/v1/chefs-de-file/route"), expected: 12 },
+  { name: "companies", path: "/api/v1/companies?pageSize=50", load: () => import("@/app/api/v1/companies/route"), expected: 5 },
+  { name: "offers", path: "/api/v1/offers?pageSize=50", load: () => import("@/app/api/v1/offers/route"), expected: 6 },
+  { name: "job seekers", path: "/api/v1/job-seekers?pageSize=50", load: () => import("@/app/api/v1/job-seekers/route"), expected: 7 },
+  { name: "visits", path: "/api/v1/visits?pageSize=50", load: () => import("@/app/api/v1/visits/route"), expected: 6 },
+  { name: "events", path: "/api/v1/events?pageSize=50", load: () => import("@/app/api/v1/events/route"), expected: 5 },
+  { name: "callbacks", path: "/api/v1/callbacks?pageSize=50", load: () => import("@/app/api/v1/callbacks/route"), expected: 6 },
+  { name: "proposals", path: "/api/v1/proposals?pageSize=50", load: () => import("@/app/api/v1/proposals/route"), expected: 5 },
+  { name: "chefs de file", path: "/api/v1/chefs-de-file?pageSize=50", load: () => import("@/app/api/v1/chefs-de-file/route"), expected: 6 },
 ];
 
 const DETAILS: { name: string; id: keyof Fixture["ids"]; path: string; load: () => Promise<{ GET: Handler }>; expected: number }[] = [
-  { name: "company", id: "company", path: "/api/v1/companies/", load: () => import("@/app/api/v1/companies/[id]/route"), expected: 6 },
-  { name: "offer", id: "offer", path: "/api/v1/offers/", load: () => import("@/app/api/v1/offers/[id]/route"), expected: 7 },
-  { name: "job seeker", id: "jobSeeker", path: "/api/v1/job-seekers/", load: () => import("@/app/api/v1/job-seekers/[id]/route"), expected: 11 },
-  { name: "visit", id: "visit", path: "/api/v1/visits/", load: () => import("@/app/api/v1/visits/[id]/route"), expected: 10 },
-  { name: "callback", id: "callback", path: "/api/v1/callbacks/", load: () => import("@/app/api/v1/callbacks/[id]/route"), expected: 10 },
-  { name: "chef de file", id: "chefDeFile", path: "/api/v1/chefs-de-file/", load: () => import("@/app/api/v1/chefs-de-file/[id]/route"), expected: 13 },
+  { name: "company", id: "company", path: "/api/v1/companies/", load: () => import("@/app/api/v1/companies/[id]/route"), expected: 3 },
+  { name: "offer", id: "offer", path: "/api/v1/offers/", load: () => import("@/app/api/v1/offers/[id]/route"), expected: 4 },
+  { name: "job seeker", id: "jobSeeker", path: "/api/v1/job-seekers/", load: () => import("@/app/api/v1/job-seekers/[id]/route"), expected: 5 },
+  { name: "visit", id: "visit", path: "/api/v1/visits/", load: () => import("@/app/api/v1/visits/[id]/route"), expected: 7 },
+  { name: "callback", id: "callback", path: "/api/v1/callbacks/", load: () => import("@/app/api/v1/callbacks/[id]/route"), expected: 7 },
+  { name: "chef de file", id: "chefDeFile", path: "/api/v1/chefs-de-file/", load: () => import("@/app/api/v1/chefs-de-file/[id]/route"), expected: 8 },
 ];
 
 describe("SQL statements per API request (no N+1)", () => {

@@ -1,0 +1,41 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { ValidationError } from "@/lib/errors";
+import { cappedTotal, COUNT_CAP, decodeCursor, encodeCursor } from "@/lib/pagination/keyset";
+import { totalLabel } from "@/lib/pagination/total-label";
+
+describe("totaux des listes", () => {
+  it("reads exact, estimated and bounded totals in French", () => {
+    expect(totalLabel(1, "exact")).toBe("1 résultat");
+    expect(totalLabel(1234)).toBe("1\u202f234 résultats");
+    expect(totalLabel(149_612, "about")).toBe("environ 150\u202f000 résultats");
+    expect(totalLabel(10_000, "atLeast")).toBe("plus de 10\u202f000 résultats");
+  });
+
+  it("counts exactly up to the cap, then estimates or bounds", async () => {
+    const asked: number[] = [];
+    const count = (n: number) => async (take: number) => (asked.push(take), Math.min(n, take));
+    expect(await cappedTotal(count(42))).toEqual({ value: 42, kind: "exact" });
+    expect(await cappedTotal(count(COUNT_CAP))).toEqual({ value: COUNT_CAP, kind: "exact" });
+    expect(await cappedTotal(count(50_000), async () => 149_612)).toEqual({ value: 149_612, kind: "about" });
+    expect(await cappedTotal(count(50_000))).toEqual({ value: COUNT_CAP, kind: "atLeast" });
+    // A stale estimate below the cap is not believed.
+    expect(await cappedTotal(count(50_000), async () => 900)).toEqual({ value: COUNT_CAP, kind: "atLeast" });
+    expect(new Set(asked)).toEqual(new Set([COUNT_CAP + 1]));
+  });
+});
+
+describe("curseurs", () => {
+  it("round-trips a date or a text with the id", () => {
+    const id = randomUUID();
+    const at = new Date("2026-01-02T03:04:05.678Z");
+    expect(decodeCursor(encodeCursor(at, id), "date")).toEqual({ value: at, id });
+    expect(decodeCursor(encodeCursor("Poste « A »", id), "string")).toEqual({ value: "Poste « A »", id });
+  });
+
+  it("refuses anything else", () => {
+    for (const bad of ["", "x", Buffer.from("[1,2]").toString("base64url"), encodeCursor("t", "pas-un-uuid"), encodeCursor(new Date(), randomUUID())]) {
+      expect(() => decodeCursor(bad, bad.length > 30 ? "string" : "date")).toThrow(ValidationError);
+    }
+  });
+});
