@@ -23,6 +23,14 @@ const envSchema = z.object({
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(10),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+  /** An account past LOGIN_MAX_FAILURES is slowed down (one evaluated attempt per this many seconds), never locked. */
+  LOGIN_SLOWDOWN_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  /**
+   * Which proxies to believe about the client's address (X-Forwarded-For): empty = none (the socket
+   * address), a number = that many trusted hops in front of the app, or a comma-separated list of
+   * proxy addresses.
+   */
+  TRUST_PROXY: z.string().max(2000).default(""),
   EMBEDDED_PG_DIR: z.string().default(".data/postgres"),
   APP_VERSION: z.string().default("0.1.0"),
   /** Receipts (payslips, expense notes, invoices) are stored here, never under public/. */
