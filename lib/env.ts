@@ -14,6 +14,8 @@ const envSchema = z.object({
   /** Database of `npm run bench` (region scale); falls back to DATABASE_URL, then the embedded one. */
   BENCH_DATABASE_URL: z.string().url().optional().or(z.literal("").transform(() => undefined)),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Address `npm start` listens on: 127.0.0.1 for the embedded demo, every interface with a DATABASE_URL. */
+  HOST: z.string().min(1).max(255).optional().or(z.literal("").transform(() => undefined)),
   NEXTAUTH_SECRET: z.string().min(32).optional(),
   NEXTAUTH_URL: z.string().url().optional(),
   DEMO_PASSWORD: z.string().min(12).default("Demo-ProchEmploi-2026"),

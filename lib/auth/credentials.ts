@@ -8,6 +8,7 @@ import { accountSlowdown, ACCOUNT_LIMIT, clearFailures, IP_LIMIT, loginKeys, ref
 import { checkSecondFactor } from "@/lib/auth/two-factor.service";
 import { db } from "@/lib/db";
 import { logger } from "@/lib/logger";
+import { headerGetter, requestAddress } from "@/lib/security/client-address";
 
 /** Shown for any bad credential (no account enumeration). */
 export const GENERIC_LOGIN_ERROR = "Identifiants incorrects.";
@@ -25,10 +26,7 @@ const credentialsSchema = z.object({
 });
 
 export function clientIp(headers: Record<string, unknown> | undefined): string {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
-  const real = headers?.["x-real-ip"];
-  return first || (typeof real === "string" ? real : "") || "inconnue";
+  return requestAddress(headerGetter(headers));
 }
 
 export async function authorizeCredentials(
