@@ -1,3 +1,4 @@
+import { csvDocument } from "@/lib/exports/csv";
 import "server-only";
 // The DPO's search of the audit log (person, user, period, action), paginated on the server, and
 // its export as CSV / XLSX (itself audited).
@@ -95,10 +96,6 @@ export async function listAuditEvents(db: Db, user: CurrentUser, q: AuditListQue
 const HEAD = ["n°", "date (UTC)", "action", "auteur", "rôle", "objet", "identifiant", "motif"];
 const line = (e: AuditEventDto) => [e.id, e.at, e.action, e.actor ?? "", e.actorRole ?? "", e.entityType ?? "", e.entityId ?? "", e.reason ?? ""];
 
-function csvCell(v: string): string {
-  return /[";\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
-
 /** The search result as a file (at most AUDIT_EXPORT_MAX_ROWS rows, oldest first); the export is audited. */
 export async function exportAuditEvents(db: Db, user: CurrentUser, q: AuditExportQuery, requestId?: string) {
   if (!can(user, "audit.export")) throw new ForbiddenError();
@@ -106,7 +103,7 @@ export async function exportAuditEvents(db: Db, user: CurrentUser, q: AuditExpor
   const rows = (await db.auditEvent.findMany({ where, orderBy: [{ id: "asc" }], take: AUDIT_EXPORT_MAX_ROWS, select })).map(toDto);
   let body: Buffer;
   if (q.format === "csv") {
-    body = Buffer.from("\uFEFF" + [HEAD, ...rows.map(line)].map((r) => r.map(csvCell).join(";")).join("\r\n") + "\r\n", "utf8");
+    body = Buffer.from(csvDocument([HEAD, ...rows.map(line)]), "utf8");
   } else {
     const wb = new ExcelJS.Workbook();
     wb.creator = "SI Proch'Emploi";
