@@ -4,13 +4,13 @@
 // `--dev` runs `next dev` instead of the production build.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { constants as osConstants } from "node:os";
 import { env, missingProductionSecrets, processEnv } from "@/lib/env";
 import { loadCommuneReference } from "@/lib/communes/commune-reference";
 import { createPrismaClient } from "@/lib/db-client";
 import { seedDemo } from "@/prisma/seed/demo";
 import { resolveDatabaseUrl } from "@/scripts/lib/database";
 import { applyMigrations } from "@/scripts/lib/migrations";
+import { stopChild, unexpectedExitCode } from "@/scripts/lib/child";
 import { buildIsStale, NEXT_BIN, nextServerEnv } from "@/scripts/lib/next-build";
 import { print, printError } from "@/scripts/lib/print";
 import { loadLocalSecrets } from "@/scripts/lib/secrets";
@@ -41,12 +41,7 @@ async function main() {
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    // A child killed by a signal has exitCode null but signalCode set: its exit already happened.
-    if (next && next.exitCode === null && next.signalCode === null) {
-      const exited = new Promise((r) => next?.once("exit", r));
-      next.kill("SIGTERM");
-      await exited;
-    }
+    if (next) await stopChild(next);
     await database.stop();
     process.exit(code);
   };
@@ -90,7 +85,7 @@ async function main() {
     // its PostgreSQL and exits non-zero, so that a supervisor restarts it.
     next.on("exit", (code, signal) => {
       if (!stopping) printError(`\n✖ Next.js s'est arrêté (${signal ? `signal ${signal}` : `code ${code}`}).`);
-      void shutdown(signal ? 128 + (osConstants.signals[signal] ?? 0) : code || 1);
+      void shutdown(stopping ? (code ?? 0) : unexpectedExitCode(code, signal));
     });
     print(`\nSI Proch'Emploi démarre sur http://${host === "0.0.0.0" ? "localhost" : host}:${env.PORT} (préparation : ${((Date.now() - started) / 1000).toFixed(1)} s).`);
     if (host === "127.0.0.1") print("Accessible depuis cette machine seulement ; HOST=0.0.0.0 pour écouter sur toutes les interfaces.");
