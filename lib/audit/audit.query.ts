@@ -10,6 +10,7 @@ import { can } from "@/lib/authz/policy";
 import type { Db } from "@/lib/db";
 import { ForbiddenError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { likeLiteral } from "@/lib/search/like";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A person filter matching more records than this is too vague: the DPO is asked to narrow it. */
@@ -35,8 +36,8 @@ async function personIds(db: Db, person: string): Promise<string[]> {
     where: {
       AND: terms.map((t) => ({
         OR: [
-          { lastName: { contains: t, mode: "insensitive" as const } },
-          { firstName: { contains: t, mode: "insensitive" as const } },
+          { lastName: { contains: likeLiteral(t), mode: "insensitive" as const } },
+          { firstName: { contains: likeLiteral(t), mode: "insensitive" as const } },
           { email: { equals: t, mode: "insensitive" as const } },
           { franceTravailId: { equals: t.toUpperCase() } },
         ],

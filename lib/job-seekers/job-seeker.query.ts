@@ -9,6 +9,7 @@ import { ForbiddenError, NotFoundError, UnprocessableError } from "@/lib/errors"
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { detailSelect, summarySelect, toDetail, toSummary } from "@/lib/job-seekers/job-seeker.dto";
 import type { JobSeekerListQuery } from "@/lib/job-seekers/job-seeker.schema";
+import { likeLiteral } from "@/lib/search/like";
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -38,11 +39,11 @@ export async function listJobSeekers(db: Db, user: CurrentUser, q: JobSeekerList
   const terms = q.q?.split(/\s+/).filter(Boolean) ?? [];
   const search: Prisma.JobSeekerWhereInput[] = terms.map((t) => ({
     OR: [
-      { lastName: { contains: t, mode: "insensitive" } },
-      { firstName: { contains: t, mode: "insensitive" } },
-      { email: { contains: t, mode: "insensitive" } },
+      { lastName: { contains: likeLiteral(t), mode: "insensitive" } },
+      { firstName: { contains: likeLiteral(t), mode: "insensitive" } },
+      { email: { contains: likeLiteral(t), mode: "insensitive" } },
       { franceTravailId: { startsWith: t.toUpperCase() } },
-      { city: { contains: t, mode: "insensitive" } },
+      { city: { contains: likeLiteral(t), mode: "insensitive" } },
     ],
   }));
   const where: Prisma.JobSeekerWhereInput = { AND: [activeSeekerWhere(user), ...search, q.origin ? { origin: q.origin } : {}] };

@@ -8,6 +8,7 @@ import type { OfferDto, OfferListQuery } from "@/lib/offers/offer.schema";
 import { lastActivity, offerScope, offerSelect, toOfferDto } from "@/lib/offers/offer.service";
 import { getActiveRuleSet } from "@/lib/rules/active-rule-set";
 import { normalizeSearch } from "@/lib/search/normalize";
+import { likeLiteral } from "@/lib/search/like";
 
 export type OfferListItem = OfferDto & { staleness: Staleness["state"] | null; daysLeft: number | null };
 
@@ -30,7 +31,7 @@ export async function listOffers(db: DbOrTx, user: CurrentUser, q: OfferListQuer
       q.hiddenMarket ? { hiddenMarket: q.hiddenMarket === "true" } : {},
       q.romeCode ? { romeCode: { startsWith: q.romeCode } } : {},
       q.companyId ? { companyId: q.companyId } : {},
-      term ? { OR: [{ title: { contains: term, mode: "insensitive" } }, { company: { searchText: { contains: term } } }] } : {},
+      term ? { OR: [{ title: { contains: likeLiteral(term), mode: "insensitive" } }, { company: { searchText: { contains: likeLiteral(term) } } }] } : {},
       q.stale ? { status: { in: ["OPEN", "PARTIALLY_FILLED"] }, updatedAt: { lt: staleSince }, proposals: { none: { statusChangedAt: { gte: staleSince } } } } : {},
     ],
   };
