@@ -26,6 +26,8 @@ const envSchema = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   /** An account past LOGIN_MAX_FAILURES is slowed down (one evaluated attempt per this many seconds), never locked. */
+  /** Longest lifetime of a personal API token (days). */
+  API_TOKEN_MAX_DAYS: z.coerce.number().int().min(1).max(365).default(90),
   LOGIN_SLOWDOWN_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   /**
    * Which proxies to believe about the client's address (X-Forwarded-For): empty = none (the socket

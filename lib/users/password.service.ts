@@ -31,6 +31,8 @@ export async function setPasswordWithToken(db: Db, input: SetPasswordInput, ip?:
     await tx.userToken.updateMany({ where: { userId: user.id, usedAt: null }, data: { expiresAt: now } });
     // A new password ends every session opened with the old one.
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, passwordChangedAt: now, sessionsRevokedAt: now, version: { increment: 1 } } });
+    // …and every personal API token (created by whoever held the old password).
+    await tx.apiToken.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: now } });
     await recordAudit(tx, { action: kind === "INVITATION" ? "user.invitation.accepted" : "user.password.reset", actorId: user.id, actorRole: user.role, entityType: "User", entityId: user.id, ip });
   });
   await clearFailures(db, accountKey(user.email));
