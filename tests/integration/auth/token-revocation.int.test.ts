@@ -25,7 +25,7 @@ describe("jetons d'accès personnels et sécurité du compte", () => {
     const u = await createUser(db, { role: "PLATFORM_MANAGER" });
     const t = await plantToken(u.id);
     const link = await issueUserToken(db, u.id, "PASSWORD_RESET");
-    await setPasswordWithToken(db, { token: link, password: "Un-nouveau-mot-de-passe-2026!" });
+    await setPasswordWithToken(db, { token: link, password: "Un-nouveau-mot-de-passe-2026!", confirmation: "Un-nouveau-mot-de-passe-2026!" });
     expect(await live(t.id)).toBe(0);
   });
 
