@@ -14,6 +14,8 @@ const envSchema = z.object({
   /** Database of `npm run bench` (region scale); falls back to DATABASE_URL, then the embedded one. */
   BENCH_DATABASE_URL: z.string().url().optional().or(z.literal("").transform(() => undefined)),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Address `npm start` listens on: 127.0.0.1 for the embedded demo, every interface with a DATABASE_URL. */
+  HOST: z.string().min(1).max(255).optional().or(z.literal("").transform(() => undefined)),
   NEXTAUTH_SECRET: z.string().min(32).optional(),
   NEXTAUTH_URL: z.string().url().optional(),
   DEMO_PASSWORD: z.string().min(12).default("Demo-ProchEmploi-2026"),
@@ -23,6 +25,16 @@ const envSchema = z.object({
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(10),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+  /** An account past LOGIN_MAX_FAILURES is slowed down (one evaluated attempt per this many seconds), never locked. */
+  /** Longest lifetime of a personal API token (days). */
+  API_TOKEN_MAX_DAYS: z.coerce.number().int().min(1).max(365).default(90),
+  LOGIN_SLOWDOWN_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  /**
+   * Which proxies to believe about the client's address (X-Forwarded-For): empty = none (the socket
+   * address), a number = that many trusted hops in front of the app, or a comma-separated list of
+   * proxy addresses.
+   */
+  TRUST_PROXY: z.string().max(2000).default(""),
   EMBEDDED_PG_DIR: z.string().default(".data/postgres"),
   APP_VERSION: z.string().default("0.1.0"),
   /** Receipts (payslips, expense notes, invoices) are stored here, never under public/. */

@@ -11,12 +11,12 @@ import { createPrismaClient } from "@/lib/db-client";
 import { seedDemo } from "@/prisma/seed/demo";
 import { resolveDatabaseUrl } from "@/scripts/lib/database";
 import { applyMigrations } from "@/scripts/lib/migrations";
-import { buildIsStale } from "@/scripts/lib/next-build";
+import { stopChild, unexpectedExitCode } from "@/scripts/lib/child";
+import { buildIsStale, NEXT_BIN, nextServerEnv } from "@/scripts/lib/next-build";
 import { print, printError } from "@/scripts/lib/print";
 import { loadLocalSecrets } from "@/scripts/lib/secrets";
 
 const dev = process.argv.includes("--dev");
-const NEXT_BIN = "node_modules/next/dist/bin/next";
 
 function fail(message: string): never {
   printError(`\n✖ ${message}\n`);
@@ -42,10 +42,7 @@ async function main() {
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    if (next && next.exitCode === null) {
-      next.kill("SIGTERM");
-      await new Promise((r) => next?.once("exit", r));
-    }
+    if (next) await stopChild(next);
     await database.stop();
     process.exit(code);
   };
@@ -77,16 +74,24 @@ async function main() {
       NEXT_TELEMETRY_DISABLED: "1",
     };
     if (!dev && buildIsStale()) {
-      print("Construction de l'application (next build)…");
+      print("Construction de l'application (next build) : au premier démarrage, cela prend quelques minutes…");
       const build = spawnSync(process.execPath, [NEXT_BIN, "build"], { stdio: "inherit", env: { ...childEnv, NODE_ENV: "production" } });
       if (build.status !== 0) throw new Error("La construction de l'application a échoué.");
     }
-    next = spawn(process.execPath, [NEXT_BIN, dev ? "dev" : "start", "-p", String(env.PORT)], {
+    // The embedded demo (published passwords) listens on this machine only unless HOST says otherwise.
+    const host = env.HOST ?? (embedded ? "127.0.0.1" : "0.0.0.0");
+    next = spawn(process.execPath, [NEXT_BIN, dev ? "dev" : "start", "-p", String(env.PORT), "-H", host], {
       stdio: "inherit",
-      env: dev ? childEnv : { ...childEnv, NODE_ENV: "production" },
+      env: nextServerEnv(dev ? childEnv : { ...childEnv, NODE_ENV: "production" }),
     });
-    next.on("exit", (code) => void shutdown(code ?? 0));
-    print(`\nSI Proch'Emploi démarre sur http://localhost:${env.PORT} (préparation : ${((Date.now() - started) / 1000).toFixed(1)} s).`);
+    // However Next.js ends (crash, kill -9, OOM killer) when we did not ask it to, the launcher stops
+    // its PostgreSQL and exits non-zero, so that a supervisor restarts it.
+    next.on("exit", (code, signal) => {
+      if (!stopping) printError(`\n✖ Next.js s'est arrêté (${signal ? `signal ${signal}` : `code ${code}`}).`);
+      void shutdown(stopping ? (code ?? 0) : unexpectedExitCode(code, signal));
+    });
+    print(`\nSI Proch'Emploi démarre sur http://${host === "0.0.0.0" ? "localhost" : host}:${env.PORT} (préparation : ${((Date.now() - started) / 1000).toFixed(1)} s).`);
+    if (host === "127.0.0.1") print("Accessible depuis cette machine seulement ; HOST=0.0.0.0 pour écouter sur toutes les interfaces.");
   } catch (err) {
     printError(String(err instanceof Error ? err.message : err));
     await shutdown(1);

@@ -10,7 +10,7 @@ import { loadJobReferences } from "@/lib/reference/reference-data";
 import { createPrismaClient } from "@/lib/db-client";
 import { seedDemo } from "@/prisma/seed/demo";
 import { applyMigrations } from "@/scripts/lib/migrations";
-import { buildIsStale } from "@/scripts/lib/next-build";
+import { buildIsStale, nextServerEnv } from "@/scripts/lib/next-build";
 import { print } from "@/scripts/lib/print";
 import { bin, NODE, run } from "@/scripts/lib/run";
 import { loadLocalSecrets } from "@/scripts/lib/secrets";
@@ -138,7 +138,7 @@ async function main() {
       const baseURL = `http://localhost:${port}`;
       const server = spawn(NODE, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
         stdio: ["ignore", "ignore", "inherit"],
-        env: { ...baseEnv, NODE_ENV: "production", DATABASE_URL: dbs.e2eUrl, NEXTAUTH_URL: baseURL, NEXTAUTH_SECRET: loadLocalSecrets().nextauthSecret, LOG_LEVEL: "warn" },
+        env: nextServerEnv({ ...baseEnv, NODE_ENV: "production", DATABASE_URL: dbs.e2eUrl, NEXTAUTH_URL: baseURL, NEXTAUTH_SECRET: loadLocalSecrets().nextauthSecret, LOG_LEVEL: "warn" }),
       });
       try {
         if (!(await waitForHealth(baseURL, 60_000))) {

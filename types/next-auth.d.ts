@@ -10,6 +10,8 @@ declare module "next-auth" {
 declare module "next-auth/jwt" {
   interface JWT {
     authTime?: number;
+    /** Sign-in time in milliseconds: compared with the user's sessionsRevokedAt (sign-out, password, deactivation). */
+    authMs?: number;
     expired?: boolean;
   }
 }

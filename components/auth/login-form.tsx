@@ -8,6 +8,7 @@ import { useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { loginSchema, type LoginInput } from "@/lib/auth/login.schema";
+import { safeCallback } from "@/lib/auth/safe-callback";
 
 const MESSAGES: Record<string, string> = {
   TooManyAttempts: "Trop de tentatives infructueuses. Réessayez dans quelques minutes.",
@@ -15,9 +16,9 @@ const MESSAGES: Record<string, string> = {
 };
 const GENERIC = "Identifiants incorrects.";
 
-/** Only same-site relative paths are followed after login (no open redirect). */
-function safeCallback(raw: string | null): string {
-  return raw && raw.startsWith("/") && !raw.startsWith("//") ? raw : "/";
+/** Only paths of this site are followed after login (lib/auth/safe-callback.ts: no open redirect). */
+function callbackTarget(raw: string | null): string {
+  return safeCallback(raw, window.location.origin);
 }
 
 export function LoginForm() {
@@ -43,7 +44,7 @@ export function LoginForm() {
       setFormError(MESSAGES[res?.error ?? ""] ?? GENERIC);
       return;
     }
-    router.replace(safeCallback(params.get("callbackUrl")));
+    router.replace(callbackTarget(params.get("callbackUrl")));
     router.refresh();
   }
 
@@ -56,7 +57,7 @@ export function LoginForm() {
       setFormError(MESSAGES[res?.error ?? ""] ?? GENERIC);
       return;
     }
-    router.replace(safeCallback(params.get("callbackUrl")));
+    router.replace(callbackTarget(params.get("callbackUrl")));
     router.refresh();
   }
 

@@ -7,11 +7,12 @@ import type { z } from "zod";
 import type { ActionResult } from "@/lib/actions/action";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
+import { requestAddress } from "@/lib/security/client-address";
 import { zodFieldErrors } from "@/lib/validation";
 
 export async function callerIp(): Promise<string> {
   const h = await headers();
-  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "inconnue";
+  return requestAddress((name) => h.get(name));
 }
 
 export function publicAction<S extends z.ZodType, T>(opts: { schema: S }, handler: (input: z.infer<S>, ip: string) => Promise<T>) {

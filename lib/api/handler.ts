@@ -6,7 +6,8 @@ import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
 import { can, type Action } from "@/lib/authz/policy";
-import { AppError, ForbiddenError, UnauthenticatedError, ValidationError } from "@/lib/errors";
+import { AppError, ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, UnprocessableError, ValidationError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { requestLogger, type Logger } from "@/lib/logger";
 import { zodFieldErrors } from "@/lib/validation";
 
@@ -20,7 +21,30 @@ export interface ApiContext<Q, B = unknown> {
   req: NextRequest;
 }
 
-export function jsonError(err: unknown, log: Logger, requestId: string): NextResponse {
+/**
+ * A database constraint the code did not map itself is still the caller's problem, never a 500:
+ * unique value taken → 409, missing linked record → 422, record gone → 404, malformed value (a
+ * non-uuid identifier in the path) → 404.
+ */
+export function databaseError(err: unknown): AppError | null {
+  if (!(err instanceof Prisma.PrismaClientKnownRequestError)) return null;
+  switch (err.code) {
+    case "P2002":
+      return new ConflictError("Un enregistrement avec cette valeur existe déjà.");
+    case "P2003":
+      return new UnprocessableError("Un enregistrement lié est introuvable ou encore utilisé.");
+    case "P2025":
+      return new NotFoundError();
+    case "P2007":
+    case "P2023":
+      return new NotFoundError();
+    default:
+      return null;
+  }
+}
+
+export function jsonError(raw: unknown, log: Logger, requestId: string): NextResponse {
+  const err = databaseError(raw) ?? raw;
   if (err instanceof AppError) {
     return NextResponse.json(
       { error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) } },
@@ -36,6 +60,28 @@ export function jsonError(err: unknown, log: Logger, requestId: string): NextRes
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+/** A client's X-Request-Id is kept only when it is a short token; anything else gets a fresh id. */
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+export function requestIdOf(req: NextRequest): string {
+  const given = req.headers.get("x-request-id");
+  return given && REQUEST_ID.test(given) ? given : randomUUID();
+}
+
+/** API answers carry personal data: never stored by a browser or a shared cache. */
+function noStore(res: NextResponse): NextResponse {
+  if (!res.headers.has("cache-control")) res.headers.set("cache-control", "no-store");
+  return res;
+}
+
+function originHost(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    // "null" (sandboxed frames, file://) and garbage: not our origin.
+    return null;
+  }
+}
 
 /**
  * CSRF defence for cookie sessions: a state-changing request must come from our own origin.
@@ -46,7 +92,7 @@ function assertSameOrigin(req: NextRequest): void {
   const origin = req.headers.get("origin");
   const site = req.headers.get("sec-fetch-site");
   if (site && site !== "same-origin" && site !== "none") throw new ForbiddenError("Requête d'une autre origine refusée.");
-  if (origin && new URL(origin).host !== req.headers.get("host")) throw new ForbiddenError("Requête d'une autre origine refusée.");
+  if (origin && originHost(origin) !== req.headers.get("host")) throw new ForbiddenError("Requête d'une autre origine refusée.");
   if (!origin && !site) throw new ForbiddenError("En-tête Origin manquant.");
 }
 
@@ -69,7 +115,7 @@ export function apiRoute<Q extends z.ZodType = z.ZodObject<Record<string, never>
   handler: (ctx: ApiContext<z.infer<Q>, z.infer<B>>) => Promise<unknown>,
 ) {
   return async (req: NextRequest, route: { params: Promise<Record<string, string>> }): Promise<NextResponse> => {
-    const requestId = req.headers.get("x-request-id") ?? randomUUID();
+    const requestId = requestIdOf(req);
     const started = Date.now();
     let log = requestLogger(requestId);
     try {
@@ -92,11 +138,11 @@ export function apiRoute<Q extends z.ZodType = z.ZodObject<Record<string, never>
       const res = result instanceof NextResponse ? result : NextResponse.json(result);
       res.headers.set("x-request-id", requestId);
       log.info({ method: req.method, path: req.nextUrl.pathname, status: res.status, ms: Date.now() - started }, "api request");
-      return res;
+      return noStore(res);
     } catch (err) {
       const res = jsonError(err, log, requestId);
       log.info({ method: req.method, path: req.nextUrl.pathname, status: res.status, ms: Date.now() - started }, "api request");
-      return res;
+      return noStore(res);
     }
   };
 }

@@ -1,3 +1,4 @@
+import { csvDocument } from "@/lib/exports/csv";
 import "server-only";
 // The DPO's search of the audit log (person, user, period, action), paginated on the server, and
 // its export as CSV / XLSX (itself audited).
@@ -11,6 +12,7 @@ import { can } from "@/lib/authz/policy";
 import type { Db } from "@/lib/db";
 import { ForbiddenError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { likeLiteral } from "@/lib/search/like";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A person filter matching more records than this is too vague: the DPO is asked to narrow it. */
@@ -36,8 +38,8 @@ async function personIds(db: Db, person: string): Promise<string[]> {
     where: {
       AND: terms.map((t) => ({
         OR: [
-          { lastName: { contains: t, mode: "insensitive" as const } },
-          { firstName: { contains: t, mode: "insensitive" as const } },
+          { lastName: { contains: likeLiteral(t), mode: "insensitive" as const } },
+          { firstName: { contains: likeLiteral(t), mode: "insensitive" as const } },
           { email: { equals: t, mode: "insensitive" as const } },
           { franceTravailId: { equals: t.toUpperCase() } },
         ],
@@ -114,10 +116,6 @@ export async function listAuditEvents(db: Db, user: CurrentUser, q: AuditListQue
 const HEAD = ["n°", "date (UTC)", "action", "libellé", "auteur", "rôle", "objet", "identifiant", "motif"];
 const line = (e: AuditEventDto) => [e.id, e.at, e.action, auditActionLabel(e.action), e.actor ?? "", e.actorRole ?? "", entityTypeLabel(e.entityType), e.entityId ?? "", e.reason ?? ""];
 
-function csvCell(v: string): string {
-  return /[";\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
-
 /** The search result as a file (at most AUDIT_EXPORT_MAX_ROWS rows, oldest first); the export is audited. */
 export async function exportAuditEvents(db: Db, user: CurrentUser, q: AuditExportQuery, requestId?: string) {
   if (!can(user, "audit.export")) throw new ForbiddenError();
@@ -125,7 +123,7 @@ export async function exportAuditEvents(db: Db, user: CurrentUser, q: AuditExpor
   const rows = (await db.auditEvent.findMany({ where, orderBy: [{ id: "asc" }], take: AUDIT_EXPORT_MAX_ROWS, select })).map(toDto);
   let body: Buffer;
   if (q.format === "csv") {
-    body = Buffer.from("\uFEFF" + [HEAD, ...rows.map(line)].map((r) => r.map(csvCell).join(";")).join("\r\n") + "\r\n", "utf8");
+    body = Buffer.from(csvDocument([HEAD, ...rows.map(line)]), "utf8");
   } else {
     const wb = new ExcelJS.Workbook();
     wb.creator = "SI Proch'Emploi";

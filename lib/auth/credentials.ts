@@ -4,9 +4,11 @@ import "server-only";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/audit.service";
 import { DUMMY_HASH, verifyPassword } from "@/lib/auth/password";
-import { clearFailures, isLocked, recordFailure, throttleKeys } from "@/lib/auth/throttle";
+import { accountSlowdown, ACCOUNT_LIMIT, clearFailures, IP_LIMIT, loginKeys, refundAttempt, reserveAttempts } from "@/lib/auth/throttle";
 import { checkSecondFactor } from "@/lib/auth/two-factor.service";
 import { db } from "@/lib/db";
+import { logger } from "@/lib/logger";
+import { headerGetter, requestAddress } from "@/lib/security/client-address";
 
 /** Shown for any bad credential (no account enumeration). */
 export const GENERIC_LOGIN_ERROR = "Identifiants incorrects.";
@@ -24,10 +26,7 @@ const credentialsSchema = z.object({
 });
 
 export function clientIp(headers: Record<string, unknown> | undefined): string {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
-  const real = headers?.["x-real-ip"];
-  return first || (typeof real === "string" ? real : "") || "inconnue";
+  return requestAddress(headerGetter(headers));
 }
 
 export async function authorizeCredentials(
@@ -37,34 +36,56 @@ export async function authorizeCredentials(
   const parsed = credentialsSchema.safeParse(raw);
   if (!parsed.success) return null;
   const { email, password, totp } = parsed.data;
-  const keys = throttleKeys(email, ip);
-  if (await isLocked(db, keys.map((k) => k.key))) {
-    await recordAudit(db, { action: "auth.login.throttled", metadata: { ip } });
+  const keys = loginKeys(email, ip);
+  // Counted before anything is verified (atomic), so parallel requests cannot exceed the limits.
+  const over = await reserveAttempts(db, [{ key: keys.pair, limit: ACCOUNT_LIMIT }, { key: keys.ip, limit: IP_LIMIT }]);
+  if (over.length) {
+    const metadata = { ip, limit: over.map((o) => o.key.slice(0, o.key.indexOf(":"))) };
+    // One audit entry per window and key: a flood of refusals must not queue up on the audit chain.
+    if (over.some((o) => o.first)) await recordAudit(db, { action: "auth.login.throttled", metadata });
+    else logger.warn(metadata, "login refused (throttled)");
     throw new Error(THROTTLED_ERROR);
   }
+  // Many failures on the account from many addresses: slowed down, never locked (see throttle.ts).
+  const slowdown = await accountSlowdown(db, keys.account);
   const user = await db.user.findUnique({
     where: { email },
     select: { id: true, email: true, passwordHash: true, active: true, role: true, totpEnabledAt: true },
   });
   // Verify even when the account is missing, so timing does not reveal it.
   const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password);
+  // Inside the slowdown without this interval's attempt, only the complete proof of identity
+  // (right password + second factor) goes through; anything else gets the same refusal as a lock,
+  // whatever was right or wrong, so the attempt teaches nothing.
+  const waiting = slowdown === "wait";
+  const refuseWaiting = async (): Promise<never> => {
+    await recordAudit(db, { action: "auth.login.throttled", actorId: user?.id ?? null, metadata: { ip, limit: ["account"] } });
+    throw new Error(THROTTLED_ERROR);
+  };
   if (!user || !ok || !user.active) {
-    for (const k of keys) await recordFailure(db, k.key, k.limit);
+    if (waiting) return refuseWaiting();
     await recordAudit(db, { action: "auth.login.failed", actorId: user?.id ?? null, metadata: { ip } });
     return null;
   }
   let secondFactor: "totp" | "recovery" | null = null;
   if (user.totpEnabledAt) {
     // No code yet: not a failure, the form shows its second step (only after a right password).
-    if (!totp) throw new Error(TOTP_REQUIRED_ERROR);
+    if (!totp) {
+      for (const key of [keys.pair, keys.ip, keys.account]) await refundAttempt(db, key);
+      throw new Error(TOTP_REQUIRED_ERROR);
+    }
     secondFactor = await checkSecondFactor(db, user.id, totp);
     if (!secondFactor) {
-      for (const k of keys) await recordFailure(db, k.key, k.limit);
+      if (waiting) return refuseWaiting();
       await recordAudit(db, { action: "auth.login.failed", actorId: user.id, actorRole: user.role, metadata: { ip, factor: "totp" } });
       throw new Error(TOTP_INVALID_ERROR);
     }
+  } else if (waiting) {
+    return refuseWaiting();
   }
-  await clearFailures(db, keys[0]!.key);
+  await clearFailures(db, keys.pair);
+  await clearFailures(db, keys.account);
+  await refundAttempt(db, keys.ip);
   await db.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
   await recordAudit(db, {
     action: "auth.login.succeeded", actorId: user.id, actorRole: user.role,

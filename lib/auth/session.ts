@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { decode } from "next-auth/jwt";
 import { cookies, headers } from "next/headers";
 import { forbidden, notFound, redirect } from "next/navigation";
-import { SESSION_ABSOLUTE_SECONDS } from "@/lib/auth/options";
+import { SESSION_ABSOLUTE_SECONDS, sessionIssuedAtMs } from "@/lib/auth/options";
 import { loadPrincipal, loadPrincipalByToken, type CurrentUser } from "@/lib/auth/principal";
 import { can, type Action } from "@/lib/authz/policy";
 import { db } from "@/lib/db";
@@ -34,7 +34,7 @@ async function userFromCookie(): Promise<CurrentUser | null> {
   const now = Math.floor(Date.now() / 1000);
   if (now - token.authTime > SESSION_ABSOLUTE_SECONDS) return null;
   if (typeof token.exp === "number" && token.exp < now) return null;
-  return loadPrincipal(db, token.sub, { issuedAt: token.authTime });
+  return loadPrincipal(db, token.sub, { issuedAt: sessionIssuedAtMs(token) / 1000 });
 }
 
 async function userFromBearer(authorization: string): Promise<CurrentUser | null> {

@@ -1,3 +1,4 @@
+import { csvDocument } from "@/lib/exports/csv";
 import "server-only";
 // Monthly bilan as XLSX (formatted, with a definitions sheet) or CSV: the same figures as the screen
 // and the API (both come from getMonthlyReport / monthlyFigures). Every export is audited.
@@ -37,17 +38,12 @@ async function columnsFor(db: Db, user: Principal, platformId: string | undefine
   return { scope: "Région Hauts-de-France", columns };
 }
 
-function csvCell(v: string | number | null): string {
-  const s = v === null ? "" : String(v);
-  return /[";\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 export function bilanCsv(columns: Column[]): string {
   const head = ["indicateur", "libellé", "unité", ...columns.map((c) => c.title)];
   const status = ["statut", "", "", ...columns.map((c) => statusOf(c.cell))];
   const rows = INDICATORS.map((d) => [d.key, d.label, d.unit, ...columns.map((c) => c.cell.figures[d.key] ?? null)]);
   // BOM + semicolons: what French Excel opens correctly.
-  return "\uFEFF" + [head, status, ...rows].map((r) => r.map(csvCell).join(";")).join("\r\n") + "\r\n";
+  return csvDocument([head, status, ...rows]);
 }
 
 export async function bilanWorkbook(scope: string, month: MonthKey, columns: Column[]): Promise<Buffer> {

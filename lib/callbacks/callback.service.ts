@@ -13,6 +13,7 @@ import type {
 import type { Db, DbOrTx } from "@/lib/db";
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError, ValidationError } from "@/lib/errors";
 import { getActiveRuleSet } from "@/lib/rules/active-rule-set";
+import { likeLiteral } from "@/lib/search/like";
 
 function scope(user: CurrentUser) {
   const s = scopeFor(user, "callback");
@@ -61,7 +62,7 @@ export async function listCallbacks(db: Db, user: CurrentUser, q: CallbackListQu
       q.status ? { status: q.status } : {},
       q.overdue ? { status: "A_RAPPELER" as const, dueAt: { lt: now } } : {},
       q.mine ? { assignedToId: user.id } : {},
-      q.q ? { company: { name: { contains: q.q, mode: "insensitive" as const } } } : {},
+      q.q ? { company: { name: { contains: likeLiteral(q.q), mode: "insensitive" as const } } } : {},
     ],
   };
   const [total, rows] = await Promise.all([

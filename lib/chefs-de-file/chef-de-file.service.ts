@@ -9,6 +9,7 @@ import { scopeFor } from "@/lib/authz/policy";
 import type { ChefDeFileDetail, ChefDeFileInput, ChefDeFileListQuery, ChefDeFileSummary, UpdateChefDeFileInput } from "@/lib/chefs-de-file/chef-de-file.schema";
 import type { Db, DbOrTx } from "@/lib/db";
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError, ValidationError } from "@/lib/errors";
+import { likeLiteral } from "@/lib/search/like";
 
 const PERSONAL = ["firstName", "lastName", "jobTitle", "proEmail", "proPhone"] as const;
 
@@ -34,9 +35,9 @@ export async function listChefsDeFile(db: Db, user: CurrentUser, q: ChefDeFileLi
   const search = q.q
     ? {
         OR: [
-          { lastName: { contains: q.q, mode: "insensitive" as const } },
-          { firstName: { contains: q.q, mode: "insensitive" as const } },
-          { company: { name: { contains: q.q, mode: "insensitive" as const } } },
+          { lastName: { contains: likeLiteral(q.q), mode: "insensitive" as const } },
+          { firstName: { contains: likeLiteral(q.q), mode: "insensitive" as const } },
+          { company: { name: { contains: likeLiteral(q.q), mode: "insensitive" as const } } },
         ],
       }
     : {};

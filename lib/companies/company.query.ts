@@ -8,6 +8,7 @@ import type { DbOrTx } from "@/lib/db";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { normalizeSearch } from "@/lib/search/normalize";
+import { likeLiteral } from "@/lib/search/like";
 
 const OPEN_OFFER = { status: { in: ["OPEN", "PARTIALLY_FILLED"] as ("OPEN" | "PARTIALLY_FILLED")[] } };
 
@@ -29,7 +30,7 @@ export function companyScope(user: CurrentUser): Prisma.CompanyWhereInput {
 export function companyListWhere(user: CurrentUser, q: CompanyListQuery, now: Date): Prisma.CompanyWhereInput {
   const filters: Prisma.CompanyWhereInput[] = [companyScope(user)];
   const term = q.q ? normalizeSearch(q.q) : "";
-  if (term) filters.push({ searchText: { contains: term.replace(/\s/g, "").match(/^\d{3,14}$/) ? term.replace(/\s/g, "") : term } });
+  if (term) filters.push({ searchText: { contains: likeLiteral(term.replace(/\s/g, "").match(/^\d{3,14}$/) ? term.replace(/\s/g, "") : term) } });
   if (q.sector) filters.push({ sector: q.sector });
   if (q.headcountBand) filters.push({ headcountBand: q.headcountBand });
   if (q.numeroVert) filters.push({ viaNumeroVert: q.numeroVert === "true" });

@@ -14,6 +14,7 @@ import { activeSeekerWhere, UUID } from "@/lib/job-seekers/job-seeker.query";
 import { isYoung } from "@/lib/job-seekers/job-seeker.rules";
 import { refreshLastContact } from "@/lib/job-seekers/last-contact.service";
 import { getActiveRuleSet } from "@/lib/rules/active-rule-set";
+import { likeLiteral } from "@/lib/search/like";
 
 type Ctx = { requestId?: string };
 
@@ -32,7 +33,7 @@ async function findEventInScope(tx: DbOrTx, user: CurrentUser, id: string) {
 const ORDER = { date: { date: "asc" }, "-date": { date: "desc" }, title: { title: "asc" }, "-title": { title: "desc" } } as const;
 
 export async function listEvents(db: Db, user: CurrentUser, q: EventListQuery) {
-  const where: Prisma.CircuitCourtEventWhereInput = { AND: [eventScope(user), q.q ? { title: { contains: q.q, mode: "insensitive" } } : {}] };
+  const where: Prisma.CircuitCourtEventWhereInput = { AND: [eventScope(user), q.q ? { title: { contains: likeLiteral(q.q), mode: "insensitive" } } : {}] };
   const [total, rows] = await Promise.all([
     db.circuitCourtEvent.count({ where }),
     db.circuitCourtEvent.findMany({

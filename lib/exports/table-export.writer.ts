@@ -4,15 +4,9 @@ import "server-only";
 import { once } from "node:events";
 import type { Writable } from "node:stream";
 import ExcelJS from "exceljs";
+import { csvLine } from "@/lib/exports/csv";
 import type { Cell } from "@/lib/exports/table-export.lists";
 import type { ExportFormat } from "@/lib/exports/table-export.schema";
-
-function csvCell(v: Cell): string {
-  const s = v === null ? "" : String(v);
-  return /[";\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-const csvLine = (cells: Cell[]) => cells.map(csvCell).join(";") + "\r\n";
 
 async function write(out: Writable, chunk: string): Promise<void> {
   if (!out.write(chunk)) await once(out, "drain");
@@ -25,7 +19,7 @@ export async function writeTable(out: Writable, format: ExportFormat, sheetName:
     // BOM + semicolons: what French Excel opens correctly (same as the bilan CSV).
     await write(out, "\uFEFF" + csvLine(headers));
     for await (const rows of batches) {
-      await write(out, rows.map(csvLine).join(""));
+      await write(out, rows.map((r) => csvLine(r)).join(""));
       count += rows.length;
     }
     out.end();

@@ -13,6 +13,7 @@ import { archivedReadReasonSchema, type ArchivedListQuery } from "@/lib/job-seek
 import { detailSelect, toDetail } from "@/lib/job-seekers/job-seeker.dto";
 import { UUID } from "@/lib/job-seekers/job-seeker.query";
 import { parseInput } from "@/lib/validation";
+import { likeLiteral } from "@/lib/search/like";
 
 function archivedWhere(user: CurrentUser): Prisma.JobSeekerWhereInput {
   const scope = scopeFor(user, "archivedJobSeeker");
@@ -24,7 +25,7 @@ function archivedWhere(user: CurrentUser): Prisma.JobSeekerWhereInput {
 export async function listArchivedJobSeekers(db: Db, user: CurrentUser, q: ArchivedListQuery) {
   const terms = q.q?.split(/\s+/).filter(Boolean) ?? [];
   const where: Prisma.JobSeekerWhereInput = {
-    AND: [archivedWhere(user), ...terms.map((t) => ({ OR: [{ lastName: { contains: t, mode: "insensitive" as const } }, { firstName: { contains: t, mode: "insensitive" as const } }] }))],
+    AND: [archivedWhere(user), ...terms.map((t) => ({ OR: [{ lastName: { contains: likeLiteral(t), mode: "insensitive" as const } }, { firstName: { contains: likeLiteral(t), mode: "insensitive" as const } }] }))],
   };
   return db.$transaction(async (tx) => {
     const [total, rows] = await Promise.all([

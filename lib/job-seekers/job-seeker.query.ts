@@ -13,6 +13,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { detailSelect, summarySelect, toDetail, toSummary } from "@/lib/job-seekers/job-seeker.dto";
 import type { JobSeekerListQuery } from "@/lib/job-seekers/job-seeker.schema";
 import { normalizeSearch } from "@/lib/search/normalize";
+import { likeLiteral } from "@/lib/search/like";
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -52,15 +53,15 @@ function termWhere(t: string): Prisma.JobSeekerWhereInput {
   const key = normalizeSearch(t);
   if (key.length > 0 && key.length <= 2) {
     // `LIKE 'du%'` on a "C"-collated b-tree: an index range scan whatever the database collation.
-    return { OR: [{ lastNameKey: { startsWith: key } }, { firstNameKey: { startsWith: key } }] };
+    return { OR: [{ lastNameKey: { startsWith: likeLiteral(key) } }, { firstNameKey: { startsWith: likeLiteral(key) } }] };
   }
   return {
     OR: [
-      { lastName: { contains: t, mode: "insensitive" } },
-      { firstName: { contains: t, mode: "insensitive" } },
-      { email: { contains: t, mode: "insensitive" } },
+      { lastName: { contains: likeLiteral(t), mode: "insensitive" } },
+      { firstName: { contains: likeLiteral(t), mode: "insensitive" } },
+      { email: { contains: likeLiteral(t), mode: "insensitive" } },
       { franceTravailId: { startsWith: t.toUpperCase() } },
-      { city: { contains: t, mode: "insensitive" } },
+      { city: { contains: likeLiteral(t), mode: "insensitive" } },
     ],
   };
 }

@@ -32,6 +32,12 @@ export async function runJob(db: Db, job: JobDefinition, instance = instanceName
   }
 }
 
+/** PostgreSQL's "terminating connection due to administrator command" and connection loss at shutdown. */
+export function isShutdownError(err: unknown): boolean {
+  const e = err as { code?: string; message?: string } | null;
+  return e?.code === "57P01" || e?.code === "57P02" || e?.code === "57P03" || /Connection terminated|administrator command/i.test(e?.message ?? "");
+}
+
 export interface SchedulerOptions {
   databaseUrl: string;
   jobs?: JobDefinition[];
@@ -50,7 +56,16 @@ export async function startScheduler(db: Db, opts: SchedulerOptions): Promise<{ 
     cronMonitorIntervalSeconds: opts.cronCheckSeconds ?? 30,
     cronWorkerIntervalSeconds: opts.cronCheckSeconds ?? 5,
   });
-  boss.on("error", (err) => logger.error({ err, instance }, "pg-boss error"));
+  let stopping = false;
+  boss.on("error", (err) => {
+    // The database going away under a stop (Ctrl-C reaches PostgreSQL too): one line, not a stack per connection.
+    if (isShutdownError(err)) {
+      if (!stopping) logger.info({ instance }, "job queue stopped: the database is shutting down");
+      stopping = true;
+      return;
+    }
+    logger.error({ err, instance }, "pg-boss error");
+  });
   await boss.start();
   for (const job of jobs) {
     await boss.createQueue(job.name);
@@ -60,5 +75,10 @@ export async function startScheduler(db: Db, opts: SchedulerOptions): Promise<{ 
     });
   }
   logger.info({ instance, jobs: jobs.map((j) => j.name) }, "scheduler started");
-  return { stop: () => boss.stop({ graceful: true, wait: true }) };
+  return {
+    stop: () => {
+      stopping = true;
+      return boss.stop({ graceful: true, wait: true });
+    },
+  };
 }

@@ -9,6 +9,7 @@ import { lastActivity, offerScope, offerSelect, toOfferDto } from "@/lib/offers/
 import { cappedTotal, keysetArgs, keysetPage, tableEstimate, type KeysetSort } from "@/lib/pagination/keyset";
 import { getActiveRuleSet } from "@/lib/rules/active-rule-set";
 import { normalizeSearch } from "@/lib/search/normalize";
+import { likeLiteral } from "@/lib/search/like";
 
 export type OfferListItem = OfferDto & { staleness: Staleness["state"] | null; daysLeft: number | null };
 
@@ -33,7 +34,7 @@ export async function listOffers(db: DbOrTx, user: CurrentUser, q: OfferListQuer
       q.hiddenMarket ? { hiddenMarket: q.hiddenMarket === "true" } : {},
       q.romeCode ? { romeCode: { startsWith: q.romeCode } } : {},
       q.companyId ? { companyId: q.companyId } : {},
-      term ? { OR: [{ title: { contains: term, mode: "insensitive" } }, { company: { searchText: { contains: term } } }] } : {},
+      term ? { OR: [{ title: { contains: likeLiteral(term), mode: "insensitive" } }, { company: { searchText: { contains: likeLiteral(term) } } }] } : {},
       q.stale ? { status: { in: ["OPEN", "PARTIALLY_FILLED"] }, updatedAt: { lt: staleSince }, proposals: { none: { statusChangedAt: { gte: staleSince } } } } : {},
     ],
   };

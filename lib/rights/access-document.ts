@@ -2,6 +2,7 @@
 // and JSON / CSV (portability). Pure: no Prisma, no clock. Every column of the record is shown,
 // with a French label when one is known and the column name otherwise (never dropped).
 import { formatDateTime } from "@/lib/format";
+import { csvDocument } from "@/lib/exports/csv";
 import type { SubjectData } from "@/lib/rights/subject-data";
 
 export const PERSON_FIELD_LABELS: Partial<Record<string, string>> = {
@@ -131,16 +132,14 @@ export function toPortableJson(data: SubjectData): string {
   );
 }
 
-const csvCell = (s: string) => (/[";\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-
 /** Portability as CSV (semicolon, the French spreadsheet default): one line per value, section;row;field;value. */
 export function toPortableCsv(data: SubjectData): string {
-  const lines = ["section;ligne;champ;valeur"];
-  for (const [k, v] of Object.entries(data.person)) lines.push(["Fiche", "1", k, formatValue(v)].map(csvCell).join(";"));
+  const lines: string[][] = [["section", "ligne", "champ", "valeur"]];
+  for (const [k, v] of Object.entries(data.person)) lines.push(["Fiche", "1", k, formatValue(v)]);
   for (const s of data.sections) {
     s.rows.forEach((r, i) => {
-      for (const [k, v] of Object.entries(r)) lines.push([s.title, String(i + 1), k, formatValue(v)].map(csvCell).join(";"));
+      for (const [k, v] of Object.entries(r)) lines.push([s.title, String(i + 1), k, formatValue(v)]);
     });
   }
-  return "\uFEFF" + lines.join("\r\n") + "\r\n";
+  return csvDocument(lines);
 }

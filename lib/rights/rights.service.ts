@@ -18,6 +18,7 @@ import { collectSubjectData } from "@/lib/rights/subject-data";
 import { getActiveRuleSet } from "@/lib/rules/active-rule-set";
 import type { DeadlinesRules } from "@/lib/rules/rule-set.schema";
 import { parseInput } from "@/lib/validation";
+import { likeLiteral } from "@/lib/search/like";
 
 const NOT_FOUND = "Demande introuvable.";
 
@@ -267,7 +268,7 @@ export async function searchSubjects(db: Db, user: CurrentUser, q: string, ctx: 
         seekerScope(user),
         { lifecycle: { not: "DESTROYED" } },
         ...terms.map((t) => ({
-          OR: [{ lastName: { contains: t, mode: "insensitive" as const } }, { firstName: { contains: t, mode: "insensitive" as const } }, { email: { contains: t, mode: "insensitive" as const } }, { franceTravailId: t }],
+          OR: [{ lastName: { contains: likeLiteral(t), mode: "insensitive" as const } }, { firstName: { contains: likeLiteral(t), mode: "insensitive" as const } }, { email: { contains: likeLiteral(t), mode: "insensitive" as const } }, { franceTravailId: t }],
         })),
       ],
     },

@@ -4,6 +4,7 @@ import "server-only";
 // here on purpose. Results are filtered by the Prisma scope a second time anyway.
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ScopeWhere } from "@/lib/authz/policy";
+import { likeLiteral } from "@/lib/search/like";
 
 export function sqlScope(scope: ScopeWhere, alias: string): Prisma.Sql {
   const col = (name: string) => Prisma.raw(`${alias}."${name}"`);
@@ -26,5 +27,5 @@ function isIn(v: unknown): v is { in: string[] } {
 
 /** A LIKE pattern matching `q` anywhere, wildcards in `q` taken literally. */
 export function containsPattern(q: string): string {
-  return `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return `%${likeLiteral(q.toLowerCase())}%`;
 }

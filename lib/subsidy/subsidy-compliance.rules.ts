@@ -1,6 +1,7 @@
 // Compliance around awarded subsidies (shared/DOMAIN.md §4): open data of conventions (décret
 // 2017-779, SCDL "subventions" schema), de minimis ceiling per undertaking, and the deadlines the
 // finance team follows. Pure: `now` and every figure come in as parameters.
+import { csvDocument } from "@/lib/exports/csv";
 import { addMonths, differenceInCalendarDays, subYears } from "date-fns";
 import { formatCents } from "@/lib/format";
 import type { Attributor } from "@/lib/rules/rule-set.schema";
@@ -56,14 +57,9 @@ export function isPublishable(awardedCents: number | null, thresholdCents: numbe
   return awardedCents !== null && awardedCents > thresholdCents;
 }
 
-function csvCell(v: string | number): string {
-  const s = String(v);
-  return /[",;\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 /** RFC 4180 CSV with the SCDL header, comma separated, CRLF line ends. */
 export function toScdlCsv(records: ScdlRecord[]): string {
-  return [SCDL_COLUMNS.join(","), ...records.map((r) => SCDL_COLUMNS.map((c) => csvCell(r[c])).join(","))].join("\r\n") + "\r\n";
+  return csvDocument([[...SCDL_COLUMNS], ...records.map((r) => SCDL_COLUMNS.map((c) => r[c]))], { separator: ",", bom: false });
 }
 
 // ───────────────────────── de minimis ─────────────────────────

@@ -6,7 +6,8 @@ import { recordAudit } from "@/lib/audit/audit.service";
 import type { CurrentUser } from "@/lib/auth/principal";
 import { API_TOKEN_PREFIX, hashToken } from "@/lib/auth/session";
 import type { Db } from "@/lib/db";
-import { NotFoundError } from "@/lib/errors";
+import { env } from "@/lib/env";
+import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { ApiTokenDto, CreateTokenInput } from "@/lib/tokens/token.schema";
 
 const select = { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, expiresAt: true, revokedAt: true } as const;
@@ -28,7 +29,15 @@ export async function listTokens(db: Db, user: CurrentUser): Promise<ApiTokenDto
   return rows.map(toDto);
 }
 
-export async function createToken(db: Db, user: CurrentUser, input: CreateTokenInput, now = new Date()) {
+/**
+ * Only from an interactive session (signed in with the password and, where required, the second
+ * factor): a token cannot mint tokens. Lifetime capped by API_TOKEN_MAX_DAYS.
+ */
+export async function createToken(db: Db, user: CurrentUser, input: CreateTokenInput, ctx: { viaToken: boolean }, now = new Date()) {
+  if (ctx.viaToken) throw new ForbiddenError("Un jeton d'accès ne peut pas créer de jeton : connectez-vous à l'application pour le faire.");
+  if (input.expiresInDays > env.API_TOKEN_MAX_DAYS) {
+    throw new ValidationError({ expiresInDays: [`Au plus ${env.API_TOKEN_MAX_DAYS} jours.`] }, `Durée de validité : au plus ${env.API_TOKEN_MAX_DAYS} jours.`);
+  }
   const token = `${API_TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
   const row = await db.$transaction(async (tx) => {
     const created = await tx.apiToken.create({

@@ -2,7 +2,7 @@ import "server-only";
 // Choosing a password through a one-time link (invitation or reset) and asking for a reset link.
 import { recordAudit } from "@/lib/audit/audit.service";
 import { hashPassword } from "@/lib/auth/password";
-import { clearFailures, isLocked, recordFailure, throttleKeys, type ThrottleSettings } from "@/lib/auth/throttle";
+import { accountKey, clearFailures, reserveAttempts, type ThrottleSettings } from "@/lib/auth/throttle";
 import type { Db } from "@/lib/db";
 import { deliverOutboxSoon, enqueueEmail } from "@/lib/email/outbox.service";
 import { passwordResetEmail } from "@/lib/email/templates";
@@ -31,9 +31,11 @@ export async function setPasswordWithToken(db: Db, input: SetPasswordInput, ip?:
     await tx.userToken.updateMany({ where: { userId: user.id, usedAt: null }, data: { expiresAt: now } });
     // A new password ends every session opened with the old one.
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, passwordChangedAt: now, sessionsRevokedAt: now, version: { increment: 1 } } });
+    // …and every personal API token (created by whoever held the old password).
+    await tx.apiToken.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: now } });
     await recordAudit(tx, { action: kind === "INVITATION" ? "user.invitation.accepted" : "user.password.reset", actorId: user.id, actorRole: user.role, entityType: "User", entityId: user.id, ip });
   });
-  await clearFailures(db, throttleKeys(user.email, "")[0]!.key);
+  await clearFailures(db, accountKey(user.email));
   return { email: user.email };
 }
 
@@ -44,11 +46,12 @@ export async function setPasswordWithToken(db: Db, input: SetPasswordInput, ip?:
 export async function requestPasswordReset(db: Db, raw: ForgotPasswordInput, ip?: string, now = new Date()): Promise<void> {
   const input = parseInput(forgotPasswordSchema, raw);
   const key = `reset:${input.email}`;
-  if (await isLocked(db, [key], now)) {
-    await recordAudit(db, { action: "user.password.reset.throttled", ip });
+  const [over] = await reserveAttempts(db, [{ key, limit: RESET_LIMIT }], now);
+  if (over) {
+    // Audited once per window: a flood of requests must not queue up on the audit chain.
+    if (over.first) await recordAudit(db, { action: "user.password.reset.throttled", ip });
     return;
   }
-  await recordFailure(db, key, RESET_LIMIT, now);
   const user = await db.user.findUnique({ where: { email: input.email }, select: { id: true, email: true, firstName: true, role: true, active: true, passwordHash: true } });
   if (!user || !user.active || !user.passwordHash) {
     await recordAudit(db, { action: "user.password.reset.requested", actorId: user?.id ?? null, reason: "no-eligible-account", ip });

@@ -4,12 +4,13 @@ import { can } from "@/lib/authz/policy";
 import type { Db } from "@/lib/db";
 import { ForbiddenError } from "@/lib/errors";
 import type { UserListQuery, UserSummary } from "@/lib/users/user.schema";
+import { likeLiteral } from "@/lib/search/like";
 
 /** Admins see every account; a platform manager sees the members of their own platform(s). */
 export async function listUsers(db: Db, user: CurrentUser, q: UserListQuery) {
   if (!can(user, "user.read")) throw new ForbiddenError();
   const scope = user.role === "ADMIN" ? {} : { memberships: { some: { platformId: { in: [...user.platformIds] } } } };
-  const search = q.q ? { OR: [{ email: { contains: q.q, mode: "insensitive" as const } }, { lastName: { contains: q.q, mode: "insensitive" as const } }] } : {};
+  const search = q.q ? { OR: [{ email: { contains: likeLiteral(q.q), mode: "insensitive" as const } }, { lastName: { contains: likeLiteral(q.q), mode: "insensitive" as const } }] } : {};
   const where = { AND: [scope, search] };
   const orderBy = q.sort.endsWith("email") ? { email: q.sort.startsWith("-") ? ("desc" as const) : ("asc" as const) } : { lastLoginAt: q.sort.startsWith("-") ? ("desc" as const) : ("asc" as const) };
   const [total, rows] = await Promise.all([

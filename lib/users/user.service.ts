@@ -139,6 +139,8 @@ export async function updateUser(db: Db, actor: CurrentUser, id: string, raw: Up
       },
     });
     if (count === 0) throw new ConflictError("Ce compte a été modifié entre-temps. Rechargez la page.");
+    // A deactivated account's personal API tokens end for good (a reactivation does not revive them).
+    if (target.active && !active) await tx.apiToken.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: now } });
     if (platformsChanged) {
       await tx.platformMembership.deleteMany({ where: { userId: id } });
       await tx.platformMembership.createMany({ data: next.platformIds.map((platformId) => ({ userId: id, platformId })) });

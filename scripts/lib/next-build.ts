@@ -1,6 +1,7 @@
 // Decides whether the production build is stale: any source newer than .next/BUILD_ID.
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 
 const SOURCE_ROOTS = ["app", "components", "lib", "public", "types"];
 const SOURCE_FILES = ["next.config.ts", "package.json", "postcss.config.mjs", "tsconfig.json", "prisma/schema.prisma"];
@@ -22,4 +23,16 @@ export function buildIsStale(): boolean {
   if (!existsSync(buildId)) return true;
   const built = statSync(buildId).mtimeMs;
   return [...SOURCE_ROOTS, ...SOURCE_FILES].some((p) => newestMtime(p) > built);
+}
+
+export const NEXT_BIN = "node_modules/next/dist/bin/next";
+
+/**
+ * Environment for a Next.js server process: preloads scripts/lib/peer-address.mjs (the socket's
+ * address for lib/security/client-address.ts) through NODE_OPTIONS, so that `next dev`'s worker
+ * gets it too.
+ */
+export function nextServerEnv(base: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const preload = `--import ${pathToFileURL(path.resolve("scripts/lib/peer-address.mjs")).href}`;
+  return { ...base, NODE_OPTIONS: [base.NODE_OPTIONS, preload].filter(Boolean).join(" ") };
 }

@@ -30,8 +30,8 @@ describe("connexion par identifiants", () => {
     expect(await db.auditEvent.count({ where: { action: "auth.login.failed" } })).toBe(3);
   });
 
-  it("bloque un compte après trop d'échecs, même avec le bon mot de passe ensuite", async () => {
-    await createUser(db, { role: "ADMIN", email: "cible@test.demo" });
+  it("ralentit un compte après trop d'échecs : pendant l'intervalle, même le bon mot de passe seul est refusé", async () => {
+    await createUser(db, { role: "ADMIN", email: "cible@test.demo", totp: false });
     for (let i = 0; i < ACCOUNT_LIMIT.maxFailures; i++) {
       expect(await authorizeCredentials({ email: "cible@test.demo", password: `faux-${i}` }, `10.1.0.${i}`)).toBeNull();
     }

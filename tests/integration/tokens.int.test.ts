@@ -11,7 +11,7 @@ beforeEach(resetDb);
 describe("jetons d'accès personnels", () => {
   it("ne stocke que l'empreinte du jeton, et le jeton n'est rendu qu'à la création", async () => {
     const u = (await loadPrincipal(db, (await createUser(db, { role: "DPO" })).id))!;
-    const { token, item } = await createToken(db, u, { name: "Script export", expiresInDays: 30 });
+    const { token, item } = await createToken(db, u, { name: "Script export", expiresInDays: 30 }, { viaToken: false });
     expect(token).toMatch(/^pe_/);
     const row = await db.apiToken.findUniqueOrThrow({ where: { id: item.id } });
     expect(row.tokenHash).toBe(hashToken(token));
@@ -23,7 +23,7 @@ describe("jetons d'accès personnels", () => {
   it("ne laisse révoquer que ses propres jetons (sinon : introuvable)", async () => {
     const alice = (await loadPrincipal(db, (await createUser(db, { role: "ADMIN" })).id))!;
     const bob = (await loadPrincipal(db, (await createUser(db, { role: "ADMIN" })).id))!;
-    const { item } = await createToken(db, alice, { name: "alice", expiresInDays: 1 });
+    const { item } = await createToken(db, alice, { name: "alice", expiresInDays: 1 }, { viaToken: false });
     await expect(revokeToken(db, bob, item.id)).rejects.toBeInstanceOf(NotFoundError);
     const revoked = await revokeToken(db, alice, item.id);
     expect(revoked.revokedAt).not.toBeNull();

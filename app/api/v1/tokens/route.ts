@@ -7,6 +7,6 @@ export const dynamic = "force-dynamic";
 
 export const GET = apiRoute({ permission: "token.manage" }, async ({ user }) => ({ items: await listTokens(db, user) }));
 
-export const POST = apiRoute({ permission: "token.manage", body: createTokenSchema }, async ({ user, body }) =>
-  created(await createToken(db, user, body)),
+export const POST = apiRoute({ permission: "token.manage", body: createTokenSchema }, async ({ user, body, req }) =>
+  created(await createToken(db, user, body, { viaToken: req.headers.get("authorization")?.startsWith("Bearer ") === true })),
 );
