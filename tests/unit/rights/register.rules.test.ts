@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildRegister } from "@/lib/rights/register.rules";
 import { DEADLINES_V1 } from "@/prisma/seed/rule-sets";
 
-const retention = { jobSeekerArchiveMonths: 18, jobSeekerDestroyMonths: 24, companyContactDestroyMonths: 48, preArchiveNoticeDays: 30 };
+const retention = { jobSeekerArchiveMonths: 18, jobSeekerDestroyMonths: 24, companyContactDestroyMonths: 48, preArchiveNoticeDays: 30, franceTravailDestroyMonthsAfterEnd: 2 };
 
 describe("register of processing activities", () => {
   it("has every art. 30 heading", () => {

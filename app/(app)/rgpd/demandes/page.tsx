@@ -20,7 +20,7 @@ export default async function RightsRequestsPage({ searchParams }: { searchParam
       <p className="text-sm"><Link href="/rgpd" className="text-brand-700 underline">Données personnelles</Link> › Demandes d&apos;exercice de droits</p>
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold">Demandes d&apos;exercice de droits</h1>
-        {can(user, "rights.write") ? <Link href="/rgpd/demandes/nouvelle" className="rounded bg-brand-600 px-4 py-2 text-sm font-semibold text-white">Enregistrer une demande</Link> : null}
+        {can(user, "rights.record") ? <Link href="/rgpd/demandes/nouvelle" className="rounded bg-brand-600 px-4 py-2 text-sm font-semibold text-white">Enregistrer une demande</Link> : null}
       </div>
       <p className="text-muted">Accès, rectification, effacement, limitation, opposition, portabilité : chaque demande affiche ses délais (transmission au responsable de traitement, réponse, exécution d&apos;un ordre), les plus proches d&apos;abord.</p>
       {overdue.total > 0 ? (

@@ -24,7 +24,7 @@ export default async function BreachesPage({ searchParams }: { searchParams: Pro
         <div className="flex flex-wrap gap-2">
           <a href={`${EXPORT}?format=xlsx`} download className="rounded border border-brand-600 px-4 py-2 text-sm font-semibold text-brand-700">Exporter (XLSX)</a>
           <a href={`${EXPORT}?format=html`} target="_blank" rel="noopener" className="rounded border border-brand-600 px-4 py-2 text-sm font-semibold text-brand-700">Version imprimable</a>
-          {can(user, "breach.write") ? <Link href="/rgpd/violations/nouvelle" className="rounded bg-brand-600 px-4 py-2 text-sm font-semibold text-white">Enregistrer une violation</Link> : null}
+          {can(user, "breach.record") ? <Link href="/rgpd/violations/nouvelle" className="rounded bg-brand-600 px-4 py-2 text-sm font-semibold text-white">Enregistrer une violation</Link> : null}
         </div>
       </div>
       <p className="text-muted">Toute violation de données personnelles est notifiée au responsable de traitement dans le délai fixé par les règles en vigueur, avec sa nature, les catégories et le nombre approximatif de personnes et d&apos;enregistrements, un contact, les conséquences probables et les mesures prises.</p>
