@@ -10,6 +10,7 @@ import { BREACH_STATUS_LABELS, type BreachDto } from "@/lib/rights/breach.schema
 const columns: ColumnDef<BreachDto, unknown>[] = [
   { id: "detectedAt", header: "Détectée le", cell: ({ row }) => <Link href={`/rgpd/violations/${row.original.id}`} className="text-brand-700 underline">{formatDateTime(row.original.detectedAt)}</Link> },
   { id: "nature", header: "Nature", cell: ({ row }) => (row.original.nature.length > 80 ? `${row.original.nature.slice(0, 80)}…` : row.original.nature) },
+  { id: "platform", header: "Plateforme", cell: ({ row }) => row.original.platform ?? "—" },
   { id: "people", header: "Personnes (approx.)", cell: ({ row }) => row.original.approxPeople ?? "—" },
   { id: "status", header: "Statut", cell: ({ row }) => BREACH_STATUS_LABELS[row.original.status] },
   { id: "deadline", header: "Notification au responsable", cell: ({ row }) => <Countdown clock={{ dueAt: row.original.deadlineAt, doneAt: row.original.notifiedAt, overdue: row.original.overdue, late: row.original.late, countdown: row.original.countdown }} /> },
