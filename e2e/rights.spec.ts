@@ -100,7 +100,11 @@ test("le registre des traitements se lit et s'exporte ; une assistante n'y a pas
   const other = await browser.newPage();
   await loginViaForm(other, ACCOUNTS.assistantLens.email);
   await expect(other.getByTestId("home-role")).toBeVisible();
-  expect((await other.request.get("/api/v1/rights-requests")).status()).toBe(403);
-  expect((await other.request.get("/api/v1/breaches")).status()).toBe(403);
+  // Issue 22: a platform (processor) follows the requests and breaches of its own platform, but the
+  // register, and carrying out a request, stay with the DPO.
+  expect((await other.request.get("/api/v1/processing-register?format=html")).status()).toBe(403);
+  const own = (await (await other.request.get("/api/v1/rights-requests")).json()) as { items: { platform: string | null }[] };
+  expect(own.items.every((i) => i.platform === "Lens-Liévin")).toBe(true);
+  expect((await other.request.get("/api/v1/breaches")).status()).toBe(200);
   await other.close();
 });

@@ -1,5 +1,6 @@
 // The only module that reads process.env (STYLE.md). Validated once, typed everywhere.
 import { z } from "zod";
+import { DEFAULT_EU_REGION, storageRegionProblem } from "@/lib/storage/region.rules";
 
 const bool = z
   .enum(["true", "false", "1", "0", ""])
@@ -69,7 +70,10 @@ const envSchema = z.object({
   STORAGE_DIR: z.string().default(".data/files"),
   /** S3-compatible storage (STORAGE_DRIVER=s3): endpoint empty for AWS itself. */
   S3_ENDPOINT: z.string().url().optional().or(z.literal("").transform(() => undefined)),
-  S3_REGION: z.string().min(1).default("us-east-1"),
+  /** Default: Paris. A region outside the EU stops the start-up (lib/storage/region.rules.ts) unless allowed below. */
+  S3_REGION: z.string().min(1).default(DEFAULT_EU_REGION),
+  /** Explicit acknowledgement that a region the EU list does not know is acceptable (e.g. a self-hosted MinIO). */
+  S3_ALLOW_NON_EU_REGION: bool,
   S3_BUCKET: z.string().optional().or(z.literal("").transform(() => undefined)),
   S3_ACCESS_KEY_ID: z.string().optional().or(z.literal("").transform(() => undefined)),
   S3_SECRET_ACCESS_KEY: z.string().optional().or(z.literal("").transform(() => undefined)),
@@ -91,6 +95,8 @@ function load(): Env {
     throw new Error(`Configuration invalide :\n${lines.join("\n")}`);
   }
   if (parsed.data.STORAGE_DRIVER === "s3" && !parsed.data.S3_BUCKET) throw new Error("Configuration invalide :\n  - S3_BUCKET: requis quand STORAGE_DRIVER=s3");
+  const region = storageRegionProblem(parsed.data);
+  if (region) throw new Error(`Configuration invalide :\n  - ${region}`);
   return parsed.data;
 }
 

@@ -32,6 +32,8 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/administration/utilisateurs", label: "Utilisateurs", action: "user.read" },
   { href: "/administration/regles", label: "Jeux de règles", action: "ruleSet.read" },
   { href: "/administration/courriels", label: "Courriels", action: "outbox.read" },
+  // Issue 22: forwarding addresses named by the conventions.
+  { href: "/administration/parametres", label: "Paramètres", action: "setting.write" },
   { href: "/profil", label: "Mon profil", action: "profile.view" },
 ];
 

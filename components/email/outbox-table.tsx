@@ -11,6 +11,7 @@ const PURPOSES: Record<string, string> = {
   "password-reset": "Mot de passe oublié",
   notification: "Notification",
   digest: "Récapitulatif quotidien",
+  "rgpd-forward": "Transmission RGPD (demande, violation)",
 };
 
 /** The plain-text body with its links made clickable (the invitation link must be usable from here). */

@@ -29,6 +29,7 @@ const columns: ColumnDef<PurgeRunDto, unknown>[] = [
   { id: "destroy", header: "Demandeurs détruits", cell: ({ row }) => row.original.counts["jobSeeker.destroy"] },
   { id: "contacts", header: "Contacts détruits", cell: ({ row }) => row.original.counts["companyContact.destroy"] },
   { id: "chefs", header: "Chefs de file détruits", cell: ({ row }) => row.original.counts["chefDeFile.destroy"] },
+  { id: "ft", header: "Projets France Travail détruits", cell: ({ row }) => row.original.counts["franceTravail.destroy"] },
   { id: "errors", header: "Erreurs", cell: ({ row }) => row.original.errors.length },
   { id: "by", header: "Lancée par", cell: ({ row }) => row.original.triggeredBy ?? "—" },
 ];

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { FormAlert, sendJson } from "@/components/ui/api-form";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { CheckboxField } from "@/components/ui/form-controls";
 import { SelectField, TextAreaField, options } from "@/components/ui/form-sections";
 import { BREACH_STATUS_LABELS, type BreachDto } from "@/lib/rights/breach.schema";
 import { toast } from "@/components/ui/toast";
@@ -17,7 +18,8 @@ function localInput(iso: string | null | undefined): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
-export function BreachForm({ breach }: { breach?: BreachDto }) {
+/** `processor`: a platform records what it detected; its notification is the e-mail sent on recording. */
+export function BreachForm({ breach, processor = false, platforms = [] }: { breach?: BreachDto; processor?: boolean; platforms?: { id: string; name: string }[] }) {
   const router = useRouter();
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [outcome, setOutcome] = useState<{ status: number; message: string } | null>(null);
@@ -32,7 +34,8 @@ export function BreachForm({ breach }: { breach?: BreachDto }) {
     const num = (k: string) => (String(f.get(k) ?? "") === "" ? undefined : f.get(k));
     const body = {
       detectedAt: instant("detectedAt") || undefined,
-      notifiedAt: instant("notifiedAt"),
+      ...(processor ? {} : { notifiedAt: instant("notifiedAt") }),
+      ...(breach ? {} : { concernsFranceTravail: f.get("concernsFranceTravail") === "on", platformId: f.get("platformId") || undefined }),
       nature: f.get("nature"),
       dataCategories: f.get("dataCategories"),
       peopleCategories: f.get("peopleCategories"),
@@ -61,7 +64,11 @@ export function BreachForm({ breach }: { breach?: BreachDto }) {
   return (
     <form onSubmit={(e) => void onSubmit(e)} className="grid max-w-4xl gap-4 sm:grid-cols-2" noValidate>
       <Field label="Détectée le (date et heure)" name="detectedAt" type="datetime-local" required defaultValue={localInput(breach?.detectedAt)} error={err("detectedAt")} hint="Le délai de notification au responsable de traitement part de ce moment." />
-      <Field label="Notifiée au responsable le (facultatif)" name="notifiedAt" type="datetime-local" defaultValue={localInput(breach?.notifiedAt)} error={err("notifiedAt")} />
+      {processor ? (
+        <p className="text-sm">À l&apos;enregistrement, la violation est notifiée par courriel à l&apos;adresse Proch&apos;Emploi et au DPO de la Région (convention, annexe 1, art. 3.7). Appelez aussi la Direction Proch&apos;Emploi. N&apos;écrivez pas de nom de personne dans ces champs.</p>
+      ) : (
+        <Field label="Notifiée au responsable le (facultatif)" name="notifiedAt" type="datetime-local" defaultValue={localInput(breach?.notifiedAt)} error={err("notifiedAt")} />
+      )}
       <div className="sm:col-span-2"><TextAreaField label="Nature de la violation" name="nature" rows={3} required defaultValue={breach?.nature} error={err("nature")} /></div>
       <TextAreaField label="Catégories de données concernées" name="dataCategories" rows={2} defaultValue={breach?.dataCategories.join(", ")} error={err("dataCategories")} hint="Séparées par des virgules, ex. : identité, coordonnées" />
       <TextAreaField label="Catégories de personnes concernées" name="peopleCategories" rows={2} defaultValue={breach?.peopleCategories.join(", ")} error={err("peopleCategories")} hint="Séparées par des virgules, ex. : demandeurs d'emploi" />
@@ -70,6 +77,10 @@ export function BreachForm({ breach }: { breach?: BreachDto }) {
       <div className="sm:col-span-2"><Field label="Contact (personne à joindre pour en savoir plus)" name="contact" defaultValue={breach?.contact ?? ""} error={err("contact")} /></div>
       <TextAreaField label="Conséquences probables" name="consequences" rows={3} defaultValue={breach?.consequences ?? ""} error={err("consequences")} />
       <TextAreaField label="Mesures prises ou envisagées" name="measures" rows={3} defaultValue={breach?.measures ?? ""} error={err("measures")} />
+      {!breach ? (
+        <div className="sm:col-span-2"><CheckboxField name="concernsFranceTravail" label="Concerne les données transmises à France Travail : notifiée aussi à son DPO sous 36 heures (convention France Travail, annexe 1, 2.8)" /></div>
+      ) : null}
+      {!breach && platforms.length > 1 ? <SelectField label="Plateforme qui a détecté la violation" name="platformId" required options={platforms.map((p) => ({ value: p.id, label: p.name }))} placeholder="— Choisir —" error={err("platformId")} /> : null}
       {breach ? <SelectField label="Statut" name="status" defaultValue={breach.status} options={options(BREACH_STATUS_LABELS)} placeholder={null} error={err("status")} /> : null}
       <div className="sm:col-span-2"><FormAlert outcome={outcome} /></div>
       <div><Button type="submit" disabled={pending}>{pending ? "Enregistrement…" : breach ? "Enregistrer les modifications" : "Enregistrer la violation"}</Button></div>

@@ -10,6 +10,7 @@ import { TextLink } from "@/components/ui/text-link";
 const columns: ColumnDef<BreachDto, unknown>[] = [
   { id: "detectedAt", header: "Détectée le", cell: ({ row }) => <TextLink href={`/rgpd/violations/${row.original.id}`}>{formatDateTime(row.original.detectedAt)}</TextLink> },
   { id: "nature", header: "Nature", cell: ({ row }) => (row.original.nature.length > 80 ? `${row.original.nature.slice(0, 80)}…` : row.original.nature) },
+  { id: "platform", header: "Plateforme", cell: ({ row }) => row.original.platform ?? "—" },
   { id: "people", header: "Personnes (approx.)", cell: ({ row }) => row.original.approxPeople ?? "—" },
   { id: "status", header: "Statut", cell: ({ row }) => BREACH_STATUS_LABELS[row.original.status] },
   { id: "deadline", header: "Notification au responsable", cell: ({ row }) => <Countdown clock={{ dueAt: row.original.deadlineAt, doneAt: row.original.notifiedAt, overdue: row.original.overdue, late: row.original.late, countdown: row.original.countdown }} /> },

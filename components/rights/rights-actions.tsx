@@ -7,8 +7,15 @@ import { SubjectPicker } from "@/components/rights/rights-request-form";
 import { FormAlert, sendJson } from "@/components/ui/api-form";
 import { AnchorButton, Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/form-sections";
-import type { RightsRequestDto } from "@/lib/rights/rights.schema";
 import { Icon } from "@/components/ui/icons";
+import type { RightsRequestDto, SubjectType } from "@/lib/rights/rights.schema";
+
+/** The link action for the kind of person picked. */
+function linkBody(m: { type: SubjectType; id: string }): Record<string, string> {
+  if (m.type === "COMPANY_CONTACT") return { action: "linkContact", companyContactId: m.id };
+  if (m.type === "CHEF_DE_FILE") return { action: "linkChefDeFile", chefDeFileId: m.id };
+  return { action: "link", jobSeekerId: m.id };
+}
 
 export function RightsActions({ r }: { r: RightsRequestDto }) {
   const router = useRouter();
@@ -18,6 +25,7 @@ export function RightsActions({ r }: { r: RightsRequestDto }) {
   const [confirmErase, setConfirmErase] = useState(false);
   const closed = r.status === "ANSWERED" || r.status === "REJECTED";
   const seeker = r.jobSeeker && r.jobSeeker.lifecycle !== "DESTROYED" ? r.jobSeeker : null;
+  const other = r.otherSubject && r.otherSubject.lifecycle !== "DESTROYED" ? r.otherSubject : null;
 
   const act = async (body: Record<string, unknown>) => {
     setPending(true);
@@ -31,8 +39,8 @@ export function RightsActions({ r }: { r: RightsRequestDto }) {
 
   return (
     <div className="flex flex-col gap-4">
-      {!seeker && !closed ? (
-        <SubjectPicker value={null} onChange={(m) => (m ? void act({ action: "link", jobSeekerId: m.id }) : undefined)} />
+      {!seeker && !other && !closed ? (
+        <SubjectPicker value={null} onChange={(m) => (m ? void act(linkBody(m)) : undefined)} />
       ) : null}
 
       {seeker ? (
@@ -60,12 +68,13 @@ export function RightsActions({ r }: { r: RightsRequestDto }) {
       {!closed ? (
         <div className="flex flex-wrap gap-2">
           {!r.forwardedAt ? <Button type="button" variant="secondary" disabled={pending} onClick={() => void act({ action: "forward" })}>Marquer transmise au responsable</Button> : null}
+          {!r.franceTravailForwardedAt ? <Button type="button" variant="secondary" disabled={pending} onClick={() => void act({ action: "forwardFranceTravail" })}>Transmettre au DPO de France Travail (courriel)</Button> : null}
           <Button type="button" variant="secondary" disabled={pending} onClick={() => void act({ action: "controllerOrder" })}>Enregistrer un ordre du responsable</Button>
           {r.controllerOrderAt && !r.executedAt ? <Button type="button" variant="secondary" disabled={pending} onClick={() => void act({ action: "execute" })}>Marquer l&apos;ordre exécuté</Button> : null}
         </div>
       ) : null}
 
-      {seeker && (r.kind === "ERASURE" || r.kind === "OBJECTION") && !closed ? (
+      {(seeker || other) && (r.kind === "ERASURE" || r.kind === "OBJECTION") && !closed ? (
         <div className="flex flex-col gap-2 rounded border-2 border-danger p-3">
           <p className="text-sm"><Icon name="alert" className="mr-1 inline-block align-[-2px]" />L&apos;effacement détruit définitivement l&apos;identité et les notes de la personne (comme la destruction à 24 mois). Il est irréversible.</p>
           {confirmErase ? (

@@ -5,13 +5,14 @@ import { useState } from "react";
 import { FormAlert, sendJson } from "@/components/ui/api-form";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { CheckboxField } from "@/components/ui/form-controls";
 import { formatDate } from "@/lib/format";
 import { SelectField, TextAreaField, options } from "@/components/ui/form-sections";
-import { RIGHTS_CHANNEL_LABELS, RIGHTS_KIND_LABELS, type RightsRequestDto } from "@/lib/rights/rights.schema";
+import { RIGHTS_CHANNEL_LABELS, RIGHTS_KIND_LABELS, SUBJECT_TYPE_LABELS, type RightsRequestDto, type SubjectType } from "@/lib/rights/rights.schema";
 import { Icon } from "@/components/ui/icons";
 import { toast } from "@/components/ui/toast";
 
-type Match = { id: string; name: string; birthDate: string | null; city: string | null; platform: string; lifecycle: string };
+type Match = { type: SubjectType; id: string; name: string; birthDate: string | null; city: string | null; platform: string; lifecycle: string };
 
 export function SubjectPicker({ value, onChange, error }: { value: Match | null; onChange: (m: Match | null) => void; error?: string }) {
   const [q, setQ] = useState("");
@@ -34,7 +35,7 @@ export function SubjectPicker({ value, onChange, error }: { value: Match | null;
         </p>
       ) : null}
       <div className="flex flex-wrap items-end gap-2">
-        <Field label="Nom, prénom, e-mail ou identifiant France Travail" name="subjectQuery" value={q} onChange={(e) => setQ(e.target.value)} onKeyDown={(e) => { if (e.key === "Enter") { e.preventDefault(); void search(); } }} />
+        <Field label="Nom, prénom, e-mail ou identifiant France Travail (demandeur·se, contact d'entreprise, chef de file)" name="subjectQuery" value={q} onChange={(e) => setQ(e.target.value)} onKeyDown={(e) => { if (e.key === "Enter") { e.preventDefault(); void search(); } }} />
         <Button type="button" variant="secondary" onClick={() => void search()} disabled={q.trim().length < 2}>Rechercher la personne</Button>
       </div>
       <div aria-live="polite" className="text-sm">
@@ -45,7 +46,7 @@ export function SubjectPicker({ value, onChange, error }: { value: Match | null;
             {matches.map((m) => (
               <li key={m.id}>
                 <button type="button" className="text-brand-700 underline" onClick={() => { onChange(m); setMatches(null); }}>
-                  {m.name} — {m.platform}{m.birthDate ? `, né·e le ${formatDate(m.birthDate)}` : ""}{m.city ? `, ${m.city}` : ""}{m.lifecycle === "ARCHIVED" ? " (archivé·e)" : ""}
+                  {SUBJECT_TYPE_LABELS[m.type]} : {m.name} — {m.platform}{m.birthDate ? `, né·e le ${formatDate(m.birthDate)}` : ""}{m.city ? `, ${m.city}` : ""}{m.lifecycle === "ARCHIVED" ? " (archivé·e)" : ""}
                 </button>
               </li>
             ))}
@@ -57,7 +58,7 @@ export function SubjectPicker({ value, onChange, error }: { value: Match | null;
   );
 }
 
-export function RightsRequestForm() {
+export function RightsRequestForm({ platforms = [] }: { platforms?: { id: string; name: string }[] }) {
   const router = useRouter();
   const [subject, setSubject] = useState<Match | null>(null);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
@@ -76,7 +77,11 @@ export function RightsRequestForm() {
       // datetime-local is the browser's (Paris) time: send an instant.
       receivedAt: received ? new Date(received).toISOString() : undefined,
       details: f.get("details") || undefined,
-      jobSeekerId: subject?.id,
+      jobSeekerId: subject?.type === "JOB_SEEKER" ? subject.id : undefined,
+      companyContactId: subject?.type === "COMPANY_CONTACT" ? subject.id : undefined,
+      chefDeFileId: subject?.type === "CHEF_DE_FILE" ? subject.id : undefined,
+      concernsFranceTravail: f.get("concernsFranceTravail") === "on",
+      platformId: f.get("platformId") || undefined,
     });
     setPending(false);
     if (res.ok) {
@@ -95,7 +100,9 @@ export function RightsRequestForm() {
       <SelectField label="Reçue par" name="channel" required options={options(RIGHTS_CHANNEL_LABELS)} placeholder="— Choisir —" error={err("channel")} />
       <Field label="Reçue le (date et heure)" name="receivedAt" type="datetime-local" required error={err("receivedAt")} hint="Les délais (transmission, réponse) partent de ce moment." />
       <TextAreaField label="Précisions (facultatif)" name="details" rows={3} error={err("details")} />
-      <SubjectPicker value={subject} onChange={setSubject} error={err("jobSeekerId")} />
+      <SubjectPicker value={subject} onChange={setSubject} error={err("jobSeekerId") ?? err("companyContactId") ?? err("chefDeFileId")} />
+      <CheckboxField name="concernsFranceTravail" label="Concerne les données transmises à France Travail : transmise aussi à son DPO (convention France Travail, annexe 1, 2.7)" />
+      {platforms.length > 1 ? <SelectField label="Plateforme qui a reçu la demande" name="platformId" required options={platforms.map((p) => ({ value: p.id, label: p.name }))} placeholder="— Choisir —" error={err("platformId")} /> : null}
       <FormAlert outcome={outcome && !Object.keys(errors).length ? outcome : outcome ? { status: outcome.status, message: "Vérifiez les champs signalés." } : null} />
       <div><Button type="submit" disabled={pending}>{pending ? "Enregistrement…" : "Enregistrer la demande"}</Button></div>
     </form>

@@ -16,7 +16,8 @@ const columns: ColumnDef<RightsRequestDto, unknown>[] = [
   { id: "kind", header: "Droit exercé", cell: ({ row }) => RIGHTS_KIND_LABELS[row.original.kind] },
   { id: "requester", header: "Demandeur·se", cell: ({ row }) => row.original.requesterName ?? "(effacé)" },
   { id: "channel", header: "Canal", cell: ({ row }) => (row.original.channel ? (RIGHTS_CHANNEL_LABELS[row.original.channel as keyof typeof RIGHTS_CHANNEL_LABELS] ?? row.original.channel) : "—") },
-  { id: "person", header: "Personne concernée", cell: ({ row }) => row.original.jobSeeker?.name ?? "non reliée" },
+  { id: "person", header: "Personne concernée", cell: ({ row }) => row.original.jobSeeker?.name ?? row.original.otherSubject?.name ?? "non reliée" },
+  { id: "platform", header: "Plateforme", cell: ({ row }) => row.original.platform ?? "—" },
   { id: "status", header: "État", cell: ({ row }) => RIGHTS_STATUS_LABELS[row.original.status] },
   {
     id: "next",

@@ -44,6 +44,12 @@ function FileHeaderForm({ file }: { file: SubsidyFileDetail }) {
       <Field label="Montant demandé (€)" name="requestedEuros" inputMode="decimal" defaultValue={eurosInput(file.requestedCents)} error={fieldError(state, "requestedEuros")} />
       <Field label="Cofinancement du territoire (€)" name="territoryCofundingEuros" inputMode="decimal" defaultValue={eurosInput(file.territoryCofundingCents)} error={fieldError(state, "territoryCofundingEuros")} />
       <Field label="Autres cofinancements (€)" name="otherCofundingEuros" inputMode="decimal" defaultValue={eurosInput(file.otherCofundingCents)} error={fieldError(state, "otherCofundingEuros")} />
+      {file.funder === "FRANCE_TRAVAIL" ? (
+        // FT convention art. 3.2 « soit XX % »: the rate of this convention.
+        <Field label="Taux de la convention (%)" name="fundingRatePercent" inputMode="decimal" defaultValue={String(file.computation.rateBp / 100).replace(".", ",")}
+          hint="Le pourcentage écrit à l'article 3.2 de la convention ; il sert au calcul de la contribution, des tranches, du solde et des reversements."
+          error={fieldError(state, "fundingRatePercent") ?? fieldError(state, "fundingRateBp")} />
+      ) : null}
       <div className="flex items-end gap-3 sm:col-span-2 lg:col-span-4">
         <Button type="submit" disabled={pending}>Enregistrer les montants</Button>
         <ActionMessage state={state} success="Montants enregistrés." />

@@ -81,6 +81,12 @@ export const ACTIONS = [
   "audit.export",
   // Issue 14: public reference data (ROME, NAF, communes) for the pickers, to every signed-in user.
   "reference.read",
+  // Issue 22: the platforms, as processors, record the rights requests they receive and the
+  // breaches they detect (Région convention annex 1 art. 3.4, 3.5, 3.7); the admin edits the
+  // forwarding addresses the conventions name.
+  "rights.record",
+  "breach.record",
+  "setting.write",
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -113,12 +119,20 @@ const PLATFORM_WORK: Action[] = [
 
 const EVERYONE: Action[] = ["home.view", "profile.view", "token.manage", "notification.read", "twoFactor.enrol", "reference.read"];
 
+/**
+ * Processor duties of a platform (issue 22): record a rights request received or a breach detected,
+ * and follow what it recorded (its own platform only). Acting on a request (erasure, answer…) stays
+ * with the DPO ("rights.write", "breach.write").
+ */
+const PROCESSOR_DUTIES: Action[] = ["rights.read", "rights.record", "breach.read", "breach.record"];
+
 /** Role × action table. Anything absent is denied. */
 export const POLICY: Record<Role, ReadonlySet<Action>> = {
-  PLATFORM_ASSISTANT: new Set([...EVERYONE, ...PLATFORM_WORK, "tableExport.run"]),
+  PLATFORM_ASSISTANT: new Set([...EVERYONE, ...PLATFORM_WORK, ...PROCESSOR_DUTIES, "tableExport.run"]),
   PLATFORM_MANAGER: new Set([
     ...EVERYONE,
     ...PLATFORM_WORK,
+    ...PROCESSOR_DUTIES,
     "governance.write",
     "bilan.close",
     "subsidy.read",
@@ -175,8 +189,10 @@ export const POLICY: Record<Role, ReadonlySet<Action>> = {
     "audit.read",
     "rights.read",
     "rights.write",
+    "rights.record",
     "breach.read",
     "breach.write",
+    "breach.record",
     "purge.read",
     "purge.run",
     "register.read",
@@ -195,6 +211,7 @@ export const POLICY: Record<Role, ReadonlySet<Action>> = {
     "outbox.read",
     "ruleSet.read",
     "ruleSet.write",
+    "setting.write",
   ]),
 };
 
@@ -291,4 +308,12 @@ export function scopeFor(user: Principal, model: ScopedModel): ScopeWhere | null
 
 export function isPersonalDataRole(role: Role): boolean {
   return role !== "REGION_FINANCE" && role !== "ADMIN";
+}
+
+/**
+ * The platforms' roles: processors under the Région convention (annex 1). What they record as such
+ * (a rights request received, a breach detected) is forwarded at once to the controller (issue 22).
+ */
+export function isProcessorRole(role: Role): boolean {
+  return role === "PLATFORM_ASSISTANT" || role === "PLATFORM_MANAGER";
 }

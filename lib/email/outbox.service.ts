@@ -9,7 +9,7 @@ import { transportFromEnv, type EmailMessage, type MailTransport } from "@/lib/e
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 
-export type EmailPurpose = "invitation" | "password-reset" | "notification" | "digest";
+export type EmailPurpose = "invitation" | "password-reset" | "notification" | "digest" | "rgpd-forward";
 
 export async function enqueueEmail(tx: DbOrTx, message: EmailMessage & { purpose: EmailPurpose }, now = new Date()): Promise<string> {
   const row = await tx.outboxEmail.create({ data: { ...message, nextAttemptAt: now }, select: { id: true } });

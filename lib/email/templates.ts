@@ -7,7 +7,7 @@ function escapeHtml(s: string): string {
 
 const SIGNATURE = "SI Proch'Emploi — Région Hauts-de-France";
 
-function layout(paragraphs: string[], action: { label: string; url: string } | null, footer: string): { text: string; html: string } {
+export function layout(paragraphs: string[], action: { label: string; url: string } | null, footer: string): { text: string; html: string } {
   const text = [...paragraphs, ...(action ? [`${action.label} : ${action.url}`] : []), footer, "", SIGNATURE].join("\n\n");
   const html = `<!doctype html><html lang="fr"><body style="font-family:Arial,sans-serif;color:#1a1a1a;line-height:1.5">
 ${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join("\n")}

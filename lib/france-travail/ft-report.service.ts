@@ -125,10 +125,14 @@ export const BENEFICIARY_HEADERS = [
   "Nom et prénom", "Identifiant demandeur d'emploi", "Diagnostic réalisé (O/N)", "Accompagnement réalisé (O/N)", "Solution préconisée (O/N)", "Type de solution",
 ] as const;
 
-/** The beneficiaries' rows of a month (people with a diagnostic of the project that month; destroyed records excluded). */
+/**
+ * The beneficiaries' rows of a month (people with a diagnostic of the project that month). Destroyed
+ * records are excluded, and so are people whose processing is restricted (RGPD art. 18: apart from
+ * storage, restricted data are not processed — no transmission; issue 22).
+ */
 export async function ftBeneficiariesFor(db: DbOrTx, fileId: string, month: MonthKey) {
   const facts = await db.mobilityDiagnostic.findMany({
-    where: { AND: [monthWhere(fileId, month), { jobSeeker: { lifecycle: { not: "DESTROYED" } } }] },
+    where: { AND: [monthWhere(fileId, month), { jobSeeker: { lifecycle: { not: "DESTROYED" }, restrictedAt: null } }] },
     select: {
       jobSeekerId: true, diagnosticDone: true, accompanimentDone: true, solutionRecommended: true, solutionType: true,
       jobSeeker: { select: { lastName: true, firstName: true, franceTravailId: true } },

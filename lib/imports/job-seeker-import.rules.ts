@@ -2,6 +2,7 @@
 // reading of French cell values (dates JJ/MM/AAAA, oui/non, labels), row validation with line
 // numbers against the same zod schema as the form, duplicates inside the file and against existing
 // records (same rule as on creation). Pure: no Prisma, no Next, no clock (callers pass `now`).
+import { importedLastContact } from "@/lib/job-seekers/last-contact.rules";
 import { cell, type ColumnMapping, type ImportField, type RowError } from "@/lib/imports/import.rules";
 import { checkBirthDate, duplicateReasons, normalizeFranceTravailId, normalizeName, type DuplicateReason, type IdentityKeys } from "@/lib/job-seekers/job-seeker.rules";
 import { INFORMATION_CHANNELS, jobSeekerInputSchema, LABELS, ORIGINS, type JobSeekerInput } from "@/lib/job-seekers/job-seeker.schema";
@@ -28,6 +29,8 @@ export const JOB_SEEKER_IMPORT_FIELDS: ImportField[] = [
   { key: "origin", label: "Arrivée par", aliases: ["origine", "arrivee par", "arrive par", "canal d'arrivee", "provenance"] },
   { key: "informedAt", label: "Date d'information du traitement", aliases: ["date d'information", "informe le", "informe e le", "date information rgpd", "information rgpd"] },
   { key: "informedChannel", label: "Canal d'information du traitement", aliases: ["canal d'information", "informe par", "canal information rgpd"] },
+  // Issue 22: the last contact comes from the file (retention counts from it), never the import date.
+  { key: "lastContactAt", label: "Date du dernier contact", aliases: ["dernier contact", "date du dernier contact", "date dernier contact", "derniere relance"] },
 ];
 
 /** Batch-level values chosen in the form, used for rows whose column is absent or empty. */
@@ -114,6 +117,8 @@ export interface ValidJobSeekerRow {
   input: JobSeekerInput;
   /** Input fields the row actually fills: an update only writes these. */
   filled: (keyof JobSeekerInput)[];
+  /** The file's last-contact date, when it has one (a new record's lastContactAt comes from it). */
+  lastContactAt: Date | null;
 }
 
 const LABEL_OF = new Map(JOB_SEEKER_IMPORT_FIELDS.map((f) => [f.key, f.label]));
@@ -162,7 +167,13 @@ export function validateJobSeekerRows(
       else if (rowErrors.length === 0) keys.forEach((key) => seen.set(key, line));
     }
     if (rowErrors.length) errors.push(...rowErrors);
-    else valid.push({ line, input: parsed.data!, filled: (Object.keys(values) as (keyof JobSeekerInput)[]).filter((f) => values[f] !== undefined) });
+    else {
+      const rawLast = mapping.lastContactAt === undefined ? undefined : frenchDate(row[mapping.lastContactAt]?.trim() || undefined);
+      valid.push({
+        line, input: parsed.data!, filled: (Object.keys(values) as (keyof JobSeekerInput)[]).filter((f) => values[f] !== undefined && f !== ("lastContactAt" as keyof JobSeekerInput)),
+        lastContactAt: importedLastContact(rawLast ? new Date(rawLast) : null, parsed.data!.informedAt, opts.now),
+      });
+    }
   });
   return { valid, errors };
 }

@@ -130,7 +130,7 @@ export async function runJobSeekerImport(
             updated++;
           } else {
             const id = randomUUID();
-            people.push({ ...(toColumns(row.input) as Prisma.JobSeekerCreateManyInput), id, platformId, createdById: user.id, createdAt: now, lastContactAt: now });
+            people.push({ ...(toColumns(row.input) as Prisma.JobSeekerCreateManyInput), id, platformId, createdById: user.id, createdAt: now, lastContactAt: row.lastContactAt ?? now });
             items.push({ batchId, entityType: "JobSeeker", entityId: id, action: "CREATED" });
             audits.push({ action: "jobSeeker.created", actorId: user.id, actorRole: user.role, entityType: "JobSeeker", entityId: id, platformId, reason, metadata: { importBatchId: batchId, line: row.line } });
             created++;

@@ -92,9 +92,7 @@ async function jobSeekers(db: DbOrTx, r: Range, youngAgeLimit: number): Promise<
   // Under the age limit on the day of registration: their birthday of that age falls after that day.
   return db.$queryRaw<Row[]>`
     SELECT "platformId" AS pid, ${month('"createdAt"')} AS m, count(*)::int AS n,
-      count(*) FILTER (WHERE "birthDate" + make_interval(years => ${youngAgeLimit}::int) > ("createdAt" AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/Paris')::int AS young,
-      count(*) FILTER (WHERE "rsa" IS TRUE)::int AS rsa,
-      count(*) FILTER (WHERE "rqth" IS TRUE)::int AS rqth
+      count(*) FILTER (WHERE "birthDate" + make_interval(years => ${youngAgeLimit}::int) > ("createdAt" AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/Paris')::int AS young
     FROM "JobSeeker"
     WHERE "createdAt" BETWEEN ${r.lo} AND ${r.hi} AND "platformId" = ANY(${r.ids}::uuid[]) AND ${month('"createdAt"')} BETWEEN ${r.first} AND ${r.last}
     GROUP BY 1, 2`;
@@ -214,7 +212,7 @@ export async function computeFigures(db: DbOrTx, platformIds: readonly string[],
   for (const row of js) {
     const f = at(row);
     if (!f) continue;
-    add(f, "jobSeekersReceived", row.n); add(f, "jobSeekersYoung", row.young); add(f, "jobSeekersRsa", row.rsa); add(f, "jobSeekersRqth", row.rqth);
+    add(f, "jobSeekersReceived", row.n); add(f, "jobSeekersYoung", row.young);
   }
   const kindKey: Record<string, string> = { JOB: "proposalsJob", TRAINING: "proposalsTraining", ACCOMPANIMENT: "proposalsAccompaniment" };
   const outcomeKey: Record<string, string | undefined> = { ACCEPTED: "proposalsAccepted", INTERVIEW: "proposalsAccepted", HIRED: "proposalsAccepted", REFUSED: "proposalsRefused", NOT_RETAINED: "proposalsNotRetained" };

@@ -78,10 +78,9 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     definition: "Demandeurs d'emploi enregistrés par la plateforme dans le mois (date de création de la fiche)." },
   { key: "jobSeekersYoung", label: "dont moins de 26 ans", family: "demandeurs", unit: "personnes", aggregation: "sum",
     definition: "Parmi les demandeurs reçus dans le mois, ceux qui avaient moins que l'âge « jeune » du jeu de règles en vigueur (26 ans) à leur enregistrement." },
-  { key: "jobSeekersRsa", label: "dont bénéficiaires du RSA", family: "demandeurs", unit: "personnes", aggregation: "sum",
-    definition: "Parmi les demandeurs reçus dans le mois, ceux déclarés bénéficiaires du RSA." },
-  { key: "jobSeekersRqth", label: "dont RQTH", family: "demandeurs", unit: "personnes", aggregation: "sum",
-    definition: "Parmi les demandeurs reçus dans le mois, ceux ayant une reconnaissance de la qualité de travailleur handicapé." },
+  // Issue 22: no RSA or RQTH counts. Région convention annex 1 art. 3.6 forbids « des recherches,
+  // analyses, statistiques non prévues par les prestations … même sous forme agrégée »; neither
+  // convention asks for them, and RQTH reveals a disability. The fields stay on the record (art. 2).
   { key: "proposalsJob", label: "Positionnements sur offre", family: "propositions", unit: "propositions", aggregation: "sum",
     definition: "Propositions d'une offre d'emploi (mises en relation) faites dans le mois." },
   { key: "proposalsTraining", label: "Propositions de formation", family: "propositions", unit: "propositions", aggregation: "sum",

@@ -27,3 +27,17 @@ export function deriveLastContact(s: ContactSources, now: Date): Date {
   }
   return latest;
 }
+
+/**
+ * Issue 22: what counts as a contact with the person. An internal note is not one (it is written
+ * about the person, not with them); on a proposal, only the person's own answer (accepted, refused)
+ * is — the employer's moves (interview, hired, not retained) are not a contact with the person.
+ */
+export const CONTACT_INTERACTION_KINDS = ["APPEL", "EMAIL", "RENCONTRE"] as const;
+export const PERSON_ANSWER_STATUSES = ["ACCEPTED", "REFUSED"] as const;
+
+/** An imported person's last contact: the file's own column, else the information date; never the import date. */
+export function importedLastContact(fileLastContact: Date | null, informedAt: Date, now: Date): Date {
+  if (fileLastContact && fileLastContact.getTime() <= now.getTime() && fileLastContact.getTime() >= informedAt.getTime()) return fileLastContact;
+  return informedAt;
+}

@@ -9,7 +9,7 @@ import { runRetention } from "@/lib/retention/retention.service";
 import type { PurgeRunDto, PurgeRunListQuery } from "@/lib/retention/purge-run.schema";
 
 type Counts = PurgeRunDto["counts"];
-const ZERO: Counts = { "jobSeeker.archive": 0, "jobSeeker.destroy": 0, "companyContact.destroy": 0, "chefDeFile.destroy": 0 };
+const ZERO: Counts = { "jobSeeker.archive": 0, "jobSeeker.destroy": 0, "companyContact.destroy": 0, "chefDeFile.destroy": 0, "franceTravail.destroy": 0 };
 const select = { id: true, startedAt: true, finishedAt: true, dryRun: true, status: true, triggeredBy: true, counts: true, errors: true, ruleSet: { select: { version: true } } } as const;
 
 type Row = { id: string; startedAt: Date; finishedAt: Date | null; dryRun: boolean; status: PurgeRunDto["status"]; triggeredBy: string | null; counts: unknown; errors: unknown; ruleSet: { version: number } | null };

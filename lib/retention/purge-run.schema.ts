@@ -11,6 +11,7 @@ const countsSchema = z.object({
   "jobSeeker.destroy": z.number(),
   "companyContact.destroy": z.number(),
   "chefDeFile.destroy": z.number(),
+  "franceTravail.destroy": z.number().default(0),
 });
 
 export const purgeRunSchema = z.object({

@@ -28,13 +28,15 @@ import {
 } from "@/lib/retention/retention.repo";
 import { candidateCutoff, chefDeFileRetentionAction, companyContactRetentionAction, jobSeekerRetentionAction, latestContact } from "@/lib/retention/retention.rules";
 import { parseRuleSetPayload, type RetentionRules } from "@/lib/rules/rule-set.schema";
+import { destroyFtFileData, findFtFileCandidates } from "@/lib/france-travail/ft-retention.repo";
+import { ftDataDueForDestruction } from "@/lib/france-travail/ft-retention.rules";
 
-export type RetentionActionName = "jobSeeker.archive" | "jobSeeker.destroy" | "companyContact.destroy" | "chefDeFile.destroy";
-export const RETENTION_ACTIONS: readonly RetentionActionName[] = ["jobSeeker.archive", "jobSeeker.destroy", "companyContact.destroy", "chefDeFile.destroy"];
+export type RetentionActionName = "jobSeeker.archive" | "jobSeeker.destroy" | "companyContact.destroy" | "chefDeFile.destroy" | "franceTravail.destroy";
+export const RETENTION_ACTIONS: readonly RetentionActionName[] = ["jobSeeker.archive", "jobSeeker.destroy", "companyContact.destroy", "chefDeFile.destroy", "franceTravail.destroy"];
 
 export interface PlannedItem {
   action: RetentionActionName;
-  entityType: "JobSeeker" | "CompanyContact" | "ChefDeFile";
+  entityType: "JobSeeker" | "CompanyContact" | "ChefDeFile" | "SubsidyFile";
   id: string;
   platformId: string;
 }
@@ -70,7 +72,7 @@ async function getActiveRuleSetForJob(db: Db, now: Date) {
   return { id: row.id, version: row.version, payload: parseRuleSetPayload("RETENTION", row.payload) };
 }
 
-const emptyCounts = (): RetentionCounts => ({ "jobSeeker.archive": 0, "jobSeeker.destroy": 0, "companyContact.destroy": 0, "chefDeFile.destroy": 0 });
+const emptyCounts = (): RetentionCounts => ({ "jobSeeker.archive": 0, "jobSeeker.destroy": 0, "companyContact.destroy": 0, "chefDeFile.destroy": 0, "franceTravail.destroy": 0 });
 
 function decideJobSeeker(c: JobSeekerCandidate, rules: RetentionRules, now: Date): PlannedItem | null {
   const action = jobSeekerRetentionAction(c.lastContactAt, c.lifecycle, rules, now);
@@ -122,6 +124,12 @@ async function* plan(db: Db, rules: RetentionRules, now: Date, batchSize: number
     if (batch.length < batchSize) break;
     after = batch[batch.length - 1]!.id;
   }
+  // FT convention art. 11: a France Travail project's data, at most N months after its term (issue 22).
+  for (const f of await findFtFileCandidates(db, now)) {
+    if (ftDataDueForDestruction(f, { durationMonths: f.durationMonths, destroyMonthsAfterEnd: rules.franceTravailDestroyMonthsAfterEnd }, now)) {
+      yield { action: "franceTravail.destroy", entityType: "SubsidyFile", id: f.id, platformId: f.platformId };
+    }
+  }
 }
 
 /**
@@ -149,6 +157,13 @@ export async function destroyJobSeekerNow(
 /** Applies one decision in its own transaction, audited there. Returns whether it changed anything. */
 async function apply(db: Db, item: PlannedItem, now: Date, runId: string): Promise<boolean> {
   if (item.action === "jobSeeker.destroy") return destroyJobSeekerNow(db, item, now, { runId });
+  if (item.action === "franceTravail.destroy") {
+    return db.$transaction(async (tx) => {
+      const rows = await destroyFtFileData(tx, item.id, now);
+      if (rows !== null) await recordAudit(tx, { action: "retention.franceTravail.destroy", entityType: "SubsidyFile", entityId: item.id, platformId: item.platformId, metadata: { runId, diagnostics: rows } });
+      return rows !== null;
+    });
+  }
   return db.$transaction(async (tx) => {
     let changed: boolean;
     if (item.action === "jobSeeker.archive") {

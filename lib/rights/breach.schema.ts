@@ -1,6 +1,7 @@
 // Breach register (annex 1 art. 3.8): what the controller must be told within the deadline.
 import { z } from "zod";
 import { blankAsUndefined, dateField, versionField } from "@/lib/fields.schema";
+import { checkbox } from "@/lib/rights/rights.schema";
 import { pageQuerySchema } from "@/lib/validation";
 
 export const BREACH_STATUSES = ["DETECTED", "NOTIFIED", "CLOSED"] as const;
@@ -32,7 +33,12 @@ export const breachFieldsSchema = z.object({
   notifiedAt: z.union([dateField("Notifiée le"), z.literal("")]).optional(),
   status: blankAsUndefined(z.enum(BREACH_STATUSES).optional()),
 });
-export const createBreachSchema = breachFieldsSchema;
+export const createBreachSchema = breachFieldsSchema.extend({
+  /** France Travail convention annex 1, 2.8 and art. 11: the breach concerns the data returned to France Travail. */
+  concernsFranceTravail: checkbox,
+  /** A user of several platforms says which one detected it. */
+  platformId: z.union([z.string().uuid("Plateforme invalide."), z.literal("")]).optional(),
+});
 export type CreateBreachInput = z.infer<typeof createBreachSchema>;
 export const updateBreachSchema = breachFieldsSchema.partial().extend({ version: versionField });
 export type UpdateBreachInput = z.infer<typeof updateBreachSchema>;
@@ -61,6 +67,11 @@ export const breachDtoSchema = z.object({
   measures: z.string().nullable(),
   status: z.enum(BREACH_STATUSES),
   platform: z.string().nullable(),
+  recordedAt: z.string(),
+  recordedByPlatform: z.boolean(),
+  concernsFranceTravail: z.boolean(),
+  /** France Travail's own clock (36 h from detection), null when its data are not concerned. */
+  franceTravail: z.object({ dueAt: z.string(), doneAt: z.string().nullable(), overdue: z.boolean(), countdown: z.string() }).nullable(),
   version: z.number().int(),
 });
 export type BreachDto = z.infer<typeof breachDtoSchema>;

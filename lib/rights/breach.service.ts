@@ -5,13 +5,18 @@ import ExcelJS from "exceljs";
 import { recordAudit } from "@/lib/audit/audit.service";
 import { auditChanges } from "@/lib/audit/changes";
 import type { CurrentUser } from "@/lib/auth/principal";
-import { can, scopeFor, type Action } from "@/lib/authz/policy";
+import { can, isProcessorRole, scopeFor, type Action } from "@/lib/authz/policy";
 import type { Db, DbOrTx } from "@/lib/db";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { BREACH_STATUS_LABELS, createBreachSchema, updateBreachSchema, type BreachDto, type BreachListQuery, type CreateBreachInput, type UpdateBreachInput } from "@/lib/rights/breach.schema";
 import { CONTROLLER_NAME } from "@/lib/rights/register.config";
-import { breachClock, countdownLabel } from "@/lib/rights/rights.rules";
+import { breachClock, breachFranceTravailClock, countdownLabel } from "@/lib/rights/rights.rules";
+import { deliverOutboxSoon } from "@/lib/email/outbox.service";
+import { appUrl } from "@/lib/email/links";
+import { breachForwardEmails, forwardTargets } from "@/lib/rights/forwarding.rules";
+import { enqueueForwards, platformOfRecorder } from "@/lib/rights/forwarding.service";
+import { getSettings } from "@/lib/settings/settings.service";
 import { getActiveRuleSet } from "@/lib/rules/active-rule-set";
 import type { DeadlinesRules } from "@/lib/rules/rule-set.schema";
 import { parseInput } from "@/lib/validation";
@@ -28,16 +33,20 @@ function scope(user: CurrentUser, action: Action): Prisma.BreachRecordWhereInput
 const select = {
   id: true, detectedAt: true, notifiedAt: true, nature: true, dataCategories: true, peopleCategories: true, approxPeople: true, approxRecords: true,
   contact: true, consequences: true, measures: true, status: true, version: true, platform: { select: { name: true } },
+  createdAt: true, recordedByPlatform: true, concernsFranceTravail: true, franceTravailNotifiedAt: true,
 } satisfies Prisma.BreachRecordSelect;
 type Row = Prisma.BreachRecordGetPayload<{ select: typeof select }>;
 
 function toDto(r: Row, rules: DeadlinesRules, now: Date): BreachDto {
   const c = breachClock(r, rules, now);
+  const ft = breachFranceTravailClock(r, rules, now);
   return {
     id: r.id, detectedAt: r.detectedAt.toISOString(), notifiedAt: r.notifiedAt?.toISOString() ?? null, deadlineAt: c.dueAt.toISOString(),
     remainingMs: c.remainingMs, overdue: c.overdue, late: c.late, countdown: countdownLabel(c), nature: r.nature, dataCategories: r.dataCategories,
     peopleCategories: r.peopleCategories, approxPeople: r.approxPeople, approxRecords: r.approxRecords, contact: r.contact, consequences: r.consequences,
     measures: r.measures, status: r.status, platform: r.platform?.name ?? null, version: r.version,
+    recordedAt: r.createdAt.toISOString(), recordedByPlatform: r.recordedByPlatform, concernsFranceTravail: r.concernsFranceTravail,
+    franceTravail: ft ? { dueAt: ft.dueAt.toISOString(), doneAt: ft.doneAt?.toISOString() ?? null, overdue: ft.overdue, countdown: countdownLabel(ft) } : null,
   };
 }
 
@@ -76,23 +85,45 @@ function statusFor(input: { status?: BreachDto["status"]; notifiedAt?: Date | ""
   return current ?? "DETECTED";
 }
 
+/**
+ * Records a breach. Detected by a platform (processor), it is notified at once by e-mail to the
+ * addresses of Région convention annex 1 art. 3.7 (the 36-hour clock runs from `detectedAt`, the
+ * platform's detection); about the data returned to France Travail, to its DPO too (FT convention
+ * annex 1, 2.8 and art. 11), with its own clock.
+ */
 export async function createBreach(db: Db, user: CurrentUser, raw: CreateBreachInput, ctx: { requestId?: string } = {}, now = new Date()): Promise<BreachDto> {
-  scope(user, "breach.write");
+  if (!can(user, "breach.record")) throw new ForbiddenError();
   const input = parseInput(createBreachSchema, raw);
-  const notifiedAt = input.notifiedAt instanceof Date ? input.notifiedAt : null;
+  const recordedByPlatform = isProcessorRole(user.role);
+  const platformId = recordedByPlatform ? platformOfRecorder(user, input.platformId || undefined) : null;
+  const concernsFranceTravail = Boolean(input.concernsFranceTravail);
+  // A platform's e-mail is its notification to the controller: notified now.
+  const notifiedAt = recordedByPlatform ? now : input.notifiedAt instanceof Date ? input.notifiedAt : null;
   checkDates(input.detectedAt, notifiedAt, now);
+  const settings = await getSettings(db);
   const id = await db.$transaction(async (tx) => {
     const created = await tx.breachRecord.create({
       data: {
         detectedAt: input.detectedAt, notifiedAt, nature: input.nature, dataCategories: input.dataCategories, peopleCategories: input.peopleCategories,
         approxPeople: input.approxPeople ?? null, approxRecords: input.approxRecords ?? null, contact: input.contact || null,
-        consequences: input.consequences || null, measures: input.measures || null, status: statusFor(input, null), createdById: user.id, createdAt: now,
+        consequences: input.consequences || null, measures: input.measures || null, status: statusFor({ status: input.status, notifiedAt: notifiedAt ?? "" }, null),
+        createdById: user.id, createdAt: now, platformId, recordedByPlatform, concernsFranceTravail, franceTravailNotifiedAt: concernsFranceTravail ? now : null,
       },
-      select: { id: true },
+      select: { id: true, platform: { select: { name: true } } },
     });
-    await recordAudit(tx, { action: "breach.created", actorId: user.id, actorRole: user.role, entityType: "BreachRecord", entityId: created.id, requestId: ctx.requestId, reason: "Registre des violations" });
+    const emails = breachForwardEmails({
+      id: created.id, platformName: created.platform?.name ?? null, detectedAt: input.detectedAt, recordedAt: now, nature: input.nature,
+      dataCategories: input.dataCategories, peopleCategories: input.peopleCategories, approxPeople: input.approxPeople ?? null, approxRecords: input.approxRecords ?? null,
+      contact: input.contact || null, consequences: input.consequences || null, measures: input.measures || null, url: appUrl(`/rgpd/violations/${created.id}`),
+    }, forwardTargets({ recordedByPlatform, concernsFranceTravail }), settings);
+    await enqueueForwards(tx, emails, now);
+    await recordAudit(tx, {
+      action: "breach.created", actorId: user.id, actorRole: user.role, entityType: "BreachRecord", entityId: created.id, platformId, requestId: ctx.requestId,
+      reason: "Registre des violations", metadata: { forwardedTo: emails.map((e) => e.to), concernsFranceTravail },
+    });
     return created.id;
   });
+  deliverOutboxSoon(db);
   return getBreach(db, user, id, now);
 }
 

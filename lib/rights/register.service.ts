@@ -8,15 +8,17 @@ import type { Db } from "@/lib/db";
 import { ForbiddenError } from "@/lib/errors";
 import { buildRegister, type RegisterSection } from "@/lib/rights/register.rules";
 import { getActiveRuleSet } from "@/lib/rules/active-rule-set";
+import { getSettings } from "@/lib/settings/settings.service";
 
 export async function getRegister(db: Db, user: CurrentUser, now = new Date()): Promise<{ generatedAt: string; sections: RegisterSection[] }> {
   if (!can(user, "register.read")) throw new ForbiddenError();
-  const [processors, retention, deadlines] = await Promise.all([
+  const [processors, retention, deadlines, contacts] = await Promise.all([
     db.platform.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { name: true, carryingStructureName: true, carryingStructureType: true } }),
     getActiveRuleSet(db, "RETENTION", now),
     getActiveRuleSet(db, "DEADLINES", now),
+    getSettings(db),
   ]);
-  return { generatedAt: now.toISOString(), sections: buildRegister({ processors, retention, deadlines }) };
+  return { generatedAt: now.toISOString(), sections: buildRegister({ processors, retention, deadlines, contacts }) };
 }
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");

@@ -6,11 +6,18 @@
 //   (Europe/Paris), so a request received on 31 January is due on the last instant of 2 March
 //   (1 March in a leap year);
 // - an order of the controller: executed within `controllerOrderDays` calendar days, same reading;
-// - a breach: the controller notified within `breachNotifyHours` of detection (exact duration).
+// - a breach: the controller notified within `breachNotifyHours` of detection (exact duration);
+// - issue 22: a request or breach about the data returned to France Travail is also sent to France
+//   Travail's DPO within `franceTravailNotifyHours` (FT convention art. 11, annex 1 2.7–2.8), its own
+//   clock; a request from an authority (Région annex 1 art. 3.5, « sans délai ») is told to the
+//   controller within `authorityRequestInformHours` and has no answer clock of ours (the authority
+//   sets its own).
+// Every clock starts at the platform's receipt or detection, never at the moment someone types it in.
 import { addCalendarDays, parisDay, type CalendarDay } from "@/lib/retention/retention.rules";
 import type { DeadlinesRules } from "@/lib/rules/rule-set.schema";
 
-type ClockRules = Pick<DeadlinesRules, "rightsRequestForwardHours" | "rightsRequestAnswerDays" | "controllerOrderDays" | "breachNotifyHours">;
+type ClockRules = Pick<DeadlinesRules,
+  "rightsRequestForwardHours" | "rightsRequestAnswerDays" | "controllerOrderDays" | "breachNotifyHours" | "franceTravailNotifyHours" | "authorityRequestInformHours">;
 
 const HOUR = 3_600_000;
 
@@ -46,9 +53,12 @@ export interface RightsClockInput {
   controllerOrderAt: Date | null;
   executedAt: Date | null;
   status: RightsStatus;
+  kind?: string;
+  concernsFranceTravail?: boolean;
+  franceTravailForwardedAt?: Date | null;
 }
 
-export type ClockName = "forward" | "answer" | "order";
+export type ClockName = "forward" | "answer" | "order" | "franceTravail";
 
 export interface Clock {
   name: ClockName;
@@ -74,10 +84,13 @@ export function answerDueAt(receivedAt: Date, rules: ClockRules): Date {
 /** Every clock that applies to a request, running or done. A closed request stops all clocks. */
 export function rightsRequestClocks(r: RightsClockInput, rules: ClockRules, now: Date): Clock[] {
   const closedAt = r.status === "ANSWERED" || r.status === "REJECTED" ? (r.answeredAt ?? now) : null;
-  const clocks: Clock[] = [
-    clock("forward", new Date(r.receivedAt.getTime() + rules.rightsRequestForwardHours * HOUR), r.forwardedAt ?? closedAt, now),
-    clock("answer", answerDueAt(r.receivedAt, rules), r.answeredAt ?? closedAt, now),
-  ];
+  const authority = r.kind === "AUTHORITY";
+  const forwardHours = authority ? rules.authorityRequestInformHours : rules.rightsRequestForwardHours;
+  const clocks: Clock[] = [clock("forward", new Date(r.receivedAt.getTime() + forwardHours * HOUR), r.forwardedAt ?? closedAt, now)];
+  if (!authority) clocks.push(clock("answer", answerDueAt(r.receivedAt, rules), r.answeredAt ?? closedAt, now));
+  if (r.concernsFranceTravail) {
+    clocks.push(clock("franceTravail", franceTravailDeadline(r.receivedAt, rules), r.franceTravailForwardedAt ?? null, now));
+  }
   if (r.controllerOrderAt) clocks.push(clock("order", endOfParisDayAfter(r.controllerOrderAt, rules.controllerOrderDays), r.executedAt, now));
   return clocks;
 }
@@ -95,6 +108,20 @@ export function breachDeadline(detectedAt: Date, rules: Pick<DeadlinesRules, "br
 
 export function breachClock(b: { detectedAt: Date; notifiedAt: Date | null }, rules: Pick<DeadlinesRules, "breachNotifyHours">, now: Date): Clock {
   return clock("forward", breachDeadline(b.detectedAt, rules), b.notifiedAt, now);
+}
+
+/** FT convention art. 11 / annex 1 2.7–2.8: France Travail's DPO told within 36 h (rule set) of receipt or detection. */
+export function franceTravailDeadline(from: Date, rules: Pick<DeadlinesRules, "franceTravailNotifyHours">): Date {
+  return new Date(from.getTime() + rules.franceTravailNotifyHours * HOUR);
+}
+
+/** The France Travail clock of a breach, or null when the breach does not concern the data returned to it. */
+export function breachFranceTravailClock(
+  b: { detectedAt: Date; concernsFranceTravail: boolean; franceTravailNotifiedAt: Date | null },
+  rules: Pick<DeadlinesRules, "franceTravailNotifyHours">,
+  now: Date,
+): Clock | null {
+  return b.concernsFranceTravail ? clock("franceTravail", franceTravailDeadline(b.detectedAt, rules), b.franceTravailNotifiedAt, now) : null;
 }
 
 /** "3 j 4 h", "5 h 12 min", "12 min": the magnitude of a duration, in French. */
@@ -118,4 +145,5 @@ export const CLOCK_LABELS: Record<ClockName, string> = {
   forward: "Transmission au responsable de traitement",
   answer: "Réponse à la personne",
   order: "Exécution de l'ordre du responsable",
+  franceTravail: "Transmission au DPO de France Travail",
 };

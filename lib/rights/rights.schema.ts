@@ -3,7 +3,7 @@ import { z } from "zod";
 import { dateField } from "@/lib/fields.schema";
 import { pageQuerySchema } from "@/lib/validation";
 
-export const RIGHTS_KINDS = ["ACCESS", "RECTIFICATION", "ERASURE", "RESTRICTION", "OBJECTION", "PORTABILITY"] as const;
+export const RIGHTS_KINDS = ["ACCESS", "RECTIFICATION", "ERASURE", "RESTRICTION", "OBJECTION", "PORTABILITY", "AUTHORITY"] as const;
 export const RIGHTS_KIND_LABELS: Record<(typeof RIGHTS_KINDS)[number], string> = {
   ACCESS: "Accès",
   RECTIFICATION: "Rectification",
@@ -11,7 +11,22 @@ export const RIGHTS_KIND_LABELS: Record<(typeof RIGHTS_KINDS)[number], string> =
   RESTRICTION: "Limitation du traitement",
   OBJECTION: "Opposition",
   PORTABILITY: "Portabilité",
+  // Région convention annex 1 art. 3.5: recorded and the controller informed « sans délai ».
+  AUTHORITY: "Requête d'une autorité administrative ou judiciaire",
 };
+
+/** Whom a request is about (issue 22: company contacts and chefs de file have the same rights). */
+export const SUBJECT_TYPES = ["JOB_SEEKER", "COMPANY_CONTACT", "CHEF_DE_FILE"] as const;
+export type SubjectType = (typeof SUBJECT_TYPES)[number];
+export const SUBJECT_TYPE_LABELS: Record<SubjectType, string> = {
+  JOB_SEEKER: "Demandeur·se d'emploi",
+  COMPANY_CONTACT: "Contact d'entreprise",
+  CHEF_DE_FILE: "Chef de file",
+};
+
+/** A checkbox in a form ("on"), a boolean in JSON. */
+export const checkbox = z.union([z.boolean(), z.enum(["on", "true", "false"]).transform((v) => v !== "false")]).optional();
+const optionalUuid = (message: string) => z.union([z.string().uuid(message), z.literal("")]).optional();
 export const RIGHTS_STATUSES = ["RECEIVED", "FORWARDED", "IN_PROGRESS", "ANSWERED", "REJECTED"] as const;
 export const RIGHTS_STATUS_LABELS: Record<(typeof RIGHTS_STATUSES)[number], string> = {
   RECEIVED: "Reçue",
@@ -45,7 +60,15 @@ export const createRightsRequestSchema = z.object({
   channel: z.enum(RIGHTS_CHANNELS, { error: "Choisissez le canal de réception." }),
   receivedAt: dateField("Reçue le"),
   details: text(4000),
-  jobSeekerId: z.union([z.string().uuid("Personne invalide."), z.literal("")]).optional(),
+  jobSeekerId: optionalUuid("Personne invalide."),
+  companyContactId: optionalUuid("Contact invalide."),
+  chefDeFileId: optionalUuid("Chef de file invalide."),
+  /** France Travail convention annex 1, 2.7: the request concerns the data returned to France Travail. */
+  concernsFranceTravail: checkbox,
+  /** A user of several platforms says which one received it. */
+  platformId: optionalUuid("Plateforme invalide."),
+}).refine((v) => [v.jobSeekerId, v.companyContactId, v.chefDeFileId].filter(Boolean).length <= 1, {
+  message: "Reliez la demande à une seule personne.", path: ["jobSeekerId"],
 });
 export type CreateRightsRequestInput = z.infer<typeof createRightsRequestSchema>;
 
@@ -54,6 +77,10 @@ export const rightsActionSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("forward"), at: dateField("Transmise le").optional() }),
   z.object({ action: z.literal("controllerOrder"), at: dateField("Ordre reçu le").optional() }),
   z.object({ action: z.literal("link"), jobSeekerId: z.string().uuid("Personne invalide.") }),
+  z.object({ action: z.literal("linkContact"), companyContactId: z.string().uuid("Contact invalide.") }),
+  z.object({ action: z.literal("linkChefDeFile"), chefDeFileId: z.string().uuid("Chef de file invalide.") }),
+  /** France Travail convention annex 1, 2.7: sent to France Travail's DPO (by e-mail, recorded). */
+  z.object({ action: z.literal("forwardFranceTravail") }),
   z.object({ action: z.literal("answer"), response: z.string().trim().min(1, "Indiquez la réponse faite.").max(4000) }),
   z.object({ action: z.literal("reject"), response: z.string().trim().min(1, "Indiquez le motif du refus.").max(4000) }),
   /** Erasure: destroys the person at once, through the retention's destruction. */
@@ -68,7 +95,7 @@ export type RightsActionInput = z.infer<typeof rightsActionSchema>;
 export const exportQuerySchema = z.object({ format: z.enum(["html", "json", "csv"]).default("html") });
 
 const clockSchema = z.object({
-  name: z.enum(["forward", "answer", "order"]),
+  name: z.enum(["forward", "answer", "order", "franceTravail"]),
   label: z.string(),
   dueAt: z.string(),
   doneAt: z.string().nullable(),
@@ -95,6 +122,12 @@ export const rightsRequestDtoSchema = z.object({
   dueAt: z.string(),
   platform: z.string().nullable(),
   jobSeeker: z.object({ id: z.string().uuid(), name: z.string(), lifecycle: z.string(), restricted: z.boolean() }).nullable(),
+  /** A company contact or chef de file the request is about (issue 22). */
+  otherSubject: z.object({ type: z.enum(["COMPANY_CONTACT", "CHEF_DE_FILE"]), id: z.string().uuid(), name: z.string(), lifecycle: z.string() }).nullable(),
+  recordedAt: z.string(),
+  recordedByPlatform: z.boolean(),
+  concernsFranceTravail: z.boolean(),
+  franceTravailForwardedAt: z.string().nullable(),
   clocks: z.array(clockSchema),
   next: clockSchema.nullable(),
   overdue: z.boolean(),
@@ -103,7 +136,7 @@ export const rightsRequestDtoSchema = z.object({
 export type RightsRequestDto = z.infer<typeof rightsRequestDtoSchema>;
 
 export const subjectSearchQuerySchema = z.object({ q: z.string().trim().min(2, "2 caractères au moins.").max(100) });
-export const subjectMatchSchema = z.object({ id: z.string().uuid(), name: z.string(), birthDate: z.string().nullable(), city: z.string().nullable(), platform: z.string(), lifecycle: z.string() });
+export const subjectMatchSchema = z.object({ type: z.enum(SUBJECT_TYPES), id: z.string().uuid(), name: z.string(), birthDate: z.string().nullable(), city: z.string().nullable(), platform: z.string(), lifecycle: z.string() });
 
 /** Register of processing activities (art. 30): XLSX or printable HTML. */
 export const registerExportQuerySchema = z.object({ format: z.enum(["xlsx", "html"]).default("xlsx") });

@@ -3,22 +3,28 @@ import "server-only";
 // out the right exercised. Use case = authorize → parse → rules → write in one transaction → audit.
 import { recordAudit } from "@/lib/audit/audit.service";
 import type { CurrentUser } from "@/lib/auth/principal";
-import { can, scopeFor, type Action } from "@/lib/authz/policy";
+import { can, isProcessorRole, scopeFor, type Action } from "@/lib/authz/policy";
 import type { Db, DbOrTx } from "@/lib/db";
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError, ValidationError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { deliverOutboxSoon } from "@/lib/email/outbox.service";
+import { destroyChefDeFile, destroyCompanyContact } from "@/lib/retention/retention.repo";
 import { destroyJobSeekerNow } from "@/lib/retention/retention.service";
+import { enqueueForwards, platformOfRecorder } from "@/lib/rights/forwarding.service";
+import { forwardTargets, rightsForwardEmails } from "@/lib/rights/forwarding.rules";
+import { appUrl } from "@/lib/email/links";
 import { renderAccessHtml, toPortableCsv, toPortableJson } from "@/lib/rights/access-document";
 import { CONTROLLER_NAME } from "@/lib/rights/register.config";
 import { CLOCK_LABELS, countdownLabel, nextClock, rightsRequestClocks, answerDueAt, type Clock } from "@/lib/rights/rights.rules";
+import { personName, resolveSubject } from "@/lib/rights/subjects.service";
 import {
-  createRightsRequestSchema, rightsActionSchema, type CreateRightsRequestInput, type RightsActionInput, type RightsListQuery, type RightsRequestDto,
+  RIGHTS_CHANNEL_LABELS, RIGHTS_KIND_LABELS, createRightsRequestSchema, rightsActionSchema, type CreateRightsRequestInput, type RightsActionInput, type RightsListQuery, type RightsRequestDto,
 } from "@/lib/rights/rights.schema";
 import { collectSubjectData } from "@/lib/rights/subject-data";
 import { getActiveRuleSet } from "@/lib/rules/active-rule-set";
+import { getSettings } from "@/lib/settings/settings.service";
 import type { DeadlinesRules } from "@/lib/rules/rule-set.schema";
 import { parseInput } from "@/lib/validation";
-import { likeLiteral } from "@/lib/search/like";
 
 const NOT_FOUND = "Demande introuvable.";
 
@@ -29,16 +35,16 @@ function scope(user: CurrentUser, action: Action): Prisma.RightsRequestWhereInpu
   return where as Prisma.RightsRequestWhereInput;
 }
 
-/** The job seekers the user may link or act on: same platform scope as the requests. */
-function seekerScope(user: CurrentUser): Prisma.JobSeekerWhereInput {
-  return scopeFor(user, "rightsRequest") as Prisma.JobSeekerWhereInput;
-}
+export { searchSubjects } from "@/lib/rights/subjects.service";
 
 const select = {
   id: true, kind: true, status: true, requesterName: true, requesterContact: true, channel: true, details: true, response: true,
   receivedAt: true, forwardedAt: true, answeredAt: true, controllerOrderAt: true, executedAt: true, dueAt: true, version: true, platformId: true,
+  createdAt: true, recordedByPlatform: true, concernsFranceTravail: true, franceTravailForwardedAt: true,
   platform: { select: { name: true } },
   jobSeeker: { select: { id: true, firstName: true, lastName: true, lifecycle: true, restrictedAt: true, platformId: true } },
+  companyContact: { select: { id: true, firstName: true, lastName: true, lifecycle: true } },
+  chefDeFile: { select: { id: true, firstName: true, lastName: true, lifecycle: true } },
 } satisfies Prisma.RightsRequestSelect;
 type Row = Prisma.RightsRequestGetPayload<{ select: typeof select }>;
 
@@ -46,8 +52,6 @@ function clockDto(c: Clock) {
   return { name: c.name, label: CLOCK_LABELS[c.name], dueAt: c.dueAt.toISOString(), doneAt: c.doneAt?.toISOString() ?? null, remainingMs: c.remainingMs, overdue: c.overdue, late: c.late, countdown: countdownLabel(c) };
 }
 
-const personName = (p: { firstName: string | null; lastName: string | null; lifecycle: string }) =>
-  p.lifecycle === "DESTROYED" ? "(personne effacée)" : [p.lastName?.toUpperCase(), p.firstName].filter(Boolean).join(" ") || "(sans nom)";
 
 function toDto(r: Row, rules: DeadlinesRules, now: Date): RightsRequestDto {
   const clocks = rightsRequestClocks(r, rules, now);
@@ -58,6 +62,10 @@ function toDto(r: Row, rules: DeadlinesRules, now: Date): RightsRequestDto {
     answeredAt: r.answeredAt?.toISOString() ?? null, controllerOrderAt: r.controllerOrderAt?.toISOString() ?? null, executedAt: r.executedAt?.toISOString() ?? null,
     dueAt: r.dueAt.toISOString(), platform: r.platform?.name ?? null,
     jobSeeker: r.jobSeeker ? { id: r.jobSeeker.id, name: personName(r.jobSeeker), lifecycle: r.jobSeeker.lifecycle, restricted: r.jobSeeker.restrictedAt !== null } : null,
+    otherSubject: r.companyContact ? { type: "COMPANY_CONTACT", id: r.companyContact.id, name: personName(r.companyContact), lifecycle: r.companyContact.lifecycle }
+      : r.chefDeFile ? { type: "CHEF_DE_FILE", id: r.chefDeFile.id, name: personName(r.chefDeFile), lifecycle: r.chefDeFile.lifecycle } : null,
+    recordedAt: r.createdAt.toISOString(), recordedByPlatform: r.recordedByPlatform, concernsFranceTravail: r.concernsFranceTravail,
+    franceTravailForwardedAt: r.franceTravailForwardedAt?.toISOString() ?? null,
     clocks: clocks.map(clockDto), next: next ? clockDto(next) : null, overdue: clocks.some((c) => c.overdue), version: r.version,
   };
 }
@@ -101,36 +109,52 @@ export async function getRightsRequest(db: Db, user: CurrentUser, id: string, no
   return toDto(row, await deadlines(db, now), now);
 }
 
-async function findSeeker(tx: DbOrTx, user: CurrentUser, jobSeekerId: string) {
-  const p = await tx.jobSeeker.findFirst({
-    where: { AND: [{ id: jobSeekerId, lifecycle: { not: "DESTROYED" } }, seekerScope(user)] },
-    select: { id: true, platformId: true, lifecycle: true, restrictedAt: true },
-  });
-  if (!p) throw new ValidationError({ jobSeekerId: ["Personne introuvable dans votre périmètre."] });
-  return p;
-}
-
+/**
+ * Records a request. Recorded by a platform (processor), it is forwarded at once by e-mail to the
+ * addresses of Région convention annex 1 art. 3.4 (3.5 for an authority); about the data returned to
+ * France Travail, to its DPO too (FT convention annex 1, 2.7). The clocks run from `receivedAt`, the
+ * platform's receipt, not from this recording.
+ */
 export async function createRightsRequest(db: Db, user: CurrentUser, raw: CreateRightsRequestInput, ctx: { requestId?: string } = {}, now = new Date()): Promise<RightsRequestDto> {
-  scope(user, "rights.write");
+  if (!can(user, "rights.record")) throw new ForbiddenError();
   const input = parseInput(createRightsRequestSchema, raw);
   if (input.receivedAt.getTime() > now.getTime()) throw new ValidationError({ receivedAt: ["La date de réception ne peut pas être dans le futur."] });
-  const rules = await deadlines(db, now);
+  const [rules, settings] = await Promise.all([deadlines(db, now), getSettings(db)]);
+  const recordedByPlatform = isProcessorRole(user.role);
   const id = await db.$transaction(async (tx) => {
-    const seeker = input.jobSeekerId ? await findSeeker(tx, user, input.jobSeekerId) : null;
+    const subject = await resolveSubject(tx, user, { jobSeekerId: input.jobSeekerId || undefined, companyContactId: input.companyContactId || undefined, chefDeFileId: input.chefDeFileId || undefined });
+    const platformId = subject?.platformId ?? (recordedByPlatform ? platformOfRecorder(user, input.platformId) : null);
+    const concernsFranceTravail = Boolean(input.concernsFranceTravail) || Boolean(subject?.inFranceTravailReturn);
+    const targets = forwardTargets({ recordedByPlatform, concernsFranceTravail });
+    const dueAt = answerDueAt(input.receivedAt, rules);
     const created = await tx.rightsRequest.create({
       data: {
         kind: input.kind, requesterName: input.requesterName, requesterContact: input.requesterContact || null, channel: input.channel,
-        receivedAt: input.receivedAt, details: input.details || null, jobSeekerId: seeker?.id ?? null, platformId: seeker?.platformId ?? null,
-        dueAt: answerDueAt(input.receivedAt, rules), createdById: user.id, createdAt: now,
+        receivedAt: input.receivedAt, details: input.details || null, platformId, dueAt, createdById: user.id, createdAt: now,
+        jobSeekerId: subject?.type === "JOB_SEEKER" ? subject.id : null,
+        companyContactId: subject?.type === "COMPANY_CONTACT" ? subject.id : null,
+        chefDeFileId: subject?.type === "CHEF_DE_FILE" ? subject.id : null,
+        recordedByPlatform, concernsFranceTravail,
+        // The forward e-mail is queued in this transaction: the step is done now.
+        ...(recordedByPlatform ? { forwardedAt: now, status: "FORWARDED" as const } : {}),
+        ...(concernsFranceTravail ? { franceTravailForwardedAt: now } : {}),
       },
-      select: { id: true },
+      select: { id: true, platform: { select: { name: true } } },
     });
+    const emails = rightsForwardEmails({
+      id: created.id, kindLabel: RIGHTS_KIND_LABELS[input.kind], authority: input.kind === "AUTHORITY", channelLabel: RIGHTS_CHANNEL_LABELS[input.channel],
+      platformName: created.platform?.name ?? null, receivedAt: input.receivedAt, recordedAt: now, answerDueAt: dueAt, subject: subject?.type ?? null,
+      url: appUrl(`/rgpd/demandes/${created.id}`),
+    }, targets, settings);
+    await enqueueForwards(tx, emails, now);
     await recordAudit(tx, {
-      action: "rights.created", actorId: user.id, actorRole: user.role, entityType: "RightsRequest", entityId: created.id, platformId: seeker?.platformId ?? null,
-      reason: "Enregistrement d'une demande d'exercice de droits", requestId: ctx.requestId, metadata: { kind: input.kind, jobSeekerId: seeker?.id ?? null },
+      action: "rights.created", actorId: user.id, actorRole: user.role, entityType: "RightsRequest", entityId: created.id, platformId,
+      reason: "Enregistrement d'une demande d'exercice de droits", requestId: ctx.requestId,
+      metadata: { kind: input.kind, subjectType: subject?.type ?? null, subjectId: subject?.id ?? null, jobSeekerId: subject?.type === "JOB_SEEKER" ? subject.id : null, forwardedTo: emails.map((e) => e.to) },
     });
     return created.id;
   });
+  deliverOutboxSoon(db);
   return getRightsRequest(db, user, id, now);
 }
 
@@ -159,7 +183,7 @@ export async function applyRightsAction(db: Db, user: CurrentUser, id: string, r
     return current.jobSeeker;
   };
   /** Optimistic step: the write only applies to the version that was read. */
-  const step = async (tx: Prisma.TransactionClient, data: Prisma.RightsRequestUpdateManyMutationInput & { jobSeekerId?: string; platformId?: string | null }) => {
+  const step = async (tx: Prisma.TransactionClient, data: Prisma.RightsRequestUncheckedUpdateManyInput) => {
     const { count } = await tx.rightsRequest.updateMany({ where: { id, version: current.version }, data: { ...data, version: { increment: 1 } } });
     if (count === 0) throw new ConflictError("Cette demande a été modifiée entre-temps. Rechargez la page.");
   };
@@ -178,12 +202,39 @@ export async function applyRightsAction(db: Db, user: CurrentUser, id: string, r
         await audit(tx, "controllerOrder");
       });
       break;
-    case "link": {
+    case "link":
+    case "linkContact":
+    case "linkChefDeFile": {
       await db.$transaction(async (tx) => {
-        const seeker = await findSeeker(tx, user, input.jobSeekerId);
-        await step(tx, { jobSeekerId: seeker.id, platformId: seeker.platformId });
-        await audit(tx, "link", { jobSeekerId: seeker.id });
+        const subject = (await resolveSubject(tx, user, input))!;
+        // One person per request: linking another kind of person unlinks the previous one.
+        await step(tx, {
+          jobSeekerId: subject.type === "JOB_SEEKER" ? subject.id : null,
+          companyContactId: subject.type === "COMPANY_CONTACT" ? subject.id : null,
+          chefDeFileId: subject.type === "CHEF_DE_FILE" ? subject.id : null,
+          platformId: subject.platformId,
+          ...(subject.inFranceTravailReturn ? { concernsFranceTravail: true } : {}),
+        });
+        await audit(tx, input.action, { subjectType: subject.type, subjectId: subject.id, ...(subject.type === "JOB_SEEKER" ? { jobSeekerId: subject.id } : {}) });
       });
+      break;
+    }
+    case "forwardFranceTravail": {
+      // France Travail convention annex 1, 2.7: sent « dès réception » to France Travail's DPO.
+      if (current.franceTravailForwardedAt) throw new UnprocessableError("La demande a déjà été transmise au DPO de France Travail.");
+      const settings = await getSettings(db);
+      await db.$transaction(async (tx) => {
+        await step(tx, { concernsFranceTravail: true, franceTravailForwardedAt: now });
+        const emails = rightsForwardEmails({
+          id, kindLabel: RIGHTS_KIND_LABELS[current.kind], authority: current.kind === "AUTHORITY",
+          channelLabel: current.channel && current.channel in RIGHTS_CHANNEL_LABELS ? RIGHTS_CHANNEL_LABELS[current.channel as keyof typeof RIGHTS_CHANNEL_LABELS] : null,
+          platformName: current.platform?.name ?? null, receivedAt: current.receivedAt, recordedAt: current.createdAt, answerDueAt: current.dueAt,
+          subject: current.jobSeeker ? "JOB_SEEKER" : current.companyContact ? "COMPANY_CONTACT" : current.chefDeFile ? "CHEF_DE_FILE" : null, url: appUrl(`/rgpd/demandes/${id}`),
+        }, ["FRANCE_TRAVAIL_DPO"], settings);
+        await enqueueForwards(tx, emails, now);
+        await audit(tx, "forwardFranceTravail", { forwardedTo: emails.map((e) => e.to) });
+      });
+      deliverOutboxSoon(db);
       break;
     }
     case "answer":
@@ -219,6 +270,23 @@ export async function applyRightsAction(db: Db, user: CurrentUser, id: string, r
       break;
     }
     case "erase": {
+      if (!current.jobSeeker && (current.companyContact || current.chefDeFile)) {
+        // A company contact or chef de file: their identity is blanked as the retention run does.
+        const other = current.companyContact ?? current.chefDeFile!;
+        if (other.lifecycle === "DESTROYED") throw new UnprocessableError("Cette personne a déjà été effacée.");
+        await db.$transaction(async (tx) => {
+          if (current.companyContact) await destroyCompanyContact(tx, other.id, now);
+          else await destroyChefDeFile(tx, other.id, now);
+          await step(tx, { status: "ANSWERED", answeredAt: now, executedAt: current.controllerOrderAt ? now : null, response: "Effacement effectué." });
+          await audit(tx, "erase", { subjectType: current.companyContact ? "COMPANY_CONTACT" : "CHEF_DE_FILE", subjectId: other.id });
+          await recordAudit(tx, {
+            action: current.companyContact ? "companyContact.destroyed" : "chefDeFile.destroyed", actorId: user.id, actorRole: user.role,
+            entityType: current.companyContact ? "CompanyContact" : "ChefDeFile", entityId: other.id, platformId: current.platformId, requestId: ctx.requestId,
+            reason: "Demande d'exercice de droits : effacement", metadata: { rightsRequestId: id },
+          });
+        });
+        break;
+      }
       const seeker = needSeeker();
       // The same destruction as the retention run (lib/retention), in its own audited transaction.
       await destroyJobSeekerNow(db, seeker, now, { rightsRequestId: id, actorId: user.id, actorRole: user.role });
@@ -240,8 +308,9 @@ export type SubjectExport = { contentType: string; filename: string; body: strin
 
 /** Access (HTML) and portability (JSON, CSV): everything held on the linked person; audited. */
 export async function exportSubjectData(db: Db, user: CurrentUser, id: string, format: "html" | "json" | "csv", ctx: { requestId?: string } = {}, now = new Date()): Promise<SubjectExport> {
-  scope(user, "rights.read");
-  const current = await findInScope(db, user, id, "rights.read");
+  // Access and portability are carried out by the DPO (the controller's side), not by the platform.
+  scope(user, "rights.write");
+  const current = await findInScope(db, user, id, "rights.write");
   if (!current.jobSeeker || current.jobSeeker.lifecycle === "DESTROYED") throw new UnprocessableError("La demande n'est reliée à aucune personne dont des données sont détenues.");
   const seeker = current.jobSeeker;
   const data = await db.$transaction(async (tx) => {
@@ -258,31 +327,9 @@ export async function exportSubjectData(db: Db, user: CurrentUser, id: string, f
   return { contentType: "text/html; charset=utf-8", filename: `acces-${stamp}.html`, body: renderAccessHtml(data, { controller: CONTROLLER_NAME, requestId: id }) };
 }
 
-/** Job seekers matching a name, e-mail or France Travail id, within the user's scope, to link a request. */
-export async function searchSubjects(db: Db, user: CurrentUser, q: string, ctx: { requestId?: string } = {}) {
-  scope(user, "rights.write");
-  const terms = q.split(/\s+/).filter(Boolean).slice(0, 3);
-  const rows = await db.jobSeeker.findMany({
-    where: {
-      AND: [
-        seekerScope(user),
-        { lifecycle: { not: "DESTROYED" } },
-        ...terms.map((t) => ({
-          OR: [{ lastName: { contains: likeLiteral(t), mode: "insensitive" as const } }, { firstName: { contains: likeLiteral(t), mode: "insensitive" as const } }, { email: { contains: likeLiteral(t), mode: "insensitive" as const } }, { franceTravailId: t }],
-        })),
-      ],
-    },
-    orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
-    take: 20,
-    select: { id: true, firstName: true, lastName: true, birthDate: true, city: true, lifecycle: true, platform: { select: { name: true } } },
-  });
-  await recordAudit(db, { action: "jobSeeker.list", actorId: user.id, actorRole: user.role, entityType: "JobSeeker", reason: "Demande d'exercice de droits : recherche de la personne", requestId: ctx.requestId, metadata: { count: rows.length } });
-  return rows.map((r) => ({ id: r.id, name: personName(r), birthDate: r.birthDate?.toISOString().slice(0, 10) ?? null, city: r.city, platform: r.platform.name, lifecycle: r.lifecycle }));
-}
-
 /** Previous versions of the linked person's record (rectification keeps the history); DPO only, audited. */
 export async function listRevisions(db: Db, user: CurrentUser, id: string, ctx: { requestId?: string } = {}) {
-  const current = await findInScope(db, user, id, "rights.read");
+  const current = await findInScope(db, user, id, "rights.write");
   if (!current.jobSeeker) return [];
   const seeker = current.jobSeeker;
   const rows = await db.jobSeekerRevision.findMany({

@@ -145,6 +145,17 @@ export const deadlinesSchema = z.object({
   financialReportWithholdingBp: bp.nullable().optional(),
   /** Days given to pay an ordre de reversement. */
   refundOrderDueDays: positiveInt.optional(),
+  /**
+   * France Travail convention art. 11 (« au plus tard 36 heures après la découverte de la violation
+   * de données ou la réception de la plainte ») and annex 1, 2.7–2.8: requests and breaches about the
+   * data returned to France Travail are sent to its DPO within this many hours. Defaulted (issue 22).
+   */
+  franceTravailNotifyHours: positiveInt.default(36),
+  /**
+   * Région convention annex 1 art. 3.5: the controller is informed « sans délai » of a request from an
+   * administrative or judicial authority. « Sans délai » read as this many hours (proposed to the DPO).
+   */
+  authorityRequestInformHours: positiveInt.default(24),
 });
 export type DeadlinesRules = z.infer<typeof deadlinesSchema>;
 
@@ -157,6 +168,11 @@ export const retentionSchema = z
     companyContactDestroyMonths: positiveInt,
     /** Warn staff this many days before a record is archived. */
     preArchiveNoticeDays: z.number().int().nonnegative(),
+    /**
+     * France Travail convention art. 11: personal data destroyed « au plus tard dans les deux mois
+     * suivant l'échéance de la convention » (annex 1, 2.12). Defaulted so older rule sets parse.
+     */
+    franceTravailDestroyMonthsAfterEnd: positiveInt.default(2),
   })
   .refine((r) => r.jobSeekerDestroyMonths >= r.jobSeekerArchiveMonths, {
     message: "La destruction ne peut précéder l'archivage",

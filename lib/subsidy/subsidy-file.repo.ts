@@ -5,7 +5,7 @@ import { scopeFor } from "@/lib/authz/policy";
 import type { DbOrTx } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { activeRuleSet, ruleSetById } from "@/lib/rules/rule-set.service";
-import type { FunderRules } from "@/lib/subsidy/subsidy.rules";
+import { withConventionRate, type FunderRules } from "@/lib/subsidy/subsidy.rules";
 import type { SubsidyStatusName } from "@/lib/subsidy/subsidy-workflow.rules";
 
 /** The file if `user` may see it, else NotFoundError (no existence leak). */
@@ -20,14 +20,22 @@ export async function findScopedFile(db: DbOrTx, user: CurrentUser, id: string) 
   return { ...file, status: file.status as SubsidyStatusName };
 }
 
-/** The rule set the file was opened under (or the one in force at `at` for an older file). */
-export async function rulesForFile(db: DbOrTx, file: { funder: "REGION" | "FRANCE_TRAVAIL"; ruleSetId: string | null }, at: Date): Promise<FunderRules & { id: string }> {
+/**
+ * The rule set the file was opened under (or the one in force at `at` for an older file). A France
+ * Travail file carries the rate of its own convention (art. 3.2 « soit XX % »), which replaces the
+ * rule set's rate in every computation (contribution, tranches, final balance, refunds).
+ */
+export async function rulesForFile(
+  db: DbOrTx,
+  file: { funder: "REGION" | "FRANCE_TRAVAIL"; ruleSetId: string | null; fundingRateBp?: number | null },
+  at: Date,
+): Promise<FunderRules & { id: string }> {
   if (file.funder === "REGION") {
     const rs = file.ruleSetId ? await ruleSetById(db, "REGION_FRAMEWORK", file.ruleSetId) : await activeRuleSet(db, "REGION_FRAMEWORK", at);
     return { funder: "REGION", rules: rs.rules, id: rs.id };
   }
   const rs = file.ruleSetId ? await ruleSetById(db, "FRANCE_TRAVAIL", file.ruleSetId) : await activeRuleSet(db, "FRANCE_TRAVAIL", at);
-  return { funder: "FRANCE_TRAVAIL", rules: rs.rules, id: rs.id };
+  return { funder: "FRANCE_TRAVAIL", rules: withConventionRate(rs.rules, file.fundingRateBp ?? null), id: rs.id };
 }
 
 export async function paidTotal(db: DbOrTx, subsidyFileId: string): Promise<number> {

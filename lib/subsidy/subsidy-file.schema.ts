@@ -44,12 +44,34 @@ export const createSubsidyFileSchema = z.object({
 });
 export type CreateSubsidyFileInput = z.infer<typeof createSubsidyFileSchema>;
 
+/**
+ * France Travail convention art. 3.2: « pour un montant prévisionnel de XXX€ …, soit XX% du montant
+ * total estimé des dépenses éligibles » — the rate of each convention (basis points). France
+ * Travail files only; the rule set's rate is its default.
+ */
+export const fundingRateBpSchema = z.number({ error: "Taux attendu." }).int().min(1, "Taux supérieur à 0 %.").max(10_000, "Taux de 100 % au plus.");
+
+/** "62,5" (a percentage typed the French way) → 6 250 basis points. */
+export const percentSchema = z
+  .string()
+  .trim()
+  .transform((s, ctx) => {
+    const clean = s.replace(/[\s %]/g, "").replace(",", ".");
+    if (!/^\d{1,3}(\.\d{1,2})?$/.test(clean)) {
+      ctx.addIssue({ code: "custom", message: "Pourcentage, par exemple 62,5." });
+      return z.NEVER;
+    }
+    return Math.round(Number(clean) * 100);
+  })
+  .pipe(fundingRateBpSchema);
+
 export const updateSubsidyFileSchema = z.object({
   version: versionSchema,
   staffEtp: etpSchema,
   requestedCents: centsSchema,
   territoryCofundingCents: centsSchema,
   otherCofundingCents: centsSchema,
+  fundingRateBp: fundingRateBpSchema.optional(),
 });
 export type UpdateSubsidyFileInput = z.infer<typeof updateSubsidyFileSchema>;
 
@@ -60,9 +82,11 @@ export const updateSubsidyFileFormSchema = z
     requestedEuros: eurosSchema,
     territoryCofundingEuros: eurosSchema,
     otherCofundingEuros: eurosSchema,
+    fundingRatePercent: z.union([percentSchema, z.literal("").transform(() => undefined)]).optional(),
   })
-  .transform(({ requestedEuros, territoryCofundingEuros, otherCofundingEuros, ...rest }) => ({
+  .transform(({ requestedEuros, territoryCofundingEuros, otherCofundingEuros, fundingRatePercent, ...rest }) => ({
     ...rest,
+    fundingRateBp: fundingRatePercent,
     requestedCents: requestedEuros,
     territoryCofundingCents: territoryCofundingEuros,
     otherCofundingCents: otherCofundingEuros,

@@ -5,7 +5,7 @@ import type { CurrentUser } from "@/lib/auth/principal";
 import { can, type Action } from "@/lib/authz/policy";
 import { recordAudit } from "@/lib/audit/audit.service";
 import type { Db } from "@/lib/db";
-import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError, ValidationError } from "@/lib/errors";
 import { activeRuleSet } from "@/lib/rules/rule-set.service";
 import { gapsNeedingExplanation, type FinalBalance } from "@/lib/subsidy/subsidy-balance.rules";
 import type { BudgetLineInput, CreateSubsidyFileInput, UpdateSubsidyFileInput } from "@/lib/subsidy/subsidy-file.schema";
@@ -173,7 +173,11 @@ export async function createSubsidyFile(db: Db, user: CurrentUser, input: Create
     const exists = await tx.subsidyFile.findFirst({ where: { platformId, year: input.year, funder: input.funder }, select: { id: true } });
     if (exists) throw new ConflictError("Un dossier existe déjà pour cette année et ce financeur.", { year: ["Dossier déjà ouvert pour cette année."] });
     const file = await tx.subsidyFile.create({
-      data: { platformId, year: input.year, funder: input.funder, ruleSetId: rs.id, staffEtp: platform.staffEtp, fiscalYearEnd: new Date(Date.UTC(input.year, 11, 31)) },
+      data: {
+        platformId, year: input.year, funder: input.funder, ruleSetId: rs.id, staffEtp: platform.staffEtp, fiscalYearEnd: new Date(Date.UTC(input.year, 11, 31)),
+        // FT convention art. 3.2: the rate is stored on the file; the rule set's rate is only its default.
+        fundingRateBp: input.funder === "FRANCE_TRAVAIL" ? rs.rules.fundingRateBp : null,
+      },
     });
     await recordAudit(tx, { action: "subsidyFile.created", actorId: user.id, actorRole: user.role, entityType: "SubsidyFile", entityId: file.id, platformId, metadata: { ...input } });
     return { id: file.id };
@@ -192,10 +196,14 @@ async function editableFile(db: Db, user: CurrentUser, id: string) {
 export async function updateSubsidyFile(db: Db, user: CurrentUser, id: string, input: UpdateSubsidyFileInput): Promise<void> {
   const file = await editableFile(db, user, id);
   const { version, ...data } = input;
+  if (data.fundingRateBp !== undefined && file.funder !== "FRANCE_TRAVAIL") {
+    throw new ValidationError({ fundingRateBp: ["Le taux par convention ne concerne que les dossiers France Travail (le taux Région est celui du cadre d'intervention)."] });
+  }
   await db.$transaction(async (tx) => {
     const { count } = await tx.subsidyFile.updateMany({
       where: { id, version, status: { in: ["DRAFT", "RETURNED"] } },
       data: {
+        ...(data.fundingRateBp !== undefined ? { fundingRateBp: data.fundingRateBp } : {}),
         staffEtp: data.staffEtp,
         requestedCents: BigInt(data.requestedCents),
         territoryCofundingCents: BigInt(data.territoryCofundingCents),

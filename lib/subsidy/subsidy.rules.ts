@@ -184,6 +184,14 @@ export function computeFranceTravailContribution(rules: FranceTravailRules, inpu
   return { funder: "FRANCE_TRAVAIL", totalCents, eligibleCents, rateBp: rules.fundingRateBp, atRateCents: grantCents, capCents: null, grantCents, steps, warnings };
 }
 
+/**
+ * France Travail convention art. 3.2: the rate is the one written in each convention (« soit XX % »);
+ * the rule set's rate applies only to a file that has none (opened before the rate was stored).
+ */
+export function withConventionRate(rules: FranceTravailRules, conventionRateBp: number | null): FranceTravailRules {
+  return conventionRateBp === null ? rules : { ...rules, fundingRateBp: conventionRateBp };
+}
+
 export type FunderRules = { funder: "REGION"; rules: RegionFrameworkRules } | { funder: "FRANCE_TRAVAIL"; rules: FranceTravailRules };
 
 export function computeSubsidy(r: FunderRules, input: FileInput): Computation {

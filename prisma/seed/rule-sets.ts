@@ -114,6 +114,10 @@ export const DEADLINES_V1: DeadlinesRules = {
   financialReportWithholdingBp: null,
   // Interpretation (not in the sources): 30 days to pay an ordre de reversement.
   refundOrderDueDays: 30,
+  // France Travail convention art. 11 and annex 1, 2.7–2.8: 36 hours to France Travail's DPO.
+  franceTravailNotifyHours: 36,
+  // Région convention annex 1 art. 3.5 « sans délai »: read as 24 hours (proposed to the DPO).
+  authorityRequestInformHours: 24,
 };
 
 // Interpretation: archive and destruction both count from the last contact (DOMAIN.md §5).
@@ -122,6 +126,8 @@ export const RETENTION_V1: RetentionRules = {
   jobSeekerDestroyMonths: 24,
   companyContactDestroyMonths: 48,
   preArchiveNoticeDays: 30,
+  // France Travail convention art. 11: « au plus tard dans les deux mois suivant l'échéance de la convention ».
+  franceTravailDestroyMonthsAfterEnd: 2,
 };
 
 export const OPERATIONS_V1: OperationsRules = {

@@ -20,7 +20,7 @@ describe("purge runs (DPO)", () => {
     expect(run.dryRun).toBe(true);
     expect(run.status).toBe("SUCCEEDED");
     expect(run.counts["jobSeeker.archive"]).toBe(1);
-    expect(run.byPlatform).toEqual([{ platformId: platform.id, platform: "Plateforme Test Conservation", counts: { "jobSeeker.archive": 1, "jobSeeker.destroy": 0, "companyContact.destroy": 0, "chefDeFile.destroy": 0 } }]);
+    expect(run.byPlatform).toEqual([{ platformId: platform.id, platform: "Plateforme Test Conservation", counts: { "jobSeeker.archive": 1, "jobSeeker.destroy": 0, "companyContact.destroy": 0, "chefDeFile.destroy": 0, "franceTravail.destroy": 0 } }]);
     expect((await db.jobSeeker.findUniqueOrThrow({ where: { id: seeker.id } })).lifecycle).toBe("ACTIVE");
     expect(await db.auditEvent.count({ where: { action: "retention.dryRun", actorId: dpo.id, entityId: run.id } })).toBe(1);
 

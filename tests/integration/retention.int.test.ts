@@ -122,7 +122,7 @@ describe("retention run", () => {
     const hiresBefore = await db.proposal.count({ where: { platformId: platform.id, hiredAt: { not: null } } });
 
     const dry = await runRetention(db, { dryRun: true, now: NOW, batchSize: 3 });
-    expect(dry.counts).toEqual({ "jobSeeker.archive": 3, "jobSeeker.destroy": 4, "companyContact.destroy": 1, "chefDeFile.destroy": 1 });
+    expect(dry.counts).toEqual({ "jobSeeker.archive": 3, "jobSeeker.destroy": 4, "companyContact.destroy": 1, "chefDeFile.destroy": 1, "franceTravail.destroy": 0 });
     expect(dry.items.filter((i) => i.action === "chefDeFile.destroy").map((i) => i.id)).toEqual([chefs.goneChef.id]);
     expect(await db.jobSeeker.count({ where: { lifecycle: { not: "ACTIVE" } } })).toBe(0);
     const byMonths = (ms: number[]) => people.filter((p) => ms.includes(p.months)).map((p) => p.id).sort();
@@ -135,7 +135,7 @@ describe("retention run", () => {
     expect(real.counts).toEqual(dry.counts);
 
     const again = await runRetention(db, { dryRun: false, now: NOW, batchSize: 3 });
-    expect(again.counts).toEqual({ "jobSeeker.archive": 0, "jobSeeker.destroy": 0, "companyContact.destroy": 0, "chefDeFile.destroy": 0 });
+    expect(again.counts).toEqual({ "jobSeeker.archive": 0, "jobSeeker.destroy": 0, "companyContact.destroy": 0, "chefDeFile.destroy": 0, "franceTravail.destroy": 0 });
 
     const destroyedTraces: string[] = [];
     for (const p of people) {

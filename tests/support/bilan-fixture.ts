@@ -30,8 +30,6 @@ export const EXPECTED_MARCH: Record<string, number | null> = {
   offersExpired: 1, // O3
   jobSeekersReceived: 3, // J1, J2, J3 (J4 in February)
   jobSeekersYoung: 1, // J1 (25); J3 turns 26 on the day she registers
-  jobSeekersRsa: 1, // J1
-  jobSeekersRqth: 1, // J2
   proposalsJob: 3, // P1, P2, P5
   proposalsTraining: 1, // P3
   proposalsAccompaniment: 1, // P4

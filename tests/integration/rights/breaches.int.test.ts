@@ -48,11 +48,15 @@ describe("breach register", () => {
     expect((await listBreaches(db, dpo, { page: 1, pageSize: 10 }, NOW)).total).toBe(1);
   });
 
-  it("refuses platform staff", async () => {
+  it("platform staff (processors, issue 22) record and see their own platform's breaches but cannot edit them", async () => {
     await createRuleSets(db);
     const platform = await createPlatform(db);
     const manager = await platformUser(db, "PLATFORM_MANAGER", platform.id);
-    await expect(listBreaches(db, manager, { page: 1, pageSize: 10 })).rejects.toMatchObject({ status: 403 });
-    await expect(createBreach(db, manager, input)).rejects.toMatchObject({ status: 403 });
+    const dpo = await principal(db, "DPO", { allPlatforms: true });
+    const fromDpo = await createBreach(db, dpo, input, {}, NOW);
+    const own = await createBreach(db, manager, input, {}, NOW);
+    expect((await listBreaches(db, manager, { page: 1, pageSize: 10 }, NOW)).items.map((b) => b.id)).toEqual([own.id]);
+    await expect(getBreach(db, manager, fromDpo.id, NOW)).rejects.toMatchObject({ status: 404 });
+    await expect(updateBreach(db, manager, own.id, { version: own.version, measures: "autre" }, {}, NOW)).rejects.toMatchObject({ status: 403 });
   });
 });

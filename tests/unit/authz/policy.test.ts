@@ -50,10 +50,15 @@ const EXPECTED: Record<Action, string> = {
   "ruleSet.read": "FDX",
   "ruleSet.write": "X",
   "audit.read": "D",
-  "rights.read": "D",
+  // Issue 22 — Région convention annex 1 art. 3.4 / 3.7: the platforms (processors) record the
+  // requests they receive and the breaches they detect and follow them; only the DPO acts on them.
+  "rights.read": "AMD",
   "rights.write": "D",
-  "breach.read": "D",
+  "rights.record": "AMD",
+  "breach.read": "AMD",
   "breach.write": "D",
+  "breach.record": "AMD",
+  "setting.write": "X",
   "purge.read": "D",
   "purge.run": "D",
   "register.read": "D",

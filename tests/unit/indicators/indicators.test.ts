@@ -56,3 +56,9 @@ describe("réunions de gouvernance requises", () => {
     expect(governanceRequiredPerMonth(withTechnical)).toBe(1);
   });
 });
+
+describe("minimisation (issue 22)", () => {
+  it("Région annex 1 art. 3.6 (« même sous forme agrégée »): no RSA or RQTH statistic in the bilans", () => {
+    expect(INDICATORS.filter((d) => /rsa|rqth/i.test(`${d.key} ${d.label} ${d.definition}`))).toEqual([]);
+  });
+});

@@ -2,12 +2,12 @@ import { describe, expect, it } from "vitest";
 import { buildRegister } from "@/lib/rights/register.rules";
 import { DEADLINES_V1 } from "@/prisma/seed/rule-sets";
 
-const retention = { jobSeekerArchiveMonths: 18, jobSeekerDestroyMonths: 24, companyContactDestroyMonths: 48, preArchiveNoticeDays: 30 };
+const retention = { jobSeekerArchiveMonths: 18, jobSeekerDestroyMonths: 24, companyContactDestroyMonths: 48, preArchiveNoticeDays: 30, franceTravailDestroyMonthsAfterEnd: 2 };
 
 describe("register of processing activities", () => {
   it("has every art. 30 heading", () => {
     const keys = buildRegister({ processors: [], retention: { version: 1, payload: retention }, deadlines: { version: 1, payload: DEADLINES_V1 } }).map((s) => s.key);
-    expect(keys).toEqual(["processing", "controller", "processors", "purposes", "dataCategories", "peopleCategories", "recipients", "transfers", "retention", "rights", "security"]);
+    expect(keys).toEqual(["processing", "controller", "processors", "purposes", "dataCategories", "peopleCategories", "recipients", "transfers", "retention", "rights", "franceTravail", "security"]);
   });
 
   it("reads retention periods and deadlines from the rule sets, not from literals", () => {
@@ -25,5 +25,18 @@ describe("register of processing activities", () => {
     expect(text("rights")).toContain("sous 35 heures");
     expect(text("rights")).toContain("sous 29 jours");
     expect(text("processors")).toContain("Communauté d'agglomération de Lens-Liévin (EPCI) — plateforme Lens");
+  });
+
+  it("issue 22: the controller's DPO and the forwarding addresses from the settings, the France Travail return as France Travail's processing", () => {
+    const sections = buildRegister({
+      processors: [], retention: { version: 1, payload: { ...retention, franceTravailDestroyMonthsAfterEnd: 3 } }, deadlines: { version: 1, payload: DEADLINES_V1 },
+      contacts: { "rgpd.prochEmploiContactEmail": "contact@prochemploi.fr", "rgpd.regionDpoEmail": "dpo@hautsdefrance.fr", "rgpd.franceTravailDpoEmail": "contact-dpd.00148@francetravail.fr" },
+    });
+    const text = (key: string) => sections.find((s) => s.key === key)!.lines.join("\n");
+    expect(text("controller")).toContain("dpo@hautsdefrance.fr (convention cadre, annexe 1, art. 5)");
+    expect(text("rights")).toContain("contact@prochemploi.fr et dpo@hautsdefrance.fr (annexe 1, art. 3.4 et 3.7)");
+    expect(text("retention")).toContain("au plus tard 3 mois après l'échéance");
+    expect(text("franceTravail")).toContain("sous 36 heures : contact-dpd.00148@francetravail.fr");
+    expect(text("franceTravail")).toContain("dont le traitement est limité exclues");
   });
 });

@@ -3,7 +3,7 @@ import {
   answerDueAt, breachClock, countdownLabel, endOfParisDayAfter, nextClock, parisStartOfDay, rightsRequestClocks, type RightsClockInput,
 } from "@/lib/rights/rights.rules";
 
-const rules = { rightsRequestForwardHours: 72, rightsRequestAnswerDays: 30, controllerOrderDays: 15, breachNotifyHours: 36 };
+const rules = { rightsRequestForwardHours: 72, rightsRequestAnswerDays: 30, controllerOrderDays: 15, breachNotifyHours: 36, franceTravailNotifyHours: 36, authorityRequestInformHours: 24 };
 const base: RightsClockInput = { receivedAt: new Date("2026-01-31T10:00:00Z"), forwardedAt: null, answeredAt: null, controllerOrderAt: null, executedAt: null, status: "RECEIVED" };
 
 describe("parisStartOfDay", () => {

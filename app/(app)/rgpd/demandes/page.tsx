@@ -24,7 +24,7 @@ export default async function RightsRequestsPage({ searchParams }: { searchParam
       <p className="text-sm"><TextLink href="/rgpd">Données personnelles</TextLink> › Demandes d&apos;exercice de droits</p>
       <div className="flex flex-wrap items-center justify-between gap-3">
         <PageTitle>Demandes d&apos;exercice de droits</PageTitle>
-        {can(user, "rights.write") ? <LinkButton href="/rgpd/demandes/nouvelle">Enregistrer une demande</LinkButton> : null}
+        {can(user, "rights.record") ? <LinkButton href="/rgpd/demandes/nouvelle">Enregistrer une demande</LinkButton> : null}
       </div>
       <p className="text-muted">Accès, rectification, effacement, limitation, opposition, portabilité : chaque demande affiche ses délais (transmission au responsable de traitement, réponse, exécution d&apos;un ordre), les plus proches d&apos;abord.</p>
       {overdue.total > 0 ? (

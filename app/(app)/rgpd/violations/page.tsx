@@ -26,7 +26,7 @@ export default async function BreachesPage({ searchParams }: { searchParams: Pro
         <div className="flex flex-wrap gap-2">
           <AnchorButton variant="secondary" href={`${EXPORT}?format=xlsx`} download>Exporter (XLSX)</AnchorButton>
           <AnchorButton variant="secondary" href={`${EXPORT}?format=html`} target="_blank" rel="noopener">Version imprimable</AnchorButton>
-          {can(user, "breach.write") ? <LinkButton href="/rgpd/violations/nouvelle">Enregistrer une violation</LinkButton> : null}
+          {can(user, "breach.record") ? <LinkButton href="/rgpd/violations/nouvelle">Enregistrer une violation</LinkButton> : null}
         </div>
       </div>
       <p className="text-muted">Toute violation de données personnelles est notifiée au responsable de traitement dans le délai fixé par les règles en vigueur, avec sa nature, les catégories et le nombre approximatif de personnes et d&apos;enregistrements, un contact, les conséquences probables et les mesures prises.</p>

@@ -7,4 +7,4 @@ export const dynamic = "force-dynamic";
 
 export const GET = apiRoute({ permission: "breach.read", query: breachListQuerySchema }, ({ user, query }) => listBreaches(db, user, query));
 
-export const POST = apiRoute({ permission: "breach.write", body: createBreachSchema }, async ({ user, body, requestId }) => created(await createBreach(db, user, body, { requestId })));
+export const POST = apiRoute({ permission: "breach.record", body: createBreachSchema }, async ({ user, body, requestId }) => created(await createBreach(db, user, body, { requestId })));

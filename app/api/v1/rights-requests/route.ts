@@ -7,6 +7,6 @@ export const dynamic = "force-dynamic";
 
 export const GET = apiRoute({ permission: "rights.read", query: rightsListQuerySchema }, ({ user, query }) => listRightsRequests(db, user, query));
 
-export const POST = apiRoute({ permission: "rights.write", body: createRightsRequestSchema }, async ({ user, body, requestId }) =>
+export const POST = apiRoute({ permission: "rights.record", body: createRightsRequestSchema }, async ({ user, body, requestId }) =>
   created(await createRightsRequest(db, user, body, { requestId })),
 );

@@ -12,7 +12,7 @@ import { PageTitle } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Rapport de conservation" };
 
-const ACTION_LABELS = { "jobSeeker.archive": "Demandeurs d'emploi archivés", "jobSeeker.destroy": "Demandeurs d'emploi détruits", "companyContact.destroy": "Contacts d'entreprise détruits", "chefDeFile.destroy": "Chefs de file détruits" } as const;
+const ACTION_LABELS = { "jobSeeker.archive": "Demandeurs d'emploi archivés", "jobSeeker.destroy": "Demandeurs d'emploi détruits", "companyContact.destroy": "Contacts d'entreprise détruits", "chefDeFile.destroy": "Chefs de file détruits", "franceTravail.destroy": "Projets France Travail : données détruites (art. 11)" } as const;
 
 export default async function PurgeRunPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePageUser("purge.read");

@@ -7,7 +7,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { can } from "@/lib/authz/policy";
 import { db } from "@/lib/db";
 import { formatDateTime } from "@/lib/format";
-import { RIGHTS_CHANNEL_LABELS, RIGHTS_KIND_LABELS, RIGHTS_STATUS_LABELS } from "@/lib/rights/rights.schema";
+import { RIGHTS_CHANNEL_LABELS, RIGHTS_KIND_LABELS, RIGHTS_STATUS_LABELS, SUBJECT_TYPE_LABELS } from "@/lib/rights/rights.schema";
 import { getRightsRequest, listRevisions } from "@/lib/rights/rights.service";
 import { TableScroll } from "@/components/ui/table";
 import { Icon } from "@/components/ui/icons";
@@ -21,18 +21,22 @@ export default async function RightsRequestPage({ params }: { params: Promise<{ 
   const { id } = await params;
   const r = await loadOrNull(id, (x) => getRightsRequest(db, user, x));
   if (!r) notFound();
-  const revisions = r.kind === "RECTIFICATION" && r.jobSeeker ? await listRevisions(db, user, r.id) : [];
+  const revisions = r.kind === "RECTIFICATION" && r.jobSeeker && can(user, "rights.write") ? await listRevisions(db, user, r.id) : [];
   return (
     <div className="flex flex-col gap-6">
       <p className="text-sm"><TextLink href="/rgpd/demandes">Demandes d&apos;exercice de droits</TextLink> › {RIGHTS_KIND_LABELS[r.kind]}</p>
-      <PageTitle>Demande d&apos;exercice de droits : {RIGHTS_KIND_LABELS[r.kind].toLowerCase()}</PageTitle>
+      <PageTitle>{r.kind === "AUTHORITY" ? RIGHTS_KIND_LABELS.AUTHORITY : <>Demande d&apos;exercice de droits : {RIGHTS_KIND_LABELS[r.kind].toLowerCase()}</>}</PageTitle>
       <dl className="grid max-w-3xl grid-cols-[14rem_1fr] gap-x-4 gap-y-1 text-sm">
         <dt className="font-medium">État</dt><dd>{RIGHTS_STATUS_LABELS[r.status]}</dd>
         <dt className="font-medium">Demandeur·se</dt><dd>{r.requesterName ?? "(effacé)"}{r.requesterContact ? ` — ${r.requesterContact}` : ""}</dd>
         <dt className="font-medium">Reçue le</dt><dd>{formatDateTime(r.receivedAt)} ({r.channel ? (RIGHTS_CHANNEL_LABELS[r.channel as keyof typeof RIGHTS_CHANNEL_LABELS] ?? r.channel) : "canal non précisé"})</dd>
+        <dt className="font-medium">Enregistrée le</dt>
+        <dd>{formatDateTime(r.recordedAt)}{r.recordedByPlatform ? ` par la plateforme ${r.platform ?? ""} — transmise aussitôt par courriel (convention, annexe 1, art. 3.4)` : ""}</dd>
+        <dt className="font-medium">Données transmises à France Travail</dt>
+        <dd>{r.concernsFranceTravail ? `concernées${r.franceTravailForwardedAt ? ` — transmise au DPO de France Travail le ${formatDateTime(r.franceTravailForwardedAt)}` : ""}` : "non concernées"}</dd>
         <dt className="font-medium">Personne concernée</dt>
         <dd>
-          {r.jobSeeker ? `${r.jobSeeker.name} (${r.platform ?? "—"})` : "non reliée"}
+          {r.jobSeeker ? `${r.jobSeeker.name} (${r.platform ?? "—"})` : r.otherSubject ? `${r.otherSubject.name} — ${SUBJECT_TYPE_LABELS[r.otherSubject.type].toLowerCase()} (${r.platform ?? "—"})` : "non reliée"}
           {r.jobSeeker?.restricted ? <strong className="ml-2"><Icon name="ban" className="mr-1 inline-block align-[-2px]" />traitement limité</strong> : null}
         </dd>
         {r.details ? (<><dt className="font-medium">Précisions</dt><dd className="whitespace-pre-wrap">{r.details}</dd></>) : null}

@@ -5,6 +5,6 @@ import { searchSubjects } from "@/lib/rights/rights.service";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute({ permission: "rights.write", query: subjectSearchQuerySchema }, async ({ user, query, requestId }) => ({
+export const GET = apiRoute({ permission: "rights.record", query: subjectSearchQuerySchema }, async ({ user, query, requestId }) => ({
   items: await searchSubjects(db, user, query.q, { requestId }),
 }));

@@ -8,7 +8,7 @@ import { exportSubjectData } from "@/lib/rights/rights.service";
 export const dynamic = "force-dynamic";
 
 /** Access (html, printable, shown inline) and portability (json, csv, downloaded). Audited. */
-export const GET = apiRoute({ permission: "rights.read", query: exportQuerySchema }, async ({ user, params, query, requestId }) => {
+export const GET = apiRoute({ permission: "rights.write", query: exportQuerySchema }, async ({ user, params, query, requestId }) => {
   const file = await exportSubjectData(db, user, idParam(params, "Demande introuvable."), query.format, { requestId });
   const disposition = query.format === "html" ? "inline" : `attachment; filename="${file.filename}"`;
   return new NextResponse(file.body, { headers: { "content-type": file.contentType, "content-disposition": disposition, "cache-control": "no-store" } });

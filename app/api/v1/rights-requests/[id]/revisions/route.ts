@@ -5,6 +5,6 @@ import { listRevisions } from "@/lib/rights/rights.service";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute({ permission: "rights.read" }, async ({ user, params, requestId }) => ({
+export const GET = apiRoute({ permission: "rights.write" }, async ({ user, params, requestId }) => ({
   items: await listRevisions(db, user, idParam(params, "Demande introuvable."), { requestId }),
 }));
