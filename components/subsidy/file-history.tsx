@@ -9,14 +9,15 @@ const EVENT_LABELS: Record<string, string> = {
   refundOrderPaid: "Ordre de reversement réglé",
   ftBreach: "Manquement à la convention (article 8)",
   formalNotice: "Mise en demeure enregistrée",
+  paymentRecorded: "Versement enregistré",
 };
 
-export function FileHistory({ history }: { history: SubsidyFileDetail["history"] }) {
+export function FileHistory({ history, status }: { history: SubsidyFileDetail["history"]; status: SubsidyStatusName }) {
   return (
     <section aria-labelledby="history-title" className="flex flex-col gap-2 rounded-lg border border-gray-300 bg-white p-4">
       <h2 id="history-title" className="text-lg font-semibold">Historique du dossier</h2>
       {history.length === 0 ? (
-        <p className="text-sm text-muted">Aucune étape pour l&apos;instant : le dossier est en brouillon.</p>
+        <p className="text-sm text-muted">Aucune étape enregistrée dans l&apos;application. Statut actuel du dossier : {STATUS_LABELS[status].toLowerCase()}.</p>
       ) : (
         <ol className="flex flex-col gap-2 text-sm" data-testid="file-history">
           {history.map((h) => (

@@ -61,7 +61,7 @@ export default async function SubsidyFilePage({ params }: { params: Promise<{ id
       <FinalBalancePanel file={file} />
       <FinanceFollowupPanel file={file} />
       <ReceiptsPanel file={file} receipts={receipts} canUpload={can(user, "subsidy.write") && file.status !== "CLOSED"} />
-      <FileHistory history={file.history} />
+      <FileHistory history={file.history} status={file.status} />
     </div>
   );
 }
