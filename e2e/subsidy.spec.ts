@@ -91,6 +91,15 @@ test("dossier Région : dépôt, renvoi, correction, attribution et premier vers
   await finance.getByLabel("Date du versement").fill(`${year}-02-20`);
   await finance.getByLabel("Référence (mandat)").fill("MANDAT-E2E-1");
   await finance.getByRole("button", { name: "Enregistrer le versement" }).click();
+  // The tranche's conditions are not met (« Prévue »): the app warns and asks for a confirmation and its reason (issue 15 §4).
+  await expect(finance.getByRole("alert").filter({ hasText: "Les conditions de cette tranche ne sont pas remplies" })).toBeVisible();
+  await expect(finance.getByTestId("payments")).toHaveCount(0);
+  await finance.getByLabel("Date du versement").fill(`${year}-02-20`);
+  await finance.getByLabel("Référence (mandat)").fill("MANDAT-E2E-1");
+  await finance.getByLabel("Je confirme ce versement malgré les conditions non remplies").check();
+  await finance.getByLabel("Motif du versement").fill("Justificatifs reçus par courrier, versement validé par la direction");
+  await finance.getByRole("button", { name: "Enregistrer le versement" }).click();
+  await expect(finance.getByTestId("file-history")).toContainText("Versement enregistré");
   await expect(finance.getByTestId("paid-amount")).toHaveText(/100\s000,00\s€/);
   await expect(finance.getByTestId("payments")).toContainText("MANDAT-E2E-1");
   await expect(finance.getByTestId("amount-explanation")).toContainText(/Montant retenu = le plus petit des trois = 100\s000,00\s€/);
@@ -141,7 +150,8 @@ test("échéances financières et jeux de règles : pages accessibles, contenu i
   const csv = await finance.request.get("/api/v1/open-data/subventions?format=csv");
   expect(csv.status()).toBe(200);
   expect((await csv.text()).split("\r\n")[0]).toBe(
-    "nomAttribuant,idAttribuant,dateConvention,referenceDecision,nomBeneficiaire,idBeneficiaire,objet,montant,nature,conditionsVersement,datesPeriodeVersement,notificationUE,pourcentageSubvention",
+    // SCDL « subventions » 2.1.1: every field of the schema, in its order (issue 15 §2).
+    "nomAttribuant,idAttribuant,dateConvention,referenceDecision,nomBeneficiaire,idBeneficiaire,rnaBeneficiaire,objet,montant,nature,conditionsVersement,datesPeriodeVersement,idRAE,notificationUE,pourcentageSubvention,dispositifAide",
   );
 
   const admin = await signedIn(browser, ACCOUNTS.admin.email);

@@ -1,4 +1,5 @@
 // Reusable zod fields with French messages, shared by forms and API inputs.
+import { TZDate } from "@date-fns/tz";
 import { z } from "zod";
 
 /**
@@ -48,8 +49,36 @@ export const communeCodeField = z
 /** Checkbox or JSON boolean. */
 export const booleanField = z.union([z.boolean(), z.enum(["true", "false", "on", "1", "0", ""])]).transform((v) => v === true || v === "true" || v === "on" || v === "1");
 
-/** A calendar date "YYYY-MM-DD" or ISO timestamp, as a Date. */
+const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?$/;
+
+/** How the API reads a date-time without an offset (OpenAPI descriptions and docs/architecture.md say the same). */
+export const LOCAL_TIME_RULE =
+  "Date AAAA-MM-JJ, ou date-heure ISO 8601. Une date-heure sans décalage (ex. 2026-03-29T10:00) est l'heure légale de Paris (Europe/Paris, heure d'été comprise) ; avec un décalage (Z, +01:00…), elle est lue telle quelle. Heure inexistante au passage à l'heure d'été : décalée d'une heure ; heure ambiguë au retour à l'heure d'hiver : heure d'hiver.";
+
+/**
+ * Parses a date or date-time from an API body or a form. A date-time without an offset (forms send
+ * « 2026-03-29T10:00 ») is a wall-clock time in Europe/Paris, not UTC and not the server's zone,
+ * so a legal deadline never shifts by an hour. Calendar dates « AAAA-MM-JJ » stay midnight UTC (the
+ * project's day convention); anything with an offset is read as written.
+ */
+export function parseInstant(value: string): Date {
+  const m = LOCAL_DATE_TIME.exec(value.trim());
+  if (!m) return new Date(value);
+  const [, y, mo, d, h, mi, sec, ms] = m;
+  // A wall time that does not exist on the calendar (30 February, 25:00) is invalid, not rolled over.
+  const calendar = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
+  if (calendar.getUTCMonth() !== Number(mo) - 1 || calendar.getUTCDate() !== Number(d) || Number(h) > 23 || Number(mi) > 59 || Number(sec ?? 0) > 59) return new Date(Number.NaN);
+  return new Date(new TZDate(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(sec ?? 0), Number((ms ?? "0").padEnd(3, "0")), "Europe/Paris").getTime());
+}
+
+/** zod preprocess step: strings through parseInstant, anything else unchanged. */
+export const toInstant = (v: unknown): unknown => (typeof v === "string" && v !== "" ? parseInstant(v) : v);
+
+/** A calendar date "YYYY-MM-DD" or ISO date-time (without offset: Paris time, see parseInstant), as a Date. */
 export const dateField = (label: string) =>
-  z.coerce.date({ error: `${label} : date invalide.` }).refine((d) => !Number.isNaN(d.getTime()) && d.getFullYear() >= 1900 && d.getFullYear() <= 2100, `${label} : date invalide.`);
+  z
+    .preprocess(toInstant, z.coerce.date({ error: `${label} : date invalide.` }))
+    .refine((d) => !Number.isNaN(d.getTime()) && d.getFullYear() >= 1900 && d.getFullYear() <= 2100, `${label} : date invalide.`)
+    .meta({ type: "string", description: LOCAL_TIME_RULE });
 
 export const versionField = z.coerce.number({ error: "Version manquante." }).int().min(1, "Version invalide.");

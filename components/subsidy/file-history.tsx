@@ -10,6 +10,7 @@ const EVENT_LABELS: Record<string, string> = {
   refundOrderPaid: "Ordre de reversement réglé",
   ftBreach: "Manquement à la convention (article 8)",
   formalNotice: "Mise en demeure enregistrée",
+  paymentRecorded: "Versement enregistré",
 };
 
 /** The file's story from its stored transitions and payments, oldest first. */

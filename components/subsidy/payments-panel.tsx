@@ -6,6 +6,8 @@ import { ActionMessage, fieldError } from "@/components/subsidy/action-message";
 import { eurosInput } from "@/components/subsidy/budget-editor";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { CheckboxField } from "@/components/ui/form-controls";
+import { TextAreaField } from "@/components/ui/form-fields";
 import { formatCents, formatDate } from "@/lib/format";
 import type { SubsidyFileDetail } from "@/lib/subsidy/subsidy-file.service";
 import { TableScroll } from "@/components/ui/table";
@@ -46,6 +48,7 @@ function PaymentForm({ file }: { file: SubsidyFileDetail }) {
   const [state, action, pending] = useFormAction(recordPaymentAction, null);
   const next = file.tranches.find((t) => t.status !== "PAID" && t.status !== "CANCELLED");
   const trancheError = fieldError(state, "trancheId");
+  const unmet = fieldError(state, "confirmUnmetConditions") ?? fieldError(state, "overrideReason");
   return (
     <form onSubmit={action} noValidate aria-labelledby="payment-form-title" className="flex flex-col gap-3 rounded border border-gray-200 p-3">
       <h3 id="payment-form-title" className="font-semibold">Enregistrer un versement</h3>
@@ -71,6 +74,14 @@ function PaymentForm({ file }: { file: SubsidyFileDetail }) {
         <Field label="Date du versement" name="paidAt" type="date" error={fieldError(state, "paidAt")} />
         <Field label="Référence (mandat)" name="reference" error={fieldError(state, "reference")} />
       </div>
+      {unmet ? (
+        // The server refused: the tranche's conditions are not met. Paying anyway needs a confirmation and its reason (audited).
+        <div role="alert" className="flex flex-col gap-2 rounded border border-danger p-3">
+          <p className="text-sm font-medium text-danger">{unmet}</p>
+          <CheckboxField label="Je confirme ce versement malgré les conditions non remplies" name="confirmUnmetConditions" />
+          <TextAreaField label="Motif du versement" name="overrideReason" error={fieldError(state, "overrideReason")} />
+        </div>
+      ) : null}
       <div className="flex items-center gap-3">
         <Button type="submit" disabled={pending}>Enregistrer le versement</Button>
         <ActionMessage state={state} success="Versement enregistré." />

@@ -1,3 +1,4 @@
+import { parseInstant } from "@/lib/fields.schema";
 import "server-only";
 // Numéro-vert callback queue: every company that called the green number is called back by a due
 // date computed from the OPERATIONS rule set; each call is logged and moves the callback's status.
@@ -104,7 +105,7 @@ async function checkAssignee(tx: DbOrTx, assignedToId: string, platformId: strin
 }
 
 export async function createCallback(db: Db, user: CurrentUser, input: CreateCallbackInput, now = new Date()): Promise<CallbackDetail> {
-  const receivedAt = new Date(input.receivedAt);
+  const receivedAt = parseInstant(input.receivedAt);
   if (receivedAt.getTime() > now.getTime() + 5 * 60_000) throw new ValidationError({ receivedAt: ["L'appel ne peut pas être dans le futur."] });
   return db.$transaction(async (tx) => {
     const companyScope = scopeFor(user, "company");
@@ -139,7 +140,7 @@ export async function createCallback(db: Db, user: CurrentUser, input: CreateCal
 export async function updateCallback(db: Db, user: CurrentUser, id: string, input: UpdateCallbackInput, now = new Date()): Promise<CallbackDetail> {
   return db.$transaction(async (tx) => {
     const before = await findInScope(tx, user, id);
-    const receivedAt = input.receivedAt === undefined ? undefined : new Date(input.receivedAt);
+    const receivedAt = input.receivedAt === undefined ? undefined : parseInstant(input.receivedAt);
     if (receivedAt && receivedAt.getTime() > now.getTime() + 5 * 60_000) throw new ValidationError({ receivedAt: ["L'appel ne peut pas être dans le futur."] });
     const assignedToId = input.assignedToId === undefined ? undefined : input.assignedToId || null;
     if (assignedToId) await checkAssignee(tx, assignedToId, before.platformId);
@@ -162,7 +163,7 @@ export async function updateCallback(db: Db, user: CurrentUser, id: string, inpu
  * the company, so its last-contact date moves forward (never backward) in the same transaction.
  */
 export async function addCallbackAttempt(db: Db, user: CurrentUser, id: string, input: CreateAttemptInput, now = new Date()): Promise<CallbackDetail> {
-  const at = input.at ? new Date(input.at) : now;
+  const at = input.at ? parseInstant(input.at) : now;
   if (at.getTime() > now.getTime() + 5 * 60_000) throw new ValidationError({ at: ["L'appel ne peut pas être dans le futur."] });
   return db.$transaction(async (tx) => {
     const cb = await findInScope(tx, user, id);

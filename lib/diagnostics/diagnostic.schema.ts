@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseInstant } from "@/lib/fields.schema";
 import { pageQuerySchema } from "@/lib/validation";
 
 const blankToNull = (v: unknown) => (typeof v === "string" && v.trim() === "" ? null : v);
@@ -9,7 +10,7 @@ const int = (min: number, max: number, label: string) =>
 export const diagnosticInputSchema = z.object({
   jobSeekerId: z.uuid("Demandeur d'emploi invalide."),
   subsidyFileId: z.preprocess(blankToNull, z.uuid("Dossier invalide.").nullable().optional()),
-  date: z.preprocess((v) => (v === "" || v == null ? undefined : typeof v === "string" ? new Date(v) : v), z.date({ error: "Indiquez la date du diagnostic." })),
+  date: z.preprocess((v) => (v === "" || v == null ? undefined : typeof v === "string" ? parseInstant(v) : v), z.date({ error: "Indiquez la date du diagnostic." })),
   diagnosticDone: flag,
   accompanimentDone: flag,
   accompanimentDurationDays: int(1, 3650, "Durée de l'accompagnement"),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseInstant } from "@/lib/fields.schema";
 import { ATTENDANCE, PARTICIPANT_TYPES } from "@/lib/events/event.rules";
 import { pageQuerySchema } from "@/lib/validation";
 
@@ -10,7 +11,7 @@ export const EVENT_KINDS = ["CIRCUIT_COURT", "JOB_DATING", "FORUM", "AUTRE"] as 
 export const createEventSchema = z.object({
   kind: z.enum(EVENT_KINDS, { error: "Type d'événement invalide." }),
   title: z.string({ error: "Le titre est obligatoire." }).trim().min(3, "Le titre est obligatoire (3 caractères au moins).").max(200),
-  date: z.preprocess((v) => (v === "" || v == null ? undefined : typeof v === "string" ? new Date(v) : v), z.date({ error: "Indiquez la date et l'heure." })),
+  date: z.preprocess((v) => (v === "" || v == null ? undefined : typeof v === "string" ? parseInstant(v) : v), z.date({ error: "Indiquez la date et l'heure." })),
   place: z.string({ error: "Le lieu est obligatoire." }).trim().min(2, "Le lieu est obligatoire.").max(200),
   theme: text(200),
   sector: text(100),

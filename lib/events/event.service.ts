@@ -168,7 +168,7 @@ export async function registerParticipant(db: Db, user: CurrentUser, eventId: st
       // Serialise registrations of one event so two last-place registrations cannot both get in.
       await tx.$queryRaw`SELECT id FROM "CircuitCourtEvent" WHERE id = ${eventId}::uuid FOR UPDATE`;
       const person = await tx.jobSeeker.findFirst({ where: { AND: [{ id: input.participantId, platformId: event.platformId }, activeSeekerWhere(user)] }, select: { id: true, birthDate: true } });
-      if (!person) throw new ValidationError({ participantId: ["Demandeur d'emploi introuvable sur la plateforme de l'événement."] });
+      if (!person) throw new NotFoundError("Demandeur d'emploi introuvable sur la plateforme de l'événement.");
       if (await tx.eventJobSeekerParticipation.findUnique({ where: { eventId_jobSeekerId: { eventId, jobSeekerId: person.id } } })) throw new ValidationError({ participantId: ["Cette personne est déjà inscrite."] });
       const confirmed = await tx.eventJobSeekerParticipation.count({ where: { eventId, waitlisted: false } });
       placement = placeRegistration(event.capacity, confirmed);
@@ -178,11 +178,11 @@ export async function registerParticipant(db: Db, user: CurrentUser, eventId: st
       });
     } else if (input.type === "COMPANY") {
       const company = await tx.company.findFirst({ where: { id: input.participantId, platformId: event.platformId }, select: { id: true } });
-      if (!company) throw new ValidationError({ participantId: ["Entreprise introuvable sur la plateforme de l'événement."] });
+      if (!company) throw new NotFoundError("Entreprise introuvable sur la plateforme de l'événement.");
       await tx.eventCompanyParticipation.upsert({ where: { eventId_companyId: { eventId, companyId: company.id } }, create: { eventId, companyId: company.id, attended: false }, update: {} });
     } else {
       const chef = await tx.chefDeFile.findFirst({ where: { id: input.participantId, platformId: event.platformId, lifecycle: "ACTIVE" }, select: { id: true } });
-      if (!chef) throw new ValidationError({ participantId: ["Chef de file introuvable sur la plateforme de l'événement."] });
+      if (!chef) throw new NotFoundError("Chef de file introuvable sur la plateforme de l'événement.");
       await tx.eventChefDeFileParticipation.upsert({ where: { eventId_chefDeFileId: { eventId, chefDeFileId: chef.id } }, create: { eventId, chefDeFileId: chef.id }, update: {} });
     }
     await recordAudit(tx, {

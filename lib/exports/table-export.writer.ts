@@ -5,6 +5,7 @@ import { once } from "node:events";
 import type { Writable } from "node:stream";
 import ExcelJS from "exceljs";
 import { csvLine } from "@/lib/exports/csv";
+import { calendarDay, XLSX_DATE_FORMAT } from "@/lib/exports/xlsx-cells";
 import type { Cell } from "@/lib/exports/table-export.lists";
 import type { ExportFormat } from "@/lib/exports/table-export.schema";
 
@@ -33,7 +34,14 @@ export async function writeTable(out: Writable, format: ExportFormat, sheetName:
   head.font = { bold: true };
   head.commit();
   for await (const rows of batches) {
-    for (const r of rows) ws.addRow(r).commit();
+    for (const r of rows) {
+      // Calendar days (« AAAA-MM-JJ ») are Excel dates, not text.
+      const row = ws.addRow(r.map((v) => calendarDay(v) ?? v));
+      r.forEach((v, i) => {
+        if (calendarDay(v)) row.getCell(i + 1).numFmt = XLSX_DATE_FORMAT;
+      });
+      row.commit();
+    }
     count += rows.length;
   }
   ws.commit();

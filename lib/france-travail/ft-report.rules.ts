@@ -1,7 +1,7 @@
 // France Travail monthly files of a mobility project (DOMAIN.md §3, convention de subvention):
 // (a) the anonymous aggregated indicators, with small counts masked (statistical secrecy), and
 // (b) the rows of the personal-data return. Pure: no Prisma, no Next, no clock.
-import { addMonths, monthsBetween, type MonthKey } from "@/lib/indicators/period.rules";
+import { monthsBetween, type MonthKey } from "@/lib/indicators/period.rules";
 
 /** One mobility diagnostic of the month, as the aggregation needs it (no identity). */
 export interface FtDiagnosticFact {
@@ -156,11 +156,23 @@ export function ftBeneficiaryRows(facts: readonly FtBeneficiaryFact[]): FtBenefi
 }
 
 /**
- * Months of a project: from its start month for `durationMonths` (the grant's length), never
- * beyond `current` (a future month has no file yet). Latest first.
+ * Last day of a convention that runs `durationMonths` from its signature (source convention: 12
+ * months from signature, so signed 2026-03-15 → ends 2027-03-14). Calendar dates at midnight UTC;
+ * the same day number months later (clamped to the month's end), minus one day.
  */
-export function projectMonths(start: MonthKey, durationMonths: number, current: MonthKey): MonthKey[] {
-  const end = addMonths(start, durationMonths - 1);
+export function conventionEndDate(signedAt: Date, durationMonths: number): Date {
+  const y = signedAt.getUTCFullYear();
+  const m = signedAt.getUTCMonth() + durationMonths;
+  const lastDay = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(y, m, Math.min(signedAt.getUTCDate(), lastDay)) - 86_400_000);
+}
+
+/**
+ * Months of a project: from its start month to the month its convention ends (`end`, included: a
+ * convention ending on the 14th still has a file for that month), never beyond `current` (a future
+ * month has no file yet). Latest first.
+ */
+export function projectMonths(start: MonthKey, end: MonthKey, current: MonthKey): MonthKey[] {
   const last = end < current ? end : current;
   if (last < start) return [];
   return monthsBetween(start, last).reverse();

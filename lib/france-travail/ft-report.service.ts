@@ -9,7 +9,7 @@ import type { Db, DbOrTx } from "@/lib/db";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import {
-  displayValue, FT_INDICATORS, maskingNote, ftBeneficiaryRows, ftMonthlyIndicators, projectMonths, type FtIndicatorValue,
+  conventionEndDate, displayValue, FT_INDICATORS, maskingNote, ftBeneficiaryRows, ftMonthlyIndicators, projectMonths, type FtIndicatorValue,
 } from "@/lib/france-travail/ft-report.rules";
 import { currentMonth, monthDate, monthKeyOfDate, monthLabel, addMonths, type MonthKey } from "@/lib/indicators/period.rules";
 import { UUID } from "@/lib/job-seekers/job-seeker.query";
@@ -24,6 +24,8 @@ export interface FtProject {
   year: number;
   status: string;
   signedAt: string | null;
+  /** Last day of the convention (signature + the rule set's duration − 1 day), null until signed. */
+  endsAt: string | null;
   months: MonthKey[];
 }
 
@@ -48,10 +50,13 @@ function startMonth(file: { year: number; signedAt: Date | null }): MonthKey {
 
 async function toProject(db: DbOrTx, f: FileRow, now: Date): Promise<FtProject> {
   const rules = await rulesOf(db, f, now);
+  const start = startMonth(f);
+  const endsAt = f.signedAt ? conventionEndDate(f.signedAt, rules.durationMonths) : null;
   return {
     id: f.id, platformId: f.platformId, platformName: f.platform.name, year: f.year, status: f.status,
     signedAt: f.signedAt?.toISOString().slice(0, 10) ?? null,
-    months: projectMonths(startMonth(f), rules.durationMonths, currentMonth(now)),
+    endsAt: endsAt?.toISOString().slice(0, 10) ?? null,
+    months: projectMonths(start, endsAt ? monthKeyOfDate(endsAt) : addMonths(start, rules.durationMonths - 1), currentMonth(now)),
   };
 }
 

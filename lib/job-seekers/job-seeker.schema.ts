@@ -1,6 +1,7 @@
 // One zod schema for the job-seeker form, the server action and the API. Exactly the annex 1
 // art. 2 fields (data minimisation); lastContactAt and lifecycle are derived, never input.
 import { z } from "zod";
+import { parseInstant } from "@/lib/fields.schema";
 import { FRANCE_TRAVAIL_ID, FRANCE_TRAVAIL_ID_MESSAGE, normalizeFranceTravailId, normalizePhone, PHONE_MESSAGE } from "@/lib/job-seekers/job-seeker.rules";
 import { CONTRACT_TYPES } from "@/lib/proposals/proposal.rules";
 import { pageQuerySchema } from "@/lib/validation";
@@ -19,7 +20,7 @@ const blankToNull = (v: unknown) => (typeof v === "string" && v.trim() === "" ? 
 const text = (max: number) => z.preprocess(blankToNull, z.string().trim().max(max, `${max} caractères au maximum.`).nullable().optional());
 const date = (label: string) =>
   z.preprocess(
-    (v) => (v === "" || v === undefined ? null : typeof v === "string" ? new Date(v) : v),
+    (v) => (v === "" || v === undefined ? null : typeof v === "string" ? parseInstant(v) : v),
     z.date({ error: `${label} : date invalide.` }).nullable().optional(),
   );
 const bool = z.preprocess(
@@ -38,7 +39,7 @@ export const jobSeekerInputSchema = z.object({
   lastName: z.string({ error: "Le nom est obligatoire." }).trim().min(1, "Le nom est obligatoire.").max(100),
   firstName: z.string({ error: "Le prénom est obligatoire." }).trim().min(1, "Le prénom est obligatoire.").max(100),
   birthDate: z.preprocess(
-    (v) => (v === "" || v == null ? undefined : typeof v === "string" ? new Date(v) : v),
+    (v) => (v === "" || v == null ? undefined : typeof v === "string" ? parseInstant(v) : v),
     z.date({ error: "La date de naissance est obligatoire (format AAAA-MM-JJ)." }),
   ),
   // coordonnées
@@ -94,7 +95,7 @@ export const jobSeekerInputSchema = z.object({
   origin: z.enum(ORIGINS, { error: "Indiquez comment la personne est arrivée." }),
   referentId: z.preprocess(blankToNull, z.uuid("Référent invalide.").nullable().optional()),
   informedAt: z.preprocess(
-    (v) => (v === "" || v == null ? undefined : typeof v === "string" ? new Date(v) : v),
+    (v) => (v === "" || v == null ? undefined : typeof v === "string" ? parseInstant(v) : v),
     z.date({ error: "Indiquez la date à laquelle la personne a été informée du traitement de ses données." }),
   ),
   informedChannel: z.enum(INFORMATION_CHANNELS, { error: "Indiquez comment la personne a été informée." }),
@@ -121,7 +122,7 @@ export type JobSeekerListQuery = z.infer<typeof jobSeekerListQuerySchema>;
 
 export const interactionInputSchema = z.object({
   kind: z.enum(INTERACTION_KINDS, { error: "Type d'échange invalide." }),
-  at: z.preprocess((v) => (v === "" || v == null ? undefined : typeof v === "string" ? new Date(v) : v), z.date({ error: "Indiquez la date de l'échange." })),
+  at: z.preprocess((v) => (v === "" || v == null ? undefined : typeof v === "string" ? parseInstant(v) : v), z.date({ error: "Indiquez la date de l'échange." })),
   summary: z.string({ error: "Résumez l'échange." }).trim().min(1, "Résumez l'échange.").max(2000, "2000 caractères au maximum."),
 });
 export type InteractionInput = z.infer<typeof interactionInputSchema>;

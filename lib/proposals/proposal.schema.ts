@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { parseInstant } from "@/lib/fields.schema";
 import { CONTRACT_TYPES, PROPOSAL_KINDS, PROPOSAL_STATUSES } from "@/lib/proposals/proposal.rules";
 import { pageQuerySchema } from "@/lib/validation";
 
 const blankToNull = (v: unknown) => (typeof v === "string" && v.trim() === "" ? null : v);
 const optDate = (label: string) =>
-  z.preprocess((v) => (v === "" || v == null ? null : typeof v === "string" ? new Date(v) : v), z.date({ error: `${label} : date invalide.` }).nullable().optional());
+  z.preprocess((v) => (v === "" || v == null ? null : typeof v === "string" ? parseInstant(v) : v), z.date({ error: `${label} : date invalide.` }).nullable().optional());
 
 export const createProposalSchema = z
   .object({

@@ -89,13 +89,107 @@ export function findChefDeFileCandidates(db: DbOrTx, cutoff: Date, now: Date, af
   });
 }
 
+/**
+ * Free-text columns that may name a person without a link to their record (a note on a company,
+ * a breach note, a notification built from a follow-up's label, the e-mail that carried it, a
+ * request received before the person was identified, a list search kept with an export…).
+ * Destruction replaces the person's identifiers there (see `mentionPatterns`). The audit log is
+ * not in the list: it is hash-chained and its writers put ids in it, never values (issue 15).
+ */
+export const MENTION_COLUMNS: readonly { table: string; column: string; type: "text" | "array" | "json" }[] = [
+  { table: "Notification", column: "title", type: "text" },
+  { table: "OutboxEmail", column: "subject", type: "text" },
+  { table: "OutboxEmail", column: "text", type: "text" },
+  { table: "OutboxEmail", column: "html", type: "text" },
+  { table: "BreachRecord", column: "nature", type: "text" },
+  { table: "BreachRecord", column: "contact", type: "text" },
+  { table: "BreachRecord", column: "consequences", type: "text" },
+  { table: "BreachRecord", column: "measures", type: "text" },
+  { table: "RightsRequest", column: "requesterName", type: "text" },
+  { table: "RightsRequest", column: "requesterContact", type: "text" },
+  { table: "RightsRequest", column: "details", type: "text" },
+  { table: "RightsRequest", column: "response", type: "text" },
+  { table: "CompanyInteraction", column: "summary", type: "text" },
+  { table: "JobSeekerInteraction", column: "summary", type: "text" },
+  { table: "FollowUpAction", column: "label", type: "text" },
+  { table: "CallbackAttempt", column: "note", type: "text" },
+  { table: "NumeroVertCallback", column: "qualifiedNeed", type: "text" },
+  { table: "Visit", column: "outcome", type: "text" },
+  { table: "Visit", column: "notes", type: "text" },
+  { table: "CircuitCourtEvent", column: "outcomes", type: "text" },
+  { table: "GovernanceMeeting", column: "decisions", type: "text" },
+  { table: "GovernanceMeeting", column: "attendees", type: "array" },
+  { table: "ImportBatch", column: "errors", type: "json" },
+  { table: "TableExport", column: "query", type: "json" },
+];
+
+/** What replaces an identifier in free text. */
+export const ERASED_MENTION = "[donnée effacée]";
+
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * PostgreSQL regular expressions (case-insensitive, whole words) for a person's identifiers: each
+ * value as written, a phone number with or without separators, a birth date in ISO and French
+ * formats. A first name alone is not searched (too common to be erased from every note of the
+ * Région); « Prénom Nom » and « Nom Prénom » are.
+ */
+export function mentionPatterns(p: { lastName?: string | null; firstName?: string | null; email?: string | null; phone?: string | null; franceTravailId?: string | null; addressLine?: string | null; birthDate?: Date | null }): string[] {
+  const out: string[] = [];
+  const word = (v: string) => `\\m${v}\\M`;
+  for (const v of [p.email, p.franceTravailId, p.addressLine]) if (v && v.trim().length >= 3) out.push(escapeRegex(v.trim()));
+  if (p.lastName && p.lastName.trim().length >= 2) {
+    const last = escapeRegex(p.lastName.trim());
+    if (p.firstName?.trim()) {
+      const first = escapeRegex(p.firstName.trim());
+      out.push(word(`${first}[[:space:]]+${last}`), word(`${last}[[:space:]]+${first}`));
+    }
+    out.push(word(last));
+  }
+  const digits = p.phone?.replace(/\D/g, "") ?? "";
+  if (digits.length >= 6) out.push(digits.split("").join("[ .-]?"));
+  if (p.birthDate) {
+    const iso = p.birthDate.toISOString().slice(0, 10);
+    const [y, m, d] = iso.split("-");
+    out.push(iso, `${d}/${m}/${y}`);
+  }
+  return out;
+}
+
+/**
+ * Replaces the person's identifiers in every column of MENTION_COLUMNS. One statement per column,
+ * rows matching first (most rows mention nobody). Names of tables and columns come from the
+ * constant above, never from input; the patterns are bound parameters.
+ */
+export async function scrubMentions(tx: DbOrTx, patterns: readonly string[]): Promise<number> {
+  if (patterns.length === 0) return 0;
+  // Longest first: « Prénom Nom » before « Nom », so the whole mention goes at once.
+  const re = [...patterns].sort((a, b) => b.length - a.length).map((p) => `(${p})`).join("|");
+  let changed = 0;
+  for (const { table, column, type } of MENTION_COLUMNS) {
+    const col = `"${table}"."${column}"`;
+    const sql =
+      type === "text"
+        ? `UPDATE "${table}" SET "${column}" = regexp_replace(${col}, $1, $2, 'gi') WHERE ${col} ~* $1`
+        : type === "array"
+          ? `UPDATE "${table}" SET "${column}" = ARRAY(SELECT regexp_replace(x, $1, $2, 'gi') FROM unnest(${col}) AS x) WHERE array_to_string(${col}, ' ') ~* $1`
+          : `UPDATE "${table}" SET "${column}" = regexp_replace(${col}::text, $1, $2, 'gi')::jsonb WHERE ${col}::text ~* $1`;
+    changed += await tx.$executeRawUnsafe(sql, re, ERASED_MENTION);
+  }
+  return changed;
+}
+
 /** Erases a chef de file's identity and free text; sector, platform and event counts stay (anonymous). */
 export async function destroyChefDeFile(tx: DbOrTx, id: string, now: Date): Promise<boolean> {
+  const who = await tx.chefDeFile.findFirst({ where: { id, lifecycle: { not: "DESTROYED" } }, select: { lastName: true, firstName: true, proEmail: true, proPhone: true } });
   const { count } = await tx.chefDeFile.updateMany({
     where: { id, lifecycle: { not: "DESTROYED" } },
     data: { lastName: null, firstName: null, jobTitle: null, proEmail: null, proPhone: null, commitments: null, active: false, lifecycle: "DESTROYED", destroyedAt: now, version: { increment: 1 } },
   });
-  if (count === 1) await tx.importBatchItem.updateMany({ where: { entityType: "ChefDeFile", entityId: id }, data: { before: Prisma.DbNull } });
+  if (count === 1) {
+    await tx.importBatchItem.updateMany({ where: { entityType: "ChefDeFile", entityId: id }, data: { before: Prisma.DbNull } });
+    if (who) await scrubMentions(tx, mentionPatterns({ ...who, email: who.proEmail, phone: who.proPhone }));
+  }
   return count === 1;
 }
 
@@ -163,6 +257,11 @@ const ERASED_JOB_SEEKER = {
  * Returns false when the record was already destroyed (idempotence).
  */
 export async function destroyJobSeeker(tx: Prisma.TransactionClient, id: string, now: Date): Promise<boolean> {
+  // Read before erasing: the values are what to look for in the free text of other tables.
+  const who = await tx.jobSeeker.findFirst({
+    where: { id, lifecycle: { not: "DESTROYED" } },
+    select: { lastName: true, firstName: true, email: true, phone: true, franceTravailId: true, addressLine: true, birthDate: true },
+  });
   const { count } = await tx.jobSeeker.updateMany({
     where: { id, lifecycle: { not: "DESTROYED" } },
     data: { ...ERASED_JOB_SEEKER, lifecycle: "DESTROYED", destroyedAt: now, version: { increment: 1 } },
@@ -173,19 +272,25 @@ export async function destroyJobSeeker(tx: Prisma.TransactionClient, id: string,
   await tx.eventJobSeekerParticipation.updateMany({ where: { jobSeekerId: id }, data: { outcome: null } });
   await tx.mobilityDiagnostic.updateMany({ where: { jobSeekerId: id }, data: { solutionType: null } });
   // The request stays as proof that it was handled (kind, dates, status), without who or what.
-  await tx.rightsRequest.updateMany({ where: { jobSeekerId: id }, data: { requesterName: null, details: null, response: null } });
+  await tx.rightsRequest.updateMany({ where: { jobSeekerId: id }, data: { requesterName: null, requesterContact: null, details: null, response: null } });
   // An import's undo snapshot holds the previous values of the person.
   await tx.importBatchItem.updateMany({ where: { entityType: "JobSeeker", entityId: id }, data: { before: Prisma.DbNull } });
   // Rectification history: the previous versions of the record are personal data too.
   await tx.jobSeekerRevision.deleteMany({ where: { jobSeekerId: id } });
+  // Mentions without a link to the record: notes, notifications, e-mails, breach notes…
+  if (who) await scrubMentions(tx, mentionPatterns(who));
   return true;
 }
 
 export async function destroyCompanyContact(tx: DbOrTx, id: string, now: Date): Promise<boolean> {
+  const who = await tx.companyContact.findFirst({ where: { id, lifecycle: { not: "DESTROYED" } }, select: { lastName: true, firstName: true, proEmail: true, proPhone: true, proAddress: true } });
   const { count } = await tx.companyContact.updateMany({
     where: { id, lifecycle: { not: "DESTROYED" } },
     data: { lastName: null, firstName: null, jobTitle: null, proAddress: null, proEmail: null, proPhone: null, lifecycle: "DESTROYED", destroyedAt: now, version: { increment: 1 } },
   });
-  if (count === 1) await tx.importBatchItem.updateMany({ where: { entityType: "CompanyContact", entityId: id }, data: { before: Prisma.DbNull } });
+  if (count === 1) {
+    await tx.importBatchItem.updateMany({ where: { entityType: "CompanyContact", entityId: id }, data: { before: Prisma.DbNull } });
+    if (who) await scrubMentions(tx, mentionPatterns({ ...who, email: who.proEmail, phone: who.proPhone, addressLine: who.proAddress }));
+  }
   return count === 1;
 }

@@ -2,6 +2,7 @@ import "server-only";
 // Breach register (annex 1 art. 3.8): record a personal-data breach, follow the deadline to notify
 // the controller (DEADLINES.breachNotifyHours), export the register for the controller. Audited.
 import ExcelJS from "exceljs";
+import { parisWallClock, XLSX_DATE_TIME_FORMAT } from "@/lib/exports/xlsx-cells";
 import { recordAudit } from "@/lib/audit/audit.service";
 import { auditChanges } from "@/lib/audit/changes";
 import type { CurrentUser } from "@/lib/auth/principal";
@@ -169,6 +170,8 @@ const COLUMNS: { key: keyof BreachDto; title: string; width: number }[] = [
   { key: "measures", title: "Mesures prises ou envisagées", width: 40 },
 ];
 
+const DATE_KEYS = new Set<keyof BreachDto>(COLUMNS.filter((c) => /At$/.test(c.key)).map((c) => c.key));
+
 function cell(b: BreachDto, key: keyof BreachDto): string | number | null {
   const v = b[key];
   if (key === "status") return BREACH_STATUS_LABELS[b.status];
@@ -198,7 +201,9 @@ export async function exportBreaches(db: Db, user: CurrentUser, format: "xlsx" |
   const ws = wb.addWorksheet("Violations", { views: [{ state: "frozen", ySplit: 1 }] });
   ws.columns = COLUMNS.map((c) => ({ header: c.title, key: c.key, width: c.width }));
   ws.getRow(1).font = { bold: true };
-  for (const b of rows) ws.addRow(Object.fromEntries(COLUMNS.map((c) => [c.key, cell(b, c.key)])));
+  // Dates as Excel dates (Paris time), the rest as the HTML shows it.
+  for (const c of COLUMNS) if (DATE_KEYS.has(c.key)) ws.getColumn(c.key).numFmt = XLSX_DATE_TIME_FORMAT;
+  for (const b of rows) ws.addRow(Object.fromEntries(COLUMNS.map((c) => [c.key, DATE_KEYS.has(c.key) ? (b[c.key] ? parisWallClock(new Date(b[c.key] as string)) : null) : cell(b, c.key)])));
   const body = Buffer.from(await wb.xlsx.writeBuffer());
   return { contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", filename: `violations-${stamp}.xlsx`, body };
 }

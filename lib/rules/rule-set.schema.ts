@@ -2,6 +2,7 @@
 // Pure module (zod only): the rules functions, the admin editor and the seed all validate with it,
 // so a payload that passes here is safe to feed to any *.rules.ts function.
 import { z } from "zod";
+import { isValidSiret } from "@/lib/rules/siret.rules";
 
 /** Basis points: 10 000 = 100 %. */
 const bp = z.number().int().min(0).max(10_000);
@@ -21,7 +22,8 @@ function uniqueCodes(list: ExpenseCategory[]): boolean {
 /** Who grants the aid, as published in open data (décret 2017-779); SIRET unknown = null. */
 const attributorSchema = z.object({
   name: z.string().min(2),
-  siret: z.string().regex(/^\d{14}$/, "SIRET à 14 chiffres").nullable(),
+  // Published as idAttribuant (SCDL: 14 digits, required): checked with its Luhn key like any SIRET.
+  siret: z.string().regex(/^\d{14}$/, "SIRET à 14 chiffres").refine(isValidSiret, "SIRET invalide (clé de contrôle de Luhn).").nullable(),
 });
 export type Attributor = z.infer<typeof attributorSchema>;
 

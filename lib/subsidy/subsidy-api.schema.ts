@@ -90,8 +90,27 @@ export const transitionResultSchema = z.object({ status: z.enum(SUBSIDY_STATUSES
 export const paymentResultSchema = z.object({ id: z.uuid(), paidCents: cents });
 
 export const openDataQuerySchema = z.object({ format: z.enum(["json", "csv"]).default("json") });
+/** One row of the SCDL « subventions » schema (version SCDL_VERSION), with its JSON types. */
+export const scdlRecordSchema = z.object({
+  nomAttribuant: z.string(),
+  idAttribuant: z.string().regex(/^\d{14}$/).describe("SIRET de l'attribuant (clé de Luhn vérifiée dans le jeu de règles)"),
+  dateConvention: z.iso.date().describe("Date de signature de la convention (AAAA-MM-JJ)"),
+  referenceDecision: z.string().nullable(),
+  nomBeneficiaire: z.string(),
+  idBeneficiaire: z.string().nullable(),
+  rnaBeneficiaire: z.string().nullable(),
+  objet: z.string().max(256),
+  montant: z.number().describe("Montant attribué en euros"),
+  nature: z.enum(["aide en numéraire"]),
+  conditionsVersement: z.enum(["unique", "échelonné"]),
+  datesPeriodeVersement: z.string().regex(/^\d{4}-\d{2}-\d{2}(\/\d{4}-\d{2}-\d{2})?$/).describe("Date (AAAA-MM-JJ) ou période « début/fin » (ISO 8601)"),
+  idRAE: z.string().nullable(),
+  notificationUE: z.boolean(),
+  pourcentageSubvention: z.number().min(0.01).max(1).describe("Part de la subvention versée à ce bénéficiaire (1 : bénéficiaire unique)"),
+  dispositifAide: z.string().nullable(),
+});
 export const openDataResponseSchema = z.object({
-  records: z.array(z.record(z.string(), z.union([z.string(), z.number()]))).describe("Format SCDL « subventions » (décret 2017-779)"),
+  records: z.array(scdlRecordSchema).describe("Format SCDL « subventions » 2.1.1 (décret 2017-779)"),
   unconfigured: z.number().int().describe("Conventions non publiables faute de seuil ou d'attribuant dans leur jeu de règles"),
 });
 

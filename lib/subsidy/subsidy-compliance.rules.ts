@@ -8,48 +8,85 @@ import type { Attributor } from "@/lib/rules/rule-set.schema";
 
 // ───────────────────────── open data (SCDL subventions) ─────────────────────────
 
+/**
+ * The SCDL « subventions » version the files follow (schema.data.gouv.fr, scdl/subventions). Its
+ * Table Schema is kept in lib/subsidy/scdl-subventions.schema.json (the tests validate against it).
+ */
+export const SCDL_VERSION = "2.1.1";
+
+/** Every field of the schema, in its order (a CSV must have them all, empty when optional and unknown). */
 export const SCDL_COLUMNS = [
-  "nomAttribuant", "idAttribuant", "dateConvention", "referenceDecision", "nomBeneficiaire", "idBeneficiaire", "objet",
-  "montant", "nature", "conditionsVersement", "datesPeriodeVersement", "notificationUE", "pourcentageSubvention",
+  "nomAttribuant", "idAttribuant", "dateConvention", "referenceDecision", "nomBeneficiaire", "idBeneficiaire", "rnaBeneficiaire", "objet",
+  "montant", "nature", "conditionsVersement", "datesPeriodeVersement", "idRAE", "notificationUE", "pourcentageSubvention", "dispositifAide",
 ] as const;
-export type ScdlRecord = Record<(typeof SCDL_COLUMNS)[number], string | number>;
+
+/** One row, with the schema's types: numbers are numbers, the boolean a boolean, optional fields null. */
+export interface ScdlRecord {
+  nomAttribuant: string;
+  idAttribuant: string;
+  dateConvention: string;
+  referenceDecision: string | null;
+  nomBeneficiaire: string;
+  idBeneficiaire: string | null;
+  rnaBeneficiaire: string | null;
+  objet: string;
+  montant: number;
+  nature: "aide en numéraire";
+  conditionsVersement: "unique" | "échelonné";
+  datesPeriodeVersement: string;
+  idRAE: string | null;
+  notificationUE: boolean;
+  pourcentageSubvention: number;
+  dispositifAide: string | null;
+}
 
 export interface OpenDataFile {
-  attributor: Attributor;
+  attributor: Attributor & { siret: string };
   signedAt: Date;
   deliberationNumber: string | null;
   beneficiaryName: string;
   beneficiarySiret: string | null;
   object: string;
   awardedCents: number;
-  /** Total forecast budget of the funded action (for pourcentageSubvention). */
-  budgetCents: number;
   trancheDueDates: (Date | null)[];
 }
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
-/** One SCDL row. Amount in euros with a dot (schema: nombre réel); percentage as a 0–1 fraction. */
+/**
+ * One SCDL row. `montant` in euros (the schema's « nombre réel », a dot before the cents);
+ * `pourcentageSubvention` is the share of the subsidy that goes to this beneficiary: each
+ * convention has a single beneficiary (the carrying structure), so 1. A period is written
+ * « début/fin » (ISO 8601, the schema's pattern).
+ */
 export function toScdlRecord(f: OpenDataFile): ScdlRecord {
   const dates = f.trancheDueDates.filter((d): d is Date => d !== null).sort((a, b) => a.getTime() - b.getTime());
   const first = dates[0] ?? f.signedAt;
   const last = dates.at(-1) ?? f.signedAt;
   return {
     nomAttribuant: f.attributor.name,
-    idAttribuant: f.attributor.siret ?? "",
+    idAttribuant: f.attributor.siret,
     dateConvention: iso(f.signedAt),
-    referenceDecision: f.deliberationNumber ?? "",
+    referenceDecision: f.deliberationNumber,
     nomBeneficiaire: f.beneficiaryName,
-    idBeneficiaire: f.beneficiarySiret ?? "",
-    objet: f.object,
-    montant: (f.awardedCents / 100).toFixed(2),
+    idBeneficiaire: f.beneficiarySiret,
+    rnaBeneficiaire: null,
+    objet: f.object.slice(0, 256),
+    montant: f.awardedCents / 100,
     nature: "aide en numéraire",
     conditionsVersement: f.trancheDueDates.length > 1 ? "échelonné" : "unique",
-    datesPeriodeVersement: iso(first) === iso(last) ? iso(first) : `${iso(first)}_${iso(last)}`,
+    datesPeriodeVersement: iso(first) === iso(last) ? iso(first) : `${iso(first)}/${iso(last)}`,
+    idRAE: null,
     // De minimis aid is exempt from prior notification to the European Commission.
-    notificationUE: "non",
-    pourcentageSubvention: f.budgetCents > 0 ? Math.round((f.awardedCents / f.budgetCents) * 100) / 100 : 1,
+    notificationUE: false,
+    pourcentageSubvention: 1,
+    dispositifAide: null,
   };
+}
+
+/** The JSON file: which schema and version the rows follow, then the rows with the schema's types. */
+export function scdlJsonDocument(records: ScdlRecord[]): { schema: string; version: string; records: ScdlRecord[] } {
+  return { schema: "scdl/subventions", version: SCDL_VERSION, records };
 }
 
 /** Only conventions strictly above the threshold are published. */
@@ -57,9 +94,16 @@ export function isPublishable(awardedCents: number | null, thresholdCents: numbe
   return awardedCents !== null && awardedCents > thresholdCents;
 }
 
-/** RFC 4180 CSV with the SCDL header, comma separated, CRLF line ends. */
+/** A value as the schema reads it: booleans « oui » / « non », non-integer numbers with two decimals (dot). */
+function scdlValue(v: string | number | boolean | null): string | number | null {
+  if (typeof v === "boolean") return v ? "oui" : "non";
+  if (typeof v === "number" && !Number.isInteger(v)) return v.toFixed(2);
+  return v;
+}
+
+/** RFC 4180 CSV in UTF-8 with the schema's header (its field names, in order), comma separated, CRLF line ends; through the one CSV writer. */
 export function toScdlCsv(records: ScdlRecord[]): string {
-  return csvDocument([[...SCDL_COLUMNS], ...records.map((r) => SCDL_COLUMNS.map((c) => r[c]))], { separator: ",", bom: false });
+  return csvDocument([[...SCDL_COLUMNS], ...records.map((r) => SCDL_COLUMNS.map((c) => scdlValue(r[c])))], { separator: ",", bom: false });
 }
 
 // ───────────────────────── de minimis ─────────────────────────

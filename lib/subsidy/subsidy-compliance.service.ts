@@ -5,6 +5,7 @@ import type { CurrentUser } from "@/lib/auth/principal";
 import { scopeFor } from "@/lib/authz/policy";
 import { recordAudit } from "@/lib/audit/audit.service";
 import type { Db, DbOrTx } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { ForbiddenError } from "@/lib/errors";
 import { activeRuleSet } from "@/lib/rules/rule-set.service";
 import { rulesForFile } from "@/lib/subsidy/subsidy-file.repo";
@@ -56,44 +57,67 @@ export async function listDeadlines(db: Db, user: CurrentUser, now = new Date())
   return rows.sort((a, b) => a.dueAt.localeCompare(b.dueAt));
 }
 
-/** Essential data of the conventions above the open-data threshold (décret 2017-779). */
-export async function openDataRecords(db: Db, user: CurrentUser, now = new Date()): Promise<{ records: ScdlRecord[]; unconfigured: number }> {
-  const scope = scopeFor(user, "subsidyFile");
-  if (!scope) throw new ForbiddenError();
+export interface OpenDataSet {
+  records: ScdlRecord[];
+  /** Signed conventions left out because their rule set has no threshold or no attributor SIRET. */
+  unconfigured: number;
+  /** Latest change of anything the rows are made of (files, their platforms): the HTTP Last-Modified. */
+  lastModified: Date;
+}
+
+/**
+ * Essential data of the signed conventions strictly above the open-data threshold (décret
+ * 2017-779), one SCDL row each, among the files `where` selects. Nothing personal goes in: the
+ * beneficiary is the carrying structure, the object names the platform and the year.
+ */
+async function collectOpenData(db: Db, where: Prisma.SubsidyFileWhereInput, now: Date): Promise<OpenDataSet> {
   const files = await db.subsidyFile.findMany({
-    where: { AND: [scope, { status: { in: ["SIGNED", "CLOSED"] }, signedAt: { not: null }, awardedCents: { not: null } }] },
+    where: { AND: [where, { status: { in: ["SIGNED", "CLOSED"] }, signedAt: { not: null }, awardedCents: { not: null } }] },
     orderBy: [{ signedAt: "asc" }, { id: "asc" }],
     include: {
-      platform: { select: { name: true, carryingStructureName: true, carryingStructureSiret: true } },
+      platform: { select: { name: true, carryingStructureName: true, carryingStructureSiret: true, updatedAt: true } },
       tranches: { select: { dueAt: true } },
-      lines: { select: { forecastCents: true } },
     },
   });
   const records: ScdlRecord[] = [];
   let unconfigured = 0;
+  let lastModified = new Date(0);
   for (const f of files) {
+    for (const d of [f.updatedAt, f.platform.updatedAt]) if (d > lastModified) lastModified = d;
     const rs = await rulesForFile(db, f, now);
     const threshold = rs.rules.openDataThresholdCents;
     const attributor = rs.rules.attributor;
-    if (threshold === undefined || !attributor) {
+    if (threshold === undefined || !attributor?.siret) {
       unconfigured++;
       continue;
     }
     if (!isPublishable(Number(f.awardedCents), threshold)) continue;
     records.push(toScdlRecord({
-      attributor,
+      attributor: { name: attributor.name, siret: attributor.siret },
       signedAt: f.signedAt!,
       deliberationNumber: f.deliberationNumber,
       beneficiaryName: f.platform.carryingStructureName,
       beneficiarySiret: f.platform.carryingStructureSiret,
       object: `${f.funder === "REGION" ? "Plateforme territoriale Proch'Emploi" : "Mobilité des demandeurs d'emploi"} ${f.platform.name}, ${f.year}`,
       awardedCents: Number(f.awardedCents),
-      budgetCents: f.lines.reduce((s, l) => s + Number(l.forecastCents), 0),
       trancheDueDates: f.tranches.map((t) => t.dueAt),
     }));
   }
-  await recordAudit(db, { action: "subsidy.openDataExported", actorId: user.id, actorRole: user.role, entityType: "SubsidyFile", metadata: { records: records.length, unconfigured } });
-  return { records, unconfigured };
+  return { records, unconfigured, lastModified };
+}
+
+/** The same data for a signed-in finance user, within their scope; audited (a publication is an act of the Région). */
+export async function openDataRecords(db: Db, user: CurrentUser, now = new Date()): Promise<OpenDataSet> {
+  const scope = scopeFor(user, "subsidyFile");
+  if (!scope) throw new ForbiddenError();
+  const set = await collectOpenData(db, scope, now);
+  await recordAudit(db, { action: "subsidy.openDataExported", actorId: user.id, actorRole: user.role, entityType: "SubsidyFile", metadata: { records: set.records.length, unconfigured: set.unconfigured } });
+  return set;
+}
+
+/** The public files (/donnees-ouvertes/subventions.csv and .json): every platform, no login, nothing to audit. */
+export function publicOpenData(db: Db, now = new Date()): Promise<OpenDataSet> {
+  return collectOpenData(db, {}, now);
 }
 
 /**

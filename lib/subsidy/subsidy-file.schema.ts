@@ -2,7 +2,7 @@
 // euros typed the French way ("12 500,50") and their schemas turn them into the same cents input,
 // so one service validates both. Fields the server decides (platform, status, author) are absent.
 import { z } from "zod";
-import { blankAsUndefined } from "@/lib/fields.schema";
+import { blankAsUndefined, booleanField } from "@/lib/fields.schema";
 import { TRANSITIONS } from "@/lib/subsidy/subsidy-workflow.rules";
 
 const MAX_CENTS = 100_000_000_000; // 1 milliard d'euros: beyond any platform budget, guards typos.
@@ -149,11 +149,21 @@ export const transitionFormSchema = z
   }, transitionSchema)
   .transform((t) => t);
 
+/**
+ * Paying a tranche whose conditions are not met (« Prévue ») needs an explicit confirmation and its
+ * reason (audited, shown in the file's history); without them the payment is refused with 422.
+ */
+const unmetConditionsFields = {
+  confirmUnmetConditions: booleanField.optional().describe("Confirme le versement d'une tranche dont les conditions ne sont pas remplies (statut « Prévue »)"),
+  overrideReason: z.string().trim().max(1000, "1 000 caractères au plus.").optional().describe("Motif de ce versement (obligatoire avec la confirmation)"),
+};
+
 export const paymentSchema = z.object({
   trancheId: z.uuid("Tranche invalide.").optional(),
   amountCents: centsSchema.refine((c) => c > 0, "Le montant doit être positif."),
   paidAt: isoDate,
   reference: z.string().trim().max(80, "80 caractères au plus.").optional(),
+  ...unmetConditionsFields,
 });
 export type PaymentInput = z.infer<typeof paymentSchema>;
 
@@ -163,6 +173,7 @@ export const paymentFormSchema = z
     amountEuros: eurosSchema.refine((c) => c > 0, "Le montant doit être positif."),
     paidAt: isoDate,
     reference: z.string().trim().max(80, "80 caractères au plus.").optional(),
+    ...unmetConditionsFields,
   })
   .transform(({ amountEuros, ...rest }) => ({ ...rest, amountCents: amountEuros }));
 

@@ -7,7 +7,7 @@ import type { CurrentUser } from "@/lib/auth/principal";
 import { can } from "@/lib/authz/policy";
 import { recordAudit } from "@/lib/audit/audit.service";
 import type { Db } from "@/lib/db";
-import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError, ValidationError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { buildTrancheSchedule, paymentRefusal, trancheRulesOf } from "@/lib/subsidy/subsidy-balance.rules";
 import type { ActualLineInput, MilestonesInput, PaymentInput, TransitionInput } from "@/lib/subsidy/subsidy-file.schema";
@@ -15,7 +15,8 @@ import { fileLinesInput, findScopedFile, rulesForFile } from "@/lib/subsidy/subs
 import { computeSubsidy } from "@/lib/subsidy/subsidy.rules";
 import { actualsEditable, nextStatus, paymentsOpen, STATUS_LABELS, TRANSITION_DEFS } from "@/lib/subsidy/subsidy-workflow.rules";
 import { formatCents } from "@/lib/format";
-import { syncTrancheStatuses } from "@/lib/subsidy/tranche.service";
+import { documentDatesOf, syncTrancheStatuses, trancheStates } from "@/lib/subsidy/tranche.service";
+import type { TrancheStatusName } from "@/lib/subsidy/tranche.rules";
 
 const date = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 
@@ -70,7 +71,7 @@ export async function applyTransition(db: Db, user: CurrentUser, id: string, inp
   });
 }
 
-export async function recordPayment(db: Db, user: CurrentUser, id: string, input: PaymentInput): Promise<{ id: string; paidCents: number }> {
+export async function recordPayment(db: Db, user: CurrentUser, id: string, input: PaymentInput, now = new Date()): Promise<{ id: string; paidCents: number }> {
   if (!can(user, "payment.write")) throw new ForbiddenError();
   const file = await findScopedFile(db, user, id);
   if (!paymentsOpen(file.status)) throw new UnprocessableError(`Aucun versement possible sur un dossier au statut « ${STATUS_LABELS[file.status]} » : la convention doit être signée.`);
@@ -85,22 +86,39 @@ export async function recordPayment(db: Db, user: CurrentUser, id: string, input
     const refusal = paymentRefusal({ awardedCents: row.awardedCents === null ? null : Number(row.awardedCents), paidCents: paid, amountCents: input.amountCents });
     if (refusal) throw new UnprocessableError(refusal, { amountCents: [refusal] });
     let tranche = null;
+    let statusBefore: TrancheStatusName | null = null;
     if (input.trancheId) {
       tranche = await tx.tranche.findFirst({ where: { id: input.trancheId, subsidyFileId: id } });
       if (!tranche) throw new NotFoundError("Tranche introuvable.");
+      const rs = await rulesForFile(tx, file, now);
+      const state = (await trancheStates(tx, rs, id, documentDatesOf(file))).find((t) => t.id === tranche!.id)!;
+      statusBefore = state.status;
+      if (state.status === "CANCELLED") throw new UnprocessableError("Cette tranche est annulée : aucun versement possible.");
+      if (state.status === "PLANNED") {
+        const missing = state.conditions.filter((c) => !c.met).map((c) => c.label.toLowerCase()).join(", ");
+        if (!input.confirmUnmetConditions) {
+          const message = `Les conditions de cette tranche ne sont pas remplies (${missing || "conditions du jeu de règles"}). Pour verser quand même, confirmez et indiquez le motif.`;
+          throw new UnprocessableError(message, { confirmUnmetConditions: [message] });
+        }
+        if (!input.overrideReason || input.overrideReason.length < 5) throw new ValidationError({ overrideReason: ["Indiquez le motif du versement malgré les conditions non remplies (5 caractères au moins)."] });
+      }
     }
+    const override = statusBefore === "PLANNED";
     const payment = await tx.payment.create({
       data: { subsidyFileId: id, trancheId: tranche?.id, amountCents: BigInt(input.amountCents), paidAt: date(input.paidAt), reference: input.reference, createdById: user.id },
     });
-    if (tranche) {
-      const onTranche = await tx.payment.aggregate({ where: { trancheId: tranche.id }, _sum: { amountCents: true } });
-      if ((onTranche._sum.amountCents ?? 0n) >= tranche.amountCents) {
-        await tx.tranche.update({ where: { id: tranche.id }, data: { status: "PAID", version: { increment: 1 } } });
-      }
-    }
+    // A payment settles its tranche (a withheld amount is the rest, not a debt): it is « Versée ».
+    if (tranche && statusBefore !== "PAID") await tx.tranche.update({ where: { id: tranche.id }, data: { status: "PAID", version: { increment: 1 } } });
+    await tx.subsidyFileEvent.create({
+      data: {
+        subsidyFileId: id, transition: "paymentRecorded", fromStatus: "SIGNED", toStatus: "SIGNED", actorId: user.id,
+        comment: `${formatCents(input.amountCents)} versés le ${input.paidAt.split("-").reverse().join("/")}${tranche ? ` (tranche ${tranche.rank})` : ""}${override ? ` malgré des conditions non remplies : ${input.overrideReason}` : ""}`,
+      },
+    });
     await recordAudit(tx, {
       action: "payment.recorded", actorId: user.id, actorRole: user.role, entityType: "Payment", entityId: payment.id, platformId: file.platformId,
-      metadata: { subsidyFileId: id, trancheRank: tranche?.rank ?? null, amountCents: input.amountCents, paidAt: input.paidAt, reference: input.reference ?? null },
+      ...(override ? { reason: `Versement malgré des conditions non remplies : ${input.overrideReason}` } : {}),
+      metadata: { subsidyFileId: id, trancheRank: tranche?.rank ?? null, trancheStatusBefore: statusBefore, unmetConditionsConfirmed: override, amountCents: input.amountCents, paidAt: input.paidAt, reference: input.reference ?? null },
     });
     return { id: payment.id, paidCents: paid + input.amountCents };
   });

@@ -78,7 +78,8 @@ export function trancheStatus(t: {
   conditions: ConditionState[];
 }): TrancheStatusName {
   if (t.stored === "CANCELLED") return "CANCELLED";
-  if (t.paidCents >= t.amountCents) return "PAID";
+  // A recorded payment settles the tranche even below its amount (withholding): it stays paid.
+  if (t.stored === "PAID" || t.paidCents >= t.amountCents) return "PAID";
   if (!t.conditions.every((c) => c.met)) return "PLANNED";
   return t.claimed ? "REQUESTED" : "DUE";
 }

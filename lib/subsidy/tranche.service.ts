@@ -45,7 +45,7 @@ export async function trancheStates(db: DbOrTx, rs: FunderRules, fileId: string,
   });
 }
 
-function documentDatesOf(file: Record<DocumentDateField, Date | null>): DocumentDates {
+export function documentDatesOf(file: Record<DocumentDateField, Date | null>): DocumentDates {
   return Object.fromEntries(Object.values(DOCUMENT_DATE_FIELD).map((k) => [k, file[k]])) as DocumentDates;
 }
 

@@ -98,7 +98,8 @@ export const FRANCE_TRAVAIL_V1: FranceTravailRules = {
   // Statistical secrecy of the monthly anonymous file: counts under 5 are masked.
   smallCountMaskThreshold: 5,
   // The establishment that signs depends on the regional directorate: an administrator sets it.
-  attributor: { name: "France Travail", siret: null },
+  // SIRET of France Travail in the source convention (130 005 481 17501).
+  attributor: { name: "France Travail", siret: "13000548117501" },
   // Art. 8 / CRPA L.115-1: +50 % for a deliberate breach, +100 % for fraud.
   penalties: { deliberateSurchargeBp: 5000, fraudSurchargeBp: 10_000 },
 };

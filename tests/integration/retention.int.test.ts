@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { runRetention } from "@/lib/retention/retention.service";
 import { createCompany, createPlatform, createRuleSets } from "@/tests/factories";
 import { db, resetDb } from "@/tests/support/db";
+import { CONTACT_PLACES, PERSON_PLACES, contactMarkers, explainTraces, findAnywhere as findIn, personMarkers, seedPersonEverywhere } from "@/tests/support/person-traces";
 
 const NOW = new Date("2026-06-15T08:00:00Z");
 const monthsAgo = (m: number, days = 0) => {
@@ -20,6 +21,7 @@ interface Person {
   phone: string;
   franceTravailId: string;
   birthDate: string;
+  addressLine: string;
 }
 
 /** Job seekers whose last contact goes from 1 month to 5 years ago, each with notes, a proposal and a request. */
@@ -43,6 +45,7 @@ async function seedDataset() {
       phone: `0611223${String(i).padStart(3, "0")}`,
       franceTravailId: `FTID${i}77Z`,
       birthDate: `1990-0${(i % 9) + 1}-1${i % 10}`,
+      addressLine: `${i} rue des Archives`,
     };
     const js = await db.jobSeeker.create({
       data: {
@@ -53,7 +56,7 @@ async function seedDataset() {
         phone: p.phone,
         franceTravailId: p.franceTravailId,
         birthDate: new Date(`${p.birthDate}T00:00:00Z`),
-        addressLine: `${i} rue des Archives`,
+        addressLine: p.addressLine,
         experiences: `Expérience chez ${p.lastName}`,
         origin: "NUMERO_VERT",
         lastContactAt: monthsAgo(months),
@@ -101,18 +104,7 @@ async function seedDataset() {
   return { platform, people, goneContact, keptByOwnContact, keptByCompany, snapshot, chefs: { goneChef, kept: [keptChef47, keptChefByEvent, keptChefByCompany] } };
 }
 
-/** Every text-like column of every table of the public schema that contains one of `needles`. */
-async function findAnywhere(...needles: string[]): Promise<string[]> {
-  const cols = await db.$queryRaw<{ table_name: string; column_name: string }[]>`
-    SELECT table_name, column_name FROM information_schema.columns
-    WHERE table_schema = 'public' AND data_type IN ('text', 'character varying', 'character', 'json', 'jsonb', 'ARRAY', 'date')`;
-  const hits: string[] = [];
-  for (const c of cols) {
-    const rows = await db.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM "public"."${c.table_name}" WHERE "${c.column_name}"::text ILIKE ANY($1::text[])`, needles.map((n) => `%${n}%`));
-    if (Number(rows[0]!.n) > 0) hits.push(`${c.table_name}.${c.column_name}`);
-  }
-  return hits.sort();
-}
+const findAnywhere = (...needles: string[]) => findIn(db, needles);
 
 beforeEach(resetDb);
 
@@ -147,9 +139,9 @@ describe("retention run", () => {
         continue;
       }
       expect(row.birthDate).toBeNull();
-      destroyedTraces.push(p.lastName, p.firstName, p.email, p.phone, p.franceTravailId, p.birthDate);
+      destroyedTraces.push(p.lastName, p.firstName, p.email, p.phone, p.franceTravailId, p.birthDate, p.addressLine);
     }
-    expect(destroyedTraces).toHaveLength(4 * 6);
+    expect(destroyedTraces).toHaveLength(4 * 7);
     expect(await findAnywhere(...destroyedTraces)).toEqual([]);
     // The search itself finds what is still there (so an empty answer above means something).
     expect(await findAnywhere(people.find((p) => p.months === 20)!.email)).toEqual(["JobSeeker.email", "RightsRequest.details"]);
@@ -174,6 +166,26 @@ describe("retention run", () => {
       [false, "SUCCEEDED"],
     ]);
     expect(await db.auditEvent.count({ where: { action: { startsWith: "retention.jobSeeker." } } })).toBe(7);
+  });
+
+  it("leaves no identifying value of a destroyed person or company contact in any column of any table (issue 15 §1)", { timeout: 120_000 }, async () => {
+    await createRuleSets(db);
+    const platform = await createPlatform(db);
+    const seeded = await seedPersonEverywhere(db, platform.id, monthsAgo(30));
+    // Last contacts as retention must see them: the person 30 months ago, the contact and her company 49.
+    await db.jobSeeker.update({ where: { id: seeded.jobSeekerId }, data: { lastContactAt: monthsAgo(30) } });
+    await db.company.update({ where: { id: seeded.companyId }, data: { lastContactAt: monthsAgo(49) } });
+    await db.companyContact.update({ where: { id: seeded.contactId }, data: { lastContactAt: null, createdAt: monthsAgo(55) } });
+    // The fixture did fill every place, and the scan sees each of them.
+    expect(await findAnywhere(...personMarkers())).toEqual(PERSON_PLACES);
+    expect(await findAnywhere(...contactMarkers())).toEqual(CONTACT_PLACES);
+
+    const run = await runRetention(db, { dryRun: false, now: NOW });
+    expect(run.status).toBe("SUCCEEDED");
+    expect(run.counts["jobSeeker.destroy"]).toBe(1);
+    expect(run.counts["companyContact.destroy"]).toBe(1);
+    expect(await explainTraces(db, personMarkers())).toEqual([]);
+    expect(await explainTraces(db, contactMarkers())).toEqual([]);
   });
 
   it("two runs started at the same time do the work once (issue 9)", { timeout: 120_000 }, async () => {

@@ -55,7 +55,7 @@ describe("données essentielles, de minimis et échéances", () => {
 
     const { records } = await openDataRecords(db, finance, NOW);
     expect(records).toHaveLength(1);
-    expect(records[0]).toMatchObject({ nomAttribuant: "Région Hauts-de-France", idBeneficiaire: SIRET, montant: "100000.00", referenceDecision: "CP-2025", dateConvention: "2025-03-01" });
+    expect(records[0]).toMatchObject({ nomAttribuant: "Région Hauts-de-France", idBeneficiaire: SIRET, montant: 100000, referenceDecision: "CP-2025", dateConvention: "2025-03-01" });
     expect(await db.auditEvent.count({ where: { action: "subsidy.openDataExported" } })).toBe(1);
     await expect(openDataRecords(db, await principal("ADMIN"), NOW)).rejects.toBeInstanceOf(ForbiddenError);
   });

@@ -38,6 +38,37 @@ async function signedFtFile() {
 
 beforeEach(resetDb);
 
+describe("versement d'une tranche (issue 15 §4)", () => {
+  it("sur une tranche « prévue » : refusé sans confirmation, accepté avec confirmation et motif (tracé), puis la tranche est versée", async () => {
+    const w = await signedFtFile();
+    const [t1, t2] = w.tranches;
+    const pay = (trancheId: string, extra: { confirmUnmetConditions?: boolean; overrideReason?: string } = {}) =>
+      recordPayment(db, w.finance, w.id, { trancheId, amountCents: 1_000_000, paidAt: "2026-06-20", ...extra }, NOW);
+    const refused = pay(t1!.id);
+    await expect(refused).rejects.toBeInstanceOf(UnprocessableError);
+    await expect(refused).rejects.toThrow("Les conditions de cette tranche ne sont pas remplies (attestation de démarrage). Pour verser quand même, confirmez et indiquez le motif.");
+    await expect(pay(t1!.id, { confirmUnmetConditions: true })).rejects.toMatchObject({ status: 400, fields: { overrideReason: ["Indiquez le motif du versement malgré les conditions non remplies (5 caractères au moins)."] } });
+    expect(await db.payment.count()).toBe(0);
+
+    await pay(t1!.id, { confirmUnmetConditions: true, overrideReason: "Attestation reçue par courrier, saisie en retard" });
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "payment.recorded" } });
+    expect(audit.reason).toBe("Versement malgré des conditions non remplies : Attestation reçue par courrier, saisie en retard");
+    expect(audit.metadata).toMatchObject({ trancheStatusBefore: "PLANNED", unmetConditionsConfirmed: true });
+    const d = await getSubsidyFileDetail(db, w.finance, w.id, NOW);
+    // Paid below its amount (20 000 €): the tranche is settled all the same.
+    expect(d.tranches.map((t) => t.status)).toEqual(["PAID", "PLANNED", "PLANNED"]);
+    // The file's history shows the payment on the signed convention, with the reason.
+    expect(d.history.at(-1)).toMatchObject({ transition: "paymentRecorded", fromStatus: "SIGNED", toStatus: "SIGNED" });
+    expect(d.history.at(-1)!.comment).toContain("malgré des conditions non remplies : Attestation reçue par courrier");
+
+    // A claimable tranche (its document recorded) needs no confirmation and becomes « Versée ».
+    await recordMilestones(db, w.finance, w.id, { version: await version(w.id), intermediateReportAt: "2026-09-01" } as never, NOW);
+    expect((await getSubsidyFileDetail(db, w.finance, w.id, NOW)).tranches[1]!.status).toBe("DUE");
+    await pay(t2!.id);
+    expect((await getSubsidyFileDetail(db, w.finance, w.id, NOW)).tranches[1]!.status).toBe("PAID");
+  });
+});
+
 describe("tranches : prévue → exigible → demandée → versée", () => {
   it("le responsable demande la tranche 1 avec l'attestation de démarrage ; la finance la voit et la verse", async () => {
     const w = await signedFtFile();
@@ -84,7 +115,7 @@ describe("tranches : prévue → exigible → demandée → versée", () => {
 describe("ordres de reversement et pénalités France Travail", () => {
   it("un solde négatif donne un ordre de reversement numéroté, borné, réglé, dans l'historique", async () => {
     const w = await signedFtFile();
-    await recordPayment(db, w.finance, w.id, { trancheId: w.tranches[0]!.id, amountCents: 2_000_000, paidAt: "2026-06-20" });
+    await recordPayment(db, w.finance, w.id, { trancheId: w.tranches[0]!.id, amountCents: 2_000_000, paidAt: "2026-06-20", confirmUnmetConditions: true, overrideReason: "Versement de test sans attestation" });
     const line = await db.budgetLine.findFirstOrThrow({ where: { subsidyFileId: w.id } });
     // Actual 1 000 000 < forecast: final = 80 % × 1 000 000 = 800 000; paid 2 000 000 → refund 1 200 000.
     await recordActualExpense(db, w.manager, w.id, line.id, { version: line.version, actualCents: 1_000_000, gapExplanation: "Recrutement tardif" });
@@ -111,7 +142,7 @@ describe("ordres de reversement et pénalités France Travail", () => {
 
   it("concurrent refund orders never exceed the amount to refund", async () => {
     const w = await signedFtFile();
-    await recordPayment(db, w.finance, w.id, { trancheId: w.tranches[0]!.id, amountCents: 2_000_000, paidAt: "2026-06-20" });
+    await recordPayment(db, w.finance, w.id, { trancheId: w.tranches[0]!.id, amountCents: 2_000_000, paidAt: "2026-06-20", confirmUnmetConditions: true, overrideReason: "Versement de test sans attestation" });
     const line = await db.budgetLine.findFirstOrThrow({ where: { subsidyFileId: w.id } });
     await recordActualExpense(db, w.manager, w.id, line.id, { version: line.version, actualCents: 1_000_000, gapExplanation: "Recrutement tardif" });
     const results = await Promise.allSettled(Array.from({ length: 4 }, (_, i) => issueRefundOrder(db, w.finance, w.id, { amountCents: 500_000, issuedAt: "2026-07-01", reason: `Essai ${i}` }, NOW)));

@@ -137,7 +137,7 @@ describe("versements", () => {
   it("ne dépasse jamais le montant attribué, avec un message clair", async () => {
     const w = await signed();
     const tranche = await db.tranche.findFirstOrThrow({ where: { subsidyFileId: w.fileId } });
-    await recordPayment(db, w.finance, w.fileId, { trancheId: tranche.id, amountCents: 6_000_000, paidAt: "2026-07-01" });
+    await recordPayment(db, w.finance, w.fileId, { trancheId: tranche.id, amountCents: 6_000_000, paidAt: "2026-07-01", confirmUnmetConditions: true, overrideReason: "Versement de test sans justificatif" });
     await expect(recordPayment(db, w.finance, w.fileId, { amountCents: 4_000_001, paidAt: "2026-07-02" })).rejects.toThrow(/dépasserait le montant attribué/);
     await recordPayment(db, w.finance, w.fileId, { trancheId: tranche.id, amountCents: 4_000_000, paidAt: "2026-07-02" });
     expect((await db.tranche.findUniqueOrThrow({ where: { id: tranche.id } })).status).toBe("PAID");

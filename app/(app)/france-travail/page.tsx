@@ -26,7 +26,7 @@ export default async function FranceTravailPage() {
         projects.map((p) => (
           <section key={p.id} aria-labelledby={`projet-${p.id}`} className="rounded border p-4" data-testid="ft-project">
             <h2 id={`projet-${p.id}`} className="text-lg font-semibold">Projet mobilité {p.platformName} {p.year}</h2>
-            <p className="text-sm text-muted">{p.signedAt ? `Convention signée le ${new Date(p.signedAt).toLocaleDateString("fr-FR")}` : "Convention non signée"}</p>
+            <p className="text-sm text-muted">{p.signedAt ? `Convention signée le ${new Date(p.signedAt).toLocaleDateString("fr-FR", { timeZone: "UTC" })}${p.endsAt ? `, jusqu'au ${new Date(p.endsAt).toLocaleDateString("fr-FR", { timeZone: "UTC" })}` : ""}` : "Convention non signée"}</p>
             {p.months.length === 0 ? (
               <p className="mt-2">Aucun mois écoulé pour ce projet.</p>
             ) : (

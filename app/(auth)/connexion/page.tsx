@@ -25,9 +25,15 @@ export default async function LoginPage() {
           <TextLink href="/mot-de-passe/oublie">Mot de passe oublié ?</TextLink>
         </p>
       </div>
-      <p className="text-xs text-muted">
-        Les données personnelles traitées ici le sont pour le compte de la Région Hauts-de-France. Chaque accès est journalisé.
-      </p>
+      <footer className="flex flex-col gap-2 text-xs text-muted">
+        <p>Les données personnelles traitées ici le sont pour le compte de la Région Hauts-de-France. Chaque accès est journalisé.</p>
+        <p>
+          Données ouvertes des conventions de subvention (décret 2017-779) :{" "}
+          <a href="/donnees-ouvertes/subventions.csv" className="text-brand-700 underline">CSV</a>
+          {" · "}
+          <a href="/donnees-ouvertes/subventions.json" className="text-brand-700 underline">JSON</a>
+        </p>
+      </footer>
     </main>
   );
 }

@@ -78,4 +78,23 @@ describe("événements : inscriptions, capacité, présence, résultats", () => 
     const outsider = await principal(db, "PLATFORM_ASSISTANT", { platformIds: [amiens.id] });
     await expect(getEvent(db, outsider, eventId, purpose)).rejects.toBeInstanceOf(NotFoundError);
   });
+
+  it("inscrire la personne, l'entreprise ou le chef de file d'une autre plateforme : introuvable (404), comme partout ailleurs ; rien n'est inscrit", async () => {
+    const { eventId, assistant } = await setup(null);
+    const amiens = await createPlatform(db, "Amiens");
+    const person = await seedPerson(db, amiens.id);
+    const company = await createCompany(db, amiens.id);
+    const chef = await db.chefDeFile.create({ data: { platformId: amiens.id, lastName: "Chef", sector: "Logistique" } });
+    for (const [type, participantId, message] of [
+      ["JOB_SEEKER", person.id, "Demandeur d'emploi introuvable sur la plateforme de l'événement."],
+      ["COMPANY", company.id, "Entreprise introuvable sur la plateforme de l'événement."],
+      ["CHEF_DE_FILE", chef.id, "Chef de file introuvable sur la plateforme de l'événement."],
+    ] as const) {
+      const refused = registerParticipant(db, assistant, eventId, { type, participantId }, {}, now);
+      await expect(refused).rejects.toBeInstanceOf(NotFoundError);
+      await expect(refused).rejects.toMatchObject({ status: 404, message });
+    }
+    const counts = await Promise.all([db.eventJobSeekerParticipation.count(), db.eventCompanyParticipation.count(), db.eventChefDeFileParticipation.count()]);
+    expect(counts).toEqual([0, 0, 0]);
+  });
 });

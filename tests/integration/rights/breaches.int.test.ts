@@ -42,6 +42,13 @@ describe("breach register", () => {
     expect(ws.getRow(1).getCell(5).value).toBe("Nature");
     expect(ws.getRow(2).getCell(5).value).toBe(input.nature);
     expect(ws.getRow(2).getCell(8).value).toBe(40);
+    // Dates are Excel dates (issue 15 §4), in Paris time, with a date-time format: detected 20:00Z = 21:00 Paris.
+    for (const col of [1, 2, 3]) {
+      expect(ws.getRow(2).getCell(col).type, `colonne ${col}`).toBe(ExcelJS.ValueType.Date);
+      expect(ws.getRow(2).getCell(col).numFmt).toBe("dd/mm/yyyy hh:mm");
+    }
+    expect((ws.getRow(2).getCell(1).value as Date).toISOString()).toBe("2026-11-19T21:00:00.000Z");
+    expect((ws.getRow(2).getCell(3).value as Date).toISOString()).toBe("2026-11-20T10:00:00.000Z");
     const html = (await exportBreaches(db, dpo, "html", {}, NOW)).body.toString("utf8");
     expect(html).toContain("Usurpation possible");
     expect(await db.auditEvent.count({ where: { action: "breach.exported", actorId: dpo.id } })).toBe(2);

@@ -9,6 +9,7 @@ import { applyRightsAction, createRightsRequest, exportSubjectData, getRightsReq
 import { createPlatform, createRuleSets, platformUser } from "@/tests/factories";
 import { createOffer, principal } from "@/tests/factories/job-seeker-side";
 import { db, resetDb } from "@/tests/support/db";
+import { PERSON, PERSON_PLACES, explainTraces, findAnywhere, personMarkers, seedPersonEverywhere } from "@/tests/support/person-traces";
 
 beforeEach(resetDb);
 
@@ -103,10 +104,25 @@ describe("rights requests", () => {
     const after = await db.jobSeeker.findUniqueOrThrow({ where: { id: person.id } });
     expect(after.lifecycle).toBe("DESTROYED");
     expect([after.lastName, after.firstName, after.email, after.phone, after.birthDate, after.franceTravailId]).toEqual([null, null, null, null, null, null]);
+    // Every value the fixture filled (the « -xyz » free texts included), in every column of every table.
+    expect(await findAnywhere(db, ["Zébulonne", "Apolline", "apolline.zebulonne@exemple.fr", "0612345678", "FT998877", "12 rue des Corons", "1990-05-17", "17/05/1990", "-xyz"])).toEqual([]);
     expect(await db.auditEvent.count({ where: { action: "retention.jobSeeker.destroy", entityId: person.id, metadata: { path: ["rightsRequestId"], equals: r.id } } })).toBe(1);
     expect(await db.auditEvent.count({ where: { action: "rights.erase", entityId: r.id } })).toBe(1);
     // The request survives as proof, without the requester's name.
     expect((await db.rightsRequest.findUniqueOrThrow({ where: { id: r.id } })).requesterName).toBeNull();
+  });
+
+  it("erasure leaves no identifying value of the person in any column of any table (issue 15 §1)", { timeout: 120_000 }, async () => {
+    await createRuleSets(db);
+    const platform = await createPlatform(db, "Plateforme Effacement");
+    const seeded = await seedPersonEverywhere(db, platform.id, new Date("2026-11-02T09:00:00Z"));
+    expect(await findAnywhere(db, personMarkers())).toEqual(PERSON_PLACES);
+    const r = await createRightsRequest(db, seeded.dpo, { kind: "ERASURE", requesterName: `${PERSON.firstName} ${PERSON.lastName}`, requesterContact: PERSON.email, channel: "EMAIL", receivedAt: new Date("2026-11-18T09:00:00Z"), jobSeekerId: seeded.jobSeekerId }, {}, NOW);
+    const done = await applyRightsAction(db, seeded.dpo, r.id, { action: "erase", confirm: true }, {}, NOW);
+    expect(done.status).toBe("ANSWERED");
+    expect(await explainTraces(db, personMarkers())).toEqual([]);
+    // The request stays as proof, kind and dates kept.
+    expect(await db.rightsRequest.findUniqueOrThrow({ where: { id: r.id } })).toMatchObject({ kind: "ERASURE", requesterName: null, requesterContact: null, status: "ANSWERED" });
   });
 
   it("restriction freezes the record (no edit, no interaction, no proposal, visible flag) until the DPO lifts it", async () => {

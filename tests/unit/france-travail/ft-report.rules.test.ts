@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { displayValue, FT_INDICATORS, maskingNote, ftBeneficiaryRows, ftMonthlyIndicators, isMasked, projectMonths, type FtDiagnosticFact } from "@/lib/france-travail/ft-report.rules";
+import { conventionEndDate, displayValue, FT_INDICATORS, maskingNote, ftBeneficiaryRows, ftMonthlyIndicators, isMasked, projectMonths, type FtDiagnosticFact } from "@/lib/france-travail/ft-report.rules";
 
 const base: FtDiagnosticFact = {
   jobSeekerId: "p1", diagnosticDone: true, accompanimentDone: false, accompanimentDurationDays: null, solutionRecommended: false,
@@ -87,9 +87,20 @@ describe("retour mensuel des données personnelles", () => {
 
 describe("mois d'un projet", () => {
   it("du mois de départ à la durée de la convention, sans dépasser le mois courant, du plus récent au plus ancien", () => {
-    expect(projectMonths("2026-09", 12, "2026-11")).toEqual(["2026-11", "2026-10", "2026-09"]);
-    expect(projectMonths("2025-01", 12, "2026-11")).toHaveLength(12);
-    expect(projectMonths("2025-01", 12, "2026-11")[0]).toBe("2025-12");
-    expect(projectMonths("2027-01", 12, "2026-11")).toEqual([]);
+    expect(projectMonths("2026-09", "2027-08", "2026-11")).toEqual(["2026-11", "2026-10", "2026-09"]);
+    expect(projectMonths("2025-01", "2025-12", "2026-11")).toHaveLength(12);
+    expect(projectMonths("2025-01", "2025-12", "2026-11")[0]).toBe("2025-12");
+    expect(projectMonths("2027-01", "2027-12", "2026-11")).toEqual([]);
+  });
+
+  it("a convention signed on 15 March 2026 ends on 14 March 2027 and its monthly files run to March 2027 (issue 15 §4)", () => {
+    const end = conventionEndDate(new Date("2026-03-15T00:00:00Z"), 12);
+    expect(end.toISOString().slice(0, 10)).toBe("2027-03-14");
+    const months = projectMonths("2026-03", "2027-03", "2027-06");
+    expect(months).toHaveLength(13);
+    expect([months.at(-1), months[0]]).toEqual(["2026-03", "2027-03"]);
+    // Signed on the 1st: exactly twelve calendar months; the 31st clamps to the month's end.
+    expect(conventionEndDate(new Date("2026-03-01T00:00:00Z"), 12).toISOString().slice(0, 10)).toBe("2027-02-28");
+    expect(conventionEndDate(new Date("2026-01-31T00:00:00Z"), 1).toISOString().slice(0, 10)).toBe("2026-02-27");
   });
 });

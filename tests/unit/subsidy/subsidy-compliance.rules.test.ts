@@ -13,17 +13,21 @@ describe("données essentielles des conventions (SCDL subventions)", () => {
     beneficiarySiret: "24620036400017",
     object: "Plateforme territoriale Proch'Emploi Lens-Liévin, année 2026",
     awardedCents: 10_000_050,
-    budgetCents: 12_500_000,
     trancheDueDates: [day("2026-03-03"), null, day("2026-09-01")],
   };
 
-  it("remplit les treize champs du décret 2017-779 au format SCDL", () => {
+  it("remplit les seize champs du schéma SCDL 2.1.1, dans son ordre et avec ses types", () => {
     const r = toScdlRecord(base);
     expect(Object.keys(r)).toEqual([...SCDL_COLUMNS]);
-    expect(r).toMatchObject({
-      dateConvention: "2026-02-01", montant: "100000.50", nature: "aide en numéraire", conditionsVersement: "échelonné",
-      datesPeriodeVersement: "2026-03-03_2026-09-01", notificationUE: "non", pourcentageSubvention: 0.8, referenceDecision: "CP 2026-01",
+    expect(r).toEqual({
+      nomAttribuant: "Région Hauts-de-France", idAttribuant: "20005376700014", dateConvention: "2026-02-01", referenceDecision: "CP 2026-01",
+      nomBeneficiaire: "Communauté d'agglomération de Lens-Liévin", idBeneficiaire: "24620036400017", rnaBeneficiaire: null,
+      objet: "Plateforme territoriale Proch'Emploi Lens-Liévin, année 2026", montant: 100000.5, nature: "aide en numéraire", conditionsVersement: "échelonné",
+      // A period is « début/fin » (ISO 8601); a single beneficiary receives 100 % of the subsidy.
+      datesPeriodeVersement: "2026-03-03/2026-09-01", idRAE: null, notificationUE: false, pourcentageSubvention: 1, dispositifAide: null,
     });
+    const [, row] = toScdlCsv([r]).trimEnd().split("\r\n");
+    expect(row).toBe(`Région Hauts-de-France,20005376700014,2026-02-01,CP 2026-01,Communauté d'agglomération de Lens-Liévin,24620036400017,,"Plateforme territoriale Proch'Emploi Lens-Liévin, année 2026",100000.50,aide en numéraire,échelonné,2026-03-03/2026-09-01,,non,1,`);
   });
 
   it("versement unique à la date de signature quand aucune échéance n'est datée", () => {

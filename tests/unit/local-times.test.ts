@@ -1,0 +1,56 @@
+// Issue 15 §4: a date-time without an offset in an API body is Paris time, on both sides of each
+// DST change (it used to be read as UTC, shifting every legal deadline by one or two hours).
+import { describe, expect, it } from "vitest";
+import { createCallbackSchema } from "@/lib/callbacks/callback.schema";
+import { interactionInputSchema } from "@/lib/job-seekers/job-seeker.schema";
+import { parseInstant } from "@/lib/fields.schema";
+import { createBreachSchema } from "@/lib/rights/breach.schema";
+import { createRightsRequestSchema } from "@/lib/rights/rights.schema";
+
+const iso = (d: Date) => d.toISOString();
+
+describe("date-heure sans décalage = heure de Paris", () => {
+  it.each([
+    // Spring forward, Sunday 29 March 2026 at 02:00 → 03:00.
+    ["2026-03-28T10:00", "2026-03-28T09:00:00.000Z"], // the day before: winter time, +01:00
+    ["2026-03-29T01:30", "2026-03-29T00:30:00.000Z"], // just before the change
+    ["2026-03-29T03:30", "2026-03-29T01:30:00.000Z"], // just after: summer time, +02:00
+    ["2026-03-29T02:30", "2026-03-29T01:30:00.000Z"], // does not exist: one hour later (03:30)
+    ["2026-03-30T10:00", "2026-03-30T08:00:00.000Z"],
+    // Fall back, Sunday 25 October 2026 at 03:00 → 02:00.
+    ["2026-10-24T10:00", "2026-10-24T08:00:00.000Z"], // the day before: summer time
+    ["2026-10-25T01:30", "2026-10-24T23:30:00.000Z"],
+    ["2026-10-25T02:30", "2026-10-25T01:30:00.000Z"], // happens twice: winter time
+    ["2026-10-25T03:30", "2026-10-25T02:30:00.000Z"],
+    ["2026-10-26T10:00", "2026-10-26T09:00:00.000Z"],
+    // Seconds, milliseconds and a space instead of T.
+    ["2026-07-14 09:15:30.250", "2026-07-14T07:15:30.250Z"],
+  ])("%s → %s", (input, expected) => {
+    expect(iso(parseInstant(input))).toBe(expected);
+  });
+
+  it("an offset or Z is read as written; a calendar date stays midnight UTC", () => {
+    expect(iso(parseInstant("2026-03-30T10:00:00Z"))).toBe("2026-03-30T10:00:00.000Z");
+    expect(iso(parseInstant("2026-03-30T10:00:00+02:00"))).toBe("2026-03-30T08:00:00.000Z");
+    expect(iso(parseInstant("2026-03-30T10:00-05:00"))).toBe("2026-03-30T15:00:00.000Z");
+    expect(iso(parseInstant("2026-03-30"))).toBe("2026-03-30T00:00:00.000Z");
+  });
+
+  it("every API body with a date-time reads it the same way (rights request, breach, interaction)", () => {
+    const rights = (receivedAt: string) => createRightsRequestSchema.parse({ kind: "ACCESS", requesterName: "X", channel: "EMAIL", receivedAt }).receivedAt;
+    expect(iso(rights("2026-03-28T10:00"))).toBe("2026-03-28T09:00:00.000Z");
+    expect(iso(rights("2026-03-30T10:00"))).toBe("2026-03-30T08:00:00.000Z");
+    const breach = (detectedAt: string) => createBreachSchema.parse({ detectedAt, nature: "Perte d'un ordinateur", dataCategories: [], peopleCategories: [] }).detectedAt;
+    expect(iso(breach("2026-10-24T10:00"))).toBe("2026-10-24T08:00:00.000Z");
+    expect(iso(breach("2026-10-26T10:00"))).toBe("2026-10-26T09:00:00.000Z");
+    const at = (v: string) => interactionInputSchema.parse({ kind: "APPEL", at: v, summary: "Appel" }).at;
+    expect(iso(at("2026-10-26T10:00"))).toBe("2026-10-26T09:00:00.000Z");
+    expect(createCallbackSchema.safeParse({ companyId: "00000000-0000-4000-8000-000000000000", receivedAt: "2026-03-29T10:00" }).success).toBe(true);
+  });
+
+  it("an impossible date is still a French 400 message", () => {
+    const r = createRightsRequestSchema.safeParse({ kind: "ACCESS", requesterName: "X", channel: "EMAIL", receivedAt: "2026-02-30T25:00" });
+    expect(r.success).toBe(false);
+    expect(JSON.stringify(r.error?.issues)).toContain("Reçue le : date invalide.");
+  });
+});
