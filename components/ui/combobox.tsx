@@ -6,6 +6,7 @@
 // { items: ComboOption[] }), debounced (at most one request per `debounceMs`, 150 ms minimum),
 // stale answers aborted and answers cached. The chosen value travels in a hidden input `name`,
 // so it works in a plain <form> and with react-hook-form (Controller or value/onChange).
+import { Icon } from "@/components/ui/icons";
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import { normalizeSearch } from "@/lib/search/normalize";
 
@@ -302,7 +303,7 @@ export function Combobox({
       {noResult && !selected && query.trim() !== "" && !loading && !tooShort && results.length === 0 ? <div className="text-sm">{noResult(query)}</div> : null}
       {error ? (
         <p id={`${inputId}-error`} className="text-sm text-danger">
-          <span aria-hidden="true">⚠ </span>
+          <Icon name="alert" className="mr-1 inline-block align-[-2px]" />
           {error}
         </p>
       ) : null}

@@ -1,6 +1,7 @@
 // A state said with words and an icon as well as a colour (RGAA 3.1: never colour alone).
-// Use for short statuses inside cards and tables: « ▲ dans l'objectif », « ▼ en retard ».
+// Use for short statuses inside cards and tables: « dans l'objectif », « en retard », each with its SVG icon.
 import type { ReactNode } from "react";
+import { Icon, type IconName } from "@/components/ui/icons";
 
 export type Tone = "good" | "warn" | "bad" | "neutral";
 
@@ -11,12 +12,12 @@ const TONE_CLASS: Record<Tone, string> = {
   neutral: "text-muted",
 };
 
-const TONE_ICON: Record<Tone, string> = { good: "✔", warn: "⚠", bad: "✖", neutral: "•" };
+const TONE_ICON: Record<Tone, IconName> = { good: "check", warn: "alert", bad: "x", neutral: "circle" };
 
-export function ToneText({ tone, icon, children, className = "" }: { tone: Tone; icon?: string; children: ReactNode; className?: string }) {
+export function ToneText({ tone, icon, children, className = "" }: { tone: Tone; icon?: IconName; children: ReactNode; className?: string }) {
   return (
     <span className={`inline-flex items-baseline gap-1 font-medium ${TONE_CLASS[tone]} ${className}`}>
-      <span aria-hidden="true">{icon ?? TONE_ICON[tone]}</span>
+      <Icon name={icon ?? TONE_ICON[tone]} className="inline-block self-center" />
       <span>{children}</span>
     </span>
   );

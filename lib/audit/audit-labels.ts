@@ -13,7 +13,7 @@ export const AUDIT_ACTION_GROUPS: readonly AuditActionGroup[] = [
   { label: "Connexions et comptes", prefix: "auth.", actions: {
     "auth.login.succeeded": "Connexion réussie", "auth.login.failed": "Échec de connexion", "auth.login.throttled": "Connexion bloquée (trop d'échecs)",
     "auth.totp.enabled": "Double authentification activée", "auth.totp.enrolFailed": "Échec d'activation de la double authentification",
-    "auth.totp.recoveryUsed": "Code de secours utilisé",
+    "auth.totp.recoveryUsed": "Code de secours utilisé", "auth.logout": "Déconnexion (sessions fermées)",
   } },
   { label: "Utilisateurs", prefix: "user.", actions: {
     "user.read": "Consultation d'un compte", "user.invited": "Invitation d'un utilisateur", "user.invitation.resent": "Invitation renvoyée",
@@ -80,10 +80,12 @@ export const AUDIT_ACTION_GROUPS: readonly AuditActionGroup[] = [
     "breach.exported": "Export du registre des violations", "register.read": "Consultation du registre des traitements", "register.exported": "Export du registre des traitements",
     "retention.run": "Exécution de la conservation", "retention.dryRun": "Simulation de la conservation", "retention.jobSeeker.archive": "Conservation : fiche demandeur archivée",
     "retention.jobSeeker.destroy": "Conservation : fiche demandeur détruite", "retention.companyContact.destroy": "Conservation : contact d'entreprise détruit",
-    "retention.chefDeFile.destroy": "Conservation : chef de file détruit", "audit.read": "Consultation du journal d'audit", "audit.export": "Export du journal d'audit",
+    "retention.chefDeFile.destroy": "Conservation : chef de file détruit",
+    "franceTravail.destroy": "Données d'un projet France Travail détruites", "retention.franceTravail.destroy": "Conservation : données d'un projet France Travail détruites",
+    "rightsSubject.search": "Recherche de la personne d'une demande de droits", "audit.read": "Consultation du journal d'audit", "audit.export": "Export du journal d'audit",
   } },
   { label: "Administration", prefix: "platform.", actions: {
-    "platform.created": "Plateforme créée", "platform.updated": "Plateforme modifiée", "platform.read": "Consultation d'une plateforme",
+    "setting.updated": "Paramètre modifié", "platform.created": "Plateforme créée", "platform.updated": "Plateforme modifiée", "platform.read": "Consultation d'une plateforme",
     "ruleSet.created": "Jeu de règles créé", "ruleSet.read": "Consultation d'un jeu de règles", "apiToken.created": "Jeton d'API créé", "apiToken.revoked": "Jeton d'API révoqué",
     "token.manage": "Gestion des jetons d'API", "import.undone": "Import annulé", "outbox.read": "Consultation des courriels en attente",
     "home.view": "Accueil consulté", "profile.view": "Profil consulté",

@@ -25,7 +25,7 @@ export const SUBJECT_TYPE_LABELS: Record<SubjectType, string> = {
 };
 
 /** A checkbox in a form ("on"), a boolean in JSON. */
-export const checkbox = z.union([z.boolean(), z.enum(["on", "true", "false"]).transform((v) => v !== "false")]).optional();
+export const checkbox = z.union([z.boolean(), z.enum(["on", "true", "false", ""]).transform((v) => v !== "false" && v !== "")]).optional();
 const optionalUuid = (message: string) => z.union([z.string().uuid(message), z.literal("")]).optional();
 export const RIGHTS_STATUSES = ["RECEIVED", "FORWARDED", "IN_PROGRESS", "ANSWERED", "REJECTED"] as const;
 export const RIGHTS_STATUS_LABELS: Record<(typeof RIGHTS_STATUSES)[number], string> = {

@@ -66,6 +66,8 @@ export const PERSON_PLACES = [
   "JobSeeker.firstName",
   "JobSeeker.franceTravailId",
   "JobSeeker.lastName",
+  // The normalised search key (prefix search, issue 18), kept by a trigger from lastName.
+  "JobSeeker.lastNameKey",
   "JobSeeker.phone",
   "JobSeeker.strengthsAndObstacles",
   "JobSeekerInteraction.summary",

@@ -50,7 +50,8 @@ describe("France Travail: the rate is per convention (art. 3.2)", () => {
     for (const [w, paid, final] of [[a, 1_250_000, 1_000_000], [b, 1_750_000, 1_400_000]] as const) {
       const tranches = await db.tranche.findMany({ where: { subsidyFileId: w.id }, orderBy: { rank: "asc" } });
       expect(Number(tranches[0]!.amountCents)).toBe(paid); // art. 4: 50 % of the contribution
-      await recordPayment(db, finance, w.id, { trancheId: tranches[0]!.id, amountCents: paid, paidAt: "2026-06-20" });
+      // The start attestation is not recorded here: the payment is confirmed with a reason (issue 15 §4).
+      await recordPayment(db, finance, w.id, { trancheId: tranches[0]!.id, amountCents: paid, paidAt: "2026-06-20", confirmUnmetConditions: true, overrideReason: "Attestation reçue par courrier" });
       const line = await db.budgetLine.findFirstOrThrow({ where: { subsidyFileId: w.id } });
       // Actual eligible expenses 20 000 € < forecast: revised down at the convention's own rate.
       await recordActualExpense(db, w.manager, w.id, line.id, { version: line.version, actualCents: 2_000_000, gapExplanation: "Recrutement tardif" });
