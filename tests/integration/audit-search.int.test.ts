@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { exportAuditEvents, listAuditEvents, parisDayStart } from "@/lib/audit/audit.query";
 import { auditListQuerySchema } from "@/lib/audit/audit.schema";
 import { recordAudit } from "@/lib/audit/audit.service";
+import { ForbiddenError } from "@/lib/errors";
 import { createJobSeeker, createPlatform } from "@/tests/factories";
 import { principal } from "@/tests/factories/job-seeker-side";
 import { db, resetDb } from "@/tests/support/db";
@@ -35,7 +36,8 @@ describe("recherche du journal d'audit par la DPO", () => {
     const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(new Date());
     expect((await listAuditEvents(db, dpo, query({ from: today, to: today, person: alice.id }))).total).toBe(4);
     expect((await listAuditEvents(db, dpo, query({ to: "2020-01-01" }))).total).toBe(0);
-    await expect(listAuditEvents(db, manager, query({}))).rejects.toThrow();
+    await expect(listAuditEvents(db, manager, query({}))).rejects.toThrow(new ForbiddenError());
+    await expect(listAuditEvents(db, manager, query({}))).rejects.toBeInstanceOf(ForbiddenError);
   });
 
   it("exporte le résultat en XLSX et CSV, et trace l'export sans copier le nom cherché", async () => {
@@ -62,7 +64,8 @@ describe("recherche du journal d'audit par la DPO", () => {
     expect(JSON.stringify(exports.map((e) => e.metadata))).not.toContain(alice.lastName!);
 
     const manager = await principal(db, "PLATFORM_MANAGER", { platformIds: [lens.id] });
-    await expect(exportAuditEvents(db, manager, { format: "csv" })).rejects.toThrow();
+    await expect(exportAuditEvents(db, manager, { format: "csv" })).rejects.toThrow(new ForbiddenError());
+    await expect(exportAuditEvents(db, manager, { format: "csv" })).rejects.toBeInstanceOf(ForbiddenError);
   });
 
   it("compte les jours de la période sur le calendrier de Paris", () => {
