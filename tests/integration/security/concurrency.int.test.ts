@@ -30,18 +30,15 @@ function withWriteBarrier(model: "company" | "jobSeeker", parties: number) {
   let arrived = 0;
   let release!: () => void;
   const open = new Promise<void>((r) => (release = r));
-  const client = db.$extends({
-    query: {
-      [model]: {
-        async updateMany({ args, query }: { args: unknown; query: (a: unknown) => Promise<unknown> }) {
-          if (++arrived === parties) release();
-          const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`barrière : ${arrived}/${parties} écritures arrivées en 10 s`)), 10_000).unref());
-          await Promise.race([open, timeout]);
-          return query(args);
-        },
-      },
+  const hold = {
+    async updateMany({ args, query }: { args: unknown; query: (a: unknown) => Promise<unknown> }) {
+      if (++arrived === parties) release();
+      const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`barrière : ${arrived}/${parties} écritures arrivées en 10 s`)), 10_000).unref());
+      await Promise.race([open, timeout]);
+      return query(args);
     },
-  });
+  };
+  const client = model === "company" ? db.$extends({ query: { company: hold } }) : db.$extends({ query: { jobSeeker: hold } });
   return { client: client as unknown as Db, arrived: () => arrived };
 }
 
