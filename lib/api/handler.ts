@@ -68,7 +68,7 @@ export function apiRoute<Q extends z.ZodType = z.ZodObject<Record<string, never>
   opts: { permission: Action; query?: Q; body?: B },
   handler: (ctx: ApiContext<z.infer<Q>, z.infer<B>>) => Promise<unknown>,
 ) {
-  return async (req: NextRequest, route: { params: Promise<Record<string, string>> }): Promise<NextResponse> => {
+  const route = async (req: NextRequest, route: { params: Promise<Record<string, string>> }): Promise<NextResponse> => {
     const requestId = req.headers.get("x-request-id") ?? randomUUID();
     const started = Date.now();
     let log = requestLogger(requestId);
@@ -99,4 +99,7 @@ export function apiRoute<Q extends z.ZodType = z.ZodObject<Record<string, never>
       return res;
     }
   };
+  // What the route declares (permission, query and body schemas), readable by the security tests
+  // that build valid bodies from each route's own schema. Not used at run time.
+  return Object.assign(route, { declared: { permission: opts.permission, query: opts.query, body: opts.body } });
 }
