@@ -8,6 +8,7 @@
 // contact on a Lens company → 404, nothing created (and the same request from Lens → 201).
 // Handlers run in-process on the real database (demo data), authenticated by personal API tokens.
 import { randomUUID } from "node:crypto";
+import { mkdirSync, writeFileSync } from "node:fs";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
@@ -108,8 +109,9 @@ beforeAll(async () => {
 const test_annotations: string[] = [];
 afterAll(async () => {
   await client?.end();
-  // What the allowed side answered, route by route (visible with --reporter=verbose in the log).
-  console.info(`Côté Lens-Liévin :\n${test_annotations.join("\n")}`);
+  // What the allowed side answered, route by route (success, or which domain refusal).
+  mkdirSync(".data/test-results", { recursive: true });
+  writeFileSync(".data/test-results/isolation-writes-lens.txt", `${test_annotations.join("\n")}\n`);
 });
 
 const WRITES = listApiRoutes().filter((r) => r.method !== "GET" && PUBLIC_API[r.path] === undefined && r.path.includes("[") && !UPLOADS.has(r.path) && !NO_DEMO_RECORD.has(r.path) && !NOT_PLATFORM.has(r.path));
