@@ -24,7 +24,14 @@ const API = listApiRoutes().filter((r) => PUBLIC_API[r.path] === undefined);
 const CALLERS: (AccountKey | "anonymous")[] = ["assistantLens", "managerLens", "referent", "finance", "reviewer", "dpo", "admin", "anonymous"];
 const LENS_MEMBERS = new Set<string>(["assistantLens", "managerLens"]);
 /** Query parameters without which a read route answers 400 (its own contract, not a refusal). */
-const READ_QUERY: Record<string, string> = {};
+const READ_QUERY: Record<string, string> = {
+  "/api/v1/france-travail/[subsidyFileId]/monthly": "month=2026-01&file=indicators",
+  "/api/v1/reports/monthly": "month=2026-01",
+  "/api/v1/reports/monthly/export": "month=2026-01&format=csv",
+  "/api/v1/reports/objectives": `year=${new Date().getFullYear()}`,
+  "/api/v1/rights-requests/subjects": "q=Martin",
+  "/api/v1/search": "q=Martin",
+};
 /** The pinned permission (tests/support/route-permissions.ts); a route missing there fails the matrix. */
 const pinned = (method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE" | "PAGE", path: string) => pinnedPermission(method, path) ?? null;
 

@@ -8,8 +8,10 @@ import type pg from "pg";
  */
 export const MAY_CHANGE_ON_REFUSAL = ["AuditEvent", "LoginThrottle", "ApiToken", "_prisma_migrations"];
 
-export async function tableChecksums(c: pg.Client, exclude: readonly string[] = MAY_CHANGE_ON_REFUSAL): Promise<Record<string, string>> {
-  const tables = (await c.query<{ t: string }>(`SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' AND NOT (tablename = ANY($1)) ORDER BY 1`, [exclude])).rows;
+/** `only`: just these tables (those a write probe saw touched). */
+export async function tableChecksums(c: pg.Client, exclude: readonly string[] = MAY_CHANGE_ON_REFUSAL, only?: readonly string[]): Promise<Record<string, string>> {
+  const tables = (await c.query<{ t: string }>(`SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' AND NOT (tablename = ANY($1)) ORDER BY 1`, [exclude])).rows.filter(({ t }) => !only || only.includes(t));
+  if (tables.length === 0) return {};
   const sql = tables
     .map(({ t }) => `SELECT '${t}' AS t, md5(coalesce(string_agg(h, ',' ORDER BY h), '')) AS h FROM (SELECT md5(x::text) AS h FROM "public"."${t}" x) s`)
     .join(" UNION ALL ");
