@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { axeViolations } from "./support/a11y";
 import { ACCOUNTS } from "./support/accounts";
 import { loginViaForm, loginViaHttp } from "./support/auth";
 
@@ -43,10 +43,8 @@ test("la santé du service répond sans authentification", async ({ request }) =
 
 test("la page de connexion et l'accueil respectent les règles d'accessibilité automatiques (axe)", async ({ page }) => {
   await page.goto("/connexion");
-  const login = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  expect(login.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
   await loginViaForm(page, ACCOUNTS.assistantLens.email);
   await expect(page.getByTestId("home-role")).toBeVisible();
-  const home = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  expect(home.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
 });

@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext } from "@playwright/test";
+import { axeViolations } from "./support/a11y";
 import { ACCOUNTS, ALL_PLATFORMS } from "./support/accounts";
 import { loginViaForm, loginViaHttp } from "./support/auth";
 
@@ -27,8 +27,7 @@ test.describe.serial("bilans mensuels", () => {
     await page.getByTestId("chart-hidden").getByText("Tableau des données").click();
     await expect(page.getByRole("region", { name: "Données : Part du marché caché" })).toBeVisible();
     await expect(page.getByTestId("provisional-notice")).toContainText("provisoires");
-    const r = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-    expect(r.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: ".data/test-results/screens/bilans-region.png", fullPage: true });
     await page.goto("/bilans/indicateurs");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Définitions des indicateurs");

@@ -1,13 +1,8 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { axeViolations } from "./support/a11y";
 import { ACCOUNTS } from "./support/accounts";
 import { loginViaForm } from "./support/auth";
 import { tabTo } from "./support/keyboard";
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const r = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return r.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
-}
 
 test("une assistante enregistre une visite puis crée une offre du marché caché, au clavier seulement", async ({ page }) => {
   test.setTimeout(120_000);
@@ -103,26 +98,26 @@ test.describe("axe : aucune violation grave ou critique", () => {
 
   test("liste des entreprises", async ({ page }) => {
     await page.goto("/entreprises");
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   test("fiche entreprise", async ({ page }) => {
     await page.goto(`/entreprises/${await firstCompanyId(page)}`);
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   test("formulaire de visite", async ({ page }) => {
     await page.goto(`/visites/nouvelle?entreprise=${await firstCompanyId(page)}`);
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   test("formulaire d'offre", async ({ page }) => {
     await page.goto(`/offres/nouvelle?entreprise=${await firstCompanyId(page)}`);
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   test("liste des offres", async ({ page }) => {
     await page.goto("/offres");
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
   });
 });

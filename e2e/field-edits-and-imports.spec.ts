@@ -1,12 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { axeViolations } from "./support/a11y";
 import { ACCOUNTS } from "./support/accounts";
 import { loginViaForm } from "./support/auth";
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const r = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return r.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
-}
 
 test("une assistante modifie une visite depuis sa page (formulaire accessible)", async ({ page }) => {
   test.setTimeout(120_000);
@@ -18,7 +13,7 @@ test("une assistante modifie une visite depuis sa page (formulaire accessible)",
   await page.getByRole("link", { name: "Modifier la visite" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Modifier la visite du");
   await expect(page.getByLabel("Objet de la visite")).toHaveValue(visit.purpose);
-  expect(await seriousViolations(page)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
 
   const purpose = `Point recrutement revu ${Date.now()}`;
   await page.getByLabel("Objet de la visite").fill(purpose);
@@ -55,7 +50,7 @@ test("une assistante importe des demandeurs d'emploi depuis un CSV : aperçu, im
   await page.goto("/demandeurs");
   await page.getByRole("link", { name: "Importer un fichier" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Importer des demandeurs d'emploi");
-  expect(await seriousViolations(page)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
 
   await page.getByLabel(/Fichier CSV ou Excel/).setInputFiles({ name: "inscrits.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
   await page.getByLabel("Informé·es du traitement le").fill("2026-11-02");
@@ -64,7 +59,7 @@ test("une assistante importe des demandeurs d'emploi depuis un CSV : aperçu, im
   await page.getByRole("button", { name: "Analyser le fichier" }).click();
   await expect(page.getByTestId("import-summary")).toContainText("3 ligne(s) lue(s) : 2 prête(s) à importer, 1 en erreur");
   await expect(page.getByTestId("import-errors")).toContainText("Ligne 4 — Date de naissance :");
-  expect(await seriousViolations(page)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
 
   await page.getByRole("button", { name: /Lancer l'import/ }).click();
   await expect(page.getByTestId("import-report")).toContainText("2 personne(s) créée(s), 0 fiche(s) mise(s) à jour, 0 ignorée(s), 1 ligne(s) en erreur");
@@ -129,7 +124,7 @@ test("une assistante modifie puis annule un événement avec un motif ; il reste
   await page.goto(`/evenements/${id}`);
   await page.getByRole("link", { name: "Modifier ou annuler" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Modifier l'événement");
-  expect(await seriousViolations(page)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
   await page.getByLabel("Lieu (obligatoire)", { exact: true }).fill("Maison de l'emploi de Liévin");
   await page.getByRole("button", { name: "Enregistrer les modifications" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);

@@ -1,11 +1,10 @@
 // Issue 6 leftovers: the Lens manager claims a tranche, finance records its payment, and the admin
 // edits a rule-set field through the generated form (diff shown before saving).
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { axeViolations } from "./support/a11y";
 import { ACCOUNTS } from "./support/accounts";
 import { loginViaForm } from "./support/auth";
 
-const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
 async function signedIn(browser: Browser, email: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
@@ -64,8 +63,7 @@ test("tranche France Travail : le responsable la demande, la finance la voit et 
   await expect(finance.getByTestId("payments")).toContainText("MANDAT-E2E-T2");
   await expect(finance.getByTestId("withholding")).toBeVisible();
 
-  const axe = await new AxeBuilder({ page: finance }).withTags(WCAG).analyze();
-  expect(axe.violations).toEqual([]);
+  expect(await axeViolations(finance)).toEqual([]);
 });
 
 test("l'administrateur modifie un champ d'un jeu de règles par le formulaire et voit la nouvelle version", async ({ browser }) => {
@@ -88,8 +86,7 @@ test("l'administrateur modifie un champ d'un jeu de règles par le formulaire et
   await expect(diff).toContainText("Retenue pour compte rendu financier manquant");
   await expect(diff).toContainText("(non fixé)");
   await expect(diff).toContainText("10 %");
-  const axe = await new AxeBuilder({ page: admin }).withTags(WCAG).analyze();
-  expect(axe.violations).toEqual([]);
+  expect(await axeViolations(admin)).toEqual([]);
   await form.getByRole("button", { name: "Créer la version" }).click();
   await expect(section.getByRole("table", { name: "Versions : Délais" })).toContainText("Taux de retenue voté (essai E2E)");
   await expect(section.getByRole("table", { name: "Versions : Délais" })).toContainText("01/01/2099");

@@ -1,6 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
 import ExcelJS from "exceljs";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { axeViolations } from "./support/a11y";
 import { ACCOUNTS } from "./support/accounts";
 import { loginViaForm } from "./support/auth";
 
@@ -10,11 +10,6 @@ const lastMonth = () => {
   d.setUTCMonth(d.getUTCMonth() - 1);
   return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}`;
 };
-
-async function expectNoSeriousA11yIssue(page: Page) {
-  const r = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  expect(r.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
-}
 
 test.describe("bilans : France Travail et rapport annuel", () => {
   test("le relecteur France Travail ne voit que ses projets et reçoit 404 sur un autre", async ({ page, browser }) => {
@@ -39,7 +34,7 @@ test.describe("bilans : France Travail et rapport annuel", () => {
     const projects = page.getByTestId("ft-project");
     await expect(projects).toHaveCount(1);
     await expect(projects.first()).toContainText("Lens-Liévin");
-    await expectNoSeriousA11yIssue(page);
+    expect(await axeViolations(page)).toEqual([]);
 
     const month = lastMonth();
     const indicators = await page.request.get(`/api/v1/france-travail/${ft.id}/monthly?month=${month}&file=indicators`);
@@ -68,13 +63,13 @@ test.describe("bilans : France Travail et rapport annuel", () => {
     await page.getByRole("button", { name: "Enregistrer les objectifs" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Objectifs enregistrés (1 modifié)." })).toBeVisible();
     await expect(page.getByTestId("objectives-table")).toContainText("Offres recueillies");
-    await expectNoSeriousA11yIssue(page);
+    expect(await axeViolations(page)).toEqual([]);
 
     await page.goto(`/bilans/rapport-annuel?year=${year}`);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Rapport annuel ${year} — Lens-Liévin`);
     await expect(page.getByTestId("governance-table")).toContainText("Coprésidence");
     await expect(page.getByTestId("objectives-table")).toContainText("Offres recueillies");
-    await expectNoSeriousA11yIssue(page);
+    expect(await axeViolations(page)).toEqual([]);
     await page.getByLabel("Bilan qualitatif (faits marquants, difficultés, perspectives)").fill("Une année de montée en charge du circuit court.");
     await page.getByRole("button", { name: "Enregistrer le texte" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Bilan qualitatif enregistré" })).toBeVisible();

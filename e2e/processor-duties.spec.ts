@@ -2,15 +2,11 @@
 // records a rights request received yesterday and a breach detected this morning; both are sent at
 // once by e-mail; the DPO sees them with the clocks started at the platform's receipt/detection, and
 // the breach register and the outbox show the new entries.
-import AxeBuilder from "@axe-core/playwright";
+import { axeViolations } from "./support/a11y";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { ACCOUNTS } from "./support/accounts";
 import { loginViaForm } from "./support/auth";
 
-async function expectAccessible(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`)).toEqual([]);
-}
 
 async function localInputHoursAgo(page: Page, hours: number): Promise<string> {
   return page.evaluate((h) => {
@@ -45,14 +41,14 @@ test("une assistante enregistre une demande et une violation ; la DPO les voit a
   await assistant.getByLabel("Reçue par").selectOption("SUR_PLACE");
   // Received 30 hours ago: the 72-hour forwarding clock has 42 hours left at most.
   await assistant.getByLabel("Reçue le (date et heure)").fill(await localInputHoursAgo(assistant, 30));
-  await expectAccessible(assistant);
+  expect(await axeViolations(assistant)).toEqual([]);
   await assistant.getByRole("button", { name: "Enregistrer la demande" }).click();
   await expect(assistant.getByRole("heading", { level: 1, name: /Demande d'exercice de droits : accès/ })).toBeVisible();
   await expect(assistant.getByText(/par la plateforme Lens-Liévin — transmise aussitôt par courriel/)).toBeVisible();
   await expect(assistant.getByTestId("countdown").filter({ hasText: "Transmission au responsable de traitement : fait dans le délai" })).toBeVisible();
   // The platform follows the request but does not carry it out.
   await expect(assistant.getByRole("heading", { name: "Traitement de la demande" })).toHaveCount(0);
-  await expectAccessible(assistant);
+  expect(await axeViolations(assistant)).toEqual([]);
 
   await assistant.goto("/rgpd/violations");
   await assistant.getByRole("link", { name: "Enregistrer une violation" }).click();
@@ -60,7 +56,7 @@ test("une assistante enregistre une demande et une violation ; la DPO les voit a
   await assistant.getByLabel("Nature de la violation").fill(nature);
   await assistant.getByLabel("Catégories de données concernées").fill("identité, coordonnées");
   await assistant.getByLabel(/Concerne les données transmises à France Travail/).check();
-  await expectAccessible(assistant);
+  expect(await axeViolations(assistant)).toEqual([]);
   await assistant.getByRole("button", { name: "Enregistrer la violation" }).click();
   await expect(assistant.getByRole("heading", { level: 1, name: /Violation détectée le/ })).toBeVisible();
   await expect(assistant.getByTestId("countdown").filter({ hasText: "Délai de notification : fait dans le délai" })).toBeVisible();
@@ -76,7 +72,7 @@ test("une assistante enregistre une demande et une violation ; la DPO les voit a
   // The answer is due 30 days after the platform's receipt (30 h ago), not after the recording.
   await expect(dpo.getByTestId("countdown").filter({ hasText: /Réponse à la personne : reste (28|29) j/ })).toBeVisible();
   await expect(dpo.getByRole("heading", { name: "Traitement de la demande" })).toBeVisible();
-  await expectAccessible(dpo);
+  expect(await axeViolations(dpo)).toEqual([]);
 
   await dpo.goto("/rgpd/violations");
   const breachRow = dpo.getByRole("row").filter({ hasText: nature });
@@ -94,5 +90,5 @@ test("une assistante enregistre une demande et une violation ; la DPO les voit a
   await expect(admin.getByText("contact-dpd.00148@francetravail.fr").first()).toBeVisible();
   await admin.goto("/administration/parametres");
   await expect(admin.getByLabel("Adresse de contact Proch'Emploi (transmission des demandes et violations)")).toHaveValue("contact@prochemploi.fr");
-  await expectAccessible(admin);
+  expect(await axeViolations(admin)).toEqual([]);
 });

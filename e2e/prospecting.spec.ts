@@ -1,14 +1,10 @@
 // « Prospection »: an assistant opens the ranked list of the register's establishments, plans a visit from
 // the first suggestion and finds the company created with the register's data.
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { axeViolations } from "./support/a11y";
+import { expect, test } from "@playwright/test";
 import { ACCOUNTS } from "./support/accounts";
 import { loginViaForm } from "./support/auth";
 
-async function seriousViolations(page: Page): Promise<string[]> {
-  const r = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return r.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
-}
 
 test("une assistante planifie une visite depuis la première suggestion de prospection", async ({ page }, testInfo) => {
   test.setTimeout(120_000);
@@ -17,7 +13,7 @@ test("une assistante planifie une visite depuis la première suggestion de prosp
   await page.getByRole("link", { name: "Prospection" }).first().click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Prospection — Lens-Liévin");
   await expect(page.getByText(/Répertoire SIRENE chargé le/)).toBeVisible();
-  expect(await seriousViolations(page)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
   await page.screenshot({ path: testInfo.outputPath("prospection-1366.png"), fullPage: false });
 
   const first = page.getByTestId("prospect").first();
@@ -36,7 +32,7 @@ test("une assistante planifie une visite depuis la première suggestion de prosp
   await page.getByRole("link", { name }).first().click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
   await expect(page.getByText(siret)).toBeVisible();
-  expect(await seriousViolations(page)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
 
   // Followed now: the establishment left the prospecting list.
   await page.goto("/prospection");

@@ -1,19 +1,14 @@
 // Issue 17: the Région referent, finance officer and DPO answer their question from their home.
 // Screens are kept in .data/test-results/screens/ (and the printed bilans as PDF + PNG pages).
+import { axeViolations } from "./support/a11y";
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { ACCOUNTS } from "./support/accounts";
 import { loginViaForm } from "./support/auth";
 
 const SCREENS = ".data/test-results/screens";
-const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
-async function expectAccessible(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`)).toEqual([]);
-}
 
 async function shot(page: Page, name: string, fullPage = true) {
   await page.screenshot({ path: `${SCREENS}/${name}.png`, fullPage });
@@ -50,7 +45,7 @@ test("référent : accueil → mois à clôturer → bilan → export ; bilans l
   const months = page.getByTestId("attention-months");
   await expect(months).toBeVisible();
   await expect(page.getByRole("link", { name: "Bilans de toutes les plateformes" })).toBeVisible();
-  await expectAccessible(page);
+  expect(await axeViolations(page)).toEqual([]);
   await shot(page, "region-referent-home");
 
   // The first month left open past the reminder delay.
@@ -60,7 +55,7 @@ test("référent : accueil → mois à clôturer → bilan → export ; bilans l
   await expect(page).toHaveURL(/\/bilans\?platformId=.+&period=month&month=\d{4}-\d{2}/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bilans d'activité");
   await expect(page.getByTestId("month-close")).toBeVisible();
-  await expectAccessible(page);
+  expect(await axeViolations(page)).toEqual([]);
   await shot(page, "region-referent-bilan-mois");
 
   // Export buttons by the title.
@@ -99,7 +94,7 @@ test("référent : accueil → mois à clôturer → bilan → export ; bilans l
   expect(steps).toHaveLength(4);
   for (let i = 1; i < steps.length; i++) expect(steps[i]!).toBeLessThanOrEqual(steps[i - 1]!);
   await expect(page.getByTestId("governance-held")).toHaveText(/^\d+$/);
-  await expectAccessible(page);
+  expect(await axeViolations(page)).toEqual([]);
   await shot(page, "bilans-region-1366-pli", false);
   await shot(page, "bilans-region-1366");
 
@@ -114,7 +109,7 @@ test("référent : accueil → mois à clôturer → bilan → export ; bilans l
   await page.getByRole("checkbox", { name: "Postes proposés" }).check();
   await page.getByRole("button", { name: "Comparer" }).click();
   await expect(page.getByTestId("small-multiples").getByRole("heading", { name: "Postes proposés" })).toBeVisible();
-  await expectAccessible(page);
+  expect(await axeViolations(page)).toEqual([]);
 
   // The annual report printed on A4.
   await page.goto("/bilans/rapport-annuel");
@@ -140,13 +135,13 @@ test("finance : accueil → tranche exigible → versement enregistré", async (
   const finance = await signedIn(browser, ACCOUNTS.finance.email);
   const claimable = finance.getByTestId("attention-claimable");
   await expect(claimable).toContainText("Lens-Liévin");
-  await expectAccessible(finance);
+  expect(await axeViolations(finance)).toEqual([]);
   await shot(finance, "region-finance-home");
   await claimable.getByRole("link", { name: /Lens-Liévin .*Région.*Subvention annuelle/ }).click();
   await expect(finance).toHaveURL(new RegExp(`/financement/${file!.id}#tranches$`));
   await expect(finance.getByTestId("next-step")).toContainText("à faire par");
   await expect(finance.getByRole("navigation", { name: "Parties du dossier" })).toBeVisible();
-  await expectAccessible(finance);
+  expect(await axeViolations(finance)).toEqual([]);
   await shot(finance, "region-finance-dossier", false);
   const pay = finance.getByRole("form", { name: "Enregistrer un versement" });
   await pay.getByLabel("Tranche").selectOption({ index: 0 });
@@ -186,7 +181,7 @@ test("DPO : accueil → demande la plus urgente → recherche dans le journal pa
   await expect(rights.getByRole("link").first()).toContainText(linked);
   await expect(page.getByTestId("retention-status")).toContainText("Prochaine exécution planifiée");
   await expect(page.getByTestId("audit-chain-status")).toBeVisible();
-  await expectAccessible(page);
+  expect(await axeViolations(page)).toEqual([]);
   await shot(page, "region-dpo-home");
   await rights.getByRole("link").first().click();
   await expect(page.getByRole("heading", { level: 1, name: /Demande d'exercice de droits : accès/ })).toBeVisible();
@@ -201,7 +196,7 @@ test("DPO : accueil → demande la plus urgente → recherche dans le journal pa
   await expect(table).toContainText(/Demande d'accès reçue le \d{2}\/\d{2}\/\d{4}/);
   await expect(table).toContainText("Demande d'exercice de droits enregistrée");
   await expect(table).toContainText(`concerne : Fiche de`);
-  await expectAccessible(page);
+  expect(await axeViolations(page)).toEqual([]);
   await shot(page, "region-dpo-journal");
   await expect(table).not.toContainText(/\d{4}-\d{2}-\d{2}T/);
   await page.getByLabel("Action", { exact: true }).selectOption({ label: "Consultation d'une fiche demandeur" });

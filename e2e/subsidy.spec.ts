@@ -1,11 +1,10 @@
 // Acceptance journey of issue 6: the Lens manager submits a budget, finance sends it back, the
 // manager fixes it, finance approves, signs and records the first tranche; the amount is explained.
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { axeViolations } from "./support/a11y";
 import { ACCOUNTS } from "./support/accounts";
 import { loginViaForm } from "./support/auth";
 
-const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
 async function signedIn(browser: Browser, email: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
@@ -105,8 +104,7 @@ test("dossier Région : dépôt, renvoi, correction, attribution et premier vers
   await expect(finance.getByTestId("amount-explanation")).toContainText(/Montant retenu = le plus petit des trois = 100\s000,00\s€/);
   await expect(finance.getByTestId("file-history")).toContainText("Renvoyer pour correction");
 
-  const axe = await new AxeBuilder({ page: finance }).withTags(WCAG).analyze();
-  expect(axe.violations).toEqual([]);
+  expect(await axeViolations(finance)).toEqual([]);
   await finance.screenshot({ path: ".data/test-results/screens/subsidy-file-finance.png", fullPage: true });
 
   // Over-payment is refused with a clear message.
@@ -122,15 +120,13 @@ test("la liste et un dossier sont accessibles au responsable, et un autre dossie
   test.setTimeout(90_000);
   const manager = await signedIn(browser, ACCOUNTS.managerLens.email);
   await manager.goto("/financement");
-  const axe = await new AxeBuilder({ page: manager }).withTags(WCAG).analyze();
-  expect(axe.violations).toEqual([]);
+  expect(await axeViolations(manager)).toEqual([]);
   const res = await manager.request.get("/api/v1/subsidy-files?funder=REGION");
   const { items } = (await res.json()) as { items: { id: string; platform: { name: string } }[] };
   expect(items.every((f) => f.platform.name === "Lens-Liévin")).toBe(true);
   await manager.goto(`/financement/${items[0]!.id}`);
   await expect(manager.getByRole("heading", { level: 1 })).toContainText("Lens-Liévin");
-  const axeDetail = await new AxeBuilder({ page: manager }).withTags(WCAG).analyze();
-  expect(axeDetail.violations).toEqual([]);
+  expect(await axeViolations(manager)).toEqual([]);
 
   const reviewer = await signedIn(browser, ACCOUNTS.reviewer.email);
   const list = (await (await reviewer.request.get("/api/v1/subsidy-files")).json()) as { items: { funder: string }[] };
@@ -146,7 +142,7 @@ test("échéances financières et jeux de règles : pages accessibles, contenu i
   await finance.goto("/financement/echeances");
   await expect(finance.getByRole("heading", { level: 1 })).toHaveText("Échéances financières");
   await expect(finance.getByTestId("deadlines")).toContainText("Compte rendu financier");
-  expect((await new AxeBuilder({ page: finance }).withTags(WCAG).analyze()).violations).toEqual([]);
+  expect(await axeViolations(finance)).toEqual([]);
   const csv = await finance.request.get("/api/v1/open-data/subventions?format=csv");
   expect(csv.status()).toBe(200);
   expect((await csv.text()).split("\r\n")[0]).toBe(
@@ -157,7 +153,7 @@ test("échéances financières et jeux de règles : pages accessibles, contenu i
   const admin = await signedIn(browser, ACCOUNTS.admin.email);
   await admin.goto("/administration/regles");
   await expect(admin.getByRole("heading", { level: 1 })).toHaveText("Jeux de règles");
-  expect((await new AxeBuilder({ page: admin }).withTags(WCAG).analyze()).violations).toEqual([]);
+  expect(await axeViolations(admin)).toEqual([]);
   const section = admin.getByRole("region", { name: "Cadre d'intervention Région" });
   await section.getByText("Créer une nouvelle version").click();
   // The field-by-field form comes first; the JSON editor stays available as the advanced option.

@@ -1,13 +1,12 @@
 // Issue 7: two-factor login. The France Travail reviewer (2FA mandatory, enrolled by the seed) cannot
 // reach anything with the password alone; the code completes the login. A mandatory-2FA account not
 // yet enrolled can reach nothing but the enrolment page, which passes axe.
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { axeViolations } from "./support/a11y";
 import { generateSync } from "otplib";
 import { ACCOUNTS, DEMO_PASSWORD } from "./support/accounts";
 import { demoTotp, loginViaForm, loginViaHttp, submitPassword } from "./support/auth";
 
-const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 const URLS = ["/", "/financement", "/bilans", "/profil", "/rgpd", "/notifications", "/double-authentification", "/administration/utilisateurs"];
 
 test("France Travail : sans le second facteur, aucune page n'est accessible ; avec le code, la connexion aboutit", async ({ page }) => {
@@ -72,8 +71,7 @@ test("un compte à double authentification obligatoire non enrôlé n'atteint qu
   await submitPassword(him, email, password);
   await expect(him).toHaveURL(/\/double-authentification/);
   await expect(him.getByRole("heading", { level: 1, name: "Activer la double authentification" })).toBeVisible();
-  const axe = await new AxeBuilder({ page: him }).withTags(WCAG).analyze();
-  expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  expect(await axeViolations(him)).toEqual([]);
   for (const url of ["/", "/bilans", "/profil", "/charte", "/notifications"]) {
     await him.goto(url);
     await expect(him, url).toHaveURL(/\/double-authentification/);

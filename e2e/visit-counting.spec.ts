@@ -2,7 +2,7 @@
 // (pointer presses, Enter, Space on a control) and every other keystroke outside free-text notes
 // (textareas), and prints the figures. Targets: a visit for an existing company in ≤ 6 interactions
 // and ≤ 40 keystrokes; visit + hidden-market offer in ≤ 12 interactions and ≤ 80 keystrokes.
-import AxeBuilder from "@axe-core/playwright";
+import { axeViolations } from "./support/a11y";
 import { expect, test, type Page } from "@playwright/test";
 import { ACCOUNTS } from "./support/accounts";
 import { loginViaForm } from "./support/auth";
@@ -32,10 +32,6 @@ async function counter(page: Page): Promise<{ counts: Counts; reset: () => void 
   return { counts, reset: () => { counts.interactions = 0; counts.keystrokes = 0; counts.log = []; } };
 }
 
-async function seriousViolations(page: Page): Promise<string[]> {
-  const r = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return r.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
-}
 
 test("visite puis visite + offre du marché caché : interactions et frappes comptées", async ({ page }, info) => {
   test.setTimeout(180_000);
@@ -126,11 +122,11 @@ test("« Nouvelle visite » depuis Ma journée, la recherche et le raccourci Alt
   await expect(page).toHaveURL(/\/visites\/nouvelle$/);
   await expect(page.getByRole("combobox", { name: /Entreprise visitée/ })).toBeFocused();
   await page.getByRole("checkbox", { name: /Une offre d'emploi a été recueillie/ }).check();
-  expect(await seriousViolations(page)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
   await page.screenshot({ path: ".data/test-results/screens/visit-form-1366.png", fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.getByRole("combobox", { name: /Entreprise visitée/ }).fill("lo");
   await expect(page.getByRole("option").first()).toBeVisible();
-  expect(await seriousViolations(page)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
   await page.screenshot({ path: ".data/test-results/screens/visit-form-390.png", fullPage: true });
 });

@@ -9,17 +9,21 @@ import { z } from "zod";
 export const blankAsUndefined = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema);
 
 /** Optional text: "" (empty form field) becomes undefined; trimmed; bounded. */
+/** PostgreSQL cannot store a NUL character in text: refused with a message instead of a 500. */
+const NO_NUL: [(v: string) => boolean, string] = [(v) => !v.includes("\u0000"), "Caractère nul (U+0000) interdit."];
+
 export const optionalText = (max = 500) =>
   z
     .string()
     .trim()
     .max(max, `${max} caractères au plus.`)
+    .refine(...NO_NUL)
     .optional()
     .or(z.literal("").transform(() => undefined))
     .transform((v) => (v === "" ? undefined : v));
 
 export const requiredText = (label: string, max = 200) =>
-  z.string({ error: `${label} : champ obligatoire.` }).trim().min(1, `${label} : champ obligatoire.`).max(max, `${max} caractères au plus.`);
+  z.string({ error: `${label} : champ obligatoire.` }).trim().min(1, `${label} : champ obligatoire.`).max(max, `${max} caractères au plus.`).refine(...NO_NUL);
 
 export const emailField = z
   .string()

@@ -1,17 +1,11 @@
 // The acceptance journey of issue 10: invite → outbox → set password → charter → own platform only
 // → deactivated, refused at the next request.
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { axeViolations } from "../support/a11y";
 import { ACCOUNTS } from "../support/accounts";
 import { loginViaForm } from "../support/auth";
 
 const NEW_PASSWORD = "Une phrase de passe pour Amiens 2026";
-
-async function expectNoSeriousAxeViolation(page: Page) {
-  const r = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const serious = r.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
-}
 
 test("l'admin invite une assistante pour l'Amiénois, qui active son compte, ne voit que l'Amiénois, puis est désactivée", async ({ page, browser }) => {
   test.setTimeout(90_000);
@@ -21,10 +15,10 @@ test("l'admin invite une assistante pour l'Amiénois, qui active son compte, ne 
   await loginViaForm(page, ACCOUNTS.admin.email);
   await expect(page.getByTestId("home-role")).toBeVisible();
   await page.goto("/administration/utilisateurs");
-  await expectNoSeriousAxeViolation(page);
+  expect(await axeViolations(page)).toEqual([]);
   await page.getByRole("link", { name: "Inviter un utilisateur" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Inviter un utilisateur");
-  await expectNoSeriousAxeViolation(page);
+  expect(await axeViolations(page)).toEqual([]);
   await page.getByLabel("Adresse e-mail professionnelle").fill(email);
   await page.getByLabel("Prénom").fill("Inès");
   await page.getByLabel("Nom", { exact: true }).fill("Delattre");

@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { axeViolations } from "../support/a11y";
 import { ACCOUNTS } from "../support/accounts";
 import { loginViaForm } from "../support/auth";
 
@@ -9,8 +9,7 @@ test("la cloche mène aux notifications, où chacun choisit comment être préve
   await expect(page.getByTestId("notification-bell")).toHaveAccessibleName(/^Notifications, /);
   await page.getByTestId("notification-bell").click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Notifications");
-  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
   const box = page.getByRole("checkbox", { name: "Rappels numéro vert à faire : Par courriel, aussitôt" });
   await expect(box).not.toBeChecked();
   await box.check();

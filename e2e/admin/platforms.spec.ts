@@ -1,12 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { axeViolations } from "../support/a11y";
 import { ACCOUNTS } from "../support/accounts";
 import { loginViaForm } from "../support/auth";
-
-async function expectNoSeriousAxeViolation(page: Page) {
-  const r = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  expect(r.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`)).toEqual([]);
-}
 
 test("l'admin ouvre la fiche d'une plateforme et le formulaire de création, qui explique ses erreurs en français", async ({ page }) => {
   // The form lists the ~90 EPCIs of the Région: axe takes a while on a loaded machine.
@@ -21,14 +16,14 @@ test("l'admin ouvre la fiche d'une plateforme et le formulaire de création, qui
 
   await page.goto("/plateformes/nouvelle");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Créer une plateforme");
-  await expectNoSeriousAxeViolation(page);
+  expect(await axeViolations(page)).toEqual([]);
   await page.getByLabel("Nom de la plateforme").fill("Plateforme d'essai");
   await page.getByLabel("Structure porteuse", { exact: true }).fill("Association d'essai");
   await page.getByLabel("SIRET de la structure porteuse").fill("12345678901234");
   await page.getByRole("button", { name: "Créer la plateforme" }).click();
   await expect(page.getByText("Ce SIRET n'est pas valide (clé de contrôle).")).toBeVisible();
   await expect(page.getByText("Choisissez au moins un EPCI ou une commune.")).toBeVisible();
-  await expectNoSeriousAxeViolation(page);
+  expect(await axeViolations(page)).toEqual([]);
 });
 
 test("un·e responsable voit sa seule plateforme, sans bouton de modification", async ({ page }) => {

@@ -1,18 +1,10 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect as baseExpect, test, type Page } from "@playwright/test";
+import { axeViolations } from "../support/a11y";
 import { ACCOUNTS } from "../support/accounts";
 import { loginViaForm } from "../support/auth";
 
 // Server actions and page loads can take a while on the loaded 2-core CI machine.
 const expect = baseExpect.configure({ timeout: 30_000 });
-const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
-
-/** No serious or critical violation (the acceptance bar), listed by rule when any. */
-async function expectAccessible(page: Page) {
-  const r = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  const blocking = r.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(blocking.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
-}
 
 async function signedIn(page: Page, email: string) {
   await loginViaForm(page, email);
@@ -27,7 +19,7 @@ test("une assistante inscrit un demandeur, le positionne sur une offre, enregist
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Demandeurs d'emploi");
   await page.getByRole("link", { name: "Nouveau demandeur d'emploi" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Nouveau demandeur d'emploi");
-  await expectAccessible(page);
+  expect(await axeViolations(page)).toEqual([]);
 
   // Bad input first: French messages on the fields, nothing saved.
   const unique = `Parcours${Date.now().toString(36)}`;
@@ -40,7 +32,7 @@ test("une assistante inscrit un demandeur, le positionne sur une offre, enregist
   await expect(page.getByText(/Identifiant France Travail invalide/)).toBeVisible();
   await expect(page.getByText("Adresse e-mail invalide.")).toBeVisible();
   await expect(page.getByText(/date à laquelle la personne a été informée/)).toBeVisible();
-  await expectAccessible(page);
+  expect(await axeViolations(page)).toEqual([]);
 
   await page.getByLabel("Identifiant France Travail", { exact: true }).fill("");
   await page.getByLabel("Adresse e-mail", { exact: true }).fill(`${unique.toLowerCase()}@exemple.fr`);
@@ -57,7 +49,7 @@ test("une assistante inscrit un demandeur, le positionne sur une offre, enregist
   await page.getByRole("button", { name: "Enregistrer le demandeur" }).click();
 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${unique} Élodie`);
-  await expectAccessible(page);
+  expect(await axeViolations(page)).toEqual([]);
   const seekerUrl = page.url();
 
   // Propose on the best-matching open offer.
@@ -70,7 +62,7 @@ test("une assistante inscrit un demandeur, le positionne sur une offre, enregist
 
   await page.goto(`/offres/${firstOffer}/candidats`);
   const before = (await page.getByTestId("positions-filled").textContent())!.split("/").map((s) => Number(s.trim()));
-  await expectAccessible(page);
+  expect(await axeViolations(page)).toEqual([]);
 
   await page.goto(seekerUrl);
   const advance = async (status: string, extra?: () => Promise<void>) => {
@@ -150,7 +142,7 @@ test("une assistante crée un événement, inscrit au-delà de la capacité (lis
     await expect(page.getByText(message)).toBeVisible();
   }
   await expect(page.getByText("Liste d'attente", { exact: true })).toHaveCount(2); // the figure and the row
-  await expectAccessible(page);
+  expect(await axeViolations(page)).toEqual([]);
 
   // Outcomes: a participant positioned on an offer during the event counts in its results.
   const outcome = page.getByRole("form", { name: "Positionner un participant sur une offre" });
@@ -169,5 +161,5 @@ test("une assistante crée un événement, inscrit au-delà de la capacité (lis
   await page.getByRole("link", { name: "Feuille d'émargement" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Feuille d'émargement");
   await expect(page.getByRole("table", { name: "Feuille d'émargement" }).locator("tbody tr")).toHaveCount(1 + 5);
-  await expectAccessible(page);
+  expect(await axeViolations(page)).toEqual([]);
 });

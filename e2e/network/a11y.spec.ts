@@ -1,14 +1,8 @@
 // Automatic accessibility checks (axe, WCAG 2.1 A/AA) on the callback, chef-de-file and governance pages.
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { axeViolations } from "../support/a11y";
 import { ACCOUNTS } from "../support/accounts";
 import { loginViaForm } from "../support/auth";
-
-/** Every violation counts (not only serious/critical ones): the new pages start clean and stay so. */
-async function axeViolations(page: Page): Promise<string[]> {
-  const r = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return r.violations.map((v) => `${page.url()} ${v.id} [${v.impact}]: ${v.help}`);
-}
 
 test("les pages rappels, chefs de file, gouvernance et Ma journée n'ont aucune violation (axe)", async ({ page }) => {
   test.setTimeout(90_000);

@@ -1,15 +1,11 @@
 // Issue 14 §5–§6: the application shell on a laptop (1366 px: the field staff's menu on one line,
 // the API documentation moved to « Mon profil ») and on a phone (menu button, bell and log-out
 // reachable), the confirmation toast with a link to the saved record, the error summary.
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { axeViolations } from "../support/a11y";
+import { expect, test } from "@playwright/test";
 import { ACCOUNTS } from "../support/accounts";
 import { loginViaForm } from "../support/auth";
 
-async function seriousAxe(page: Page): Promise<string[]> {
-  const r = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return r.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${page.url()} ${v.id} [${v.impact}]: ${v.help}`);
-}
 
 /** A SIRET that passes the Luhn check, different on each run. */
 function randomSiret(): string {
@@ -59,7 +55,7 @@ test("390 px : le bouton Menu ouvre la navigation, la cloche et la déconnexion 
   await expect(nav.getByRole("link", { name: "Entreprises" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Se déconnecter" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Aide : documentation de l'API" })).toBeVisible();
-  expect(await seriousAxe(page)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
   await page.keyboard.press("Escape");
   await expect(menu).toHaveAttribute("aria-expanded", "false");
   await expect(menu).toBeFocused();
@@ -82,7 +78,7 @@ test("une entreprise enregistrée sans code NAF : récapitulatif des erreurs d'a
   await expect(summary).toContainText("Le formulaire contient 2 erreurs");
   await summary.getByRole("link", { name: "SIRET (14 chiffres)" }).click();
   await expect(page.getByLabel("SIRET (14 chiffres)")).toBeFocused();
-  expect(await seriousAxe(page)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
 
   await page.getByLabel("SIRET (14 chiffres)").fill(randomSiret());
   await page.getByLabel("Raison sociale").fill(`Atelier sans NAF ${Date.now()}`);
@@ -92,7 +88,7 @@ test("une entreprise enregistrée sans code NAF : récapitulatif des erreurs d'a
   const toast = page.getByTestId("toast");
   await expect(toast).toContainText("Entreprise créée.");
   await expect(toast.getByRole("link", { name: "Voir la fiche" })).toHaveAttribute("href", new URL(page.url()).pathname);
-  expect(await seriousAxe(page)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
   await toast.getByRole("button", { name: "Fermer le message" }).click();
   await expect(toast).toHaveCount(0);
 });

@@ -83,12 +83,19 @@ test("cookie de session : HttpOnly, SameSite=Lax (Secure quand l'URL publique es
 test("CSRF : une écriture avec le cookie de session depuis une autre origine est refusée", async () => {
   const ctx = await signedIn("assistantLens");
   try {
-    const body = { name: "Entreprise CSRF", siret: null };
+    // A valid body (the same one is accepted from our own origin below): only the origin check can refuse it.
+    const name = `Entreprise CSRF ${Date.now()}`;
+    const body = { name, siret: luhnSiret() };
     const cross = await ctx.post("/api/v1/companies", { data: body, headers: { origin: "https://attaquant.example", "sec-fetch-site": "cross-site" } });
     expect(cross.status()).toBe(403);
     const noOrigin = await ctx.post("/api/v1/companies", { data: body, headers: { origin: "" } });
-    expect([403, 400]).toContain(noOrigin.status());
-    expect(noOrigin.status()).not.toBe(201);
+    expect(noOrigin.status(), await noOrigin.text()).toBe(403);
+    expect(((await noOrigin.json()) as { error: { message: string } }).error.message).toBe("En-tête Origin manquant.");
+    const sameOrigin = await ctx.post("/api/v1/companies", { data: body });
+    expect(sameOrigin.status(), await sameOrigin.text()).toBe(201);
+    // Exactly one company of that name: the refused requests wrote nothing.
+    const list = (await (await ctx.get(`/api/v1/companies?q=${encodeURIComponent(name)}`)).json()) as { items: { name: string }[] };
+    expect(list.items.filter((c) => c.name === name)).toHaveLength(1);
   } finally {
     await ctx.dispose();
   }

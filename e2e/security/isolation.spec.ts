@@ -1,10 +1,16 @@
-// Issue 9 — platform isolation on the production server. For every detail page and every API
-// method on a record (from the route inventory), an Amiénois assistant gets 404 for a Lens-Liévin
-// record — read, update, delete — and the row is left exactly as it was. Ids placed in bodies are
-// checked too (proposal, visit, contact, offer, event participant, budget line).
+// Issues 9 and 21 — platform isolation on the production server. For every detail page and every
+// API method on a record (from the route inventory), an Amiénois assistant gets 404 for a Lens-Liévin
+// record and the row is left exactly as it was. API GET answers are compared byte for byte with the
+// answer for a random uuid: nothing tells a record of another platform from one that does not exist.
+// Writes with VALID bodies (built from each route's zod schema with the foreign record's values and
+// version) and the creation of an offer, visit, callback or contact on a Lens company are in
+// tests/integration/security/isolation-writes.int.test.ts (they need the routes' schemas); here the
+// writes are only checked never to succeed nor change the row. Ids placed in bodies are checked too
+// (proposal, visit, contact, event participant, budget line).
 import { randomUUID } from "node:crypto";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { can, type Action } from "../../lib/authz/policy";
+import { pinnedPermission } from "../../tests/support/route-permissions";
 import { listApiRoutes, listPages, PUBLIC_API } from "../../tests/support/route-inventory";
 import { one, platformId, signedIn, withDb } from "./fixtures";
 import { fingerprint, resolveIds } from "./ids";
@@ -30,12 +36,23 @@ test("une assistante d'Amiénois obtient 404 sur chaque fiche et chaque route d'
         if (s !== 404) bad.push(`page ${page.path} → ${s}, attendu 404`);
       }
       for (const api of listApiRoutes().filter((a) => a.path.includes("[") && PUBLIC_API[a.path] === undefined)) {
-        if (!can(assistant, api.action as Action)) continue;
+        if (!can(assistant, pinnedPermission(api.method, api.path) as Action)) continue;
         const r = await resolveIds(c, api.path, lens);
         if (!r.platformScoped || !r.exists) continue;
         const before = await fingerprint(c, r.records);
-        // Writes carry a plausible body: the answer must still be 404 (or 400 when the body itself is refused first), never a success.
-        let res = await ctx.fetch(r.url, { method: api.method, maxRedirects: 0, ...(api.method === "GET" ? {} : { data: { version: 1 } }) });
+        if (api.method === "GET") {
+          // Byte for byte the answer for an id that does not exist (every id of the URL replaced).
+          const res = await ctx.get(r.url, { maxRedirects: 0 });
+          const text = await res.text();
+          const random = await ctx.get(Object.values(r.values).filter((v) => /^[0-9a-f-]{36}$/i.test(v)).reduce((u, id) => u.replace(id, randomUUID()), r.url), { maxRedirects: 0 });
+          const randomText = await random.text();
+          checked++;
+          if (res.status() !== 404) bad.push(`GET ${api.path} → ${res.status()}, attendu 404`);
+          if (res.status() !== random.status() || text !== randomText) bad.push(`GET ${api.path} : réponse différente d'un identifiant inexistant (${res.status()} ${text.slice(0, 120)} ≠ ${random.status()} ${randomText.slice(0, 120)})`);
+          continue;
+        }
+        // Writes: their bodies here may fail validation first (valid bodies: isolation-writes.int.test.ts); never a success.
+        let res = await ctx.fetch(r.url, { method: api.method, maxRedirects: 0, data: { version: 1 } });
         // A route may check its input (e.g. ?version=) before looking the record up: retry with the record's real version.
         const version = (JSON.parse(before.at(-1) ?? "{}") as { version?: number }).version;
         if (res.status() === 400 && version !== undefined) {
@@ -43,7 +60,7 @@ test("une assistante d'Amiénois obtient 404 sur chaque fiche et chaque route d'
         }
         checked++;
         const s = res.status();
-        const ok = api.method === "GET" || api.method === "DELETE" ? s === 404 : s === 404 || s === 400;
+        const ok = api.method === "DELETE" ? s === 404 : s === 404 || s === 400;
         if (!ok) bad.push(`${api.method} ${api.path} → ${s}, attendu 404`);
         const after = await fingerprint(c, r.records);
         if (JSON.stringify(before) !== JSON.stringify(after)) bad.push(`${api.method} ${api.path} : l'enregistrement de Lens-Liévin a changé`);

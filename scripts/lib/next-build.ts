@@ -3,8 +3,9 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
-const SOURCE_ROOTS = ["app", "components", "lib", "public", "types"];
-const SOURCE_FILES = ["next.config.ts", "package.json", "postcss.config.mjs", "tsconfig.json", "prisma/schema.prisma"];
+export const SOURCE_ROOTS = ["app", "components", "lib", "public", "types"];
+// proxy.ts (request proxy: CSP, headers) and instrumentation.ts (server start-up) are compiled into the build too.
+export const SOURCE_FILES = ["next.config.ts", "proxy.ts", "instrumentation.ts", "package.json", "postcss.config.mjs", "tsconfig.json", "prisma/schema.prisma"];
 
 function newestMtime(entry: string): number {
   if (!existsSync(entry)) return 0;
@@ -18,11 +19,12 @@ function newestMtime(entry: string): number {
   return newest;
 }
 
-export function buildIsStale(): boolean {
-  const buildId = path.join(".next", "BUILD_ID");
+/** `root`: the checkout (the current directory by default). */
+export function buildIsStale(root = "."): boolean {
+  const buildId = path.join(root, ".next", "BUILD_ID");
   if (!existsSync(buildId)) return true;
   const built = statSync(buildId).mtimeMs;
-  return [...SOURCE_ROOTS, ...SOURCE_FILES].some((p) => newestMtime(p) > built);
+  return [...SOURCE_ROOTS, ...SOURCE_FILES].some((p) => newestMtime(path.join(root, p)) > built);
 }
 
 export const NEXT_BIN = "node_modules/next/dist/bin/next";

@@ -4,6 +4,7 @@ import { auditActionLabel } from "@/lib/audit/audit-labels";
 import { exportAuditEvents, listAuditEvents, parisDayStart } from "@/lib/audit/audit.query";
 import { auditListQuerySchema } from "@/lib/audit/audit.schema";
 import { recordAudit } from "@/lib/audit/audit.service";
+import { ForbiddenError } from "@/lib/errors";
 import { createJobSeeker, createPlatform } from "@/tests/factories";
 import { principal } from "@/tests/factories/job-seeker-side";
 import { db, resetDb } from "@/tests/support/db";
@@ -36,7 +37,8 @@ describe("recherche du journal d'audit par la DPO", () => {
     const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(new Date());
     expect((await listAuditEvents(db, dpo, query({ from: today, to: today, person: alice.id }))).total).toBe(4);
     expect((await listAuditEvents(db, dpo, query({ to: "2020-01-01" }))).total).toBe(0);
-    await expect(listAuditEvents(db, manager, query({}))).rejects.toThrow();
+    await expect(listAuditEvents(db, manager, query({}))).rejects.toThrow(new ForbiddenError());
+    await expect(listAuditEvents(db, manager, query({}))).rejects.toBeInstanceOf(ForbiddenError);
   });
 
   it("dit l'action en français et nomme l'objet : la fiche, la personne citée, ou « personne détruite le … »", async () => {
@@ -92,7 +94,8 @@ describe("recherche du journal d'audit par la DPO", () => {
     expect(JSON.stringify(exports.map((e) => e.metadata))).not.toContain(alice.lastName!);
 
     const manager = await principal(db, "PLATFORM_MANAGER", { platformIds: [lens.id] });
-    await expect(exportAuditEvents(db, manager, { format: "csv" })).rejects.toThrow();
+    await expect(exportAuditEvents(db, manager, { format: "csv" })).rejects.toThrow(new ForbiddenError());
+    await expect(exportAuditEvents(db, manager, { format: "csv" })).rejects.toBeInstanceOf(ForbiddenError);
   });
 
   it("compte les jours de la période sur le calendrier de Paris", () => {

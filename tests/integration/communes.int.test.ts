@@ -1,12 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { loadCommuneReference } from "@/lib/communes/commune-reference";
-import { db } from "@/tests/support/db";
+import { loadCommuneReference, readCommuneReference } from "@/lib/communes/commune-reference";
+import { db, resetDb } from "@/tests/support/db";
 
 describe("référentiel INSEE des communes", () => {
-  it("est chargé une seule fois, avec codes postaux, EPCI et population", async () => {
-    await loadCommuneReference(db);
+  it("se charge depuis une table vide, une seule fois, avec codes postaux, EPCI et population", async () => {
+    // From empty: the test database keeps the reference across resets, so empty it first (the
+    // tables that point to it are emptied by resetDb).
+    await resetDb();
+    await db.$executeRawUnsafe(`TRUNCATE "Commune" CASCADE`);
+    expect(await db.commune.count()).toBe(0);
+    const expected = readCommuneReference().length;
+    expect(expected).toBeGreaterThan(30_000);
+    expect(await loadCommuneReference(db)).toBe(expected);
+    expect(await db.commune.count()).toBe(expected);
+    // Once: a second call inserts nothing.
     expect(await loadCommuneReference(db)).toBe(0);
-    expect(await db.commune.count()).toBeGreaterThan(30_000);
+    expect(await db.commune.count()).toBe(expected);
     const lens = await db.commune.findUniqueOrThrow({ where: { inseeCode: "62498" } });
     expect(lens).toMatchObject({ name: "Lens", departmentCode: "62", postalCodes: ["62300"] });
     expect(lens.epciName).toMatch(/Lens/);

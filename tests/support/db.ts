@@ -1,16 +1,30 @@
 // Integration tests run on a real PostgreSQL (the test runner provides DATABASE_URL, migrated).
 import { db } from "@/lib/db";
+import type { Db } from "@/lib/db-client";
+import { isTestDatabaseName } from "@/scripts/lib/test-db-name";
 
 /** Reference data loaded once per test database (scripts/test.ts), kept across resets. */
 const KEPT = ["_prisma_migrations", "Commune", "ReferenceDataset", "RomeCode", "RomeAppellation", "NafCode"];
 
-/** Empties every table but the migration history and reference data, in one statement. */
-export async function resetDb(): Promise<void> {
-  const rows = await db.$queryRaw<{ tablename: string }[]>`
+/** Refuses to go on unless the connected database is named as a test database. */
+async function assertTestDatabase(client: Db): Promise<void> {
+  const name = (await client.$queryRaw<{ name: string }[]>`SELECT current_database() AS name`)[0]!.name;
+  if (!isTestDatabaseName(name)) {
+    throw new Error(`Base « ${name} » refusée : les tests ne vident qu'une base dont le nom contient « test » ou « e2e » (lancer par npm test, ou TEST_DATABASE_URL=…/<nom>_test).`);
+  }
+}
+
+/**
+ * Empties every table but the migration history and reference data, in one statement — only on a
+ * database whose name marks it as a test database. `client`: the suite's own by default.
+ */
+export async function resetDb(client: Db = db): Promise<void> {
+  await assertTestDatabase(client);
+  const rows = await client.$queryRaw<{ tablename: string }[]>`
     SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> ALL(${KEPT})`;
   if (rows.length === 0) return;
   const list = rows.map((r) => `"public"."${r.tablename}"`).join(", ");
-  await db.$executeRawUnsafe(`TRUNCATE ${list} RESTART IDENTITY CASCADE`);
+  await client.$executeRawUnsafe(`TRUNCATE ${list} RESTART IDENTITY CASCADE`);
 }
 
 export { db };

@@ -69,11 +69,11 @@ function walk(dir: string, out: string[] = []): string[] {
   return out;
 }
 
-const rel = (f: string) => path.relative(ROOT, f).split(path.sep).join("/");
+const rel = (f: string, root = ROOT) => path.relative(root, f).split(path.sep).join("/");
 
 /** app/(app)/entreprises/[id]/page.tsx → /entreprises/[id] */
-export function urlPattern(file: string): string {
-  const parts = rel(path.dirname(file)).split("/").slice(1).filter((p) => !(p.startsWith("(") && p.endsWith(")")));
+export function urlPattern(file: string, root = ROOT): string {
+  const parts = rel(path.dirname(file), root).split("/").slice(1).filter((p) => !(p.startsWith("(") && p.endsWith(")")));
   return "/" + parts.join("/");
 }
 
@@ -103,31 +103,32 @@ export function listPages(): PageRoute[] {
     .sort((a, b) => a.path.localeCompare(b.path));
 }
 
-export function listApiRoutes(): ApiRoute[] {
+/** `root`: the checkout to read (a temporary copy in the inventory's own self-test). */
+export function listApiRoutes(root = ROOT): ApiRoute[] {
   const out: ApiRoute[] = [];
-  for (const file of walk(path.join(APP, "api")).filter((f) => /\/route\.ts$/.test(f))) {
-    const p = urlPattern(file);
+  for (const file of walk(path.join(root, "app", "api")).filter((f) => /\/route\.ts$/.test(f))) {
+    const p = urlPattern(file, root);
     const src = readFileSync(file, "utf8");
     if (PUBLIC_API[p] !== undefined) {
       const methods = [...src.matchAll(/export\s+(?:const|async function|function)\s+(GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1] as Method);
       // next-auth exports `handler as GET, handler as POST`
       for (const m of src.matchAll(/\bas\s+(GET|POST|PUT|PATCH|DELETE)\b/g)) methods.push(m[1] as Method);
-      for (const method of new Set(methods)) out.push({ kind: "api", file: rel(file), path: p, method, action: "public" });
+      for (const method of new Set(methods)) out.push({ kind: "api", file: rel(file, root), path: p, method, action: "public" });
       continue;
     }
     // Each exported method is `export const METHOD = apiRoute({ permission: "<action>", ... }, …)`.
     const exports = [...src.matchAll(/export\s+(const|async function|function)\s+(GET|POST|PUT|PATCH|DELETE)\b/g)];
-    if (exports.length === 0) out.push({ kind: "api", file: rel(file), path: p, method: "GET", action: null, problem: `${rel(file)}: aucune méthode exportée reconnue` });
+    if (exports.length === 0) out.push({ kind: "api", file: rel(file, root), path: p, method: "GET", action: null, problem: `${rel(file, root)}: aucune méthode exportée reconnue` });
     exports.forEach((m, i) => {
       const method = m[2] as Method;
       const chunk = src.slice(m.index, exports[i + 1]?.index ?? src.length);
       const wrapped = /^export\s+const\s+\w+\s*=\s*apiRoute\s*\(\s*\{/.test(chunk);
       const perm = /permission:\s*"([^"]+)"/.exec(chunk)?.[1];
       if (!wrapped) {
-        out.push({ kind: "api", file: rel(file), path: p, method, action: null, problem: `${rel(file)} ${method}: n'est pas « export const ${method} = apiRoute({ permission: … }) »` });
+        out.push({ kind: "api", file: rel(file, root), path: p, method, action: null, problem: `${rel(file, root)} ${method}: n'est pas « export const ${method} = apiRoute({ permission: … }) »` });
         return;
       }
-      out.push({ kind: "api", file: rel(file), path: p, method, ...checked(perm, `${rel(file)} ${method}`) });
+      out.push({ kind: "api", file: rel(file, root), path: p, method, ...checked(perm, `${rel(file, root)} ${method}`) });
     });
   }
   return out.sort((a, b) => a.path.localeCompare(b.path) || METHODS.indexOf(a.method) - METHODS.indexOf(b.method));

@@ -5,6 +5,7 @@ import { loadPrincipal } from "@/lib/auth/principal";
 import { ACCOUNT_LIMIT } from "@/lib/auth/throttle";
 import { confirmEnrolment, resetTwoFactor, startEnrolment } from "@/lib/auth/two-factor.service";
 import { can } from "@/lib/authz/policy";
+import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
 import { DEMO_TOTP_SECRET } from "@/prisma/seed/demo-totp";
 import { createUser, TEST_PASSWORD } from "@/tests/factories";
 import { db, resetDb } from "@/tests/support/db";
@@ -81,7 +82,9 @@ describe("enrôlement et réinitialisation", () => {
     const stored = (await db.user.findUniqueOrThrow({ where: { id: u.id }, select: { totpSecret: true } })).totpSecret!;
     expect(stored).toMatch(/^enc:v1:/);
     expect(stored).not.toContain(screen.secret);
-    await expect(confirmEnrolment(db, before, "000000" === code(screen.secret) ? "111111" : "000000")).rejects.toThrow();
+    const wrongCode = confirmEnrolment(db, before, "000000" === code(screen.secret) ? "111111" : "000000");
+    await expect(wrongCode).rejects.toBeInstanceOf(ValidationError);
+    await expect(wrongCode).rejects.toMatchObject({ status: 400, fields: { code: ["Code incorrect : saisissez le code à 6 chiffres affiché par l'application."] } });
     await confirmEnrolment(db, before, code(screen.secret));
     const after = (await loadPrincipal(db, u.id))!;
     expect(after.mustEnrolTotp).toBe(false);
@@ -108,8 +111,12 @@ describe("enrôlement et réinitialisation", () => {
     expect(await loadPrincipal(db, target.id, { issuedAt: loginTime })).not.toBeNull();
 
     const assistant = (await loadPrincipal(db, (await createUser(db, { role: "PLATFORM_ASSISTANT" })).id))!;
-    await expect(resetTwoFactor(db, assistant, target.id, target.version)).rejects.toThrow();
-    await expect(resetTwoFactor(db, admin, target.id, target.version + 5)).rejects.toThrow(/modifié entre-temps/);
+    const notAllowed = resetTwoFactor(db, assistant, target.id, target.version);
+    await expect(notAllowed).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(notAllowed).rejects.toThrow("Vous n'avez pas accès à cette ressource.");
+    const stale = resetTwoFactor(db, admin, target.id, target.version + 5);
+    await expect(stale).rejects.toBeInstanceOf(ConflictError);
+    await expect(stale).rejects.toThrow("Ce compte a été modifié entre-temps. Rechargez la page.");
 
     await resetTwoFactor(db, admin, target.id, target.version);
     const row = await db.user.findUniqueOrThrow({ where: { id: target.id } });

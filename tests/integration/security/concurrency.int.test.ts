@@ -1,5 +1,7 @@
 // Issue 9 — concurrency on a real PostgreSQL: two truly simultaneous edits of the same record
 // (same version read) → exactly one wins, the other gets a conflict (409), nothing is lost or mixed.
+// A barrier makes the transactions interleave on purpose (issue 21): every contender has read the
+// record inside its transaction before any of them is let through to its write.
 // (Payments vs the award, hires vs positions, event capacity and retention runs are covered in
 // subsidy-workflow, proposal.service, event.service and retention integration tests.)
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -10,6 +12,7 @@ import { ConflictError } from "@/lib/errors";
 import { updateJobSeekerSchema } from "@/lib/job-seekers/job-seeker.schema";
 import { updateJobSeeker } from "@/lib/job-seekers/job-seeker.service";
 import { createJobSeeker, createPlatform, createRuleSets, platformUser, validSiret } from "@/tests/factories";
+import type { Db } from "@/lib/db-client";
 import { db, resetDb } from "@/tests/support/db";
 
 beforeAll(() => loadCommuneReference(db), 300_000);
@@ -17,6 +20,27 @@ beforeEach(async () => {
   await resetDb();
   await createRuleSets(db);
 });
+
+/**
+ * A client on the same database whose `updateMany` on `model` waits until `parties` callers have
+ * reached it: all of them have done their reads, then all write. A timeout fails the test clearly
+ * (e.g. if a change made the service write before reading) instead of hanging.
+ */
+function withWriteBarrier(model: "company" | "jobSeeker", parties: number) {
+  let arrived = 0;
+  let release!: () => void;
+  const open = new Promise<void>((r) => (release = r));
+  const hold = {
+    async updateMany({ args, query }: { args: unknown; query: (a: unknown) => Promise<unknown> }) {
+      if (++arrived === parties) release();
+      const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`barrière : ${arrived}/${parties} écritures arrivées en 10 s`)), 10_000).unref());
+      await Promise.race([open, timeout]);
+      return query(args);
+    },
+  };
+  const client = model === "company" ? db.$extends({ query: { company: hold } }) : db.$extends({ query: { jobSeeker: hold } });
+  return { client: client as unknown as Db, arrived: () => arrived };
+}
 
 /** Runs the edits at the same time; returns the winners' labels and the conflicts. */
 async function race<T>(edits: [string, () => Promise<T>][]) {
@@ -31,9 +55,11 @@ describe("modifications simultanées d'un même enregistrement", () => {
     const lens = await createPlatform(db, "Lens-Liévin");
     const user = await platformUser(db, "PLATFORM_ASSISTANT", lens.id);
     const c = await createCompany(db, user, createCompanySchema.parse({ siret: validSiret(), name: "Départ", communeCode: "62498" }));
+    const barrier = withWriteBarrier("company", 3);
     const edit = (name: string, address: string) => () =>
-      updateCompany(db, user, c.id, updateCompanySchema.parse({ siret: c.siret, name, address, communeCode: "62498", version: c.version, numeroVert: false }));
+      updateCompany(barrier.client, user, c.id, updateCompanySchema.parse({ siret: c.siret, name, address, communeCode: "62498", version: c.version, numeroVert: false }));
     const { winners, losers } = await race([["A", edit("Nom A", "1 rue A")], ["B", edit("Nom B", "2 rue B")], ["C", edit("Nom C", "3 rue C")]]);
+    expect(barrier.arrived()).toBe(3);
     expect(winners).toHaveLength(1);
     expect(losers).toHaveLength(2);
     for (const e of losers) {
@@ -52,8 +78,10 @@ describe("modifications simultanées d'un même enregistrement", () => {
     const lens = await createPlatform(db, "Lens-Liévin");
     const user = await platformUser(db, "PLATFORM_ASSISTANT", lens.id);
     const js = await createJobSeeker(db, lens.id);
-    const edit = (lastName: string) => () => updateJobSeeker(db, user, js.id, updateJobSeekerSchema.parse({ lastName, version: js.version }));
+    const barrier = withWriteBarrier("jobSeeker", 2);
+    const edit = (lastName: string) => () => updateJobSeeker(barrier.client, user, js.id, updateJobSeekerSchema.parse({ lastName, version: js.version }));
     const { winners, losers } = await race([["Alpha", edit("Alpha")], ["Beta", edit("Beta")]]);
+    expect(barrier.arrived()).toBe(2);
     expect(winners).toHaveLength(1);
     expect(losers).toHaveLength(1);
     expect(losers[0]).toBeInstanceOf(ConflictError);

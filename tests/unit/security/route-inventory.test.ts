@@ -37,16 +37,22 @@ describe("inventaire des routes (matrice rôles × routes)", () => {
   });
 
   it("détecte une route sans permission (contrôle du contrôle)", async () => {
-    const { mkdtempSync, writeFileSync, rmSync, mkdirSync } = await import("node:fs");
+    // On a temporary copy of app/api: the real folder is never written to (other unit files scan it).
+    const { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } = await import("node:fs");
+    const os = await import("node:os");
     const path = await import("node:path");
-    const dir = mkdtempSync(path.join(process.cwd(), "app/api/v1/zz-inventory-probe-"));
+    const root = mkdtempSync(path.join(os.tmpdir(), "inventaire-routes-"));
     try {
+      cpSync(path.join(process.cwd(), "app/api"), path.join(root, "app/api"), { recursive: true });
+      const dir = path.join(root, "app/api/v1/zz-inventory-probe");
       mkdirSync(dir, { recursive: true });
       writeFileSync(path.join(dir, "route.ts"), 'export async function GET() { return Response.json({}); }\nexport const POST = apiRoute({ permission: "nope.nope" }, async () => ({}));\n');
-      const probe = listApiRoutes().filter((r) => r.file.includes("zz-inventory-probe-"));
-      expect(probe.map((r) => [r.method, r.action])).toEqual([["GET", null], ["POST", null]]);
+      const copy = listApiRoutes(root);
+      expect(copy.filter((r) => r.file.includes("zz-inventory-probe")).map((r) => [r.method, r.action])).toEqual([["GET", null], ["POST", null]]);
+      // Everything else is read exactly as in the checkout.
+      expect(copy.filter((r) => !r.file.includes("zz-inventory-probe"))).toEqual(api);
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      rmSync(root, { recursive: true, force: true });
     }
   });
 });

@@ -21,7 +21,7 @@ describe("attribution des droits", () => {
   });
 
   it("les autres rôles n'attribuent rien", () => {
-    expect(grantProblem({ id: "d", role: "DPO", platformIds: [] }, { role: "PLATFORM_ASSISTANT", platformIds: [LENS], allPlatforms: false })).not.toBeNull();
+    expect(grantProblem({ id: "d", role: "DPO", platformIds: [] }, { role: "PLATFORM_ASSISTANT", platformIds: [LENS], allPlatforms: false })).toEqual({ field: "role", message: "Vous ne pouvez pas attribuer de droits." });
   });
 
   it("vérifie la cohérence rôle / plateformes", () => {
@@ -37,8 +37,8 @@ describe("gestion des comptes existants", () => {
   it("personne ne se modifie soi-même ici ; un·e responsable ne gère que ses assistant·es", () => {
     expect(manageProblem(admin, { id: "a", role: "ADMIN", platformIds: [] })).toMatch(/propre compte/);
     expect(manageProblem(manager, { id: "x", role: "PLATFORM_ASSISTANT", platformIds: [LENS] })).toBeNull();
-    expect(manageProblem(manager, { id: "x", role: "PLATFORM_ASSISTANT", platformIds: [LENS, AMIENS] })).not.toBeNull();
-    expect(manageProblem(manager, { id: "x", role: "PLATFORM_MANAGER", platformIds: [LENS] })).not.toBeNull();
+    expect(manageProblem(manager, { id: "x", role: "PLATFORM_ASSISTANT", platformIds: [LENS, AMIENS] })).toBe("Ce compte ne relève pas de vous.");
+    expect(manageProblem(manager, { id: "x", role: "PLATFORM_MANAGER", platformIds: [LENS] })).toBe("Ce compte ne relève pas de vous.");
   });
 
   it("refuse de retirer le dernier administrateur actif, par désactivation ou changement de rôle", () => {
