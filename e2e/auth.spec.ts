@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { disposableAccount } from "./security/fixtures";
 import { axeViolations } from "./support/a11y";
 import { ACCOUNTS } from "./support/accounts";
 import { loginViaForm, loginViaHttp } from "./support/auth";
@@ -28,7 +29,9 @@ test("un visiteur non connecté est renvoyé vers la page de connexion", async (
 });
 
 test("la déconnexion ferme la session", async ({ page }) => {
-  await loginViaForm(page, ACCOUNTS.admin.email);
+  // Its own account: signing out ends every session of the account, so a shared demo account would
+  // sign out the specs running beside this one.
+  await loginViaForm(page, await disposableAccount(ACCOUNTS.assistantAmiens.email, "deconnexion-auth@e2e.test"));
   await expect(page.getByTestId("home-role")).toBeVisible();
   await page.getByRole("button", { name: "Se déconnecter" }).click();
   await expect(page).toHaveURL(/\/connexion/);

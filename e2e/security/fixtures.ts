@@ -50,3 +50,28 @@ export async function platformId(c: pg.Client, name: string): Promise<string> {
   if (!id) throw new Error(`plateforme ${name} absente du jeu de démonstration`);
   return id;
 }
+
+/**
+ * A throw-away account with the demo password (its hash copied from `like`, same role and platforms), for a
+ * test that signs out: signing out ends every session of the account (issue 16 #8), so a shared demo
+ * account signed out by one spec would sign out the specs running beside it.
+ */
+export async function disposableAccount(like: string, email: string): Promise<string> {
+  await withDb(async (c) => {
+    await c.query(
+      `INSERT INTO "User" (id, email, "firstName", "lastName", "passwordHash", role, "allPlatforms", active, "totpSecret", "totpEnabledAt", "charterAcceptedAt", "updatedAt")
+       SELECT gen_random_uuid(), $2, 'Compte', 'Jetable', "passwordHash", role, "allPlatforms", true, "totpSecret", "totpEnabledAt", "charterAcceptedAt", now()
+       FROM "User" WHERE email = $1
+       ON CONFLICT (email) DO UPDATE SET "sessionsRevokedAt" = NULL`,
+      [like, email],
+    );
+    await c.query(
+      `INSERT INTO "PlatformMembership" ("userId", "platformId")
+       SELECT n.id, m."platformId" FROM "User" n, "User" o JOIN "PlatformMembership" m ON m."userId" = o.id
+       WHERE n.email = $2 AND o.email = $1
+       ON CONFLICT DO NOTHING`,
+      [like, email],
+    );
+  });
+  return email;
+}
