@@ -18,7 +18,9 @@ async function assertTestDatabase(client: Db): Promise<void> {
  * Empties every table but the migration history and reference data, in one statement — only on a
  * database whose name marks it as a test database. `client`: the suite's own by default.
  */
-export async function resetDb(client: Db = db): Promise<void> {
+export async function resetDb(given?: unknown): Promise<void> {
+  // `beforeEach(resetDb)` passes vitest's test context: only a Prisma client replaces the suite's own.
+  const client = given && typeof (given as Db).$queryRaw === "function" ? (given as Db) : db;
   await assertTestDatabase(client);
   const rows = await client.$queryRaw<{ tablename: string }[]>`
     SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> ALL(${KEPT})`;

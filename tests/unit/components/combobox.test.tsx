@@ -44,7 +44,7 @@ describe("Combobox — clavier et lecteurs d'écran", () => {
     expect(input.getAttribute("aria-required")).toBe("true");
     expect(input.getAttribute("aria-invalid")).toBe("true");
     const described = input.getAttribute("aria-describedby")!.split(" ").map((id) => document.getElementById(id)?.textContent);
-    expect(described).toEqual(["Nom ou code postal", "⚠ Commune : champ obligatoire."]);
+    expect(described).toEqual(["Nom ou code postal", "Commune : champ obligatoire."]); // the icon is an aria-hidden SVG, not text
   });
 
   it("au clavier seul : taper filtre, les flèches déplacent, Entrée choisit, l'annonce suit", async () => {
