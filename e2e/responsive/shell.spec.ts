@@ -87,7 +87,7 @@ test("une entreprise enregistrée sans code NAF : récapitulatif des erreurs d'a
 
   await page.getByLabel("SIRET (14 chiffres)").fill(randomSiret());
   await page.getByLabel("Raison sociale").fill(`Atelier sans NAF ${Date.now()}`);
-  await expect(page.getByLabel("Code NAF / APE")).toHaveValue("");
+  await expect(page.getByRole("combobox", { name: "Code NAF / APE" })).toHaveValue("");
   await page.getByRole("button", { name: "Créer l'entreprise" }).click();
   await expect(page).toHaveURL(/\/entreprises\/[0-9a-f-]{36}$/);
   const toast = page.getByTestId("toast");

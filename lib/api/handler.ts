@@ -96,14 +96,42 @@ function assertSameOrigin(req: NextRequest): void {
   if (!origin && !site) throw new ForbiddenError("En-tête Origin manquant.");
 }
 
+/** No API body needs more nesting than this; deeper bodies are refused before anything walks them. */
+const MAX_BODY_DEPTH = 32;
+
+/**
+ * What a parsed body must not hold: a NUL character in any key or string (PostgreSQL cannot store it in
+ * text), or nesting deeper than MAX_BODY_DEPTH. Iterative: a hostile body cannot exhaust the call stack.
+ */
+function bodyProblem(body: unknown): string | null {
+  const stack: { v: unknown; depth: number }[] = [{ v: body, depth: 0 }];
+  while (stack.length > 0) {
+    const { v, depth } = stack.pop()!;
+    if (typeof v === "string") {
+      if (v.includes("\u0000")) return "Caractère nul (U+0000) interdit dans le corps de la requête.";
+    } else if (v && typeof v === "object") {
+      if (depth >= MAX_BODY_DEPTH) return "Corps de requête trop imbriqué.";
+      for (const [k, x] of Object.entries(v)) {
+        if (k.includes("\u0000")) return "Caractère nul (U+0000) interdit dans le corps de la requête.";
+        stack.push({ v: x, depth: depth + 1 });
+      }
+    }
+  }
+  return null;
+}
+
 async function readJson(req: NextRequest): Promise<unknown> {
   const text = await req.text();
   if (!text) return {};
+  let body: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    body = JSON.parse(text) as unknown;
   } catch {
     throw new ValidationError({ _: ["Corps de requête JSON invalide."] });
   }
+  const problem = bodyProblem(body);
+  if (problem) throw new ValidationError({ _: [problem] });
+  return body;
 }
 
 export function created<T>(body: T): NextResponse {

@@ -247,6 +247,19 @@ afterAll(async () => {
   await client?.end();
 });
 
+/**
+ * Fields the generator cannot guess from a schema alone: a rights request links at most one person (a
+ * refinement across fields), so the contact and chef-de-file links stay empty.
+ */
+const BODY_OVERRIDES: Record<string, Record<string, unknown>> = {
+  "/api/v1/rights-requests": { companyContactId: undefined, chefDeFileId: undefined },
+};
+/**
+ * Routes refused to every API token by design: creating a token needs an interactive session (issue 16 #9,
+ * tested in tests/integration/auth/token-revocation.int.test.ts). This suite calls with tokens.
+ */
+const SESSION_ONLY = new Set(["/api/v1/tokens"]);
+
 const WRITE_ROUTES = listApiRoutes().filter((r) => r.method !== "GET" && PUBLIC_API[r.path] === undefined && r.action && r.action !== "public");
 
 describe("entrées hostiles sur chaque route d'écriture de l'API", () => {
@@ -254,14 +267,14 @@ describe("entrées hostiles sur chaque route d'écriture de l'API", () => {
     expect(WRITE_ROUTES.length).toBeGreaterThan(40);
   });
 
-  for (const route of WRITE_ROUTES.filter((r) => !UPLOADS.has(r.path))) {
+  for (const route of WRITE_ROUTES.filter((r) => !UPLOADS.has(r.path) && !(SESSION_ONLY.has(r.path) && r.method === "POST"))) {
     it(`${route.method} ${route.path} : ${RUNS} corps (valides, mutés, hostiles), jamais de 500 ni d'écriture sur un refus, une part atteint le traitement`, { timeout: 600_000 }, async () => {
       const h = await handlerOf(route);
       const role = roleFor(route.action as Action);
       const { url, values, records } = await resolveIds(client, route.path, lensId);
       const source = JSON.parse((await fingerprint(client, records)).at(-1) ?? "{}") as Record<string, unknown>;
       const schema = h.declared?.body;
-      const built = schema ? validBody(schema, { source, ids: await lensIds() }) : null;
+      const built = schema ? validBody(schema, { source, ids: await lensIds(), overrides: BODY_OVERRIDES[route.path] }) : null;
       expect(!schema || built !== null, `${route.method} ${route.path} : aucun corps valide construit depuis son schéma (compléter tests/support/zod-body.ts)`).toBe(true);
       const statuses = new Map<number, number>();
       let reached = 0;
