@@ -76,7 +76,7 @@ const RESOLVERS: Record<string, { find: Resolver; platformScoped: boolean; table
   "archives/[id]": { find: byPlatform("JobSeeker", `AND lifecycle = 'ARCHIVED'`), platformScoped: true, table: "JobSeeker" },
   // Rights requests and breaches are the DPO's registers (region-wide).
   "demandes/[id]": { find: (c) => one(c, `SELECT id FROM "RightsRequest" ORDER BY "createdAt" LIMIT 1`), platformScoped: false, table: "RightsRequest" },
-  "rights-requests/[id]": { find: (c) => one(c, `SELECT id FROM "RightsRequest" WHERE "jobSeekerId" IS NOT NULL ORDER BY "createdAt" LIMIT 1`), platformScoped: false, table: "RightsRequest" },
+  "rights-requests/[id]": { find: (c) => one(c, `SELECT r.id FROM "RightsRequest" r JOIN "Platform" p ON p.id = r."platformId" WHERE p.name = 'Lens-Liévin' AND r."jobSeekerId" IS NOT NULL ORDER BY r."createdAt" LIMIT 1`), platformScoped: false, table: "RightsRequest" },
   "violations/[id]": { find: (c) => one(c, `SELECT id FROM "BreachRecord" ORDER BY "createdAt" LIMIT 1`), platformScoped: false, table: "BreachRecord" },
   "breaches/[id]": { find: (c) => one(c, `SELECT id FROM "BreachRecord" ORDER BY "createdAt" LIMIT 1`), platformScoped: false, table: "BreachRecord" },
 };
