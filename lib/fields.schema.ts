@@ -85,4 +85,4 @@ export const dateField = (label: string) =>
     .refine((d) => !Number.isNaN(d.getTime()) && d.getFullYear() >= 1900 && d.getFullYear() <= 2100, `${label} : date invalide.`)
     .meta({ type: "string", description: LOCAL_TIME_RULE });
 
-export const versionField = z.coerce.number({ error: "Version manquante." }).int().min(1, "Version invalide.");
+export const versionField = z.coerce.number({ error: "Version manquante." }).int().min(1, "Version invalide.").max(2_147_483_647, "Version invalide.");

@@ -9,6 +9,6 @@ export const saveQualitativeSchema = z.object({
   year: objectiveYearSchema,
   qualitative: z.string().max(50_000, "50 000 caractères au plus"),
   /** Version read when the form was opened; 0 when no text had been saved yet. */
-  version: z.coerce.number().int().min(0),
+  version: z.coerce.number().int().min(0).max(2_147_483_647),
 });
 export type SaveQualitativeInput = z.infer<typeof saveQualitativeSchema>;

@@ -40,7 +40,7 @@ export const governanceInputSchema = z.object({
 });
 export type GovernanceInput = z.output<typeof governanceInputSchema>;
 
-export const updateGovernanceSchema = governanceInputSchema.partial().extend({ version: z.number().int().positive() });
+export const updateGovernanceSchema = governanceInputSchema.partial().extend({ version: z.number().int().positive().max(2_147_483_647) });
 export type UpdateGovernanceInput = z.output<typeof updateGovernanceSchema>;
 
 export const governanceProgressSchema = z.object({

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isValidSiret } from "@/lib/rules/siret.rules";
+import { versionField } from "@/lib/fields.schema";
 
 export const CARRYING_STRUCTURE_TYPES = ["EPCI", "ASSOCIATION", "GIP", "CHAMBRE_CONSULAIRE", "AUTRE"] as const;
 export const CARRYING_STRUCTURE_LABELS: Record<(typeof CARRYING_STRUCTURE_TYPES)[number], string> = {
@@ -44,7 +45,7 @@ export const platformInputSchema = z
   });
 export type PlatformInput = z.infer<typeof platformInputSchema>;
 
-export const platformUpdateSchema = platformInputSchema.and(z.object({ version: z.coerce.number().int().min(1) }));
+export const platformUpdateSchema = platformInputSchema.and(z.object({ version: versionField }));
 
 export const platformDtoSchema = z.object({
   id: z.string(),

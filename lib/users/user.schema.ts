@@ -45,7 +45,7 @@ export type InviteUserInput = z.infer<typeof inviteUserSchema>;
 
 /** Change of role / platforms and/or activation; `version` guards against concurrent edits. */
 export const updateUserSchema = z.object({
-  version: z.coerce.number().int().min(1),
+  version: z.coerce.number().int().min(1).max(2_147_483_647),
   role: roleSchema.optional(),
   platformIds: accessFields.platformIds.optional(),
   allPlatforms: z.preprocess((v) => (v === undefined ? undefined : isTicked(v)), z.boolean().optional()),
