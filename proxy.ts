@@ -3,12 +3,16 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
 import { API_CSP, HSTS, newNonce, pageCsp } from "@/lib/security/headers";
+import { databaseOutagePage, pgProbe, type DatabaseProbe } from "@/lib/http/database-outage-page";
 
 const HTTPS = env.NODE_ENV === "production" && (env.NEXTAUTH_URL ?? "").startsWith("https://");
 
-export function proxy(request: NextRequest) {
+// One probe per server (its state is kept per probe): the database the pages read.
+const probe: DatabaseProbe | null = env.DATABASE_URL ? pgProbe(env.DATABASE_URL) : null;
+
+export async function proxy(request: NextRequest) {
   const isApi = request.nextUrl.pathname.startsWith("/api/");
-  let response: NextResponse;
+  let response: NextResponse | Response;
   let csp: string;
   if (isApi) {
     csp = API_CSP;
@@ -16,6 +20,13 @@ export function proxy(request: NextRequest) {
   } else {
     const nonce = newNonce();
     csp = pageCsp({ nonce, dev: env.NODE_ENV === "development", https: HTTPS });
+    // Issue 16: while the database does not answer, a page is a French 503, not a 500.
+    const outage = await databaseOutagePage(request.nextUrl.pathname, nonce, probe);
+    if (outage) {
+      outage.headers.set("Content-Security-Policy", csp);
+      if (HTTPS) outage.headers.set("Strict-Transport-Security", HSTS);
+      return outage;
+    }
     // Next.js reads the nonce from the request's CSP header while rendering and puts it on its scripts.
     const requestHeaders = new Headers(request.headers);
     requestHeaders.set("x-nonce", nonce);

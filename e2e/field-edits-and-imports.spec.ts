@@ -89,13 +89,13 @@ test("le bouton « Fusionner » de l'alerte doublon mène à la fusion dans la f
   const existing = (await res.json()) as { id: string };
 
   await page.goto("/demandeurs/nouveau");
-  await page.getByLabel("Nom (obligatoire)", { exact: true }).fill(name.toUpperCase());
-  await page.getByLabel("Prénom (obligatoire)", { exact: true }).fill("Elodie");
-  await page.getByLabel("Date de naissance (obligatoire)", { exact: true }).fill("1991-04-12");
-  await page.getByLabel("Téléphone", { exact: true }).fill("0612345678");
-  await page.getByLabel("Arrivée par (obligatoire)", { exact: true }).selectOption("NUMERO_VERT");
-  await page.getByLabel("Informé·e du traitement de ses données le (obligatoire)", { exact: true }).fill("2026-01-05");
-  await page.getByLabel("Canal d'information (obligatoire)", { exact: true }).selectOption("TELEPHONE");
+  await page.getByLabel("Nom", { exact: true }).fill(name.toUpperCase());
+  await page.getByLabel("Prénom", { exact: true }).fill("Elodie");
+  await page.getByLabel("Date de naissance (facultative)", { exact: true }).fill("1991-04-12");
+  await page.getByLabel("Téléphone ou e-mail", { exact: true }).fill("0612345678");
+  await page.getByRole("radio", { name: "Numéro vert" }).check();
+  await page.getByLabel("Informé·e du traitement de ses données le", { exact: true }).fill("2026-01-05");
+  await page.getByRole("radio", { name: "Téléphone", exact: true }).check();
   await page.getByRole("button", { name: "Enregistrer le demandeur" }).click();
   await expect(page.getByRole("heading", { name: "Cette personne existe probablement déjà" })).toBeVisible();
   await page.getByRole("button", { name: /^Fusionner avec la fiche de/ }).click();
@@ -128,7 +128,7 @@ test("une assistante modifie puis annule un événement avec un motif ; il reste
   await page.getByLabel("Lieu (obligatoire)", { exact: true }).fill("Maison de l'emploi de Liévin");
   await page.getByRole("button", { name: "Enregistrer les modifications" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
-  await expect(page.getByText(/Maison de l'emploi de Liévin/)).toBeVisible();
+  await expect(page.getByText(/Maison de l'emploi de Liévin/).first()).toBeVisible();
 
   await page.getByRole("link", { name: "Modifier ou annuler" }).click();
   await page.getByLabel("Motif de l'annulation (obligatoire)").fill("Salle indisponible");

@@ -117,6 +117,61 @@ test("référent : accueil → mois à clôturer → bilan → export ; bilans l
   expect(await printToPdf(page, "rapport-annuel")).toBeLessThanOrEqual(12);
 });
 
+test("référent : accueil → document en retard → page de la plateforme ; bilan clôturé à relire → marqué relu", async ({ browser }) => {
+  test.setTimeout(120_000);
+  // The demo leaves Métropole lilloise a compte rendu financier past its deadline and closes Lens-Liévin's month before last.
+  const page = await signedIn(browser, ACCOUNTS.referent.email);
+  const docs = page.getByTestId("attention-documents");
+  const late = docs.getByRole("link", { name: /^Métropole lilloise : compte rendu financier \d{4} non transmis$/ });
+  await expect(late).toBeVisible();
+  await expect(docs).toContainText(/attendu le \d{2}\/\d{2}\/\d{4}, en retard de \d+ jours?/);
+  const review = page.getByTestId("attention-review");
+  const toReview = review.getByRole("link", { name: /^Lens-Liévin : bilan de .+ à relire$/ }).first();
+  await expect(toReview).toBeVisible();
+  const reviewLabel = (await toReview.textContent())!;
+  expect(await axeViolations(page)).toEqual([]);
+  await shot(page, "region-referent-home-1366");
+
+  // The same home on a phone: the lists stack, nothing overflows sideways.
+  const phone = await signedIn(browser, ACCOUNTS.referent.email, { width: 390, height: 844 });
+  await expect(phone.getByTestId("attention-documents").getByRole("link").first()).toBeVisible();
+  expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  expect(await axeViolations(phone)).toEqual([]);
+  await shot(phone, "region-referent-home-390");
+
+  // Late document → the platform's page, at its « documents dus » section (dates only; the subsidy file stays with finance).
+  await late.click();
+  await expect(page).toHaveURL(/\/plateformes\/[0-9a-f-]{36}#documents-dus$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Métropole lilloise");
+  const section = page.getByTestId("region-documents");
+  await expect(section.getByRole("heading", { name: "Documents dus à la Région" })).toBeVisible();
+  await expect(section).toContainText(/compte rendu financier \d{4}/i);
+  await expect(section).toContainText(/en retard de \d+ jours?/);
+  await expect(section).not.toContainText("€");
+  expect(await axeViolations(page)).toEqual([]);
+  await shot(page, "region-referent-documents-1366");
+  await phone.goto(page.url());
+  await expect(phone.getByTestId("region-documents")).toContainText(/en retard de \d+ jours?/);
+  expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  expect(await axeViolations(phone)).toEqual([]);
+  await shot(phone, "region-referent-documents-390");
+
+  // Closed bilan awaiting review → the month's bilan, at « Clôture du mois » → marked as reviewed.
+  await page.goto("/");
+  await page.getByTestId("attention-review").getByRole("link", { name: reviewLabel }).click();
+  await expect(page).toHaveURL(/\/bilans\?platformId=.+&period=month&month=\d{4}-\d{2}#close-title$/);
+  const close = page.getByTestId("month-close");
+  await expect(close).toContainText("en attente de relecture par le référent Région");
+  await close.getByRole("button", { name: /^Marquer le bilan de .+ comme relu$/ }).click();
+  await expect(page.getByRole("status").filter({ hasText: /marqué comme relu/ })).toBeVisible();
+  await expect(close).toContainText(/relu par le référent Région le \d{2}\/\d{2}\/\d{4}/);
+  expect(await axeViolations(page)).toEqual([]);
+  await shot(page, "region-referent-bilan-relu-1366", false);
+  await page.goto("/");
+  await expect(page.getByTestId("attention-review").getByRole("link", { name: reviewLabel })).toHaveCount(0);
+  await phone.context().close();
+});
+
 test("finance : accueil → tranche exigible → versement enregistré", async ({ browser }) => {
   test.setTimeout(180_000);
   // The Lens manager attaches a receipt to the tranche of the signed Région convention: it becomes claimable.
@@ -199,11 +254,24 @@ test("DPO : accueil → demande la plus urgente → recherche dans le journal pa
   expect(await axeViolations(page)).toEqual([]);
   await shot(page, "region-dpo-journal");
   await expect(table).not.toContainText(/\d{4}-\d{2}-\d{2}T/);
-  await page.getByLabel("Action", { exact: true }).selectOption({ label: "Consultation d'une fiche demandeur" });
-  await page.getByRole("button", { name: "Rechercher" }).click();
-  await expect(page).toHaveURL(/action=jobSeeker\.read/);
-  await expect(page.getByLabel("Action", { exact: true }).locator("option:checked")).toHaveText("Consultation d'une fiche demandeur");
-  // The grouped list of actions is in words.
-  await expect(page.getByLabel("Action", { exact: true }).locator("optgroup")).toHaveCount(10);
+  // The « Action » filter is a combobox of French labels, used with the keyboard only: words typed,
+  // ↓ highlights, Entrée picks, a second Entrée searches; the list then holds that action only.
+  const action = page.getByRole("combobox", { name: "Action" });
+  // The action this test itself produced (the request above), so that it holds when run alone.
+  await action.pressSequentially("demande droits enregistrée");
+  const wanted = page.getByRole("option", { name: /^Demande d'exercice de droits enregistrée/ });
+  await expect(wanted).toBeVisible();
+  await expect(page.getByRole("listbox", { name: "Action" })).not.toContainText("rights.");
+  for (let i = 0; i < 10 && (await wanted.getAttribute("aria-selected")) !== "true"; i++) await action.press("ArrowDown");
+  await expect(wanted).toHaveAttribute("aria-selected", "true");
+  await action.press("Enter");
+  await expect(action).toHaveValue("Demande d'exercice de droits enregistrée");
+  await action.press("Enter");
+  await expect(page).toHaveURL(/action=rights\.created/);
+  await expect(page.getByRole("combobox", { name: "Action" })).toHaveValue("Demande d'exercice de droits enregistrée");
+  const actions = await table.getByRole("row").evaluateAll((rows) => rows.slice(1).map((r) => r.querySelector("td[data-label=Action]")?.textContent ?? ""));
+  expect(actions.length).toBeGreaterThan(0);
+  for (const a of actions) expect(a).toContain("Demande d'exercice de droits enregistrée");
+  expect(await axeViolations(page)).toEqual([]);
   expect(readFileSync(`${SCREENS}/region-dpo-journal.png`).length).toBeGreaterThan(0);
 });

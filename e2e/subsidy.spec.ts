@@ -54,15 +54,39 @@ test("dossier Région : dépôt, renvoi, correction, attribution et premier vers
   const fileUrl = manager.url();
   await expect(manager.getByTestId("file-status")).toHaveText("Brouillon");
 
+  // Issue 22 §4 — convention cadre art. 5: the request is refused while an element is missing, each named in French.
+  const request = manager.getByRole("region", { name: "Demande annuelle (art. 5)" });
+  await expect(request.getByTestId("annual-request-status")).toContainText(/manquants?/);
+  await expect(request.getByTestId("annual-request-checklist")).toContainText("Description de l'opération : manquant");
+  await manager.getByRole("button", { name: "Déposer la demande" }).click();
+  await expect(manager.getByText(/Demande annuelle incomplète \(convention cadre art\. 5/)).toBeVisible();
+  await expect(manager.getByTestId("file-status")).toHaveText("Brouillon");
+
   await addLine(manager, "Salaires et charges (personnel dédié 100 %)", "Deux chargés de relation entreprises", "110 000");
   await addLine(manager, "Frais de déplacement", "Déplacements sur le territoire", "15 000,00");
   await setAmounts(manager, "20 000");
+  const texts = request.getByRole("form", { name: "Description et programme d'action" });
+  await texts.getByLabel("Description de l'opération").fill("Deux chargés de relation entreprises à temps plein, bureau à la maison de l'emploi, un véhicule partagé.");
+  await texts.getByLabel(`Programme d'action ${year}`).fill("Prospection de 400 entreprises, six réunions circuit court, animation des chefs de file.");
+  await texts.getByRole("button", { name: "Enregistrer la demande annuelle" }).click();
+  await expect(texts.getByText("Demande annuelle enregistrée.")).toBeVisible();
+  const upload = request.getByRole("form", { name: `Joindre le bilan d'activité ${year - 1}` });
+  await upload.getByLabel(/Bilan d'activité/).setInputFiles({ name: `bilan-${year - 1}.pdf`, mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n%e2e\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n") });
+  await upload.getByRole("button", { name: "Joindre le bilan" }).click();
+  await expect(request.getByTestId("previous-bilan")).toContainText(`bilan-${year - 1}.pdf`);
+  await expect(request.getByTestId("annual-request-status")).toHaveText("Demande complète");
+  expect(await axeViolations(manager)).toEqual([]);
+  await request.screenshot({ path: ".data/test-results/screens/subsidy-annual-request-manager.png" });
   await expect(manager.getByTestId("amount-warnings")).toContainText("Budget non équilibré");
   await manager.getByRole("button", { name: "Déposer la demande" }).click();
   await expect(manager.getByTestId("file-status")).toHaveText("Déposé");
 
   const finance = await signedIn(browser, ACCOUNTS.finance.email);
   await finance.goto(fileUrl);
+  // Finance reads the annual request; only the platform writes it.
+  const financeRequest = finance.getByRole("region", { name: "Demande annuelle (art. 5)" });
+  await expect(financeRequest).toContainText("Deux chargés de relation entreprises à temps plein");
+  await expect(financeRequest.getByRole("form", { name: "Description et programme d'action" })).toHaveCount(0);
   await expect(finance.getByTestId("amount-explanation")).toContainText(/80\s%\sdes dépenses éligibles = 100\s000,00\s€/);
   await finance.getByLabel("Commentaire pour la plateforme (obligatoire)").first().fill("Budget non équilibré : la part du territoire doit couvrir 25 000 €.");
   await finance.getByRole("button", { name: "Renvoyer pour correction" }).click();
@@ -91,7 +115,7 @@ test("dossier Région : dépôt, renvoi, correction, attribution et premier vers
   await finance.getByLabel("Référence (mandat)").fill("MANDAT-E2E-1");
   await finance.getByRole("button", { name: "Enregistrer le versement" }).click();
   // The tranche's conditions are not met (« Prévue »): the app warns and asks for a confirmation and its reason (issue 15 §4).
-  await expect(finance.getByRole("alert").filter({ hasText: "Les conditions de cette tranche ne sont pas remplies" })).toBeVisible();
+  await expect(finance.getByRole("alert").filter({ hasText: "Les conditions de cette tranche ne sont pas remplies (bilan d'activité de la plateforme" })).toBeVisible();
   await expect(finance.getByTestId("payments")).toHaveCount(0);
   await finance.getByLabel("Date du versement").fill(`${year}-02-20`);
   await finance.getByLabel("Référence (mandat)").fill("MANDAT-E2E-1");
@@ -99,6 +123,9 @@ test("dossier Région : dépôt, renvoi, correction, attribution et premier vers
   await finance.getByLabel("Motif du versement").fill("Justificatifs reçus par courrier, versement validé par la direction");
   await finance.getByRole("button", { name: "Enregistrer le versement" }).click();
   await expect(finance.getByTestId("file-history")).toContainText("Versement enregistré");
+  // Issue 22 §4 — cadre d'intervention §5: the tranche waited for the activity bilan; the reason is in the history.
+  await expect(finance.getByTestId("file-history")).toContainText("malgré des conditions non remplies : Justificatifs reçus par courrier");
+  await expect(finance.getByTestId("activity-bilan")).toContainText("Bilan d'activité de la plateforme non reçu");
   await expect(finance.getByTestId("paid-amount")).toHaveText(/100\s000,00\s€/);
   await expect(finance.getByTestId("payments")).toContainText("MANDAT-E2E-1");
   await expect(finance.getByTestId("amount-explanation")).toContainText(/Montant retenu = le plus petit des trois = 100\s000,00\s€/);

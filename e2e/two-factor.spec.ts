@@ -5,7 +5,7 @@ import { expect, test } from "@playwright/test";
 import { axeViolations } from "./support/a11y";
 import { generateSync } from "otplib";
 import { ACCOUNTS, DEMO_PASSWORD } from "./support/accounts";
-import { demoTotp, loginViaForm, loginViaHttp, submitPassword } from "./support/auth";
+import { demoTotp, loginViaForm, loginViaHttp, submitPassword, withTotpTurn } from "./support/auth";
 
 const URLS = ["/", "/financement", "/bilans", "/profil", "/rgpd", "/notifications", "/double-authentification", "/administration/utilisateurs"];
 
@@ -28,9 +28,11 @@ test("France Travail : sans le second facteur, aucune page n'est accessible ; av
   await page.getByLabel("Code de vérification").fill(wrong);
   await page.getByRole("button", { name: "Vérifier" }).click();
   await expect(page.getByText("Code de vérification incorrect.")).toBeVisible();
-  await page.getByLabel("Code de vérification").fill(demoTotp());
-  await page.getByRole("button", { name: "Vérifier" }).click();
-  await expect(page.getByTestId("home-role")).toBeVisible();
+  await withTotpTurn(ACCOUNTS.reviewer.email, async (code) => {
+    await page.getByLabel("Code de vérification").fill(code);
+    await page.getByRole("button", { name: "Vérifier" }).click();
+    await expect(page.getByTestId("home-role")).toBeVisible();
+  });
   expect((await page.request.get("/api/v1/me")).status()).toBe(200);
 });
 
@@ -107,4 +109,17 @@ test("un compte à double authentification obligatoire non enrôlé n'atteint qu
   await submitPassword(him, email, password);
   await expect(him).toHaveURL(/\/double-authentification/);
   await ctx.close();
+});
+
+test("un code déjà utilisé ne rouvre pas de session (rejeu dans sa fenêtre de 30 s, issue 16 §10)", async ({ playwright, baseURL }) => {
+  const first = await playwright.request.newContext({ baseURL });
+  const second = await playwright.request.newContext({ baseURL });
+  await withTotpTurn(ACCOUNTS.dpo.email, async (code) => {
+    expect([200, 302]).toContain(await loginViaHttp(first, ACCOUNTS.dpo.email, DEMO_PASSWORD, code));
+    expect((await first.get("/api/v1/me")).status()).toBe(200);
+    // The same code, replayed at once from elsewhere: refused, no session.
+    await loginViaHttp(second, ACCOUNTS.dpo.email, DEMO_PASSWORD, code);
+    expect((await second.get("/api/v1/me")).status()).toBe(401);
+  });
+  await Promise.all([first.dispose(), second.dispose()]);
 });

@@ -1,7 +1,9 @@
 import "server-only";
 import { env } from "@/lib/env";
 import { createPrismaClient, type Db } from "@/lib/db-client";
+import { retryRead } from "@/lib/db-unavailable";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { noteDatabaseUnavailable } from "@/lib/http/database-outage-page";
 
 export type { Db };
 /** A Prisma client or an interactive transaction client: repositories accept either. */
@@ -18,7 +20,8 @@ function databaseUrl(): string {
 
 /** Lazily created so that `next build` never needs a database. */
 export function getDb(): Db {
-  globalForDb.__db ??= createPrismaClient(databaseUrl());
+  // Reads run again while PostgreSQL restarts (issue 16; lib/db-client.ts).
+  globalForDb.__db ??= createPrismaClient(databaseUrl(), 10, { retryRead: (fn) => retryRead(fn, noteDatabaseUnavailable) });
   return globalForDb.__db;
 }
 

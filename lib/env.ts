@@ -1,6 +1,6 @@
 // The only module that reads process.env (STYLE.md). Validated once, typed everywhere.
 import { z } from "zod";
-import { DEFAULT_EU_REGION, storageRegionProblem } from "@/lib/storage/region.rules";
+import { DEFAULT_EU_REGION, storageRegionProblem } from "./storage/region.rules";
 
 const bool = z
   .enum(["true", "false", "1", "0", ""])
@@ -14,6 +14,8 @@ const envSchema = z.object({
   TEST_DATABASE_URL: z.string().url().optional().or(z.literal("").transform(() => undefined)),
   /** Database of `npm run bench` (region scale); falls back to DATABASE_URL, then the embedded one. */
   BENCH_DATABASE_URL: z.string().url().optional().or(z.literal("").transform(() => undefined)),
+  /** nginx binary for `npm run bench:cluster` (else `nginx` on the PATH). */
+  NGINX_BIN: z.string().optional().or(z.literal("").transform(() => undefined)),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** Address `npm start` listens on: 127.0.0.1 for the embedded demo, every interface with a DATABASE_URL. */
   HOST: z.string().min(1).max(255).optional().or(z.literal("").transform(() => undefined)),
@@ -41,6 +43,16 @@ const envSchema = z.object({
   /** Receipts (payslips, expense notes, invoices) are stored here, never under public/. */
   RECEIPTS_DIR: z.string().default(".data/receipts"),
   RECEIPT_MAX_MB: z.coerce.number().int().min(1).max(100).default(10),
+  /** Largest CSV/XLSX accepted by the imports (the documented 20 Mo). */
+  IMPORT_MAX_MB: z.coerce.number().int().min(1).max(100).default(20),
+  /** Imports are parsed in a worker thread within these limits (issue 16 §6), refused beyond them. */
+  IMPORT_MAX_ROWS: z.coerce.number().int().min(1).max(1_000_000).default(50_000),
+  IMPORT_MAX_COLUMNS: z.coerce.number().int().min(1).max(16_384).default(200),
+  IMPORT_MAX_CELLS: z.coerce.number().int().min(1).max(50_000_000).default(2_000_000),
+  IMPORT_PARSE_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
+  IMPORT_PARSE_MEMORY_MB: z.coerce.number().int().min(64).max(8192).default(512),
+  /** Largest JSON body of an API call (a form, a filter): far more than any of them needs. */
+  API_BODY_MAX_KB: z.coerce.number().int().min(1).max(10_240).default(1024),
   /** Account links (security settings, not business rules). */
   INVITATION_LINK_HOURS: z.coerce.number().int().min(1).max(336).default(48),
   PASSWORD_RESET_LINK_HOURS: z.coerce.number().int().min(1).max(48).default(2),
@@ -56,6 +68,16 @@ const envSchema = z.object({
   SMTP_USER: z.string().optional(),
   SMTP_PASSWORD: z.string().optional(),
   SMTP_FROM: z.string().default("SI Proch'Emploi <ne-pas-repondre@prochemploi.hautsdefrance.fr>"),
+  /** SMS (issue 20): "brevo" with its API key; absent = SMS disabled (e-mail and letters still work). */
+  SMS_PROVIDER: z.enum(["brevo", ""]).optional().transform((v) => v || undefined),
+  SMS_API_KEY: z.string().optional().or(z.literal("").transform(() => undefined)),
+  SMS_API_URL: z.string().url().default("https://api.brevo.com"),
+  /** Sender shown on the phone: 3 to 11 letters or digits. */
+  SMS_SENDER: z.string().regex(/^[A-Za-z0-9]{3,11}$/).default("ProchEmploi"),
+  /** Secret in the URL of the provider's delivery-report callback (/api/sms/callback?secret=…). */
+  SMS_CALLBACK_SECRET: z.string().min(16).optional().or(z.literal("").transform(() => undefined)),
+  /** Secret in the URL of the e-mail relay's event webhook (/api/email/callback?secret=…): late bounces. Absent: the route answers 404. */
+  EMAIL_WEBHOOK_SECRET: z.string().min(16).optional().or(z.literal("").transform(() => undefined)),
   /** Scheduled jobs (pg-boss, on the same PostgreSQL): each runs once whatever the number of instances. */
   JOBS_ENABLED: z
     .enum(["true", "false", "1", "0", ""])

@@ -49,8 +49,39 @@ export class UnprocessableError extends AppError {
   }
 }
 
+/** A request body or an upload over its size limit (HTTP 413). */
+export class PayloadTooLargeError extends AppError {
+  constructor(message: string, fields?: FieldErrors) {
+    super("PAYLOAD_TOO_LARGE", 413, message, fields);
+  }
+
+  /** A request body over the route's limit, refused before it is read whole. */
+  static forLimit(maxBytes: number): PayloadTooLargeError {
+    return new PayloadTooLargeError(`Requête trop volumineuse : ${formatLimit(maxBytes)} au plus pour cette opération.`);
+  }
+}
+
 export class TooManyRequestsError extends AppError {
-  constructor(message = "Trop de tentatives. Réessayez plus tard.") {
+  constructor(
+    message = "Trop de tentatives. Réessayez plus tard.",
+    /** Seconds before the limit's window restarts: sent as Retry-After when known. */
+    readonly retryAfterSeconds?: number,
+  ) {
     super("TOO_MANY_REQUESTS", 429, message);
+  }
+}
+
+function formatLimit(bytes: number): string {
+  if (bytes >= 1_048_576) return `${Math.floor(bytes / 1_048_576).toLocaleString("fr-FR")} Mo`;
+  return `${Math.max(1, Math.floor(bytes / 1024)).toLocaleString("fr-FR")} Ko`;
+}
+
+/** A dependency (the database) cannot be reached for now: the client may try again (503 + Retry-After). */
+export class ServiceUnavailableError extends AppError {
+  constructor(
+    message = "Service momentanément indisponible : la base de données ne répond pas. Réessayez dans quelques secondes.",
+    readonly retryAfterSeconds = 5,
+  ) {
+    super("SERVICE_UNAVAILABLE", 503, message);
   }
 }

@@ -75,6 +75,19 @@ export function parseInstant(value: string): Date {
   return new Date(new TZDate(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(sec ?? 0), Number((ms ?? "0").padEnd(3, "0")), "Europe/Paris").getTime());
 }
 
+/**
+ * A calendar day for a date-only column (PostgreSQL `date`): « AAAA-MM-JJ » as is (midnight UTC, the
+ * project's day convention); a date-time (offset or Paris wall time) becomes the day it falls on in
+ * Paris. Storing the instant itself would keep its UTC day: « 2027-03-01T00:30 » Paris is
+ * 28 February 23:30 UTC and the record would land in February's figures.
+ */
+export function parseCalendarDay(value: string): Date {
+  const at = parseInstant(value);
+  if (Number.isNaN(at.getTime()) || /^\d{4}-\d{2}-\d{2}$/.test(value.trim())) return at;
+  const paris = new TZDate(at.getTime(), "Europe/Paris");
+  return new Date(Date.UTC(paris.getFullYear(), paris.getMonth(), paris.getDate()));
+}
+
 /** zod preprocess step: strings through parseInstant, anything else unchanged. */
 export const toInstant = (v: unknown): unknown => (typeof v === "string" && v !== "" ? parseInstant(v) : v);
 

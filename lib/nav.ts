@@ -5,7 +5,15 @@ export interface NavItem {
   href: string;
   label: string;
   action: Action;
+  /**
+   * Seldom used by the field staff: when a role's menu is long (more than NAV_COLLAPSE_AFTER
+   * entries), these go under « Plus » on a laptop so that the menu fits on one line at 1366 px.
+   */
+  secondary?: boolean;
 }
+
+/** Beyond this many entries, the secondary ones collapse into « Plus » (laptop only; the phone menu lists all). */
+export const NAV_COLLAPSE_AFTER = 12;
 
 export const NAV_ITEMS: NavItem[] = [
   { href: "/", label: "Accueil", action: "home.view" },
@@ -23,17 +31,19 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/france-travail", label: "Projets France Travail", action: "ftReport.read" },
   { href: "/rgpd", label: "Données personnelles", action: "audit.read" },
   // Issue 7 (DPO): rights requests, breach register, register of processing activities.
-  { href: "/rgpd/demandes", label: "Droits des personnes", action: "rights.read" },
-  { href: "/rgpd/violations", label: "Violations de données", action: "breach.read" },
+  { href: "/rgpd/demandes", secondary: true, label: "Droits des personnes", action: "rights.read" },
+  { href: "/rgpd/violations", secondary: true, label: "Violations de données", action: "breach.read" },
   { href: "/rgpd/registre", label: "Registre des traitements", action: "register.read" },
   // Issue 7: archived job seekers, read with a stated reason (platform manager, DPO).
-  { href: "/rgpd/archives", label: "Archives", action: "jobSeeker.readArchived" },
-  { href: "/plateformes", label: "Plateformes", action: "platform.read" },
+  { href: "/rgpd/archives", secondary: true, label: "Archives", action: "jobSeeker.readArchived" },
+  { href: "/plateformes", secondary: true, label: "Plateformes", action: "platform.read" },
   { href: "/administration/utilisateurs", label: "Utilisateurs", action: "user.read" },
   { href: "/administration/regles", label: "Jeux de règles", action: "ruleSet.read" },
   { href: "/administration/courriels", label: "Courriels", action: "outbox.read" },
   // Issue 22: forwarding addresses named by the conventions.
   { href: "/administration/parametres", label: "Paramètres", action: "setting.write" },
+  // Issue 22 §7: versions of the information notices and of the confidentiality commitment (DPO, admin).
+  { href: "/administration/textes", secondary: true, label: "Notices et engagement", action: "notice.write" },
   { href: "/profil", label: "Mon profil", action: "profile.view" },
 ];
 
@@ -48,6 +58,13 @@ export const USER_LINKS: NavItem[] = [
 
 export function navFor(user: Principal): NavItem[] {
   return NAV_ITEMS.filter((i) => can(user, i.action));
+}
+
+/** The menu as shown on a laptop: the primary entries, and those under « Plus » (empty when the menu is short). */
+export function splitNav<T extends { secondary?: boolean }>(items: readonly T[]): { primary: T[]; more: T[] } {
+  const more = items.filter((i) => i.secondary);
+  if (items.length <= NAV_COLLAPSE_AFTER || more.length < 2) return { primary: [...items], more: [] };
+  return { primary: items.filter((i) => !i.secondary), more };
 }
 
 export function userLinksFor(user: Principal): NavItem[] {

@@ -25,3 +25,10 @@ export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.infe
   if (!parsed.success) throw new ValidationError(zodFieldErrors(parsed.error));
   return parsed.data;
 }
+
+/**
+ * No control character (line break, tab, escape…) in a one-line value such as a name: a name with a
+ * newline could forge a line in an e-mail or an export (issue 16 §15).
+ */
+export const CONTROL_CHARACTERS = /\p{Cc}/u;
+export const NO_CONTROL_CHARACTERS = "Caractères de contrôle (retour à la ligne, tabulation…) interdits.";

@@ -2,13 +2,15 @@
 // loopback while the database is restarted once, halfway. Assistants enter visits and offers,
 // referents and managers read lists and the monthly report. Own throw-away PostgreSQL (the embedded
 // binaries, else Debian's): the shared server is never restarted. Prints requests, answers,
-// errors, requests left without an answer, recovery time, and checks no write was half done.
+// errors (5xx split by cause: 503 « try again » from the API or the pages, 500 = a bug, target 0),
+// requests left without an answer, recovery time, the machine's load, and checks no write was half done.
 // Needs a production build (`npm run build`). Not part of `npm test`.
 import { spawn } from "node:child_process";
 import { nextServerEnv } from "@/scripts/lib/next-build";
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { format } from "date-fns";
@@ -40,7 +42,25 @@ function freePort(): Promise<number> {
   });
 }
 
-interface Sample { at: number; ms: number; status: number | "no-answer"; op: string }
+interface Sample { at: number; ms: number; status: number | "no-answer"; op: string; cause?: string }
+
+/**
+ * Why a 5xx happened (issue 16): a 503 « try again » from the API (its JSON error code) or from the
+ * pages' outage page, or a 500 (a bug: the target is none during a database restart).
+ */
+function causeOf(status: number, contentType: string, text: string): string | undefined {
+  if (status < 500) return undefined;
+  if (status === 503 && contentType.includes("application/json")) {
+    try {
+      const code = (JSON.parse(text) as { error?: { code?: string } }).error?.code;
+      return `503 ${code ?? "sans code"} (API)`;
+    } catch {
+      return "503 (API, corps illisible)";
+    }
+  }
+  if (status === 503 && text.includes("Service momentanément indisponible")) return "503 page « Service momentanément indisponible »";
+  return `${status}${contentType.includes("text/html") ? " (page)" : contentType.includes("json") ? " (API)" : ""}`;
+}
 interface Write { kind: "visit" | "offer"; marker: string; status: number | "no-answer"; id?: string }
 
 async function main() {
@@ -103,7 +123,7 @@ async function main() {
           signal: AbortSignal.timeout(TIMEOUT_MS),
         });
         const text = await res.text();
-        samples.push({ at: t0, ms: Date.now() - t0, status: res.status, op });
+        samples.push({ at: t0, ms: Date.now() - t0, status: res.status, op, cause: causeOf(res.status, res.headers.get("content-type") ?? "", text) });
         let json: unknown;
         try {
           json = JSON.parse(text);
@@ -152,6 +172,7 @@ async function main() {
       }
     };
     const t0 = Date.now();
+    const loadStart = os.loadavg();
     await Promise.all([...Array.from({ length: WORKERS }, (_, n) => worker(n)), restarter]);
     const elapsed = (Date.now() - t0) / 1000;
 
@@ -187,10 +208,18 @@ async function main() {
     print("\n━━ Charge et panne ━━");
     print(`durée ${elapsed.toFixed(1)} s, ${WORKERS} clients, redémarrage de PostgreSQL à t+${((restartAt - t0) / 1000).toFixed(1)} s (${restartDone - restartAt} ms)`);
     print(`requêtes ${samples.length} (${(samples.length / elapsed).toFixed(1)}/s) : 2xx ${by((s) => typeof s.status === "number" && s.status < 300)}, 4xx ${by((s) => typeof s.status === "number" && s.status >= 400 && s.status < 500)}, 5xx ${by((s) => typeof s.status === "number" && s.status >= 500)}, sans réponse ${by((s) => s.status === "no-answer")}`);
+    // 5xx split by cause and by request: a 503 says « try again », a 500 is a bug.
+    const causes = new Map<string, number>();
+    for (const x of samples) if (x.cause) causes.set(`${x.cause} — ${x.op}`, (causes.get(`${x.cause} — ${x.op}`) ?? 0) + 1);
+    const fiveHundred = by((x) => x.status === 500);
+    print(`5xx par cause :${causes.size === 0 ? " aucun" : ""}`);
+    for (const [cause, n] of [...causes].sort((a, b) => b[1] - a[1])) print(`  ${String(n).padStart(5)} × ${cause}`);
+    print(`500 : ${fiveHundred} (objectif : 0 pendant le redémarrage de la base)`);
     print(`latence p50 ${pct(50)} ms, p95 ${pct(95)} ms, max ${pct(100)} ms`);
     print(`reprise : ${recoveredAt ? `${((recoveredAt - restartAt) / 1000).toFixed(1)} s après le redémarrage, sans intervention` : "PAS DE REPRISE"}`);
     print(`écritures : ${writes.length} envoyées, ${writes.filter((w) => w.status === 201).length} confirmées ; confirmées introuvables ${missing}, à moitié faites ${partial}, refusées mais écrites ${ghost}`);
-    const ok = by((s) => s.status === "no-answer") === 0 && recoveredAt !== undefined && missing === 0 && partial === 0 && ghost === 0;
+    print(`charge de la machine (1, 5, 15 min) : au début ${loadStart.map((l) => l.toFixed(2)).join(", ")} ; à la fin ${os.loadavg().map((l) => l.toFixed(2)).join(", ")} (${os.cpus().length} cœurs)`);
+    const ok = fiveHundred === 0 && by((s) => s.status === "no-answer") === 0 && recoveredAt !== undefined && missing === 0 && partial === 0 && ghost === 0;
     print(ok ? "RÉSULTAT : OK" : "RÉSULTAT : ÉCHEC");
     process.exitCode = ok ? 0 : 1;
   } finally {

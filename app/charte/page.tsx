@@ -4,27 +4,32 @@ import { AuthCard } from "@/components/account/auth-card";
 import { CharterForm } from "@/components/account/charter-form";
 import { SignOutButton } from "@/components/layout/sign-out-button";
 import { getCurrentUser, TOTP_ENROL_PATH } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { formatDate } from "@/lib/format";
+import { currentNotice } from "@/lib/notices/notice.service";
 
 export const metadata: Metadata = { title: "Engagement de confidentialité" };
 export const dynamic = "force-dynamic";
 
-/** Asked once, before anything else, of every person given an account (annex 1 RGPD). */
+/** Asked before anything else of every person given an account, again at each new version (annex 1 art. 3.10.1). */
 export default async function CharterPage() {
   const user = await getCurrentUser();
   if (!user) redirect("/connexion");
   if (user.mustEnrolTotp) redirect(TOTP_ENROL_PATH);
   if (user.charterAccepted) redirect("/");
+  const notice = await currentNotice(db, "CONFIDENTIALITY");
   return (
-    <AuthCard title="Engagement de confidentialité" intro={<p>Bonjour {user.firstName}, avant d&apos;accéder au SI Proch&apos;Emploi, lisez et acceptez cet engagement.</p>}>
+    <AuthCard title="Engagement de confidentialité" intro={<p>Bonjour {user.firstName}, avant d&apos;accéder au SI Proch&apos;Emploi, lisez et acceptez cet engagement{notice && notice.version > 1 ? " dans sa nouvelle version" : ""}.</p>}>
       <div className="flex flex-col gap-3 text-sm">
-        <p>En utilisant le SI Proch&apos;Emploi pour le compte de la Région Hauts-de-France, je m&apos;engage à :</p>
-        <ul className="list-disc pl-5">
-          <li>n&apos;utiliser les données personnelles des demandeurs d&apos;emploi et des contacts d&apos;entreprise que pour la mission Proch&apos;Emploi ;</li>
-          <li>ne consulter que les dossiers dont j&apos;ai besoin, chaque accès étant journalisé ;</li>
-          <li>ne communiquer ces données à personne qui n&apos;y est pas habilité, ni les copier hors du système ;</li>
-          <li>garder mon mot de passe secret et signaler sans délai toute perte, tout vol ou tout soupçon de violation de données ;</li>
-          <li>respecter cette confidentialité y compris après la fin de mes fonctions.</li>
-        </ul>
+        {notice ? (
+          <>
+            {/* Annex 1 art. 3.10.1: the text in force is data (NoticeText CONFIDENTIALITY), versioned. */}
+            {notice.body.split("\n").map((line, i) => <p key={i}>{line}</p>)}
+            <p className="text-muted" data-testid="charter-version">Version {notice.version}, en vigueur depuis le {formatDate(notice.validFrom)}.</p>
+          </>
+        ) : (
+          <p>Je m&apos;engage à n&apos;utiliser les données personnelles que pour la mission Proch&apos;Emploi et à en préserver la confidentialité.</p>
+        )}
         <CharterForm />
         <div className="border-t border-gray-200 pt-3"><SignOutButton /></div>
       </div>

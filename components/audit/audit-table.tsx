@@ -2,7 +2,7 @@
 
 import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
-import { DataTable } from "@/components/data-table/data-table";
+import { DataTable, type DataTableProps } from "@/components/data-table/data-table";
 import type { AuditEventDto } from "@/lib/audit/audit.schema";
 import { formatDateTime } from "@/lib/format";
 
@@ -38,6 +38,6 @@ function RecordLink({ r }: { r: { label: string; href: string | null } }) {
   return r.href ? <Link href={r.href} className="text-brand-700 underline">{r.label}</Link> : <>{r.label}</>;
 }
 
-export function AuditTable(props: { data: AuditEventDto[]; total: number; page: number; pageSize: number; sort: string }) {
+export function AuditTable(props: { data: AuditEventDto[]; sort: string } & Pick<DataTableProps<unknown>, "total" | "totalKind" | "page" | "pageSize" | "next" | "prev">) {
   return <DataTable caption="Journal d'audit" columns={columns} emptyMessage="Aucun événement journalisé." {...props} />;
 }

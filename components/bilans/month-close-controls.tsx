@@ -1,11 +1,12 @@
 "use client";
-// Close (manager) and reopen (Région referent, with a reason) of one platform's month. Both ask
-// for confirmation: closing freezes the figures, reopening makes them provisional again.
+// Close (manager), review and reopen (Région referent; reopening with a reason) of one platform's
+// month. Closing and reopening ask for confirmation: closing freezes the figures, reopening makes
+// them provisional again. Reviewing (issue 17) records that the referent validated the closed bilan.
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { closeMonthAction, reopenMonthAction } from "@/app/(app)/bilans/actions";
+import { closeMonthAction, reopenMonthAction, reviewMonthAction } from "@/app/(app)/bilans/actions";
 import { toFormData } from "@/components/forms/server-form";
 import { Button } from "@/components/ui/button";
 import { reopenMonthSchema, type ReopenMonthInput } from "@/lib/bilans/bilan.schema";
@@ -21,6 +22,9 @@ interface Props {
   canClose: boolean;
   canReopen: boolean;
   monthOver: boolean;
+  canReview?: boolean;
+  /** When the referent reviewed the closed month, already formatted (null: not yet). */
+  reviewedAt?: string | null;
 }
 
 export function MonthCloseControls(p: Props) {
@@ -32,6 +36,12 @@ export function MonthCloseControls(p: Props) {
     if (!window.confirm(`Clôturer ${p.monthLabel} pour ${p.platformName} ? Ses chiffres seront figés ; seul un référent Région pourra rouvrir le mois.`)) return;
     const r = await closeMonthAction(null, toFormData({ platformId: p.platformId, month: p.month }));
     setMessage(r.ok ? { ok: true, text: `Mois clôturé (version ${r.data.snapshotVersion}).` } : { ok: false, text: r.message });
+    if (r.ok) router.refresh();
+  }
+
+  async function onReview() {
+    const r = await reviewMonthAction(null, toFormData({ platformId: p.platformId, month: p.month }));
+    setMessage(r.ok ? { ok: true, text: `Bilan de ${p.monthLabel} marqué comme relu.` } : { ok: false, text: r.message });
     if (r.ok) router.refresh();
   }
 
@@ -51,7 +61,9 @@ export function MonthCloseControls(p: Props) {
       <p>
         <strong>{p.monthLabel}</strong> :{" "}
         {p.closed ? `clôturé (instantané version ${p.snapshotVersion})` : p.monthOver ? "ouvert — chiffres provisoires" : "mois en cours — chiffres provisoires"}
+        {p.closed ? (p.reviewedAt ? ` ; relu par le référent Région le ${p.reviewedAt}` : " ; en attente de relecture par le référent Région") : ""}
       </p>
+      {p.canReview && p.closed && !p.reviewedAt ? <Button onClick={() => void onReview()} className="self-start">Marquer le bilan de {p.monthLabel} comme relu</Button> : null}
       {p.canClose && !p.closed && p.monthOver ? <Button onClick={() => void onClose()} className="self-start">Clôturer {p.monthLabel}</Button> : null}
       {p.canReopen && p.closed ? (
         <form onSubmit={(e) => void onReopen(e)} noValidate className="flex max-w-xl flex-col gap-2">

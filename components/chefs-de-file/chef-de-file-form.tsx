@@ -3,25 +3,30 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
+import { Controller, useForm } from "react-hook-form";
 import type { z } from "zod";
 import { applyFieldErrors, FormAlert, sendJson } from "@/components/ui/api-form";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { SelectField, TextAreaField } from "@/components/ui/form-fields";
+import { TextAreaField } from "@/components/ui/field";
+import { Combobox, type ComboOption } from "@/components/ui/combobox";
 import { chefDeFileInputSchema, type ChefDeFileDetail } from "@/lib/chefs-de-file/chef-de-file.schema";
-import type { Option } from "@/lib/callbacks/options.query";
 import { toast } from "@/components/ui/toast";
 
 type FormIn = z.input<typeof chefDeFileInputSchema>;
 type FormOut = z.output<typeof chefDeFileInputSchema>;
 const FIELDS = ["firstName", "lastName", "jobTitle", "proEmail", "proPhone", "sector", "companyId", "commitments", "since", "active"] as const;
 
-/** Create (no `chef`) or edit (with `chef`, sending the version read for optimistic locking). */
-export function ChefDeFileForm({ chef, companies, sectors }: { chef?: ChefDeFileDetail; companies: Option[]; sectors: string[] }) {
+/**
+ * Create (no `chef`) or edit (with `chef`, sending the version read for optimistic locking). The
+ * company is picked in a combobox searching the server (name, SIRET or commune; « commune · SIRET »
+ * tells two companies of the same name apart), never in a list of every company.
+ */
+export function ChefDeFileForm({ chef, sectors }: { chef?: ChefDeFileDetail; sectors: string[] }) {
   const router = useRouter();
+  const [company, setCompany] = useState<ComboOption | null>(chef?.company ? { value: chef.company.id, label: chef.company.name, description: chef.company.city ?? undefined } : null);
   const [alert, setAlert] = useState<{ status: number; message: string } | null>(null);
-  const { register, handleSubmit, setError, formState: { errors, isSubmitting } } = useForm<FormIn, unknown, FormOut>({
+  const { register, handleSubmit, setError, control, formState: { errors, isSubmitting } } = useForm<FormIn, unknown, FormOut>({
     resolver: zodResolver(chefDeFileInputSchema),
     defaultValues: {
       firstName: chef?.firstName ?? "", lastName: chef?.lastName ?? "", jobTitle: chef?.jobTitle ?? "", proEmail: chef?.proEmail ?? "",
@@ -62,14 +67,24 @@ export function ChefDeFileForm({ chef, companies, sectors }: { chef?: ChefDeFile
           <option key={s} value={s} />
         ))}
       </datalist>
-      <SelectField label="Entreprise" error={errors.companyId?.message} {...register("companyId")}>
-        <option value="">— Aucune —</option>
-        {companies.map((c) => (
-          <option key={c.value} value={c.value}>
-            {c.label}
-          </option>
-        ))}
-      </SelectField>
+      <Controller
+        control={control}
+        name="companyId"
+        render={({ field }) => (
+          <Combobox
+            label="Entreprise"
+            name={field.name}
+            hint="Nom, SIRET ou commune (facultatif)"
+            searchUrl="/api/v1/pickers/companies"
+            value={company}
+            onChange={(o) => {
+              setCompany(o);
+              field.onChange(o?.value ?? "");
+            }}
+            error={errors.companyId?.message}
+          />
+        )}
+      />
       <TextAreaField label="Engagements" hint="Ce que le chef de file s'engage à faire pour le dispositif." error={errors.commitments?.message} {...register("commitments")} />
       <Field label="Chef de file depuis le" type="date" error={errors.since?.message} {...register("since")} />
       <div className="flex items-center gap-2">

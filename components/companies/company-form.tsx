@@ -2,17 +2,34 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Controller, useForm, useWatch, type Resolver } from "react-hook-form";
 import { createCompanyAction, updateCompanyAction } from "@/app/(app)/entreprises/actions";
 import { applyServerResult, toFormData } from "@/components/forms/server-form";
 import { Button, LinkButton } from "@/components/ui/button";
+import { Notice } from "@/components/ui/card";
 import { Combobox, type ComboOption } from "@/components/ui/combobox";
 import { Field } from "@/components/ui/field";
 import { CheckboxField, FormError, SelectField } from "@/components/ui/form-controls";
 import { createCompanySchema, HEADCOUNT_BANDS, HEADCOUNT_LABELS, type CompanyDto } from "@/lib/companies/company.schema";
 import { toast } from "@/components/ui/toast";
 import { TextLink } from "@/components/ui/text-link";
+
+/** One establishment of the SIRENE register, as /api/v1/reference/sirene gives it. */
+interface RegisterEstablishment {
+  siret: string;
+  name: string;
+  active: boolean;
+  nafCode: string | null;
+  nafLabel: string | null;
+  companyBand: string | null;
+  headcountLabel: string;
+  addressLine: string | null;
+  inseeCode: string;
+  communeLabel: string;
+  followedCompanyId: string | null;
+}
+type RegisterOption = ComboOption & { establishment: RegisterEstablishment };
 
 interface Values {
   siret: string;
@@ -33,7 +50,10 @@ export function CompanyForm({ company, naf, commune, sectors }: { company?: Comp
   const [communeChoice, setCommuneChoice] = useState<ComboOption | null>(commune ?? null);
   const [formError, setFormError] = useState<string | null>(null);
   const [conflict, setConflict] = useState(false);
-  const { register, handleSubmit, setError, control, formState: { errors, isSubmitting } } = useForm<Values>({
+  // The register's establishment the form was filled from (creation only): the assistant checks, then saves.
+  const [fromRegister, setFromRegister] = useState<RegisterEstablishment | null>(null);
+  const [lookup, setLookup] = useState<{ siret: string; hit: RegisterEstablishment | null } | null>(null);
+  const { register, handleSubmit, setError, setValue, control, formState: { errors, isSubmitting } } = useForm<Values>({
     // The client checks the same schema as the server; the server has the last word.
     resolver: zodResolver(createCompanySchema) as unknown as Resolver<Values>,
     defaultValues: {
@@ -49,6 +69,34 @@ export function CompanyForm({ company, naf, commune, sectors }: { company?: Comp
     },
   });
   const numeroVert = useWatch({ control, name: "numeroVert" });
+  const siret = useWatch({ control, name: "siret" });
+
+  function fillFromRegister(e: RegisterEstablishment) {
+    const opts = { shouldValidate: true, shouldDirty: true };
+    setValue("siret", e.siret, opts);
+    setValue("name", e.name.slice(0, 200), opts);
+    setValue("nafCode", e.nafCode ?? "", opts);
+    setNafChoice(e.nafCode && e.nafLabel ? { value: e.nafCode, label: e.nafLabel } : null);
+    if (e.companyBand) setValue("headcountBand", e.companyBand, opts);
+    setValue("address", e.addressLine ?? "", opts);
+    setValue("communeCode", e.inseeCode, opts);
+    setCommuneChoice({ value: e.inseeCode, label: e.communeLabel });
+    setFromRegister(e);
+  }
+
+  // A SIRET typed by hand: the register is asked once it has 14 digits, and its establishment proposed.
+  const digits = (siret ?? "").replace(/\s/g, "");
+  const wanted = !company && /^\d{14}$/.test(digits) && fromRegister?.siret !== digits;
+  useEffect(() => {
+    if (!wanted) return;
+    const ctl = new AbortController();
+    fetch(`/api/v1/reference/sirene?q=${digits}`, { signal: ctl.signal })
+      .then((r) => (r.ok ? (r.json() as Promise<{ items: RegisterOption[] }>) : { items: [] }))
+      .then((r) => setLookup({ siret: digits, hit: r.items.find((o) => o.value === digits)?.establishment ?? null }))
+      .catch(() => undefined);
+    return () => ctl.abort();
+  }, [wanted, digits]);
+  const registerHit = wanted && lookup?.siret === digits ? lookup.hit : null;
 
   async function onSubmit(values: Values) {
     setFormError(null);
@@ -71,9 +119,37 @@ export function CompanyForm({ company, naf, commune, sectors }: { company?: Comp
       {conflict && company ? (
         <p><TextLink href={`/entreprises/${company.id}/modifier`} onClick={() => router.refresh()}>Recharger la version actuelle</TextLink></p>
       ) : null}
+      {company ? null : (
+        <div className="flex flex-col gap-2">
+          <Combobox
+            label="Chercher dans le répertoire SIRENE"
+            name="registerSearch"
+            hint="SIRET, SIREN ou nom de l'établissement : le formulaire est rempli avec les données de l'INSEE, vous vérifiez puis enregistrez."
+            searchUrl="/api/v1/reference/sirene"
+            minChars={3}
+            value={null}
+            onChange={(o) => { if (o) fillFromRegister((o as RegisterOption).establishment); }}
+            noResult={() => "Aucun établissement de votre territoire dans le répertoire : saisissez l'entreprise ci-dessous."}
+          />
+          <RegisterNotice e={fromRegister} />
+        </div>
+      )}
       <fieldset className="grid grid-cols-1 gap-4 rounded-lg border border-gray-300 bg-white p-4 md:grid-cols-2">
         <legend className="px-1 font-semibold">Identification</legend>
         <Field label="SIRET (14 chiffres)" inputMode="numeric" autoComplete="off" required error={errors.siret?.message?.replace(/ \(\/entreprises\/[0-9a-f-]{36}\)/, "")} {...register("siret")} />
+        {registerHit ? (
+          <Notice className="md:col-span-2 flex flex-wrap items-center gap-3">
+            <span>
+              Dans le répertoire SIRENE : <strong>{registerHit.name}</strong>, {registerHit.communeLabel}
+              {registerHit.followedCompanyId ? " — déjà suivie par la plateforme" : ""}.
+            </span>
+            {registerHit.followedCompanyId ? (
+              <TextLink href={`/entreprises/${registerHit.followedCompanyId}`}>Ouvrir sa fiche</TextLink>
+            ) : (
+              <Button type="button" variant="outline" size="sm" onClick={() => fillFromRegister(registerHit)}>Reprendre ses données</Button>
+            )}
+          </Notice>
+        ) : null}
         <Field label="Raison sociale" required error={errors.name?.message} {...register("name")} />
         <Controller
           control={control}
@@ -117,5 +193,23 @@ export function CompanyForm({ company, naf, commune, sectors }: { company?: Comp
         <LinkButton variant="outline" href={company ? `/entreprises/${company.id}` : "/entreprises"}>Annuler</LinkButton>
       </div>
     </form>
+  );
+}
+
+/** What the form took from the register, and what to check (closed establishment, already followed). */
+function RegisterNotice({ e }: { e: RegisterEstablishment | null }) {
+  if (!e) return null;
+  return (
+    <Notice className="flex flex-col gap-1">
+      <p>
+        Formulaire rempli avec le répertoire SIRENE : <strong>{e.name}</strong> (SIRET {e.siret}), {e.headcountLabel}. Vérifiez puis enregistrez.
+      </p>
+      {e.active ? null : <p className="font-semibold text-red-800">Cet établissement est fermé dans le répertoire SIRENE.</p>}
+      {e.followedCompanyId ? (
+        <p>
+          Déjà suivie par la plateforme : <TextLink href={`/entreprises/${e.followedCompanyId}`}>ouvrir sa fiche</TextLink>.
+        </p>
+      ) : null}
+    </Notice>
   );
 }

@@ -2,12 +2,12 @@
 
 import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
-import { DataTable } from "@/components/data-table/data-table";
+import { DataTable, type DataTableProps } from "@/components/data-table/data-table";
 import { formatSiret } from "@/lib/companies/company.rules";
 import type { CompanySummary } from "@/lib/companies/company.schema";
 import { formatDate } from "@/lib/format";
 
-export function CompanyTable(props: { data: CompanySummary[]; total: number; page: number; pageSize: number; sort: string; showPlatform: boolean }) {
+export function CompanyTable(props: { data: CompanySummary[]; sort: string; showPlatform: boolean } & Pick<DataTableProps<unknown>, "total" | "totalKind" | "page" | "pageSize" | "next" | "prev">) {
   const { showPlatform, ...rest } = props;
   const columns: ColumnDef<CompanySummary, unknown>[] = [
     {

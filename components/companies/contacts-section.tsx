@@ -12,6 +12,7 @@ import { FormError } from "@/components/ui/form-controls";
 import { createContactSchema, type ContactDto } from "@/lib/companies/company.schema";
 import { toast } from "@/components/ui/toast";
 import { Card } from "@/components/ui/card";
+import { TextLink } from "@/components/ui/text-link";
 
 type Values = { lastName: string; firstName: string; jobTitle: string; proAddress: string; proEmail: string; proPhone: string };
 
@@ -81,6 +82,8 @@ export function ContactsSection({ companyId, contacts, canWrite }: { companyId: 
                 <div className="text-sm">
                   <p className="font-medium">{[c.firstName, c.lastName].filter(Boolean).join(" ")}{c.jobTitle ? ` — ${c.jobTitle}` : ""}</p>
                   <p className="text-muted">{[c.proEmail, c.proPhone, c.proAddress].filter(Boolean).join(" · ") || "Pas de coordonnées"}</p>
+                  {/* Issue 22 §2: the notice given to the contact (printable, sendable by e-mail). */}
+                  <TextLink href={`/entreprises/${companyId}/contacts/${c.id}/information`}>Notice d&apos;information<span className="sr-only"> de {c.lastName}</span></TextLink>
                 </div>
                 {canWrite ? (
                   <div className="flex gap-2">

@@ -3,9 +3,10 @@
 // component only renders the page it is given and turns clicks into URL search params.
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type SortingState } from "@tanstack/react-table";
 import Link from "next/link";
-import { usePathname, useSearchParams } from "next/navigation";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { SortControl } from "@/components/data-table/sort-control";
 import { LinkButton } from "@/components/ui/button";
-import { TableScroll } from "@/components/ui/table";
+import { stackClass, TableScroll } from "@/components/ui/table";
 import { totalLabel, type TotalKind } from "@/lib/pagination/total-label";
 
 export interface DataTableProps<T> {
@@ -26,6 +27,11 @@ export interface DataTableProps<T> {
   emptyMessage?: string;
 }
 
+/** The column's name shown before each cell on a phone (rows as cards). */
+function columnLabel(header: unknown, id: string): string {
+  return typeof header === "string" ? header : id;
+}
+
 /** Back to the first page: no number, no cursor. */
 const FIRST = { page: null, after: null, before: null, last: null };
 
@@ -37,6 +43,7 @@ function parseSort(sort?: string): SortingState {
 export function DataTable<T>({ caption, columns, data, total, page, pageSize, totalKind = "exact", next, prev, sort, emptyMessage = "Aucun résultat." }: DataTableProps<T>) {
   const pathname = usePathname();
   const params = useSearchParams();
+  const router = useRouter();
   const sorting = parseSort(sort);
   // The table is rebuilt from server data on each render, so the React Compiler's memoisation
   // concern (returned functions not memoisable) does not apply here.
@@ -72,10 +79,19 @@ export function DataTable<T>({ caption, columns, data, total, page, pageSize, to
   const firstHref = keyset && prev ? hrefWith(FIRST) : null;
   const lastHref = keyset && next ? hrefWith({ ...FIRST, last: "true" }) : null;
 
+  // On a phone the rows are cards and the header's sort links are hidden: a sort control instead.
+  const sortColumns = table
+    .getAllLeafColumns()
+    .filter((c) => c.columnDef.enableSorting === true)
+    .map((c) => ({ id: c.id, label: columnLabel(c.columnDef.header, c.id) }));
+
   return (
     <div className="flex flex-col gap-3">
+      {sortColumns.length > 0 && total > 1 ? (
+        <SortControl key={sort ?? ""} caption={caption} columns={sortColumns} sort={sort} onSort={(s) => router.push(hrefWith({ sort: s, ...FIRST }))} className="sm:hidden" />
+      ) : null}
       <TableScroll label={caption}>
-        <table className="w-full border-collapse text-left text-sm">
+        <table className={`w-full border-collapse text-left text-sm ${stackClass}`}>
           <caption className="sr-only">{caption}</caption>
           <thead className="bg-gray-100">
             {table.getHeaderGroups().map((hg) => (
@@ -111,7 +127,7 @@ export function DataTable<T>({ caption, columns, data, total, page, pageSize, to
               table.getRowModel().rows.map((row) => (
                 <tr key={row.id} className="border-t border-gray-200">
                   {row.getVisibleCells().map((cell) => (
-                    <td key={cell.id} className="px-3 py-2 align-top">
+                    <td key={cell.id} className="px-3 py-2 align-top" data-label={columnLabel(cell.column.columnDef.header, cell.column.id)}>
                       {flexRender(cell.column.columnDef.cell, cell.getContext())}
                     </td>
                   ))}

@@ -12,6 +12,7 @@ const PURPOSES: Record<string, string> = {
   notification: "Notification",
   digest: "Récapitulatif quotidien",
   "rgpd-forward": "Transmission RGPD (demande, violation)",
+  "circuit-court": "Circuit court (invitation, relance, place libérée)",
 };
 
 /** The plain-text body with its links made clickable (the invitation link must be usable from here). */

@@ -4,10 +4,13 @@
 import { useActionState, useState } from "react";
 import { registerParticipantAction, setAttendanceAction, unregisterJobSeekerAction } from "@/app/(app)/evenements/actions";
 import { Button } from "@/components/ui/button";
-import { SelectField } from "@/components/ui/form-sections";
+import { SelectField } from "@/components/ui/field";
+import { Combobox } from "@/components/ui/combobox";
+import { PickField } from "@/components/ui/pick-field";
 import { ATTENDANCE, ATTENDANCE_LABELS, type ParticipantType } from "@/lib/events/event.rules";
 import type { ParticipantDto } from "@/lib/events/event.schema";
-import { TableScroll } from "@/components/ui/table";
+import { stackOnPhone, TableScroll } from "@/components/ui/table";
+import { cn } from "@/components/ui/cn";
 
 const TYPE_LABELS: Record<ParticipantType, string> = { JOB_SEEKER: "Demandeur d'emploi", COMPANY: "Entreprise", CHEF_DE_FILE: "Chef de file" };
 
@@ -42,25 +45,25 @@ export function ParticipantsTable({ eventId, participants, editable }: { eventId
   if (participants.length === 0) return <p className="text-sm text-muted">Aucun participant inscrit pour le moment.</p>;
   return (
     <TableScroll label="Participants">
-    <table className="w-full text-left text-sm">
+    <table role="table" className={cn("w-full text-left text-sm", stackOnPhone.table)}>
       <caption className="sr-only">Participants</caption>
-      <thead>
-        <tr className="bg-gray-100">
-          <th scope="col" className="px-2 py-1">Participant</th>
-          <th scope="col" className="px-2 py-1">Type</th>
-          <th scope="col" className="px-2 py-1">Inscription</th>
-          <th scope="col" className="px-2 py-1">{editable ? "Présence" : "Présence notée"}</th>
-          {editable ? <th scope="col" className="px-2 py-1"><span className="sr-only">Désinscription</span></th> : null}
+      <thead role="rowgroup" className={stackOnPhone.thead}>
+        <tr role="row" className="bg-gray-100">
+          <th role="columnheader" scope="col" className="px-2 py-1">Participant</th>
+          <th role="columnheader" scope="col" className="px-2 py-1">Type</th>
+          <th role="columnheader" scope="col" className="px-2 py-1">Inscription</th>
+          <th role="columnheader" scope="col" className="px-2 py-1">{editable ? "Présence" : "Présence notée"}</th>
+          {editable ? <th role="columnheader" scope="col" className="px-2 py-1"><span className="sr-only">Désinscription</span></th> : null}
         </tr>
       </thead>
-      <tbody>
+      <tbody role="rowgroup" className={stackOnPhone.tbody}>
         {participants.map((p) => (
-          <tr key={`${p.type}-${p.id}`} className="border-t border-gray-200 align-top">
-            <td className="px-2 py-2 font-medium">{p.name}{p.young ? <span className="ml-2 rounded border border-brand-600 px-1 text-xs">moins de 26 ans</span> : null}</td>
-            <td className="px-2 py-2">{TYPE_LABELS[p.type]}</td>
-            <td className="px-2 py-2" data-testid={`registration-${p.id}`}>{p.waitlisted ? "Liste d'attente" : "Place confirmée"}</td>
-            <td className="px-2 py-2">{editable ? <AttendanceForm eventId={eventId} p={p} /> : ATTENDANCE_LABELS[p.attendance]}</td>
-            {editable ? <td className="px-2 py-2">{p.type === "JOB_SEEKER" ? <UnregisterButton eventId={eventId} p={p} /> : null}</td> : null}
+          <tr role="row" key={`${p.type}-${p.id}`} className={cn("border-t border-gray-200 align-top", stackOnPhone.tr)}>
+            <td role="cell" className={cn("px-2 py-2 font-medium", stackOnPhone.td)}>{p.name}{p.young ? <span className="ml-2 rounded border border-brand-600 px-1 text-xs">moins de 26 ans</span> : null}</td>
+            <td role="cell" className={cn("px-2 py-2", stackOnPhone.td)}>{TYPE_LABELS[p.type]}</td>
+            <td role="cell" className={cn("px-2 py-2", stackOnPhone.td)} data-testid={`registration-${p.id}`}>{p.waitlisted ? "Liste d'attente" : "Place confirmée"}</td>
+            <td role="cell" className={cn("px-2 py-2", stackOnPhone.td)}>{editable ? <AttendanceForm eventId={eventId} p={p} /> : ATTENDANCE_LABELS[p.attendance]}</td>
+            {editable ? <td role="cell" className={cn("px-2 py-2", stackOnPhone.td)}>{p.type === "JOB_SEEKER" ? <UnregisterButton eventId={eventId} p={p} /> : null}</td> : null}
           </tr>
         ))}
       </tbody>
@@ -69,7 +72,8 @@ export function ParticipantsTable({ eventId, participants, editable }: { eventId
   );
 }
 
-export function RegisterForm({ eventId, choices }: { eventId: string; choices: Record<ParticipantType, { id: string; label: string }[]> }) {
+/** Job seekers and companies are searched on the server (the event's platform); chefs de file come as a list. */
+export function RegisterForm({ eventId, platformId, chefs }: { eventId: string; platformId: string; chefs: { id: string; label: string }[] }) {
   const [state, action, pending] = useActionState(registerParticipantAction, null);
   const [type, setType] = useState<ParticipantType>("JOB_SEEKER");
   const fields = state && !state.ok ? state.fields : undefined;
@@ -78,7 +82,19 @@ export function RegisterForm({ eventId, choices }: { eventId: string; choices: R
       <h3 id="register-title" className="w-full text-base font-semibold">Inscrire un participant</h3>
       <input type="hidden" name="eventId" value={eventId} />
       <SelectField label="Type de participant" name="type" options={Object.entries(TYPE_LABELS).map(([value, label]) => ({ value, label }))} value={type} onChange={(e) => setType(e.target.value as ParticipantType)} placeholder={null} />
-      <SelectField key={type} label={TYPE_LABELS[type]} name="participantId" options={choices[type].map((c) => ({ value: c.id, label: c.label }))} placeholder="— Choisir —" error={fields?.participantId?.[0]} />
+      {type === "CHEF_DE_FILE" ? (
+        <PickField key={type} label={TYPE_LABELS[type]} name="participantId" options={chefs.map((c) => ({ value: c.id, label: c.label }))} placeholder="— Choisir —" error={fields?.participantId?.[0]} className="min-w-64" />
+      ) : (
+        <Combobox
+          key={type}
+          label={TYPE_LABELS[type]}
+          name="participantId"
+          hint={type === "JOB_SEEKER" ? "Nom, e-mail ou commune" : "Nom, SIRET ou commune"}
+          searchUrl={type === "JOB_SEEKER" ? `/api/v1/pickers/job-seekers?platformId=${platformId}` : "/api/v1/pickers/companies"}
+          error={fields?.participantId?.[0]}
+          className="min-w-72"
+        />
+      )}
       <Button type="submit" disabled={pending}>Inscrire</Button>
       <p aria-live="polite" className="w-full text-sm">
         {state?.ok ? (state.data.placement === "WAITLISTED" ? "Capacité atteinte : inscription en liste d'attente." : "Inscription enregistrée.") : state ? <span className="text-danger">{state.message}</span> : null}

@@ -3,7 +3,7 @@
 // the event, so its later hire counts in the event's results.
 import { createProposalAction } from "@/app/(app)/demandeurs/actions";
 import { Button } from "@/components/ui/button";
-import { SelectField } from "@/components/ui/form-sections";
+import { PickField } from "@/components/ui/pick-field";
 import { useFormAction } from "@/components/forms/use-form-action";
 
 export function EventProposeForm({ eventId, people, offers }: { eventId: string; people: { id: string; name: string }[]; offers: { id: string; label: string }[] }) {
@@ -15,8 +15,8 @@ export function EventProposeForm({ eventId, people, offers }: { eventId: string;
       <h3 id="event-propose-title" className="w-full text-base font-semibold">Positionner un participant sur une offre</h3>
       <input type="hidden" name="eventId" value={eventId} />
       <input type="hidden" name="kind" value="JOB" />
-      <SelectField label="Participant" name="jobSeekerId" id="event-propose-person" options={people.map((p) => ({ value: p.id, label: p.name }))} placeholder="— Choisir —" error={fields?.jobSeekerId?.[0]} />
-      <SelectField label="Offre ouverte" name="offerId" id="event-propose-offer" options={offers.map((o) => ({ value: o.id, label: o.label }))} placeholder={offers.length ? "— Choisir —" : "Aucune offre ouverte"} error={fields?.offerId?.[0] ?? fields?.eventId?.[0]} />
+      <PickField label="Participant" name="jobSeekerId" id="event-propose-person" options={people.map((p) => ({ value: p.id, label: p.name }))} error={fields?.jobSeekerId?.[0]} className="min-w-64" />
+      <PickField label="Offre ouverte" name="offerId" id="event-propose-offer" options={offers.map((o) => ({ value: o.id, label: o.label }))} placeholder={offers.length ? "— Choisir —" : "Aucune offre ouverte"} error={fields?.offerId?.[0] ?? fields?.eventId?.[0]} className="min-w-72" />
       <Button type="submit" disabled={pending}>Positionner</Button>
       <p aria-live="polite" className="w-full text-sm">{state?.ok ? "Positionnement enregistré : suivez-le depuis la fiche de la personne." : state ? <span className="text-danger">{state.message}</span> : null}</p>
     </form>

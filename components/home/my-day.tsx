@@ -6,6 +6,7 @@ import { formatDate, formatDateTime } from "@/lib/format";
 import type { MyDay } from "@/lib/home/my-day.service";
 import { formatVisitWhen } from "@/lib/visits/visit.rules";
 import { Icon } from "@/components/ui/icons";
+import { PREFERRED_SLOT_LABELS, type PreferredSlot } from "@/lib/intake/intake.schema";
 
 function DayList({ id, title, total, more, empty, children }: { id: string; title: string; total: number; more?: { href: string; label: string }; empty: string; children: ReactNode[] }) {
   return (
@@ -31,6 +32,22 @@ export function MyDayPanel({ day, canLogVisit = false }: { day: MyDay; canLogVis
         <h2 className="text-xl font-bold">Ma journée</h2>
         {canLogVisit ? <NewVisitLink /> : null}
       </div>
+      {day.intake.total > 0 ? (
+        <DayList id="day-intake" title="Demandes reçues en ligne" total={day.intake.total} empty="Aucune demande en ligne à traiter.">
+          {day.intake.items.map((r) => (
+            <li key={r.id} className="flex flex-col gap-1 py-2">
+              <Link href={`/demandes-en-ligne/${r.id}`} className="font-medium text-brand-700 underline">
+                {r.title}
+                <span className="sr-only"> : ouvrir la demande</span>
+              </Link>
+              <span className="text-sm">
+                {r.communeName} · reçue le {formatDateTime(r.submittedAt)}
+                {r.preferredSlot ? ` · rappel souhaité : ${PREFERRED_SLOT_LABELS[r.preferredSlot as PreferredSlot] ?? r.preferredSlot}` : ""}
+              </span>
+            </li>
+          ))}
+        </DayList>
+      ) : null}
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
         <DayList id="day-callbacks" title="Rappels dus aujourd'hui ou en retard" total={day.callbacks.total} empty="Aucun rappel dû aujourd'hui." more={{ href: "/rappels", label: "Voir toute la file des rappels" }}>
           {day.callbacks.items.map((c) => (

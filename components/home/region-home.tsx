@@ -1,7 +1,7 @@
 // Homes of the Région referent, finance officer and DPO: what needs attention first (each line a
 // link to where it is dealt with), then shortcuts. Server components.
 import Link from "next/link";
-import { RUN_STATUS_LABELS } from "@/components/retention/purge-run-table";
+import { RUN_STATUS_LABELS } from "@/lib/retention/retention-labels";
 import { AttentionList } from "@/components/ui/attention-list";
 import { ToneText } from "@/components/ui/tone-text";
 import { formatDateTime } from "@/lib/format";
@@ -32,6 +32,12 @@ export function ReferentHomePanel({ home }: { home: ReferentHome }) {
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
         <AttentionList testId="attention-months" title="Bilans mensuels non clôturés" items={home.monthsToClose}
           empty="Tous les mois échus sont clôturés dans les délais." />
+        <AttentionList testId="attention-review" title="Bilans clôturés en attente de votre relecture" items={home.bilansToReview}
+          empty="Aucun bilan clôturé n'attend votre relecture." />
+        <AttentionList testId="attention-documents" title="Documents dus à la Région en retard" items={home.lateDocuments}
+          empty={home.documentsUnavailable
+            ? "Aucun jeu de règles « délais » en vigueur : les retards ne peuvent pas être calculés."
+            : "Aucun document dû à la Région n'est en retard."} />
         <AttentionList testId="attention-objectives" title={`Objectifs ${home.year} en retard ou à surveiller`} items={home.belowObjectives}
           empty={`Aucun objectif ${home.year} en retard sur ce qui est attendu à date.`} />
       </div>
@@ -52,6 +58,8 @@ export function FinanceHomePanel({ home }: { home: FinanceHome }) {
         <AttentionList testId="attention-topay" title="Versements à enregistrer (tranches demandées)" items={home.toPay} empty="Aucune tranche demandée en attente de versement." />
         <AttentionList testId="attention-reports" title="Pièces et comptes rendus en retard ou proches" items={home.lateReports} empty="Aucune pièce en retard ni attendue sous peu." />
         <AttentionList testId="attention-refunds" title="Reversements attendus" items={home.refunds} empty="Aucun ordre de reversement en attente." />
+        <AttentionList testId="attention-deminimis" title="Alertes de minimis (dossiers en instruction)" items={home.deMinimis}
+          empty="Aucun dossier en instruction ne dépasse le plafond de minimis (aides enregistrées dans le SI)." />
       </div>
     </div>
   );

@@ -25,21 +25,24 @@ function Section({ title, rows }: { title: string; rows: [string, ReactNode][] }
   );
 }
 
-export function JobSeekerRecord({ p }: { p: JobSeekerDetail }) {
+/** `rome`: « code — libellé » of the desired ROME codes; `commune`: « Liévin (62800) » for the INSEE code. */
+/** `mobility`: the perimeter's places in words (« Liévin (62800) », « Pas-de-Calais (62) »), in the order of `p.mobilityCodes`. */
+export function JobSeekerRecord({ p, rome, commune, mobility }: { p: JobSeekerDetail; rome: Record<string, string>; commune: string | null; mobility: string[] }) {
   return (
     <div className="grid gap-4 lg:grid-cols-2">
       <Section title="Identité et coordonnées" rows={[
         ["Civilité", p.civility ? LABELS.civility[p.civility] : "—"],
         ["Date de naissance", formatDate(p.birthDate)],
         ["Identifiant France Travail", text(p.franceTravailId)],
-        ["Adresse", [p.addressLine, p.postalCode, p.city].filter(Boolean).join(" ") || "—"],
+        ["Adresse", text(p.addressLine)],
+        ["Commune", commune ?? ([p.postalCode, p.city].filter(Boolean).join(" ") || "—")],
         ["Téléphone", text(p.phone)],
         ["E-mail", text(p.email)],
       ]} />
       <Section title="Mobilité et besoins" rows={[
         ["Transports", p.transportModes.map((t) => LABELS.transport[t]).join(", ") || "—"],
         ["Trajet maximum", p.maxTravelMinutes !== null ? `${p.maxTravelMinutes} min` : "—"],
-        ["Périmètre", p.mobilityScope ? `${LABELS.scope[p.mobilityScope]} : ${p.mobilityCodes.join(", ")}` : "—"],
+        ["Périmètre", p.mobilityScope ? `${LABELS.scope[p.mobilityScope]}${mobility.length ? ` : ${mobility.join(", ")}` : ""}` : "—"],
         ["Besoins d'accompagnement", [...p.supportNeeds.map((s) => LABELS.support[s]), p.supportNeedsOther].filter(Boolean).join(", ") || "—"],
       ]} />
       <Section title="Formation et compétences" rows={[
@@ -59,7 +62,12 @@ export function JobSeekerRecord({ p }: { p: JobSeekerDetail }) {
         ["Contrat", p.contractType ? CONTRACT_LABELS[p.contractType] : "—"],
         ["Souhaite changer", yesNo(p.wantsChange)],
         ["Situation lors du suivi", text(p.situationDuringFollowUp)],
-        ["Emploi recherché", [p.desiredJobLabel, p.desiredRomeCodes.join(", ")].filter(Boolean).join(" — ") || "—"],
+        ["Emploi recherché", text(p.desiredJobLabel)],
+        ["Métiers recherchés (ROME)", p.desiredRomeCodes.length > 0 ? (
+          <ul>
+            {p.desiredRomeCodes.map((c) => <li key={c}>{rome[c] ?? c}</li>)}
+          </ul>
+        ) : "—"],
         ["Expériences", text(p.experiences)],
         ["CSP / RSA / RQTH / indemnisé·e", `${yesNo(p.csp)} / ${yesNo(p.rsa)} / ${yesNo(p.rqth)} / ${yesNo(p.indemnise)}`],
         ["Atouts et freins", text(p.strengthsAndObstacles)],

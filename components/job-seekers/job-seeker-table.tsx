@@ -2,38 +2,28 @@
 
 import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
-import { DataTable } from "@/components/data-table/data-table";
-import { formatDate } from "@/lib/format";
-import type { JobSeekerListItem } from "@/lib/job-seekers/job-seeker.query";
-import { LABELS } from "@/lib/job-seekers/job-seeker.schema";
-import { PROPOSAL_STATUS_LABELS } from "@/lib/proposals/proposal.rules";
-import type { TotalKind } from "@/lib/pagination/total-label";
+import { DataTable, type DataTableProps } from "@/components/data-table/data-table";
+import type { JobSeekerListRow } from "@/lib/job-seekers/job-seeker-list.rows";
 
-export function JobSeekerTable(props: { data: JobSeekerListItem[]; total: number; totalKind?: TotalKind; page: number; pageSize: number; sort: string; showPlatform: boolean; caption: string }) {
+/** `data`: the screen's rows (lib/job-seekers/job-seeker-list.rows.ts), only what the cells show. */
+export function JobSeekerTable(props: { data: JobSeekerListRow[]; sort: string; showPlatform: boolean; caption: string } & Pick<DataTableProps<unknown>, "total" | "totalKind" | "page" | "pageSize" | "next" | "prev">) {
   const { showPlatform, ...rest } = props;
-  const columns: ColumnDef<JobSeekerListItem, unknown>[] = [
+  const columns: ColumnDef<JobSeekerListRow, unknown>[] = [
     {
       id: "name",
       header: "Nom",
       enableSorting: true,
       cell: ({ row }) => (
         <Link href={`/demandeurs/${row.original.id}`} className="font-semibold text-brand-700 underline">
-          {row.original.lastName} {row.original.firstName}
+          {row.original.name}
         </Link>
       ),
     },
-    ...(showPlatform ? [{ id: "platform", header: "Plateforme", accessorKey: "platform" } as ColumnDef<JobSeekerListItem, unknown>] : []),
-    { id: "city", header: "Commune", cell: ({ row }) => row.original.city ?? "—" },
-    { id: "origin", header: "Arrivée par", cell: ({ row }) => LABELS.origin[row.original.origin] },
-    {
-      id: "latestProposal",
-      header: "Dernier positionnement",
-      cell: ({ row }) => {
-        const p = row.original.latestProposal;
-        return p ? `${p.label ?? "—"} : ${PROPOSAL_STATUS_LABELS[p.status]} (${formatDate(p.at)})` : "Aucun";
-      },
-    },
-    { id: "lastContact", header: "Dernier contact", enableSorting: true, cell: ({ row }) => formatDate(row.original.lastContactAt) },
+    ...(showPlatform ? [{ id: "platform", header: "Plateforme", accessorKey: "platform" } as ColumnDef<JobSeekerListRow, unknown>] : []),
+    { id: "city", header: "Commune", accessorKey: "city" },
+    { id: "origin", header: "Arrivée par", accessorKey: "origin" },
+    { id: "latestProposal", header: "Dernier positionnement", accessorKey: "latestProposal" },
+    { id: "lastContact", header: "Dernier contact", enableSorting: true, accessorKey: "lastContact" },
   ];
   return <DataTable columns={columns} emptyMessage="Aucun demandeur d'emploi ne correspond à votre recherche." {...rest} />;
 }

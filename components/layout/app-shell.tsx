@@ -4,10 +4,11 @@ import { SiteHeader } from "@/components/layout/site-header";
 import { Toaster } from "@/components/ui/toast";
 import type { CurrentUser } from "@/lib/auth/principal";
 import { can } from "@/lib/authz/policy";
-import { navFor, ROLE_LABELS, userLinksFor } from "@/lib/nav";
+import { navFor, ROLE_LABELS, splitNav, userLinksFor } from "@/lib/nav";
 
 export function AppShell({ user, unread = 0, children }: { user: CurrentUser; unread?: number; children: ReactNode }) {
-  const items = navFor(user).map(({ href, label }) => ({ href, label }));
+  const { more } = splitNav(navFor(user));
+  const items = navFor(user).map(({ href, label }) => ({ href, label, more: more.some((m) => m.href === href) }));
   const userLinks = userLinksFor(user).map(({ href, label }) => ({ href, label }));
   const scope = user.allPlatforms ? " · toutes les plateformes" : user.platforms.length > 0 ? ` · ${user.platforms.map((p) => p.name).join(", ")}` : "";
   return (

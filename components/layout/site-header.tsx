@@ -3,6 +3,8 @@
 // déconnecter » on one row, the navigation on one line under it. Below 1024 px the row keeps the
 // brand, the bell and a « Menu » button (a disclosure: aria-expanded, Escape closes and gives the
 // focus back) that opens the navigation, the search, who is signed in and « Se déconnecter ».
+// A long menu (a platform manager's) puts its seldom-used entries under « Plus » on a laptop (a
+// disclosure too) so that it fits on one line at 1366 px; the phone menu lists every entry.
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
@@ -13,7 +15,8 @@ import { cn } from "@/components/ui/cn";
 import { Icon } from "@/components/ui/icons";
 
 export interface HeaderProps {
-  items: { href: string; label: string }[];
+  /** `more`: under « Plus » on a laptop. */
+  items: { href: string; label: string; more?: boolean }[];
   /** Secondary links of the user menu (profile, exports, API documentation). */
   userLinks: { href: string; label: string }[];
   userName: string;
@@ -31,8 +34,32 @@ export function SiteHeader({ items, userLinks, userName, roleLabel, unread, canS
   const [open, setOpen] = useState(false);
   const [openedOn, setOpenedOn] = useState(pathname);
   const button = useRef<HTMLButtonElement>(null);
-  // A navigation closes the menu (derived during render, no effect needed).
+  const [moreOpen, setMoreOpen] = useState(false);
+  const [moreOpenedOn, setMoreOpenedOn] = useState(pathname);
+  const moreButton = useRef<HTMLButtonElement>(null);
+  const moreBox = useRef<HTMLLIElement>(null);
+  // A navigation closes the menus (derived during render, no effect needed).
   if (open && openedOn !== pathname) setOpen(false);
+  if (moreOpen && moreOpenedOn !== pathname) setMoreOpen(false);
+
+  useEffect(() => {
+    if (!moreOpen) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === "Escape") {
+        setMoreOpen(false);
+        moreButton.current?.focus();
+      }
+    };
+    const onPointer = (e: PointerEvent) => {
+      if (!moreBox.current?.contains(e.target as Node)) setMoreOpen(false);
+    };
+    window.addEventListener("keydown", onKey);
+    window.addEventListener("pointerdown", onPointer);
+    return () => {
+      window.removeEventListener("keydown", onKey);
+      window.removeEventListener("pointerdown", onPointer);
+    };
+  }, [moreOpen]);
 
   useEffect(() => {
     if (!open) return;
@@ -48,6 +75,9 @@ export function SiteHeader({ items, userLinks, userName, roleLabel, unread, canS
 
   // The longest match wins (« /rgpd/demandes » over « /rgpd »).
   const current = items.filter((i) => isCurrent(i.href, pathname)).sort((a, b) => b.href.length - a.href.length)[0]?.href;
+
+  const moreItems = items.filter((i) => i.more);
+  const moreCurrent = moreItems.some((i) => i.href === current);
 
   return (
     <header className="border-b border-gray-300 bg-white">
@@ -100,23 +130,41 @@ export function SiteHeader({ items, userLinks, userName, roleLabel, unread, canS
         </div>
         <nav aria-label="Navigation principale">
           <ul className="flex flex-col lg:flex-row lg:flex-wrap">
-            {items.map((item) => {
-              const here = item.href === current;
-              return (
-                <li key={item.href}>
-                  <Link
-                    href={item.href}
-                    aria-current={here ? "page" : undefined}
-                    className={cn(
-                      "block min-h-10 border-l-4 px-3 py-2 text-sm whitespace-nowrap lg:inline-block lg:border-b-4 lg:border-l-0 lg:px-1.5",
-                      here ? "border-brand-600 font-semibold text-brand-800" : "border-transparent hover:border-gray-300",
-                    )}
-                  >
-                    {item.label}
-                  </Link>
-                </li>
-              );
-            })}
+            {items.map((item) => (
+              // An entry under « Plus » shows here on a phone only.
+              <li key={item.href} className={item.more ? "lg:hidden" : undefined}>
+                <NavLink item={item} here={item.href === current} />
+              </li>
+            ))}
+            {moreItems.length > 0 ? (
+              <li ref={moreBox} className="relative hidden lg:block">
+                <button
+                  ref={moreButton}
+                  type="button"
+                  aria-expanded={moreOpen}
+                  aria-controls="menu-plus"
+                  onClick={() => {
+                    setMoreOpenedOn(pathname);
+                    setMoreOpen((o) => !o);
+                  }}
+                  className={cn(
+                    "inline-flex min-h-10 items-center gap-1 border-b-4 px-1.5 py-2 text-sm whitespace-nowrap",
+                    moreCurrent ? "border-brand-600 font-semibold text-brand-800" : "border-transparent hover:border-gray-300",
+                  )}
+                >
+                  Plus
+                  {moreCurrent ? <span className="sr-only"> (contient la page en cours)</span> : null}
+                  <Icon name="chevronDown" size={14} />
+                </button>
+                <ul id="menu-plus" hidden={!moreOpen} className="absolute right-0 z-40 mt-1 min-w-56 rounded border border-gray-300 bg-white py-1 shadow-lg">
+                  {moreItems.map((item) => (
+                    <li key={item.href}>
+                      <NavLink item={item} here={item.href === current} inMenu />
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            ) : null}
           </ul>
         </nav>
         <div className="flex flex-col gap-2 border-t border-gray-200 pt-3 lg:hidden">
@@ -135,5 +183,21 @@ export function SiteHeader({ items, userLinks, userName, roleLabel, unread, canS
         </div>
       </div>
     </header>
+  );
+}
+
+function NavLink({ item, here, inMenu = false }: { item: { href: string; label: string }; here: boolean; inMenu?: boolean }) {
+  return (
+    <Link
+      href={item.href}
+      aria-current={here ? "page" : undefined}
+      className={cn(
+        "block min-h-10 border-l-4 px-3 py-2 text-sm whitespace-nowrap",
+        !inMenu && "lg:inline-block lg:border-b-4 lg:border-l-0 lg:px-1.5",
+        here ? "border-brand-600 font-semibold text-brand-800" : "border-transparent hover:border-gray-300",
+      )}
+    >
+      {item.label}
+    </Link>
   );
 }

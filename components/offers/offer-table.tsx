@@ -2,6 +2,7 @@
 
 import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
+import { useMemo } from "react";
 import { DataTable, type DataTableProps } from "@/components/data-table/data-table";
 import { formatDate } from "@/lib/format";
 import type { OfferListItem } from "@/lib/offers/offer.query";
@@ -9,11 +10,11 @@ import { OFFER_STATUS_LABELS } from "@/lib/offers/offer.rules";
 import { CONTRACT_LABELS } from "@/lib/offers/offer.schema";
 import { Icon } from "@/components/ui/icons";
 
-const columns: ColumnDef<OfferListItem, unknown>[] = [
+const columnsFor = (rome: Record<string, string>): ColumnDef<OfferListItem, unknown>[] => [
   { id: "title", header: "Poste", enableSorting: true, cell: ({ row }) => <Link href={`/offres/${row.original.id}`} className="font-medium text-brand-700 underline">{row.original.title}</Link> },
   { id: "company", header: "Entreprise", cell: ({ row }) => <Link href={`/entreprises/${row.original.companyId}`} className="underline">{row.original.company}</Link> },
   { id: "contract", header: "Contrat", cell: ({ row }) => CONTRACT_LABELS[row.original.contractType] },
-  { id: "rome", header: "ROME", cell: ({ row }) => row.original.romeCode ?? "—" },
+  { id: "rome", header: "Métier (ROME)", cell: ({ row }) => (row.original.romeCode ? (rome[row.original.romeCode] ?? row.original.romeCode) : "—") },
   { id: "positions", header: "Postes pourvus", cell: ({ row }) => `${row.original.positionsFilled} / ${row.original.positions}` },
   { id: "hidden", header: "Marché caché", cell: ({ row }) => (row.original.hiddenMarket ? "Oui" : "Non") },
   {
@@ -30,6 +31,8 @@ const columns: ColumnDef<OfferListItem, unknown>[] = [
   { id: "receivedAt", header: "Reçue le", enableSorting: true, cell: ({ row }) => formatDate(row.original.receivedAt) },
 ];
 
-export function OfferTable(props: { data: OfferListItem[]; sort: string } & Pick<DataTableProps<OfferListItem>, "total" | "totalKind" | "page" | "pageSize" | "next" | "prev">) {
+/** `rome`: « H2913 — Soudage manuel » for each ROME code of the page (a code is never shown alone). */
+export function OfferTable({ rome, ...props }: { data: OfferListItem[]; sort: string; rome: Record<string, string> } & Pick<DataTableProps<OfferListItem>, "total" | "totalKind" | "page" | "pageSize" | "next" | "prev">) {
+  const columns = useMemo(() => columnsFor(rome), [rome]);
   return <DataTable caption="Offres d'emploi" columns={columns} emptyMessage="Aucune offre ne correspond à ces critères." {...props} />;
 }

@@ -5,6 +5,8 @@ import { useEffect } from "react";
 import { createPlatformAction, updatePlatformAction } from "@/app/(app)/plateformes/actions";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import type { ComboOption } from "@/components/ui/combobox";
+import { MultiCombobox } from "@/components/ui/multi-combobox";
 import { CARRYING_STRUCTURE_LABELS, CARRYING_STRUCTURE_TYPES, type PlatformDto } from "@/lib/platforms/platform.schema";
 import { Icon } from "@/components/ui/icons";
 import { useFormAction } from "@/components/forms/use-form-action";
@@ -12,7 +14,8 @@ import { toast } from "@/components/ui/toast";
 
 interface Props {
   platform?: PlatformDto;
-  perimeter?: { epciCodes: string[]; communeCodes: string[] };
+  /** The stored perimeter: whole EPCIs ticked, the other communes with their labels (« Liévin (62800) »). */
+  perimeter?: { epciCodes: string[]; communes: ComboOption[] };
   epcis: { code: string; name: string; population: number }[];
 }
 
@@ -54,13 +57,14 @@ export function PlatformForm({ platform: p, perimeter, epcis }: Props) {
         </div>
         <Field label="SIRET de la structure porteuse" name="carryingStructureSiret" inputMode="numeric" defaultValue={p?.carryingStructureSiret ?? ""} hint="14 chiffres" error={f?.carryingStructureSiret?.[0]} />
         <Field label="Lieu d'accueil" name="hostingPlace" defaultValue={p?.hostingPlace ?? ""} error={f?.hostingPlace?.[0]} />
+        <Field label="DPO de la structure porteuse (nom, courriel)" name="dpoContact" defaultValue={p?.dpoContact ?? ""} error={f?.dpoContact?.[0]} hint="À désigner dans les 15 jours suivant la notification de la convention ; figure au registre des traitements." />
         <Field label="Bassin d'emploi" name="employmentZone" defaultValue={p?.employmentZone ?? ""} error={f?.employmentZone?.[0]} />
       </fieldset>
 
       <fieldset className="flex flex-col gap-3 rounded-lg border border-gray-300 bg-white p-4" aria-describedby="perimeter-hint">
         <legend className="px-1 font-semibold">Périmètre</legend>
         <p id="perimeter-hint" className="text-sm text-muted">
-          Cochez des intercommunalités entières et/ou indiquez des communes par leur code INSEE. La population est calculée à partir du référentiel INSEE.
+          Cochez des intercommunalités entières et/ou ajoutez des communes par leur nom ou leur code postal. La population est calculée à partir du référentiel INSEE.
         </p>
         <div role="group" aria-labelledby="epci-label" aria-describedby={f?.epciCodes ? "field-epciCodes-error" : undefined} className="max-h-72 overflow-y-auto rounded border border-gray-300 p-2">
           <p id="epci-label" className="text-sm font-medium">Intercommunalités (EPCI) des Hauts-de-France</p>
@@ -72,20 +76,15 @@ export function PlatformForm({ platform: p, perimeter, epcis }: Props) {
           ))}
         </div>
         <ErrorText id="field-epciCodes-error" messages={f?.epciCodes} />
-        <div className="flex flex-col gap-1">
-          <label htmlFor="field-communeCodes" className="text-sm font-medium">Communes hors EPCI cochés (codes INSEE)</label>
-          <p id="field-communeCodes-hint" className="text-xs text-muted">Séparés par des espaces, virgules ou retours à la ligne, par exemple : 62498 62510</p>
-          <textarea
-            id="field-communeCodes"
-            name="communeCodes"
-            rows={3}
-            defaultValue={perimeter?.communeCodes.join(" ") ?? ""}
-            aria-describedby={f?.communeCodes ? "field-communeCodes-hint field-communeCodes-error" : "field-communeCodes-hint"}
-            aria-invalid={f?.communeCodes ? true : undefined}
-            className="rounded border border-gray-400 px-3 py-2 font-mono"
-          />
-          <ErrorText id="field-communeCodes-error" messages={f?.communeCodes} />
-        </div>
+        <MultiCombobox
+          label="Communes hors EPCI cochés"
+          name="communeCodes"
+          hint="Nom ou code postal de la commune, par exemple : Liévin ou 62800"
+          searchUrl="/api/v1/reference/communes"
+          defaultValue={perimeter?.communes ?? []}
+          max={2000}
+          error={f?.communeCodes?.join(" ")}
+        />
       </fieldset>
 
       <fieldset className="flex flex-col gap-4 rounded-lg border border-gray-300 bg-white p-4">

@@ -8,13 +8,16 @@ import { Field } from "@/components/ui/field";
 import { CheckboxField } from "@/components/ui/form-controls";
 import { formatDate } from "@/lib/format";
 import { SelectField, TextAreaField, options } from "@/components/ui/form-sections";
-import { RIGHTS_CHANNEL_LABELS, RIGHTS_KIND_LABELS, SUBJECT_TYPE_LABELS, type RightsRequestDto, type SubjectType } from "@/lib/rights/rights.schema";
+import { RIGHTS_CHANNEL_LABELS, RIGHTS_KIND_LABELS, SUBJECT_MATCH_LABELS, type RightsRequestDto, type SubjectMatchType, type SubjectType } from "@/lib/rights/rights.schema";
 import { Icon } from "@/components/ui/icons";
 import { toast } from "@/components/ui/toast";
 
-type Match = { type: SubjectType; id: string; name: string; birthDate: string | null; city: string | null; platform: string; lifecycle: string };
+type Match = { type: SubjectMatchType; id: string; name: string; birthDate: string | null; city: string | null; platform: string; lifecycle: string };
+/** A match a rights request can be linked to (not a waiting public-form request). */
+type Linkable = Match & { type: SubjectType };
+const linkable = (m: Match): m is Linkable => m.type !== "INTAKE_REQUEST";
 
-export function SubjectPicker({ value, onChange, error }: { value: Match | null; onChange: (m: Match | null) => void; error?: string }) {
+export function SubjectPicker({ value, onChange, error }: { value: Linkable | null; onChange: (m: Linkable | null) => void; error?: string }) {
   const [q, setQ] = useState("");
   const [matches, setMatches] = useState<Match[] | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -43,13 +46,20 @@ export function SubjectPicker({ value, onChange, error }: { value: Match | null;
         {matches && matches.length === 0 ? <p>Aucune personne trouvée dans votre périmètre.</p> : null}
         {matches && matches.length > 0 ? (
           <ul className="flex flex-col gap-1">
-            {matches.map((m) => (
-              <li key={m.id}>
-                <button type="button" className="text-brand-700 underline" onClick={() => { onChange(m); setMatches(null); }}>
-                  {SUBJECT_TYPE_LABELS[m.type]} : {m.name} — {m.platform}{m.birthDate ? `, né·e le ${formatDate(m.birthDate)}` : ""}{m.city ? `, ${m.city}` : ""}{m.lifecycle === "ARCHIVED" ? " (archivé·e)" : ""}
-                </button>
-              </li>
-            ))}
+            {matches.map((m) =>
+              !linkable(m) ? (
+                // A waiting public-form request (issue 23): found, but not a record to link the request to.
+                <li key={m.id} data-testid="subject-intake">
+                  {SUBJECT_MATCH_LABELS[m.type]} : {m.name} — {m.platform}{m.city ? `, ${m.city}` : ""}. Elle ne peut pas être reliée : la plateforme {m.platform} l&apos;écarte à la demande, ce qui efface ses données ; sinon elle est effacée automatiquement à l&apos;échéance de conservation.
+                </li>
+              ) : (
+                <li key={m.id}>
+                  <button type="button" className="text-brand-700 underline" onClick={() => { onChange(m); setMatches(null); }}>
+                    {SUBJECT_MATCH_LABELS[m.type]} : {m.name} — {m.platform}{m.birthDate ? `, né·e le ${formatDate(m.birthDate)}` : ""}{m.city ? `, ${m.city}` : ""}{m.lifecycle === "ARCHIVED" ? " (archivé·e)" : ""}
+                  </button>
+                </li>
+              ),
+            )}
           </ul>
         ) : null}
       </div>
@@ -60,7 +70,7 @@ export function SubjectPicker({ value, onChange, error }: { value: Match | null;
 
 export function RightsRequestForm({ platforms = [] }: { platforms?: { id: string; name: string }[] }) {
   const router = useRouter();
-  const [subject, setSubject] = useState<Match | null>(null);
+  const [subject, setSubject] = useState<Linkable | null>(null);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [outcome, setOutcome] = useState<{ status: number; message: string } | null>(null);
   const [pending, setPending] = useState(false);

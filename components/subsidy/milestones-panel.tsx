@@ -16,13 +16,16 @@ const LABELS: Record<keyof SubsidyFileDetail["milestones"], string> = {
   financialReportReceivedAt: "Compte rendu financier reçu le",
   teamRecruitedAt: "Équipe recrutée le",
   formalNoticeAt: "Mise en demeure envoyée le",
+  // Issue 22 §4 — cadre d'intervention §5: the payment waits for the activity bilan.
+  activityBilanReceivedAt: "Bilan d'activité de la plateforme reçu le",
 };
 
 /** Documents and meetings that condition the tranches and the deadlines. */
 export function MilestonesPanel({ file }: { file: SubsidyFileDetail }) {
   const [state, action, pending] = useActionState(recordMilestonesAction, null);
   if (file.awardedCents === null) return null;
-  const keys = Object.keys(LABELS) as (keyof typeof LABELS)[];
+  // The activity bilan conditions the Région payment only (cadre d'intervention §5).
+  const keys = (Object.keys(LABELS) as (keyof typeof LABELS)[]).filter((k) => k !== "activityBilanReceivedAt" || file.funder === "REGION");
   return (
     <section aria-labelledby="milestones-title" className="flex flex-col gap-3 rounded-lg border border-gray-300 bg-white p-4">
       <h2 id="milestones-title" className="text-lg font-semibold">Pièces et échéances</h2>

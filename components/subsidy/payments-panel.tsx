@@ -101,6 +101,15 @@ export function PaymentsPanel({ file }: { file: SubsidyFileDetail }) {
         <div><dt className="text-muted">Déjà versé</dt><dd data-testid="paid-amount">{formatCents(file.paidCents)}</dd></div>
         <div><dt className="text-muted">Reste à verser</dt><dd>{formatCents(remaining)}</dd></div>
       </dl>
+      {file.activityBilan.required ? (
+        // Issue 22 §4 — cadre d'intervention §5: « Le paiement de la subvention se fera sur présentation d'un bilan d'activité de la plateforme ».
+        <p className="text-sm" data-testid="activity-bilan">
+          <Icon name={file.activityBilan.missing ? "alert" : "check"} className={`mr-1 inline-block align-[-2px] ${file.activityBilan.missing ? "text-warning" : "text-success"}`} />
+          {file.activityBilan.missing
+            ? "Bilan d'activité de la plateforme non reçu : le paiement de la subvention se fait sur sa présentation (cadre d'intervention §5). Un versement avant sa réception demande une confirmation et un motif."
+            : `Bilan d'activité de la plateforme reçu le ${formatDate(file.activityBilan.receivedAt)}.`}
+        </p>
+      ) : null}
       {file.tranches.length === 0 ? (
         <p className="text-sm text-muted">L&apos;échéancier sera établi à la signature de la convention.</p>
       ) : (
@@ -160,7 +169,10 @@ export function PaymentsPanel({ file }: { file: SubsidyFileDetail }) {
               <tr key={p.id} className="border-t border-gray-200">
                 <td className="p-2">{formatDate(p.paidAt)}</td>
                 <td className="p-2">{p.trancheRank ? `Tranche ${p.trancheRank}` : "Hors tranche"}</td>
-                <td className="p-2">{p.reference ?? "—"}</td>
+                <td className="p-2">
+                  {p.reference ?? "—"}
+                  {p.overrideReason ? <span className="block text-xs text-muted">Versé malgré des pièces manquantes : {p.overrideReason}</span> : null}
+                </td>
                 <td className="p-2 text-right">{formatCents(p.amountCents)}</td>
               </tr>
             ))}

@@ -1,7 +1,7 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
+import { useReceiptUpload } from "@/components/subsidy/use-receipt-upload";
 import { Button } from "@/components/ui/button";
 import { formatDateTime } from "@/lib/format";
 import { RECEIPT_KINDS, type ReceiptKind } from "@/lib/subsidy/receipt.rules";
@@ -11,9 +11,7 @@ import { Icon } from "@/components/ui/icons";
 
 /** Payslips, expense notes and invoices attached to a budget line or a tranche. */
 export function ReceiptsPanel({ file, receipts, canUpload }: { file: SubsidyFileDetail; receipts: ReceiptDto[]; canUpload: boolean }) {
-  const router = useRouter();
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [pending, setPending] = useState(false);
+  const { message, pending, send } = useReceiptUpload(file.id);
   const target = (r: ReceiptDto) =>
     r.budgetLineId ? `Ligne « ${file.lines.find((l) => l.id === r.budgetLineId)?.label ?? "supprimée"} »`
       : r.trancheId ? `Tranche ${file.tranches.find((t) => t.id === r.trancheId)?.rank ?? "?"}` : "Dossier";
@@ -26,17 +24,7 @@ export function ReceiptsPanel({ file, receipts, canUpload }: { file: SubsidyFile
     data.delete("attachTo");
     if (attach.startsWith("line:")) data.set("budgetLineId", attach.slice(5));
     if (attach.startsWith("tranche:")) data.set("trancheId", attach.slice(8));
-    setPending(true);
-    const res = await fetch(`/api/v1/subsidy-files/${file.id}/receipts`, { method: "POST", body: data });
-    setPending(false);
-    if (res.ok) {
-      setMessage({ ok: true, text: "Justificatif joint." });
-      form.reset();
-      router.refresh();
-    } else {
-      const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-      setMessage({ ok: false, text: body?.error?.message ?? "Envoi impossible." });
-    }
+    await send(form, data, "Justificatif joint.");
   }
 
   return (

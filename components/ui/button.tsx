@@ -23,6 +23,7 @@ export const buttonVariants = cva(
       size: {
         sm: "min-h-8 px-3 py-1",
         md: "min-h-10 px-4 py-2",
+        lg: "min-h-12 px-5 py-3 text-lg",
       },
     },
     defaultVariants: { variant: "primary", size: "md" },

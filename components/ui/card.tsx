@@ -33,3 +33,8 @@ export function Section({
     </section>
   );
 }
+
+/** A short information box inside a form or a page (what was filled in for you, what to check). Announced politely. */
+export function Notice({ className, ...props }: HTMLAttributes<HTMLDivElement>) {
+  return <div role="status" {...props} className={cn("rounded-md border border-blue-300 bg-blue-50 p-3 text-sm text-gray-900", className)} />;
+}

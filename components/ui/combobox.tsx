@@ -19,7 +19,7 @@ export interface ComboOption {
 
 export interface ComboboxProps {
   label: string;
-  /** Name of the hidden input carrying the chosen value. */
+  /** Name of the hidden input carrying the chosen value ("" : no hidden input, the caller keeps the value). */
   name: string;
   id?: string;
   hint?: string;
@@ -42,6 +42,8 @@ export interface ComboboxProps {
   noResult?: (query: string) => ReactNode;
   autoFocus?: boolean;
   className?: string;
+  /** Empty the field after a pick (a picker that adds to a list, e.g. MultiCombobox). */
+  clearOnPick?: boolean;
 }
 
 const MAX_SHOWN = 50;
@@ -61,7 +63,7 @@ function filterStatic(options: readonly ComboOption[], query: string): ComboOpti
 
 export function Combobox({
   label, name, id, hint, error, required, placeholder, value, defaultValue = null, onChange, options, searchUrl,
-  minChars = 2, debounceMs = 250, noResult, autoFocus, className = "",
+  minChars = 2, debounceMs = 250, noResult, autoFocus, className = "", clearOnPick = false,
 }: ComboboxProps) {
   const auto = useId();
   const inputId = id ?? `field-${name}`;
@@ -148,7 +150,8 @@ export function Combobox({
 
   function choose(option: ComboOption | null, close = true) {
     if (!controlled) setInner(option);
-    setText(option?.label ?? "");
+    setText(clearOnPick ? "" : (option?.label ?? ""));
+    if (clearOnPick) setQuery("");
     onChange?.(option);
     if (close) {
       setOpen(false);
@@ -268,7 +271,7 @@ export function Combobox({
           </button>
         ) : null}
       </div>
-      <input type="hidden" name={name} value={selected?.value ?? ""} />
+      {name ? <input type="hidden" name={name} value={selected?.value ?? ""} /> : null}
       <ul
         id={listId}
         role="listbox"
@@ -302,7 +305,7 @@ export function Combobox({
       </p>
       {noResult && !selected && query.trim() !== "" && !loading && !tooShort && results.length === 0 ? <div className="text-sm">{noResult(query)}</div> : null}
       {error ? (
-        <p id={`${inputId}-error`} className="text-sm text-danger">
+        <p id={`${inputId}-error`} data-field-error="" className="text-sm text-danger">
           <Icon name="alert" className="mr-1 inline-block align-[-2px]" />
           {error}
         </p>

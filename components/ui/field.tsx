@@ -153,6 +153,33 @@ export function CheckboxGroup({ legend, name, options, defaultValues = [], error
   );
 }
 
+/** One choice among a few (≤ ~7), all visible: one click instead of opening a list. */
+export function RadioGroup({ legend, name, options, defaultValue, error, required, hint }: { legend: string; name: string; options: readonly Option[]; defaultValue?: string | null; error?: string; required?: boolean; hint?: ReactNode }) {
+  const id = `field-${name}`;
+  return (
+    <fieldset id={id} className="flex min-w-0 flex-col gap-1" aria-describedby={describedBy(id, hint, error)}>
+      <legend className="text-sm font-medium">
+        {legend}
+        {required ? (
+          <span aria-hidden="true" className="font-bold text-danger" title="obligatoire">
+            {" "}*
+          </span>
+        ) : null}
+      </legend>
+      <FieldHint id={id} hint={hint} />
+      <div className="flex flex-wrap gap-x-4 gap-y-1">
+        {options.map((o) => (
+          <label key={o.value} className="inline-flex min-h-8 items-center gap-2 text-sm">
+            <input type="radio" name={name} value={o.value} defaultChecked={defaultValue === o.value} required={required} className="h-5 w-5" />
+            {o.label}
+          </label>
+        ))}
+      </div>
+      <FieldError id={id} error={error} />
+    </fieldset>
+  );
+}
+
 /** Oui / Non / Non renseigné, as radios (a tri-state checkbox would be ambiguous). */
 export function YesNoField({ legend, name, defaultValue, error }: { legend: string; name: string; defaultValue?: boolean | null; error?: string }) {
   const id = `field-${name}`;

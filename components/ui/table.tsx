@@ -12,6 +12,12 @@ export function TableScroll({ label, className, children, bordered = true }: { l
   );
 }
 
+/**
+ * Rows as stacked cards on a phone (below 640 px): add `stackClass` to the <table> and give each
+ * <td> its column's name in `data-label` (the DataTable does both). The table stays a table above.
+ */
+export const stackClass = "table-stack";
+
 /** The table itself: full width, small text, left-aligned; `numeric` cells align right. */
 export const tableClass = "w-full border-collapse text-left text-sm";
 
@@ -22,3 +28,15 @@ export function Th({ className, numeric, ...props }: ThHTMLAttributes<HTMLTableC
 export function Td({ className, numeric, ...props }: TdHTMLAttributes<HTMLTableCellElement> & { numeric?: boolean }) {
   return <td {...props} className={cn("border-t border-gray-200 px-3 py-2 align-top", numeric && "text-right tabular-nums", className)} />;
 }
+
+/**
+ * A table whose rows become stacked cards below the `md` breakpoint (a phone at 390 px: attendance
+ * taken on the day, issue 20). Explicit ARIA roles keep the table semantics when the display changes.
+ */
+export const stackOnPhone = {
+  table: "max-md:block",
+  thead: "max-md:sr-only",
+  tbody: "max-md:flex max-md:flex-col max-md:gap-3",
+  tr: "max-md:block max-md:rounded-lg max-md:border max-md:border-gray-300 max-md:p-2",
+  td: "max-md:block max-md:px-1 max-md:py-1",
+} as const;

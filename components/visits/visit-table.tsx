@@ -2,7 +2,7 @@
 
 import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
-import { DataTable } from "@/components/data-table/data-table";
+import { DataTable, type DataTableProps } from "@/components/data-table/data-table";
 import { formatDate } from "@/lib/format";
 import { NEED_LABELS, type VisitSummary } from "@/lib/visits/visit.schema";
 import { TextLink } from "@/components/ui/text-link";
@@ -15,6 +15,6 @@ const columns: ColumnDef<VisitSummary, unknown>[] = [
   { id: "staff", header: "Intervenants", cell: ({ row }) => row.original.staff.map((s) => s.name).join(", ") || "—" },
 ];
 
-export function VisitTable(props: { data: VisitSummary[]; total: number; page: number; pageSize: number; sort: string }) {
+export function VisitTable(props: { data: VisitSummary[]; sort: string } & Pick<DataTableProps<unknown>, "total" | "totalKind" | "page" | "pageSize" | "next" | "prev">) {
   return <DataTable caption="Visites d'entreprises" columns={columns} emptyMessage="Aucune visite." {...props} />;
 }

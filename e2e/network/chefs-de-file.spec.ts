@@ -12,7 +12,13 @@ test("une assistante enregistre, modifie puis supprime un chef de file", async (
   await page.getByLabel("Fonction").fill("DRH");
   await page.getByLabel("Filière").fill("Logistique");
   await page.getByLabel("E-mail professionnel").fill("h.vandamme@exemple-logistique.fr");
-  await page.getByLabel("Entreprise").selectOption({ index: 1 });
+  // The company: a combobox searching the server (no list of every company).
+  const company = page.getByRole("combobox", { name: "Entreprise" });
+  await company.fill("lo");
+  await expect(page.getByRole("option").first()).toBeVisible();
+  const picked = (await page.getByRole("option").first().locator("span").first().textContent())!.trim();
+  await company.press("Enter");
+  await expect(company).toHaveValue(picked);
   await page.getByLabel("Engagements").fill("Accueillir un circuit court par semestre");
   await page.getByRole("button", { name: "Enregistrer le chef de file" }).click();
 

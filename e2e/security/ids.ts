@@ -27,7 +27,12 @@ const activeJobSeeker: Resolver = (c, p) =>
   one(c, `SELECT j.id FROM "JobSeeker" j WHERE j."platformId" = $1 AND j."archivedAt" IS NULL
           ORDER BY EXISTS (SELECT 1 FROM "MobilityDiagnostic" d WHERE d."jobSeekerId" = j.id) DESC, j."createdAt" LIMIT 1`, [p]);
 
-/** "<segment before the param>/[param]" → how to find a record of the platform. */
+const signedFtFile = byPlatform("SubsidyFile", `AND funder = 'FRANCE_TRAVAIL' AND "signedAt" IS NOT NULL`);
+
+/**
+ * "<segment before the param>/[param]" → how to find a record of the platform. A route whose own
+ * segment after the param needs a particular record adds "<before>/[param]/<after>", tried first.
+ */
 const RESOLVERS: Record<string, { find: Resolver; platformScoped: boolean; table?: string }> = {
   "utilisateurs/[id]": { find: (c, p) => one(c, `SELECT u.id FROM "User" u JOIN "PlatformMembership" m ON m."userId" = u.id WHERE m."platformId" = $1 AND u.role = 'PLATFORM_ASSISTANT' LIMIT 1`, [p]), platformScoped: true, table: "User" },
   "users/[id]": { find: (c, p) => one(c, `SELECT u.id FROM "User" u JOIN "PlatformMembership" m ON m."userId" = u.id WHERE m."platformId" = $1 AND u.role = 'PLATFORM_ASSISTANT' LIMIT 1`, [p]), platformScoped: true, table: "User" },
@@ -43,6 +48,10 @@ const RESOLVERS: Record<string, { find: Resolver; platformScoped: boolean; table
   "financement/[id]": { find: byPlatform("SubsidyFile"), platformScoped: true, table: "SubsidyFile" },
   "subsidy-files/[id]": { find: (c, p) => one(c, `SELECT f.id FROM "SubsidyFile" f WHERE f."platformId" = $1 ORDER BY (SELECT count(*) FROM "BudgetLine" b WHERE b."subsidyFileId" = f.id) DESC, f."createdAt" LIMIT 1`, [p]), platformScoped: true, table: "SubsidyFile" },
   "budget-lines/[lineId]": { find: (c, _p, parents) => one(c, `SELECT id FROM "BudgetLine" WHERE "subsidyFileId" = $1 LIMIT 1`, [parents.id]), platformScoped: true, table: "BudgetLine" },
+  // The France Travail bilans and the porteur's indicators exist only on a signed France Travail file.
+  "subsidy-files/[id]/ft-bilan": { find: signedFtFile, platformScoped: true, table: "SubsidyFile" },
+  "subsidy-files/[id]/ft-indicators": { find: signedFtFile, platformScoped: true, table: "SubsidyFile" },
+  "ft-indicators/[indicatorId]": { find: (c, _p, parents) => one(c, `SELECT id FROM "FtIndicator" WHERE "subsidyFileId" = $1 ORDER BY position LIMIT 1`, [parents.id]), platformScoped: true, table: "FtIndicator" },
   "receipts/[receiptId]": { find: (c, _p, parents) => one(c, `SELECT id FROM "Receipt" WHERE "subsidyFileId" = $1 LIMIT 1`, [parents.id]), platformScoped: true, table: "Receipt" },
   "gouvernance/[id]": { find: byPlatform("GovernanceMeeting"), platformScoped: true, table: "GovernanceMeeting" },
   "governance-meetings/[id]": { find: byPlatform("GovernanceMeeting"), platformScoped: true, table: "GovernanceMeeting" },
@@ -51,6 +60,7 @@ const RESOLVERS: Record<string, { find: Resolver; platformScoped: boolean; table
   "plateformes/[id]": { find: async (_c, p) => p, platformScoped: true, table: "Platform" },
   "platforms/[id]": { find: async (_c, p) => p, platformScoped: true, table: "Platform" },
   "rappels/[id]": { find: byPlatform("NumeroVertCallback"), platformScoped: true, table: "NumeroVertCallback" },
+  "demandes-en-ligne/[id]": { find: byPlatform("IntakeRequest"), platformScoped: true, table: "IntakeRequest" },
   "callbacks/[id]": { find: byPlatform("NumeroVertCallback"), platformScoped: true, table: "NumeroVertCallback" },
   "visites/[id]": { find: byPlatform("Visit"), platformScoped: true, table: "Visit" },
   "visits/[id]": { find: byPlatform("Visit"), platformScoped: true, table: "Visit" },
@@ -75,10 +85,11 @@ const RESOLVERS: Record<string, { find: Resolver; platformScoped: boolean; table
   "diagnostics/[diagnosticId]": { find: (c, _p, parents) => one(c, `SELECT id FROM "MobilityDiagnostic" WHERE "jobSeekerId" = $1 LIMIT 1`, [parents.id]), platformScoped: true, table: "MobilityDiagnostic" },
   "archives/[id]": { find: byPlatform("JobSeeker", `AND lifecycle = 'ARCHIVED'`), platformScoped: true, table: "JobSeeker" },
   // Rights requests and breaches are the DPO's registers (region-wide).
-  "demandes/[id]": { find: (c) => one(c, `SELECT id FROM "RightsRequest" ORDER BY "createdAt" LIMIT 1`), platformScoped: false, table: "RightsRequest" },
+  // A Lens-Liévin record: the platform's staff records and follows them (processor), the DPO acts on all.
+  "demandes/[id]": { find: (c) => one(c, `SELECT r.id FROM "RightsRequest" r JOIN "Platform" p ON p.id = r."platformId" WHERE p.name = 'Lens-Liévin' ORDER BY r."createdAt" LIMIT 1`), platformScoped: false, table: "RightsRequest" },
   "rights-requests/[id]": { find: (c) => one(c, `SELECT r.id FROM "RightsRequest" r JOIN "Platform" p ON p.id = r."platformId" WHERE p.name = 'Lens-Liévin' AND r."jobSeekerId" IS NOT NULL ORDER BY r."createdAt" LIMIT 1`), platformScoped: false, table: "RightsRequest" },
-  "violations/[id]": { find: (c) => one(c, `SELECT id FROM "BreachRecord" ORDER BY "createdAt" LIMIT 1`), platformScoped: false, table: "BreachRecord" },
-  "breaches/[id]": { find: (c) => one(c, `SELECT id FROM "BreachRecord" ORDER BY "createdAt" LIMIT 1`), platformScoped: false, table: "BreachRecord" },
+  "violations/[id]": { find: (c) => one(c, `SELECT b.id FROM "BreachRecord" b JOIN "Platform" p ON p.id = b."platformId" WHERE p.name = 'Lens-Liévin' ORDER BY b."createdAt" LIMIT 1`), platformScoped: false, table: "BreachRecord" },
+  "breaches/[id]": { find: (c) => one(c, `SELECT b.id FROM "BreachRecord" b JOIN "Platform" p ON p.id = b."platformId" WHERE p.name = 'Lens-Liévin' ORDER BY b."createdAt" LIMIT 1`), platformScoped: false, table: "BreachRecord" },
 };
 
 /** Fills every [param] of `pattern` with a record of `platformId`; throws for an unknown segment. */
@@ -98,7 +109,8 @@ export async function resolveIds(c: pg.Client, pattern: string, platformId: stri
       continue;
     }
     const key = `${parts[i - 1]}/${seg}`;
-    const r = RESOLVERS[key];
+    // The route's own segment after the param first (subsidy-files/[id]/ft-bilan), then the param alone.
+    const r = (parts[i + 1] !== undefined ? RESOLVERS[`${key}/${parts[i + 1]}`] : undefined) ?? RESOLVERS[key];
     if (!r) throw new Error(`pas de résolveur d'identifiant pour « ${key} » (${pattern}) : l'ajouter dans e2e/security/ids.ts`);
     const found = await r.find(c, platformId, values);
     if (!found) exists = false;

@@ -4,7 +4,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
-import { can, type Action } from "@/lib/authz/policy";
+import { can, denialMessage, type Action } from "@/lib/authz/policy";
 import { AppError, type FieldErrors } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { zodFieldErrors } from "@/lib/validation";
@@ -41,7 +41,7 @@ export function serverAction<S extends z.ZodType, T>(
   return async (_prev: ActionResult<T> | null, formData: FormData): Promise<ActionResult<T>> => {
     const user = await getCurrentUser();
     if (!user) return { ok: false, message: "Votre session a expiré. Reconnectez-vous." };
-    if (!can(user, opts.permission)) return { ok: false, message: "Vous n'avez pas le droit d'effectuer cette action." };
+    if (!can(user, opts.permission)) return { ok: false, message: denialMessage(opts.permission) ?? "Vous n'avez pas le droit d'effectuer cette action." };
     const parsed = opts.schema.safeParse(formDataInput(formData));
     if (!parsed.success) return { ok: false, message: "Certains champs sont invalides.", fields: zodFieldErrors(parsed.error) };
     try {

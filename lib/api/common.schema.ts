@@ -12,6 +12,9 @@ export const healthResponseSchema = z.object({
   status: z.enum(["ok", "degraded"]),
   db: z.enum(["ok", "unreachable"]),
   version: z.string(),
+  /** The dependencies that do not answer (issue 16: the health check names them). */
+  failing: z.array(z.enum(["database"])),
+  message: z.string(),
 });
 
 export function pageOf<T extends z.ZodType>(item: T) {
@@ -30,3 +33,13 @@ export function keysetPageOf<T extends z.ZodType>(item: T) {
     prev: z.string().nullable().describe("Curseur de la page précédente (paramètre before), null au début"),
   });
 }
+
+/** The rule every date-time of an API answer follows (OpenAPI descriptions). */
+export const INSTANT_RULE = "Date-heure ISO 8601 avec décalage ; dans les réponses, toujours en UTC (suffixe Z, ex. 2026-03-29T08:00:00.000Z).";
+/** The rule every calendar day of an API answer follows (OpenAPI descriptions). */
+export const DAY_RULE = "Jour calendaire AAAA-MM-JJ, jour légal de Paris (Europe/Paris), sans heure.";
+
+/** A date-time in an answer (`format: date-time`), e.g. what `Date#toISOString()` writes. */
+export const instantOut = (what?: string) => z.iso.datetime({ offset: true }).describe(what ? `${what}. ${INSTANT_RULE}` : INSTANT_RULE);
+/** A calendar day in an answer (`format: date`). */
+export const dayOut = (what?: string) => z.iso.date().describe(what ? `${what}. ${DAY_RULE}` : DAY_RULE);

@@ -26,9 +26,13 @@ interface AuditRow {
 }
 
 export async function verifyAuditChain(db: DbOrTx, batchSize = 1000): Promise<AuditChainReport> {
-  let prev: string | null = null;
+  // Issue 22 §5: the retention run removes the head of the chain past its period and leaves an
+  // anchor (last removed id and hash); the chain is checked from there. Without an anchor, from
+  // the first event (whose prevHash is null).
+  const anchor = await db.auditChainAnchor.findFirst({ orderBy: { upToId: "desc" }, select: { upToId: true, lastHash: true } });
+  let prev: string | null = anchor?.lastHash ?? null;
   let checked = 0;
-  for (let after: bigint | null = null; ; ) {
+  for (let after: bigint | null = anchor?.upToId ?? null; ; ) {
     const rows: AuditRow[] = await db.auditEvent.findMany({
       where: after === null ? {} : { id: { gt: after } },
       orderBy: { id: "asc" },

@@ -1,3 +1,4 @@
+import { cappedTotal, keysetOrderArgs, keysetPage, tableEstimate, type KeysetOrder } from "@/lib/pagination/keyset";
 import { csvDocument } from "@/lib/exports/csv";
 import "server-only";
 // The DPO's search of the audit log (person, user, period, action), paginated on the server, and
@@ -84,16 +85,22 @@ function toDto(r: Prisma.AuditEventGetPayload<{ select: typeof select }>): Audit
 export async function listAuditEvents(db: Db, user: CurrentUser, q: AuditListQuery) {
   if (!can(user, "audit.read")) throw new ForbiddenError();
   const where = await auditWhere(db, q);
-  const [total, rows] = await Promise.all([
-    db.auditEvent.count({ where }),
+  // Keyset order (issue 18): time then sequence number, index `(at, id)`.
+  const order: KeysetOrder = { keys: [{ field: "at", dir: q.sort === "at" ? "asc" : "desc", kind: "date" }], id: "bigint" };
+  const page = keysetOrderArgs(order, q);
+  const unfiltered = !q.action && !q.actorEmail && !q.person && !q.from && !q.to;
+  const [total, found] = await Promise.all([
+    cappedTotal((take) => db.auditEvent.count({ where, take }), unfiltered ? () => tableEstimate(db, "AuditEvent") : undefined, page),
     db.auditEvent.findMany({
-      where,
-      orderBy: [{ at: q.sort === "at" ? "asc" : "desc" }, { id: q.sort === "at" ? "asc" : "desc" }],
-      skip: (q.page - 1) * q.pageSize,
-      take: q.pageSize,
+      where: { AND: [where, page.seek] },
+      orderBy: page.orderBy as Prisma.AuditEventOrderByWithRelationInput[],
+      skip: page.skip,
+      take: page.take,
       select: { ...select, metadata: true },
     }),
   ]);
+  const result = keysetPage(found, page, q, (r) => r.at, total);
+  const rows = result.items;
   const personOf = (r: (typeof rows)[number]) => {
     const m = r.metadata as { jobSeekerId?: unknown } | null;
     return r.entityType !== "JobSeeker" && m && typeof m === "object" && typeof m.jobSeekerId === "string" ? m.jobSeekerId : null;
@@ -110,7 +117,7 @@ export async function listAuditEvents(db: Db, user: CurrentUser, q: AuditListQue
       person: pid ? (names.get(`JobSeeker|${pid}`) ?? null) : null,
     };
   });
-  return { items, page: q.page, pageSize: q.pageSize, total };
+  return { ...result, items };
 }
 
 const HEAD = ["n°", "date (UTC)", "action", "libellé", "auteur", "rôle", "objet", "identifiant", "motif"];

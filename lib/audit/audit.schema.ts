@@ -1,5 +1,6 @@
+import { cursorQuerySchema } from "@/lib/pagination/keyset";
+import { instantOut } from "@/lib/api/common.schema";
 import { z } from "zod";
-import { pageQuerySchema } from "@/lib/validation";
 
 const day = z.preprocess((v) => (v === "" ? undefined : v), z.iso.date({ error: "Date invalide (AAAA-MM-JJ)." }).optional());
 
@@ -13,7 +14,7 @@ export const auditFilterSchema = z.object({
   to: day,
 });
 
-export const auditListQuerySchema = pageQuerySchema.extend({
+export const auditListQuerySchema = cursorQuerySchema.extend({
   ...auditFilterSchema.shape,
   sort: z.enum(["at", "-at"]).default("-at"),
 });
@@ -27,7 +28,7 @@ export type AuditExportQuery = z.infer<typeof auditExportQuerySchema>;
 
 export const auditEventSchema = z.object({
   id: z.string(),
-  at: z.string(),
+  at: instantOut(),
   action: z.string(),
   actor: z.string().nullable(),
   actorRole: z.string().nullable(),

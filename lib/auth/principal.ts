@@ -7,6 +7,7 @@ import type { Principal } from "@/lib/authz/policy";
 import type { DbOrTx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { charterIsCurrent } from "@/lib/auth/charter.rules";
 import { totpRequired } from "@/lib/auth/two-factor.rules";
 
 export interface CurrentUser extends Principal {
@@ -18,7 +19,7 @@ export interface CurrentUser extends Principal {
   totpEnabled: boolean;
   /** Role requires two-factor login and it is not set up: every action but the enrolment is denied. */
   mustEnrolTotp: boolean;
-  /** The confidentiality commitment (annex 1) is asked for before anything else. */
+  /** The confidentiality commitment (annex 1 art. 3.10.1) in its version in force: asked for before anything else. */
   charterAccepted: boolean;
 }
 
@@ -36,6 +37,9 @@ interface PrincipalRow {
   sessionsRevokedAt: Date | null;
   totpEnabledAt: Date | null;
   charterAcceptedAt: Date | null;
+  charterVersion: number | null;
+  /** Version of the confidentiality commitment in force (null: none written). */
+  charterCurrentVersion: number | null;
   /** Platforms ordered by name: every active one for a region-wide account, else its memberships. */
   platforms: { id: string; name: string }[];
   tokenId: string | null;
@@ -48,7 +52,8 @@ interface PrincipalRow {
 function principalSql(from: Prisma.Sql, where: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
     SELECT u.id, u.email, u."firstName", u."lastName", u.role::text AS role, u.active, u."allPlatforms",
-           u."sessionsRevokedAt", u."totpEnabledAt", u."charterAcceptedAt",
+           u."sessionsRevokedAt", u."totpEnabledAt", u."charterAcceptedAt", u."charterVersion",
+           (SELECT max(n.version) FROM "NoticeText" n WHERE n.kind = 'CONFIDENTIALITY' AND n."validFrom" <= now()) AS "charterCurrentVersion",
            COALESCE((
              SELECT json_agg(json_build_object('id', p.id, 'name', p.name) ORDER BY p.name)
              FROM "Platform" p
@@ -78,7 +83,7 @@ function toPrincipal(user: PrincipalRow, opts: { issuedAt?: number }): CurrentUs
     platforms,
     totpEnabled: user.totpEnabledAt !== null,
     mustEnrolTotp: totpRequired(user.role) && user.totpEnabledAt === null,
-    charterAccepted: user.charterAcceptedAt !== null,
+    charterAccepted: charterIsCurrent(user.charterAcceptedAt, user.charterVersion, user.charterCurrentVersion),
   };
 }
 
@@ -113,5 +118,6 @@ export async function loadPrincipalByToken(
   const row = rows[0];
   if (!row || row.tokenRevokedAt || (row.tokenExpiresAt && row.tokenExpiresAt < now)) return null;
   const user = toPrincipal(row, {});
-  return user ? { user, tokenId: row.tokenId!, lastUsedAt: row.tokenLastUsedAt } : null;
+  // A token's principal says so: files of personal data are refused to it (SESSION_ONLY_ACTIONS, lib/authz/policy.ts).
+  return user ? { user: { ...user, credential: "token" }, tokenId: row.tokenId!, lastUsedAt: row.tokenLastUsedAt } : null;
 }

@@ -1,14 +1,17 @@
 import "server-only";
 // Who is calling: the next-auth session cookie (UI and API) or a personal access token (API).
-import { createHash } from "node:crypto";
+import { hashToken } from "@/lib/auth/token-hash";
 import { decode } from "next-auth/jwt";
 import { cookies, headers } from "next/headers";
 import { forbidden, notFound, redirect } from "next/navigation";
+import { cache } from "react";
 import { SESSION_ABSOLUTE_SECONDS, sessionIssuedAtMs } from "@/lib/auth/options";
 import { loadPrincipal, loadPrincipalByToken, type CurrentUser } from "@/lib/auth/principal";
 import { can, type Action } from "@/lib/authz/policy";
 import { db } from "@/lib/db";
+import { retryRead } from "@/lib/db-unavailable";
 import { env } from "@/lib/env";
+import { noteDatabaseUnavailable } from "@/lib/http/database-outage-page";
 
 export type { CurrentUser };
 
@@ -16,9 +19,7 @@ const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-
 export const API_TOKEN_PREFIX = "pe_";
 export const TOTP_ENROL_PATH = "/double-authentification";
 
-export function hashToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
-}
+export { hashToken };
 
 async function userFromCookie(): Promise<CurrentUser | null> {
   const jar = await cookies();
@@ -34,7 +35,8 @@ async function userFromCookie(): Promise<CurrentUser | null> {
   const now = Math.floor(Date.now() / 1000);
   if (now - token.authTime > SESSION_ABSOLUTE_SECONDS) return null;
   if (typeof token.exp === "number" && token.exp < now) return null;
-  return loadPrincipal(db, token.sub, { issuedAt: sessionIssuedAtMs(token) / 1000 });
+  const user = await loadPrincipal(db, token.sub, { issuedAt: sessionIssuedAtMs(token) / 1000 });
+  return user ? { ...user, credential: "session" } : null;
 }
 
 async function userFromBearer(authorization: string): Promise<CurrentUser | null> {
@@ -50,17 +52,42 @@ async function userFromBearer(authorization: string): Promise<CurrentUser | null
   return found.user;
 }
 
-/** The signed-in user, or null. A Bearer header, when present, is the only credential looked at. */
-export async function getCurrentUser(): Promise<CurrentUser | null> {
+/**
+ * The signed-in user, or null. A Bearer header, when present, is the only credential looked at.
+ * Read once per page render (issue 18): the layout and the page of one request share the answer
+ * (React `cache`, scoped to that request's render) instead of decoding the cookie and querying the
+ * principal twice. Nothing outlives the request — the next one reads the database again — and route
+ * handlers and server actions, which run outside a render, read it on every call.
+ */
+async function readCurrentUser(): Promise<CurrentUser | null> {
   const h = await headers();
   const authorization = h.get("authorization");
   if (authorization?.startsWith("Bearer ")) return userFromBearer(authorization);
   return userFromCookie();
 }
 
+export const getCurrentUser = cache(readCurrentUser);
+
+/**
+ * A page cannot answer 503 once it renders (lib/http/database-outage-page.ts: the proxy decides before
+ * rendering), so a request let through just before PostgreSQL restarted reads its user again
+ * (lib/db-unavailable.ts `retryRead`) instead of answering 500 (issue 16); the next page requests
+ * wait for a fresh probe in the proxy. The page's other reads retry the same way (lib/db.ts).
+ */
+export function retryPageRead<T>(fn: () => Promise<T>): Promise<T> {
+  return retryRead(fn, noteDatabaseUnavailable);
+}
+
+/**
+ * The page's user, read once per render like getCurrentUser, with the retries inside the cached
+ * call: React `cache` keeps a rejected promise for the whole render, so retrying a cached read would
+ * only get the same failure back.
+ */
+const pageUser = cache(() => retryPageRead(readCurrentUser));
+
 /** For pages: redirect to the login page when signed out, 403 when the role may not do `action`. */
 export async function requirePageUser(action: Action = "home.view"): Promise<CurrentUser> {
-  const user = await getCurrentUser();
+  const user = await pageUser();
   if (!user) redirect("/connexion");
   // Mandatory two-factor login not set up yet: the enrolment page is the only way on.
   if (user.mustEnrolTotp && action !== "twoFactor.enrol") redirect(TOTP_ENROL_PATH);

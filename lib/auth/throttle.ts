@@ -44,6 +44,8 @@ export interface OverLimit {
   key: string;
   /** The first refusal of the window (the one worth an audit entry; the flood that follows is only logged). */
   first: boolean;
+  /** Seconds until the key's window restarts (the Retry-After of a 429), at least 1. */
+  retryAfterSeconds: number;
 }
 
 /**
@@ -54,7 +56,7 @@ export async function reserveAttempts(db: DbOrTx, entries: { key: string; limit:
   const over: OverLimit[] = [];
   for (const { key, limit } of entries) {
     const cutoff = new Date(now.getTime() - limit.lockMinutes * 60_000);
-    const rows = await db.$queryRaw<{ failures: number }[]>`
+    const rows = await db.$queryRaw<{ failures: number; windowStart: Date }[]>`
       INSERT INTO "LoginThrottle" ("key", "failures", "windowStart", "updatedAt")
       VALUES (${key}, 1, ${now}, ${now})
       ON CONFLICT ("key") DO UPDATE SET
@@ -62,9 +64,11 @@ export async function reserveAttempts(db: DbOrTx, entries: { key: string; limit:
         "windowStart" = CASE WHEN "LoginThrottle"."windowStart" <= ${cutoff} THEN ${now} ELSE "LoginThrottle"."windowStart" END,
         "lockedUntil" = CASE WHEN "LoginThrottle"."windowStart" <= ${cutoff} THEN NULL ELSE "LoginThrottle"."lockedUntil" END,
         "updatedAt" = ${now}
-      RETURNING "failures"`;
+      RETURNING "failures", "windowStart"`;
     const failures = rows[0]?.failures ?? 0;
-    if (failures > limit.maxFailures) over.push({ key, first: failures === limit.maxFailures + 1 });
+    const windowStart = rows[0]?.windowStart ?? now;
+    const retryAfterSeconds = Math.max(1, Math.ceil((windowStart.getTime() + limit.lockMinutes * 60_000 - now.getTime()) / 1000));
+    if (failures > limit.maxFailures) over.push({ key, first: failures === limit.maxFailures + 1, retryAfterSeconds });
   }
   return over;
 }

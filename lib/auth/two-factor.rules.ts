@@ -27,15 +27,28 @@ export function isTotpShaped(raw: string): boolean {
   return /^\d{6}$/.test(normaliseTotp(raw));
 }
 
+/**
+ * The time step (30-second counter since the epoch) whose code `code` is, when it is the secret's
+ * code at `now` or one step before / after, and later than `afterStep` (the last step already
+ * accepted for this user: a code works once, RFC 6238 §5.2); null otherwise.
+ */
+export function matchTotpStep(secret: string, code: string, now: Date, afterStep: number | null = null): number | null {
+  const token = normaliseTotp(code);
+  if (!/^\d{6}$/.test(token)) return null;
+  try {
+    const r = verifySync({
+      secret, token, epoch: Math.floor(now.getTime() / 1000), epochTolerance: TOTP_TOLERANCE_SECONDS,
+      ...(afterStep === null ? {} : { afterTimeStep: afterStep }),
+    });
+    return r.valid && "timeStep" in r ? r.timeStep : null;
+  } catch {
+    return null;
+  }
+}
+
 /** True when `code` is the secret's code at `now` or one step before / after. */
 export function verifyTotp(secret: string, code: string, now: Date): boolean {
-  const token = normaliseTotp(code);
-  if (!/^\d{6}$/.test(token)) return false;
-  try {
-    return verifySync({ secret, token, epoch: Math.floor(now.getTime() / 1000), epochTolerance: TOTP_TOLERANCE_SECONDS }).valid;
-  } catch {
-    return false;
-  }
+  return matchTotpStep(secret, code, now) !== null;
 }
 
 export function otpauthUri(secret: string, email: string): string {

@@ -10,17 +10,26 @@ import { recordAudit } from "@/lib/audit/audit.service";
 import { openSecret, sealSecret } from "@/lib/auth/secret-box";
 import type { CurrentUser } from "@/lib/auth/principal";
 import {
-  consumeRecoveryCode, formatRecoveryCode, hashRecoveryCode, isTotpShaped, otpauthUri, RECOVERY_CODE_COUNT, verifyTotp,
+  consumeRecoveryCode, formatRecoveryCode, hashRecoveryCode, isTotpShaped, otpauthUri, matchTotpStep, RECOVERY_CODE_COUNT,
 } from "@/lib/auth/two-factor.rules";
 import { can } from "@/lib/authz/policy";
 import type { Db, DbOrTx } from "@/lib/db";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 
-/** Which factor matched, or null. A recovery code is spent atomically (two requests cannot both use it). */
+/**
+ * Which factor matched, or null. Each factor works once, even under parallel requests: a TOTP code
+ * claims its time step with one conditional UPDATE (a code of that step or an earlier one is refused
+ * afterwards, so a code seen over a shoulder or replayed within its 90-second window does nothing),
+ * and a recovery code is removed the same way.
+ */
 export async function checkSecondFactor(db: DbOrTx, userId: string, code: string, now = new Date()): Promise<"totp" | "recovery" | null> {
-  const row = await db.user.findUnique({ where: { id: userId }, select: { totpSecret: true, totpEnabledAt: true, totpRecoveryHashes: true } });
+  const row = await db.user.findUnique({ where: { id: userId }, select: { totpSecret: true, totpEnabledAt: true, totpRecoveryHashes: true, totpLastStep: true } });
   if (!row?.totpSecret || !row.totpEnabledAt) return null;
-  if (isTotpShaped(code)) return verifyTotp(openSecret(row.totpSecret), code, now) ? "totp" : null;
+  if (isTotpShaped(code)) {
+    const step = matchTotpStep(openSecret(row.totpSecret), code, now, row.totpLastStep);
+    if (step === null) return null;
+    return (await claimTotpStep(db, userId, step)) ? "totp" : null;
+  }
   if (consumeRecoveryCode(row.totpRecoveryHashes, code) === null) return null;
   const spent = await db.$executeRaw`
     UPDATE "User" SET "totpRecoveryHashes" = array_remove("totpRecoveryHashes", ${hashRecoveryCode(code)})
@@ -28,6 +37,14 @@ export async function checkSecondFactor(db: DbOrTx, userId: string, code: string
   if (spent !== 1) return null;
   await recordAudit(db, { action: "auth.totp.recoveryUsed", actorId: userId, entityType: "User", entityId: userId, metadata: { left: row.totpRecoveryHashes.length - 1 } });
   return "recovery";
+}
+
+/** Records `step` as the last accepted one unless a request already accepted it (or a later one). */
+async function claimTotpStep(db: DbOrTx, userId: string, step: number): Promise<boolean> {
+  const claimed = await db.$executeRaw`
+    UPDATE "User" SET "totpLastStep" = ${step}
+    WHERE id = ${userId}::uuid AND ("totpLastStep" IS NULL OR "totpLastStep" < ${step})`;
+  return claimed === 1;
 }
 
 export interface EnrolmentScreen {
@@ -58,7 +75,8 @@ export async function confirmEnrolment(db: Db, user: CurrentUser, code: string, 
   const row = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { totpSecret: true, totpEnabledAt: true } });
   if (row.totpEnabledAt) throw new ConflictError("La double authentification est déjà activée sur ce compte.");
   if (!row.totpSecret) throw new ConflictError("Rechargez la page pour obtenir un nouveau QR code.");
-  if (!verifyTotp(openSecret(row.totpSecret), code, now)) {
+  const step = matchTotpStep(openSecret(row.totpSecret), code, now);
+  if (step === null) {
     await recordAudit(db, { action: "auth.totp.enrolFailed", actorId: user.id, actorRole: user.role, entityType: "User", entityId: user.id });
     throw new ValidationError({ code: ["Code incorrect : saisissez le code à 6 chiffres affiché par l'application."] });
   }
@@ -66,7 +84,7 @@ export async function confirmEnrolment(db: Db, user: CurrentUser, code: string, 
   await db.$transaction(async (tx) => {
     const { count } = await tx.user.updateMany({
       where: { id: user.id, totpEnabledAt: null, totpSecret: row.totpSecret },
-      data: { totpEnabledAt: now, totpRecoveryHashes: codes.map(hashRecoveryCode), version: { increment: 1 } },
+      data: { totpEnabledAt: now, totpRecoveryHashes: codes.map(hashRecoveryCode), totpLastStep: step, version: { increment: 1 } },
     });
     if (count !== 1) throw new ConflictError("La double authentification a été modifiée entre-temps. Rechargez la page.");
     await recordAudit(tx, { action: "auth.totp.enabled", actorId: user.id, actorRole: user.role, entityType: "User", entityId: user.id });
@@ -85,7 +103,7 @@ export async function resetTwoFactor(db: Db, actor: CurrentUser, userId: string,
   await db.$transaction(async (tx) => {
     const { count } = await tx.user.updateMany({
       where: { id: userId, version },
-      data: { totpSecret: null, totpEnabledAt: null, totpRecoveryHashes: [], sessionsRevokedAt: now, version: { increment: 1 } },
+      data: { totpSecret: null, totpEnabledAt: null, totpRecoveryHashes: [], totpLastStep: null, sessionsRevokedAt: now, version: { increment: 1 } },
     });
     if (count === 0) throw new ConflictError("Ce compte a été modifié entre-temps. Rechargez la page.");
     await recordAudit(tx, {

@@ -7,6 +7,7 @@ import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { computeFigures } from "@/lib/indicators/compute";
 import { combinePlatforms, INDICATORS_VERSION, type Figures } from "@/lib/indicators/indicators";
 import { monthDate, monthKeyOfDate, monthsBetween, type MonthKey } from "@/lib/indicators/period.rules";
+import { sharedComputations } from "@/lib/bilans/shared-for";
 
 export interface PlatformRef {
   id: string;
@@ -19,6 +20,8 @@ export interface MonthFigures {
   snapshotVersion: number | null;
   definitionsVersion: string;
   closedAt: Date | null;
+  /** Issue 17: when the Région referent reviewed the closed month (null: not yet, or not closed). */
+  reviewedAt: Date | null;
   figures: Figures;
 }
 
@@ -47,22 +50,10 @@ export async function bilanPlatform(db: DbOrTx, user: Principal, platformId: str
  * tables (issue 8). Only open months go through it — closed months are always read from their
  * snapshot — and concurrent requests for the same range share one computation.
  */
-const LIVE_CACHE_MAX = 200;
-const liveCache = new Map<string, { until: number; value: Promise<Awaited<ReturnType<typeof computeFigures>>> }>();
+const sharedFigures = sharedComputations();
 
 function cachedComputeFigures(db: DbOrTx, platformIds: readonly string[], first: MonthKey, last: MonthKey, ttlMs: number) {
-  const key = `${[...platformIds].sort().join(",")}|${first}|${last}`;
-  const now = Date.now();
-  const hit = liveCache.get(key);
-  if (hit && hit.until > now) return hit.value;
-  if (liveCache.size >= LIVE_CACHE_MAX) {
-    for (const [k, v] of liveCache) if (v.until <= now) liveCache.delete(k);
-    if (liveCache.size >= LIVE_CACHE_MAX) liveCache.delete(liveCache.keys().next().value!);
-  }
-  const value = computeFigures(db, platformIds, first, last);
-  liveCache.set(key, { until: now + ttlMs, value });
-  value.catch(() => liveCache.delete(key));
-  return value;
+  return sharedFigures(`${[...platformIds].sort().join(",")}|${first}|${last}`, ttlMs, () => computeFigures(db, platformIds, first, last));
 }
 
 export async function monthlyFigures(
@@ -71,7 +62,7 @@ export async function monthlyFigures(
   const months = monthsBetween(first, last);
   const snapshots = await db.monthlySnapshot.findMany({
     where: { platformId: { in: [...platformIds] }, supersededAt: null, month: { gte: monthDate(first), lte: monthDate(last) } },
-    select: { platformId: true, month: true, snapshotVersion: true, definitionsVersion: true, closedAt: true, figures: true },
+    select: { platformId: true, month: true, snapshotVersion: true, definitionsVersion: true, closedAt: true, reviewedAt: true, figures: true },
   });
   const closed = new Map(snapshots.map((s) => [`${s.platformId}|${monthKeyOfDate(s.month)}`, s]));
   // Live figures only over the months that still lack a snapshot (usually the last one or two):
@@ -87,8 +78,8 @@ export async function monthlyFigures(
       pid,
       months.map((m): MonthFigures => {
         const s = closed.get(`${pid}|${m}`);
-        if (s) return { month: m, closed: true, snapshotVersion: s.snapshotVersion, definitionsVersion: s.definitionsVersion, closedAt: s.closedAt, figures: s.figures as Figures };
-        return { month: m, closed: false, snapshotVersion: null, definitionsVersion: INDICATORS_VERSION, closedAt: null, figures: live!.get(pid)!.get(m)! };
+        if (s) return { month: m, closed: true, snapshotVersion: s.snapshotVersion, definitionsVersion: s.definitionsVersion, closedAt: s.closedAt, reviewedAt: s.reviewedAt, figures: s.figures as Figures };
+        return { month: m, closed: false, snapshotVersion: null, definitionsVersion: INDICATORS_VERSION, closedAt: null, reviewedAt: null, figures: live!.get(pid)!.get(m)! };
       }),
     ]),
   );
@@ -104,6 +95,7 @@ export function regionSeries(byPlatform: Map<string, MonthFigures[]>, months: Mo
       snapshotVersion: null,
       definitionsVersion: INDICATORS_VERSION,
       closedAt: null,
+      reviewedAt: null,
       figures: combinePlatforms(cells.map((c) => c.figures)),
     };
   });

@@ -1,5 +1,6 @@
 // Inputs of the bilans (API query, close / reopen forms): one schema for the form and the server.
 import { z } from "zod";
+import { instantOut } from "@/lib/api/common.schema";
 import { monthKeySchema, PERIOD_KINDS } from "@/lib/indicators/period.rules";
 
 export const monthlyReportQuerySchema = z.object({
@@ -34,7 +35,9 @@ export const monthlyReportSchema = z.object({
   closed: z.boolean(),
   snapshotVersion: z.number().nullable(),
   definitionsVersion: z.string(),
-  closedAt: z.string().nullable(),
+  closedAt: instantOut().nullable(),
+  /** Issue 17: when the Région referent reviewed the closed month (null: not yet, or not closed). */
+  reviewedAt: instantOut().nullable(),
   figures: figuresSchema,
 });
 

@@ -76,3 +76,28 @@ export async function reopenMonth(db: Db, user: Principal, input: { platformId: 
     return { platformId: platform.id, month: input.month, snapshotVersion: current.snapshotVersion };
   });
 }
+
+/**
+ * Issue 17: the Région referent reviews (validates, DOMAIN.md §1) a month a platform closed. The
+ * review belongs to the snapshot in force: a reopened and closed-again month is a new snapshot and
+ * waits for a new review. Idempotent: a second review of the same snapshot is refused (409).
+ */
+export async function reviewMonth(db: Db, user: Principal, input: { platformId: string; month: MonthKey }, now: Date, requestId?: string): Promise<ClosedMonth & { reviewedAt: Date }> {
+  if (!can(user, "bilan.review")) throw new ForbiddenError();
+  const platform = await bilanPlatform(db, user, input.platformId);
+  return db.$transaction(async (tx) => {
+    await lockMonth(tx, platform.id, input.month);
+    const current = await tx.monthlySnapshot.findFirst({
+      where: { platformId: platform.id, month: monthDate(input.month), supersededAt: null },
+      select: { id: true, snapshotVersion: true, reviewedAt: true },
+    });
+    if (!current) throw new ConflictError(`Le mois de ${monthLabel(input.month)} n'est pas clôturé : il n'y a pas encore de bilan à relire.`);
+    const { count } = await tx.monthlySnapshot.updateMany({ where: { id: current.id, supersededAt: null, reviewedAt: null }, data: { reviewedAt: now, reviewedById: user.id } });
+    if (count === 0) throw new ConflictError(`Le bilan de ${monthLabel(input.month)} est déjà relu.`);
+    await recordAudit(tx, {
+      action: "bilan.review", actorId: user.id, actorRole: user.role, entityType: "MonthlySnapshot", entityId: current.id,
+      platformId: platform.id, metadata: { month: input.month, snapshotVersion: current.snapshotVersion }, requestId,
+    });
+    return { platformId: platform.id, month: input.month, snapshotVersion: current.snapshotVersion, reviewedAt: now };
+  });
+}

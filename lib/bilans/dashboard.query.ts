@@ -5,7 +5,7 @@ import type { DbOrTx } from "@/lib/db";
 import type { Principal } from "@/lib/authz/policy";
 import { NotFoundError } from "@/lib/errors";
 import { bilanPlatforms, monthlyFigures, regionSeries, type MonthFigures, type PlatformRef } from "@/lib/bilans/bilan.query";
-import { jobFunnelFor } from "@/lib/bilans/funnel.query";
+import { sharedJobFunnelFor } from "@/lib/bilans/funnel.query";
 import type { FunnelValue } from "@/lib/bilans/funnel.rules";
 import { governanceYear, type GovernanceYear } from "@/lib/indicators/figures.rules";
 import { aggregateFigures, type Figures } from "@/lib/indicators/indicators";
@@ -33,7 +33,7 @@ export interface DashboardData {
   comparison: { platform: PlatformRef; total: Figures; series: MonthFigures[] }[];
 }
 
-/** How long the dashboard reuses the live figures of open months (closed months: snapshots, never cached). */
+/** How long the dashboard reuses the live figures of open months and the funnel (closed months: snapshots, never cached). */
 export const DASHBOARD_LIVE_CACHE_MS = 30_000;
 
 export function defaultMonth(now: Date): MonthKey {
@@ -65,7 +65,8 @@ export async function dashboardData(
   const series = whole.filter(inPeriod);
   const ops = await getActiveRuleSet(db, "OPERATIONS", monthDate(last));
   const yearToDate = whole.filter((c) => c.month >= yearFirst && c.month <= last && c.month <= currentMonth(now));
-  const funnel = await jobFunnelFor(db, ids, months[0]!, last);
+  // The funnel follows positionings to their current status: as provisional as the open months' figures.
+  const funnel = structuredClone(await sharedJobFunnelFor(db, ids, months[0]!, last, DASHBOARD_LIVE_CACHE_MS));
   return {
     platforms,
     selected,

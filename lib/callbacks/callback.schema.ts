@@ -1,5 +1,6 @@
 // One schema per use: the forms (zodResolver) and the API validate with the same objects.
 import { z } from "zod";
+import { instantOut } from "@/lib/api/common.schema";
 import { ATTEMPT_OUTCOMES, CALLBACK_STATUSES } from "@/lib/callbacks/callback.rules";
 import { pageQuerySchema } from "@/lib/validation";
 
@@ -24,8 +25,10 @@ export const callbackSummarySchema = z.object({
   companyId: z.string().uuid(),
   companyName: z.string(),
   companyCity: z.string().nullable(),
-  receivedAt: z.string(),
-  dueAt: z.string(),
+  /** Issue 23: how the request came (a call to the numéro vert, or the public form). */
+  origin: z.enum(["NUMERO_VERT", "FORMULAIRE_EN_LIGNE"]),
+  receivedAt: instantOut(),
+  dueAt: instantOut(),
   status: z.enum(CALLBACK_STATUSES),
   urgency: z.enum(["CLOSED", "OVERDUE", "DUE_TODAY", "UPCOMING"]),
   attemptCount: z.number().int(),
@@ -36,7 +39,7 @@ export type CallbackSummary = z.infer<typeof callbackSummarySchema>;
 
 export const callbackAttemptSchema = z.object({
   id: z.string().uuid(),
-  at: z.string(),
+  at: instantOut(),
   by: z.string().nullable(),
   outcome: z.enum(CALLBACK_STATUSES),
   note: z.string().nullable(),
@@ -45,7 +48,7 @@ export const callbackAttemptSchema = z.object({
 export const callbackDetailSchema = callbackSummarySchema.extend({
   assignedToId: z.string().uuid().nullable(),
   qualifiedNeed: z.string().nullable(),
-  closedAt: z.string().nullable(),
+  closedAt: instantOut().nullable(),
   attemptsLeft: z.number().int(),
   attempts: z.array(callbackAttemptSchema),
 });

@@ -32,12 +32,12 @@ const ORDER = {
 } as const;
 
 const summarySelect = {
-  id: true, platformId: true, companyId: true, receivedAt: true, dueAt: true, status: true, attemptCount: true, assignedToId: true, version: true,
+  id: true, platformId: true, companyId: true, origin: true, receivedAt: true, dueAt: true, status: true, attemptCount: true, assignedToId: true, version: true,
   company: { select: { name: true, city: true } }, platform: { select: { name: true } },
 } as const;
 
 type SummaryRow = {
-  id: string; platformId: string; companyId: string; receivedAt: Date; dueAt: Date; status: CallbackSummary["status"]; attemptCount: number;
+  id: string; platformId: string; companyId: string; origin: CallbackSummary["origin"]; receivedAt: Date; dueAt: Date; status: CallbackSummary["status"]; attemptCount: number;
   assignedToId: string | null; version: number; company: { name: string; city: string | null }; platform: { name: string };
 };
 
@@ -50,7 +50,7 @@ async function userNames(db: DbOrTx, ids: (string | null | undefined)[]): Promis
 
 function toSummary(r: SummaryRow, names: Map<string, string>, now: Date): CallbackSummary {
   return {
-    id: r.id, platform: r.platform.name, companyId: r.companyId, companyName: r.company.name, companyCity: r.company.city,
+    id: r.id, platform: r.platform.name, companyId: r.companyId, companyName: r.company.name, companyCity: r.company.city, origin: r.origin,
     receivedAt: r.receivedAt.toISOString(), dueAt: r.dueAt.toISOString(), status: r.status, urgency: callbackUrgency(r, now),
     attemptCount: r.attemptCount, assignedTo: r.assignedToId ? (names.get(r.assignedToId) ?? null) : null, version: r.version,
   };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { instantOut } from "@/lib/api/common.schema";
 import { pageQuerySchema } from "@/lib/validation";
 
 const text = (max: number) => z.string().trim().max(max, `${max} caractères au plus.`).optional();
@@ -20,7 +21,7 @@ export const chefDeFileSummarySchema = z.object({
   companyId: z.string().uuid().nullable(),
   companyName: z.string().nullable(),
   active: z.boolean(),
-  since: z.string().nullable(),
+  since: instantOut("Chef de file depuis (jour, à minuit UTC)").nullable(),
   eventCount: z.number().int(),
 });
 export type ChefDeFileSummary = z.infer<typeof chefDeFileSummarySchema>;
@@ -35,10 +36,10 @@ export const chefDeFileDetailSchema = z.object({
   proPhone: z.string().nullable(),
   sector: z.string(),
   commitments: z.string().nullable(),
-  since: z.string().nullable(),
+  since: instantOut("Chef de file depuis (jour, à minuit UTC)").nullable(),
   active: z.boolean(),
   company: z.object({ id: z.string().uuid(), name: z.string(), city: z.string().nullable() }).nullable(),
-  events: z.array(z.object({ id: z.string().uuid(), title: z.string(), date: z.string(), kind: z.string(), status: z.string() })),
+  events: z.array(z.object({ id: z.string().uuid(), title: z.string(), date: instantOut(), kind: z.string(), status: z.string() })),
   version: z.number().int(),
 });
 export type ChefDeFileDetail = z.infer<typeof chefDeFileDetailSchema>;

@@ -1,24 +1,32 @@
 import "server-only";
 // Reads of companies and contacts, always through scopeFor(): out of scope reads as not found.
 import { subMonths } from "date-fns";
+import { recordAudit } from "@/lib/audit/audit.service";
 import type { CurrentUser } from "@/lib/auth/principal";
 import { scopeFor } from "@/lib/authz/policy";
 import type { CompanyDto, CompanyListQuery, CompanySummary, ContactDto } from "@/lib/companies/company.schema";
 import type { DbOrTx } from "@/lib/db";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { cappedTotal, keysetOrderArgs, keysetPage, tableEstimate, type KeysetOrder } from "@/lib/pagination/keyset";
 import { normalizeSearch } from "@/lib/search/normalize";
 import { likeLiteral } from "@/lib/search/like";
 
 const OPEN_OFFER = { status: { in: ["OPEN", "PARTIALLY_FILLED"] as ("OPEN" | "PARTIALLY_FILLED")[] } };
 
-const ORDER: Record<CompanyListQuery["sort"], Prisma.CompanyOrderByWithRelationInput> = {
-  name: { name: "asc" },
-  "-name": { name: "desc" },
-  lastContact: { lastContactAt: { sort: "asc", nulls: "first" } },
-  "-lastContact": { lastContactAt: { sort: "desc", nulls: "last" } },
-  city: { city: { sort: "asc", nulls: "last" } },
-  "-city": { city: { sort: "desc", nulls: "last" } },
+/** Keyset orders (issue 18), the id following in the first column's direction. Indexes
+ *  `(platformId, name, id)` / `(name, id)`, `(platformId, lastContactAt, id)` / `(lastContactAt, id)`,
+ *  `(platformId, city, id)` / `(city, id)` serve a platform and the whole Région. */
+const ORDER: Record<CompanyListQuery["sort"], KeysetOrder> = {
+  name: { keys: [{ field: "name", dir: "asc", kind: "string" }] },
+  "-name": { keys: [{ field: "name", dir: "desc", kind: "string" }] },
+  lastContact: { keys: [{ field: "lastContactAt", dir: "asc", kind: "date", nulls: "first" }] },
+  "-lastContact": { keys: [{ field: "lastContactAt", dir: "desc", kind: "date", nulls: "last" }] },
+  city: { keys: [{ field: "city", dir: "asc", kind: "string", nulls: "last" }] },
+  "-city": { keys: [{ field: "city", dir: "desc", kind: "string", nulls: "last" }] },
+};
+const SORT_VALUE: Record<CompanyListQuery["sort"], (c: { name: string; lastContactAt: Date | null; city: string | null }) => string | Date | null> = {
+  name: (c) => c.name, "-name": (c) => c.name, lastContact: (c) => c.lastContactAt, "-lastContact": (c) => c.lastContactAt, city: (c) => c.city, "-city": (c) => c.city,
 };
 
 export function companyScope(user: CurrentUser): Prisma.CompanyWhereInput {
@@ -43,13 +51,17 @@ export function companyListWhere(user: CurrentUser, q: CompanyListQuery, now: Da
 
 export async function listCompanies(db: DbOrTx, user: CurrentUser, q: CompanyListQuery, now = new Date()) {
   const where = companyListWhere(user, q, now);
-  const [total, rows] = await Promise.all([
-    db.company.count({ where }),
+  const page = keysetOrderArgs(ORDER[q.sort], q);
+  // Only an unfiltered region-wide list may show the table's estimated size.
+  const unfiltered = !q.q && !q.sector && !q.headcountBand && !q.numeroVert && q.noContactMonths === undefined && !q.hasOpenOffers;
+  const wide = Object.keys(companyScope(user)).length === 0;
+  const [total, found] = await Promise.all([
+    cappedTotal((take) => db.company.count({ where, take }), unfiltered && wide ? () => tableEstimate(db, "Company") : undefined, page),
     db.company.findMany({
-      where,
-      orderBy: [ORDER[q.sort], { id: "asc" }],
-      skip: (q.page - 1) * q.pageSize,
-      take: q.pageSize,
+      where: { AND: [where, page.seek] },
+      orderBy: page.orderBy as Prisma.CompanyOrderByWithRelationInput[],
+      skip: page.skip,
+      take: page.take,
       select: {
         id: true,
         siret: true,
@@ -62,6 +74,8 @@ export async function listCompanies(db: DbOrTx, user: CurrentUser, q: CompanyLis
       },
     }),
   ]);
+  const result = keysetPage(found, page, q, SORT_VALUE[q.sort], total);
+  const rows = result.items;
   // Open offers of this page's companies only: a relation _count in the list query would be a
   // LEFT JOIN on an aggregate over every open offer of the region (issue 8, plans at region scale).
   const open = rows.length
@@ -79,7 +93,7 @@ export async function listCompanies(db: DbOrTx, user: CurrentUser, q: CompanyLis
     openOffers: openBy.get(c.id) ?? 0,
     lastContactAt: c.lastContactAt?.toISOString() ?? null,
   }));
-  return { items, page: q.page, pageSize: q.pageSize, total };
+  return { ...result, items };
 }
 
 export async function listCompanySectors(db: DbOrTx, user: CurrentUser): Promise<string[]> {
@@ -147,14 +161,24 @@ export async function getCompany(db: DbOrTx, user: CurrentUser, id: string): Pro
 const contactSelect = { id: true, companyId: true, lastName: true, firstName: true, jobTitle: true, proAddress: true, proEmail: true, proPhone: true, version: true } as const;
 
 /** Active contacts only: archived or destroyed contacts are out of every screen. */
+// Issue 22 §7: reading company contacts (personal data: annex 1 art. 2, « Entreprises … contact »)
+// is audited like job-seeker reads — annex 1 art. 3.10: « journalisation des événements ».
 export async function listContacts(db: DbOrTx, user: CurrentUser, companyId: string): Promise<ContactDto[]> {
-  await findCompanyRow(db, user, companyId);
-  return db.companyContact.findMany({ where: { companyId, lifecycle: "ACTIVE" }, select: contactSelect, orderBy: [{ lastName: "asc" }, { id: "asc" }] });
+  const company = await findCompanyRow(db, user, companyId);
+  const rows = await db.companyContact.findMany({ where: { companyId, lifecycle: "ACTIVE" }, select: contactSelect, orderBy: [{ lastName: "asc" }, { id: "asc" }] });
+  if (rows.length > 0) {
+    await recordAudit(db, {
+      action: "companyContact.listed", actorId: user.id, actorRole: user.role, entityType: "Company", entityId: companyId, platformId: company.platformId,
+      reason: "Contacts de l'entreprise", metadata: { contacts: rows.length },
+    });
+  }
+  return rows;
 }
 
 export async function findContact(db: DbOrTx, user: CurrentUser, companyId: string, contactId: string): Promise<ContactDto> {
-  await findCompanyRow(db, user, companyId);
+  const company = await findCompanyRow(db, user, companyId);
   const c = /^[0-9a-f-]{36}$/i.test(contactId) ? await db.companyContact.findFirst({ where: { id: contactId, companyId, lifecycle: "ACTIVE" }, select: contactSelect }) : null;
   if (!c) throw new NotFoundError("Contact introuvable.");
+  await recordAudit(db, { action: "companyContact.read", actorId: user.id, actorRole: user.role, entityType: "CompanyContact", entityId: c.id, platformId: company.platformId, reason: "Fiche d'un contact d'entreprise" });
   return c;
 }

@@ -1,7 +1,8 @@
+import { cursorQuerySchema } from "@/lib/pagination/keyset";
+import { instantOut } from "@/lib/api/common.schema";
 import { z } from "zod";
 import { isValidNaf, normalizeNaf, normalizeSiret, siretError } from "@/lib/companies/company.rules";
 import { blankAsUndefined, booleanField, communeCodeField, dateField, emailField, optionalText, phoneField, requiredText, versionField } from "@/lib/fields.schema";
-import { pageQuerySchema } from "@/lib/validation";
 
 export const HEADCOUNT_BANDS = ["H0", "H1_9", "H10_49", "H50_249", "H250_999", "H1000_PLUS"] as const;
 export const HEADCOUNT_LABELS: Record<(typeof HEADCOUNT_BANDS)[number], string> = {
@@ -71,7 +72,7 @@ export type CreateContactInput = z.infer<typeof createContactSchema>;
 export const updateContactSchema = z.object({ ...contactFields, version: versionField });
 export type UpdateContactInput = z.infer<typeof updateContactSchema>;
 
-export const companyListQuerySchema = pageQuerySchema.extend({
+export const companyListQuerySchema = cursorQuerySchema.extend({
   q: z.string().trim().max(100).optional(),
   sector: z.string().trim().max(100).optional(),
   headcountBand: z.enum(HEADCOUNT_BANDS).optional(),
@@ -92,7 +93,7 @@ export const companySummarySchema = z.object({
   city: z.string().nullable(),
   numeroVert: z.boolean(),
   openOffers: z.number().int(),
-  lastContactAt: z.string().nullable(),
+  lastContactAt: instantOut("Dernier contact").nullable(),
 });
 export type CompanySummary = z.infer<typeof companySummarySchema>;
 
@@ -111,8 +112,8 @@ export const companySchema = z.object({
   communeCode: z.string().nullable(),
   city: z.string().nullable(),
   numeroVert: z.boolean(),
-  numeroVertCalledAt: z.string().nullable(),
-  lastContactAt: z.string().nullable(),
+  numeroVertCalledAt: instantOut().nullable(),
+  lastContactAt: instantOut("Dernier contact").nullable(),
   version: z.number().int(),
 });
 export type CompanyDto = z.infer<typeof companySchema>;

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { parseInstant } from "@/lib/fields.schema";
+import { dayOut } from "@/lib/api/common.schema";
+import { LOCAL_TIME_RULE, parseCalendarDay } from "@/lib/fields.schema";
 import { pageQuerySchema } from "@/lib/validation";
 
 const blankToNull = (v: unknown) => (typeof v === "string" && v.trim() === "" ? null : v);
@@ -10,7 +11,8 @@ const int = (min: number, max: number, label: string) =>
 export const diagnosticInputSchema = z.object({
   jobSeekerId: z.uuid("Demandeur d'emploi invalide."),
   subsidyFileId: z.preprocess(blankToNull, z.uuid("Dossier invalide.").nullable().optional()),
-  date: z.preprocess((v) => (v === "" || v == null ? undefined : typeof v === "string" ? parseInstant(v) : v), z.date({ error: "Indiquez la date du diagnostic." })),
+  date: z.preprocess((v) => (v === "" || v == null ? undefined : typeof v === "string" ? parseCalendarDay(v) : v), z.date({ error: "Indiquez la date du diagnostic." }))
+    .meta({ type: "string", description: `Jour du diagnostic (jour de Paris ; une date-heure est ramenée au jour où elle tombe à Paris). ${LOCAL_TIME_RULE}` }),
   diagnosticDone: flag,
   accompanimentDone: flag,
   accompanimentDurationDays: int(1, 3650, "Durée de l'accompagnement"),
@@ -33,7 +35,7 @@ export const diagnosticListQuerySchema = pageQuerySchema.extend({ jobSeekerId: z
 export type DiagnosticListQuery = z.infer<typeof diagnosticListQuerySchema>;
 
 export const diagnosticSchema = z.object({
-  id: z.uuid(), jobSeekerId: z.uuid(), subsidyFileId: z.uuid().nullable(), date: z.string(), diagnosticDone: z.boolean(), accompanimentDone: z.boolean(),
+  id: z.uuid(), jobSeekerId: z.uuid(), subsidyFileId: z.uuid().nullable(), date: dayOut("Jour du diagnostic"), diagnosticDone: z.boolean(), accompanimentDone: z.boolean(),
   accompanimentDurationDays: z.number().int().nullable(), solutionRecommended: z.boolean(), solutionType: z.string().nullable(),
   orientationMaterialFinancial: z.boolean(), distanceBeforeKm: z.number().int().nullable(), distanceAfterKm: z.number().int().nullable(),
   satisfaction: z.number().int().nullable(), version: z.number().int(),

@@ -53,3 +53,12 @@ export function notificationEmail(to: string, p: { firstName: string; items: { t
   );
   return { to, subject: p.digest ? "SI Proch'Emploi : votre récapitulatif du jour" : `SI Proch'Emploi : ${p.items[0]?.title ?? "notification"}`, ...body };
 }
+
+/**
+ * The information notice sent to the person at collection (issue 22 §2; Région annex 1 art. 3.3).
+ * Addressed to the person; the text is the notice's, the same for everyone (no other personal data).
+ */
+export function noticeEmail(to: string, notice: { title: string; body: string; version: number }): EmailMessage {
+  const body = layout(["Madame, Monsieur,", ...notice.body.split(/\n\s*\n/)], null, `Notice d'information, version ${notice.version}.`);
+  return { to, subject: notice.title, ...body };
+}

@@ -4,11 +4,28 @@ import "server-only";
 import nodemailer from "nodemailer";
 import { env } from "@/lib/env";
 
+/** The header the relay echoes in its events, and the prefix that marks our outbox ids in it. */
+export const BOUNCE_REFERENCE_HEADER = "X-Mailin-custom";
+export const BOUNCE_REFERENCE_PREFIX = "outbox:";
+
+export interface EmailAttachment {
+  filename: string;
+  contentType: string;
+  /** UTF-8 text (an .ics calendar file). */
+  content: string;
+}
+
 export interface EmailMessage {
   to: string;
   subject: string;
   text: string;
   html: string;
+  attachments?: EmailAttachment[];
+  /**
+   * Our outbox id. Sent as the `X-Mailin-custom` header, which Brevo's SMTP relay echoes in its
+   * webhook events (docs/circuit-court.md, « Rebonds »): a late bounce finds its message by it.
+   */
+  reference?: string;
 }
 
 export interface MailTransport {
@@ -38,7 +55,7 @@ export function createSmtpTransport(s: SmtpSettings): MailTransport {
   });
   return {
     async send(m) {
-      await transporter.sendMail({ from: s.from, to: m.to, subject: m.subject, text: m.text, html: m.html });
+      await transporter.sendMail({ from: s.from, to: m.to, subject: m.subject, text: m.text, html: m.html, attachments: m.attachments?.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })), headers: m.reference ? { [BOUNCE_REFERENCE_HEADER]: `${BOUNCE_REFERENCE_PREFIX}${m.reference}` } : undefined });
     },
   };
 }

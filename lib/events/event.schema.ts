@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { instantOut } from "@/lib/api/common.schema";
 import { parseInstant } from "@/lib/fields.schema";
 import { ATTENDANCE, PARTICIPANT_TYPES } from "@/lib/events/event.rules";
 import { pageQuerySchema } from "@/lib/validation";
@@ -32,8 +33,8 @@ export const cancelEventSchema = z.object({
 export type CancelEventInput = z.infer<typeof cancelEventSchema>;
 
 export const eventDetailSchema = z.object({
-  id: z.uuid(), platformId: z.uuid(), kind: z.enum(EVENT_KINDS), title: z.string(), date: z.string(), place: z.string(), theme: z.string().nullable(), sector: z.string().nullable(),
-  organiser: z.string().nullable(), status: z.enum(["PLANNED", "HELD", "CANCELLED"]), capacity: z.number().int().nullable(), cancelReason: z.string().nullable(), cancelledAt: z.string().nullable(), version: z.number().int(),
+  id: z.uuid(), platformId: z.uuid(), kind: z.enum(EVENT_KINDS), title: z.string(), date: instantOut("Début de l'événement"), place: z.string(), theme: z.string().nullable(), sector: z.string().nullable(),
+  organiser: z.string().nullable(), status: z.enum(["PLANNED", "HELD", "CANCELLED"]), capacity: z.number().int().nullable(), cancelReason: z.string().nullable(), cancelledAt: instantOut().nullable(), version: z.number().int(),
 });
 export type EventDetailDto = z.infer<typeof eventDetailSchema>;
 
@@ -59,7 +60,7 @@ export const eventSummarySchema = z.object({
   platform: z.string(),
   kind: z.enum(EVENT_KINDS),
   title: z.string(),
-  date: z.string(),
+  date: instantOut(),
   place: z.string(),
   theme: z.string().nullable(),
   sector: z.string().nullable(),

@@ -13,6 +13,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { activeSeekerWhere, UUID } from "@/lib/job-seekers/job-seeker.query";
 import { isYoung } from "@/lib/job-seekers/job-seeker.rules";
 import { refreshLastContact } from "@/lib/job-seekers/last-contact.service";
+import { notifyPromoted } from "@/lib/events/invitation.service";
 import { getActiveRuleSet } from "@/lib/rules/active-rule-set";
 import { likeLiteral } from "@/lib/search/like";
 
@@ -98,6 +99,7 @@ export async function updateEvent(db: Db, user: CurrentUser, id: string, input: 
     const waiting = await tx.eventJobSeekerParticipation.findMany({ where: { eventId: id, waitlisted: true }, select: { jobSeekerId: true, registeredAt: true, waitlisted: true } });
     const promoted = waiting.length ? promotions(waiting, capacity === null ? waiting.length : capacity - confirmed) : [];
     for (const p of promoted) await tx.eventJobSeekerParticipation.update({ where: { eventId_jobSeekerId: { eventId: id, jobSeekerId: p.jobSeekerId } }, data: { waitlisted: false } });
+    await notifyPromoted(tx, id, promoted.map((p) => p.jobSeekerId));
     await recordAudit(tx, {
       action: "event.updated", actorId: user.id, actorRole: user.role, entityType: "CircuitCourtEvent", entityId: id, platformId: before.platformId, requestId: ctx.requestId,
       metadata: { changes: auditChanges(before, { ...data, capacity }), promoted: promoted.map((p) => p.jobSeekerId) },
@@ -169,7 +171,7 @@ export async function registerParticipant(db: Db, user: CurrentUser, eventId: st
       await tx.$queryRaw`SELECT id FROM "CircuitCourtEvent" WHERE id = ${eventId}::uuid FOR UPDATE`;
       const person = await tx.jobSeeker.findFirst({ where: { AND: [{ id: input.participantId, platformId: event.platformId }, activeSeekerWhere(user)] }, select: { id: true, birthDate: true } });
       if (!person) throw new NotFoundError("Demandeur d'emploi introuvable sur la plateforme de l'événement.");
-      if (await tx.eventJobSeekerParticipation.findUnique({ where: { eventId_jobSeekerId: { eventId, jobSeekerId: person.id } } })) throw new ValidationError({ participantId: ["Cette personne est déjà inscrite."] });
+      if (await tx.eventJobSeekerParticipation.findUnique({ where: { eventId_jobSeekerId: { eventId, jobSeekerId: person.id } } })) throw new ConflictError("Cette personne est déjà inscrite à cet événement.", { participantId: ["Cette personne est déjà inscrite."] });
       const confirmed = await tx.eventJobSeekerParticipation.count({ where: { eventId, waitlisted: false } });
       placement = placeRegistration(event.capacity, confirmed);
       const { payload } = await getActiveRuleSet(tx, "OPERATIONS", now);
@@ -230,6 +232,8 @@ export async function unregisterJobSeeker(db: Db, user: CurrentUser, eventId: st
     const waiting = await tx.eventJobSeekerParticipation.findMany({ where: { eventId, waitlisted: true }, select: { jobSeekerId: true, registeredAt: true, waitlisted: true } });
     const promoted = promotions(waiting, removed.waitlisted ? 0 : 1);
     for (const p of promoted) await tx.eventJobSeekerParticipation.update({ where: { eventId_jobSeekerId: { eventId, jobSeekerId: p.jobSeekerId } }, data: { waitlisted: false } });
+    // Issue 20: whoever was invited is told that the place is theirs.
+    await notifyPromoted(tx, eventId, promoted.map((p) => p.jobSeekerId));
     await recordAudit(tx, {
       action: "event.participantUnregistered", actorId: user.id, actorRole: user.role, entityType: "CircuitCourtEvent", entityId: eventId, platformId: event.platformId,
       requestId: ctx.requestId, metadata: { jobSeekerId, promoted: promoted.map((p) => p.jobSeekerId) },
@@ -239,17 +243,14 @@ export async function unregisterJobSeeker(db: Db, user: CurrentUser, eventId: st
 }
 
 /** Choices for the registration form: the platform's active job seekers, companies and chefs de file. */
+/**
+ * The chefs de file an event can register (a short list). Job seekers and companies are not listed
+ * here: the registration form searches them on the server (pickers), never a list of everyone.
+ */
 export async function registrationChoices(db: Db, user: CurrentUser, platformId: string) {
-  const [jobSeekers, companies, chefs] = await Promise.all([
-    db.jobSeeker.findMany({ where: { AND: [activeSeekerWhere(user), { platformId }] }, select: { id: true, lastName: true, firstName: true }, orderBy: [{ lastName: "asc" }, { firstName: "asc" }], take: 1000 }),
-    db.company.findMany({ where: { platformId }, select: { id: true, name: true }, orderBy: { name: "asc" }, take: 1000 }),
-    db.chefDeFile.findMany({ where: { platformId, lifecycle: "ACTIVE" }, select: { id: true, lastName: true, firstName: true, sector: true }, orderBy: { lastName: "asc" } }),
-  ]);
-  return {
-    JOB_SEEKER: jobSeekers.map((j) => ({ id: j.id, label: `${j.lastName ?? ""} ${j.firstName ?? ""}`.trim() })),
-    COMPANY: companies.map((c) => ({ id: c.id, label: c.name })),
-    CHEF_DE_FILE: chefs.map((c) => ({ id: c.id, label: `${c.lastName ?? ""} ${c.firstName ?? ""} (${c.sector})`.trim() })),
-  };
+  void user;
+  const chefs = await db.chefDeFile.findMany({ where: { platformId, lifecycle: "ACTIVE" }, select: { id: true, lastName: true, firstName: true, sector: true }, orderBy: { lastName: "asc" } });
+  return { CHEF_DE_FILE: chefs.map((c) => ({ id: c.id, label: `${c.lastName ?? ""} ${c.firstName ?? ""} (${c.sector})`.trim() })) };
 }
 
 /** Open offers of the event's platform, participating companies first (for positioning during the event). */

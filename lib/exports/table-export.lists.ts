@@ -16,6 +16,9 @@ import { offerListQuerySchema } from "@/lib/offers/offer.schema";
 import { listVisits } from "@/lib/visits/visit.service";
 import { visitListQuerySchema } from "@/lib/visits/visit.schema";
 import { EXPORT_LIST_KEYS, type ExportListKey } from "@/lib/exports/table-export.schema";
+import { prospectListQuerySchema } from "@/lib/prospecting/prospect.schema";
+import { listProspectsFor } from "@/lib/prospecting/prospect.service";
+import { headcountLabel } from "@/lib/sirene/sirene-file.rules";
 
 export type Cell = string | number | null;
 
@@ -27,8 +30,13 @@ export interface ExportList {
   /** The list's own query schema: the same filters and sort as its screen. */
   querySchema: z.ZodObject;
   headers: string[];
-  /** One page of rows in the list's order, and the list's total. */
-  page(db: Db, user: CurrentUser, query: Record<string, unknown>, page: number, pageSize: number, now: Date): Promise<{ rows: Cell[][]; total: number }>;
+  /**
+   * The file holds identities (name, birth date, contact): only the roles of IDENTITY_EXPORT_ROLES
+   * ("identityExport.run"), with a stated purpose, audited (issue 22 §6).
+   */
+  identities?: true;
+  /** One page of rows in the list's order, and the list's total; `purpose` is the stated one, for the read's audit. */
+  page(db: Db, user: CurrentUser, query: Record<string, unknown>, page: number, pageSize: number, now: Date, purpose?: string): Promise<{ rows: Cell[][]; total: number }>;
 }
 
 const yesNo = (b: boolean) => (b ? "oui" : "non");
@@ -52,11 +60,11 @@ export const EXPORT_LISTS: Record<ExportListKey, ExportList> = {
     },
   },
   jobSeekers: {
-    key: "jobSeekers", label: "Demandeurs d'emploi", permission: "jobSeeker.read", querySchema: jobSeekerListQuerySchema,
+    key: "jobSeekers", label: "Demandeurs d'emploi", permission: "jobSeeker.read", querySchema: jobSeekerListQuerySchema, identities: true,
     headers: ["Plateforme", "Nom", "Prénom", "Date de naissance", "Identifiant France Travail", "Courriel", "Téléphone", "Commune", "Origine", "Dernier contact"],
-    async page(db, user, query, page, pageSize) {
-      // Archived and destroyed people never appear: the list reads the active base only (and audits the read).
-      const r = await listJobSeekers(db, user, jobSeekerListQuerySchema.parse({ ...query, page, pageSize }), { purpose: "Export de la liste des demandeurs d'emploi" });
+    async page(db, user, query, page, pageSize, _now, purpose) {
+      // Archived and destroyed people never appear: the list reads the active base only (and audits the read, with the stated purpose).
+      const r = await listJobSeekers(db, user, jobSeekerListQuerySchema.parse({ ...query, page, pageSize }), { purpose: `Export de la liste des demandeurs d'emploi${purpose ? ` — ${purpose}` : ""}` });
       return { total: r.total, rows: r.items.map((j) => [j.platform, j.lastName, j.firstName, j.birthDate, j.franceTravailId, j.email, j.phone, j.city, j.origin, day(j.lastContactAt)]) };
     },
   },
@@ -74,6 +82,20 @@ export const EXPORT_LISTS: Record<ExportListKey, ExportList> = {
     async page(db, user, query, page, pageSize) {
       const r = await listEvents(db, user, eventListQuerySchema.parse({ ...query, page, pageSize }));
       return { total: r.total, rows: r.items.map((e) => [day(e.date), e.platform, e.kind, e.title, e.place, e.theme, e.sector, e.status, e.capacity, e.registered, e.waitlisted]) };
+    },
+  },
+  prospects: {
+    key: "prospects", label: "Prospection (répertoire SIRENE)", permission: "company.read", querySchema: prospectListQuerySchema,
+    headers: ["Rang", "Score (sur 100)", "SIRET", "Établissement", "Code NAF", "Activité", "Effectif", "Adresse", "Code postal", "Commune", "Distance médiane aux demandeurs (km)", "Pourquoi", "Suivie par la plateforme", "Dernier contact"],
+    async page(db, user, query, page, pageSize, now) {
+      const r = await listProspectsFor(db, user, prospectListQuerySchema.parse({ ...query, page, pageSize }), now);
+      return {
+        total: r.total,
+        rows: r.items.map((e, i) => [
+          (page - 1) * pageSize + i + 1, Math.round(e.score * 10) / 10, e.siret, e.name, e.nafCode, e.nafLabel, headcountLabel(e.headcountCode), e.addressLine, e.postalCode, e.city,
+          e.distanceKm === null ? null : Math.round(e.distanceKm * 10) / 10, e.reasons.join(" ; "), yesNo(e.companyId !== null), e.lastContactAt ? e.lastContactAt.toISOString().slice(0, 10) : null,
+        ]),
+      };
     },
   },
 };

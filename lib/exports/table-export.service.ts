@@ -10,13 +10,13 @@ import path from "node:path";
 import { PassThrough, type Readable } from "node:stream";
 import { recordAudit } from "@/lib/audit/audit.service";
 import { loadPrincipal, type CurrentUser } from "@/lib/auth/principal";
-import { can } from "@/lib/authz/policy";
+import { can, denialMessage } from "@/lib/authz/policy";
 import type { Db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { ForbiddenError, NotFoundError, UnprocessableError, ValidationError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { exportList, type Cell, type ExportList } from "@/lib/exports/table-export.lists";
-import type { ExportFormat, TableExportDto } from "@/lib/exports/table-export.schema";
+import type { ExportFormat, StatedPurpose, TableExportDto } from "@/lib/exports/table-export.schema";
 import { writeTable } from "@/lib/exports/table-export.writer";
 import { logger } from "@/lib/logger";
 import { getActiveRuleSet } from "@/lib/rules/active-rule-set";
@@ -52,12 +52,34 @@ function resolveList(user: CurrentUser, key: string): ExportList {
   const list = exportList(key);
   if (!list) throw new NotFoundError("Liste inconnue.");
   if (!can(user, "tableExport.run") || !can(user, list.permission)) throw new ForbiddenError();
+  // Issue 22 §6: identities leave the application only for the roles whose work needs them.
+  if (list.identities && !can(user, "identityExport.run")) throw new ForbiddenError(denialMessage("identityExport.run", user));
   return list;
 }
 
+/**
+ * The purpose stated for an export of identities (issue 22 §6; Région annex 1 art. 3.1 point 2: the
+ * processor processes the data « que pour la ou les seule(s) finalité(s) qui fait/font l'objet de la
+ * sous-traitance »): one of the rule set's purposes, plus an optional precision. Null for a list
+ * without identities (nothing asked).
+ */
+export function statedPurpose(list: ExportList, raw: Record<string, unknown>, purposes: readonly { code: string; label: string }[]): StatedPurpose | null {
+  if (!list.identities) return null;
+  const code = typeof raw.purpose === "string" ? raw.purpose.trim() : "";
+  const found = purposes.find((p) => p.code === code);
+  if (!found) {
+    const message = code ? "Finalité inconnue : choisissez-en une dans la liste." : "Indiquez la finalité de l'export : la liste contient l'identité des personnes.";
+    throw new ValidationError({ purpose: [message] }, message);
+  }
+  const text = typeof raw.purposeText === "string" && raw.purposeText.trim() ? raw.purposeText.trim().slice(0, 300) : null;
+  return { code: found.code, label: found.label, text };
+}
+
+const purposeReason = (p: StatedPurpose) => (p.text ? `${p.label} — ${p.text}` : p.label);
+
 /** The list's filters and sort from a query string (paging is the export's business). */
 export function parseListQuery(list: ExportList, raw: Record<string, unknown>): Record<string, unknown> {
-  const { page: _p, pageSize: _s, format: _f, ...rest } = raw;
+  const { page: _p, pageSize: _s, format: _f, purpose: _pu, purposeText: _pt, ...rest } = raw;
   const parsed = list.querySchema.safeParse(rest);
   if (!parsed.success) throw new ValidationError(zodFieldErrors(parsed.error));
   // The whole list from its start: neither the screen's page nor its keyset cursor.
@@ -66,17 +88,17 @@ export function parseListQuery(list: ExportList, raw: Record<string, unknown>): 
 }
 
 /** Every page of the list, one batch at a time, starting with an already-read first page. */
-async function* batches(db: Db, user: CurrentUser, list: ExportList, query: Record<string, unknown>, now: Date, first?: Cell[][], onBatch?: (done: number) => Promise<void>): AsyncGenerator<Cell[][]> {
+async function* batches(db: Db, user: CurrentUser, list: ExportList, query: Record<string, unknown>, now: Date, first?: Cell[][], onBatch?: (done: number) => Promise<void>, purpose?: string): AsyncGenerator<Cell[][]> {
   let page = 1;
   let done = 0;
-  let rows = first ?? (await list.page(db, user, query, page, EXPORT_BATCH_SIZE, now)).rows;
+  let rows = first ?? (await list.page(db, user, query, page, EXPORT_BATCH_SIZE, now, purpose)).rows;
   for (;;) {
     yield rows;
     done += rows.length;
     await onBatch?.(done);
     if (rows.length < EXPORT_BATCH_SIZE) return;
     page += 1;
-    rows = (await list.page(db, user, query, page, EXPORT_BATCH_SIZE, now)).rows;
+    rows = (await list.page(db, user, query, page, EXPORT_BATCH_SIZE, now, purpose)).rows;
     if (rows.length === 0) return;
   }
 }
@@ -95,15 +117,17 @@ export async function startTableExport(
   const list = resolveList(user, listKey);
   const query = parseListQuery(list, raw);
   const rules = (await getActiveRuleSet(db, "OPERATIONS", now)).payload;
-  const first = await list.page(db, user, query, 1, EXPORT_BATCH_SIZE, now);
+  const purpose = statedPurpose(list, raw, rules.identityExportPurposes);
+  const reason = purpose ? purposeReason(purpose) : undefined;
+  const first = await list.page(db, user, query, 1, EXPORT_BATCH_SIZE, now, reason);
   const audit = (mode: string, id?: string) => recordAudit(db, {
-    action: "tableExport.created", actorId: user.id, actorRole: user.role, entityType: "TableExport", entityId: id, requestId: ctx.requestId,
-    metadata: { list: list.key, format, mode, rows: first.total, filters: Object.keys(query).filter((k) => query[k] !== undefined) },
+    action: "tableExport.created", actorId: user.id, actorRole: user.role, entityType: "TableExport", entityId: id, requestId: ctx.requestId, reason,
+    metadata: { list: list.key, format, mode, rows: first.total, filters: Object.keys(query).filter((k) => query[k] !== undefined), ...(purpose ? { identities: true, purpose: { ...purpose } } : {}) },
   });
   if (first.total <= rules.tableExportBackgroundRows) {
     await audit("inline");
     const out = new PassThrough();
-    writeTable(out, format, list.label, list.headers, batches(db, user, list, query, now, first.rows)).catch((err: unknown) => {
+    writeTable(out, format, list.label, list.headers, batches(db, user, list, query, now, first.rows, undefined, reason)).catch((err: unknown) => {
       logger.error({ err, list: list.key }, "inline export failed");
       out.destroy(err instanceof Error ? err : new Error(String(err)));
     });
@@ -111,7 +135,8 @@ export async function startTableExport(
   }
   const expiresAt = new Date(now.getTime() + rules.tableExportRetentionDays * 86_400_000);
   const row = await db.tableExport.create({
-    data: { userId: user.id, list: list.key, format, query: query as Prisma.InputJsonValue, totalRows: first.total, expiresAt },
+    // The stated purpose travels with the queued query (stripped again before the list reads it).
+    data: { userId: user.id, list: list.key, format, query: { ...query, ...(purpose ? { purpose: purpose.code, purposeText: purpose.text ?? undefined } : {}) } as Prisma.InputJsonValue, totalRows: first.total, expiresAt },
     select: { id: true },
   });
   await audit("background", row.id);
@@ -139,7 +164,7 @@ export async function listMyExports(db: Db, user: CurrentUser, now = new Date())
 }
 
 async function findMine(db: Db, user: CurrentUser, id: string, now: Date) {
-  const row = UUID.test(id) ? await db.tableExport.findFirst({ where: { id, userId: user.id, expiresAt: { gt: now } }, select: { ...dtoSelect, filename: true, storageKey: true } }) : null;
+  const row = UUID.test(id) ? await db.tableExport.findFirst({ where: { id, userId: user.id, expiresAt: { gt: now } }, select: { ...dtoSelect, filename: true, storageKey: true, query: true } }) : null;
   // Someone else's export reads as not found: only its author may see or download it.
   if (!row) throw new NotFoundError("Export introuvable ou expiré.");
   return row;
@@ -153,11 +178,14 @@ export async function getMyExport(db: Db, user: CurrentUser, id: string, now = n
 export async function openMyExport(db: Db, user: CurrentUser, id: string, ctx: { requestId?: string } = {}, now = new Date()) {
   const row = await findMine(db, user, id, now);
   if (row.status !== "DONE" || !row.storageKey || !row.filename) throw new UnprocessableError("Cet export n'est pas encore prêt.");
+  // A role changed since the export was queued: identities no longer leave for it.
+  if (exportList(row.list)?.identities && !can(user, "identityExport.run")) throw new ForbiddenError(denialMessage("identityExport.run", user));
   const file = filePath(row.storageKey);
   const { size } = await stat(file);
+  const stated = (row.query as { purpose?: unknown } | null)?.purpose;
   await recordAudit(db, {
     action: "tableExport.download", actorId: user.id, actorRole: user.role, entityType: "TableExport", entityId: row.id, requestId: ctx.requestId,
-    metadata: { list: row.list, format: row.format, rows: row.processedRows },
+    metadata: { list: row.list, format: row.format, rows: row.processedRows, ...(typeof stated === "string" ? { purpose: stated } : {}) },
   });
   return { filename: row.filename, contentType: CONTENT_TYPES[row.format as ExportFormat], size, stream: createReadStream(file) };
 }
@@ -170,11 +198,13 @@ async function generate(db: Db, id: string, now: Date): Promise<boolean> {
     const user = await loadPrincipal(db, job.userId);
     if (!user) throw new ForbiddenError("Compte désactivé.");
     const list = resolveList(user, job.list);
-    const query = parseListQuery(list, job.query as Record<string, unknown>);
+    const raw = job.query as Record<string, unknown>;
+    const query = parseListQuery(list, raw);
+    const purpose = list.identities ? statedPurpose(list, raw, (await getActiveRuleSet(db, "OPERATIONS", now)).payload.identityExportPurposes) : null;
     await mkdir(exportsDir(), { recursive: true, mode: 0o750 });
     const out = createWriteStream(filePath(storageKey), { mode: 0o640 });
     const count = await writeTable(out, job.format as ExportFormat, list.label, list.headers,
-      batches(db, user, list, query, now, undefined, (done) => db.tableExport.update({ where: { id }, data: { processedRows: done } }).then(() => undefined)));
+      batches(db, user, list, query, now, undefined, (done) => db.tableExport.update({ where: { id }, data: { processedRows: done } }).then(() => undefined), purpose ? purposeReason(purpose) : undefined));
     await db.tableExport.update({ where: { id }, data: { status: "DONE", processedRows: count, totalRows: count, storageKey, filename: fileName(list, job.format as ExportFormat, now), finishedAt: new Date() } });
     return true;
   } catch (err) {

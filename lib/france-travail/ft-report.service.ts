@@ -4,13 +4,15 @@ import "server-only";
 // reads as not found. The personal-data return needs its own permission and the assignment.
 import ExcelJS from "exceljs";
 import { recordAudit } from "@/lib/audit/audit.service";
-import { can, scopeFor, type Principal } from "@/lib/authz/policy";
+import { can, denialMessage, FIXED_IDENTITY_EXPORT_PURPOSES, scopeFor, type Principal } from "@/lib/authz/policy";
 import type { Db, DbOrTx } from "@/lib/db";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import {
   conventionEndDate, displayValue, FT_INDICATORS, maskingNote, ftBeneficiaryRows, ftMonthlyIndicators, projectMonths, type FtIndicatorValue,
 } from "@/lib/france-travail/ft-report.rules";
+import { maskThresholdFor } from "@/lib/france-travail/ft-bilan.rules";
+import { listFtIndicatorRows } from "@/lib/france-travail/ft-indicator.service";
 import { currentMonth, monthDate, monthKeyOfDate, monthLabel, addMonths, type MonthKey } from "@/lib/indicators/period.rules";
 import { UUID } from "@/lib/job-seekers/job-seeker.query";
 import { activeRuleSet, ruleSetById } from "@/lib/rules/rule-set.service";
@@ -79,7 +81,8 @@ function monthWhere(fileId: string, month: MonthKey): Prisma.MobilityDiagnosticW
 
 /** The aggregated figures of a month (masking applied per the rule set) and the threshold used. */
 export async function ftIndicatorsFor(db: DbOrTx, fileId: string, ruleSetId: string | null, month: MonthKey, now = new Date()) {
-  const threshold = (await rulesOf(db, { ruleSetId }, now)).smallCountMaskThreshold;
+  // Masking of the monthly file is the rule set's choice (issue 22 §3); 0 = not masked.
+  const threshold = maskThresholdFor(await rulesOf(db, { ruleSetId }, now), "monthly");
   const facts = await db.mobilityDiagnostic.findMany({
     where: monthWhere(fileId, month),
     select: {
@@ -113,11 +116,15 @@ export async function ftIndicatorsFile(db: Db, user: Principal, fileId: string, 
   wb.creator = "SI Proch'Emploi";
   const ws = wb.addWorksheet("Indicateurs");
   header(ws, `Indicateurs mensuels anonymes — projet mobilité ${project.platformName} ${project.year} — ${monthLabel(month)}`,
-    maskingNote(values, threshold) || `Aucune valeur masquée (seuil du secret statistique : ${threshold} personnes).`);
+    maskingNote(values, threshold) || (threshold > 0 ? `Aucune valeur masquée (seuil du secret statistique : ${threshold} personnes).` : "Secret statistique non appliqué à ce fichier (choix du jeu de règles France Travail)."));
   const head = ws.getRow(4);
   head.values = ["Indicateur", "Valeur", "Unité", "Définition"];
   head.font = { bold: true };
-  indicatorsWorkbookRows(values, threshold).forEach((r, i) => (ws.getRow(5 + i).values = [...r]));
+  // Art. 5: « XXX ; (indicateurs mentionnés par le porteur de projet dans sa présentation du projet) »:
+  // listed with their target; their monthly value is the porteur's to give (not held in the application).
+  const porteur = await listFtIndicatorRows(db, project.id);
+  [...porteur.map((p) => [p.label, null, p.unit ?? "", `${p.definition ?? "Indicateur mentionné par le porteur de projet"}${p.target !== null ? ` (cible : ${p.target})` : ""} — valeur du mois à compléter par le porteur.`] as const),
+    ...indicatorsWorkbookRows(values, threshold)].forEach((r, i) => (ws.getRow(5 + i).values = [...r]));
   ws.columns = [{ width: 50 }, { width: 12 }, { width: 16 }, { width: 90 }];
   await recordAudit(db, {
     action: "ftReport.indicators.export", actorId: user.id, actorRole: user.role, entityType: "SubsidyFile", entityId: project.id,
@@ -137,7 +144,10 @@ export const BENEFICIARY_HEADERS = [
  */
 export async function ftBeneficiariesFor(db: DbOrTx, fileId: string, month: MonthKey) {
   const facts = await db.mobilityDiagnostic.findMany({
-    where: { AND: [monthWhere(fileId, month), { jobSeeker: { lifecycle: { not: "DESTROYED" }, restrictedAt: null } }] },
+    // France Travail convention art. 11 (« Chaque partie informe les personnes concernées de la
+    // transmission des données à l'autre partie ») and annex 1 point 11: only people told that their
+    // data go to France Travail are in the return (issue 22 §2; information.service.ts).
+    where: { AND: [monthWhere(fileId, month), { jobSeeker: { lifecycle: { not: "DESTROYED" }, restrictedAt: null, ftInformedAt: { not: null } } }] },
     select: {
       jobSeekerId: true, diagnosticDone: true, accompanimentDone: true, solutionRecommended: true, solutionType: true,
       jobSeeker: { select: { lastName: true, firstName: true, franceTravailId: true } },
@@ -146,9 +156,10 @@ export async function ftBeneficiariesFor(db: DbOrTx, fileId: string, month: Mont
   return ftBeneficiaryRows(facts.map(({ jobSeeker, ...f }) => ({ ...f, ...jobSeeker })));
 }
 
-/** (b) The personal-data return: only the reviewer assigned to the file; every download audited. */
+/** (b) The personal-data return: only the reviewer assigned to the file, in a session (never a token); every download audited. */
 export async function ftBeneficiariesFile(db: Db, user: Principal, fileId: string, month: MonthKey, ctx: { requestId?: string } = {}, now = new Date()): Promise<FtFile> {
-  if (!can(user, "ftReport.personalData")) throw new ForbiddenError();
+  // A personal API token is refused with its own message (no second factor: SESSION_ONLY_ACTIONS), before anything is read or audited.
+  if (!can(user, "ftReport.personalData")) throw new ForbiddenError(denialMessage("ftReport.personalData", user));
   const project = await findFtProject(db, user, fileId, now);
   if (project.reviewerId !== user.id) throw new NotFoundError("Projet France Travail introuvable.");
   const rows = await ftBeneficiariesFor(db, project.id, month);
@@ -164,7 +175,9 @@ export async function ftBeneficiariesFile(db: Db, user: Principal, fileId: strin
   ws.columns = [{ width: 32 }, { width: 18 }, { width: 14 }, { width: 14 }, { width: 14 }, { width: 40 }];
   await recordAudit(db, {
     action: "ftReport.beneficiaries.export", actorId: user.id, actorRole: user.role, entityType: "SubsidyFile", entityId: project.id,
-    platformId: project.platformId, reason: "Retour mensuel des données personnelles à France Travail", requestId: ctx.requestId, metadata: { month, rows: rows.length },
+    platformId: project.platformId, reason: "Retour mensuel des données personnelles à France Travail", requestId: ctx.requestId,
+    // Issue 22 §6: the one identity file the reviewer receives, its purpose fixed by the FT convention (art. 11, annex 1).
+    metadata: { month, rows: rows.length, identities: true, purpose: FIXED_IDENTITY_EXPORT_PURPOSES.franceTravailReturn },
   });
   return { filename: `france-travail-beneficiaires-${project.year}-${month}.xlsx`, body: Buffer.from(await wb.xlsx.writeBuffer()) };
 }

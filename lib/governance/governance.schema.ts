@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { instantOut } from "@/lib/api/common.schema";
 import { GOVERNANCE_KINDS } from "@/lib/governance/governance.rules";
 import { pageQuerySchema } from "@/lib/validation";
 
@@ -16,7 +17,7 @@ export const governanceMeetingSchema = z.object({
   platformId: z.string().uuid(),
   platform: z.string(),
   kind: z.enum(GOVERNANCE_KINDS),
-  date: z.string(),
+  date: instantOut("Jour de la réunion, à minuit UTC (convention des jours du projet)"),
   attendees: z.array(z.string()),
   decisions: z.string().nullable(),
   version: z.number().int(),

@@ -6,6 +6,7 @@ import type { CurrentUser } from "@/lib/auth/principal";
 import { scopeFor } from "@/lib/authz/policy";
 import { callbackUrgency, type CallbackUrgency } from "@/lib/callbacks/callback.rules";
 import type { Db } from "@/lib/db";
+import { openIntakeWhere } from "@/lib/intake/intake-staff.service";
 
 /** Horizon of the lists; a screen layout choice (one working week), not a business rule. */
 const HORIZON_DAYS = 7;
@@ -14,8 +15,11 @@ const LIST_SIZE = 8;
 export interface MyDayCallback { id: string; companyId: string; companyName: string; dueAt: string; urgency: CallbackUrgency; attemptCount: number }
 export interface MyDayVisit { id: string; companyId: string; companyName: string; date: string; timeSet: boolean; purpose: string }
 export interface MyDayFollowUp { id: string; companyId: string; companyName: string; label: string; dueAt: string; overdue: boolean; mine: boolean }
+export interface MyDayIntake { id: string; kind: "ENTREPRISE" | "PERSONNE"; title: string; communeName: string; submittedAt: string; preferredSlot: string | null }
 export interface MyDayList<T> { items: T[]; total: number }
 export interface MyDay {
+  /** Issue 23: requests left on the public forms, waiting for the platform (shown first). */
+  intake: MyDayList<MyDayIntake>;
   callbacks: MyDayList<MyDayCallback>;
   visits: MyDayList<MyDayVisit>;
   followUps: MyDayList<MyDayFollowUp>;
@@ -81,6 +85,27 @@ export async function myDay(db: Db, user: CurrentUser, now = new Date()): Promis
     };
   };
 
-  const [c, v, f] = await Promise.all([callbacks(), visits(), followUps()]);
-  return { callbacks: c, visits: v, followUps: f };
+  // No person's name in the list (the detail page's read is the audited one): the company's name
+  // (not personal data) or « Personne » with the commune.
+  const intake = async (): Promise<MyDayList<MyDayIntake>> => {
+    const where = openIntakeWhere(user);
+    if (!where) return empty;
+    const [total, rows] = await Promise.all([
+      db.intakeRequest.count({ where }),
+      db.intakeRequest.findMany({ where, orderBy: [{ submittedAt: "asc" }, { id: "asc" }], take: LIST_SIZE, select: { id: true, kind: true, companyId: true, communeName: true, submittedAt: true, preferredSlot: true } }),
+    ]);
+    const companyIds = rows.map((r) => r.companyId).filter((id): id is string => !!id);
+    const companies = companyIds.length ? await db.company.findMany({ where: { id: { in: companyIds } }, select: { id: true, name: true } }) : [];
+    const names = new Map(companies.map((c) => [c.id, c.name]));
+    return {
+      total,
+      items: rows.map((r) => ({
+        id: r.id, kind: r.kind, communeName: r.communeName, submittedAt: r.submittedAt.toISOString(), preferredSlot: r.preferredSlot,
+        title: r.kind === "ENTREPRISE" ? `Entreprise : ${(r.companyId && names.get(r.companyId)) ?? "—"}` : "Personne qui cherche un emploi",
+      })),
+    };
+  };
+
+  const [i, c, v, f] = await Promise.all([intake(), callbacks(), visits(), followUps()]);
+  return { intake: i, callbacks: c, visits: v, followUps: f };
 }

@@ -11,24 +11,42 @@ import type { Db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { UnprocessableError } from "@/lib/errors";
 import { formatCents, formatDate, formatDateTime } from "@/lib/format";
-import { daysText, monthsPastCloseReminder } from "@/lib/home/region-home.rules";
-import { currentMonth, monthDate, monthLabel } from "@/lib/indicators/period.rules";
+import { daysText, documentLabel, lateDocuments, monthsPastCloseReminder } from "@/lib/home/region-home.rules";
+import { addMonths, currentMonth, monthDate, monthLabel, type MonthKey } from "@/lib/indicators/period.rules";
 import { objectivesVsTargets } from "@/lib/objectives/objective.service";
 import { breachListQuerySchema } from "@/lib/rights/breach.schema";
 import { listBreaches } from "@/lib/rights/breach.service";
 import { rightsListQuerySchema } from "@/lib/rights/rights.schema";
 import { listRightsRequests } from "@/lib/rights/rights.service";
 import { getActiveRuleSet } from "@/lib/rules/active-rule-set";
-import { listDeadlines } from "@/lib/subsidy/subsidy-compliance.service";
+import { regionDocumentDeadlines } from "@/lib/subsidy/report-deadline.service";
+import { deMinimisForFile, listDeadlines } from "@/lib/subsidy/subsidy-compliance.service";
 
 const DAY_MS = 86_400_000;
 const daysBetween = (from: Date, to: Date) => Math.floor((to.getTime() - from.getTime()) / DAY_MS);
 
 export interface ReferentHome {
   monthsToClose: AttentionItem[];
+  /**
+   * « Dossiers en attente de votre revue » (issue 17 §2): what the referent reviews is the monthly
+   * bilan a platform closed (DOMAIN.md §1: the referent « validates bilans »), not the subsidy
+   * files (REGION_FINANCE instructs those; the referent has no subsidy permission).
+   */
+  bilansToReview: AttentionItem[];
   belowObjectives: AttentionItem[];
+  /**
+   * « Documents en retard » (issue 17 §2): documents the portfolio's platforms owe the Région past
+   * their deadline (lib/home/region-home.rules.ts, lateDocuments), each linking to the platform's page
+   * where the referent reads its documents' due dates (`reportDeadline.read`, dates only).
+   */
+  lateDocuments: AttentionItem[];
+  /** No DEADLINES rule set in force: the late documents cannot be computed (the home says so). */
+  documentsUnavailable: boolean;
   year: number;
 }
+
+/** Closed months still awaiting the referent's review are looked for over this many ended months. */
+export const REVIEW_LOOKBACK_MONTHS = 6;
 
 export async function referentHome(db: Db, user: CurrentUser, now: Date): Promise<ReferentHome> {
   const platforms = await bilanPlatforms(db, user);
@@ -47,6 +65,26 @@ export async function referentHome(db: Db, user: CurrentUser, now: Date): Promis
       href: `/bilans?platformId=${p.id}&period=month&month=${m.month}`, detail: daysText(-Math.max(1, m.daysLate)), tone: "bad",
     });
   }
+  // Bilans the platforms closed over the last ended months that the referent has not reviewed yet.
+  const unreviewed = await db.monthlySnapshot.findMany({
+    where: {
+      platformId: { in: platforms.map((p) => p.id) }, supersededAt: null, reviewedAt: null,
+      month: { gte: monthDate(addMonths(currentMonth(now), -REVIEW_LOOKBACK_MONTHS)) },
+    },
+    select: { id: true, platformId: true, month: true, closedAt: true },
+    orderBy: [{ month: "asc" }, { closedAt: "asc" }],
+  });
+  const platformName = new Map(platforms.map((p) => [p.id, p.name]));
+  const bilansToReview = unreviewed.map((s): AttentionItem => {
+    const month = s.month.toISOString().slice(0, 7) as MonthKey;
+    return {
+      id: s.id, label: `${platformName.get(s.platformId!) ?? "Plateforme"} : bilan de ${monthLabel(month)} à relire`,
+      href: `/bilans?platformId=${s.platformId}&period=month&month=${month}#close-title`,
+      // Waiting more than a month after its closing: shown as late.
+      detail: `clôturé le ${formatDate(s.closedAt)}`,
+      tone: daysBetween(s.closedAt, now) > 30 ? "bad" : "warn",
+    };
+  });
   const year = Number(currentMonth(now).slice(0, 4));
   const elapsed = Number(currentMonth(now).slice(5, 7));
   const belowObjectives: AttentionItem[] = [];
@@ -63,7 +101,22 @@ export async function referentHome(db: Db, user: CurrentUser, now: Date): Promis
     }
   }
   belowObjectives.sort((a, b) => (a.tone === b.tone ? a.label.localeCompare(b.label, "fr") : a.tone === "bad" ? -1 : 1));
-  return { monthsToClose, belowObjectives, year };
+  let documentsUnavailable = false;
+  const documents = await regionDocumentDeadlines(db, user, platforms.map((p) => p.id), now).catch((e: unknown) => {
+    if (e instanceof UnprocessableError) { documentsUnavailable = true; return []; }
+    throw e;
+  });
+  // Oldest due date first; the same day, by platform name.
+  const lateDocs = lateDocuments(documents ?? [])
+    .map((d) => ({ d, name: platformName.get(d.platformId) ?? "Plateforme" }))
+    .sort((a, b) => a.d.dueAt.getTime() - b.d.dueAt.getTime() || a.name.localeCompare(b.name, "fr"))
+    .map(({ d, name }): AttentionItem => ({
+      id: `${d.platformId}-${d.kind}-${d.year}`,
+      label: `${name} : ${documentLabel(d)} non transmis`,
+      href: `/plateformes/${d.platformId}#documents-dus`,
+      detail: `attendu le ${formatDate(d.dueAt)}, ${daysText(d.daysLeft)}`, tone: "bad",
+    }));
+  return { monthsToClose, bilansToReview, belowObjectives, lateDocuments: lateDocs, documentsUnavailable, year };
 }
 
 export interface FinanceHome {
@@ -71,6 +124,8 @@ export interface FinanceHome {
   toPay: AttentionItem[];
   lateReports: AttentionItem[];
   refunds: AttentionItem[];
+  /** Files before approval whose award would take the carrying structure past the de minimis ceiling. */
+  deMinimis: AttentionItem[];
   deadlinesUnavailable: boolean;
 }
 
@@ -112,7 +167,28 @@ export async function financeHome(db: Db, user: CurrentUser, now: Date): Promise
     id: r.id, label: `${r.subsidyFile.platform.name} ${r.subsidyFile.year} : ordre de reversement ${r.number}, ${formatCents(r.amountCents)}`,
     href: `/financement/${r.subsidyFile.id}/reversements/${r.id}`, detail: `${daysText(daysBetween(now, r.dueAt))} (${formatDate(r.dueAt)})`, tone: r.dueAt < now ? "bad" : "warn",
   }));
-  return { claimable, toPay, lateReports, refunds, deadlinesUnavailable };
+  // De minimis (issue 17 §2): each file awaiting its decision, its requested amount added to the aid
+  // already awarded to the same carrying structure over the rule set's window (deMinimisForFile, the
+  // check the file page shows); a line when the ceiling would be exceeded.
+  const pending = await db.subsidyFile.findMany({
+    where: { AND: [fileWhere, { status: { in: ["SUBMITTED", "UNDER_REVIEW"] } }] },
+    select: { id: true, year: true, funder: true, requestedCents: true, platform: { select: { name: true, carryingStructureSiret: true } } },
+    orderBy: [{ year: "asc" }, { id: "asc" }],
+  });
+  const deMinimis: AttentionItem[] = [];
+  for (const f of pending) {
+    const check = await deMinimisForFile(db, f, Number(f.requestedCents), now).catch((e: unknown) => {
+      // No FRANCE_TRAVAIL rule set in force: nothing to compare with (the file page says the same).
+      if (e instanceof UnprocessableError || (e instanceof Error && e.name === "NotFoundError")) return null;
+      throw e;
+    });
+    if (!check?.exceeded) continue;
+    deMinimis.push({
+      id: f.id, label: `${f.platform.name} ${f.year} (${FUNDER[f.funder]}) : plafond de minimis dépassé`, href: `/financement/${f.id}#budget`,
+      detail: `${formatCents(check.totalCents)} sur ${formatCents(check.ceilingCents)} (montant demandé compris)`, tone: "bad",
+    });
+  }
+  return { claimable, toPay, lateReports, refunds, deMinimis, deadlinesUnavailable };
 }
 
 export interface DpoHome {

@@ -81,7 +81,12 @@ export async function getImportBatch(db: DbOrTx, user: CurrentUser, id: string, 
 
 export async function listImportBatches(db: DbOrTx, user: CurrentUser, kind: ImportKind = "COMPANIES") {
   assertCanImport(user, kind);
-  return db.importBatch.findMany({ where: { platformId: { in: [...user.platformIds] }, kind }, orderBy: { createdAt: "desc" }, take: 20, omit: { mapping: true, errors: true } });
+  return db.importBatch.findMany({ where: { platformId: { in: [...user.platformIds] }, kind }, orderBy: { createdAt: "desc" }, take: 20,
+    select: {
+      id: true, platformId: true, kind: true, fileName: true, status: true, duplicateMode: true, totalRows: true, createdCount: true, updatedCount: true,
+      skippedCount: true, errorCount: true, createdById: true, createdAt: true, finishedAt: true, undoneAt: true, undoneById: true,
+    },
+  });
 }
 
 type Item = { entityType: string; entityId: string; action: string; before: Prisma.JsonValue };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { instantOut } from "@/lib/api/common.schema";
 import { INFORMATION_CHANNELS, ORIGINS } from "@/lib/job-seekers/job-seeker.schema";
 
 const mappingJson = z
@@ -31,4 +32,24 @@ export const jobSeekerRunFieldsSchema = z.object({
   mapping: mappingJson,
   duplicateMode: z.enum(["UPDATE", "SKIP"], { error: "Choisissez que faire des personnes déjà connues." }),
   ...jobSeekerDefaults,
+});
+
+/** One import as listed by GET /api/v1/imports and /api/v1/imports/job-seekers (the mapping and row errors stay out). */
+export const importBatchSummarySchema = z.object({
+  id: z.uuid(),
+  platformId: z.uuid(),
+  kind: z.enum(["COMPANIES", "JOB_SEEKERS"]),
+  fileName: z.string(),
+  status: z.enum(["RUNNING", "DONE", "FAILED", "UNDONE"]),
+  duplicateMode: z.enum(["UPDATE", "SKIP"]),
+  totalRows: z.number().int(),
+  createdCount: z.number().int(),
+  updatedCount: z.number().int(),
+  skippedCount: z.number().int(),
+  errorCount: z.number().int(),
+  createdById: z.uuid().nullable(),
+  createdAt: instantOut("Instant de l'import"),
+  finishedAt: instantOut("Fin de l'import").nullable(),
+  undoneAt: instantOut("Annulation").nullable(),
+  undoneById: z.uuid().nullable(),
 });

@@ -158,7 +158,8 @@ export function validateJobSeekerRows(
         if (!rowErrors.some((e) => e.field === field)) rowErrors.push({ line, field, message: issue.message });
       }
     } else {
-      const birth = checkBirthDate(parsed.data.birthDate, opts.now, opts.minAge);
+      // Issue 22 §6: optional; the minimum age applies when it is given.
+      const birth = parsed.data.birthDate ? checkBirthDate(parsed.data.birthDate, opts.now, opts.minAge) : { ok: true as const };
       if (!birth.ok) rowErrors.push({ line, field: "birthDate", message: birth.message });
       if (parsed.data.informedAt.getTime() > opts.now.getTime()) rowErrors.push({ line, field: "informedAt", message: "La date d'information ne peut pas être dans le futur." });
       const keys = identityKeys(parsed.data);
@@ -197,7 +198,7 @@ export function matchExisting(valid: readonly ValidJobSeekerRow[], existing: rea
     const candidates = [
       ...(i.franceTravailId ? (byKey.get(`ft:${normalizeFranceTravailId(i.franceTravailId)}`) ?? []) : []),
       ...(i.email ? (byKey.get(`mail:${i.email.trim().toLowerCase()}`) ?? []) : []),
-      ...(byKey.get(`naissance:${i.birthDate.toISOString().slice(0, 10)}`) ?? []),
+      ...(i.birthDate ? (byKey.get(`naissance:${i.birthDate.toISOString().slice(0, 10)}`) ?? []) : []),
     ];
     for (const c of candidates) {
       const reasons = duplicateReasons(i, c);

@@ -39,7 +39,7 @@ async function existingMatches(db: DbOrTx, user: CurrentUser, platformId: string
   if (valid.length === 0) return new Map<number, { id: string; reasons: DuplicateReason[] }>();
   const ft = [...new Set(valid.map((v) => v.input.franceTravailId).filter((x): x is string => Boolean(x)))];
   const emails = [...new Set(valid.map((v) => v.input.email).filter((x): x is string => Boolean(x)))];
-  const births = [...new Set(valid.map((v) => v.input.birthDate.toISOString()))].map((d) => new Date(d));
+  const births = [...new Set(valid.flatMap((v) => (v.input.birthDate ? [v.input.birthDate.toISOString()] : [])))].map((d) => new Date(d));
   const existing: ExistingSeeker[] = await db.jobSeeker.findMany({
     where: { AND: [activeSeekerWhere(user), { platformId }, { OR: [{ franceTravailId: { in: ft } }, { email: { in: emails, mode: "insensitive" } }, { birthDate: { in: births } }] }] },
     select: { id: true, lastName: true, firstName: true, birthDate: true, email: true, franceTravailId: true },

@@ -67,6 +67,22 @@ async function callbacks(db: DbOrTx, r: Range): Promise<Row[]> {
       FROM f WHERE "dueAt" BETWEEN ${r.lo} AND ${r.hi} AND ${month('"dueAt"')} BETWEEN ${r.first} AND ${r.last} GROUP BY 1, 2`;
 }
 
+/** Issue 23: requests by source — numéro-vert callbacks by their call, public-form requests by their sending. */
+async function intake(db: DbOrTx, r: Range): Promise<Row[]> {
+  return db.$queryRaw<Row[]>`
+    SELECT "platformId" AS pid, ${month('"receivedAt"')} AS m, 'NUMERO_VERT' AS src, count(*)::int AS n
+      FROM "NumeroVertCallback"
+      WHERE "origin" = 'NUMERO_VERT' AND "receivedAt" BETWEEN ${r.lo} AND ${r.hi} AND "platformId" = ANY(${r.ids}::uuid[])
+        AND ${month('"receivedAt"')} BETWEEN ${r.first} AND ${r.last}
+      GROUP BY 1, 2
+    UNION ALL
+    SELECT "platformId", ${month('"submittedAt"')}, "kind"::text, count(*)::int
+      FROM "IntakeRequest"
+      WHERE "submittedAt" BETWEEN ${r.lo} AND ${r.hi} AND "platformId" = ANY(${r.ids}::uuid[])
+        AND ${month('"submittedAt"')} BETWEEN ${r.first} AND ${r.last}
+      GROUP BY 1, 2, 3`;
+}
+
 async function offersReceived(db: DbOrTx, r: Range): Promise<Row[]> {
   return db.$queryRaw<Row[]>`
     SELECT "platformId" AS pid, ${month('"receivedAt"')} AS m, "contractType"::text AS contract,
@@ -183,9 +199,9 @@ export async function computeFigures(db: DbOrTx, platformIds: readonly string[],
   const rules = await operationsByMonth(db, months);
   // Age limit of the last month's rules: one value per query keeps it a single grouped query.
   const youngAgeLimit = rules.get(last)!.youngAgeLimit;
-  const [co, cb, or, oc, js, pr, hi, ev, cf, gv] = await Promise.all([
+  const [co, cb, or, oc, js, pr, hi, ev, cf, gv, ik] = await Promise.all([
     companies(db, r), callbacks(db, r), offersReceived(db, r), offersClosed(db, r), jobSeekers(db, r, youngAgeLimit),
-    proposals(db, r), hires(db, r), events(db, r), chefsDeFile(db, r), governance(db, r),
+    proposals(db, r), hires(db, r), events(db, r), chefsDeFile(db, r), governance(db, r), intake(db, r),
   ]);
   const at = (row: Row): Figures | undefined => out.get(row.pid)?.get(row.m);
   const add = (f: Figures, key: string, v: unknown) => (f[key] = (f[key] ?? 0) + n(v));
@@ -199,6 +215,8 @@ export async function computeFigures(db: DbOrTx, platformIds: readonly string[],
       f.callbackMedianDelayDays = row.median === null ? null : Math.round(Number(row.median) * 10) / 10;
     } else add(f, "callbacksOverdue", row.n);
   }
+  const intakeKey: Record<string, string> = { NUMERO_VERT: "intakeNumeroVert", ENTREPRISE: "intakeOnlineCompanies", PERSONNE: "intakeOnlinePersons" };
+  for (const row of ik) { const f = at(row); if (f) add(f, intakeKey[row.src as string]!, row.n); }
   for (const row of or) {
     const f = at(row);
     if (!f) continue;

@@ -3,7 +3,8 @@
 // compute service, the dashboards, the exports, the API and the definitions page all read it.
 // Any change of meaning must bump INDICATORS_VERSION, which every closed snapshot records.
 
-export const INDICATORS_VERSION = "2026.1";
+// 2026.2 (issue 23): intake volumes by source added; no earlier definition changed.
+export const INDICATORS_VERSION = "2026.2";
 
 export const CONTRACT_TYPES = ["CDI", "CDD", "ALTERNANCE", "APPRENTISSAGE", "INTERIM", "CONTRAT_AIDE", "AUTRE"] as const;
 export type ContractTypeName = (typeof CONTRACT_TYPES)[number];
@@ -18,7 +19,7 @@ export const CONTRACT_LABELS: Record<ContractTypeName, string> = {
   AUTRE: "autre contrat",
 };
 
-export type IndicatorUnit = "entreprises" | "rappels" | "jours" | "offres" | "postes" | "personnes" | "propositions" | "embauches" | "événements" | "participations" | "réunions" | "chefs de file";
+export type IndicatorUnit = "entreprises" | "rappels" | "jours" | "offres" | "postes" | "personnes" | "propositions" | "embauches" | "événements" | "participations" | "réunions" | "chefs de file" | "demandes";
 
 /**
  * How monthly values combine over a period: `sum` adds them; `stock` keeps the last month's value
@@ -27,7 +28,7 @@ export type IndicatorUnit = "entreprises" | "rappels" | "jours" | "offres" | "po
  */
 export type Aggregation = "sum" | "stock" | "median";
 
-export type IndicatorFamily = "entreprises" | "numéro vert" | "offres" | "demandeurs" | "propositions" | "embauches" | "circuit court" | "réseau et gouvernance";
+export type IndicatorFamily = "entreprises" | "numéro vert" | "offres" | "demandeurs" | "propositions" | "embauches" | "circuit court" | "réseau et gouvernance" | "demandes entrantes";
 
 export interface IndicatorDefinition {
   key: string;
@@ -59,6 +60,14 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     definition: "Médiane, en jours (arrondie au dixième), du temps entre l'appel reçu et la première tentative de rappel, pour les rappels effectués dans le mois ; vide s'il n'y en a aucun. Sur une période, médiane des médianes mensuelles." },
   { key: "callbacksOverdue", label: "Rappels en retard", family: "numéro vert", unit: "rappels", aggregation: "sum",
     definition: "Appels dont l'échéance de rappel tombe dans le mois et qui n'avaient pas été rappelés à cette échéance." },
+  // Issue 23: how requests reach the platform, by source. Counted from the rows themselves, which
+  // outlive the wiping of a request's personal fields, so a month's figures do not move afterwards.
+  { key: "intakeNumeroVert", label: "Demandes d'entreprises reçues par le numéro vert", family: "demandes entrantes", unit: "demandes", aggregation: "sum",
+    definition: "Appels d'entreprises au numéro vert enregistrés comme rappels à faire, datés par l'appel reçu dans le mois (hors demandes déposées en ligne)." },
+  { key: "intakeOnlineCompanies", label: "Demandes d'entreprises reçues en ligne", family: "demandes entrantes", unit: "demandes", aggregation: "sum",
+    definition: "Demandes déposées dans le mois sur le formulaire public « Vous recrutez ? » et orientées vers la plateforme par la commune de l'établissement (les envois refusés — hors périmètre, robots, trop de demandes — ne comptent pas)." },
+  { key: "intakeOnlinePersons", label: "Demandes de personnes reçues en ligne", family: "demandes entrantes", unit: "demandes", aggregation: "sum",
+    definition: "Demandes déposées dans le mois sur le formulaire public « Vous cherchez un emploi ? » et orientées vers la plateforme par la commune de la personne, qu'elles aient ensuite été enregistrées, écartées ou effacées faute de suite." },
   { key: "offersCollected", label: "Offres recueillies", family: "offres", unit: "offres", aggregation: "sum",
     definition: "Offres d'emploi reçues dans le mois (date de réception), hors brouillons." },
   { key: "offersHiddenMarket", label: "dont marché caché", family: "offres", unit: "offres", aggregation: "sum",

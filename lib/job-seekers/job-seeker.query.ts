@@ -12,6 +12,7 @@ import { ForbiddenError, NotFoundError, UnprocessableError } from "@/lib/errors"
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { detailSelect, summarySelect, toDetail, toSummary } from "@/lib/job-seekers/job-seeker.dto";
 import type { JobSeekerListQuery } from "@/lib/job-seekers/job-seeker.schema";
+import { cappedTotal, keysetOrderArgs, keysetPage, type KeysetOrder, type KeysetPage, type ListTotal } from "@/lib/pagination/keyset";
 import { normalizeSearch } from "@/lib/search/normalize";
 import { likeLiteral } from "@/lib/search/like";
 
@@ -23,14 +24,24 @@ export interface ReadPurpose {
   requestId?: string;
 }
 
-const ORDER = {
-  name: [{ lastName: "asc" }, { firstName: "asc" }],
-  "-name": [{ lastName: "desc" }, { firstName: "desc" }],
-  lastContact: [{ lastContactAt: "asc" }],
-  "-lastContact": [{ lastContactAt: "desc" }],
-  createdAt: [{ createdAt: "asc" }],
-  "-createdAt": [{ createdAt: "desc" }],
-} as const satisfies Record<JobSeekerListQuery["sort"], Prisma.JobSeekerOrderByWithRelationInput[]>;
+/**
+ * Keyset orders (issue 18), the id following in the first column's direction. The name order reads
+ * the normalised names (`lastNameKey`, `firstNameKey`: lower-case without accents, never NULL, "C"
+ * collation — « Élodie » sorts with « Elodie »), served by `(platformId, lifecycle, lastNameKey,
+ * firstNameKey, id)` for a platform and `(lifecycle, lastNameKey, firstNameKey, id)` for the Région;
+ * the dates by `(…, lifecycle, lastContactAt | createdAt, id)`.
+ */
+const ORDER: Record<JobSeekerListQuery["sort"], KeysetOrder> = {
+  name: { keys: [{ field: "lastNameKey", dir: "asc", kind: "string" }, { field: "firstNameKey", dir: "asc", kind: "string" }] },
+  "-name": { keys: [{ field: "lastNameKey", dir: "desc", kind: "string" }, { field: "firstNameKey", dir: "desc", kind: "string" }] },
+  lastContact: { keys: [{ field: "lastContactAt", dir: "asc", kind: "date" }] },
+  "-lastContact": { keys: [{ field: "lastContactAt", dir: "desc", kind: "date" }] },
+  createdAt: { keys: [{ field: "createdAt", dir: "asc", kind: "date" }] },
+  "-createdAt": { keys: [{ field: "createdAt", dir: "desc", kind: "date" }] },
+};
+type SortRow = { lastNameKey: string; firstNameKey: string; lastContactAt: Date; createdAt: Date };
+const sortValues = (sort: JobSeekerListQuery["sort"], r: SortRow) =>
+  sort.endsWith("name") ? [r.lastNameKey, r.firstNameKey] : sort.endsWith("lastContact") ? [r.lastContactAt] : [r.createdAt];
 
 /** The active job seekers `user` may see; ARCHIVED and DESTROYED never appear in normal screens. */
 export function activeSeekerWhere(user: CurrentUser): Prisma.JobSeekerWhereInput {
@@ -49,7 +60,7 @@ export const SEARCH_CAP = 1000;
  * city or France Travail id) — a substring
  * of two letters would match most of the Région and no index can serve it.
  */
-function termWhere(t: string): Prisma.JobSeekerWhereInput {
+export function jobSeekerTermWhere(t: string): Prisma.JobSeekerWhereInput {
   const key = normalizeSearch(t);
   if (key.length > 0 && key.length <= 2) {
     // `LIKE 'du%'` on a "C"-collated b-tree: an index range scan whatever the database collation.
@@ -68,45 +79,51 @@ function termWhere(t: string): Prisma.JobSeekerWhereInput {
 
 const listSelect = {
   ...summarySelect,
+  lastNameKey: true, firstNameKey: true, createdAt: true,
   proposals: { orderBy: { statusChangedAt: "desc" }, take: 1, select: { kind: true, status: true, label: true, statusChangedAt: true, offer: { select: { title: true } } } },
 } as const satisfies Prisma.JobSeekerSelect;
 
 export async function listJobSeekers(db: Db, user: CurrentUser, q: JobSeekerListQuery, p: ReadPurpose) {
   const terms = q.q?.split(/\s+/).filter(Boolean) ?? [];
-  const where: Prisma.JobSeekerWhereInput = { AND: [activeSeekerWhere(user), ...terms.map(termWhere), q.origin ? { origin: q.origin } : {}] };
-  const orderBy = [...ORDER[q.sort], { id: "asc" }] as Prisma.JobSeekerOrderByWithRelationInput[];
-  // A search reads its matches once (ids in order, at most SEARCH_CAP + 1): the total and the page
-  // come from that one scan, the page's rows then by primary key. Deep pages of a broad search (an
-  // export) and the plain list keep count + page.
-  const oneScan = terms.length > 0 && q.page * q.pageSize <= SEARCH_CAP;
-  let total: number;
-  let totalKind: "exact" | "atLeast" = "exact";
-  let rows;
+  const where: Prisma.JobSeekerWhereInput = { AND: [activeSeekerWhere(user), ...terms.map(jobSeekerTermWhere), q.origin ? { origin: q.origin } : {}] };
+  const order = ORDER[q.sort];
+  const args = keysetOrderArgs(order, q);
+  const pageNo = q.page ?? 1;
+  // A search without a cursor reads its matches once (ids in order, at most SEARCH_CAP + 1): the
+  // total and the page come from that one scan, the page's rows then by primary key. A cursor, the
+  // last page, deep pages of a broad search (an export) and the plain list read by keyset with a
+  // capped count (« plus de 10 000 » past the cap).
+  const oneScan = terms.length > 0 && !args.cursor && !q.last && pageNo * q.pageSize <= SEARCH_CAP;
+  let result: KeysetPage<Prisma.JobSeekerGetPayload<{ select: typeof listSelect }>>;
   if (oneScan) {
-    const ids = (await db.jobSeeker.findMany({ where, orderBy, take: SEARCH_CAP + 1, select: { id: true } })).map((r) => r.id);
-    total = Math.min(ids.length, SEARCH_CAP);
-    if (ids.length > SEARCH_CAP) totalKind = "atLeast";
-    const pageIds = ids.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
+    const ids = (await db.jobSeeker.findMany({ where, orderBy: args.orderBy as Prisma.JobSeekerOrderByWithRelationInput[], take: SEARCH_CAP + 1, select: { id: true } })).map((r) => r.id);
+    const total: ListTotal = ids.length > SEARCH_CAP ? { value: SEARCH_CAP, kind: "atLeast" } : { value: ids.length, kind: "exact" };
+    // One more id than the page when there is one: keysetPage then knows a next page follows.
+    const pageIds = ids.slice((pageNo - 1) * q.pageSize, pageNo * q.pageSize + 1);
     const byId = new Map((pageIds.length ? await db.jobSeeker.findMany({ where: { id: { in: pageIds } }, select: listSelect }) : []).map((r) => [r.id, r]));
-    rows = pageIds.map((id) => byId.get(id)!).filter(Boolean);
+    const rows = pageIds.map((id) => byId.get(id)!).filter(Boolean);
+    result = keysetPage(rows, args, q, (r) => sortValues(q.sort, r), total);
   } else {
-    [total, rows] = await Promise.all([
-      db.jobSeeker.count({ where }),
-      db.jobSeeker.findMany({ where, orderBy, skip: (q.page - 1) * q.pageSize, take: q.pageSize, select: listSelect }),
+    const [total, rows] = await Promise.all([
+      cappedTotal((take) => db.jobSeeker.count({ where, take })),
+      db.jobSeeker.findMany({ where: { AND: [where, args.seek] }, orderBy: args.orderBy as Prisma.JobSeekerOrderByWithRelationInput[], skip: args.skip, take: args.take, select: listSelect }),
     ]);
+    result = keysetPage(rows, args, q, (r) => sortValues(q.sort, r), total);
   }
+  const rows = result.items;
+  const total = result.total;
   await recordAudit(db, {
     action: "jobSeeker.list", actorId: user.id, actorRole: user.role, entityType: "JobSeeker", reason: p.purpose, requestId: p.requestId,
-    metadata: { count: rows.length, total, page: q.page, search: q.q ? true : false },
+    metadata: { count: rows.length, total, page: result.page, search: q.q ? true : false },
   });
-  const items = rows.map((r) => {
+  const items = rows.map(({ lastNameKey: _l, firstNameKey: _f, createdAt: _c, ...r }) => {
     const last = r.proposals[0];
     return {
       ...toSummary(r),
       latestProposal: last ? { kind: last.kind, status: last.status, label: last.offer?.title ?? last.label ?? null, at: last.statusChangedAt.toISOString() } : null,
     };
   });
-  return { items, page: q.page, pageSize: q.pageSize, total, totalKind };
+  return { ...result, items };
 }
 export type JobSeekerListItem = Awaited<ReturnType<typeof listJobSeekers>>["items"][number];
 

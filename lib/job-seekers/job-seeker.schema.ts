@@ -1,17 +1,19 @@
 // One zod schema for the job-seeker form, the server action and the API. Exactly the annex 1
 // art. 2 fields (data minimisation); lastContactAt and lifecycle are derived, never input.
+import { cursorQuerySchema } from "@/lib/pagination/keyset";
+import { dayOut, instantOut } from "@/lib/api/common.schema";
 import { z } from "zod";
 import { parseInstant } from "@/lib/fields.schema";
 import { FRANCE_TRAVAIL_ID, FRANCE_TRAVAIL_ID_MESSAGE, normalizeFranceTravailId, normalizePhone, PHONE_MESSAGE } from "@/lib/job-seekers/job-seeker.rules";
 import { CONTRACT_TYPES } from "@/lib/proposals/proposal.rules";
-import { pageQuerySchema } from "@/lib/validation";
+import { CONTROL_CHARACTERS, NO_CONTROL_CHARACTERS } from "@/lib/validation";
 
 export const CIVILITIES = ["MADAME", "MONSIEUR"] as const;
 export const TRANSPORT_MODES = ["VOITURE", "DEUX_ROUES", "TRANSPORTS_EN_COMMUN", "VELO", "MARCHE", "COVOITURAGE", "AUCUN"] as const;
 export const MOBILITY_SCOPES = ["COMMUNE", "EPCI", "DEPARTEMENT", "REGION"] as const;
 export const SUPPORT_NEEDS = ["LOGEMENT", "GARDE_ENFANTS", "FINANCIER", "AUTRE"] as const;
 export const EMPLOYMENT_SITUATIONS = ["SALARIE", "ARTISAN", "COMMERCANT", "AUTO_ENTREPRENEUR", "AUTRE"] as const;
-export const ORIGINS = ["NUMERO_VERT", "CIRCUIT_COURT", "OFFRE", "PARTENAIRE", "SPONTANE", "AUTRE"] as const;
+export const ORIGINS = ["NUMERO_VERT", "CIRCUIT_COURT", "OFFRE", "PARTENAIRE", "SPONTANE", "AUTRE", "FORMULAIRE_EN_LIGNE"] as const;
 export const INFORMATION_CHANNELS = ["EN_PERSONNE", "TELEPHONE", "EMAIL", "COURRIER"] as const;
 export const INTERACTION_KINDS = ["APPEL", "EMAIL", "RENCONTRE", "NOTE"] as const;
 
@@ -36,11 +38,13 @@ const list = <T extends z.ZodType>(item: T) =>
 export const jobSeekerInputSchema = z.object({
   // identité
   civility: z.preprocess(blankToNull, z.enum(CIVILITIES, { error: "Civilité invalide." }).nullable().optional()),
-  lastName: z.string({ error: "Le nom est obligatoire." }).trim().min(1, "Le nom est obligatoire.").max(100),
-  firstName: z.string({ error: "Le prénom est obligatoire." }).trim().min(1, "Le prénom est obligatoire.").max(100),
+  lastName: z.string({ error: "Le nom est obligatoire." }).trim().min(1, "Le nom est obligatoire.").max(100).refine((v) => !CONTROL_CHARACTERS.test(v), NO_CONTROL_CHARACTERS),
+  firstName: z.string({ error: "Le prénom est obligatoire." }).trim().min(1, "Le prénom est obligatoire.").max(100).refine((v) => !CONTROL_CHARACTERS.test(v), NO_CONTROL_CHARACTERS),
+  // Issue 22 §6: optional. Annex 1 art. 2 lists the field among what may be collected; no convention
+  // requires it to take a call or make a proposal. The minimum age is checked when it is given.
   birthDate: z.preprocess(
     (v) => (v === "" || v == null ? undefined : typeof v === "string" ? parseInstant(v) : v),
-    z.date({ error: "La date de naissance est obligatoire (format AAAA-MM-JJ)." }),
+    z.date({ error: "Date de naissance invalide (format AAAA-MM-JJ)." }).optional(),
   ),
   // coordonnées
   addressLine: text(200),
@@ -51,7 +55,7 @@ export const jobSeekerInputSchema = z.object({
     (v) => (typeof v === "string" ? (v.trim() === "" ? null : (normalizePhone(v) ?? v)) : v),
     z.string().regex(/^0[1-9]( \d{2}){4}$/, PHONE_MESSAGE).nullable().optional(),
   ),
-  email: z.preprocess((v) => (typeof v === "string" ? (v.trim() === "" ? null : v.trim().toLowerCase()) : v), z.email("Adresse e-mail invalide.").max(200).nullable().optional()),
+  email: z.preprocess((v) => (typeof v === "string" ? (v.trim() === "" ? null : v.trim().toLowerCase()) : v), z.email("Adresse e-mail invalide.").max(200).refine((v) => !CONTROL_CHARACTERS.test(v), NO_CONTROL_CHARACTERS).nullable().optional()),
   franceTravailId: z.preprocess(
     (v) => (typeof v === "string" ? (v.trim() === "" ? null : normalizeFranceTravailId(v)) : v),
     z.string().regex(FRANCE_TRAVAIL_ID, FRANCE_TRAVAIL_ID_MESSAGE).nullable().optional(),
@@ -113,7 +117,7 @@ export const updateJobSeekerSchema = jobSeekerInputSchema.partial().extend({
 });
 export type UpdateJobSeekerInput = z.infer<typeof updateJobSeekerSchema>;
 
-export const jobSeekerListQuerySchema = pageQuerySchema.extend({
+export const jobSeekerListQuerySchema = cursorQuerySchema.extend({
   q: z.string().trim().max(100).optional(),
   origin: z.enum(ORIGINS).optional(),
   sort: z.enum(["name", "-name", "lastContact", "-lastContact", "createdAt", "-createdAt"]).default("name"),
@@ -133,21 +137,21 @@ export const jobSeekerSummarySchema = z.object({
   civility: z.enum(CIVILITIES).nullable(),
   lastName: z.string().nullable(),
   firstName: z.string().nullable(),
-  birthDate: z.string().nullable(),
+  birthDate: dayOut().nullable(),
   email: z.string().nullable(),
   phone: z.string().nullable(),
   franceTravailId: z.string().nullable(),
   communeCode: z.string().nullable(),
   city: z.string().nullable(),
   origin: z.enum(ORIGINS),
-  informedAt: z.string().nullable(),
-  lastContactAt: z.string(),
+  informedAt: instantOut().nullable(),
+  lastContactAt: instantOut(),
   lifecycle: z.enum(["ACTIVE", "ARCHIVED", "DESTROYED"]),
   version: z.number().int(),
 });
 export type JobSeekerSummary = z.infer<typeof jobSeekerSummarySchema>;
 
-export const interactionSchema = z.object({ id: z.uuid(), kind: z.enum(INTERACTION_KINDS), at: z.string(), summary: z.string().nullable() });
+export const interactionSchema = z.object({ id: z.uuid(), kind: z.enum(INTERACTION_KINDS), at: instantOut(), summary: z.string().nullable() });
 
 export const LABELS = {
   civility: { MADAME: "Madame", MONSIEUR: "Monsieur" },
@@ -155,7 +159,7 @@ export const LABELS = {
   scope: { COMMUNE: "Communes", EPCI: "EPCI (intercommunalité)", DEPARTEMENT: "Département", REGION: "Région" },
   support: { LOGEMENT: "Logement", GARDE_ENFANTS: "Garde d'enfants", FINANCIER: "Financier", AUTRE: "Autre" },
   situation: { SALARIE: "Salarié·e", ARTISAN: "Artisan", COMMERCANT: "Commerçant·e", AUTO_ENTREPRENEUR: "Auto-entrepreneur·e", AUTRE: "Autre" },
-  origin: { NUMERO_VERT: "Numéro vert", CIRCUIT_COURT: "Circuit court", OFFRE: "Recruté·e sur une offre", PARTENAIRE: "Orienté·e par un partenaire", SPONTANE: "Démarche spontanée", AUTRE: "Autre" },
+  origin: { NUMERO_VERT: "Numéro vert", CIRCUIT_COURT: "Circuit court", OFFRE: "Recruté·e sur une offre", PARTENAIRE: "Orienté·e par un partenaire", SPONTANE: "Démarche spontanée", AUTRE: "Autre", FORMULAIRE_EN_LIGNE: "Formulaire en ligne" },
   channel: { EN_PERSONNE: "En personne", TELEPHONE: "Téléphone", EMAIL: "E-mail", COURRIER: "Courrier" },
   interaction: { APPEL: "Appel", EMAIL: "E-mail", RENCONTRE: "Rencontre", NOTE: "Note" },
 } as const;

@@ -4,7 +4,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/audit.service";
 import { auditChanges } from "@/lib/audit/changes";
 import type { CurrentUser } from "@/lib/auth/principal";
-import type { Db } from "@/lib/db";
+import type { Db, DbOrTx } from "@/lib/db";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { toColumns } from "@/lib/job-seekers/job-seeker.dto";
@@ -12,6 +12,7 @@ import { activeSeekerWhere, assertNotRestricted, findJobSeekerInScope } from "@/
 import { checkBirthDate, duplicateReasons, type DuplicateReason, type IdentityKeys } from "@/lib/job-seekers/job-seeker.rules";
 import type { CreateJobSeekerInput, InteractionInput, JobSeekerInput, UpdateJobSeekerInput } from "@/lib/job-seekers/job-seeker.schema";
 import { refreshLastContact } from "@/lib/job-seekers/last-contact.service";
+import { currentNoticeVersion } from "@/lib/notices/notice.service";
 import { getActiveRuleSet } from "@/lib/rules/active-rule-set";
 
 export interface DuplicateCandidate {
@@ -41,8 +42,22 @@ async function checkBusinessRules(db: Db, input: Partial<JobSeekerInput>, now: D
   if (Object.keys(fields).length > 0) throw new ValidationError(fields);
 }
 
+/**
+ * The commune is asked once (a combobox storing the INSEE code): the city and postal code follow
+ * from the INSEE reference unless the input gives them (API, import). Clearing the commune clears
+ * both. An unknown code is kept as typed (imports may carry codes outside the loaded reference).
+ */
+async function withCommune<T extends Partial<JobSeekerInput>>(db: Db, input: T): Promise<T> {
+  if (input.communeCode === undefined) return input;
+  if (input.communeCode === null) return { ...input, city: input.city === undefined ? null : input.city, postalCode: input.postalCode === undefined ? null : input.postalCode };
+  const c = await db.commune.findUnique({ where: { inseeCode: input.communeCode }, select: { name: true, postalCodes: true } });
+  if (!c) return input;
+  const postalCode = input.postalCode ?? c.postalCodes[0] ?? null;
+  return { ...input, city: input.city ?? c.name, postalCode };
+}
+
 /** Probable duplicates among the active job seekers the user can see (never beyond their scope). */
-export async function findDuplicates(db: Db, user: CurrentUser, input: IdentityKeys, excludeId?: string): Promise<DuplicateCandidate[]> {
+export async function findDuplicates(db: DbOrTx, user: CurrentUser, input: IdentityKeys, excludeId?: string): Promise<DuplicateCandidate[]> {
   const or: Prisma.JobSeekerWhereInput[] = [];
   if (input.franceTravailId) or.push({ franceTravailId: input.franceTravailId });
   if (input.email) or.push({ email: { equals: input.email, mode: "insensitive" } });
@@ -70,13 +85,21 @@ function platformForNewRecord(user: CurrentUser): string {
 
 export async function createJobSeeker(db: Db, user: CurrentUser, input: CreateJobSeekerInput, ctx: { requestId?: string } = {}, now = new Date()): Promise<CreateJobSeekerResult> {
   const platformId = platformForNewRecord(user);
+  input = await withCommune(db, input);
   await checkBusinessRules(db, input, now);
   const { confirmNotDuplicate, ...fields } = input;
-  const duplicates = await findDuplicates(db, user, fields);
-  if (duplicates.length > 0 && !confirmNotDuplicate) return { status: "DUPLICATES", duplicates };
-  const id = await db.$transaction(async (tx) => {
+  // The duplicate check and the creation are one step: a transaction-scoped advisory lock per
+  // platform serialises creations there, so ten identical parallel requests create one record and
+  // find it as a duplicate nine times (issue 16 §14). « Ce n'est pas un doublon » still creates.
+  const outcome = await db.$transaction(async (tx): Promise<CreateJobSeekerResult> => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`jobSeeker.create:${platformId}`}))`;
+    const duplicates = await findDuplicates(tx, user, fields);
+    if (duplicates.length > 0 && !confirmNotDuplicate) return { status: "DUPLICATES", duplicates };
+    // Région annex 1 art. 3.3: the record keeps which version of the notice the person was given
+    // (the one in force; the form shows it, /demandeurs/[id]/information prints or sends it).
+    const informedNoticeVersion = await currentNoticeVersion(tx, "JOB_SEEKER", now);
     const created = await tx.jobSeeker.create({
-      data: { ...(toColumns(fields) as Prisma.JobSeekerUncheckedCreateInput), platformId, createdById: user.id, createdAt: now, lastContactAt: now },
+      data: { ...(toColumns(fields) as Prisma.JobSeekerUncheckedCreateInput), platformId, createdById: user.id, createdAt: now, lastContactAt: now, informedNoticeVersion },
       select: { id: true },
     });
     await refreshLastContact(tx, created.id, now);
@@ -85,12 +108,15 @@ export async function createJobSeeker(db: Db, user: CurrentUser, input: CreateJo
       reason: "Inscription d'un demandeur d'emploi", requestId: ctx.requestId,
       metadata: duplicates.length > 0 ? { duplicatesOverridden: duplicates.map((d) => d.id) } : undefined,
     });
-    return created.id;
+    return { status: "CREATED", id: created.id };
   });
+  if (outcome.status === "DUPLICATES") return outcome;
+  const id = outcome.id;
   return { status: "CREATED", id };
 }
 
 export async function updateJobSeeker(db: Db, user: CurrentUser, id: string, input: UpdateJobSeekerInput, ctx: { requestId?: string } = {}, now = new Date()): Promise<{ id: string; version: number }> {
+  input = await withCommune(db, input);
   await checkBusinessRules(db, input, now);
   const { version, ...fields } = input;
   return db.$transaction(async (tx) => {

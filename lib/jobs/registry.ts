@@ -3,6 +3,8 @@ import "server-only";
 // idempotent and return counts for the run record.
 import type { Db } from "@/lib/db";
 import { deliverOutbox } from "@/lib/email/outbox.service";
+import { sendDueReminders } from "@/lib/events/invitation.service";
+import { deliverSms } from "@/lib/sms/sms.service";
 import { generateDueNotifications } from "@/lib/notifications/notification.jobs";
 import { generateDailyReminders } from "@/lib/notifications/notification-reminders.jobs";
 import { sendDigests } from "@/lib/notifications/notification.service";
@@ -11,6 +13,7 @@ import { expireInactiveOffers } from "@/lib/offers/offer.service";
 import { runTableExports } from "@/lib/exports/table-export.service";
 import { runRetention } from "@/lib/retention/retention.service";
 import { verifyAuditChain } from "@/lib/audit/audit-verify";
+import { refreshAllProspectScores } from "@/lib/prospecting/prospect.service";
 
 export interface JobContext {
   db: Db;
@@ -30,6 +33,18 @@ export const JOBS: JobDefinition[] = [
     cron: "* * * * *",
     description: "Envoie les courriels en attente (nouvel essai après un échec SMTP)",
     handler: ({ db, now }) => deliverOutbox(db, undefined, { now }),
+  },
+  {
+    name: "sms-deliver",
+    cron: "* * * * *",
+    description: "Envoie les SMS d'invitation en attente (circuit court), si un fournisseur SMS est configuré",
+    handler: ({ db }) => deliverSms(db),
+  },
+  {
+    name: "circuit-court-reminders",
+    cron: "0 9 * * *",
+    description: "Relance les invités d'un événement circuit court aux délais du jeu de règles (J-3, J-1…), sauf ceux qui ont décliné",
+    handler: ({ db, now }) => sendDueReminders(db, now),
   },
   {
     name: "notifications-due",
@@ -60,6 +75,12 @@ export const JOBS: JobDefinition[] = [
     cron: "30 2 * * *",
     description: "Expire les offres ouvertes restées sans activité au-delà du délai du jeu de règles (signalées avant dans les listes)",
     handler: ({ db, now }) => expireInactiveOffers(db, now),
+  },
+  {
+    name: "prospect-scores",
+    cron: "15 5 * * *",
+    description: "Recalcule les listes « Prospection » de chaque plateforme (répertoire SIRENE, demandeurs actifs, jeu de règles du jour)",
+    handler: ({ db, now }) => refreshAllProspectScores(db, now),
   },
   {
     name: "table-exports",

@@ -11,7 +11,7 @@ import { notify } from "@/lib/notifications/notification.service";
 import { goesStale, offerStaleness } from "@/lib/offers/offer.rules";
 import { lastActivity } from "@/lib/offers/offer.service";
 import { getActiveRuleSet } from "@/lib/rules/active-rule-set";
-import { fileDeadlines } from "@/lib/subsidy/subsidy-compliance.rules";
+import { fileDeadlines, recruitmentCarriers } from "@/lib/subsidy/subsidy-compliance.rules";
 
 const dayKey = (d: Date) => d.toISOString().slice(0, 10);
 const frDate = (d: Date) => new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", day: "2-digit", month: "2-digit", year: "numeric" }).format(d);
@@ -89,7 +89,7 @@ export async function notifyUpcomingEvents(db: Db, now: Date, days = EVENT_REMIN
   return created;
 }
 
-const FOLLOWED_FILES = ["AWARDED", "SIGNED", "CLOSED"] as const;
+const FOLLOWED_FILES = ["AWARDED", "SIGNED", "CLOSED", "TERMINATING"] as const;
 const FUNDER_LABEL = { REGION: "Région", FRANCE_TRAVAIL: "France Travail" } as const;
 
 /**
@@ -102,15 +102,17 @@ export async function notifySubsidyDeadlines(db: Db, now: Date): Promise<number>
   const files = await db.subsidyFile.findMany({
     where: { status: { in: [...FOLLOWED_FILES] } },
     select: {
-      id: true, platformId: true, year: true, funder: true, status: true, fiscalYearEnd: true, financialReportReceivedAt: true, notifiedAt: true, teamRecruitedAt: true, formalNoticeAt: true,
-      platform: { select: { name: true } },
+      id: true, platformId: true, year: true, funder: true, status: true, fiscalYearEnd: true, financialReportReceivedAt: true, notifiedAt: true, teamRecruitedAt: true, formalNoticeAt: true, terminationEffectiveAt: true,
+      platform: { select: { name: true, notificationDate: true } },
       tranches: { select: { rank: true, label: true, dueAt: true, status: true } },
     },
   });
   let created = 0;
+  const cadres = recruitmentCarriers(files.map((f) => ({ ...f, platformNotificationDate: f.platform.notificationDate })));
   for (const f of files) {
-    // Same reading as the deadlines page: a closed file has only its financial report left.
-    const deadlines = fileDeadlines(f.status === "CLOSED" ? { ...f, tranches: [], notifiedAt: null } : f, rules, now);
+    // Same reading as the deadlines page: a closed file has only its financial report left; the
+    // recruitment deadline is the convention cadre's, once per platform (recruitmentCarriers).
+    const deadlines = fileDeadlines(f.status === "CLOSED" ? { ...f, tranches: [], cadre: null } : { ...f, cadre: cadres.get(f.id) ?? null }, rules, now);
     const due = deadlines.filter((d) => d.state === "SOON" || d.state === "LATE");
     if (due.length === 0) continue;
     const people = [...new Set([...(await platformManagers(db, f.platformId)), ...(await financeFor(db, f.platformId))])];

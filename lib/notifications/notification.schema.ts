@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { instantOut } from "@/lib/api/common.schema";
 import { NOTIFICATION_KINDS } from "@/lib/notifications/notification.rules";
 import { pageQuerySchema } from "@/lib/validation";
 
@@ -13,9 +14,9 @@ export const notificationDtoSchema = z.object({
   kind: z.string(),
   title: z.string(),
   link: z.string().nullable(),
-  dueAt: z.string().nullable(),
-  readAt: z.string().nullable(),
-  createdAt: z.string(),
+  dueAt: instantOut().nullable(),
+  readAt: instantOut().nullable(),
+  createdAt: instantOut(),
 });
 export type NotificationDto = z.infer<typeof notificationDtoSchema>;
 

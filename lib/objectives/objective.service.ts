@@ -1,6 +1,8 @@
 import "server-only";
 // Yearly objectives of a platform's financial convention: entered by its manager or a Région
-// referent, compared with the year's figures (closed snapshots, live for open months).
+// referent, compared with the year's figures (closed snapshots, live for open months). With a Région
+// annual file that year, they are the indicators chosen for that convention (ConventionIndicator,
+// issue 22 §4); otherwise the platform's own objectives (PlatformObjective).
 import { recordAudit } from "@/lib/audit/audit.service";
 import { bilanPlatform, bilanPlatforms, monthlyFigures } from "@/lib/bilans/bilan.query";
 import { can, type Principal } from "@/lib/authz/policy";
@@ -20,8 +22,27 @@ export async function listObjectives(db: DbOrTx, user: Principal, platformId: st
   return (await rows(db, [platformId], year)).map(({ indicatorKey, target, version }) => ({ indicatorKey, target, version }));
 }
 
+/**
+ * Issue 22 §4 — the Région annual convention of a platform for a year (its subsidy file), whose
+ * chosen indicators ARE that year's objectives (convention cadre art. 3.1 « Les indicateurs seront
+ * définis lors de l'élaboration des conventions financières annuelles », art. 5 « Les objectifs
+ * qualitatifs et quantitatifs pour la période concernée »). Null: no Région file that year, the
+ * platform's own objectives (PlatformObjective) apply.
+ */
+export async function regionConventionOf(db: DbOrTx, platformId: string, year: number): Promise<{ id: string; status: string } | null> {
+  return db.subsidyFile.findFirst({ where: { platformId, year, funder: "REGION" }, select: { id: true, status: true } });
+}
+
+/** The year's targets of some platforms: the convention's chosen indicators where there is one. */
 async function rows(db: DbOrTx, platformIds: string[], year: number) {
-  return db.platformObjective.findMany({ where: { platformId: { in: platformIds }, year }, select: { platformId: true, indicatorKey: true, target: true, version: true } });
+  const files = await db.subsidyFile.findMany({ where: { platformId: { in: platformIds }, year, funder: "REGION" }, select: { id: true, platformId: true } });
+  const withConvention = new Set(files.map((f) => f.platformId));
+  const [chosen, own] = await Promise.all([
+    files.length ? db.conventionIndicator.findMany({ where: { subsidyFileId: { in: files.map((f) => f.id) } }, select: { subsidyFileId: true, indicatorKey: true, target: true, version: true } }) : [],
+    db.platformObjective.findMany({ where: { platformId: { in: platformIds.filter((id) => !withConvention.has(id)) }, year }, select: { platformId: true, indicatorKey: true, target: true, version: true } }),
+  ]);
+  const platformOf = new Map(files.map((f) => [f.id, f.platformId]));
+  return [...chosen.map(({ subsidyFileId, ...r }) => ({ platformId: platformOf.get(subsidyFileId)!, ...r })), ...own];
 }
 
 /** The months of `year` elapsed at `now` (all twelve for a past year, none for a future one). */
@@ -64,39 +85,75 @@ export async function objectivesVsTargets(db: DbOrTx, user: Principal, platformI
   return { year, rows: objectiveProgress(targets, figures), provisional };
 }
 
-/** Saves the year's targets (empty = removed), each checked against the version it was read at. */
+const CONFLICT = "Ces objectifs ont été modifiés entre-temps par quelqu'un d'autre. Rechargez la page pour voir la dernière version.";
+
+/**
+ * Where a platform-year's targets live: the Région convention's chosen indicators (issue 22 §4) or,
+ * without a Région file that year, the platform's own objectives. Same shape, same locking.
+ */
+function targetStore(tx: DbOrTx, platformId: string, year: number, conventionId: string | null) {
+  if (conventionId) {
+    const where = (indicatorKey: string) => ({ subsidyFileId: conventionId, indicatorKey });
+    return {
+      create: (indicatorKey: string, target: number, userId: string) => tx.conventionIndicator.create({ data: { ...where(indicatorKey), target, updatedById: userId } }),
+      remove: (indicatorKey: string) => tx.conventionIndicator.deleteMany({ where: where(indicatorKey) }),
+      update: (indicatorKey: string, version: number, target: number, userId: string) =>
+        tx.conventionIndicator.updateMany({ where: { ...where(indicatorKey), version }, data: { target, version: { increment: 1 }, updatedById: userId } }),
+    };
+  }
+  const where = (indicatorKey: string) => ({ platformId, year, indicatorKey });
+  return {
+    create: (indicatorKey: string, target: number, userId: string) => tx.platformObjective.create({ data: { ...where(indicatorKey), target, updatedById: userId } }),
+    remove: (indicatorKey: string) => tx.platformObjective.deleteMany({ where: where(indicatorKey) }),
+    update: (indicatorKey: string, version: number, target: number, userId: string) =>
+      tx.platformObjective.updateMany({ where: { ...where(indicatorKey), version }, data: { target, version: { increment: 1 }, updatedById: userId } }),
+  };
+}
+
+/**
+ * Saves the year's targets (empty = removed), each checked against the version it was read at.
+ * With a Région file that year, a target given = the indicator chosen for the convention, an empty
+ * one = no longer tracked by it (issue 22 §4), audited on the file.
+ */
 export async function saveObjectives(db: Db, user: Principal, input: SaveObjectivesInput, ctx: { requestId?: string } = {}): Promise<{ saved: number }> {
   if (!can(user, "objective.write")) throw new ForbiddenError();
   const platform = await bilanPlatform(db, user, input.platformId);
   return db.$transaction(async (tx) => {
+    const convention = await regionConventionOf(tx, platform.id, input.year);
+    const store = targetStore(tx, platform.id, input.year, convention?.id ?? null);
     const existing = new Map((await rows(tx, [platform.id], input.year)).map((r) => [r.indicatorKey, r]));
     const changed: string[] = [];
+    const before: Record<string, number | null> = {};
     for (const [key, target] of Object.entries(input.targets)) {
       const current = existing.get(key);
       const expected = input.versions[key];
-      if (current && expected !== undefined && expected !== current.version) {
-        throw new ConflictError("Ces objectifs ont été modifiés entre-temps par quelqu'un d'autre. Rechargez la page pour voir la dernière version.");
-      }
-      if (!current && expected !== undefined) throw new ConflictError("Ces objectifs ont été modifiés entre-temps par quelqu'un d'autre. Rechargez la page pour voir la dernière version.");
+      if (current && expected !== undefined && expected !== current.version) throw new ConflictError(CONFLICT);
+      if (!current && expected !== undefined) throw new ConflictError(CONFLICT);
       if (target === null) {
         if (current) {
-          await tx.platformObjective.delete({ where: { platformId_year_indicatorKey: { platformId: platform.id, year: input.year, indicatorKey: key } } });
+          await store.remove(key);
           changed.push(key);
+          before[key] = current.target;
         }
       } else if (!current) {
-        await tx.platformObjective.create({ data: { platformId: platform.id, year: input.year, indicatorKey: key, target, updatedById: user.id } });
+        await store.create(key, target, user.id);
         changed.push(key);
+        before[key] = null;
       } else if (current.target !== target) {
-        const { count } = await tx.platformObjective.updateMany({ where: { platformId: platform.id, year: input.year, indicatorKey: key, version: current.version }, data: { target, version: { increment: 1 }, updatedById: user.id } });
-        if (count !== 1) throw new ConflictError("Ces objectifs ont été modifiés entre-temps par quelqu'un d'autre. Rechargez la page pour voir la dernière version.");
+        const { count } = await store.update(key, current.version, target, user.id);
+        if (count !== 1) throw new ConflictError(CONFLICT);
         changed.push(key);
+        before[key] = current.target;
       }
     }
     if (changed.length > 0) {
-      await recordAudit(tx, {
-        action: "objective.updated", actorId: user.id, actorRole: user.role, entityType: "PlatformObjective", platformId: platform.id,
-        requestId: ctx.requestId, metadata: { year: input.year, changed },
-      });
+      const metadata = { year: input.year, changed, before, after: Object.fromEntries(changed.map((k) => [k, input.targets[k] ?? null])) };
+      await recordAudit(tx, convention
+        ? {
+          action: "conventionIndicator.updated", actorId: user.id, actorRole: user.role, entityType: "SubsidyFile", entityId: convention.id, platformId: platform.id,
+          requestId: ctx.requestId, metadata: { ...metadata, chosen: (await rows(tx, [platform.id], input.year)).map((r) => r.indicatorKey).sort() },
+        }
+        : { action: "objective.updated", actorId: user.id, actorRole: user.role, entityType: "PlatformObjective", platformId: platform.id, requestId: ctx.requestId, metadata });
     }
     return { saved: changed.length };
   });

@@ -44,7 +44,7 @@ export async function listOffers(db: DbOrTx, user: CurrentUser, q: OfferListQuer
   const unfiltered = !q.status && !q.contractType && !q.hiddenMarket && !q.romeCode && !q.companyId && !term && !q.stale;
   const wide = Object.keys(offerScope(user)).length === 0;
   const [total, rows] = await Promise.all([
-    cappedTotal((take) => db.jobOffer.count({ where, take }), unfiltered && wide ? () => tableEstimate(db, "JobOffer") : undefined),
+    cappedTotal((take) => db.jobOffer.count({ where, take }), unfiltered && wide ? () => tableEstimate(db, "JobOffer") : undefined, page),
     db.jobOffer.findMany({ where: { AND: [where, page.seek] }, orderBy: page.orderBy, skip: page.skip, take: page.take, select: offerSelect }),
   ]);
   const result = keysetPage(rows, page, q, (o) => (sort.field === "receivedAt" ? o.receivedAt : o.title), total);

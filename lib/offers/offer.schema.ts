@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { instantOut } from "@/lib/api/common.schema";
 import { blankAsUndefined, booleanField, communeCodeField, dateField, optionalText, requiredText, versionField } from "@/lib/fields.schema";
 import { OFFER_STATUSES } from "@/lib/offers/offer.rules";
 import { cursorQuerySchema } from "@/lib/pagination/keyset";
@@ -111,9 +112,9 @@ export const offerSchema = z.object({
   source: z.enum(OFFER_SOURCES),
   status: z.enum(OFFER_STATUSES),
   description: z.string().nullable(),
-  receivedAt: z.string(),
-  expiresAt: z.string().nullable(),
-  lastActivityAt: z.string(),
+  receivedAt: instantOut(),
+  expiresAt: instantOut().nullable(),
+  lastActivityAt: instantOut(),
   version: z.number().int(),
 });
 export type OfferDto = z.infer<typeof offerSchema>;

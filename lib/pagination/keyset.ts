@@ -26,9 +26,23 @@ export const cursorQuerySchema = pageQuerySchema.extend({
 export type CursorQuery = z.infer<typeof cursorQuerySchema>;
 
 export type SortValue = Date | string;
+/** One key of a single-column order (the id follows); kept for the offers list. */
 export interface KeysetSort {
   field: string;
   dir: "asc" | "desc";
+}
+/**
+ * One column of a keyset order. `nulls` is required for a nullable column (where its NULLs sort, in
+ * the order's own direction); reading backwards flips both the direction and the NULLs.
+ */
+export interface KeysetKey extends KeysetSort {
+  kind: "date" | "string";
+  nulls?: "first" | "last";
+}
+/** Columns in order, then the row id in the direction of the first column (uuid, or a bigint sequence). */
+export interface KeysetOrder {
+  keys: KeysetKey[];
+  id?: "uuid" | "bigint";
 }
 
 export type { TotalKind };
@@ -50,52 +64,114 @@ export interface KeysetPage<T> {
 
 const INVALID = () => new ValidationError({ after: ["Curseur de pagination invalide : repartez de la première page."] });
 
-export function encodeCursor(value: SortValue, id: string): string {
-  return Buffer.from(JSON.stringify([value instanceof Date ? { d: value.toISOString() } : value, id])).toString("base64url");
+type CursorValue = SortValue | null;
+const encodeValue = (v: CursorValue) => (v instanceof Date ? { d: v.toISOString() } : v);
+
+/** A cursor: the row's sort values then its id, as base64url JSON (`[v1, …, id]`). */
+export function encodeCursor(value: CursorValue | CursorValue[], id: string | bigint): string {
+  const values = Array.isArray(value) ? value : [value];
+  return Buffer.from(JSON.stringify([...values.map(encodeValue), String(id)])).toString("base64url");
 }
 
-export function decodeCursor(cursor: string, kind: "date" | "string"): { value: SortValue; id: string } {
+function decodeValue(v: unknown, key: Pick<KeysetKey, "kind" | "nulls">): CursorValue {
+  if (v === null && key.nulls) return null;
+  if (key.kind === "date") {
+    const iso = v && typeof v === "object" && typeof (v as { d?: unknown }).d === "string" ? (v as { d: string }).d : null;
+    const d = iso ? new Date(iso) : null;
+    if (!d || Number.isNaN(d.getTime())) throw INVALID();
+    return d;
+  }
+  if (typeof v !== "string") throw INVALID();
+  return v;
+}
+
+function decodeRaw(cursor: string): unknown[] {
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
   } catch {
     throw INVALID();
   }
-  if (!Array.isArray(parsed) || parsed.length !== 2 || typeof parsed[1] !== "string" || !/^[0-9a-f-]{36}$/i.test(parsed[1])) throw INVALID();
-  const [v, id] = parsed as [unknown, string];
-  if (kind === "date") {
-    const iso = v && typeof v === "object" && typeof (v as { d?: unknown }).d === "string" ? (v as { d: string }).d : null;
-    const d = iso ? new Date(iso) : null;
-    if (!d || Number.isNaN(d.getTime())) throw INVALID();
-    return { value: d, id };
-  }
-  if (typeof v !== "string") throw INVALID();
-  return { value: v, id };
+  if (!Array.isArray(parsed)) throw INVALID();
+  return parsed;
+}
+
+const ID_PATTERN = { uuid: /^[0-9a-f-]{36}$/i, bigint: /^[0-9]{1,19}$/ } as const;
+
+/** Decodes a cursor of `order` (values and id checked against the order's kinds), or a French 400. */
+export function decodeKeysetCursor(cursor: string, order: KeysetOrder): { values: CursorValue[]; id: string } {
+  const parsed = decodeRaw(cursor);
+  const idKind = order.id ?? "uuid";
+  const id = parsed[parsed.length - 1];
+  if (parsed.length !== order.keys.length + 1 || typeof id !== "string" || !ID_PATTERN[idKind].test(id)) throw INVALID();
+  return { values: order.keys.map((k, i) => decodeValue(parsed[i], k)), id };
+}
+
+/** Single-column cursor (value, uuid). */
+export function decodeCursor(cursor: string, kind: "date" | "string"): { value: SortValue; id: string } {
+  const { values, id } = decodeKeysetCursor(cursor, { keys: [{ field: "", dir: "asc", kind }] });
+  return { value: values[0] as SortValue, id };
 }
 
 const flip = (dir: "asc" | "desc") => (dir === "asc" ? "desc" : "asc");
+const flipNulls = (n: "first" | "last" | undefined) => (n === "first" ? "last" : n === "last" ? "first" : undefined);
+
+type Where = Record<string, unknown>;
 
 /**
- * The Prisma arguments of one page: a seek condition to AND with the list's filters, the order
- * (sort field then id, both in the read direction) and how many rows to read (one more than the page,
- * to know whether another page follows).
+ * Rows strictly after `values, id` in the read order: for each column k, the rows equal on the
+ * columns before k and after on k (NULLs placed where the order puts them), then equal everywhere
+ * and after on the id. A leading bound on the first column (`>=` / `<=`) is added when its NULLs
+ * cannot follow: PostgreSQL turns it into an index range instead of filtering from the start.
  */
-export function keysetArgs(sort: KeysetSort, q: CursorQuery, kind: "date" | "string") {
+function seekWhere(keys: KeysetKey[], values: CursorValue[], id: string, idKind: "uuid" | "bigint"): Where {
+  const branches: Where[] = [];
+  const equal: Where[] = [];
+  keys.forEach((k, i) => {
+    const v = values[i] ?? null;
+    const op = k.dir === "asc" ? "gt" : "lt";
+    let after: Where | null;
+    if (v === null) after = k.nulls === "first" ? { [k.field]: { not: null } } : null;
+    else after = k.nulls === "last" ? { OR: [{ [k.field]: { [op]: v } }, { [k.field]: null }] } : { [k.field]: { [op]: v } };
+    if (after) branches.push({ AND: [...equal, after] });
+    equal.push({ [k.field]: v });
+  });
+  const idOp = keys[0]!.dir === "asc" ? "gt" : "lt";
+  branches.push({ AND: [...equal, { id: { [idOp]: idKind === "bigint" ? BigInt(id) : id } }] });
+  const first = keys[0]!;
+  const v0 = values[0] ?? null;
+  const bound = v0 !== null && first.nulls !== "last" ? [{ [first.field]: { [first.dir === "asc" ? "gte" : "lte"]: v0 } }] : [];
+  return { AND: [...bound, { OR: branches }] };
+}
+
+/**
+ * The Prisma arguments of one page for a multi-column order: a seek condition to AND with the list's
+ * filters, the order (columns then id, in the read direction) and how many rows to read (one more
+ * than the page, to know whether another page follows).
+ */
+export function keysetOrderArgs(order: KeysetOrder, q: CursorQuery) {
   const backwards = Boolean(q.before) || (Boolean(q.last) && !q.after);
-  const dir = backwards ? flip(sort.dir) : sort.dir;
-  const cursor = q.after ? decodeCursor(q.after, kind) : q.before ? decodeCursor(q.before, kind) : null;
-  const op = dir === "asc" ? "gt" : "lt";
-  const seek = cursor ? { OR: [{ [sort.field]: { [op]: cursor.value } }, { [sort.field]: cursor.value, id: { [op]: cursor.id } }] } : {};
+  const keys: KeysetKey[] = order.keys.map((k) => (backwards ? { ...k, dir: flip(k.dir), nulls: flipNulls(k.nulls) } : k));
+  const raw = q.after ?? q.before;
+  const cursor = raw ? decodeKeysetCursor(raw, order) : null;
+  const seek = cursor ? seekWhere(keys, cursor.values, cursor.id, order.id ?? "uuid") : {};
   const offset = !cursor && !q.last ? ((q.page ?? 1) - 1) * q.pageSize : 0;
-  return { seek, orderBy: [{ [sort.field]: dir }, { id: dir }], take: q.pageSize + 1, skip: offset, backwards, cursor };
+  const idDir = keys[0]!.dir;
+  const orderBy = [...keys.map((k) => ({ [k.field]: k.nulls ? { sort: k.dir, nulls: k.nulls } : k.dir })), { id: idDir }];
+  return { seek, orderBy, take: q.pageSize + 1, skip: offset, backwards, cursor };
+}
+
+/** Single-column order (the offers list): same as keysetOrderArgs. */
+export function keysetArgs(sort: KeysetSort, q: CursorQuery, kind: "date" | "string") {
+  return keysetOrderArgs({ keys: [{ ...sort, kind }] }, q);
 }
 
 /** Trims the extra row, restores the display order and computes the neighbouring cursors. */
-export function keysetPage<T extends { id: string }>(
+export function keysetPage<T extends { id: string | bigint }>(
   rows: T[],
-  args: ReturnType<typeof keysetArgs>,
+  args: ReturnType<typeof keysetOrderArgs>,
   q: CursorQuery,
-  valueOf: (row: T) => SortValue,
+  valueOf: (row: T) => CursorValue | CursorValue[],
   total: ListTotal,
 ): KeysetPage<T> {
   const more = rows.length > q.pageSize;
@@ -115,12 +191,24 @@ export function keysetPage<T extends { id: string }>(
 /**
  * The list's total: exact while at most COUNT_CAP rows match (the count stops there), else the
  * estimate when one is given (the table's size for an unfiltered region-wide list), else a bound.
+ * `page` read from a cursor or from the end (keysetOrderArgs): the reader came from the first page,
+ * which already counted; when the estimate is over COUNT_CAP it is the answer and the capped count
+ * (up to 10 001 index entries) is not run again. A smaller estimate still counts (exact, cheap).
  */
-export async function cappedTotal(count: (take: number) => Promise<number>, estimate?: () => Promise<number>): Promise<ListTotal> {
+export async function cappedTotal(
+  count: (take: number) => Promise<number>,
+  estimate?: () => Promise<number>,
+  page?: Pick<ReturnType<typeof keysetOrderArgs>, "cursor" | "backwards">,
+): Promise<ListTotal> {
+  let e: number | undefined;
+  if (estimate && page && (page.cursor || page.backwards)) {
+    e = await estimate();
+    if (e > COUNT_CAP) return { value: e, kind: "about" };
+  }
   const n = await count(COUNT_CAP + 1);
   if (n <= COUNT_CAP) return { value: n, kind: "exact" };
   if (estimate) {
-    const e = await estimate();
+    e ??= await estimate();
     if (e > COUNT_CAP) return { value: e, kind: "about" };
   }
   return { value: COUNT_CAP, kind: "atLeast" };

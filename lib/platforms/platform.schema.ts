@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { dayOut } from "@/lib/api/common.schema";
 import { isValidSiret } from "@/lib/rules/siret.rules";
 import { versionField } from "@/lib/fields.schema";
 
@@ -28,6 +29,8 @@ export const platformInputSchema = z
       z.string().regex(/^\d{14}$/, "Le SIRET compte 14 chiffres.").refine(isValidSiret, "Ce SIRET n'est pas valide (clé de contrôle).").optional(),
     ),
     hostingPlace: optionalText(200),
+    /** Issue 22 §7: the carrying structure's DPO (processor), due within 15 days of notification; shown on the register. */
+    dpoContact: optionalText(300),
     employmentZone: optionalText(200),
     epciCodes: z.preprocess(toArray, z.array(z.string().regex(/^\d{9}$/, "Code EPCI invalide.")).max(50)),
     communeCodes: z.preprocess(codeList, z.array(z.string().regex(/^(\d{5}|2[AB]\d{3})$/, "Code INSEE de commune invalide (5 caractères).")).max(2000)),
@@ -54,14 +57,15 @@ export const platformDtoSchema = z.object({
   carryingStructureType: z.enum(CARRYING_STRUCTURE_TYPES),
   carryingStructureSiret: z.string().nullable(),
   hostingPlace: z.string().nullable(),
+  dpoContact: z.string().nullable(),
   employmentZone: z.string().nullable(),
   perimeterInseeCodes: z.array(z.string()),
   population: z.number(),
   companyCount: z.number(),
   staffEtp: z.number(),
-  conventionStartDate: z.string().nullable(),
-  conventionEndDate: z.string().nullable(),
-  notificationDate: z.string().nullable(),
+  conventionStartDate: dayOut().nullable(),
+  conventionEndDate: dayOut().nullable(),
+  notificationDate: dayOut().nullable(),
   coPresidents: z.array(z.string()),
   active: z.boolean(),
   version: z.number(),

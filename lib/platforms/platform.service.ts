@@ -18,7 +18,7 @@ const day = (d: Date | null) => d?.toISOString().slice(0, 10) ?? null;
 function toDto(p: PlatformRow): PlatformDto {
   return {
     id: p.id, name: p.name, carryingStructureName: p.carryingStructureName, carryingStructureType: p.carryingStructureType,
-    carryingStructureSiret: p.carryingStructureSiret, hostingPlace: p.hostingPlace, employmentZone: p.employmentZone,
+    carryingStructureSiret: p.carryingStructureSiret, hostingPlace: p.hostingPlace, dpoContact: p.dpoContact, employmentZone: p.employmentZone,
     perimeterInseeCodes: p.perimeterInseeCodes, population: p.population, companyCount: p.companyCount, staffEtp: Number(p.staffEtp),
     conventionStartDate: day(p.conventionStartDate), conventionEndDate: day(p.conventionEndDate), notificationDate: day(p.notificationDate),
     coPresidents: p.coPresidents, active: p.active, version: p.version,
@@ -44,7 +44,7 @@ export async function getPlatform(db: DbOrTx, user: CurrentUser, id: string): Pr
 
 /** The communes of a perimeter with their EPCI, for the platform page. */
 export async function perimeterCommunes(db: DbOrTx, codes: string[]) {
-  return db.commune.findMany({ where: { inseeCode: { in: codes } }, select: { inseeCode: true, name: true, epciCode: true, epciName: true, population: true }, orderBy: { name: "asc" } });
+  return db.commune.findMany({ where: { inseeCode: { in: codes } }, select: { inseeCode: true, name: true, postalCodes: true, epciCode: true, epciName: true, population: true }, orderBy: { name: "asc" } });
 }
 
 /** The form's view of a stored perimeter: whole EPCIs ticked, other communes listed. */
@@ -75,12 +75,15 @@ function columns(input: PlatformInput, perimeter: { inseeCodes: string[]; popula
   const date = (s?: string) => (s ? new Date(`${s}T00:00:00Z`) : null);
   return {
     name: input.name, slug: slugify(input.name), carryingStructureName: input.carryingStructureName, carryingStructureType: input.carryingStructureType,
-    carryingStructureSiret: input.carryingStructureSiret ?? null, hostingPlace: input.hostingPlace ?? null, employmentZone: input.employmentZone ?? null,
+    carryingStructureSiret: input.carryingStructureSiret ?? null, hostingPlace: input.hostingPlace ?? null, dpoContact: input.dpoContact ?? null, employmentZone: input.employmentZone ?? null,
     perimeterInseeCodes: perimeter.inseeCodes, population: perimeter.population, companyCount: input.companyCount, staffEtp: new Prisma.Decimal(input.staffEtp),
     conventionStartDate: date(input.conventionStartDate), conventionEndDate: date(input.conventionEndDate), notificationDate: date(input.notificationDate),
     coPresidents: input.coPresidents,
   };
 }
+
+/** A name already taken is a conflict (409, on its field), like a SIRET or an e-mail address. */
+const NAME_TAKEN = "Une plateforme porte déjà ce nom.";
 
 function nameTaken(err: unknown): boolean {
   return err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002";
@@ -97,7 +100,7 @@ export async function createPlatform(db: Db, user: CurrentUser, raw: unknown): P
       return toDto(row);
     });
   } catch (err) {
-    if (nameTaken(err)) throw new ValidationError({ name: ["Une plateforme porte déjà ce nom."] });
+    if (nameTaken(err)) throw new ConflictError(NAME_TAKEN, { name: [NAME_TAKEN] });
     throw err;
   }
 }
@@ -115,7 +118,7 @@ export async function updatePlatform(db: Db, user: CurrentUser, id: string, raw:
       return toDto(await tx.platform.findUniqueOrThrow({ where: { id } }));
     });
   } catch (err) {
-    if (nameTaken(err)) throw new ValidationError({ name: ["Une plateforme porte déjà ce nom."] });
+    if (nameTaken(err)) throw new ConflictError(NAME_TAKEN, { name: [NAME_TAKEN] });
     throw err;
   }
 }

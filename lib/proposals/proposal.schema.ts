@@ -1,7 +1,8 @@
+import { cursorQuerySchema } from "@/lib/pagination/keyset";
+import { instantOut } from "@/lib/api/common.schema";
 import { z } from "zod";
 import { parseInstant } from "@/lib/fields.schema";
 import { CONTRACT_TYPES, PROPOSAL_KINDS, PROPOSAL_STATUSES } from "@/lib/proposals/proposal.rules";
-import { pageQuerySchema } from "@/lib/validation";
 
 const blankToNull = (v: unknown) => (typeof v === "string" && v.trim() === "" ? null : v);
 const optDate = (label: string) =>
@@ -34,10 +35,11 @@ export const transitionProposalSchema = z.object({
 });
 export type TransitionProposalInput = z.infer<typeof transitionProposalSchema>;
 
-export const proposalListQuerySchema = pageQuerySchema.extend({
+export const proposalListQuerySchema = cursorQuerySchema.extend({
   jobSeekerId: z.uuid().optional(),
   offerId: z.uuid().optional(),
   status: z.enum(PROPOSAL_STATUSES).optional(),
+  sort: z.enum(["proposedAt", "-proposedAt"]).default("-proposedAt"),
 });
 export type ProposalListQuery = z.infer<typeof proposalListQuerySchema>;
 
@@ -50,10 +52,10 @@ export const proposalSchema = z.object({
   status: z.enum(PROPOSAL_STATUSES),
   reason: z.string().nullable(),
   comment: z.string().nullable(),
-  proposedAt: z.string(),
-  statusChangedAt: z.string(),
-  interviewAt: z.string().nullable(),
-  hiredAt: z.string().nullable(),
+  proposedAt: instantOut(),
+  statusChangedAt: instantOut(),
+  interviewAt: instantOut().nullable(),
+  hiredAt: instantOut().nullable(),
   contractType: z.enum(CONTRACT_TYPES).nullable(),
   version: z.number().int(),
 });

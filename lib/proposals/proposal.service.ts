@@ -1,3 +1,4 @@
+import { cappedTotal, keysetOrderArgs, keysetPage, tableEstimate, type KeysetOrder } from "@/lib/pagination/keyset";
 import "server-only";
 // Proposals (positionnements): create, move through the state machine (proposal.rules.ts), and on a
 // hire fill one position of the offer under a row lock so concurrent hires never exceed positions.
@@ -101,7 +102,12 @@ export async function transitionProposal(db: Db, user: CurrentUser, id: string, 
     const current = UUID.test(id) ? await tx.proposal.findFirst({ where: { AND: [{ id }, proposalScope(user)] }, select }) : null;
     if (!current) throw new NotFoundError("Positionnement introuvable.");
     const rule = checkProposalTransition(current.kind, current.status, { to: input.status, reason: input.reason, comment: input.comment, interviewAt: input.interviewAt, hiredAt: input.hiredAt, contractType: input.contractType }, now);
-    if (!rule.ok) throw new ValidationError({ [rule.field ?? "status"]: [rule.message] }, rule.message);
+    if (!rule.ok) {
+      // A transition the status does not allow is a business-rule refusal (422, on the `status` field the
+      // caller sent), like an offer's; a missing or invalid field of an allowed transition is bad input (400).
+      if (rule.field === "to") throw new UnprocessableError(rule.message, { status: [rule.message] });
+      throw new ValidationError({ [rule.field ?? "status"]: [rule.message] }, rule.message);
+    }
     const { fillsOffer, ...changes } = rule.value;
     const { count } = await tx.proposal.updateMany({ where: { id, version: input.version }, data: { ...changes, statusChangedAt: now, version: { increment: 1 } } });
     if (count === 0) throw new ConflictError("Ce positionnement a été modifié entre-temps. Rechargez la page.");
@@ -120,13 +126,21 @@ export async function listProposals(db: Db, user: CurrentUser, q: ProposalListQu
   const where: Prisma.ProposalWhereInput = {
     AND: [proposalScope(user), q.jobSeekerId ? { jobSeekerId: q.jobSeekerId } : {}, q.offerId ? { offerId: q.offerId } : {}, q.status ? { status: q.status } : {}],
   };
-  return db.$transaction(async (tx) => {
-    const [total, rows] = await Promise.all([
-      tx.proposal.count({ where }),
-      tx.proposal.findMany({ where, orderBy: [{ proposedAt: "desc" }, { id: "asc" }], skip: (q.page - 1) * q.pageSize, take: q.pageSize, select }),
-    ]);
-    // A proposal names a person: listing them is personal-data access.
-    await recordAudit(tx, { action: "proposal.list", actorId: user.id, actorRole: user.role, entityType: "Proposal", reason: p.purpose, requestId: p.requestId, metadata: { count: rows.length, total } });
-    return { items: rows.map(toDto), page: q.page, pageSize: q.pageSize, total };
+  // Keyset order (issue 18): proposal date then id, indexes `(platformId, proposedAt, id)` and `(proposedAt, id)`.
+  const order: KeysetOrder = { keys: [{ field: "proposedAt", dir: q.sort === "proposedAt" ? "asc" : "desc", kind: "date" }] };
+  const page = keysetOrderArgs(order, q);
+  const wide = Object.keys(proposalScope(user)).length === 0;
+  const unfiltered = !q.jobSeekerId && !q.offerId && !q.status;
+  const [total, found] = await Promise.all([
+    cappedTotal((take) => db.proposal.count({ where, take }), wide && unfiltered ? () => tableEstimate(db, "Proposal") : undefined, page),
+    db.proposal.findMany({ where: { AND: [where, page.seek] }, orderBy: page.orderBy as Prisma.ProposalOrderByWithRelationInput[], skip: page.skip, take: page.take, select }),
+  ]);
+  const result = keysetPage(found, page, q, (r) => r.proposedAt, total);
+  // A proposal names a person: listing them is personal-data access, recorded (one autocommitted
+  // statement, like the job-seeker reads) before the rows are returned.
+  await recordAudit(db, {
+    action: "proposal.list", actorId: user.id, actorRole: user.role, entityType: "Proposal", reason: p.purpose, requestId: p.requestId,
+    metadata: { count: result.items.length, total: total.value },
   });
+  return { ...result, items: result.items.map(toDto) };
 }

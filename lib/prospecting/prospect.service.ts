@@ -7,15 +7,18 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/audit.service";
 import type { CurrentUser } from "@/lib/auth/principal";
 import { can, type Action } from "@/lib/authz/policy";
-import { createCompany } from "@/lib/companies/company.service";
+import { createCompany, DuplicateSiretError } from "@/lib/companies/company.service";
 import type { Db, DbOrTx } from "@/lib/db";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { prospectingReference } from "@/lib/prospecting/reference-data";
+import type { ProspectListQuery } from "@/lib/prospecting/prospect.schema";
 import { distanceKm, scoreProspect, weightedMedian, wholeYears } from "@/lib/prospecting/score.rules";
 import { getActiveRuleSet } from "@/lib/rules/active-rule-set";
 import type { ProspectingRules } from "@/lib/rules/rule-set.schema";
-import { companyBandOf } from "@/lib/sirene/sirene-file.rules";
+import { nafOptionLabel, communeOptionLabel } from "@/lib/reference/reference.query";
+import { normalizeSearch } from "@/lib/search/normalize";
+import { companyBandOf, headcountLabel } from "@/lib/sirene/sirene-file.rules";
 
 function assertCan(user: CurrentUser, action: Action) {
   if (!can(user, action)) throw new ForbiddenError();
@@ -41,8 +44,35 @@ async function rulesAt(db: DbOrTx, at: Date): Promise<{ rules: ProspectingRules;
   return { rules: rs.payload.prospecting, version: rs.version };
 }
 
-/** Computes and stores the scores of every establishment of the platform's perimeter. */
-export async function refreshProspectScores(db: Db, platformId: string, now = new Date()): Promise<number> {
+/** Scores are stale when missing, older than today, older than the last import, or from another rule-set version. */
+async function scoresState(db: DbOrTx, platformId: string, now: Date) {
+  const [last, lastImport, { version }] = await Promise.all([
+    db.prospectScore.findFirst({ where: { platformId }, select: { computedAt: true, ruleSetVersion: true } }),
+    db.sireneImport.findFirst({ where: { status: "DONE" }, orderBy: { finishedAt: "desc" }, select: { finishedAt: true } }),
+    rulesAt(db, now),
+  ]);
+  const stale = !last || last.ruleSetVersion !== version || isoDay(last.computedAt) !== isoDay(now) || last.computedAt < (lastImport?.finishedAt ?? now);
+  return { loaded: lastImport !== null, stale, computedAt: last?.computedAt ?? null };
+}
+
+/**
+ * Computes and stores the scores of every establishment of the platform's perimeter. One refresh per
+ * platform at a time (an advisory lock, across instances): two people opening « Prospection » at the same
+ * moment of a new day would otherwise both delete and re-insert the same rows, and one would fail. With
+ * `ifStale`, a refresh that waited for another one finds the scores fresh and does nothing.
+ */
+export async function refreshProspectScores(db: Db, platformId: string, now = new Date(), opts: { ifStale?: boolean } = {}): Promise<number> {
+  return db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`prospect-scores-${platformId}`}))`;
+      if (opts.ifStale && !(await scoresState(tx, platformId, now)).stale) return 0;
+      return computeScores(tx, platformId, now);
+    },
+    { timeout: 120_000 },
+  );
+}
+
+async function computeScores(db: DbOrTx, platformId: string, now: Date): Promise<number> {
   const platform = await db.platform.findUniqueOrThrow({ where: { id: platformId }, select: { perimeterInseeCodes: true } });
   const { rules, version } = await rulesAt(db, now);
   const ref = prospectingReference();
@@ -105,31 +135,30 @@ export async function refreshProspectScores(db: Db, platformId: string, now = ne
     return { siret: e.siret, score: scored.score, matching: s.matching, distance: d, reasons: scored.reasons };
   });
 
-  await db.$transaction(
-    async (tx) => {
-      await tx.prospectScore.deleteMany({ where: { platformId } });
-      for (let i = 0; i < rows.length; i += 5000) {
-        await tx.prospectScore.createMany({
-          data: rows.slice(i, i + 5000).map((r) => ({ platformId, siret: r.siret, score: r.score, matchingSeekers: r.matching, distanceKm: r.distance, reasons: r.reasons, ruleSetVersion: version, computedAt: now })),
-        });
-      }
-    },
-    { timeout: 120_000 },
-  );
+  await db.prospectScore.deleteMany({ where: { platformId } });
+  for (let i = 0; i < rows.length; i += 5000) {
+    await db.prospectScore.createMany({
+      data: rows.slice(i, i + 5000).map((r) => ({ platformId, siret: r.siret, score: r.score, matchingSeekers: r.matching, distanceKm: r.distance, reasons: r.reasons, ruleSetVersion: version, computedAt: now })),
+    });
+  }
   return rows.length;
 }
 
-/** Scores are stale when missing, older than today, older than the last import, or from another rule-set version. */
+/** Nightly: each active platform's list computed before the first person of the day opens it. */
+export async function refreshAllProspectScores(db: Db, now = new Date()): Promise<Record<string, number>> {
+  if (!(await db.sireneImport.findFirst({ where: { status: "DONE" }, select: { id: true } }))) return { platforms: 0, establishments: 0 };
+  const platforms = await db.platform.findMany({ where: { active: true, NOT: { perimeterInseeCodes: { isEmpty: true } } }, select: { id: true } });
+  let establishments = 0;
+  for (const p of platforms) establishments += await refreshProspectScores(db, p.id, now, { ifStale: true });
+  return { platforms: platforms.length, establishments };
+}
+
 async function ensureFreshScores(db: Db, platformId: string, now: Date): Promise<Date | null> {
-  const [last, lastImport, { version }] = await Promise.all([
-    db.prospectScore.findFirst({ where: { platformId }, select: { computedAt: true, ruleSetVersion: true } }),
-    db.sireneImport.findFirst({ where: { status: "DONE" }, orderBy: { finishedAt: "desc" }, select: { finishedAt: true } }),
-    rulesAt(db, now),
-  ]);
-  if (!lastImport) return null;
-  const stale = !last || last.ruleSetVersion !== version || isoDay(last.computedAt) !== isoDay(now) || last.computedAt < (lastImport.finishedAt ?? now);
-  if (stale) await refreshProspectScores(db, platformId, now);
-  return stale ? now : last!.computedAt;
+  const state = await scoresState(db, platformId, now);
+  if (!state.loaded) return null;
+  if (!state.stale) return state.computedAt;
+  await refreshProspectScores(db, platformId, now, { ifStale: true });
+  return now;
 }
 
 export interface ProspectFilters {
@@ -201,6 +230,14 @@ export async function listProspects(db: Db, user: CurrentUser, platformId: strin
   };
 }
 
+/** The list for a query of the screen (its URL parameters): the requested platform if the user's, else their first. */
+export async function listProspectsFor(db: Db, user: CurrentUser, q: ProspectListQuery, now = new Date()) {
+  const platforms = await prospectingPlatforms(db, user);
+  const platform = platforms.find((p) => p.id === q.plateforme) ?? platforms[0];
+  if (!platform) throw new NotFoundError("Vous n'intervenez sur aucune plateforme.");
+  return listProspects(db, user, platform.id, { commune: q.commune, epci: q.epci, sector: q.secteur, minHeadcount: q.effectif, maxDistanceKm: q.distance, page: q.page, pageSize: q.pageSize }, now);
+}
+
 /** « Écarter » : the establishment leaves the platform's list for good, with the reason (kept). */
 export async function dismissProspect(db: Db, user: CurrentUser, platformId: string, siret: string, reason: string) {
   assertCan(user, "company.write");
@@ -228,7 +265,8 @@ export async function dismissProspect(db: Db, user: CurrentUser, platformId: str
 export async function companyFromRegister(db: Db, user: CurrentUser, platformId: string, siret: string): Promise<string> {
   assertCan(user, "company.write");
   const platform = await platformOf(db, user, platformId);
-  const existing = await db.company.findFirst({ where: { platformId: platform.id, siret }, select: { id: true } });
+  const followed = () => db.company.findFirst({ where: { platformId: platform.id, siret }, select: { id: true } });
+  const existing = await followed();
   if (existing) return existing.id;
   const e = await db.sireneEstablishment.findUnique({ where: { siret } });
   if (!e || !platform.perimeterInseeCodes.includes(e.inseeCode)) throw new NotFoundError("Établissement introuvable dans le périmètre de la plateforme.");
@@ -242,6 +280,11 @@ export async function companyFromRegister(db: Db, user: CurrentUser, platformId:
     communeCode: (await db.commune.findUnique({ where: { inseeCode: e.inseeCode }, select: { inseeCode: true } }))?.inseeCode,
     numeroVert: false,
     platformId: platform.id,
+  }).catch(async (err: unknown) => {
+    // A double click, or a colleague at the same moment: the company now exists, the visit goes to it.
+    const won = (err instanceof DuplicateSiretError || (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002")) && (await followed());
+    if (won) return won;
+    throw err;
   });
   return company.id;
 }
@@ -251,6 +294,61 @@ export async function registerEstablishment(db: DbOrTx, siret: string) {
   const e = await db.sireneEstablishment.findUnique({ where: { siret } });
   if (!e) return null;
   return { ...e, nafLabel: e.nafCode ? (prospectingReference().nafLabels.get(e.nafCode) ?? null) : null, companyBand: companyBandOf(e.headcountCode) };
+}
+
+export interface RegisterMatch {
+  siret: string;
+  name: string;
+  legalName: string | null;
+  active: boolean;
+  nafCode: string | null;
+  /** « 56.10A — Restauration traditionnelle ». */
+  nafLabel: string | null;
+  companyBand: ReturnType<typeof companyBandOf>;
+  headcountLabel: string;
+  addressLine: string | null;
+  inseeCode: string;
+  /** « Liévin (62800) ». */
+  communeLabel: string;
+  /** The company record when one of the caller's platforms already follows this establishment. */
+  followedCompanyId: string | null;
+}
+
+/**
+ * The register's establishments for the company form: by SIRET or SIREN (digits, a prefix) or by words of
+ * the name (sign, usual or legal name; accents and case ignored), within the caller's platforms'
+ * perimeters (the register holds nothing else). Each says whether the platform already follows it.
+ */
+export async function searchRegister(db: DbOrTx, user: CurrentUser, q: string): Promise<RegisterMatch[]> {
+  assertCan(user, "company.read");
+  const text = q.trim();
+  const digits = text.replace(/\s/g, "");
+  const byNumber = /^\d{3,14}$/.test(digits);
+  const words = normalizeSearch(text).replace(/[-'’]/g, " ").split(" ").filter((w) => w.length > 0).slice(0, 6);
+  if (!byNumber && (words.length === 0 || words.join("").length < 2)) return [];
+  const everywhere = user.allPlatforms || user.role === "ADMIN";
+  const platforms = await prospectingPlatforms(db, user);
+  const perimeter = platforms.flatMap((p) => p.perimeterInseeCodes);
+  const conds: Prisma.Sql[] = everywhere ? [] : [Prisma.sql`e."inseeCode" = ANY(${perimeter})`];
+  if (byNumber) conds.push(Prisma.sql`e.siret LIKE ${digits + "%"}`);
+  else for (const w of words) conds.push(Prisma.sql`lower(f_unaccent(e.name || ' ' || coalesce(e."legalName", ''))) LIKE ${"%" + w.replace(/[%_\\]/g, "") + "%"}`);
+  const rows = await db.$queryRaw<(Omit<RegisterMatch, "nafLabel" | "companyBand" | "headcountLabel" | "communeLabel"> & { headcountCode: string | null; communeName: string | null; postalCode: string | null })[]>`
+    SELECT e.siret, e.name, e."legalName", e.active, e."nafCode", e."headcountCode", e."addressLine", e."inseeCode", e."postalCode",
+           cm.name AS "communeName", c.id AS "followedCompanyId"
+    FROM "SireneEstablishment" e
+    LEFT JOIN "Commune" cm ON cm."inseeCode" = e."inseeCode"
+    LEFT JOIN LATERAL (SELECT id FROM "Company" WHERE siret = e.siret AND "platformId" = ANY(${[...user.platformIds]}::uuid[]) LIMIT 1) c ON true
+    WHERE ${conds.length ? Prisma.join(conds, " AND ") : Prisma.sql`true`}
+    ORDER BY e.active DESC, e.name, e.siret
+    LIMIT 20`;
+  const ref = prospectingReference();
+  return rows.map(({ headcountCode, communeName, postalCode, ...r }) => ({
+    ...r,
+    nafLabel: r.nafCode ? nafOptionLabel(r.nafCode, ref.nafLabels.get(r.nafCode) ?? "activité inconnue de la nomenclature") : null,
+    companyBand: companyBandOf(headcountCode),
+    headcountLabel: headcountLabel(headcountCode),
+    communeLabel: communeName ? communeOptionLabel(communeName, postalCode) : r.inseeCode,
+  }));
 }
 
 /** The last finished SIRENE import (« répertoire chargé le … »). */

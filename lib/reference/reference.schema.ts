@@ -2,6 +2,12 @@ import { z } from "zod";
 
 export const refSearchQuerySchema = z.object({ q: z.string().trim().max(100).default("") });
 
+/** NAF search: sub-classes (a company's code) by default; every level, division to sub-class, with `levels=all` (a sector filter's prefix). */
+export const nafSearchQuerySchema = refSearchQuerySchema.extend({ levels: z.enum(["all"], { error: "levels : seule la valeur « all » est admise." }).optional() });
+
+/** Job-seeker picker: the search, and optionally one platform (an event's). */
+export const jobSeekerPickerQuerySchema = refSearchQuerySchema.extend({ platformId: z.uuid("Plateforme invalide.").optional() });
+
 export const refOptionSchema = z.object({
   value: z.string(),
   label: z.string(),

@@ -98,6 +98,7 @@ export function findChefDeFileCandidates(db: DbOrTx, cutoff: Date, now: Date, af
  */
 export const MENTION_COLUMNS: readonly { table: string; column: string; type: "text" | "array" | "json" }[] = [
   { table: "Notification", column: "title", type: "text" },
+  { table: "OutboxEmail", column: "to", type: "text" },
   { table: "OutboxEmail", column: "subject", type: "text" },
   { table: "OutboxEmail", column: "text", type: "text" },
   { table: "OutboxEmail", column: "html", type: "text" },

@@ -1,5 +1,6 @@
 // Breach register (annex 1 art. 3.8): what the controller must be told within the deadline.
 import { z } from "zod";
+import { instantOut } from "@/lib/api/common.schema";
 import { blankAsUndefined, dateField, versionField } from "@/lib/fields.schema";
 import { checkbox } from "@/lib/rights/rights.schema";
 import { pageQuerySchema } from "@/lib/validation";
@@ -50,9 +51,9 @@ export const breachExportQuerySchema = z.object({ format: z.enum(["xlsx", "html"
 
 export const breachDtoSchema = z.object({
   id: z.string().uuid(),
-  detectedAt: z.string(),
-  notifiedAt: z.string().nullable(),
-  deadlineAt: z.string(),
+  detectedAt: instantOut(),
+  notifiedAt: instantOut().nullable(),
+  deadlineAt: instantOut(),
   remainingMs: z.number().nullable(),
   overdue: z.boolean(),
   late: z.boolean(),
@@ -67,11 +68,11 @@ export const breachDtoSchema = z.object({
   measures: z.string().nullable(),
   status: z.enum(BREACH_STATUSES),
   platform: z.string().nullable(),
-  recordedAt: z.string(),
+  recordedAt: instantOut(),
   recordedByPlatform: z.boolean(),
   concernsFranceTravail: z.boolean(),
   /** France Travail's own clock (36 h from detection), null when its data are not concerned. */
-  franceTravail: z.object({ dueAt: z.string(), doneAt: z.string().nullable(), overdue: z.boolean(), countdown: z.string() }).nullable(),
+  franceTravail: z.object({ dueAt: instantOut(), doneAt: instantOut().nullable(), overdue: z.boolean(), countdown: z.string() }).nullable(),
   version: z.number().int(),
 });
 export type BreachDto = z.infer<typeof breachDtoSchema>;

@@ -15,6 +15,7 @@ export const REGISTER_CONFIG = {
   purposes: [
     "Mise en relation des demandeurs d'emploi avec les entreprises qui recrutent (positionnements, mises en relation, circuits courts)",
     "Accompagnement des demandeurs d'emploi (propositions de formation, d'accompagnement, diagnostic mobilité)",
+    "Rappel des entreprises et des personnes qui le demandent, par le numéro vert ou le formulaire en ligne",
     "Suivi de l'activité des plateformes et bilans mensuels anonymes pour la Région",
     "Retour mensuel des données des bénéficiaires à France Travail pour les projets qu'il finance",
   ],

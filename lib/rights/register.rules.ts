@@ -11,11 +11,12 @@ export interface RegisterSection {
 }
 
 export interface RegisterInput {
-  processors: { name: string; carryingStructureName: string; carryingStructureType: string }[];
+  processors: { name: string; carryingStructureName: string; carryingStructureType: string; dpoContact?: string | null }[];
   retention: { version: number; payload: RetentionRules };
   deadlines: { version: number; payload: DeadlinesRules };
   /** Issue 22: the forwarding addresses the conventions name (admin settings); absent = not shown. */
-  contacts?: Pick<Settings, "rgpd.prochEmploiContactEmail" | "rgpd.regionDpoEmail" | "rgpd.franceTravailDpoEmail">;
+  contacts?: Pick<Settings, "rgpd.prochEmploiContactEmail" | "rgpd.regionDpoEmail" | "rgpd.franceTravailDpoEmail"> &
+    Partial<Pick<Settings, "rgpd.subProcessorHosting" | "rgpd.subProcessorEmail" | "rgpd.subProcessorStorage">>;
 }
 
 export function buildRegister({ processors, retention, deadlines, contacts }: RegisterInput): RegisterSection[] {
@@ -31,8 +32,18 @@ export function buildRegister({ processors, retention, deadlines, contacts }: Re
     {
       key: "processors",
       title: "Sous-traitants (structures porteuses des plateformes)",
-      lines: processors.length ? processors.map((p) => `${p.carryingStructureName} (${p.carryingStructureType}) — plateforme ${p.name}`) : ["Aucune plateforme active."],
+      // Issue 22 §7: each processor's DPO (annex 1: named within 15 days of the notification).
+      lines: processors.length
+        ? processors.map((p) => `${p.carryingStructureName} (${p.carryingStructureType}) — plateforme ${p.name}${p.dpoContact !== undefined ? ` — DPO : ${p.dpoContact ?? "non désigné (à désigner sous 15 jours après la notification)"}` : ""}`)
+        : ["Aucune plateforme active."],
     },
+    ...(contacts?.["rgpd.subProcessorHosting"]
+      ? [{
+          // Annex 1 art. 3.2 (sous-traitance ultérieure): identity, contact details, dates of the contract.
+          key: "subProcessors", title: "Sous-traitants ultérieurs (annexe 1, art. 3.2)",
+          lines: [contacts["rgpd.subProcessorHosting"], contacts["rgpd.subProcessorEmail"] ?? "", contacts["rgpd.subProcessorStorage"] ?? ""].filter(Boolean),
+        }]
+      : []),
     { key: "purposes", title: "Finalités", lines: [...c.purposes] },
     { key: "dataCategories", title: "Catégories de données", lines: [...c.dataCategories] },
     { key: "peopleCategories", title: "Catégories de personnes concernées", lines: [...c.peopleCategories] },
@@ -48,6 +59,15 @@ export function buildRegister({ processors, retention, deadlines, contacts }: Re
         `Chefs de file métiers : destruction ${r.companyContactDestroyMonths} mois après le dernier contact (même durée que les contacts d'entreprise)`,
         `Information des plateformes ${r.preArchiveNoticeDays} jours avant l'archivage`,
         `Projets financés par France Travail : données du projet détruites au plus tard ${r.franceTravailDestroyMonthsAfterEnd} mois après l'échéance de la convention (convention France Travail, art. 11)`,
+        `Demandes de rappel déposées en ligne, ni enregistrées ni écartées par la plateforme : données effacées ${r.intakeRequestMonths} mois après l'envoi (dès l'enregistrement ou l'écart sinon)`,
+        // Issue 22 §5–6: periods proposed to the DPO (no figure in the conventions; annex 1 art. 3.1 point 3).
+        `Demandes d'exercice des droits closes : identité, coordonnées et texte effacés ${r.closedRightsRequestMonths} mois après la réponse (la demande reste comme preuve : type, dates, état) — durée proposée au DPO`,
+        `Violations closes : texte libre (nature, contact, conséquences, mesures) effacé ${r.breachRecordMonths} mois après la clôture ; catégories, nombres et dates conservés — durée proposée au DPO`,
+        `Journal d'audit (adresses IP, motifs saisis) : événements supprimés ${r.auditEventMonths} mois après leur écriture, la chaîne restant vérifiable depuis un point d'ancrage — durée proposée au DPO`,
+        `Justificatifs (bulletins de salaire, notes de frais, factures) : supprimés ${r.receiptMonthsAfterYearEnd} mois après le 31 décembre de l'année du dossier — durée proposée au DPO`,
+        `Notes libres sur les entreprises (elles peuvent nommer des personnes) : effacées ${r.companyNoteMonths} mois après la note`,
+        `Entrepreneurs individuels (le nom de l'entreprise est celui d'une personne) : nom et adresse effacés ${r.soleTraderMonths} mois après le dernier contact`,
+        `Historique des rectifications d'un demandeur d'emploi : valeurs antérieures supprimées ${r.rectificationHistoryMonths} mois après la modification`,
       ],
     },
     {

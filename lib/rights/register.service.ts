@@ -13,7 +13,7 @@ import { getSettings } from "@/lib/settings/settings.service";
 export async function getRegister(db: Db, user: CurrentUser, now = new Date()): Promise<{ generatedAt: string; sections: RegisterSection[] }> {
   if (!can(user, "register.read")) throw new ForbiddenError();
   const [processors, retention, deadlines, contacts] = await Promise.all([
-    db.platform.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { name: true, carryingStructureName: true, carryingStructureType: true } }),
+    db.platform.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { name: true, carryingStructureName: true, carryingStructureType: true, dpoContact: true } }),
     getActiveRuleSet(db, "RETENTION", now),
     getActiveRuleSet(db, "DEADLINES", now),
     getSettings(db),

@@ -1,5 +1,6 @@
 // Rights requests (annex 1 art. 3.6): one zod schema per input, shared by the forms and the API.
 import { z } from "zod";
+import { dayOut, instantOut } from "@/lib/api/common.schema";
 import { dateField } from "@/lib/fields.schema";
 import { pageQuerySchema } from "@/lib/validation";
 
@@ -97,8 +98,8 @@ export const exportQuerySchema = z.object({ format: z.enum(["html", "json", "csv
 const clockSchema = z.object({
   name: z.enum(["forward", "answer", "order", "franceTravail"]),
   label: z.string(),
-  dueAt: z.string(),
-  doneAt: z.string().nullable(),
+  dueAt: instantOut(),
+  doneAt: instantOut().nullable(),
   remainingMs: z.number().nullable(),
   overdue: z.boolean(),
   late: z.boolean(),
@@ -114,20 +115,20 @@ export const rightsRequestDtoSchema = z.object({
   channel: z.string().nullable(),
   details: z.string().nullable(),
   response: z.string().nullable(),
-  receivedAt: z.string(),
-  forwardedAt: z.string().nullable(),
-  answeredAt: z.string().nullable(),
-  controllerOrderAt: z.string().nullable(),
-  executedAt: z.string().nullable(),
-  dueAt: z.string(),
+  receivedAt: instantOut(),
+  forwardedAt: instantOut().nullable(),
+  answeredAt: instantOut().nullable(),
+  controllerOrderAt: instantOut().nullable(),
+  executedAt: instantOut().nullable(),
+  dueAt: instantOut(),
   platform: z.string().nullable(),
   jobSeeker: z.object({ id: z.string().uuid(), name: z.string(), lifecycle: z.string(), restricted: z.boolean() }).nullable(),
   /** A company contact or chef de file the request is about (issue 22). */
   otherSubject: z.object({ type: z.enum(["COMPANY_CONTACT", "CHEF_DE_FILE"]), id: z.string().uuid(), name: z.string(), lifecycle: z.string() }).nullable(),
-  recordedAt: z.string(),
+  recordedAt: instantOut(),
   recordedByPlatform: z.boolean(),
   concernsFranceTravail: z.boolean(),
-  franceTravailForwardedAt: z.string().nullable(),
+  franceTravailForwardedAt: instantOut().nullable(),
   clocks: z.array(clockSchema),
   next: clockSchema.nullable(),
   overdue: z.boolean(),
@@ -136,7 +137,11 @@ export const rightsRequestDtoSchema = z.object({
 export type RightsRequestDto = z.infer<typeof rightsRequestDtoSchema>;
 
 export const subjectSearchQuerySchema = z.object({ q: z.string().trim().min(2, "2 caractères au moins.").max(100) });
-export const subjectMatchSchema = z.object({ type: z.enum(SUBJECT_TYPES), id: z.string().uuid(), name: z.string(), birthDate: z.string().nullable(), city: z.string().nullable(), platform: z.string(), lifecycle: z.string() });
+/** What the person search finds: the subjects above, and waiting public-form requests (issue 23), which are not linkable. */
+export const SUBJECT_MATCH_TYPES = [...SUBJECT_TYPES, "INTAKE_REQUEST"] as const;
+export type SubjectMatchType = (typeof SUBJECT_MATCH_TYPES)[number];
+export const SUBJECT_MATCH_LABELS: Record<SubjectMatchType, string> = { ...SUBJECT_TYPE_LABELS, INTAKE_REQUEST: "Demande de rappel en ligne en attente" };
+export const subjectMatchSchema = z.object({ type: z.enum(SUBJECT_MATCH_TYPES), id: z.string().uuid(), name: z.string(), birthDate: dayOut().nullable(), city: z.string().nullable(), platform: z.string(), lifecycle: z.string() });
 
 /** Register of processing activities (art. 30): XLSX or printable HTML. */
 export const registerExportQuerySchema = z.object({ format: z.enum(["xlsx", "html"]).default("xlsx") });

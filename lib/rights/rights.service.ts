@@ -3,7 +3,7 @@ import "server-only";
 // out the right exercised. Use case = authorize → parse → rules → write in one transaction → audit.
 import { recordAudit } from "@/lib/audit/audit.service";
 import type { CurrentUser } from "@/lib/auth/principal";
-import { can, isProcessorRole, scopeFor, type Action } from "@/lib/authz/policy";
+import { can, canReceivePersonalFile, FIXED_IDENTITY_EXPORT_PURPOSES, isProcessorRole, PERSONAL_FILE_TOKEN_REFUSED, scopeFor, type Action } from "@/lib/authz/policy";
 import type { Db, DbOrTx } from "@/lib/db";
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError, ValidationError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -310,6 +310,8 @@ export type SubjectExport = { contentType: string; filename: string; body: strin
 export async function exportSubjectData(db: Db, user: CurrentUser, id: string, format: "html" | "json" | "csv", ctx: { requestId?: string } = {}, now = new Date()): Promise<SubjectExport> {
   // Access and portability are carried out by the DPO (the controller's side), not by the platform.
   scope(user, "rights.write");
+  // The person's whole file: to a session only, never to a personal API token (lib/authz/policy.ts, SESSION_ONLY_ACTIONS).
+  if (!canReceivePersonalFile(user)) throw new ForbiddenError(PERSONAL_FILE_TOKEN_REFUSED);
   const current = await findInScope(db, user, id, "rights.write");
   if (!current.jobSeeker || current.jobSeeker.lifecycle === "DESTROYED") throw new UnprocessableError("La demande n'est reliée à aucune personne dont des données sont détenues.");
   const seeker = current.jobSeeker;
@@ -317,7 +319,9 @@ export async function exportSubjectData(db: Db, user: CurrentUser, id: string, f
     // Audited before collecting, so the document lists this very access too.
     await recordAudit(tx, {
       action: "jobSeeker.exported", actorId: user.id, actorRole: user.role, entityType: "JobSeeker", entityId: seeker.id, platformId: seeker.platformId,
-      reason: format === "html" ? "Droit d'accès : document des données détenues" : "Droit à la portabilité", requestId: ctx.requestId, metadata: { rightsRequestId: id, format },
+      reason: format === "html" ? "Droit d'accès : document des données détenues" : "Droit à la portabilité", requestId: ctx.requestId,
+      // Issue 22 §6: an identity export whose purpose is fixed by its source (lib/authz/policy.ts).
+      metadata: { rightsRequestId: id, format, identities: true, purpose: FIXED_IDENTITY_EXPORT_PURPOSES.rightsAnswer },
     });
     return collectSubjectData(tx, seeker.id, now);
   });

@@ -3,6 +3,7 @@ import "server-only";
 // Région convention annex 1 art. 3.4 lists access, rectification, erasure and objection for every
 // person concerned, and its art. 2 lists the contacts of companies and the chefs de file among them).
 // Looked up within the user's rights scope (the DPO: every platform; a platform: its own).
+import { formatDate } from "@/lib/format";
 import { likeLiteral } from "@/lib/search/like";
 import { recordAudit } from "@/lib/audit/audit.service";
 import type { CurrentUser } from "@/lib/auth/principal";
@@ -56,7 +57,10 @@ export async function resolveSubject(tx: DbOrTx, user: CurrentUser, ids: { jobSe
 export const personName = (p: { firstName: string | null; lastName: string | null; lifecycle: string }) =>
   p.lifecycle === "DESTROYED" ? "(personne effacée)" : [p.lastName?.toUpperCase(), p.firstName].filter(Boolean).join(" ") || "(sans nom)";
 
-/** Job seekers, company contacts and chefs de file matching a name or e-mail (or an FT id), in scope; audited. */
+/**
+ * Job seekers, company contacts and chefs de file matching a name or e-mail (or an FT id), and the
+ * public form's callback requests still waiting (issue 23), in scope; audited.
+ */
 export async function searchSubjects(db: Db, user: CurrentUser, q: string, ctx: { requestId?: string } = {}) {
   if (!can(user, "rights.record")) throw new ForbiddenError();
   const scope = subjectScope(user);
@@ -64,7 +68,16 @@ export async function searchSubjects(db: Db, user: CurrentUser, q: string, ctx: 
   const nameTerms = (extra: (t: string) => object[]) =>
     terms.map((t) => ({ OR: [{ lastName: { contains: likeLiteral(t), mode: "insensitive" as const } }, { firstName: { contains: likeLiteral(t), mode: "insensitive" as const } }, ...extra(t)] }));
   const live = { lifecycle: { not: "DESTROYED" as const } };
-  const [seekers, contacts, chefs] = await Promise.all([
+  // Issue 23: a callback request left on the public form and still waiting holds a person's data
+  // too (name, e-mail, phone). Only waiting ones: a handled or expired request has been wiped.
+  const intakeTerms = terms.map((t) => ({
+    OR: [
+      { lastName: { contains: likeLiteral(t), mode: "insensitive" as const } },
+      { firstName: { contains: likeLiteral(t), mode: "insensitive" as const } },
+      { email: { contains: likeLiteral(t), mode: "insensitive" as const } },
+    ],
+  }));
+  const [seekers, contacts, chefs, intake] = await Promise.all([
     db.jobSeeker.findMany({
       where: { AND: [scope, live, ...nameTerms((t) => [{ email: { contains: likeLiteral(t), mode: "insensitive" } }, { franceTravailId: t }])] },
       orderBy: [{ lastName: "asc" }, { firstName: "asc" }], take: 20,
@@ -80,14 +93,26 @@ export async function searchSubjects(db: Db, user: CurrentUser, q: string, ctx: 
       orderBy: [{ lastName: "asc" }, { firstName: "asc" }], take: 10,
       select: { id: true, firstName: true, lastName: true, lifecycle: true, sector: true, platform: { select: { name: true } } },
     }),
+    db.intakeRequest.findMany({
+      where: { AND: [scope as Prisma.IntakeRequestWhereInput, { status: "A_TRAITER" }, ...intakeTerms] },
+      orderBy: [{ submittedAt: "asc" }], take: 10,
+      select: { id: true, kind: true, firstName: true, lastName: true, communeName: true, submittedAt: true, platform: { select: { name: true } } },
+    }),
   ]);
   await recordAudit(db, {
     action: "rightsSubject.search", actorId: user.id, actorRole: user.role, reason: "Demande d'exercice de droits : recherche de la personne", requestId: ctx.requestId,
-    metadata: { jobSeekers: seekers.length, companyContacts: contacts.length, chefsDeFile: chefs.length },
+    metadata: { jobSeekers: seekers.length, companyContacts: contacts.length, chefsDeFile: chefs.length, intakeRequests: intake.length },
   });
   return [
     ...seekers.map((r) => ({ type: "JOB_SEEKER" as const, id: r.id, name: personName(r), birthDate: r.birthDate?.toISOString().slice(0, 10) ?? null, city: r.city, platform: r.platform.name, lifecycle: r.lifecycle })),
     ...contacts.map((r) => ({ type: "COMPANY_CONTACT" as const, id: r.id, name: `${personName(r)} (${r.company.name})`, birthDate: null, city: null, platform: r.platform.name, lifecycle: r.lifecycle })),
     ...chefs.map((r) => ({ type: "CHEF_DE_FILE" as const, id: r.id, name: `${personName(r)} (chef de file, ${r.sector})`, birthDate: null, city: null, platform: r.platform.name, lifecycle: r.lifecycle })),
+    // Not a record a rights request can be linked to: the routed platform answers it by discarding
+    // the request (which wipes it), and the nightly run wipes it anyway after the retention period.
+    ...intake.map((r) => ({
+      type: "INTAKE_REQUEST" as const, id: r.id,
+      name: `${personName({ ...r, lifecycle: "ACTIVE" })} (demande en ligne du ${formatDate(r.submittedAt)}${r.kind === "ENTREPRISE" ? ", entreprise" : ""})`,
+      birthDate: null, city: r.communeName, platform: r.platform.name, lifecycle: "A_TRAITER",
+    })),
   ];
 }

@@ -1,6 +1,7 @@
 // Input of the admin use case "add a rule-set version" (API and form). The payload itself is
 // validated by the schema of its kind (rule-set.schema.ts) in the service.
 import { z } from "zod";
+import { dayOut, instantOut } from "@/lib/api/common.schema";
 
 export const RULE_SET_KINDS = ["REGION_FRAMEWORK", "FRANCE_TRAVAIL", "DEADLINES", "RETENTION", "OPERATIONS"] as const;
 
@@ -43,9 +44,9 @@ export const ruleSetSchema = z.object({
   id: z.uuid(),
   kind: z.enum(RULE_SET_KINDS),
   version: z.number().int(),
-  validFrom: z.string(),
+  validFrom: dayOut("Premier jour d'application"),
   validTo: z.string().nullable(),
   payload: z.unknown(),
   note: z.string().nullable(),
-  createdAt: z.string(),
+  createdAt: instantOut(),
 });

@@ -30,7 +30,7 @@ export type Attributor = z.infer<typeof attributorSchema>;
 
 export const trancheAnchors = ["SIGNATURE", "INTERMEDIATE_REPORT", "FINAL_REVIEW_MEETING"] as const;
 /** Documents and meetings a tranche may require before it can be claimed (lib/subsidy/tranche.rules.ts). */
-export const trancheDocuments = ["START_ATTESTATION", "INTERMEDIATE_REPORT", "FINAL_REPORT", "FINAL_REVIEW_MEETING", "RECEIPTS"] as const;
+export const trancheDocuments = ["START_ATTESTATION", "INTERMEDIATE_REPORT", "FINAL_REPORT", "FINAL_REVIEW_MEETING", "RECEIPTS", "ACTIVITY_BILAN"] as const;
 
 const trancheRuleSchema = z
   .object({
@@ -91,6 +91,19 @@ export const regionFrameworkSchema = z
     /** Open data (décret 2017-779): grants above this amount are published. Optional (v1 predates it). */
     openDataThresholdCents: cents.optional(),
     attributor: attributorSchema.optional(),
+    /**
+     * Convention cadre art. 11: « résiliée de plein droit par l'une ou l'autre partie à l'expiration
+     * d'un délai de 3 mois suivant l'envoi d'une lettre recommandée ». Defaulted so older rule sets parse.
+     */
+    terminationNoticeMonths: positiveInt.default(3),
+    /**
+     * Issue 22 §4 — cadre d'intervention §5 « Modalités administratives »: « Le paiement de la
+     * subvention se fera sur présentation d'un bilan d'activité de la plateforme et des différents
+     * justificatifs de dépenses ». True: every payment (each tranche, and a payment outside the
+     * tranches) waits for the activity bilan; finance may pay anyway with a stated reason.
+     * Defaulted to the text so older rule sets parse and apply it.
+     */
+    paymentRequiresActivityBilan: z.boolean().default(true),
   })
   .refine((r) => r.fundingRateBp + r.minTerritoryShareBp <= 10_000, {
     message: "Taux Région + part minimale du territoire > 100 %",
@@ -125,6 +138,30 @@ export const franceTravailSchema = z
      * full, increased by these shares (deliberate breach, fraud). Optional: v1 predates it.
      */
     penalties: z.object({ deliberateSurchargeBp: bp, fraudSurchargeBp: bp }).optional(),
+    /**
+     * Art. 5: « Au plus tard 6 mois après la signature de la convention, le porteur de projet
+     * communique à France Travail un bilan intermédiaire ». Defaulted so older rule sets parse.
+     */
+    intermediateBilanMonthsAfterSignature: positiveInt.default(6),
+    /**
+     * Art. 5: « le porteur de projet adresse par courriel à France Travail, un mois avant la tenue de
+     * la réunion, un bilan de la réalisation du projet ». Defaulted so older rule sets parse.
+     */
+    finalBilanMonthsBeforeMeeting: positiveInt.default(1),
+    /**
+     * Small-count masking, chosen per report (issue 22 §3): the monthly file goes to France Travail
+     * « données agrégées (anonymes) » (art. 5), so it is masked; the two bilans are project-wide
+     * figures presented at a meeting with the porteur — masked too by default, an administrator may
+     * decide otherwise per report. The threshold is `smallCountMaskThreshold`.
+     */
+    masking: z.object({ monthly: z.boolean(), intermediateBilan: z.boolean(), finalBilan: z.boolean() })
+      .default({ monthly: true, intermediateBilan: true, finalBilan: true }),
+    /**
+     * Art. 14: 1) on a party's request « La résiliation prend effet dans un délai de 3 mois à compter de
+     * la date de réception de la demande »; 2) on a breach, « dans un délai de 30 jours à compter de la
+     * date de réception … de la mise en demeure »; 3) de plein droit, at receipt of the decision.
+     */
+    termination: z.object({ requestNoticeMonths: positiveInt, breachNoticeDays: positiveInt }).default({ requestNoticeMonths: 3, breachNoticeDays: 30 }),
   })
   .refine(
     (r) => uniqueCodes([...r.eligibleCategories, ...r.nonEligibleCategories]),
@@ -175,6 +212,37 @@ export const retentionSchema = z
      * suivant l'échéance de la convention » (annex 1, 2.12). Defaulted so older rule sets parse.
      */
     franceTravailDestroyMonthsAfterEnd: positiveInt.default(2),
+    /**
+     * Issue 23: a request left on the public form and never converted by staff (nor discarded) has
+     * its personal fields wiped this many months after it was sent. Defaulted so older rule sets parse.
+     */
+    intakeRequestMonths: positiveInt.default(3),
+    // ── Issue 22 §5: what had no period. Région annex 1 art. 3.1 point 3: the processor must
+    // « respecter la durée de conservation … et supprimer les Données à caractère personnel à
+    // expiration de la durée de conservation ». The conventions give no figure for these records:
+    // the values are proposals to the DPO, shown on the processing register, defaulted so that
+    // rule sets written before them still parse.
+    /** A rights request answered or rejected: identity, contact and free text erased after this many months (the request stays as proof: kind, dates, status). */
+    closedRightsRequestMonths: positiveInt.default(60),
+    /** A closed breach record: free text (nature, contact, consequences, measures) erased after this many months. */
+    breachRecordMonths: positiveInt.default(60),
+    /** Audit events (user IP addresses, typed reasons) removed from the head of the chain after this many months. */
+    auditEventMonths: positiveInt.default(12),
+    /** Receipts (payslips, expense notes, invoices) deleted this many months after 31 December of their file's year. */
+    receiptMonthsAfterYearEnd: positiveInt.default(60),
+    /** Free-text notes on the company side (they may name people): erased this many months after the note. Annex 1 art. 2: « S'agissant de l'entreprise … 48 mois ». */
+    companyNoteMonths: positiveInt.default(48),
+    /** A sole trader's company record (its name is a person's): name and address erased this many months after the last contact. Annex 1 art. 2: 48 months for « l'entreprise ». */
+    soleTraderMonths: positiveInt.default(48),
+    /** Issue 22 §6: previous values of a job seeker (rectification history) kept this many months to answer a dispute, then deleted. */
+    rectificationHistoryMonths: positiveInt.default(12),
+    /**
+     * Issue 16 §12: a run renews its lease while it works (every third of it); a run whose lease has
+     * run out without renewal was killed and is marked abandoned by the next run, which finishes its
+     * work. Longer than the longest single record (a receipt deletion, an audit chunk). Defaulted so
+     * older rule sets parse.
+     */
+    runLeaseMinutes: positiveInt.default(15),
   })
   .refine((r) => r.jobSeekerDestroyMonths >= r.jobSeekerArchiveMonths, {
     message: "La destruction ne peut précéder l'archivage",
@@ -230,6 +298,30 @@ export const PROSPECTING_DEFAULTS: ProspectingRules = {
   recontactMonths: 12,
 };
 
+export const circuitCourtSchema = z.object({
+  /** Reminders are sent this many days before the event (D-3, D-1…), to whoever has not declined. */
+  reminderDaysBefore: z.array(z.number().int().min(0).max(60)).max(5).refine((d) => new Set(d).size === d.length, "Délais de relance en double"),
+  /** Answers through the public link accepted per client address per hour (beyond: refused, French 429 message). */
+  publicAnswersPerHour: positiveInt,
+  /** Whether the public page lets the person correct their phone number. */
+  allowPhoneCorrection: z.boolean(),
+});
+export type CircuitCourtRules = z.infer<typeof circuitCourtSchema>;
+/** Business defaults, also what a rule set written before issue 20 reads. */
+export const CIRCUIT_COURT_DEFAULTS: CircuitCourtRules = { reminderDaysBefore: [3, 1], publicAnswersPerHour: 20, allowPhoneCorrection: false };
+
+/**
+ * Issue 22 §6: the purposes a user may state before exporting a list holding identities (Région
+ * annex 1 art. 3.1 point 2: data processed only for the purposes of the processing). Business
+ * defaults proposed to the DPO — the platforms' own uses of a list of people; none is a statistic.
+ */
+export const IDENTITY_EXPORT_PURPOSES_DEFAULTS: ExpenseCategory[] = [
+  { code: "MISE_EN_RELATION", label: "Mise en relation avec des entreprises (positionnements sur des offres)" },
+  { code: "CIRCUIT_COURT", label: "Invitations à un événement circuit court" },
+  { code: "SUIVI_ACCOMPAGNEMENT", label: "Suivi et relance des personnes accompagnées par la plateforme" },
+  { code: "QUALITE_DONNEES", label: "Contrôle de la qualité des fiches (doublons, corrections)" },
+];
+
 export const operationsSchema = z
   .object({
     numeroVertCallbackDelayDays: positiveInt,
@@ -256,6 +348,30 @@ export const operationsSchema = z
   tableExportBackgroundRows: positiveInt.default(5000),
   /** Days a background export stays downloadable before it is deleted. */
   tableExportRetentionDays: positiveInt.default(7),
+  /** Issue 22 §6: purposes offered (and required) before an export of identities. Defaulted for older rule sets. */
+  identityExportPurposes: z.array(categorySchema).min(1).refine(uniqueCodes, "Codes de finalité en double").default(IDENTITY_EXPORT_PURPOSES_DEFAULTS),
+  /**
+   * Public intake (issue 23): at most `perAddress` requests per contact address (e-mail or phone)
+   * and `perIp` per client address within `windowMinutes`; `searchesPerIp` register searches of the
+   * company form and `communeSearchesPerIp` commune searches of both forms per client address in the
+   * same window. Defaulted for older rule sets.
+   */
+  publicIntake: z
+    .object({
+      perAddress: positiveInt,
+      perIp: positiveInt,
+      windowMinutes: positiveInt,
+      /** Register searches of the public company form per client address within the window. Defaulted for older rule sets. */
+      searchesPerIp: positiveInt.default(60),
+      /**
+       * Commune searches of the public forms' picker per client address within the window (typed ahead:
+       * a few per form, more room than the register search for offices behind one address). Defaulted for older rule sets.
+       */
+      communeSearchesPerIp: positiveInt.default(120),
+    })
+    .default({ perAddress: 3, perIp: 10, windowMinutes: 60, searchesPerIp: 60, communeSearchesPerIp: 120 }),
+  /** Circuit-court invitations (issue 20): reminder delays, public-link rate limit, phone correction. */
+  circuitCourt: circuitCourtSchema.default(CIRCUIT_COURT_DEFAULTS),
   /** Prospecting (issue 19): the ranking of the register's establishments (lib/prospecting/score.rules.ts). */
   prospecting: prospectingSchema.default(PROSPECTING_DEFAULTS),
   governance: z.object({

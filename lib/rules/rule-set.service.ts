@@ -28,7 +28,8 @@ export interface RuleSetDto {
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
 function toDto(r: { id: string; kind: string; version: number; validFrom: Date; validTo: Date | null; payload: unknown; note: string | null; createdAt: Date }): RuleSetDto {
-  return { ...r, kind: r.kind as RuleSetKindName, validFrom: day(r.validFrom), validTo: r.validTo ? day(r.validTo) : null, createdAt: r.createdAt.toISOString() };
+  // Field by field: a row carries more columns (createdById) than the API documents.
+  return { id: r.id, kind: r.kind as RuleSetKindName, version: r.version, validFrom: day(r.validFrom), validTo: r.validTo ? day(r.validTo) : null, payload: r.payload, note: r.note, createdAt: r.createdAt.toISOString() };
 }
 
 /** The rule set of `kind` in force on `at` (latest start, then latest version). */

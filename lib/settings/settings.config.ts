@@ -21,6 +21,19 @@ export const SETTINGS = {
   "rgpd.franceTravailDpoEmail": { label: "Adresse du délégué à la protection des données de France Travail", schema: email, default: "contact-dpd.00148@francetravail.fr", group: "rgpd" },
   /** Région convention annex 1 art. 3.7: « appel téléphonique à la Direction de Proch'Emploi (03.74.27.XX.XX) » (number left blank in the template). */
   "rgpd.prochEmploiPhone": { label: "Téléphone de la Direction Proch'Emploi (violations)", schema: text, default: "03 74 27 XX XX (à compléter)", group: "rgpd" },
+  /**
+   * Issue 23: the regional numéro vert, given on the public intake pages (phone first) and to anyone
+   * whose commune is outside every platform's perimeter. Proch'Emploi's published number.
+   */
+  "intake.numeroVert": { label: "Numéro vert régional Proch'Emploi (pages publiques)", schema: text, default: "0 800 02 60 80", group: "intake" },
+  /**
+   * Sub-processors (issue 22 §7). Région convention annex 1 art. 3.2: the controller is told in advance
+   * of « l'identité et les coordonnées du sous-traitant et les dates du contrat de sous-traitance »;
+   * France Travail annex 1 point 6 likewise. Shown on the processing register.
+   */
+  "rgpd.subProcessorHosting": { label: "Sous-traitant ultérieur : hébergement (nom, coordonnées, dates du contrat)", schema: text, default: "Hébergeur : à compléter (nom, coordonnées, dates du contrat)", group: "rgpd" },
+  "rgpd.subProcessorEmail": { label: "Sous-traitant ultérieur : envoi des courriels (SMTP)", schema: text, default: "Service d'envoi de courriels : à compléter (nom, coordonnées, dates du contrat)", group: "rgpd" },
+  "rgpd.subProcessorStorage": { label: "Sous-traitant ultérieur : stockage des fichiers (objet S3)", schema: text, default: "Stockage objet : à compléter (nom, coordonnées, région de l'Union européenne, dates du contrat)", group: "rgpd" },
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;

@@ -185,6 +185,18 @@ export const HEADCOUNT_LABELS: Record<string, string> = {
   "53": "10 000 salariés et plus",
 };
 
+/** « Effectif minimum » filter of the prospecting list: an INSEE band code and what it means as a floor. */
+export const MIN_HEADCOUNT_OPTIONS = [
+  { code: "01", label: "1 salarié et plus" },
+  { code: "03", label: "6 salariés et plus" },
+  { code: "11", label: "10 salariés et plus" },
+  { code: "12", label: "20 salariés et plus" },
+  { code: "21", label: "50 salariés et plus" },
+  { code: "22", label: "100 salariés et plus" },
+  { code: "32", label: "250 salariés et plus" },
+  { code: "41", label: "500 salariés et plus" },
+] as const;
+
 export function headcountLabel(code: string | null): string {
   return (code && HEADCOUNT_LABELS[code]) ?? "effectif inconnu";
 }

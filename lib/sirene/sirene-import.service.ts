@@ -72,6 +72,8 @@ export interface SireneImportReport {
   /** Time spent reading and staging the file(s), and swapping the staged rows in. */
   readMs: number;
   swapMs: number;
+  /** Milliseconds per step of the swap (names, counts, merge, removals, clean-up): where the time goes. */
+  swapSteps: Record<string, number>;
 }
 
 const MAX_ERRORS = 1000;
@@ -151,6 +153,19 @@ async function claimImport(db: Sql, file: string, partial: boolean, liveHeartbea
     throw new SireneFileError(`Un import SIRENE est déjà en cours (${running.fileName}, commencé le ${running.startedAt.toLocaleString("fr-FR", { timeZone: "Europe/Paris" })}).`);
   }
   if (running && BigInt(running.fileSize) === fp.size && running.fileFingerprint === fp.hash && running.partial === partial) {
+    // The staging table is UNLOGGED: a server crash empties it while the checkpoint survives. Then the
+    // staged lines are gone and the run starts again from the first line rather than skip them.
+    const {
+      rows: [staged],
+    } = await db.query<{ any: boolean }>(`SELECT EXISTS (SELECT 1 FROM "SireneStaging" WHERE "importId" = $1) AS any`, [running.id]);
+    if (running.kept > 0 && !staged!.any) {
+      const { rows } = await db.query<ImportRow>(
+        `UPDATE "SireneImport" SET "linesDone" = 0, kept = 0, "outsidePerimeter" = 0, restricted = 0, rejected = 0, errors = '[]'::jsonb, "heartbeatAt" = now()
+         WHERE id = $1 RETURNING *`,
+        [running.id],
+      );
+      return rows[0]!;
+    }
     await db.query(`UPDATE "SireneImport" SET "heartbeatAt" = now() WHERE id = $1`, [running.id]);
     return running;
   }
@@ -223,40 +238,52 @@ async function inTransaction<T>(pool: pg.Pool, fn: (c: pg.PoolClient) => Promise
 
 /** Swaps the staged rows in, in one transaction, and counts what changed. */
 async function swap(pool: pg.Pool, importId: string, partial: boolean) {
+  const steps: Record<string, number> = {};
+  let t = Date.now();
+  const step = (name: string) => {
+    steps[name] = Date.now() - t;
+    t = Date.now();
+  };
+  // The shown name: sign, else usual name (staged), else the legal unit's name (this file or the last one).
+  const shownName = (cur: string) => `CASE WHEN s.name = '' THEN COALESCE(s."legalName", ${cur}."legalName", 'Établissement sans nom diffusé') ELSE s.name END`;
   return inTransaction(pool, async (tx) => {
-    // Names first: sign, else usual name (staged), else the legal unit's name (this file or the last one).
-    await tx.query(
-      `UPDATE "SireneStaging" s
-       SET name = COALESCE(s."legalName", (SELECT e."legalName" FROM "SireneEstablishment" e WHERE e.siret = s.siret), 'Établissement sans nom diffusé')
-       WHERE s."importId" = $1 AND s.name = ''`,
-      [importId],
-    );
     const {
       rows: [counts],
     } = await tx.query<{ added: string; updated: string; closed: string }>(
       `SELECT count(*) FILTER (WHERE e.siret IS NULL) AS added,
               count(*) FILTER (WHERE e.siret IS NOT NULL AND (e.name, e."nafCode", e."headcountCode", e.active, e."addressLine", e."inseeCode", e."legalName")
-                IS DISTINCT FROM (s.name, s."nafCode", s."headcountCode", s.active, s."addressLine", s."inseeCode", COALESCE(s."legalName", e."legalName"))) AS updated,
+                IS DISTINCT FROM (${shownName("e")}, s."nafCode", s."headcountCode", s.active, s."addressLine", s."inseeCode", COALESCE(s."legalName", e."legalName"))) AS updated,
               count(*) FILTER (WHERE e.active AND NOT s.active) AS closed
        FROM "SireneStaging" s LEFT JOIN "SireneEstablishment" e ON e.siret = s.siret
        WHERE s."importId" = $1`,
       [importId],
     );
+    step("comptes");
+    // Unchanged establishments are not rewritten (most of a monthly file): no dead rows, no index churn.
+    // "importId" and "updatedAt" therefore name the import that last changed the row.
     await tx.query(
       `INSERT INTO "SireneEstablishment" AS e (siret, siren, name, "legalName", "individualEntrepreneur", "nafCode", "headcountCode",
          employer, "headOffice", "createdOn", active, "addressLine", "postalCode", city, "inseeCode", "importId", "updatedAt")
-       SELECT s.siret, s.siren, s.name, s."legalName", s."individualEntrepreneur", s."nafCode", s."headcountCode", s.employer,
+       SELECT s.siret, s.siren, ${shownName("cur")}, s."legalName", s."individualEntrepreneur", s."nafCode", s."headcountCode", s.employer,
          s."headOffice", s."createdOn", s.active, s."addressLine", s."postalCode", s.city, s."inseeCode", s."importId", now()
-       FROM "SireneStaging" s WHERE s."importId" = $1
+       FROM "SireneStaging" s LEFT JOIN "SireneEstablishment" cur ON cur.siret = s.siret
+       WHERE s."importId" = $1
        ON CONFLICT (siret) DO UPDATE SET siren = EXCLUDED.siren, name = EXCLUDED.name,
          "legalName" = COALESCE(EXCLUDED."legalName", e."legalName"),
          "individualEntrepreneur" = EXCLUDED."individualEntrepreneur" OR (EXCLUDED."legalName" IS NULL AND e."individualEntrepreneur"),
          "nafCode" = EXCLUDED."nafCode", "headcountCode" = EXCLUDED."headcountCode", employer = EXCLUDED.employer,
          "headOffice" = EXCLUDED."headOffice", "createdOn" = EXCLUDED."createdOn", active = EXCLUDED.active,
          "addressLine" = EXCLUDED."addressLine", "postalCode" = EXCLUDED."postalCode", city = EXCLUDED.city,
-         "inseeCode" = EXCLUDED."inseeCode", "importId" = EXCLUDED."importId", "updatedAt" = now()`,
+         "inseeCode" = EXCLUDED."inseeCode", "importId" = EXCLUDED."importId", "updatedAt" = now()
+       WHERE (e.siren, e.name, e."legalName", e."individualEntrepreneur", e."nafCode", e."headcountCode", e.employer, e."headOffice",
+              e."createdOn", e.active, e."addressLine", e."postalCode", e.city, e."inseeCode")
+         IS DISTINCT FROM (EXCLUDED.siren, EXCLUDED.name, COALESCE(EXCLUDED."legalName", e."legalName"),
+              EXCLUDED."individualEntrepreneur" OR (EXCLUDED."legalName" IS NULL AND e."individualEntrepreneur"), EXCLUDED."nafCode",
+              EXCLUDED."headcountCode", EXCLUDED.employer, EXCLUDED."headOffice", EXCLUDED."createdOn", EXCLUDED.active,
+              EXCLUDED."addressLine", EXCLUDED."postalCode", EXCLUDED.city, EXCLUDED."inseeCode")`,
       [importId],
     );
+    step("fusion");
     // A full file is the whole register for the perimeters: what it no longer holds (closed long ago,
     // no longer diffused, moved out of every perimeter) leaves the local copy.
     const removed = partial
@@ -268,13 +295,15 @@ async function swap(pool: pg.Pool, importId: string, partial: boolean) {
             [importId],
           )
         ).rowCount ?? 0);
+    step("retraits");
     await tx.query(`DELETE FROM "SireneStaging" WHERE "importId" = $1`, [importId]);
+    step("nettoyage");
     const changes = { added: Number(counts!.added), updated: Number(counts!.updated), closed: Number(counts!.closed), removed };
     await tx.query(
       `UPDATE "SireneImport" SET status = 'DONE', added = $2, updated = $3, closed = $4, removed = $5, "finishedAt" = now(), "heartbeatAt" = now() WHERE id = $1`,
       [importId, changes.added, changes.updated, changes.closed, changes.removed],
     );
-    return changes;
+    return { ...changes, swapSteps: steps };
   });
 }
 
@@ -284,6 +313,9 @@ async function swap(pool: pg.Pool, importId: string, partial: boolean) {
  */
 export async function importSirene(databaseUrl: string, opts: SireneImportOptions): Promise<SireneImportReport> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+  // Each batch commits with its checkpoint, so an unflushed commit lost in a server crash loses both
+  // together and the run resumes from the previous checkpoint: no need to wait for the disk at each batch.
+  pool.on("connect", (client) => void client.query("SET synchronous_commit = off").catch(() => undefined));
   try {
     return await runImport(pool, opts);
   } finally {

@@ -3,8 +3,24 @@
 export const RECEIPT_TYPES = { "application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png" } as const;
 export type ReceiptMime = keyof typeof RECEIPT_TYPES;
 
-export const RECEIPT_KINDS = { PAYSLIP: "Bulletin de salaire", EXPENSE_NOTE: "Note de frais", INVOICE: "Facture", OTHER: "Autre justificatif" } as const;
+export const RECEIPT_KINDS = {
+  PAYSLIP: "Bulletin de salaire", EXPENSE_NOTE: "Note de frais", INVOICE: "Facture", OTHER: "Autre justificatif",
+  // Issue 22 §4 — convention cadre Région art. 7.3 « Une seconde annexe comprend une information
+  // qualitative … » : attached to the file itself (never to a line or a tranche), Région files only.
+  QUALITATIVE_ANNEX: "Annexe qualitative du compte rendu financier",
+  // Issue 22 §4 — convention cadre art. 4.1 « du bilan de l'année précédente »: joined to the annual request.
+  PREVIOUS_YEAR_BILAN: "Bilan d'activité de l'année précédente",
+} as const;
 export type ReceiptKind = keyof typeof RECEIPT_KINDS;
+export const RECEIPT_KIND_CODES = Object.keys(RECEIPT_KINDS) as [ReceiptKind, ...ReceiptKind[]];
+
+/** Why a document of `kind` cannot be attached where asked, or null (issue 22 §4: the qualitative annex). */
+export function receiptPlacementRefusal(kind: ReceiptKind, p: { funder: "REGION" | "FRANCE_TRAVAIL"; budgetLineId?: string | null; trancheId?: string | null }): string | null {
+  if (kind !== "QUALITATIVE_ANNEX") return null;
+  if (p.funder !== "REGION") return "L'annexe qualitative accompagne le compte rendu financier d'une convention de la Région (convention cadre, art. 7.3).";
+  if (p.budgetLineId || p.trancheId) return "L'annexe qualitative se joint au dossier, pas à une ligne de budget ni à une tranche.";
+  return null;
+}
 
 const startsWith = (b: Uint8Array, sig: number[], at = 0) => sig.every((x, i) => b[at + i] === x);
 

@@ -10,11 +10,11 @@ import { can } from "@/lib/authz/policy";
 import { recordAudit } from "@/lib/audit/audit.service";
 import type { Db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { ForbiddenError, NotFoundError, UnprocessableError, ValidationError } from "@/lib/errors";
+import { ForbiddenError, NotFoundError, PayloadTooLargeError, UnprocessableError, ValidationError } from "@/lib/errors";
 import { receiptStorage } from "@/lib/storage";
 import { StoredFileMissingError } from "@/lib/storage/storage";
 import { findScopedFile } from "@/lib/subsidy/subsidy-file.repo";
-import { RECEIPT_KINDS, receiptRefusal, safeFileName, sniffReceiptType, type ReceiptKind } from "@/lib/subsidy/receipt.rules";
+import { RECEIPT_KINDS, receiptPlacementRefusal, receiptRefusal, safeFileName, sniffReceiptType, type ReceiptKind } from "@/lib/subsidy/receipt.rules";
 
 export interface ReceiptDto {
   id: string;
@@ -27,6 +27,11 @@ export interface ReceiptDto {
   createdAt: string;
 }
 
+/** Field by field: the row also holds the uploader, the file and the checksum, which the API does not give out. */
+function toDto(r: { id: string; kind: string; fileName: string; mimeType: string; sizeBytes: number; budgetLineId: string | null; trancheId: string | null; createdAt: Date }): ReceiptDto {
+  return { id: r.id, kind: r.kind as ReceiptKind, fileName: r.fileName, mimeType: r.mimeType, sizeBytes: r.sizeBytes, budgetLineId: r.budgetLineId, trancheId: r.trancheId, createdAt: r.createdAt.toISOString() };
+}
+
 function storageKey(fileId: string, receiptId: string): string {
   return `${fileId}/${receiptId}`;
 }
@@ -34,7 +39,7 @@ function storageKey(fileId: string, receiptId: string): string {
 export async function listReceipts(db: Db, user: CurrentUser, fileId: string): Promise<ReceiptDto[]> {
   await findScopedFile(db, user, fileId);
   const rows = await db.receipt.findMany({ where: { subsidyFileId: fileId }, orderBy: { createdAt: "asc" } });
-  return rows.map((r) => ({ ...r, kind: r.kind as ReceiptKind, createdAt: r.createdAt.toISOString() }));
+  return rows.map(toDto);
 }
 
 export interface UploadInput {
@@ -49,7 +54,11 @@ export async function saveReceipt(db: Db, user: CurrentUser, fileId: string, inp
   if (!can(user, "subsidy.write")) throw new ForbiddenError();
   const file = await findScopedFile(db, user, fileId);
   if (!(input.kind in RECEIPT_KINDS)) throw new ValidationError({ kind: ["Choisissez le type de justificatif."] });
-  const refusal = receiptRefusal(input.bytes, env.RECEIPT_MAX_MB * 1_048_576);
+  const placement = receiptPlacementRefusal(input.kind as ReceiptKind, { funder: file.funder, budgetLineId: input.budgetLineId, trancheId: input.trancheId });
+  if (placement) throw new UnprocessableError(placement, { kind: [placement] });
+  const maxBytes = env.RECEIPT_MAX_MB * 1_048_576;
+  const refusal = receiptRefusal(input.bytes, maxBytes);
+  if (refusal && input.bytes.length > maxBytes) throw new PayloadTooLargeError(refusal, { file: [refusal] });
   if (refusal) throw new UnprocessableError(refusal, { file: [refusal] });
   const mime = sniffReceiptType(input.bytes)!;
   if (input.budgetLineId && !(await db.budgetLine.count({ where: { id: input.budgetLineId, subsidyFileId: fileId } }))) throw new NotFoundError("Ligne de budget introuvable.");
@@ -71,7 +80,7 @@ export async function saveReceipt(db: Db, user: CurrentUser, fileId: string, inp
         action: "receipt.uploaded", actorId: user.id, actorRole: user.role, entityType: "Receipt", entityId: id, platformId: file.platformId,
         metadata: { subsidyFileId: fileId, kind: input.kind, sizeBytes: row.sizeBytes, sha256: row.sha256 },
       });
-      return { ...row, kind: row.kind as ReceiptKind, createdAt: row.createdAt.toISOString() };
+      return toDto(row);
     });
   } catch (err) {
     // No orphan file in storage when the row could not be written.

@@ -1,6 +1,7 @@
 // Payment schedule, payment ceiling and final balance of a subsidy (shared/DOMAIN.md §4). Pure.
 import { addDays, addMonths } from "date-fns";
 import { formatCents } from "@/lib/format";
+import { gapNeedsExplanation } from "@/lib/subsidy/financial-report.rules";
 import type { FranceTravailRules, RegionFrameworkRules, TrancheRule } from "@/lib/rules/rule-set.schema";
 import { applyRate, eligibleTotal, percent, regionCap, type FunderRules, type LineInput, type PlatformSize, type Step } from "@/lib/subsidy/subsidy.rules";
 
@@ -116,12 +117,8 @@ export function computeFinalBalance(r: FunderRules, input: FinalBalanceInput): F
 /**
  * Lines whose forecast/actual gap exceeds the threshold (share of the forecast) and still lack an
  * explanation (convention cadre art. 7.3). A line with no forecast and any actual always counts.
+ * The same rule as the products of the report (financial-report.rules.ts `gapNeedsExplanation`).
  */
 export function gapsNeedingExplanation<L extends LineInput & { gapExplanation?: string | null }>(lines: L[], thresholdBp: number): L[] {
-  return lines.filter((l) => {
-    if (l.actualCents === null || l.actualCents === undefined) return false;
-    const gap = Math.abs(l.actualCents - l.forecastCents);
-    if (gap === 0 || gap <= applyRate(l.forecastCents, thresholdBp)) return false;
-    return !l.gapExplanation?.trim();
-  });
+  return lines.filter((l) => gapNeedsExplanation(l.forecastCents, l.actualCents, l.gapExplanation, thresholdBp));
 }

@@ -2,7 +2,7 @@
 // 2017-779, SCDL "subventions" schema), de minimis ceiling per undertaking, and the deadlines the
 // finance team follows. Pure: `now` and every figure come in as parameters.
 import { csvDocument } from "@/lib/exports/csv";
-import { addMonths, differenceInCalendarDays, subYears } from "date-fns";
+import { addMonths, differenceInCalendarDays, subMonths, subYears } from "date-fns";
 import { formatCents } from "@/lib/format";
 import type { Attributor } from "@/lib/rules/rule-set.schema";
 
@@ -137,7 +137,7 @@ export function deMinimisCheck(
 
 // ───────────────────────── deadlines ─────────────────────────
 
-export type DeadlineKind = "FINANCIAL_REPORT" | "TEAM_RECRUITMENT" | "TRANCHE";
+export type DeadlineKind = "FINANCIAL_REPORT" | "TEAM_RECRUITMENT" | "TRANCHE" | "TERMINATION" | "FT_FINAL_BILAN";
 export type DeadlineState = "DONE" | "LATE" | "SOON" | "UPCOMING";
 
 export interface Deadline {
@@ -154,10 +154,18 @@ export interface Deadline {
 export interface DeadlineFile {
   fiscalYearEnd: Date | null;
   financialReportReceivedAt: Date | null;
-  notifiedAt: Date | null;
-  teamRecruitedAt: Date | null;
   formalNoticeAt?: Date | null;
+  /**
+   * Région convention cadre art. 11: the recruitment deadline of the convention cadre, given to ONE
+   * file of the platform (recruitmentCarriers); null/absent on every other file and on France Travail files.
+   */
+  cadre?: { notificationDate: Date; teamRecruitedAt: Date | null } | null;
   tranches: { rank: number; label: string; dueAt: Date | null; status: string }[];
+  /** A notified termination (FT art. 14, Région art. 11): its effective date is a deadline. */
+  status?: string;
+  terminationEffectiveAt?: Date | null;
+  /** FT art. 5: the final bilan « un mois avant la tenue de la réunion » (months from the FT rule set). */
+  ftFinalBilan?: { meetingAt: Date | null; reportAt: Date | null; monthsBefore: number } | null;
 }
 
 function state(dueAt: Date, done: boolean, now: Date, soonDays: number): { state: DeadlineState; daysLeft: number } {
@@ -167,7 +175,37 @@ function state(dueAt: Date, done: boolean, now: Date, soonDays: number): { state
   return { state: daysLeft <= soonDays ? "SOON" : "UPCOMING", daysLeft };
 }
 
-/** The deadlines of one file: financial report, team recruitment, unpaid tranches. */
+export interface CadreCandidate {
+  id: string;
+  platformId: string;
+  funder: string;
+  year: number;
+  status: string;
+  teamRecruitedAt: Date | null;
+  platformNotificationDate: Date | null;
+}
+
+/**
+ * Région convention cadre art. 11: the six-month recruitment deadline counts from the convention
+ * cadre's notification (Platform.notificationDate), once per convention cadre — not from each annual
+ * file, and never on a France Travail file. It is shown on the platform's earliest open Région file;
+ * recruitment recorded on any Région file of the platform meets it.
+ */
+export function recruitmentCarriers(files: readonly CadreCandidate[]): Map<string, { notificationDate: Date; teamRecruitedAt: Date | null }> {
+  const out = new Map<string, { notificationDate: Date; teamRecruitedAt: Date | null }>();
+  const region = files.filter((f) => f.funder === "REGION" && f.platformNotificationDate);
+  for (const platformId of new Set(region.map((f) => f.platformId))) {
+    const mine = region.filter((f) => f.platformId === platformId);
+    const open = mine.filter((f) => f.status !== "CLOSED").sort((a, b) => a.year - b.year);
+    const carrier = open[0];
+    if (!carrier) continue;
+    const recruited = mine.map((f) => f.teamRecruitedAt).filter((d): d is Date => d !== null).sort((a, b) => a.getTime() - b.getTime())[0] ?? null;
+    out.set(carrier.id, { notificationDate: carrier.platformNotificationDate!, teamRecruitedAt: recruited });
+  }
+  return out;
+}
+
+/** The deadlines of one file: financial report, team recruitment (cadre carrier only), unpaid tranches. */
 export function fileDeadlines(
   f: DeadlineFile,
   rules: { financialReportMonthsAfterFiscalYearEnd: number; teamRecruitmentMonthsAfterNotification: number },
@@ -184,11 +222,26 @@ export function fileDeadlines(
         : "Mise en demeure, puis retenue sur la subvention si elle reste sans réponse",
     });
   }
-  if (f.notifiedAt) {
-    const dueAt = addMonths(f.notifiedAt, rules.teamRecruitmentMonthsAfterNotification);
+  if (f.cadre) {
+    // Région convention cadre art. 11: « recruter l'équipe de la plateforme dans un délai maximal de 6
+    // mois suivant la date de notification de la présente convention, sous peine de caducité de l'acte ».
+    const dueAt = addMonths(f.cadre.notificationDate, rules.teamRecruitmentMonthsAfterNotification);
     out.push({
-      kind: "TEAM_RECRUITMENT", label: "Équipe recrutée", dueAt, ...state(dueAt, f.teamRecruitedAt !== null, now, soonDays),
-      consequence: "Caducité de la convention",
+      kind: "TEAM_RECRUITMENT", label: "Équipe recrutée (convention cadre)", dueAt, ...state(dueAt, f.cadre.teamRecruitedAt !== null, now, soonDays),
+      consequence: "Caducité de la convention (décision des finances)",
+    });
+  }
+  if (f.status === "TERMINATING" && f.terminationEffectiveAt) {
+    out.push({
+      kind: "TERMINATION", label: "Résiliation effective", dueAt: f.terminationEffectiveAt, ...state(f.terminationEffectiveAt, false, now, soonDays),
+      consequence: "Versements suspendus ; restitution de la part non utilisée",
+    });
+  }
+  if (f.ftFinalBilan?.meetingAt) {
+    const dueAt = subMonths(f.ftFinalBilan.meetingAt, f.ftFinalBilan.monthsBefore);
+    out.push({
+      kind: "FT_FINAL_BILAN", label: "Bilan final France Travail (avant la réunion de bilan)", dueAt, ...state(dueAt, f.ftFinalBilan.reportAt !== null, now, soonDays),
+      consequence: "Solde versé dans les 30 jours suivant la réunion de bilan",
     });
   }
   for (const t of f.tranches) {

@@ -11,7 +11,7 @@ import { activeRuleSet } from "@/lib/rules/rule-set.service";
 import { rulesForFile } from "@/lib/subsidy/subsidy-file.repo";
 import { computeWithholding, type WithholdingResult } from "@/lib/subsidy/tranche.rules";
 import {
-  deMinimisCheck, fileDeadlines, isPublishable, toScdlRecord, type Deadline, type DeMinimisResult, type ScdlRecord,
+  deMinimisCheck, fileDeadlines, isPublishable, recruitmentCarriers, toScdlRecord, type Deadline, type DeMinimisResult, type ScdlRecord,
 } from "@/lib/subsidy/subsidy-compliance.rules";
 
 export interface DeadlineRow extends Omit<Deadline, "dueAt"> {
@@ -23,7 +23,8 @@ export interface DeadlineRow extends Omit<Deadline, "dueAt"> {
   file: { id: string; year: number; funder: string; platform: string };
 }
 
-const FOLLOWED = ["AWARDED", "SIGNED", "CLOSED"] as const;
+/** Files whose deadlines are followed (before the award there is nothing due yet). */
+export const FOLLOWED = ["AWARDED", "SIGNED", "CLOSED", "TERMINATING"] as const;
 
 /** What is due or late on the files `user` may see (done items left out), soonest first. */
 export async function listDeadlines(db: Db, user: CurrentUser, now = new Date()): Promise<DeadlineRow[]> {
@@ -33,16 +34,22 @@ export async function listDeadlines(db: Db, user: CurrentUser, now = new Date())
   const files = await db.subsidyFile.findMany({
     where: { AND: [scope, { status: { in: [...FOLLOWED] } }] },
     select: {
-      id: true, year: true, funder: true, status: true, awardedCents: true, fiscalYearEnd: true, financialReportReceivedAt: true, notifiedAt: true, teamRecruitedAt: true, formalNoticeAt: true,
-      platform: { select: { name: true } },
+      id: true, platformId: true, year: true, funder: true, status: true, awardedCents: true, fiscalYearEnd: true, financialReportReceivedAt: true, notifiedAt: true, teamRecruitedAt: true, formalNoticeAt: true,
+      terminationEffectiveAt: true, finalReviewMeetingAt: true, finalReportAt: true, ruleSetId: true, fundingRateBp: true,
+      platform: { select: { name: true, notificationDate: true } },
       tranches: { select: { rank: true, label: true, dueAt: true, status: true } },
       payments: { select: { amountCents: true } },
     },
   });
+  const cadres = recruitmentCarriers(files.map((f) => ({ ...f, platformId: f.platformId, platformNotificationDate: f.platform.notificationDate })));
   const rows: DeadlineRow[] = [];
   for (const f of files) {
     // A closed file has nothing left to chase but its financial report.
-    const deadlines = fileDeadlines(f.status === "CLOSED" ? { ...f, tranches: [], notifiedAt: null } : f, rules, now);
+    // France Travail art. 5: the final bilan's due date comes from the file's own rule set.
+    const ftFinalBilan = f.funder === "FRANCE_TRAVAIL" && f.status !== "CLOSED"
+      ? await rulesForFile(db, f, now).then((rs) => (rs.funder === "FRANCE_TRAVAIL" ? { meetingAt: f.finalReviewMeetingAt, reportAt: f.finalReportAt, monthsBefore: rs.rules.finalBilanMonthsBeforeMeeting } : null))
+      : null;
+    const deadlines = fileDeadlines(f.status === "CLOSED" ? { ...f, tranches: [], cadre: null } : { ...f, ftFinalBilan, cadre: cadres.get(f.id) ?? null }, rules, now);
     for (const d of deadlines) {
       if (d.state === "DONE") continue;
       const extra: Partial<DeadlineRow> = {};

@@ -4,12 +4,19 @@ import type { CurrentUser } from "@/lib/auth/principal";
 import { scopeFor } from "@/lib/authz/policy";
 import type { DbOrTx } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
+import { cache } from "react";
 import { activeRuleSet, ruleSetById } from "@/lib/rules/rule-set.service";
 import { withConventionRate, type FunderRules } from "@/lib/subsidy/subsidy.rules";
 import type { SubsidyStatusName } from "@/lib/subsidy/subsidy-workflow.rules";
 
-/** The file if `user` may see it, else NotFoundError (no existence leak). */
-export async function findScopedFile(db: DbOrTx, user: CurrentUser, id: string) {
+/**
+ * The file if `user` may see it, else NotFoundError (no existence leak). Read once per page render
+ * (issue 18): the file page's parts (detail, receipts, France Travail indicators and bilans) each
+ * look the file up with the same client, user and id, and share the first answer (React `cache`,
+ * scoped to the request's render; the user is the render's own, see getCurrentUser). Outside a
+ * render — route handlers, server actions, transactions — every call reads the database.
+ */
+export const findScopedFile = cache(async (db: DbOrTx, user: CurrentUser, id: string) => {
   const scope = scopeFor(user, "subsidyFile");
   if (!scope || !/^[0-9a-f-]{36}$/i.test(id)) throw new NotFoundError("Dossier de subvention introuvable.");
   const file = await db.subsidyFile.findFirst({
@@ -18,7 +25,7 @@ export async function findScopedFile(db: DbOrTx, user: CurrentUser, id: string) 
   });
   if (!file) throw new NotFoundError("Dossier de subvention introuvable.");
   return { ...file, status: file.status as SubsidyStatusName };
-}
+});
 
 /**
  * The rule set the file was opened under (or the one in force at `at` for an older file). A France

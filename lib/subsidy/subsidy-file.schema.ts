@@ -3,7 +3,8 @@
 // so one service validates both. Fields the server decides (platform, status, author) are absent.
 import { z } from "zod";
 import { blankAsUndefined, booleanField } from "@/lib/fields.schema";
-import { TRANSITIONS } from "@/lib/subsidy/subsidy-workflow.rules";
+import { TERMINATION_MODES } from "@/lib/subsidy/termination.rules";
+import { TRANSITION_DEFS, TRANSITIONS } from "@/lib/subsidy/subsidy-workflow.rules";
 
 const MAX_CENTS = 100_000_000_000; // 1 milliard d'euros: beyond any platform budget, guards typos.
 
@@ -113,28 +114,46 @@ export const actualLineSchema = z.object({
 });
 export type ActualLineInput = z.infer<typeof actualLineSchema>;
 
-export const transitionSchema = z
-  .object({
-    transition: z.enum(TRANSITIONS, { error: "Étape inconnue." }),
-    version: versionSchema,
-    comment: comment.optional(),
-    deliberationNumber: z.string().trim().max(60, "60 caractères au plus.").optional(),
-    deliberationDate: isoDate.optional(),
-    awardedCents: centsSchema.optional(),
-    signedAt: isoDate.optional(),
-  })
-  .superRefine((t, ctx) => {
-    if (t.transition === "approve") {
-      if (!t.deliberationNumber) ctx.addIssue({ code: "custom", path: ["deliberationNumber"], message: "Indiquez le numéro de délibération." });
-      if (!t.deliberationDate) ctx.addIssue({ code: "custom", path: ["deliberationDate"], message: "Indiquez la date de délibération." });
-      if (t.awardedCents === undefined) ctx.addIssue({ code: "custom", path: ["awardedCents"], message: "Indiquez le montant attribué." });
-    }
-    if (t.transition === "sign" && !t.signedAt) ctx.addIssue({ code: "custom", path: ["signedAt"], message: "Indiquez la date de signature." });
-    if ((t.transition === "sendBack" || t.transition === "reject") && !t.comment) {
-      ctx.addIssue({ code: "custom", path: ["comment"], message: "Expliquez à la plateforme ce qu'il faut corriger." });
-    }
-  });
+/**
+ * A step of the workflow. What each step requires beyond these types (a deliberation for « approve »,
+ * a date for « sign », a comment for a sending back or a refusal, the date and mode of a termination) is
+ * checked by the service with `transitionFieldErrors`, AFTER the step's own permission: a role that may
+ * not take the step gets 403 whatever it sends, never a 400 listing the fields it would need (issue 21).
+ */
+export const transitionSchema = z.object({
+  transition: z.enum(TRANSITIONS, { error: "Étape inconnue." }),
+  version: versionSchema,
+  comment: comment.optional(),
+  deliberationNumber: z.string().trim().max(60, "60 caractères au plus.").optional(),
+  deliberationDate: isoDate.optional(),
+  awardedCents: centsSchema.optional(),
+  signedAt: isoDate.optional(),
+  /** Date of the act a step records (letter received or sent, amendment, decision): TRANSITION_DEFS.needsDate. */
+  at: isoDate.optional(),
+  /** notifyTermination: FT art. 14 1°/2°/3° or Région convention cadre art. 11. */
+  terminationMode: z.preprocess((v) => (v === "" ? undefined : v), z.enum(TERMINATION_MODES, "Mode de résiliation inconnu.").optional()),
+  /** notifyTermination / terminate: sums to give back (« restitution de tout ou partie des sommes versées »). */
+  restitutionCents: centsSchema.optional(),
+});
 export type TransitionInput = z.infer<typeof transitionSchema>;
+
+/** The fields a step requires and that `input` lacks, in French (empty when the step has all it needs). */
+export function transitionFieldErrors(t: TransitionInput): Record<string, string[]> {
+  const errors: Record<string, string[]> = {};
+  if (TRANSITION_DEFS[t.transition].needsDate && !t.at) errors.at = ["Indiquez la date."];
+  if (t.transition === "notifyTermination" && !t.terminationMode) errors.terminationMode = ["Indiquez le mode de résiliation."];
+  if (TRANSITION_DEFS[t.transition].commentRequired && !["sendBack", "reject"].includes(t.transition) && !t.comment) {
+    errors.comment = ["Indiquez le motif ou l'objet."];
+  }
+  if (t.transition === "approve") {
+    if (!t.deliberationNumber) errors.deliberationNumber = ["Indiquez le numéro de délibération."];
+    if (!t.deliberationDate) errors.deliberationDate = ["Indiquez la date de délibération."];
+    if (t.awardedCents === undefined) errors.awardedCents = ["Indiquez le montant attribué."];
+  }
+  if (t.transition === "sign" && !t.signedAt) errors.signedAt = ["Indiquez la date de signature."];
+  if ((t.transition === "sendBack" || t.transition === "reject") && !t.comment) errors.comment = ["Expliquez à la plateforme ce qu'il faut corriger."];
+  return errors;
+}
 
 /** The form sends the awarded amount in euros; empty optional fields arrive as "". */
 export const transitionFormSchema = z
@@ -145,17 +164,24 @@ export const transitionFormSchema = z
       o.awardedCents = parsed.success ? parsed.data : -1;
     }
     delete o.awardedEuros;
+    if (typeof o.restitutionEuros === "string") {
+      const parsed = eurosSchema.safeParse(o.restitutionEuros);
+      o.restitutionCents = parsed.success ? parsed.data : -1;
+    }
+    delete o.restitutionEuros;
     return o;
   }, transitionSchema)
   .transform((t) => t);
 
 /**
- * Paying a tranche whose conditions are not met (« Prévue ») needs an explicit confirmation and its
- * reason (audited, shown in the file's history); without them the payment is refused with 422.
+ * Paying a tranche whose conditions are not met (« Prévue »), or a Région payment before the activity
+ * bilan is received (issue 22 §4, cadre d'intervention §5), needs an explicit confirmation and its
+ * reason (10 characters at least; stored on the payment, shown in the file's history, its presence
+ * audited); without them the payment is refused with 422.
  */
 const unmetConditionsFields = {
-  confirmUnmetConditions: booleanField.optional().describe("Confirme le versement d'une tranche dont les conditions ne sont pas remplies (statut « Prévue »)"),
-  overrideReason: z.string().trim().max(1000, "1 000 caractères au plus.").optional().describe("Motif de ce versement (obligatoire avec la confirmation)"),
+  confirmUnmetConditions: booleanField.optional().describe("Confirme un versement malgré des pièces manquantes : conditions de la tranche (statut « Prévue ») ou bilan d'activité non reçu (dossier Région)"),
+  overrideReason: z.string().trim().max(1000, "1 000 caractères au plus.").optional().describe("Motif de ce versement (obligatoire avec la confirmation, 10 caractères au moins)"),
 };
 
 export const paymentSchema = z.object({
@@ -189,6 +215,8 @@ export const milestonesSchema = z.object({
   financialReportReceivedAt: optionalDate,
   teamRecruitedAt: optionalDate,
   formalNoticeAt: optionalDate,
+  /** Issue 22 §4, cadre d'intervention §5: the activity bilan the payment waits for. */
+  activityBilanReceivedAt: optionalDate,
 });
 export type MilestonesInput = z.infer<typeof milestonesSchema>;
 
@@ -201,6 +229,7 @@ export const claimFormSchema = z.object({
   intermediateReportAt: optionalDate,
   finalReportAt: optionalDate,
   finalReviewMeetingAt: optionalDate,
+  activityBilanReceivedAt: optionalDate,
 });
 
 export const refundOrderFormSchema = z
@@ -224,7 +253,10 @@ export const ftBreachFormSchema = z
 /** API: claim a tranche (dates of the documents sent with the claim, AAAA-MM-JJ). */
 export const claimSchema = z.object({
   version: versionSchema,
-  documents: z.object({ startAttestationAt: isoDate.optional(), intermediateReportAt: isoDate.optional(), finalReportAt: isoDate.optional(), finalReviewMeetingAt: isoDate.optional() }).default({}),
+  documents: z.object({
+    startAttestationAt: isoDate.optional(), intermediateReportAt: isoDate.optional(), finalReportAt: isoDate.optional(), finalReviewMeetingAt: isoDate.optional(),
+    activityBilanReceivedAt: isoDate.optional().describe("Bilan d'activité de la plateforme (dossier Région, cadre d'intervention §5)"),
+  }).default({}),
 });
 
 /** API: issue an ordre de reversement. */

@@ -6,14 +6,19 @@ import { can, type Action } from "@/lib/authz/policy";
 import { recordAudit } from "@/lib/audit/audit.service";
 import type { Db } from "@/lib/db";
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError, ValidationError } from "@/lib/errors";
+import { adoptPlatformObjectives, conventionIndicatorsOf, type ConventionIndicatorRow } from "@/lib/objectives/convention-indicator.service";
 import { activeRuleSet } from "@/lib/rules/rule-set.service";
+import { financialReportOf, type FinancialReportView } from "@/lib/subsidy/financial-report.service";
 import { gapsNeedingExplanation, type FinalBalance } from "@/lib/subsidy/subsidy-balance.rules";
 import type { BudgetLineInput, CreateSubsidyFileInput, UpdateSubsidyFileInput } from "@/lib/subsidy/subsidy-file.schema";
 import { fileLinesInput, findScopedFile, rulesForFile } from "@/lib/subsidy/subsidy-file.repo";
 import type { DeMinimisResult } from "@/lib/subsidy/subsidy-compliance.rules";
 import { deMinimisForFile } from "@/lib/subsidy/subsidy-compliance.service";
 import { computeSubsidy, countsAsEligible, type Computation } from "@/lib/subsidy/subsidy.rules";
-import { financeFigures, listRefundOrders, trancheStates } from "@/lib/subsidy/tranche.service";
+import { MODES_BY_FUNDER, paymentSuspension, TERMINATION_MODE_LABELS, type TerminationMode } from "@/lib/subsidy/termination.rules";
+import { documentDatesOf, financeFigures, listRefundOrders, trancheStates } from "@/lib/subsidy/tranche.service";
+import { activityBilanMissing, activityBilanRequired } from "@/lib/subsidy/annual-request.rules";
+import { annualRequestView, type AnnualRequestView } from "@/lib/subsidy/annual-request.service";
 import type { ConditionState, FtBreach, PenaltyResult, TrancheStatusName, WithholdingResult } from "@/lib/subsidy/tranche.rules";
 import { actualsEditable, availableTransitions, budgetEditable, STATUS_LABELS, type SubsidyStatusName, type TransitionName } from "@/lib/subsidy/subsidy-workflow.rules";
 
@@ -44,13 +49,21 @@ export interface SubsidyFileDetail {
     id: string; rank: number; label: string; shareBp: number; amountCents: number; condition: string | null; dueAt: string | null; status: TrancheStatusName; paidCents: number;
     conditions: (Omit<ConditionState, "at"> & { at: string | null })[]; claimedAt: string | null;
   }[];
-  payments: { id: string; amountCents: number; paidAt: string; reference: string | null; trancheRank: number | null }[];
+  payments: { id: string; amountCents: number; paidAt: string; reference: string | null; trancheRank: number | null; overrideReason: string | null }[];
   paidCents: number;
   finalBalance: FinalBalance | null;
   history: { id: string; at: string; transition: string; fromStatus: string; toStatus: string; comment: string | null; actor: string | null }[];
   transitions: TransitionName[];
-  milestones: Record<"startAttestationAt" | "intermediateReportAt" | "finalReportAt" | "finalReviewMeetingAt" | "financialReportReceivedAt" | "teamRecruitedAt" | "formalNoticeAt", string | null>;
+  milestones: Record<"startAttestationAt" | "intermediateReportAt" | "finalReportAt" | "finalReviewMeetingAt" | "financialReportReceivedAt" | "teamRecruitedAt" | "formalNoticeAt" | "activityBilanReceivedAt", string | null>;
+  /** Issue 22 §4: the Région annual request (convention cadre art. 5); null for France Travail. */
+  annualRequest: AnnualRequestView | null;
+  /** Issue 22 §4, cadre d'intervention §5: the activity bilan the payment waits for. */
+  activityBilan: { required: boolean; receivedAt: string | null; missing: boolean };
   canRecordMilestones: boolean;
+  termination: {
+    mode: string | null; modeLabel: string | null; noticeAt: string | null; effectiveAt: string | null; restitutionCents: number | null;
+    substantialChangeAt: string | null; lapsedAt: string | null; suspension: string | null; modes: { value: string; label: string }[];
+  };
   /** Before approval: aid to the same carrying structure over the de minimis window. */
   deMinimis: DeMinimisResult | null;
   canEditBudget: boolean;
@@ -67,6 +80,13 @@ export interface SubsidyFileDetail {
   refundableCents: number;
   refundOrders: Awaited<ReturnType<typeof listRefundOrders>>;
   canIssueRefund: boolean;
+  // issue 22 §4 — compte rendu financier / indicateurs (Région files; null for France Travail).
+  /** Convention cadre art. 7.3: products beside the charges, totals, qualitative annex, completeness. */
+  financialReport: FinancialReportView | null;
+  /** Convention cadre art. 3.1 and 5: the catalogue indicators this annual convention tracks, with targets. */
+  conventionIndicators: ConventionIndicatorRow[] | null;
+  /** objective.write (the role table's owners of objectives): may choose them from the file. */
+  canChooseIndicators: boolean;
 }
 
 export async function getSubsidyFileDetail(db: Db, user: CurrentUser, id: string, now = new Date()): Promise<SubsidyFileDetail> {
@@ -95,7 +115,7 @@ export async function getSubsidyFileDetail(db: Db, user: CurrentUser, id: string
   const paidCents = payments.reduce((s, p) => s + Number(p.amountCents), 0);
   const [figures, states, refundOrders] = await Promise.all([
     financeFigures(db, file, rs, now),
-    trancheStates(db, rs, id, { startAttestationAt: file.startAttestationAt, intermediateReportAt: file.intermediateReportAt, finalReportAt: file.finalReportAt, finalReviewMeetingAt: file.finalReviewMeetingAt }),
+    trancheStates(db, rs, id, documentDatesOf(file)),
     listRefundOrders(db, id),
   ]);
   const threshold = rs.funder === "REGION" ? (rs.rules.gapExplanationThresholdBp ?? 0) : 0;
@@ -129,8 +149,22 @@ export async function getSubsidyFileDetail(db: Db, user: CurrentUser, id: string
     milestones: {
       startAttestationAt: day(file.startAttestationAt), intermediateReportAt: day(file.intermediateReportAt), finalReportAt: day(file.finalReportAt), finalReviewMeetingAt: day(file.finalReviewMeetingAt),
       financialReportReceivedAt: day(file.financialReportReceivedAt), teamRecruitedAt: day(file.teamRecruitedAt), formalNoticeAt: day(file.formalNoticeAt),
+      activityBilanReceivedAt: day(file.activityBilanReceivedAt),
+    },
+    annualRequest: file.funder === "REGION" ? await annualRequestView(db, user, file, eligibleCats) : null,
+    activityBilan: {
+      required: activityBilanRequired(rs), receivedAt: day(file.activityBilanReceivedAt),
+      missing: activityBilanMissing({ required: activityBilanRequired(rs), receivedAt: file.activityBilanReceivedAt }),
     },
     canRecordMilestones: ["AWARDED", "SIGNED", "CLOSED"].includes(file.status) && can(user, "subsidy.review"),
+    termination: {
+      mode: file.terminationMode, modeLabel: file.terminationMode ? (TERMINATION_MODE_LABELS[file.terminationMode as TerminationMode] ?? file.terminationMode) : null,
+      noticeAt: day(file.terminationNoticeAt), effectiveAt: day(file.terminationEffectiveAt),
+      restitutionCents: file.restitutionCents === null ? null : Number(file.restitutionCents),
+      substantialChangeAt: day(file.substantialChangeAt), lapsedAt: day(file.lapsedAt),
+      suspension: paymentSuspension(file.status, { mode: file.terminationMode, noticeAt: file.terminationNoticeAt, effectiveAt: file.terminationEffectiveAt }),
+      modes: MODES_BY_FUNDER[file.funder].map((m) => ({ value: m, label: TERMINATION_MODE_LABELS[m] })),
+    },
     tranches: tranches.map((t) => ({
       id: t.id, rank: t.rank, label: t.label, shareBp: t.shareBp, amountCents: Number(t.amountCents), condition: t.condition,
       dueAt: day(t.dueAt), claimedAt: t.claimedAt ? t.claimedAt.toISOString() : null,
@@ -138,7 +172,7 @@ export async function getSubsidyFileDetail(db: Db, user: CurrentUser, id: string
       conditions: (states.find((x) => x.id === t.id)?.conditions ?? []).map((c) => ({ ...c, at: day(c.at) })),
       paidCents: payments.filter((p) => p.trancheId === t.id).reduce((s, p) => s + Number(p.amountCents), 0),
     })),
-    payments: payments.map((p) => ({ id: p.id, amountCents: Number(p.amountCents), paidAt: day(p.paidAt)!, reference: p.reference, trancheRank: p.tranche?.rank ?? null })),
+    payments: payments.map((p) => ({ id: p.id, amountCents: Number(p.amountCents), paidAt: day(p.paidAt)!, reference: p.reference, trancheRank: p.tranche?.rank ?? null, overrideReason: p.overrideReason })),
     paidCents,
     finalBalance: figures.finalBalance,
     withholding: figures.withholding,
@@ -159,6 +193,12 @@ export async function getSubsidyFileDetail(db: Db, user: CurrentUser, id: string
     canEditBudget: budgetEditable(file.status) && can(user, "subsidy.write"),
     canEditActuals: actualsEditable(file.status) && can(user, "subsidy.write"),
     canPay: file.status === "SIGNED" && can(user, "payment.write"),
+    // issue 22 §4 — compte rendu financier / indicateurs.
+    financialReport: rs.funder === "REGION" && ["SIGNED", "CLOSED", "TERMINATING", "TERMINATED"].includes(file.status)
+      ? await financialReportOf(db, file, rs.rules, can(user, "subsidy.write"))
+      : null,
+    conventionIndicators: file.funder === "REGION" ? await conventionIndicatorsOf(db, file.id) : null,
+    canChooseIndicators: file.funder === "REGION" && can(user, "objective.write"),
   };
 }
 
@@ -179,7 +219,12 @@ export async function createSubsidyFile(db: Db, user: CurrentUser, input: Create
         fundingRateBp: input.funder === "FRANCE_TRAVAIL" ? rs.rules.fundingRateBp : null,
       },
     });
-    await recordAudit(tx, { action: "subsidyFile.created", actorId: user.id, actorRole: user.role, entityType: "SubsidyFile", entityId: file.id, platformId, metadata: { ...input } });
+    // Issue 22 §4: the year's objectives already entered become the Région convention's indicators.
+    const indicatorsFromObjectives = input.funder === "REGION" ? await adoptPlatformObjectives(tx, file.id, platformId, input.year) : [];
+    await recordAudit(tx, {
+      action: "subsidyFile.created", actorId: user.id, actorRole: user.role, entityType: "SubsidyFile", entityId: file.id, platformId,
+      metadata: { ...input, ...(indicatorsFromObjectives.length ? { indicatorsFromObjectives } : {}) },
+    });
     return { id: file.id };
   });
 }

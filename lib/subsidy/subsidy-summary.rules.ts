@@ -21,6 +21,8 @@ export function nextStep(status: SubsidyStatusName, funder: "REGION" | "FRANCE_T
     case "REJECTED": return { text: "Aucune : demande refusée", who: null };
     case "CLOSED": return { text: "Aucune : dossier soldé", who: null };
     case "LAPSED": return { text: "Aucune : convention caduque", who: null };
+    case "TERMINATING": return { text: "Attendre la date d'effet de la résiliation, puis la constater (versements suspendus)", who: funderName };
+    case "TERMINATED": return { text: "Régler la restitution éventuelle puis solder", who: funderName };
   }
 }
 

@@ -3,7 +3,7 @@
 import type { Action } from "@/lib/authz/policy";
 
 /** Mirrors the Prisma enum SubsidyStatus (kept literal so this module stays Prisma-free). */
-export const SUBSIDY_STATUSES = ["DRAFT", "SUBMITTED", "UNDER_REVIEW", "RETURNED", "AWARDED", "SIGNED", "REJECTED", "CLOSED", "LAPSED"] as const;
+export const SUBSIDY_STATUSES = ["DRAFT", "SUBMITTED", "UNDER_REVIEW", "RETURNED", "AWARDED", "SIGNED", "REJECTED", "CLOSED", "LAPSED", "TERMINATING", "TERMINATED"] as const;
 export type SubsidyStatusName = (typeof SUBSIDY_STATUSES)[number];
 
 export const STATUS_LABELS: Record<SubsidyStatusName, string> = {
@@ -16,10 +16,19 @@ export const STATUS_LABELS: Record<SubsidyStatusName, string> = {
   REJECTED: "Refusé",
   CLOSED: "Soldé",
   LAPSED: "Caduc",
+  TERMINATING: "Résiliation notifiée",
+  TERMINATED: "Résilié",
 };
 
-export const TRANSITIONS = ["submit", "startReview", "sendBack", "approve", "reject", "sign", "close"] as const;
+export const TRANSITIONS = ["submit", "startReview", "sendBack", "approve", "reject", "sign", "close", "substantialChange", "amendment", "notifyTermination", "terminate", "lapse"] as const;
 export type TransitionName = (typeof TRANSITIONS)[number];
+
+/**
+ * Events of the file's history that are not workflow steps (no change of status): a tranche claimed,
+ * a payment recorded (with, since issue 22 §4, the reason of a payment made without its pieces), a
+ * refund order, a France Travail breach, a formal notice.
+ */
+export const FILE_EVENTS = ["claimTranche", "paymentRecorded", "refundOrderIssued", "refundOrderPaid", "ftBreach", "formalNotice"] as const;
 
 export interface TransitionDef {
   from: readonly SubsidyStatusName[];
@@ -28,6 +37,8 @@ export interface TransitionDef {
   label: string;
   /** A comment the platform will read (sending back, refusal) is mandatory. */
   commentRequired: boolean;
+  /** The step records the date of an act (`at`): a letter received, an amendment signed, a decision. */
+  needsDate?: boolean;
 }
 
 export const TRANSITION_DEFS: Record<TransitionName, TransitionDef> = {
@@ -37,7 +48,16 @@ export const TRANSITION_DEFS: Record<TransitionName, TransitionDef> = {
   approve: { from: ["SUBMITTED", "UNDER_REVIEW"], to: "AWARDED", permission: "subsidy.approve", label: "Attribuer la subvention", commentRequired: false },
   reject: { from: ["SUBMITTED", "UNDER_REVIEW"], to: "REJECTED", permission: "subsidy.approve", label: "Refuser la demande", commentRequired: true },
   sign: { from: ["AWARDED"], to: "SIGNED", permission: "subsidy.approve", label: "Enregistrer la signature de la convention", commentRequired: false },
-  close: { from: ["SIGNED"], to: "CLOSED", permission: "subsidy.approve", label: "Solder le dossier", commentRequired: false },
+  close: { from: ["SIGNED", "TERMINATED"], to: "CLOSED", permission: "subsidy.approve", label: "Solder le dossier", commentRequired: false },
+  // FT art. 8 last paragraph: the porteur « en informe sans délai France Travail » (date + what changes).
+  substantialChange: { from: ["SIGNED"], to: "SIGNED", permission: "subsidy.write", label: "Signaler une modification substantielle", commentRequired: true, needsDate: true },
+  // FT art. 8 → 13.1: the parties agree on an amendment (avenant); the reported change is settled.
+  amendment: { from: ["SIGNED"], to: "SIGNED", permission: "subsidy.approve", label: "Enregistrer un avenant", commentRequired: true, needsDate: true },
+  // FT art. 14, Région convention cadre art. 11: notified with its mode and date; payments suspended.
+  notifyTermination: { from: ["SIGNED"], to: "TERMINATING", permission: "subsidy.approve", label: "Notifier la résiliation", commentRequired: true, needsDate: true },
+  terminate: { from: ["TERMINATING"], to: "TERMINATED", permission: "subsidy.approve", label: "Constater la résiliation effective", commentRequired: false },
+  // Région convention cadre art. 11 « sous peine de caducité »: a decision of finance, with its date.
+  lapse: { from: ["AWARDED", "SIGNED"], to: "LAPSED", permission: "subsidy.approve", label: "Constater la caducité", commentRequired: true, needsDate: true },
 };
 
 /** The status after `transition`, or null when it cannot start from `current`. */

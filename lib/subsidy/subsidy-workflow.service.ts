@@ -10,20 +10,27 @@ import type { Db } from "@/lib/db";
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError, ValidationError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { buildTrancheSchedule, paymentRefusal, trancheRulesOf } from "@/lib/subsidy/subsidy-balance.rules";
-import type { ActualLineInput, MilestonesInput, PaymentInput, TransitionInput } from "@/lib/subsidy/subsidy-file.schema";
+import { transitionFieldErrors, type ActualLineInput, type MilestonesInput, type PaymentInput, type TransitionInput } from "@/lib/subsidy/subsidy-file.schema";
 import { fileLinesInput, findScopedFile, rulesForFile } from "@/lib/subsidy/subsidy-file.repo";
 import { computeSubsidy } from "@/lib/subsidy/subsidy.rules";
 import { actualsEditable, nextStatus, paymentsOpen, STATUS_LABELS, TRANSITION_DEFS } from "@/lib/subsidy/subsidy-workflow.rules";
 import { formatCents } from "@/lib/format";
+import { lapseRefusal, paymentSuspension, TERMINATION_MODE_LABELS, terminationEffectiveDate, terminationTakesEffect } from "@/lib/subsidy/termination.rules";
 import { documentDatesOf, syncTrancheStatuses, trancheStates } from "@/lib/subsidy/tranche.service";
+import { financialReportCompletenessOf } from "@/lib/subsidy/financial-report.service";
 import type { TrancheStatusName } from "@/lib/subsidy/tranche.rules";
+import { activityBilanMissing, activityBilanRequired, annualRequestFieldErrors, annualRequestRefusal, overrideReasonRefusal, paymentWaitsFor } from "@/lib/subsidy/annual-request.rules";
+import { annualRequestChecklistFor } from "@/lib/subsidy/annual-request.service";
 
 const date = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 
 export async function applyTransition(db: Db, user: CurrentUser, id: string, input: TransitionInput, now = new Date()): Promise<{ status: string; version: number }> {
   const def = TRANSITION_DEFS[input.transition];
+  // Permission first, then scope (another platform's file: 404), then what the step requires (400).
   if (!can(user, def.permission)) throw new ForbiddenError("Votre rôle ne permet pas cette étape du dossier.");
   const file = await findScopedFile(db, user, id);
+  const missing = transitionFieldErrors(input);
+  if (Object.keys(missing).length > 0) throw new ValidationError(missing);
   const to = nextStatus(input.transition, file.status);
   if (!to) throw new UnprocessableError(`« ${def.label} » est impossible sur un dossier au statut « ${STATUS_LABELS[file.status]} ».`);
   const rs = await rulesForFile(db, file, now);
@@ -32,6 +39,11 @@ export async function applyTransition(db: Db, user: CurrentUser, id: string, inp
   let tranches: ReturnType<typeof buildTrancheSchedule> = [];
 
   if (input.transition === "submit") {
+    // Issue 22 §4 — convention cadre art. 5 and cadre d'intervention §5: a Région request is filed
+    // with its description, action programme, financing plan, detailed budget and last year's bilan.
+    const items = await annualRequestChecklistFor(db, user, file, now);
+    const incomplete = items ? annualRequestRefusal(items) : null;
+    if (incomplete) throw new UnprocessableError(incomplete, annualRequestFieldErrors(items!));
     if (lines.length === 0) throw new UnprocessableError("Ajoutez au moins une ligne de budget avant de déposer la demande.");
     if (file.requestedCents <= 0n) throw new UnprocessableError("Indiquez le montant demandé avant de déposer la demande.", { requestedEuros: ["Montant demandé requis."] });
   }
@@ -53,6 +65,42 @@ export async function applyTransition(db: Db, user: CurrentUser, id: string, inp
     Object.assign(data, { signedAt, notifiedAt: file.notifiedAt ?? signedAt });
   }
 
+  // Issue 22 §3–4: substantial modification, amendment, termination and lapse (termination.rules.ts).
+  let detail: string | null = null;
+  const at = input.at ? date(input.at) : null;
+  const fr = (d: Date) => d.toISOString().slice(0, 10).split("-").reverse().join("/");
+  if (input.transition === "substantialChange") {
+    Object.assign(data, { substantialChangeAt: at });
+    detail = `Modification substantielle signalée le ${fr(at!)}`;
+  }
+  if (input.transition === "amendment") {
+    Object.assign(data, { substantialChangeAt: null });
+    detail = `Avenant du ${fr(at!)}`;
+  }
+  if (input.transition === "notifyTermination") {
+    const mode = input.terminationMode!;
+    const effectiveAt = terminationEffectiveDate(file.funder, mode, at!, rs.funder === "FRANCE_TRAVAIL"
+      ? { franceTravail: rs.rules.termination }
+      : { region: { terminationNoticeMonths: rs.rules.terminationNoticeMonths } });
+    if (!effectiveAt) throw new ValidationError({ terminationMode: [`Ce mode ne figure pas dans la convention ${file.funder === "REGION" ? "de la Région" : "France Travail"}.`] });
+    Object.assign(data, { terminationMode: mode, terminationNoticeAt: at, terminationEffectiveAt: effectiveAt, ...(input.restitutionCents !== undefined ? { restitutionCents: BigInt(input.restitutionCents) } : {}) });
+    detail = `${TERMINATION_MODE_LABELS[mode]} — ${file.funder === "REGION" ? "lettre envoyée" : "reçue"} le ${fr(at!)}, effective le ${fr(effectiveAt)} ; versements suspendus`;
+  }
+  if (input.transition === "terminate") {
+    if (!terminationTakesEffect(file.terminationEffectiveAt, now)) {
+      throw new UnprocessableError(`La résiliation ne prend effet que le ${file.terminationEffectiveAt ? fr(file.terminationEffectiveAt) : "?"}.`);
+    }
+    if (input.restitutionCents !== undefined) Object.assign(data, { restitutionCents: BigInt(input.restitutionCents) });
+    detail = `Résiliation effective le ${fr(file.terminationEffectiveAt!)}`;
+  }
+  if (input.transition === "lapse") {
+    const refusal = lapseRefusal(file.funder);
+    if (refusal) throw new UnprocessableError(refusal);
+    Object.assign(data, { lapsedAt: at });
+    detail = `Caducité décidée le ${fr(at!)}`;
+  }
+  const comment = [detail, input.comment].filter(Boolean).join(". ") || undefined;
+
   return db.$transaction(async (tx) => {
     const { count } = await tx.subsidyFile.updateMany({ where: { id, version: input.version, status: file.status }, data });
     if (count === 0) throw new ConflictError("Ce dossier a été modifié entre-temps. Rechargez la page.");
@@ -61,11 +109,14 @@ export async function applyTransition(db: Db, user: CurrentUser, id: string, inp
         data: tranches.map((t) => ({ subsidyFileId: id, rank: t.rank, label: t.label, shareBp: t.shareBp, amountCents: BigInt(t.amountCents), condition: t.condition, dueAt: t.dueAt })),
       });
     }
-    await tx.subsidyFileEvent.create({ data: { subsidyFileId: id, transition: input.transition, fromStatus: file.status, toStatus: to, comment: input.comment, actorId: user.id } });
+    await tx.subsidyFileEvent.create({ data: { subsidyFileId: id, transition: input.transition, fromStatus: file.status, toStatus: to, comment, actorId: user.id } });
     await recordAudit(tx, {
       action: `subsidyFile.${input.transition}`, actorId: user.id, actorRole: user.role, entityType: "SubsidyFile", entityId: id, platformId: file.platformId,
       reason: input.comment,
-      metadata: { from: file.status, to, awardedCents: input.awardedCents ?? null, deliberationNumber: input.deliberationNumber ?? null, tranches: tranches.length },
+      metadata: {
+        from: file.status, to, awardedCents: input.awardedCents ?? null, deliberationNumber: input.deliberationNumber ?? null, tranches: tranches.length,
+        at: input.at ?? null, terminationMode: input.terminationMode ?? null, restitutionCents: input.restitutionCents ?? null,
+      },
     });
     return { status: to, version: input.version + 1 };
   });
@@ -74,52 +125,74 @@ export async function applyTransition(db: Db, user: CurrentUser, id: string, inp
 export async function recordPayment(db: Db, user: CurrentUser, id: string, input: PaymentInput, now = new Date()): Promise<{ id: string; paidCents: number }> {
   if (!can(user, "payment.write")) throw new ForbiddenError();
   const file = await findScopedFile(db, user, id);
-  if (!paymentsOpen(file.status)) throw new UnprocessableError(`Aucun versement possible sur un dossier au statut « ${STATUS_LABELS[file.status]} » : la convention doit être signée.`);
+  if (!paymentsOpen(file.status)) {
+    // FT art. 14 / Région art. 11: a notified termination suspends payments (termination.rules.ts).
+    const suspended = paymentSuspension(file.status, { mode: file.terminationMode, noticeAt: file.terminationNoticeAt, effectiveAt: file.terminationEffectiveAt });
+    throw new UnprocessableError(suspended ?? `Aucun versement possible sur un dossier au statut « ${STATUS_LABELS[file.status]} » : la convention doit être signée.`);
+  }
   return db.$transaction(async (tx) => {
     // Row lock: two concurrent payments on one file run one after the other, each seeing the other's total.
-    const locked = await tx.$queryRaw<{ awardedCents: bigint | null; status: string }[]>`
-      SELECT "awardedCents", "status"::text AS status FROM "SubsidyFile" WHERE id = ${id}::uuid FOR UPDATE`;
+    const locked = await tx.$queryRaw<{ awardedCents: bigint | null; status: string; activityBilanReceivedAt: Date | null }[]>`
+      SELECT "awardedCents", "status"::text AS status, "activityBilanReceivedAt" FROM "SubsidyFile" WHERE id = ${id}::uuid FOR UPDATE`;
     const row = locked[0];
     if (!row || row.status !== "SIGNED") throw new ConflictError("Ce dossier a changé de statut entre-temps. Rechargez la page.");
     const agg = await tx.payment.aggregate({ where: { subsidyFileId: id }, _sum: { amountCents: true } });
     const paid = Number(agg._sum.amountCents ?? 0n);
     const refusal = paymentRefusal({ awardedCents: row.awardedCents === null ? null : Number(row.awardedCents), paidCents: paid, amountCents: input.amountCents });
     if (refusal) throw new UnprocessableError(refusal, { amountCents: [refusal] });
+    const rs = await rulesForFile(tx, file, now);
+    // Issue 22 §4 — cadre d'intervention §5: « Le paiement de la subvention se fera sur présentation
+    // d'un bilan d'activité de la plateforme » — any payment of the convention, in a tranche or not.
+    const bilanMissing = activityBilanMissing({ required: activityBilanRequired(rs), receivedAt: row.activityBilanReceivedAt });
     let tranche = null;
     let statusBefore: TrancheStatusName | null = null;
+    let unmet: string[] = [];
     if (input.trancheId) {
       tranche = await tx.tranche.findFirst({ where: { id: input.trancheId, subsidyFileId: id } });
       if (!tranche) throw new NotFoundError("Tranche introuvable.");
-      const rs = await rulesForFile(tx, file, now);
-      const state = (await trancheStates(tx, rs, id, documentDatesOf(file))).find((t) => t.id === tranche!.id)!;
+      const state = (await trancheStates(tx, rs, id, { ...documentDatesOf(file), activityBilanReceivedAt: row.activityBilanReceivedAt })).find((t) => t.id === tranche!.id)!;
       statusBefore = state.status;
       if (state.status === "CANCELLED") throw new UnprocessableError("Cette tranche est annulée : aucun versement possible.");
-      if (state.status === "PLANNED") {
-        const missing = state.conditions.filter((c) => !c.met).map((c) => c.label.toLowerCase()).join(", ");
-        if (!input.confirmUnmetConditions) {
-          const message = `Les conditions de cette tranche ne sont pas remplies (${missing || "conditions du jeu de règles"}). Pour verser quand même, confirmez et indiquez le motif.`;
-          throw new UnprocessableError(message, { confirmUnmetConditions: [message] });
-        }
-        if (!input.overrideReason || input.overrideReason.length < 5) throw new ValidationError({ overrideReason: ["Indiquez le motif du versement malgré les conditions non remplies (5 caractères au moins)."] });
-      }
+      if (state.status === "PLANNED") unmet = state.conditions.filter((c) => !c.met).map((c) => c.label.toLowerCase());
     }
-    const override = statusBefore === "PLANNED";
+    // What the payment waits for and lacks: paying anyway needs a confirmation and its reason (issue 15 §4, issue 22 §4).
+    const waits = paymentWaitsFor(unmet, bilanMissing);
+    if (waits) {
+      if (!input.confirmUnmetConditions) throw new UnprocessableError(waits, { confirmUnmetConditions: [waits] });
+      const reasonRefusal = overrideReasonRefusal(input.overrideReason);
+      if (reasonRefusal) throw new ValidationError({ overrideReason: [reasonRefusal] });
+    }
+    const override = waits !== null;
+    const reason = override ? input.overrideReason!.trim() : null;
     const payment = await tx.payment.create({
-      data: { subsidyFileId: id, trancheId: tranche?.id, amountCents: BigInt(input.amountCents), paidAt: date(input.paidAt), reference: input.reference, createdById: user.id },
+      data: {
+        subsidyFileId: id, trancheId: tranche?.id, amountCents: BigInt(input.amountCents), paidAt: date(input.paidAt), reference: input.reference, createdById: user.id,
+        overrideReason: reason,
+      },
     });
     // A payment settles its tranche (a withheld amount is the rest, not a debt): it is « Versée ».
     if (tranche && statusBefore !== "PAID") await tx.tranche.update({ where: { id: tranche.id }, data: { status: "PAID", version: { increment: 1 } } });
+    const what = unmet.length ? "des conditions non remplies" : "le bilan d'activité non reçu";
     await tx.subsidyFileEvent.create({
       data: {
         subsidyFileId: id, transition: "paymentRecorded", fromStatus: "SIGNED", toStatus: "SIGNED", actorId: user.id,
-        comment: `${formatCents(input.amountCents)} versés le ${input.paidAt.split("-").reverse().join("/")}${tranche ? ` (tranche ${tranche.rank})` : ""}${override ? ` malgré des conditions non remplies : ${input.overrideReason}` : ""}`,
+        comment: `${formatCents(input.amountCents)} versés le ${input.paidAt.split("-").reverse().join("/")}${tranche ? ` (tranche ${tranche.rank})` : ""}${override ? ` malgré ${what} : ${reason}` : ""}`,
       },
     });
+    // The audit keeps ids and the presence of a reason, not its text (shown in the file's history).
     await recordAudit(tx, {
       action: "payment.recorded", actorId: user.id, actorRole: user.role, entityType: "Payment", entityId: payment.id, platformId: file.platformId,
-      ...(override ? { reason: `Versement malgré des conditions non remplies : ${input.overrideReason}` } : {}),
-      metadata: { subsidyFileId: id, trancheRank: tranche?.rank ?? null, trancheStatusBefore: statusBefore, unmetConditionsConfirmed: override, amountCents: input.amountCents, paidAt: input.paidAt, reference: input.reference ?? null },
+      metadata: {
+        subsidyFileId: id, trancheId: tranche?.id ?? null, trancheRank: tranche?.rank ?? null, trancheStatusBefore: statusBefore, unmetConditionsConfirmed: override,
+        activityBilanMissing: bilanMissing, overrideReasonGiven: override, amountCents: input.amountCents, paidAt: input.paidAt, reference: input.reference ?? null,
+      },
     });
+    if (bilanMissing) {
+      await recordAudit(tx, {
+        action: "payment.activityBilanOverride", actorId: user.id, actorRole: user.role, entityType: "Payment", entityId: payment.id, platformId: file.platformId,
+        metadata: { subsidyFileId: id, paymentId: payment.id, trancheId: tranche?.id ?? null, reasonGiven: true, reasonLength: reason!.length },
+      });
+    }
     return { id: payment.id, paidCents: paid + input.amountCents };
   });
 }
@@ -142,7 +215,8 @@ export async function recordActualExpense(db: Db, user: CurrentUser, id: string,
   });
 }
 
-const MILESTONES = ["startAttestationAt", "intermediateReportAt", "finalReportAt", "finalReviewMeetingAt", "financialReportReceivedAt", "teamRecruitedAt", "formalNoticeAt"] as const;
+// activityBilanReceivedAt: issue 22 §4, cadre d'intervention §5 (the payment waits for the activity bilan).
+const MILESTONES = ["startAttestationAt", "intermediateReportAt", "finalReportAt", "finalReviewMeetingAt", "financialReportReceivedAt", "teamRecruitedAt", "formalNoticeAt", "activityBilanReceivedAt"] as const;
 
 /**
  * Records the dates of the documents and meetings the convention depends on; tranches anchored on
@@ -154,6 +228,17 @@ export async function recordMilestones(db: Db, user: CurrentUser, id: string, in
   if (!["AWARDED", "SIGNED", "CLOSED"].includes(file.status)) throw new UnprocessableError("Les échéances se suivent une fois la subvention attribuée.");
   const data: Record<string, Date | null> = {};
   for (const k of MILESTONES) data[k] = input[k] ? date(input[k]) : null;
+  // Issue 22 §4 — convention cadre Région art. 7.3: the financial report is received only complete
+  // (actuals, explained gaps, products, qualitative annex). Checked when its date is set or moved;
+  // a date already recorded stays as it is while other dates are edited.
+  const received = data.financialReportReceivedAt;
+  if (file.funder === "REGION" && received && received.getTime() !== file.financialReportReceivedAt?.getTime()) {
+    const report = await financialReportCompletenessOf(db, file, now);
+    if (!report.complete) {
+      const message = `Compte rendu financier incomplet : ${report.missing.join(" ")}`;
+      throw new UnprocessableError(message, { financialReportReceivedAt: report.missing });
+    }
+  }
   const rs = await rulesForFile(db, file, now);
   const rules = trancheRulesOf(rs);
   await db.$transaction(async (tx) => {

@@ -22,6 +22,7 @@ export const TRANCHE_DOCUMENT_LABELS: Record<TrancheDocument, string> = {
   FINAL_REPORT: "Rapport final",
   FINAL_REVIEW_MEETING: "Réunion de bilan final",
   RECEIPTS: "Justificatifs joints à la tranche",
+  ACTIVITY_BILAN: "Bilan d'activité de la plateforme",
 };
 
 /** Which file date records each document (RECEIPTS: counted from the receipts attached to the tranche). */
@@ -30,6 +31,7 @@ export const DOCUMENT_DATE_FIELD = {
   INTERMEDIATE_REPORT: "intermediateReportAt",
   FINAL_REPORT: "finalReportAt",
   FINAL_REVIEW_MEETING: "finalReviewMeetingAt",
+  ACTIVITY_BILAN: "activityBilanReceivedAt",
 } as const satisfies Record<Exclude<TrancheDocument, "RECEIPTS">, string>;
 export type DocumentDateField = (typeof DOCUMENT_DATE_FIELD)[keyof typeof DOCUMENT_DATE_FIELD];
 
@@ -42,6 +44,16 @@ const ANCHOR_DEFAULT: Record<TrancheRule["anchor"], TrancheDocument[]> = {
 /** The documents a tranche rule requires: its explicit list, or the document of its anchor. */
 export function requiredDocuments(rule: Pick<TrancheRule, "anchor" | "requires">): TrancheDocument[] {
   return rule.requires ?? ANCHOR_DEFAULT[rule.anchor];
+}
+
+/**
+ * Issue 22 §4 — cadre d'intervention §5 « Modalités administratives »: « Le paiement de la
+ * subvention se fera sur présentation d'un bilan d'activité de la plateforme et des différents
+ * justificatifs de dépenses ». When the Région rule set says so (`paymentRequiresActivityBilan`),
+ * every tranche also waits for the activity bilan, first in its list.
+ */
+export function withActivityBilan(docs: TrancheDocument[], required: boolean): TrancheDocument[] {
+  return required && !docs.includes("ACTIVITY_BILAN") ? ["ACTIVITY_BILAN", ...docs] : docs;
 }
 
 export interface TrancheFacts {

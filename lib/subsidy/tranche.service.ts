@@ -7,12 +7,14 @@ import { can } from "@/lib/authz/policy";
 import { recordAudit } from "@/lib/audit/audit.service";
 import type { Db, DbOrTx } from "@/lib/db";
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from "@/lib/errors";
+import { paymentSuspension } from "@/lib/subsidy/termination.rules";
 import { activeRuleSet } from "@/lib/rules/rule-set.service";
 import { computeFinalBalance, trancheRulesOf, type FinalBalance } from "@/lib/subsidy/subsidy-balance.rules";
 import { fileLinesInput, findScopedFile, paidTotal, rulesForFile } from "@/lib/subsidy/subsidy-file.repo";
 import type { FunderRules } from "@/lib/subsidy/subsidy.rules";
+import { activityBilanRequired } from "@/lib/subsidy/annual-request.rules";
 import {
-  claimRefusal, computeFtPenalty, computeWithholding, DOCUMENT_DATE_FIELD, FT_BREACHES, nextRefundOrderNumber, refundOrderRefusal, requiredDocuments, trancheConditions, trancheStatus,
+  claimRefusal, computeFtPenalty, computeWithholding, DOCUMENT_DATE_FIELD, FT_BREACHES, nextRefundOrderNumber, refundOrderRefusal, requiredDocuments, trancheConditions, trancheStatus, withActivityBilan,
   type ConditionState, type DocumentDateField, type FtBreach, type PenaltyResult, type TrancheStatusName, type WithholdingResult,
 } from "@/lib/subsidy/tranche.rules";
 
@@ -35,9 +37,11 @@ export async function trancheStates(db: DbOrTx, rs: FunderRules, fileId: string,
     db.receipt.groupBy({ by: ["trancheId"], where: { subsidyFileId: fileId, trancheId: { not: null } }, _count: { _all: true } }),
     db.payment.groupBy({ by: ["trancheId"], where: { subsidyFileId: fileId, trancheId: { not: null } }, _sum: { amountCents: true } }),
   ]);
+  // Issue 22 §4, cadre d'intervention §5: a Région tranche also waits for the activity bilan.
+  const bilan = activityBilanRequired(rs);
   return tranches.map((t) => {
     const rule = rules.find((r) => r.rank === t.rank);
-    const required = rule ? requiredDocuments(rule) : [];
+    const required = withActivityBilan(rule ? requiredDocuments(rule) : [], bilan);
     const conditions = trancheConditions(required, { documentDates: dates, receiptCount: receipts.find((r) => r.trancheId === t.id)?._count._all ?? 0 });
     const paidCents = Number(payments.find((p) => p.trancheId === t.id)?._sum.amountCents ?? 0n);
     const status = trancheStatus({ stored: t.status, amountCents: Number(t.amountCents), paidCents, claimed: t.claimedAt !== null, conditions });
@@ -70,7 +74,10 @@ export interface ClaimInput {
 export async function claimTranche(db: Db, user: CurrentUser, fileId: string, trancheId: string, input: ClaimInput, now = new Date()): Promise<{ status: TrancheStatusName }> {
   if (!can(user, "tranche.claim")) throw new ForbiddenError();
   const file = await findScopedFile(db, user, fileId);
-  if (file.status !== "SIGNED") throw new UnprocessableError("Une tranche se demande une fois la convention signée.");
+  if (file.status !== "SIGNED") {
+    // FT art. 14 / Région art. 11: a notified termination suspends payments (termination.rules.ts).
+    throw new UnprocessableError(paymentSuspension(file.status, { mode: file.terminationMode, noticeAt: file.terminationNoticeAt, effectiveAt: file.terminationEffectiveAt }) ?? "Une tranche se demande une fois la convention signée.");
+  }
   const tranche = await db.tranche.findFirst({ where: { id: trancheId, subsidyFileId: fileId } });
   if (!tranche) throw new NotFoundError("Tranche introuvable.");
   const rs = await rulesForFile(db, file, now);
@@ -157,7 +164,8 @@ export interface RefundOrderInput {
 export async function issueRefundOrder(db: Db, user: CurrentUser, fileId: string, input: RefundOrderInput, now = new Date()): Promise<{ id: string; number: string }> {
   if (!can(user, "refundOrder.write")) throw new ForbiddenError();
   const file = await findScopedFile(db, user, fileId);
-  if (!["SIGNED", "CLOSED"].includes(file.status)) throw new UnprocessableError("Un ordre de reversement suit une convention signée.");
+  // A termination « implique la restitution de tout ou partie des sommes versées » (Région art. 11; FT art. 14).
+  if (!["SIGNED", "CLOSED", "TERMINATING", "TERMINATED"].includes(file.status)) throw new UnprocessableError("Un ordre de reversement suit une convention signée.");
   const { refundableCents } = await financeFigures(db, file, await rulesForFile(db, file, now), now);
   const { rules } = await activeRuleSet(db, "DEADLINES", now);
   const dueDays = rules.refundOrderDueDays;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { instantOut } from "@/lib/api/common.schema";
 import { blankAsUndefined } from "@/lib/fields.schema";
 
 export const createTokenSchema = z.object({
@@ -11,10 +12,10 @@ export const apiTokenSchema = z.object({
   id: z.string().uuid(),
   name: z.string(),
   prefix: z.string(),
-  createdAt: z.string(),
-  lastUsedAt: z.string().nullable(),
-  expiresAt: z.string().nullable(),
-  revokedAt: z.string().nullable(),
+  createdAt: instantOut(),
+  lastUsedAt: instantOut().nullable(),
+  expiresAt: instantOut().nullable(),
+  revokedAt: instantOut().nullable(),
 });
 export type ApiTokenDto = z.infer<typeof apiTokenSchema>;
 

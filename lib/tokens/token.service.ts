@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import { addDays } from "date-fns";
 import { recordAudit } from "@/lib/audit/audit.service";
 import type { CurrentUser } from "@/lib/auth/principal";
+import { can, denialMessage } from "@/lib/authz/policy";
 import { API_TOKEN_PREFIX, hashToken } from "@/lib/auth/session";
 import type { Db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -34,6 +35,8 @@ export async function listTokens(db: Db, user: CurrentUser): Promise<ApiTokenDto
  * factor): a token cannot mint tokens. Lifetime capped by API_TOKEN_MAX_DAYS.
  */
 export async function createToken(db: Db, user: CurrentUser, input: CreateTokenInput, ctx: { viaToken: boolean }, now = new Date()) {
+  // Issue 22 §6: only the roles that integrate (lib/authz/policy.ts API_TOKEN_ROLES).
+  if (!can(user, "token.manage")) throw new ForbiddenError(denialMessage("token.manage"));
   if (ctx.viaToken) throw new ForbiddenError("Un jeton d'accès ne peut pas créer de jeton : connectez-vous à l'application pour le faire.");
   if (input.expiresInDays > env.API_TOKEN_MAX_DAYS) {
     throw new ValidationError({ expiresInDays: [`Au plus ${env.API_TOKEN_MAX_DAYS} jours.`] }, `Durée de validité : au plus ${env.API_TOKEN_MAX_DAYS} jours.`);

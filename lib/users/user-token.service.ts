@@ -3,7 +3,7 @@ import "server-only";
 // is stored; it expires, and consuming it is atomic (a link works once, even under a double click).
 import { randomBytes } from "node:crypto";
 import { addHours } from "date-fns";
-import { hashToken } from "@/lib/auth/session";
+import { hashToken } from "@/lib/auth/token-hash";
 import type { DbOrTx } from "@/lib/db";
 import { appUrl } from "@/lib/email/links";
 import { env } from "@/lib/env";

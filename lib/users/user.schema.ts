@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { instantOut } from "@/lib/api/common.schema";
 import { ROLES } from "@/lib/authz/policy";
-import { pageQuerySchema } from "@/lib/validation";
+import { CONTROL_CHARACTERS, NO_CONTROL_CHARACTERS, pageQuerySchema } from "@/lib/validation";
 
 export const userListQuerySchema = pageQuerySchema.extend({
   q: z.string().trim().max(100).optional(),
@@ -37,8 +38,8 @@ const accessFields = {
 
 export const inviteUserSchema = z.object({
   email: z.string().trim().toLowerCase().email({ error: "Adresse e-mail invalide." }).max(254, "Adresse e-mail trop longue."),
-  firstName: z.string().trim().min(1, "Indiquez le prénom.").max(100, "Prénom trop long."),
-  lastName: z.string().trim().min(1, "Indiquez le nom.").max(100, "Nom trop long."),
+  firstName: z.string().trim().min(1, "Indiquez le prénom.").max(100, "Prénom trop long.").refine((v) => !CONTROL_CHARACTERS.test(v), NO_CONTROL_CHARACTERS),
+  lastName: z.string().trim().min(1, "Indiquez le nom.").max(100, "Nom trop long.").refine((v) => !CONTROL_CHARACTERS.test(v), NO_CONTROL_CHARACTERS),
   ...accessFields,
 });
 export type InviteUserInput = z.infer<typeof inviteUserSchema>;
@@ -65,10 +66,10 @@ export const userDtoSchema = z.object({
   platforms: z.array(z.object({ id: z.string(), name: z.string() })),
   active: z.boolean(),
   invitationPending: z.boolean(),
-  lastLoginAt: z.string().nullable(),
+  lastLoginAt: instantOut().nullable(),
   totpEnabled: z.boolean(),
-  charterAcceptedAt: z.string().nullable(),
-  createdAt: z.string(),
+  charterAcceptedAt: instantOut().nullable(),
+  createdAt: instantOut(),
   version: z.number(),
 });
 export type UserDto = z.infer<typeof userDtoSchema>;
@@ -80,7 +81,7 @@ export const userSummarySchema = z.object({
   role: z.string(),
   platforms: z.array(z.string()),
   active: z.boolean(),
-  lastLoginAt: z.string().nullable(),
+  lastLoginAt: instantOut().nullable(),
   totpEnabled: z.boolean(),
   charterAccepted: z.boolean(),
 });

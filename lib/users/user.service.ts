@@ -3,6 +3,7 @@ import "server-only";
 // One use case = authorize → rules → write in one transaction → audit.
 import { recordAudit } from "@/lib/audit/audit.service";
 import type { CurrentUser } from "@/lib/auth/principal";
+import { API_TOKEN_ROLES } from "@/lib/authz/policy";
 import type { Db, DbOrTx } from "@/lib/db";
 import { enqueueEmail, deliverOutboxSoon } from "@/lib/email/outbox.service";
 import { invitationEmail } from "@/lib/email/templates";
@@ -12,6 +13,7 @@ import { issueUserToken, linkHours, passwordLink } from "@/lib/users/user-token.
 import { accessProblem, grantProblem, lastAdminProblem, manageProblem, type Access } from "@/lib/users/user.rules";
 import { inviteUserSchema, updateUserSchema, type InviteUserInput, type UpdateUserInput, type UserDto } from "@/lib/users/user.schema";
 import { parseInput } from "@/lib/validation";
+import { currentNoticeVersion } from "@/lib/notices/notice.service";
 
 /** Serialises admin-changing writes so two admins cannot demote each other at the same time. */
 const ADMIN_LOCK = 7_204_612;
@@ -50,6 +52,12 @@ function fieldError(p: { field: string; message: string }): ValidationError {
   return new ValidationError({ [p.field]: [p.message] }, p.message);
 }
 
+/** A value already taken is a conflict (409, on its field), like a SIRET or a platform's name. */
+function emailTaken(): ConflictError {
+  const message = "Un compte existe déjà avec cette adresse e-mail.";
+  return new ConflictError(message, { email: [message] });
+}
+
 async function assertGrantable(db: DbOrTx, actor: CurrentUser, access: Access): Promise<void> {
   const problem = accessProblem(access) ?? grantProblem(actor, access);
   if (problem) {
@@ -66,7 +74,7 @@ export async function inviteUser(db: Db, actor: CurrentUser, raw: InviteUserInpu
   const access: Access = { role: input.role, platformIds: [...new Set(input.platformIds)], allPlatforms: input.allPlatforms };
   await assertGrantable(db, actor, access);
   const taken = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
-  if (taken) throw fieldError({ field: "email", message: "Un compte existe déjà avec cette adresse e-mail." });
+  if (taken) throw emailTaken();
   let created: UserRow;
   try {
     created = await db.$transaction(async (tx) => {
@@ -83,7 +91,7 @@ export async function inviteUser(db: Db, actor: CurrentUser, raw: InviteUserInpu
       return user;
     });
   } catch (err) {
-    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") throw fieldError({ field: "email", message: "Un compte existe déjà avec cette adresse e-mail." });
+    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") throw emailTaken();
     throw err;
   }
   deliverOutboxSoon(db);
@@ -141,6 +149,9 @@ export async function updateUser(db: Db, actor: CurrentUser, id: string, raw: Up
     if (count === 0) throw new ConflictError("Ce compte a été modifié entre-temps. Rechargez la page.");
     // A deactivated account's personal API tokens end for good (a reactivation does not revive them).
     if (target.active && !active) await tx.apiToken.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: now } });
+    // Issue 22 §6: personal API tokens only for the roles that integrate (API_TOKEN_ROLES); a move to
+    // another role ends the account's tokens.
+    else if (roleChanged && !API_TOKEN_ROLES.has(next.role)) await tx.apiToken.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: now } });
     if (platformsChanged) {
       await tx.platformMembership.deleteMany({ where: { userId: id } });
       await tx.platformMembership.createMany({ data: next.platformIds.map((platformId) => ({ userId: id, platformId })) });
@@ -154,10 +165,17 @@ export async function updateUser(db: Db, actor: CurrentUser, id: string, raw: Up
   return toDto(row);
 }
 
-/** The confidentiality commitment (annex 1), accepted once by each person and audited. */
+/**
+ * The confidentiality commitment (annex 1 art. 3.10.1), accepted by each person in its version in
+ * force (NoticeText CONFIDENTIALITY), again at each new version; the version is recorded and audited.
+ */
 export async function acceptCharter(db: Db, user: CurrentUser, now = new Date()): Promise<void> {
   await db.$transaction(async (tx) => {
-    const { count } = await tx.user.updateMany({ where: { id: user.id, charterAcceptedAt: null }, data: { charterAcceptedAt: now } });
-    if (count === 1) await recordAudit(tx, { action: "user.charter.accepted", actorId: user.id, actorRole: user.role, entityType: "User", entityId: user.id });
+    const version = (await currentNoticeVersion(tx, "CONFIDENTIALITY", now)) ?? 1;
+    const { count } = await tx.user.updateMany({
+      where: { id: user.id, OR: [{ charterAcceptedAt: null }, { charterVersion: null, charterAcceptedAt: { not: null } }, { charterVersion: { lt: version } }] },
+      data: { charterAcceptedAt: now, charterVersion: version },
+    });
+    if (count === 1) await recordAudit(tx, { action: "user.charter.accepted", actorId: user.id, actorRole: user.role, entityType: "User", entityId: user.id, metadata: { version } });
   });
 }

@@ -1,7 +1,8 @@
+import { cursorQuerySchema } from "@/lib/pagination/keyset";
+import { instantOut } from "@/lib/api/common.schema";
 import { z } from "zod";
 import { dateField, optionalText, requiredText, versionField } from "@/lib/fields.schema";
 import { visitOfferSchema } from "@/lib/offers/offer.schema";
-import { pageQuerySchema } from "@/lib/validation";
 
 export const NEED_KINDS = ["RECRUTEMENT", "FORMATION", "GPEC", "AUTRE"] as const;
 export const NEED_LABELS: Record<(typeof NEED_KINDS)[number], string> = { RECRUTEMENT: "Recrutement", FORMATION: "Formation", GPEC: "GPEC", AUTRE: "Autre" };
@@ -51,7 +52,7 @@ export const updateVisitSchema = z.object({
 });
 export type UpdateVisitInput = z.infer<typeof updateVisitSchema>;
 
-export const visitListQuerySchema = pageQuerySchema.extend({
+export const visitListQuerySchema = cursorQuerySchema.extend({
   when: z.enum(["upcoming", "past", "all"]).default("all"),
   mine: z.enum(["true", "false"]).optional(),
   companyId: z.string().uuid().optional(),
@@ -63,7 +64,7 @@ export const visitSchema = z.object({
   id: z.string().uuid(),
   companyId: z.string().uuid(),
   company: z.string(),
-  date: z.string(),
+  date: instantOut("Jour et heure de la visite (minuit UTC si l'heure n'est pas fixée : timeSet)"),
   /** false: a date-only visit (« dans la journée »). */
   timeSet: z.boolean(),
   purpose: z.string(),
@@ -72,7 +73,7 @@ export const visitSchema = z.object({
   needs: z.array(z.enum(NEED_KINDS)),
   outcome: z.string().nullable(),
   notes: z.string().nullable(),
-  followUps: z.array(z.object({ id: z.string().uuid(), label: z.string(), dueAt: z.string(), doneAt: z.string().nullable(), version: z.number().int() })),
+  followUps: z.array(z.object({ id: z.string().uuid(), label: z.string(), dueAt: instantOut(), doneAt: instantOut().nullable(), version: z.number().int() })),
   offers: z.array(z.object({ id: z.string().uuid(), title: z.string(), status: z.string() })),
   version: z.number().int(),
 });

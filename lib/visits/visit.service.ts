@@ -1,3 +1,4 @@
+import { cappedTotal, keysetOrderArgs, keysetPage, tableEstimate, type KeysetOrder } from "@/lib/pagination/keyset";
 import "server-only";
 // Company visits and their follow-up actions. A visit is a contact: it moves the company's last contact.
 import { recordAudit } from "@/lib/audit/audit.service";
@@ -85,17 +86,23 @@ export async function listVisits(db: DbOrTx, user: CurrentUser, q: VisitListQuer
       q.companyId ? { companyId: q.companyId } : {},
     ],
   };
-  const [total, rows] = await Promise.all([
-    db.visit.count({ where }),
+  // Keyset order (issue 18): date then id, indexes `(platformId, date, id)` and `(date, id)`.
+  const order: KeysetOrder = { keys: [{ field: "date", dir: q.sort === "date" ? "asc" : "desc", kind: "date" }] };
+  const page = keysetOrderArgs(order, q);
+  const wide = Object.keys(visitScope(user)).length === 0;
+  const unfiltered = !q.when && q.mine !== "true" && !q.companyId;
+  const [total, found] = await Promise.all([
+    cappedTotal((take) => db.visit.count({ where, take }), wide && unfiltered ? () => tableEstimate(db, "Visit") : undefined, page),
     db.visit.findMany({
-      where,
-      orderBy: [{ date: q.sort === "date" ? "asc" : "desc" }, { id: "asc" }],
-      skip: (q.page - 1) * q.pageSize,
-      take: q.pageSize,
+      where: { AND: [where, page.seek] },
+      orderBy: page.orderBy as Prisma.VisitOrderByWithRelationInput[],
+      skip: page.skip,
+      take: page.take,
       select: { id: true, companyId: true, date: true, timeSet: true, purpose: true, needs: true, company: { select: { name: true } }, staff: { select: { user: { select: { id: true, firstName: true, lastName: true } } } } },
     }),
   ]);
-  const items: VisitSummary[] = rows.map((v) => ({
+  const result = keysetPage(found, page, q, (v) => v.date, total);
+  const items: VisitSummary[] = result.items.map((v) => ({
     id: v.id,
     companyId: v.companyId,
     company: v.company.name,
@@ -105,7 +112,7 @@ export async function listVisits(db: DbOrTx, user: CurrentUser, q: VisitListQuer
     needs: v.needs,
     staff: v.staff.map((s) => ({ id: s.user.id, name: `${s.user.firstName} ${s.user.lastName}` })),
   }));
-  return { items, page: q.page, pageSize: q.pageSize, total };
+  return { ...result, items };
 }
 
 /** Staff who may be named on a visit: active members of the company's platform. */
@@ -119,7 +126,7 @@ export async function platformStaff(db: DbOrTx, platformId: string) {
 }
 
 /** Creates a visit with its follow-up actions and, for « Visite + offre », its offer: one transaction, all or nothing. */
-export async function createVisit(db: Db, user: CurrentUser, input: CreateVisitInput, now = new Date()): Promise<VisitDto> {
+export async function createVisit(db: Db, user: CurrentUser, input: CreateVisitInput, now = new Date()): Promise<VisitDto & { platformId: string }> {
   if (!can(user, "visit.write")) throw new ForbiddenError();
   if (input.offer && !can(user, "offer.write")) throw new ForbiddenError();
   return db.$transaction(async (tx) => {

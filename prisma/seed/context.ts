@@ -37,6 +37,8 @@ export type Rows = {
   companies: Prisma.CompanyCreateManyInput[];
   contacts: Prisma.CompanyContactCreateManyInput[];
   callbacks: Prisma.NumeroVertCallbackCreateManyInput[];
+  /** Public-form requests (issue 23): after the companies and callbacks they point to. */
+  intakeRequests: Prisma.IntakeRequestCreateManyInput[];
   callbackAttempts: Prisma.CallbackAttemptCreateManyInput[];
   companyInteractions: Prisma.CompanyInteractionCreateManyInput[];
   visits: Prisma.VisitCreateManyInput[];
@@ -54,18 +56,23 @@ export type Rows = {
   governanceMeetings: Prisma.GovernanceMeetingCreateManyInput[];
   subsidyFiles: Prisma.SubsidyFileCreateManyInput[];
   budgetLines: Prisma.BudgetLineCreateManyInput[];
+  ftIndicators: Prisma.FtIndicatorCreateManyInput[];
+  /** Issue 22 §4: indicators chosen by each Région annual convention, with their targets. */
+  conventionIndicators: Prisma.ConventionIndicatorCreateManyInput[];
   tranches: Prisma.TrancheCreateManyInput[];
   payments: Prisma.PaymentCreateManyInput[];
   diagnostics: Prisma.MobilityDiagnosticCreateManyInput[];
+  /** Issue 22 §4: last year's annual report (qualitative bilan) of the platforms whose Région request is filed. */
+  annualReports: Prisma.AnnualReportCreateManyInput[];
 };
 
 export function emptyRows(): Rows {
   return {
-    communes: [], platforms: [], users: [], memberships: [], companies: [], contacts: [], callbacks: [],
+    communes: [], platforms: [], users: [], memberships: [], companies: [], contacts: [], callbacks: [], intakeRequests: [],
     callbackAttempts: [], companyInteractions: [], visits: [], visitStaff: [], followUps: [], chefsDeFile: [],
     events: [], eventCompanies: [], eventChefsDeFile: [], offers: [], jobSeekers: [], eventJobSeekers: [],
-    proposals: [], jobSeekerInteractions: [], governanceMeetings: [], subsidyFiles: [], budgetLines: [],
-    tranches: [], payments: [], diagnostics: [],
+    proposals: [], jobSeekerInteractions: [], governanceMeetings: [], subsidyFiles: [], budgetLines: [], ftIndicators: [],
+    conventionIndicators: [], tranches: [], payments: [], diagnostics: [], annualReports: [],
   };
 }
 

@@ -6,19 +6,21 @@ import { subMonths } from "date-fns";
 import type { PrismaClient, Prisma } from "@/lib/generated/prisma/client";
 import { hashPassword } from "@/lib/auth/password";
 import {
-  franceTravailSchema, operationsSchema, regionFrameworkSchema, type FranceTravailRules, type OperationsRules,
-  type RegionFrameworkRules,
+  deadlinesSchema, franceTravailSchema, operationsSchema, regionFrameworkSchema, type DeadlinesRules, type FranceTravailRules,
+  type OperationsRules, type RegionFrameworkRules,
 } from "@/lib/rules/rule-set.schema";
 import { ADMIN_EMAIL, DEMO_ACCOUNTS, buildAccounts, buildPlatforms } from "./accounts";
+import { closeDemoMonth } from "./bilans";
 import { generateCompanies } from "./companies";
 import { about, emptyRows, faker, LatestDates, type Rows, type SeedContext } from "./context";
 import { insertRows } from "./insert";
+import { seedIntakeRequests } from "./intake";
 import { generateJobSeekers, type SeekerMeta } from "./job-seekers";
 import { generateChefsDeFile, generateEvents, generateGovernance } from "./network";
 import { generateOffers } from "./offers";
 import { generatePipeline } from "./pipeline";
 import { ensureInitialRuleSets } from "./rule-sets";
-import { generateFranceTravailFile, generateRegionFiles } from "./subsidies";
+import { generateFranceTravailFile, generateLateReportFile, generateRegionFiles } from "./subsidies";
 import { planUpcomingVisits } from "./upcoming";
 import { generateVisits } from "./visits";
 
@@ -32,6 +34,7 @@ type SeedRules = {
   operations: OperationsRules;
   region: { id: string; rules: RegionFrameworkRules };
   franceTravail: { id: string; rules: FranceTravailRules };
+  deadlines: DeadlinesRules;
 };
 export type SeedResult = { seeded: boolean; counts: Record<string, number> };
 
@@ -49,6 +52,7 @@ async function loadRules(tx: Db, now: Date): Promise<SeedRules> {
     operations: operationsSchema.parse(payload(ids.OPERATIONS)),
     region: { id: ids.REGION_FRAMEWORK, rules: regionFrameworkSchema.parse(payload(ids.REGION_FRAMEWORK)) },
     franceTravail: { id: ids.FRANCE_TRAVAIL, rules: franceTravailSchema.parse(payload(ids.FRANCE_TRAVAIL)) },
+    deadlines: deadlinesSchema.parse(payload(ids.DEADLINES)),
   };
 }
 
@@ -57,8 +61,8 @@ export async function seedDemo(db: PrismaClient, opts: { password: string; now?:
   // Cheap check first, so a no-op run does not pay for eight argon2 hashes.
   if (await demoPresent(db)) return { seeded: false, counts: {} };
   const hashes = await Promise.all(DEMO_ACCOUNTS.map(() => hashPassword(opts.password)));
-  return db.$transaction(
-    async (tx) => {
+  const result = await db.$transaction(
+    async (tx): Promise<SeedResult> => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_KEY}::bigint)`;
       if (await demoPresent(tx)) return { seeded: false, counts: {} };
       const rules = await loadRules(tx, now);
@@ -67,8 +71,16 @@ export async function seedDemo(db: PrismaClient, opts: { password: string; now?:
       const register = await seedDemoRegister(tx, now);
       return { seeded: true, counts: { ruleSets: rules.inserted, ...counts, sireneEstablishments: register } };
     },
-    { maxWait: 10_000, timeout: 120_000 },
+    // The timeout is there to end a transaction whose client died, not to hurry a live one: the
+    // inserts take a few seconds on an idle machine but went past 120 s on a CI runner at load 25+
+    // (several integration suites seed their own database at once), which rolled everything back.
+    // Ten minutes still ends a stuck run; a failed run leaves nothing, as before.
+    { maxWait: 60_000, timeout: 600_000 },
   );
+  // Issue 17: a month closed through the service that closes months (real snapshot, audited), after
+  // the commit — its figures are computed from the rows above, which another transaction must see.
+  if (result.seeded) result.counts.closedMonths = await closeDemoMonth(db, now);
+  return result;
 }
 
 /** Pure generation: the same `now` (and rules) always gives the same rows, password hashes aside. */
@@ -101,6 +113,10 @@ export function buildDemoRows(now: Date, hashes: string[], rules: Omit<SeedRules
     generateRegionFiles(ctx, platforms, rules.region, rows);
     const lens = platforms.find((p) => p.spec.slug === "lens-lievin");
     if (lens) generateFranceTravailFile(ctx, lens, rules.franceTravail, lensSeekers, rows);
+    // No faker draw: placed anywhere, it changes nothing else.
+    generateLateReportFile(ctx, platforms, rules.region, rules.deadlines, rows);
+    // After every faker draw: the online requests take nothing from the seeded sequence.
+    if (lens) seedIntakeRequests(ctx, lens, rows);
     deriveLastContacts(rows, companyDates, chefDates);
     return rows;
   } finally {

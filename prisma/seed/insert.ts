@@ -18,6 +18,7 @@ const INSERTERS: { [K in keyof Rows]: Inserter<K> } = {
   companies: (tx, data) => tx.company.createMany({ data }),
   contacts: (tx, data) => tx.companyContact.createMany({ data }),
   callbacks: (tx, data) => tx.numeroVertCallback.createMany({ data }),
+  intakeRequests: (tx, data) => tx.intakeRequest.createMany({ data }),
   callbackAttempts: (tx, data) => tx.callbackAttempt.createMany({ data }),
   companyInteractions: (tx, data) => tx.companyInteraction.createMany({ data }),
   visits: (tx, data) => tx.visit.createMany({ data }),
@@ -35,9 +36,12 @@ const INSERTERS: { [K in keyof Rows]: Inserter<K> } = {
   governanceMeetings: (tx, data) => tx.governanceMeeting.createMany({ data }),
   subsidyFiles: (tx, data) => tx.subsidyFile.createMany({ data }),
   budgetLines: (tx, data) => tx.budgetLine.createMany({ data }),
+  ftIndicators: (tx, data) => tx.ftIndicator.createMany({ data }),
+  conventionIndicators: (tx, data) => tx.conventionIndicator.createMany({ data }),
   tranches: (tx, data) => tx.tranche.createMany({ data }),
   payments: (tx, data) => tx.payment.createMany({ data }),
   diagnostics: (tx, data) => tx.mobilityDiagnostic.createMany({ data }),
+  annualReports: (tx, data) => tx.annualReport.createMany({ data }),
 };
 
 async function insertOne<K extends keyof Rows>(tx: Tx, key: K, rows: Rows[K]): Promise<number> {

@@ -174,6 +174,7 @@ const FIRST_CONTACT: Record<SeekerMeta["origin"], string> = {
   PARTENAIRE: "Orientation par un partenaire, premier entretien",
   SPONTANE: "Premier entretien : présentation du dispositif",
   AUTRE: "Premier entretien",
+  FORMULAIRE_EN_LIGNE: "Rappel après une demande déposée en ligne",
 };
 
 /** First contact (when the person was informed of the processing), some follow-ups, and the last contact. */

@@ -4,10 +4,12 @@ import type { PrismaClient, Prisma } from "@/lib/generated/prisma/client";
 import type { RuleSetKind } from "@/lib/generated/prisma/enums";
 import {
   PROSPECTING_DEFAULTS,
+  IDENTITY_EXPORT_PURPOSES_DEFAULTS,
   ruleSetPayloadSchemas,
   type DeadlinesRules,
   type FranceTravailRules,
   type OperationsRules,
+  CIRCUIT_COURT_DEFAULTS,
   type RegionFrameworkRules,
   type RetentionRules,
 } from "@/lib/rules/rule-set.schema";
@@ -53,6 +55,11 @@ export const REGION_FRAMEWORK_V1: RegionFrameworkRules = {
   openDataThresholdCents: 2_300_000,
   // SIRET of the Région's head office, to be checked by an administrator before publishing.
   attributor: { name: "Région Hauts-de-France", siret: "20005376700014" },
+  // Convention cadre art. 11: termination takes effect 3 months after the registered letter.
+  terminationNoticeMonths: 3,
+  // Cadre d'intervention §5: « Le paiement de la subvention se fera sur présentation d'un bilan
+  // d'activité de la plateforme » (issue 22 §4).
+  paymentRequiresActivityBilan: true,
 };
 
 export const FRANCE_TRAVAIL_V1: FranceTravailRules = {
@@ -97,6 +104,13 @@ export const FRANCE_TRAVAIL_V1: FranceTravailRules = {
   deMinimis: { ceilingCents: 30_000_000, years: 3 },
   // Statistical secrecy of the monthly anonymous file: counts under 5 are masked.
   smallCountMaskThreshold: 5,
+  // Art. 5: intermediate bilan at the latest 6 months after signature; final bilan one month before the meeting.
+  intermediateBilanMonthsAfterSignature: 6,
+  finalBilanMonthsBeforeMeeting: 1,
+  // Issue 22 §3: masking chosen per report (all three masked; an administrator may version this).
+  masking: { monthly: true, intermediateBilan: true, finalBilan: true },
+  // Art. 14: 3 months after a party's request; 30 days after an unanswered formal notice.
+  termination: { requestNoticeMonths: 3, breachNoticeDays: 30 },
   // The establishment that signs depends on the regional directorate: an administrator sets it.
   // SIRET of France Travail in the source convention (130 005 481 17501).
   attributor: { name: "France Travail", siret: "13000548117501" },
@@ -129,13 +143,35 @@ export const RETENTION_V1: RetentionRules = {
   preArchiveNoticeDays: 30,
   // France Travail convention art. 11: « au plus tard dans les deux mois suivant l'échéance de la convention ».
   franceTravailDestroyMonthsAfterEnd: 2,
+  // Issue 23: a request left on the public form and never converted by staff: 3 months (business default).
+  intakeRequestMonths: 3,
+  // Issue 22 §5–6: no figure in the conventions; proposals to the DPO (docs/conventions.md).
+  // Rights requests and breach records: 5 years, the common limitation period (code civil art. 2224),
+  // the time during which the handling may be disputed.
+  closedRightsRequestMonths: 60,
+  breachRecordMonths: 60,
+  // Audit log: 12 months (CNIL, recommandation « journalisation » 2021: six months to a year).
+  auditEventMonths: 12,
+  // Receipts: 5 years after the file's year, the time of a financial control (convention cadre art. 7.3).
+  receiptMonthsAfterYearEnd: 60,
+  // Company side: the company's 48 months (annex 1 art. 2).
+  companyNoteMonths: 48,
+  soleTraderMonths: 48,
+  // Rectification history: 12 months to answer a dispute about a change.
+  rectificationHistoryMonths: 12,
+  // Issue 16 §12: a run silent this long was killed; the next run marks it abandoned and finishes it.
+  runLeaseMinutes: 15,
 };
 
 export const OPERATIONS_V1: OperationsRules = {
+  // Issue 20: reminders at D-3 and D-1 (what rdv-insertion users ask for), 20 answers per address per hour.
+  circuitCourt: CIRCUIT_COURT_DEFAULTS,
   // Business interpretation: the framework asks platforms to call back every numéro-vert company
   // but sets no delay; two calendar days is our default service level.
   numeroVertCallbackDelayDays: 2,
   callbackMaxAttempts: 3,
+  // Issue 23 (business defaults): public intake, per contact address and per client address per hour.
+  publicIntake: { perAddress: 3, perIp: 10, windowMinutes: 60, searchesPerIp: 60, communeSearchesPerIp: 120 },
   offerStaleDays: 60,
   // Business defaults (no figure in the conventions): flagged after 60 days without activity,
   // expired after 90, with 7 days' notice.
@@ -148,6 +184,8 @@ export const OPERATIONS_V1: OperationsRules = {
   // Table exports: more than 5 000 rows go to the background; files kept 7 days.
   tableExportBackgroundRows: 5000,
   tableExportRetentionDays: 7,
+  // Issue 22 §6: purposes stated before an export of identities (business defaults for the DPO).
+  identityExportPurposes: IDENTITY_EXPORT_PURPOSES_DEFAULTS,
   governance: { COPRESIDENCE: { minPerYear: 3, maxPerYear: 4 }, POLE_DIRIGEANT: { minPerYear: 2 } },
   // Prospecting score (issue 19): business defaults, documented in docs/prospection.md.
   prospecting: PROSPECTING_DEFAULTS,

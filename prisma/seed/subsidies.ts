@@ -2,8 +2,9 @@
 // grant for Lens-Liévin with its tranches, first payment and mobility diagnostics.
 // Amounts follow the rule sets in force; they are demo figures, the subsidy rules module decides.
 import { addDays, addMonths, subDays } from "date-fns";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SubsidyStatus, TrancheStatus } from "@/lib/generated/prisma/enums";
-import type { FranceTravailRules, RegionFrameworkRules } from "@/lib/rules/rule-set.schema";
+import type { DeadlinesRules, FranceTravailRules, RegionFrameworkRules } from "@/lib/rules/rule-set.schema";
 import { buildTrancheSchedule } from "@/lib/subsidy/subsidy-balance.rules";
 import { MOBILITY_SOLUTIONS } from "./catalog";
 import type { SeekerMeta } from "./job-seekers";
@@ -26,6 +27,36 @@ function regionForecast(code: string, etp: number): number {
     case "INFORMATION_COMMUNICATION": return euros(300_000, 700_000);
     default: return euros(500_000, 1_200_000);
   }
+}
+
+/**
+ * Issue 22 §4 — the annual request's texts (convention cadre art. 5, cadre d'intervention §5:
+ * « descriptif du fonctionnement de la plateforme (locaux, moyens humains et matériels mis à
+ * disposition…), […] programme d'action annuel »). Written from the platform's spec, no draw.
+ */
+function requestTexts(p: PlatformContext, year: number): { requestDescription: string; requestActionProgramme: string } {
+  const etp = p.spec.staffEtp.toLocaleString("fr-FR");
+  return {
+    requestDescription:
+      `Plateforme ${p.spec.name}, portée par ${p.spec.carryingStructureName}. Locaux : ${p.spec.hostingPlace ?? p.spec.hostingCity}, bureau et salle de réunion ` +
+      `mis à disposition par la structure porteuse. Équipe de ${etp} ETP dédiés à 100 % (une responsable de plateforme, assistant·e·s), ` +
+      "deux véhicules de service partagés, ordinateurs portables et téléphones fournis par la structure porteuse.",
+    requestActionProgramme:
+      `Programme ${year} : prospection de 400 entreprises du territoire et rappel sous 48 h de chaque appel du numéro vert ; ` +
+      "collecte d'offres du marché caché ; six réunions « circuit court » (une par bimestre) pour les jeunes demandeurs d'emploi ; " +
+      "animation du réseau des chefs de file métiers ; trois coprésidences et deux pôles dirigeants.",
+  };
+}
+
+/** Last year's qualitative bilan (annual report), the request's « bilan de l'année précédente » (art. 4.1). */
+function previousYearReport(p: PlatformContext, year: number, now: Date): Prisma.AnnualReportCreateManyInput {
+  return {
+    platformId: p.id, year: year - 1, updatedById: p.staffIds[0] ?? null, createdAt: subDays(now, 75), updatedAt: subDays(now, 70),
+    qualitative:
+      `Bilan ${year - 1} de la plateforme ${p.spec.name} : l'équipe au complet toute l'année, les visites d'entreprises et les réunions ` +
+      "circuit court tenues comme prévu, un réseau de chefs de file élargi à deux nouvelles filières. Points d'attention : " +
+      "délais de rappel du numéro vert en été, offres en tension dans le transport et la logistique.",
+  };
 }
 
 const REGION_STATUS: Record<string, SubsidyStatus> = {
@@ -64,7 +95,15 @@ export function generateRegionFiles(ctx: SeedContext, platforms: PlatformContext
         });
       }
     }
+    addConventionIndicators(fileId, p.spec.staffEtp, rows);
+    // Issue 22 §4: a filed request (every status but a draft) carries the elements of art. 5.
+    const filed = status !== "DRAFT";
+    if (filed) rows.annualReports.push(previousYearReport(p, year, ctx.now));
     rows.subsidyFiles.push({
+      ...(filed ? requestTexts(p, year) : {}),
+      // Cadre d'intervention §5: payment « sur présentation d'un bilan d'activité de la plateforme »:
+      // received for the signed convention, whose tranche now waits for its receipts only.
+      activityBilanReceivedAt: awarded ? dayOf(subDays(ctx.now, 15)) : null,
       id: fileId, platformId: p.id, year, funder: "REGION", status, ruleSetId: rs.id, staffEtp: p.spec.staffEtp,
       requestedCents: BigInt(requested), territoryCofundingCents: BigInt(eligible - requested), otherCofundingCents: 0n,
       awardedCents: awarded ? BigInt(requested) : null,
@@ -79,6 +118,25 @@ export function generateRegionFiles(ctx: SeedContext, platforms: PlatformContext
       createdAt: subDays(ctx.now, 60),
     });
   }
+}
+
+/**
+ * Issue 22 §4 — convention cadre art. 3.1 « Les indicateurs seront définis lors de l'élaboration des
+ * conventions financières annuelles »: four catalogue indicators per Région convention, targets
+ * scaled on the team (per ETP). Ids derived from the file's and no draw, so that the rest of the
+ * demo data stays the same draw for draw.
+ */
+export const DEMO_CONVENTION_TARGETS_PER_ETP: readonly [key: string, perEtp: number][] = [
+  ["offersCollected", 45],
+  ["jobSeekersReceived", 80],
+  ["hires", 25],
+  ["eventsHeld", 6],
+];
+
+function addConventionIndicators(fileId: string, staffEtp: number, rows: Rows): void {
+  DEMO_CONVENTION_TARGETS_PER_ETP.forEach(([indicatorKey, perEtp], i) => {
+    rows.conventionIndicators.push({ id: `${fileId.slice(0, -12)}00000000c1a${i}`, subsidyFileId: fileId, indicatorKey, target: Math.round(perEtp * staffEtp) });
+  });
 }
 
 export function generateFranceTravailFile(
@@ -104,6 +162,12 @@ export function generateFranceTravailFile(
     ruleSetId: rs.id, staffEtp: p.spec.staffEtp, requestedCents: BigInt(awarded), awardedCents: BigInt(awarded),
     signedAt, notifiedAt: signedAt, startAttestationAt, createdAt: subDays(signedAt, 45),
     notes: `Convention mobilité de ${rules.durationMonths} mois à compter de la signature, sans reconduction tacite.`,
+  });
+  // One indicator « mentionné par le porteur » (art. 5), so that its screens and routes have a record. Its id is
+  // derived from the file's, not drawn: the rest of the demo data stays the same draw for draw.
+  rows.ftIndicators.push({
+    id: `${fileId.slice(0, -12)}00000000f7a1`, subsidyFileId: fileId, label: "Personnes ayant obtenu le permis de conduire",
+    unit: "personnes", definition: "Permis B obtenu pendant l'accompagnement, d'après l'attestation de la personne.", target: 12, position: 0,
   });
   let allotted = 0;
   rules.tranches.forEach((t, i) => {
@@ -148,4 +212,44 @@ function addDiagnostics(p: PlatformContext, fileId: string, signedAt: Date, seek
       satisfaction: accompanied ? faker.number.int({ min: 3, max: 5 }) : null,
     });
   }
+}
+
+/**
+ * Issue 17: a Région file of Métropole lilloise for the latest fiscal year whose compte rendu
+ * financier is already due (convention cadre art. 7.3, delay from the DEADLINES rule set), signed
+ * and not reported: the referent's « documents en retard » and the finance deadlines show it
+ * whatever the day the demo is loaded. No faker draw (ids derived from the platform's), so the rest
+ * of the demo stays the same draw for draw; one budget line, no tranche or payment of its own.
+ */
+export function generateLateReportFile(ctx: SeedContext, platforms: PlatformContext[], rs: RegionRuleSet, deadlines: DeadlinesRules, rows: Rows): void {
+  const p = platforms.find((x) => x.spec.slug === "metropole-lilloise");
+  if (!p) return;
+  const fiscalYearEnd = (y: number) => new Date(Date.UTC(y, 11, 31));
+  const thisYear = ctx.now.getUTCFullYear();
+  // Late by at least a week on the day the demo is loaded.
+  const year = addMonths(fiscalYearEnd(thisYear - 1), deadlines.financialReportMonthsAfterFiscalYearEnd) < subDays(ctx.now, 7) ? thisYear - 1 : thisYear - 2;
+  const caps = rs.rules.capsByEtp;
+  // Demo figure: the cap of the platform's staff (the large-territory cap is left unset in the rule set).
+  const awarded = [...caps].reverse().find((c) => c.etp <= p.spec.staffEtp)?.capCents ?? caps[0]?.capCents ?? 0;
+  const fileId = `${p.id.slice(0, -12)}00000000c7a1`;
+  // A signed convention like the others (issue 22 §4): the art. 5 elements, a detailed budget (the
+  // award is the rate's share of it), its indicators and the activity bilan received — ids derived, no draw.
+  const salaries = Math.round((awarded * 10_000) / rs.rules.fundingRateBp);
+  rows.budgetLines.push({ id: `${fileId.slice(0, -12)}00000000b1a0`, subsidyFileId: fileId, category: "SALAIRES", label: "Salaires et charges (personnel dédié 100 %)", eligible: true, forecastCents: BigInt(salaries) });
+  addConventionIndicators(fileId, p.spec.staffEtp, rows);
+  rows.annualReports.push(previousYearReport(p, year, ctx.now));
+  rows.subsidyFiles.push({
+    ...requestTexts(p, year),
+    activityBilanReceivedAt: new Date(Date.UTC(year, 4, 15)),
+    id: fileId, platformId: p.id, year, funder: "REGION", status: "SIGNED", ruleSetId: rs.id, staffEtp: p.spec.staffEtp,
+    requestedCents: BigInt(awarded), territoryCofundingCents: BigInt(salaries - awarded), otherCofundingCents: 0n, awardedCents: BigInt(awarded),
+    deliberationNumber: `CP ${year}-${p.spec.slug.toUpperCase()}`,
+    deliberationDate: new Date(Date.UTC(year, 2, 10)),
+    signedAt: new Date(Date.UTC(year, 2, 24)),
+    notifiedAt: new Date(Date.UTC(year, 3, 2)),
+    teamRecruitedAt: new Date(Date.UTC(year, 3, 2)),
+    fiscalYearEnd: fiscalYearEnd(year),
+    notes: `Convention financière ${year} : compte rendu financier de l'exercice non transmis (démonstration).`,
+    createdAt: new Date(Date.UTC(year, 0, 20)),
+  });
 }

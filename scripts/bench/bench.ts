@@ -13,14 +13,11 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { format, subMonths } from "date-fns";
-import { encode } from "next-auth/jwt";
 import pg from "pg";
 import { loadPrincipal, loadPrincipalByToken, type CurrentUser } from "@/lib/auth/principal";
 import { exportMonthlyBilan } from "@/lib/bilans/bilan-export";
@@ -34,19 +31,18 @@ import { jobSeekerListQuerySchema } from "@/lib/job-seekers/job-seeker.schema";
 import { listOffers } from "@/lib/offers/offer.query";
 import { offerListQuerySchema } from "@/lib/offers/offer.schema";
 import { encodeCursor } from "@/lib/pagination/keyset";
+import { getFtBilans } from "@/lib/france-travail/ft-bilan.service";
+import { listFtIndicators } from "@/lib/france-travail/ft-indicator.service";
 import { startDryRun } from "@/lib/retention/purge-run.query";
+import { listReceipts } from "@/lib/subsidy/receipt.service";
+import { getSubsidyFileDetail } from "@/lib/subsidy/subsidy-file.service";
 import { SCALE_DPO_EMAIL, SCALE_FT_REVIEWER_EMAIL, SCALE_REFERENT_EMAIL, scaleManagerEmail, seedScale, hasData } from "@/prisma/seed/scale/scale";
 import { resolveDatabaseUrl } from "@/scripts/lib/database";
 import { applyMigrations } from "@/scripts/lib/migrations";
 import { buildIsStale } from "@/scripts/lib/next-build";
 import { print, printError } from "@/scripts/lib/print";
+import { createApiToken, freePort, runAutocannon, sessionCookie, waitForHealth } from "@/scripts/bench/helpers";
 
-type AutocannonResult = { requests: { average: number }; errors: number; timeouts: number; non2xx: number; duration: number };
-type AutocannonInstance = { on(event: "response", fn: (client: unknown, status: number, bytes: number, ms: number) => void): void };
-type Autocannon = ((opts: Record<string, unknown>, cb: (err: Error | null, res: AutocannonResult) => void) => AutocannonInstance) & {
-  track?: unknown;
-};
-const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
 
 const NEXT_BIN = "node_modules/next/dist/bin/next";
 const SQL_RUNS = 30;
@@ -81,6 +77,8 @@ interface Round {
   errors: number;
   nodeCpuMs: number | null;
   pgCpuMs: number | null;
+  /** Median size of a response (headers and body), bytes. */
+  responseBytes: number | null;
 }
 
 interface ThroughputRound {
@@ -108,6 +106,7 @@ interface Row {
   reqPerSec: Stat | null;
   nodeCpuMs: Stat | null;
   pgCpuMs: Stat | null;
+  responseBytes: Stat | null;
   errors: number;
   throughput: { connections: number; rounds: ThroughputRound[]; reqPerSec: Stat; p95: Stat; lockWaitShare: Stat; errors: number }[];
   sql?: { queries: number; replayed: number; writesIncluded: boolean; p50: number; p95: number };
@@ -161,59 +160,10 @@ function percentile(sorted: number[], p: number): number {
   return sorted[i]!;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.on("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const a = srv.address();
-      const port = typeof a === "object" && a ? a.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
-async function waitForHealth(base: string, server: ChildProcess, timeoutMs = 180_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`le serveur s'est arrêté (code ${server.exitCode})`);
-    try {
-      const r = await fetch(`${base}/api/health`);
-      if (r.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error("le serveur ne répond pas sur /api/health");
-}
 
-/** A personal API token written directly in the database (only its SHA-256 is stored, as lib/tokens does). */
-async function createApiToken(client: pg.Client, userId: string): Promise<string> {
-  const token = `pe_${randomBytes(32).toString("base64url")}`;
-  const hash = createHash("sha256").update(token).digest("hex");
-  await client.query(
-    `INSERT INTO "ApiToken" (id, "userId", name, "tokenHash", prefix, "expiresAt") VALUES (gen_random_uuid(), $1, 'bench', $2, $3, now() + interval '1 day')`,
-    [userId, hash, token.slice(0, 10)],
-  );
-  return token;
-}
 
-/** A next-auth session cookie for the server-rendered pages (same claims as lib/auth/options.ts). */
-async function sessionCookie(secret: string, user: { id: string; email: string }): Promise<string> {
-  const jwt = await encode({ token: { sub: user.id, email: user.email, authTime: Math.floor(Date.now() / 1000) }, secret, maxAge: 3600 });
-  return `next-auth.session-token=${jwt}`;
-}
 
-function runAutocannon(opts: Record<string, unknown>): Promise<{ result: AutocannonResult; latencies: number[] }> {
-  return new Promise((resolve, reject) => {
-    const latencies: number[] = [];
-    const inst = autocannon(opts, (err, result) => (err ? reject(err) : resolve({ result, latencies })));
-    inst.on("response", (_c, status, _b, ms) => {
-      if (status < 400) latencies.push(ms);
-    });
-  });
-}
 
 interface Captured {
   query: string;
@@ -324,6 +274,10 @@ async function main(): Promise<number> {
     const ftFile = (await admin.query<{ id: string }>(
       `SELECT id FROM "SubsidyFile" WHERE "platformId" = $1 AND funder = 'FRANCE_TRAVAIL' ORDER BY year DESC LIMIT 1`, [platformId],
     )).rows[0]?.id ?? "00000000-0000-0000-0000-000000000000";
+    // The subsidy file page: the platform's signed file of the latest year (France Travail on the scale data).
+    const subsidyFile = (await admin.query<{ id: string }>(
+      `SELECT id FROM "SubsidyFile" WHERE "platformId" = $1 ORDER BY ("signedAt" IS NOT NULL) DESC, year DESC, id LIMIT 1`, [platformId],
+    )).rows[0]?.id;
     const counts: Record<string, number> = {};
     for (const t of ["Platform", "Company", "CompanyContact", "JobSeeker", "JobOffer", "Proposal", "Visit", "CircuitCourtEvent", "EventJobSeekerParticipation", "MonthlySnapshot"]) {
       counts[t] = Number((await admin.query<{ n: string }>(`SELECT count(*) AS n FROM "${t}"`)).rows[0]!.n);
@@ -415,6 +369,20 @@ async function main(): Promise<number> {
         auth: { cookie: cookies.referent }, load: { duration: 5 },
         capture: withAuth(authCookie(referent.id), (db) => dashboardData(db, pReferent, { period: "rolling12" }, new Date())),
       },
+      ...(subsidyFile ? [{
+        name: "Dossier de subvention (page)", kind: "page" as const, path: `/financement/${subsidyFile}`,
+        auth: { cookie: cookies.manager }, load: { duration: 5 },
+        capture: withAuth(authCookie(manager.id), async (db) => {
+          // What app/(app)/financement/[id]/page.tsx reads (outside a render the scoped file is
+          // looked up by each part: a few statements more than the page sends).
+          const file = await getSubsidyFileDetail(db, pManager, subsidyFile);
+          await listReceipts(db, pManager, subsidyFile);
+          if (file.funder === "FRANCE_TRAVAIL") {
+            await listFtIndicators(db, pManager, subsidyFile);
+            if (file.signedAt) await getFtBilans(db, pManager, subsidyFile);
+          }
+        }),
+      }] : []),
       {
         name: "Bilan mensuel XLSX d'une plateforme (API)", kind: "export", path: `/api/v1/reports/monthly/export?platformId=${platformId}&month=${month}`,
         auth: bearer(tokens.manager), load: { amount: 10 },
@@ -495,7 +463,7 @@ async function main(): Promise<number> {
       const url = `${base}${s.path}`;
       const row: Row = {
         name: s.name, kind: s.kind, path: s.path, status: "ok", load: { start: os.loadavg(), end: [] }, rounds: [], p50: null, p95: null, p99: null,
-        reqPerSec: null, nodeCpuMs: null, pgCpuMs: null, errors: 0, throughput: [], targetP95: TARGET_P95[s.kind],
+        reqPerSec: null, nodeCpuMs: null, pgCpuMs: null, responseBytes: null, errors: 0, throughput: [], targetP95: TARGET_P95[s.kind],
       };
       const probe = await fetch(url, { method: s.method ?? "GET", headers, body: s.body, redirect: "manual" });
       await probe.arrayBuffer();
@@ -519,7 +487,7 @@ async function main(): Promise<number> {
       for (let round = 0; round < ROUNDS; round++) {
         const pgBefore = await pgPids();
         const cpu0 = { node: cpuMs(nodePids), pg: new Map(pgBefore.map((p) => [p, cpuMs([p])])) };
-        const { result, latencies } = await runAutocannon({ url, method: s.method ?? "GET", headers, body: s.body, connections: 1, timeout: 60, ...s.load });
+        const { result, latencies, bytes } = await runAutocannon({ url, method: s.method ?? "GET", headers, body: s.body, connections: 1, timeout: 60, ...s.load });
         const n = latencies.length;
         const nodeCpu = n ? (cpuMs(nodePids) - cpu0.node) / n : null;
         // Backends alive at the end: their CPU since the start (whole, for those opened during the
@@ -529,6 +497,7 @@ async function main(): Promise<number> {
         row.rounds.push({
           requests: n, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), reqPerSec: result.requests.average,
           errors: result.errors + result.timeouts + result.non2xx, nodeCpuMs: nodeCpu, pgCpuMs: pgCpu,
+          responseBytes: bytes.length ? bytes.sort((a, b) => a - b)[Math.floor(bytes.length / 2)]! : null,
         });
         for (const connections of s.throughput ?? []) {
           const t = await sampleLocks(runAutocannon({ url, method: s.method ?? "GET", headers, body: s.body, connections, duration: 5, timeout: 60 }));
@@ -546,7 +515,7 @@ async function main(): Promise<number> {
         const v = row.rounds.map((r) => r[k]).filter((x): x is number => typeof x === "number" && !Number.isNaN(x));
         return v.length ? stat(v) : null;
       };
-      Object.assign(row, { p50: of("p50"), p95: of("p95"), p99: of("p99"), reqPerSec: of("reqPerSec"), nodeCpuMs: of("nodeCpuMs"), pgCpuMs: of("pgCpuMs"), errors: row.rounds.reduce((a, r) => a + r.errors, 0) });
+      Object.assign(row, { p50: of("p50"), p95: of("p95"), p99: of("p99"), reqPerSec: of("reqPerSec"), nodeCpuMs: of("nodeCpuMs"), pgCpuMs: of("pgCpuMs"), responseBytes: of("responseBytes"), errors: row.rounds.reduce((a, r) => a + r.errors, 0) });
       row.throughput = [...tputRounds].map(([connections, rs]) => ({
         connections, rounds: rs, reqPerSec: stat(rs.map((r) => r.reqPerSec)), p95: stat(rs.map((r) => r.p95)), lockWaitShare: stat(rs.map((r) => r.lockWaitShare)),
         errors: rs.reduce((a, r) => a + r.errors, 0),
@@ -562,7 +531,7 @@ async function main(): Promise<number> {
       }
       row.load.end = os.loadavg();
       rows.push(row);
-      print(`  ${s.name} : p50 ${fmtStat(row.p50)} ms, p95 ${fmtStat(row.p95)} ms, CPU Node ${fmtStat(row.nodeCpuMs)} ms/req, PG ${fmtStat(row.pgCpuMs)} ms/req, SQL p50 ${fmt(row.sql?.p50)} ms, charge ${fmtLoad(row.load)}`);
+      print(`  ${s.name} : p50 ${fmtStat(row.p50)} ms, p95 ${fmtStat(row.p95)} ms, CPU Node ${fmtStat(row.nodeCpuMs)} ms/req, PG ${fmtStat(row.pgCpuMs)} ms/req, SQL p50 ${fmt(row.sql?.p50)} ms, réponse ${fmt(row.responseBytes?.median, 0)} o, charge ${fmtLoad(row.load)}`);
       for (const t of row.throughput) print(`    ${t.connections} connexions : ${fmtStat(t.reqPerSec, 0)} req/s, p95 ${fmtStat(t.p95)} ms, attente du verrou ${fmt(t.lockWaitShare.median * 100, 0)} % des relevés`);
     }
     await sqlClient.end();

@@ -30,9 +30,10 @@ export async function createPlatform(db: Db, name = `Plateforme ${faker.location
 
 /**
  * A user with TEST_PASSWORD. Roles that require two-factor login are enrolled with DEMO_TOTP_SECRET
- * unless `totp: false` (then they can reach nothing but the enrolment, as in production).
+ * unless `totp: false` (then they can reach nothing but the enrolment, as in production). The
+ * confidentiality commitment is accepted unless `charter: false` (then nothing but the profile).
  */
-export async function createUser(db: Db, opts: { role: Role; platformIds?: string[]; allPlatforms?: boolean; active?: boolean; email?: string; totp?: boolean }) {
+export async function createUser(db: Db, opts: { role: Role; platformIds?: string[]; allPlatforms?: boolean; active?: boolean; email?: string; totp?: boolean; charter?: boolean }) {
   passwordHash ??= hashPassword(TEST_PASSWORD);
   const enrolled = opts.totp ?? totpRequired(opts.role);
   return db.user.create({
@@ -45,6 +46,8 @@ export async function createUser(db: Db, opts: { role: Role; platformIds?: strin
       active: opts.active ?? true,
       passwordHash: await passwordHash,
       ...(enrolled ? { totpSecret: DEMO_TOTP_SECRET, totpEnabledAt: new Date() } : {}),
+      // Issue 22: the confidentiality commitment in force (version 1) is accepted unless `charter: false`.
+      ...(opts.charter === false ? {} : { charterAcceptedAt: new Date(), charterVersion: 1 }),
       memberships: { create: (opts.platformIds ?? []).map((platformId) => ({ platformId })) },
     },
   });

@@ -3,9 +3,8 @@
 // a transaction needs no savepoint and rolls back with it, and two instances writing at once never
 // fork the chain.
 import { createHash } from "node:crypto";
-import { execFile } from "node:child_process";
+import { spawn } from "node:child_process";
 import path from "node:path";
-import { promisify } from "node:util";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { beforeEach, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "@/lib/audit/audit-verify";
@@ -15,7 +14,29 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 import { createUser } from "@/tests/factories";
 import { db, resetDb } from "@/tests/support/db";
 
-const exec = promisify(execFile);
+// Starts a writer process and resolves `ready` once it has connected; `go()` releases its writes;
+// `done` gives its output once it has exited.
+function startWriter(cwd: string, name: string, count: number) {
+  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "tests/support/audit-writer.ts", String(count)], {
+    cwd,
+    env: { ...processEnv(), INSTANCE_NAME: name, LOG_LEVEL: "warn" },
+  });
+  let stdout = "";
+  let stderr = "";
+  let markReady!: () => void;
+  const ready = new Promise<void>((r) => (markReady = r));
+  child.stdout.on("data", (d: Buffer) => {
+    stdout += d.toString();
+    if (stdout.includes(`${name}: prêt`)) markReady();
+  });
+  child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+  const done = new Promise<{ stdout: string }>((resolve, reject) =>
+    child.on("exit", (code) => (code === 0 ? resolve({ stdout }) : reject(new Error(`${name} : code ${code}\n${stderr}`)))),
+  );
+  // A writer that dies before it is ready fails the test instead of leaving it waiting.
+  const readyOrDead = Promise.race([ready, done.then(() => undefined)]);
+  return { ready: readyOrDead, go: () => child.stdin.end("go\n"), done };
+}
 
 beforeEach(resetDb);
 
@@ -98,14 +119,13 @@ describe("ajout au journal d'audit en un aller-retour", () => {
   it("two instances (two processes) writing at once keep one chain, without fork or loss", { timeout: 120_000 }, async () => {
     await recordAudit(db, { action: "start" });
     const cwd = path.resolve(import.meta.dirname, "../..");
-    const writer = (name: string) =>
-      exec(process.execPath, ["--conditions=react-server", "--import", "tsx", "tests/support/audit-writer.ts", "120"], {
-        cwd,
-        env: { ...processEnv(), INSTANCE_NAME: name, LOG_LEVEL: "warn" },
-      });
-    const [a, b] = await Promise.all([writer("instance-a"), writer("instance-b")]);
-    expect(a.stdout).toContain("instance-a: 120 écrits");
-    expect(b.stdout).toContain("instance-b: 120 écrits");
+    const writers = [startWriter(cwd, "instance-a", 120), startWriter(cwd, "instance-b", 120)];
+    // Both connected before either writes: the overlap is arranged, not left to the machine's load.
+    await Promise.all(writers.map((w) => w.ready));
+    writers.forEach((w) => w.go());
+    const [a, b] = await Promise.all(writers.map((w) => w.done));
+    expect(a!.stdout).toContain("instance-a: 120 écrits");
+    expect(b!.stdout).toContain("instance-b: 120 écrits");
 
     const rows = await db.auditEvent.findMany({ orderBy: { id: "asc" }, select: { prevHash: true, hash: true, metadata: true } });
     expect(rows).toHaveLength(241);

@@ -3,7 +3,8 @@ import { loadCommuneReference, readCommuneReference } from "@/lib/communes/commu
 import { db, resetDb } from "@/tests/support/db";
 
 describe("référentiel INSEE des communes", () => {
-  it("se charge depuis une table vide, une seule fois, avec codes postaux, EPCI et population", async () => {
+  it("se charge depuis une table vide, une seule fois, avec codes postaux, EPCI et population", { timeout: 180_000 }, async () => {
+    // Loads ~35 000 communes twice: seconds on a quiet machine, over 30 s on a shared one at load 24.
     // From empty: the test database keeps the reference across resets, so empty it first (the
     // tables that point to it are emptied by resetDb).
     await resetDb();

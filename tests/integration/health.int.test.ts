@@ -6,7 +6,7 @@ import { db } from "@/tests/support/db";
 
 describe("santé du service", () => {
   it("répond ok quand PostgreSQL répond", async () => {
-    expect(await checkHealth(db, "1.2.3", logger)).toEqual({ status: 200, body: { status: "ok", db: "ok", version: "1.2.3" } });
+    expect(await checkHealth(db, "1.2.3", logger)).toEqual({ status: 200, body: { status: "ok", db: "ok", version: "1.2.3", failing: [], message: "Service opérationnel." } });
   });
 
   it("répond 503 quand la base est injoignable", async () => {
@@ -15,7 +15,10 @@ describe("santé du service", () => {
     const silent = logger.child({});
     silent.level = "silent";
     const result = await checkHealth(dead, "1.2.3", silent);
-    expect(result).toEqual({ status: 503, body: { status: "degraded", db: "unreachable", version: "1.2.3" } });
+    expect(result).toEqual({
+      status: 503,
+      body: { status: "degraded", db: "unreachable", version: "1.2.3", failing: ["database"], message: "Base de données injoignable : le service répondra dès son retour." },
+    });
     await dead.$disconnect();
   });
 });

@@ -1,41 +1,9 @@
 // Several stateless instances on one PostgreSQL: a scheduled job runs once per tick, and the login
 // throttle is shared. Each instance is a separate Node process (tests/support/app-instance.ts).
-import { fork, type ChildProcess } from "node:child_process";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { processEnv } from "@/lib/env";
 import { createUser, TEST_PASSWORD } from "@/tests/factories";
 import { db, resetDb } from "@/tests/support/db";
-
-interface Instance {
-  child: ChildProcess;
-  call: (msg: Record<string, unknown>) => Promise<string>;
-}
-
-function startInstance(name: string): Promise<Instance> {
-  const child = fork(path.resolve("tests/support/app-instance.ts"), [], {
-    execArgv: ["--conditions=react-server", "--import", "tsx"],
-    env: { ...processEnv(), INSTANCE_NAME: name, LOG_LEVEL: "warn" },
-    stdio: ["ignore", "inherit", "inherit", "ipc"],
-  });
-  let next = 1;
-  const pending = new Map<number, (r: string) => void>();
-  return new Promise((resolve, reject) => {
-    child.on("message", (m: { id: number; result: string }) => {
-      if (m.id === 0) resolve({ child, call });
-      pending.get(m.id)?.(m.result);
-      pending.delete(m.id);
-    });
-    child.once("exit", (code) => reject(new Error(`instance ${name} exited (${code})`)));
-  });
-  function call(msg: Record<string, unknown>): Promise<string> {
-    const id = next++;
-    return new Promise((resolve) => {
-      pending.set(id, resolve);
-      child.send({ ...msg, id });
-    });
-  }
-}
+import { minuteOf, startInstance, stopInstance, type Instance } from "@/tests/support/instance-process";
 
 let a: Instance;
 let b: Instance;
@@ -48,22 +16,11 @@ beforeAll(async () => {
   b = await startInstance("instance-b");
 }, 60_000);
 
-const stopped = new Set<Instance>();
-
-/** Graceful stop: pg-boss stops fetching and waits for the jobs in progress to complete. */
-async function stop(i: Instance): Promise<void> {
-  if (stopped.has(i)) return;
-  stopped.add(i);
-  const exited = new Promise((r) => i.child.once("exit", r));
-  expect(await i.call({ cmd: "stop" })).toBe("stopped");
-  await exited;
-}
+const stop = stopInstance;
 
 afterAll(async () => {
   await Promise.all([a, b].filter(Boolean).map((i) => stop(i).catch(() => undefined)));
 });
-
-const minuteOf = (d: Date) => d.toISOString().slice(0, 16);
 
 describe("plusieurs instances sur une même base", () => {
   it("le blocage après échecs de connexion est partagé : des échecs sur A et B bloquent le compte sur les deux", async () => {

@@ -1,11 +1,15 @@
 // Keyset pagination of the region-wide lists and the one-scan name search (issue 18).
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { loadPrincipal } from "@/lib/auth/principal";
+import { env } from "@/lib/env";
+import { PrismaClient } from "@/lib/generated/prisma/client";
 import { ValidationError } from "@/lib/errors";
 import { listJobSeekers, SEARCH_CAP } from "@/lib/job-seekers/job-seeker.query";
 import { jobSeekerListQuerySchema } from "@/lib/job-seekers/job-seeker.schema";
 import { listOffers } from "@/lib/offers/offer.query";
+import { COUNT_CAP } from "@/lib/pagination/keyset";
 import { offerListQuerySchema } from "@/lib/offers/offer.schema";
 import { createCompany, createPlatform, createRuleSets, createUser, platformUser } from "@/tests/factories";
 import { db, resetDb } from "@/tests/support/db";
@@ -98,6 +102,44 @@ describe("pagination par curseur des offres (toute la Région)", () => {
     await expect(listOffers(db, referent, parse({ after: "pas-un-curseur" }))).rejects.toBeInstanceOf(ValidationError);
     const wrongKind = Buffer.from(JSON.stringify(["texte", randomUUID()])).toString("base64url");
     await expect(listOffers(db, referent, parse({ after: wrongKind }))).rejects.toMatchObject({ fields: { after: [expect.stringMatching(/Curseur de pagination invalide/)] } });
+  });
+});
+
+describe("total d'une page lue par curseur (liste régionale sans filtre)", () => {
+  it("au-delà de 10 000 offres : la page 1 compte puis estime, une page suivante ou la dernière reprend l'estimation sans recompter", async () => {
+    const lens = await createPlatform(db, "Lens");
+    const company = await createCompany(db, lens.id);
+    // 10 050 offers in one statement, then ANALYZE: the planner's estimate passes COUNT_CAP.
+    await db.$executeRaw`INSERT INTO "JobOffer" (id, "platformId", "companyId", title, "contractType", source, "receivedAt", "updatedAt")
+      SELECT gen_random_uuid(), ${lens.id}::uuid, ${company.id}::uuid, 'Poste ' || g, 'CDI', 'VISITE', now() - g * interval '1 minute', now()
+      FROM generate_series(1, ${COUNT_CAP + 50}) g`;
+    await db.$executeRawUnsafe(`ANALYZE "JobOffer"`);
+    const referent = (await loadPrincipal(db, (await createUser(db, { role: "REGION_REFERENT", allPlatforms: true })).id))!;
+    // A client that records its statements: the capped count is `SELECT COUNT(*) … LIMIT 10001`.
+    const logged = new PrismaClient({ adapter: new PrismaPg({ connectionString: env.DATABASE_URL!, max: 2 }), log: [{ emit: "event", level: "query" }] });
+    const statements: string[] = [];
+    logged.$on("query", (e) => statements.push(e.query));
+    const counts = () => statements.filter((q) => /\bCOUNT\(/i.test(q)).length;
+    try {
+      const first = await listOffers(logged, referent, parse({ pageSize: 50 }));
+      expect(first).toMatchObject({ totalKind: "about", page: 1 });
+      expect(first.total).toBeGreaterThan(COUNT_CAP);
+      expect(counts()).toBe(1);
+      for (const q of [{ after: first.next, page: 2 }, { last: "true" }]) {
+        statements.length = 0;
+        const next = await listOffers(logged, referent, parse({ pageSize: 50, ...q }));
+        expect(next).toMatchObject({ totalKind: "about", total: first.total });
+        expect(next.items).toHaveLength(50);
+        expect(counts(), JSON.stringify(q)).toBe(0);
+      }
+      // A filtered list has no estimate: it still counts, from a cursor too (« plus de 10 000 »).
+      statements.length = 0;
+      const cdi = await listOffers(logged, referent, parse({ pageSize: 50, contractType: "CDI" }));
+      expect(await listOffers(logged, referent, parse({ pageSize: 50, contractType: "CDI", after: cdi.next }))).toMatchObject({ totalKind: "atLeast", total: COUNT_CAP });
+      expect(counts()).toBe(2);
+    } finally {
+      await logged.$disconnect();
+    }
   });
 });
 

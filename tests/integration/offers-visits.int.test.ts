@@ -10,6 +10,7 @@ import { createVisitSchema, updateVisitSchema } from "@/lib/visits/visit.schema"
 import { createVisit, setFollowUpDone, updateVisit } from "@/lib/visits/visit.service";
 import { createPlatform, createRuleSets, platformUser, validSiret } from "@/tests/factories";
 import { db, resetDb } from "@/tests/support/db";
+import { transactionBarrier } from "@/tests/support/barrier";
 
 beforeAll(() => loadCommuneReference(db));
 beforeEach(async () => {
@@ -108,8 +109,11 @@ describe("offres", () => {
   it("refuse la seconde de deux modifications concurrentes (« modifiée entre-temps »)", async () => {
     const { user, company } = await setup();
     const offer = await createOffer(db, user, offerInput(company.id));
-    const edit = (title: string) => updateOffer(db, user, offer.id, updateOfferSchema.parse({ ...offerInput(company.id), title, version: offer.version }));
+    // Both transactions open before either runs (a barrier, not timing).
+    const barrier = transactionBarrier(db, 2);
+    const edit = (title: string) => updateOffer(barrier.client, user, offer.id, updateOfferSchema.parse({ ...offerInput(company.id), title, version: offer.version }));
     const results = await Promise.allSettled([edit("Cariste"), edit("Magasinier")]);
+    expect(barrier.arrived()).toBe(2);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const rejected = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
     expect(rejected.reason).toBeInstanceOf(ConflictError);

@@ -4,6 +4,10 @@ import { loadPrincipal } from "@/lib/auth/principal";
 import { listPurgeRuns, startDryRun } from "@/lib/retention/purge-run.query";
 import { createPlatform, createRuleSets, createUser, platformUser } from "@/tests/factories";
 import { db, resetDb } from "@/tests/support/db";
+import { RETENTION_ACTIONS } from "@/lib/retention/retention.service";
+
+/** Issue 22 added the records' actions: none of them applies to this dataset. */
+const NO_ACTION = Object.fromEntries(RETENTION_ACTIONS.map((a) => [a, 0]));
 
 beforeEach(resetDb);
 
@@ -20,7 +24,7 @@ describe("purge runs (DPO)", () => {
     expect(run.dryRun).toBe(true);
     expect(run.status).toBe("SUCCEEDED");
     expect(run.counts["jobSeeker.archive"]).toBe(1);
-    expect(run.byPlatform).toEqual([{ platformId: platform.id, platform: "Plateforme Test Conservation", counts: { "jobSeeker.archive": 1, "jobSeeker.destroy": 0, "companyContact.destroy": 0, "chefDeFile.destroy": 0, "franceTravail.destroy": 0 } }]);
+    expect(run.byPlatform).toEqual([{ platformId: platform.id, platform: "Plateforme Test Conservation", counts: { ...NO_ACTION, "jobSeeker.archive": 1, "jobSeeker.destroy": 0, "companyContact.destroy": 0, "chefDeFile.destroy": 0, "franceTravail.destroy": 0 } }]);
     expect((await db.jobSeeker.findUniqueOrThrow({ where: { id: seeker.id } })).lifecycle).toBe("ACTIVE");
     expect(await db.auditEvent.count({ where: { action: "retention.dryRun", actorId: dpo.id, entityId: run.id } })).toBe(1);
 

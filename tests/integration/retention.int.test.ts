@@ -1,9 +1,18 @@
 // The retention run on a real PostgreSQL: a dataset spread over five years.
 import { beforeEach, describe, expect, it } from "vitest";
 import { runRetention } from "@/lib/retention/retention.service";
-import { createCompany, createPlatform, createRuleSets } from "@/tests/factories";
+import { createCompany, createPlatform, createRuleSets, createUser } from "@/tests/factories";
 import { db, resetDb } from "@/tests/support/db";
 import { CONTACT_PLACES, PERSON_PLACES, contactMarkers, explainTraces, findAnywhere as findIn, personMarkers, seedPersonEverywhere } from "@/tests/support/person-traces";
+import { transactionBarrier } from "@/tests/support/barrier";
+import { RETENTION_ACTIONS, takeOverAbandonedRuns } from "@/lib/retention/retention.service";
+import { randomUUID } from "node:crypto";
+import { findPurgeRun, listPurgeRuns } from "@/lib/retention/purge-run.query";
+import { loadPrincipal } from "@/lib/auth/principal";
+import { parseRuleSetPayload } from "@/lib/rules/rule-set.schema";
+
+/** Issue 22 added the records' actions: none of them applies to this dataset. */
+const NO_ACTION = Object.fromEntries(RETENTION_ACTIONS.map((a) => [a, 0]));
 
 const NOW = new Date("2026-06-15T08:00:00Z");
 const monthsAgo = (m: number, days = 0) => {
@@ -114,7 +123,7 @@ describe("retention run", () => {
     const hiresBefore = await db.proposal.count({ where: { platformId: platform.id, hiredAt: { not: null } } });
 
     const dry = await runRetention(db, { dryRun: true, now: NOW, batchSize: 3 });
-    expect(dry.counts).toEqual({ "jobSeeker.archive": 3, "jobSeeker.destroy": 4, "companyContact.destroy": 1, "chefDeFile.destroy": 1, "franceTravail.destroy": 0 });
+    expect(dry.counts).toEqual({ ...NO_ACTION, "jobSeeker.archive": 3, "jobSeeker.destroy": 4, "companyContact.destroy": 1, "chefDeFile.destroy": 1, "franceTravail.destroy": 0 });
     expect(dry.items.filter((i) => i.action === "chefDeFile.destroy").map((i) => i.id)).toEqual([chefs.goneChef.id]);
     expect(await db.jobSeeker.count({ where: { lifecycle: { not: "ACTIVE" } } })).toBe(0);
     const byMonths = (ms: number[]) => people.filter((p) => ms.includes(p.months)).map((p) => p.id).sort();
@@ -127,7 +136,7 @@ describe("retention run", () => {
     expect(real.counts).toEqual(dry.counts);
 
     const again = await runRetention(db, { dryRun: false, now: NOW, batchSize: 3 });
-    expect(again.counts).toEqual({ "jobSeeker.archive": 0, "jobSeeker.destroy": 0, "companyContact.destroy": 0, "chefDeFile.destroy": 0, "franceTravail.destroy": 0 });
+    expect(again.counts).toEqual({ ...NO_ACTION, "jobSeeker.archive": 0, "jobSeeker.destroy": 0, "companyContact.destroy": 0, "chefDeFile.destroy": 0, "franceTravail.destroy": 0 });
 
     const destroyedTraces: string[] = [];
     for (const p of people) {
@@ -191,10 +200,14 @@ describe("retention run", () => {
   it("two runs started at the same time do the work once (issue 9)", { timeout: 120_000 }, async () => {
     await seedDataset();
     const dry = await runRetention(db, { dryRun: true, now: NOW, batchSize: 3 });
+    // Both runs have planned and opened the transaction of their first record (the same one) before
+    // either applies it (a barrier, not timing): each record's own check must keep the work single.
+    const barrier = transactionBarrier(db, 2);
     const [a, b] = await Promise.all([
-      runRetention(db, { dryRun: false, now: NOW, batchSize: 3, triggeredBy: "a" }),
-      runRetention(db, { dryRun: false, now: NOW, batchSize: 3, triggeredBy: "b" }),
+      runRetention(barrier.client, { dryRun: false, now: NOW, batchSize: 3, triggeredBy: "a" }),
+      runRetention(barrier.client, { dryRun: false, now: NOW, batchSize: 3, triggeredBy: "b" }),
     ]);
+    expect(barrier.arrived()).toBe(2);
     for (const action of Object.keys(dry.counts) as (keyof typeof dry.counts)[]) {
       expect(a.counts[action] + b.counts[action], action).toBe(dry.counts[action]);
     }
@@ -226,6 +239,64 @@ describe("retention run", () => {
     expect(await db.jobSeeker.count({ where: { lifecycle: "DESTROYED" } })).toBe(4);
     const statuses = (await db.purgeRun.findMany({ where: { dryRun: false }, orderBy: { startedAt: "asc" } })).map((r) => r.status);
     expect(statuses).toEqual(["FAILED", "SUCCEEDED"]);
+  });
+
+  it("marks a run killed midway abandoned once its lease ran out, links the retry to it, and shows the true totals (issue 16 §12)", async () => {
+    await seedDataset();
+    const dry = await runRetention(db, { dryRun: true, now: NOW, batchSize: 2 });
+    const sum = (c: Record<string, number>) => Object.values(c).reduce((a, b) => a + b, 0);
+    const ruleSet = await db.ruleSet.findFirstOrThrow({ where: { kind: "RETENTION" }, orderBy: { version: "desc" } });
+    const leaseMs = parseRuleSetPayload("RETENTION", ruleSet.payload).runLeaseMinutes * 60_000;
+
+    // A killed process runs no catch and no finally: the run stops dead after its fourth record
+    // (a promise that never settles) and its row is left RUNNING.
+    let reached!: () => void;
+    const stopped = new Promise<void>((resolve) => (reached = resolve));
+    void runRetention(db, {
+      dryRun: false,
+      now: NOW,
+      batchSize: 2,
+      afterRecord: (_item, index) => (index === 3 ? (reached(), new Promise<void>(() => {})) : undefined),
+    });
+    await stopped;
+    const dead = await db.purgeRun.findFirstOrThrow({ where: { dryRun: false } });
+    expect(dead.status).toBe("RUNNING");
+    expect(dead.leaseExpiresAt!.getTime() - dead.heartbeatAt!.getTime()).toBe(leaseMs);
+    expect(await db.jobSeeker.count({ where: { lifecycle: { not: "ACTIVE" } } })).toBe(4);
+
+    // While its lease runs, it is alive: a run starting then leaves it alone.
+    expect(await takeOverAbandonedRuns(db, { id: randomUUID(), dryRun: false }, new Date(dead.leaseExpiresAt!.getTime() - 1000), leaseMs)).toEqual([]);
+    // A simulation started after the lease ran out does not take it: the real retry must.
+    const simulation = await runRetention(db, { dryRun: true, now: NOW, clock: () => new Date(dead.leaseExpiresAt!.getTime() + 500) });
+    expect(simulation.abandoned).toEqual([]);
+    expect((await db.purgeRun.findUniqueOrThrow({ where: { id: dead.id } })).status).toBe("RUNNING");
+
+    // Once it has run out, the next real run marks it abandoned, takes it over and does the rest.
+    const retry = await runRetention(db, { dryRun: false, now: NOW, batchSize: 2, clock: () => new Date(dead.leaseExpiresAt!.getTime() + 1000) });
+    expect(retry.status).toBe("SUCCEEDED");
+    expect(retry.abandoned).toEqual([dead.id]);
+    const after = await db.purgeRun.findUniqueOrThrow({ where: { id: dead.id } });
+    expect(after.status).toBe("ABANDONED");
+    expect(after.resumedById).toBe(retry.runId);
+    expect(after.finishedAt).toEqual(dead.heartbeatAt);
+    // Its counts are what it really did (from the audit trail), not the zeros it was left with.
+    const deadCounts = after.counts as Record<string, number>;
+    expect(deadCounts["jobSeeker.archive"]! + deadCounts["jobSeeker.destroy"]!).toBe(4);
+    expect(sum(retry.counts) + 4).toBe(sum(dry.counts));
+    expect(await db.jobSeeker.count({ where: { lifecycle: "ARCHIVED" } })).toBe(3);
+    expect(await db.jobSeeker.count({ where: { lifecycle: "DESTROYED" } })).toBe(4);
+
+    // The DPO reads the night's real totals on the retry, and each side links to the other.
+    const dpo = (await loadPrincipal(db, (await createUser(db, { role: "DPO", allPlatforms: true })).id))!;
+    const report = await findPurgeRun(db, dpo, retry.runId);
+    expect(report.resumes.map((r) => r.id)).toEqual([dead.id]);
+    expect(report.totalCounts).toEqual(dry.counts);
+    expect(report.counts).not.toEqual(dry.counts);
+    const list = await listPurgeRuns(db, dpo, { page: 1, pageSize: 10, dryRun: "false" });
+    const abandonedRow = list.items.find((r) => r.id === dead.id)!;
+    expect(abandonedRow.status).toBe("ABANDONED");
+    expect(abandonedRow.resumedBy?.id).toBe(retry.runId);
+    expect(abandonedRow.errors.at(-1)!.message).toMatch(/^interrompu : plus de signe de vie depuis le /);
   });
 
   it("goes on with the other records when one fails, and records the failure", async () => {

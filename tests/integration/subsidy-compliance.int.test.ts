@@ -7,13 +7,16 @@ import { loadPrincipal, type CurrentUser } from "@/lib/auth/principal";
 import { ForbiddenError, NotFoundError, UnprocessableError, ValidationError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { homeFigures } from "@/lib/home/home.service";
+import { financeHome } from "@/lib/home/region-home.service";
 import { activeRuleSet, createRuleSetVersion, listRuleSets } from "@/lib/rules/rule-set.service";
 import { listDeadlines, openDataRecords } from "@/lib/subsidy/subsidy-compliance.service";
 import { addBudgetLine, createSubsidyFile, getSubsidyFileDetail, updateSubsidyFile } from "@/lib/subsidy/subsidy-file.service";
-import { applyTransition, recordMilestones } from "@/lib/subsidy/subsidy-workflow.service";
+import { applyTransition, recordActualExpense, recordMilestones } from "@/lib/subsidy/subsidy-workflow.service";
+import { recordProductActual } from "@/lib/subsidy/financial-report.service";
 import { createPlatform, createUser } from "@/tests/factories";
 import { db, resetDb } from "@/tests/support/db";
 import { ensureInitialRuleSets, REGION_FRAMEWORK_V1 } from "@/prisma/seed/rule-sets";
+import { completeAnnualRequest } from "@/tests/support/annual-request";
 
 const NOW = new Date("2026-06-15T10:00:00.000Z");
 const SIRET = "24620036400017";
@@ -32,6 +35,7 @@ async function regionFile(manager: CurrentUser, finance: CurrentUser, year: numb
   await addBudgetLine(db, manager, id, { category: "SALAIRES", label: "Salaires", eligible: true, forecastCents: eligible });
   const grant = Math.min(Math.floor(eligible * 0.8), 10_000_000);
   await updateSubsidyFile(db, manager, id, { version: 1, staffEtp: 2, requestedCents: grant, territoryCofundingCents: eligible - grant, otherCofundingCents: 0 });
+  await completeAnnualRequest(db, manager, id); // issue 22 §4: convention cadre art. 5
   await applyTransition(db, manager, id, { transition: "submit", version: await version(id) }, NOW);
   if (until === "SIGNED") {
     await applyTransition(db, finance, id, { transition: "approve", version: await version(id), deliberationNumber: `CP-${year}`, deliberationDate: `${year}-02-01`, awardedCents: grant }, NOW);
@@ -72,12 +76,20 @@ describe("données essentielles, de minimis et échéances", () => {
     const { id } = await regionFile(manager, finance, 2026, 12_500_000, "SUBMITTED");
     const d = await getSubsidyFileDetail(db, finance, id, NOW);
     expect(d.deMinimis).toMatchObject({ previousCents: 25_000_000, totalCents: 35_000_000, exceeded: true });
+    // The finance home warns about the same file (issue 17 §2), with a link to its budget.
+    const home = await financeHome(db, finance, NOW);
+    expect(home.deMinimis).toEqual([expect.objectContaining({ id, href: `/financement/${id}#budget`, tone: "bad", label: expect.stringContaining("plafond de minimis dépassé") })]);
+    expect(home.deMinimis[0]!.detail).toMatch(/^350\s000,00\s€ sur /);
+    // A file already awarded is no longer a warning on the home.
+    expect((await financeHome(db, finance, NOW)).deMinimis.map((i) => i.id)).not.toContain((await db.subsidyFile.findFirstOrThrow({ where: { status: "SIGNED" } })).id);
   });
 
   it("liste les échéances en retard du périmètre et les rappelle sur l'accueil du responsable", async () => {
     await ensureInitialRuleSets(db, NOW);
     const lens = await createPlatform(db, "Lens test");
     const amiens = await createPlatform(db, "Amiens test");
+    // Région convention cadre art. 11: the recruitment deadline counts from the cadre's notification.
+    await db.platform.updateMany({ where: { id: { in: [lens.id, amiens.id] } }, data: { notificationDate: new Date("2025-03-01") } });
     const manager = await principal("PLATFORM_MANAGER", [lens.id]);
     const finance = await principal("REGION_FINANCE", [], true);
     await regionFile(manager, finance, 2025, 12_500_000, "SIGNED");
@@ -87,7 +99,7 @@ describe("données essentielles, de minimis et échéances", () => {
     // Fiscal year 2025 ends 31/12/2025: the financial report was due 30/06/2026 — soon, not late, on 15/06.
     expect(mine.map((r) => [r.kind, r.dueAt, r.state])).toEqual([
       ["TRANCHE", "2025-03-31", "LATE"],
-      ["TEAM_RECRUITMENT", "2025-09-01", "LATE"], // notified at signature, recruitment never recorded
+      ["TEAM_RECRUITMENT", "2025-09-01", "LATE"], // convention cadre notified 01/03/2025, recruitment never recorded
       ["FINANCIAL_REPORT", "2026-06-30", "SOON"],
     ]);
     expect(mine.every((r) => r.file.platform === "Lens test")).toBe(true);
@@ -99,6 +111,13 @@ describe("données essentielles, de minimis et échéances", () => {
     const fileId = mine[0]!.file.id;
     const input = { version: await version(fileId), teamRecruitedAt: "2025-05-02", financialReportReceivedAt: "2026-06-01" };
     await expect(recordMilestones(db, manager, fileId, input, NOW)).rejects.toBeInstanceOf(ForbiddenError);
+    // Issue 22 §4: the Région financial report is received only complete (art. 7.3): actuals, products, annex.
+    const line = await db.budgetLine.findFirstOrThrow({ where: { subsidyFileId: fileId } });
+    await recordActualExpense(db, manager, fileId, line.id, { version: line.version, actualCents: Number(line.forecastCents) });
+    const file = await db.subsidyFile.findUniqueOrThrow({ where: { id: fileId } });
+    await recordProductActual(db, manager, fileId, { kind: "REGION_SUBSIDY", version: 0, actualCents: Number(file.awardedCents) });
+    await recordProductActual(db, manager, fileId, { kind: "TERRITORY_COFUNDING", version: 0, actualCents: Number(file.territoryCofundingCents) });
+    await saveReceipt(db, manager, fileId, { kind: "QUALITATIVE_ANNEX", fileName: "annexe qualitative.pdf", bytes: new TextEncoder().encode("%PDF-1.7\nannexe") });
     await recordMilestones(db, finance, fileId, input, NOW);
     expect((await listDeadlines(db, manager, NOW)).map((r) => r.kind)).toEqual(["TRANCHE"]);
     expect(await db.auditEvent.count({ where: { action: "subsidyFile.milestones", entityId: fileId } })).toBe(1);

@@ -3,13 +3,15 @@ import { loadPrincipal, type CurrentUser } from "@/lib/auth/principal";
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { addBudgetLine, createSubsidyFile, getSubsidyFileDetail, updateSubsidyFile } from "@/lib/subsidy/subsidy-file.service";
-import { applyTransition, recordPayment } from "@/lib/subsidy/subsidy-workflow.service";
+import { applyTransition, recordMilestones, recordPayment } from "@/lib/subsidy/subsidy-workflow.service";
 import { assignReviewer } from "@/lib/subsidy/subsidy-reviewer.service";
 import { TRANSITION_DEFS, TRANSITIONS, type TransitionName } from "@/lib/subsidy/subsidy-workflow.rules";
 import type { TransitionInput } from "@/lib/subsidy/subsidy-file.schema";
 import { createPlatform, createUser } from "@/tests/factories";
 import { db, resetDb } from "@/tests/support/db";
 import { ensureInitialRuleSets } from "@/prisma/seed/rule-sets";
+import { transactionBarrier } from "@/tests/support/barrier";
+import { completeAnnualRequest } from "@/tests/support/annual-request";
 
 const NOW = new Date("2026-06-15T10:00:00.000Z");
 
@@ -36,6 +38,8 @@ async function world(): Promise<World> {
   await addBudgetLine(db, manager, fileId, { category: "SALAIRES", label: "Deux chargés de mission", eligible: true, forecastCents: 10_000_000 });
   await addBudgetLine(db, manager, fileId, { category: "DEPLACEMENTS", label: "Déplacements", eligible: true, forecastCents: 2_500_000 });
   await updateSubsidyFile(db, manager, fileId, { version: 1, staffEtp: 2, requestedCents: 10_000_000, territoryCofundingCents: 2_500_000, otherCofundingCents: 0 });
+  // Issue 22 §4: a Région request is filed with the elements of convention cadre art. 5.
+  await completeAnnualRequest(db, manager, fileId);
   return {
     manager,
     otherManager: await principal("PLATFORM_MANAGER", [amiens.id]),
@@ -86,7 +90,8 @@ describe("workflow d'un dossier de subvention Région", () => {
     expect(d.tranches.map((t) => [t.rank, t.amountCents, t.dueAt])).toEqual([[1, 10_000_000, "2026-07-10"]]);
     expect(d.history.map((h) => h.toStatus)).toEqual(["SUBMITTED", "UNDER_REVIEW", "RETURNED", "SUBMITTED", "AWARDED", "SIGNED"]);
     expect(d.history[2]!.comment).toBe("Joindre le détail des salaires.");
-    expect(await db.auditEvent.count({ where: { entityId: w.fileId, action: { startsWith: "subsidyFile." } } })).toBe(8);
+    // created, updated, annual request (issue 22 §4), then the six steps.
+    expect(await db.auditEvent.count({ where: { entityId: w.fileId, action: { startsWith: "subsidyFile." } } })).toBe(9);
 
     await applyTransition(db, w.finance, w.fileId, step("close", await version(w.fileId)), NOW);
     expect((await db.subsidyFile.findUniqueOrThrow({ where: { id: w.fileId } })).status).toBe("CLOSED");
@@ -97,6 +102,8 @@ describe("workflow d'un dossier de subvention Région", () => {
     const everyone: [string, CurrentUser][] = [["manager", w.manager], ["finance", w.finance], ...Object.entries(w.others)];
     const expected: Record<TransitionName, string[]> = {
       submit: ["manager"], startReview: ["finance"], sendBack: ["finance"], approve: ["finance"], reject: ["finance"], sign: ["finance"], close: ["finance"],
+      // Issue 22: the porteur reports a substantial modification (FT art. 8); finance records the rest.
+      substantialChange: ["manager", "finance"], amendment: ["finance"], notifyTermination: ["finance"], terminate: ["finance"], lapse: ["finance"],
     };
     expect(Object.keys(expected).sort()).toEqual([...TRANSITIONS].sort());
     for (const t of TRANSITIONS) {
@@ -131,6 +138,8 @@ describe("versements", () => {
     await applyTransition(db, w.manager, w.fileId, step("submit", await version(w.fileId)), NOW);
     await applyTransition(db, w.finance, w.fileId, step("approve", await version(w.fileId), APPROVE), NOW);
     await applyTransition(db, w.finance, w.fileId, step("sign", await version(w.fileId), { signedAt: "2026-06-10" }), NOW);
+    // Cadre d'intervention §5 (issue 22 §4): the payment waits for the activity bilan — received here.
+    await recordMilestones(db, w.finance, w.fileId, { version: await version(w.fileId), activityBilanReceivedAt: "2026-06-12" }, NOW);
     return w;
   }
 
@@ -147,9 +156,12 @@ describe("versements", () => {
 
   it("reste sous le montant attribué même avec des versements simultanés", async () => {
     const w = await signed();
+    // All six transactions open before any runs: the row lock, not timing, keeps the total.
+    const barrier = transactionBarrier(db, 6);
     const results = await Promise.allSettled(
-      Array.from({ length: 6 }, (_, i) => recordPayment(db, w.finance, w.fileId, { amountCents: 3_000_000, paidAt: "2026-07-01", reference: `V${i}` })),
+      Array.from({ length: 6 }, (_, i) => recordPayment(barrier.client, w.finance, w.fileId, { amountCents: 3_000_000, paidAt: "2026-07-01", reference: `V${i}` })),
     );
+    expect(barrier.arrived()).toBe(6);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(3);
     expect(results.filter((r) => r.status === "rejected").every((r) => (r as PromiseRejectedResult).reason instanceof UnprocessableError)).toBe(true);
     const agg = await db.payment.aggregate({ where: { subsidyFileId: w.fileId }, _sum: { amountCents: true } });

@@ -10,7 +10,7 @@ beforeEach(resetDb);
 
 describe("jetons d'accès personnels", () => {
   it("ne stocke que l'empreinte du jeton, et le jeton n'est rendu qu'à la création", async () => {
-    const u = (await loadPrincipal(db, (await createUser(db, { role: "DPO" })).id))!;
+    const u = (await loadPrincipal(db, (await createUser(db, { role: "ADMIN" })).id))!;
     const { token, item } = await createToken(db, u, { name: "Script export", expiresInDays: 30 }, { viaToken: false });
     expect(token).toMatch(/^pe_/);
     const row = await db.apiToken.findUniqueOrThrow({ where: { id: item.id } });

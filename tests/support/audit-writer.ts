@@ -1,13 +1,21 @@
 // One "app instance" appending audit events for the two-process test of the audit chain: its own
 // process and connection pool, writing as many events as its first argument says as fast as it can, half inside a
 // read transaction (as audited reads do), half on their own. Run with
-// `node --conditions=react-server --import tsx`.
+// `node --conditions=react-server --import tsx`. It connects first, prints « prêt » and waits for a line on
+// its standard input before writing, so that the test starts both instances' writes together (under a
+// loaded machine one process could otherwise finish before the other has even started).
+import { once } from "node:events";
 import { recordAudit } from "@/lib/audit/audit.service";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 
 const name = env.INSTANCE_NAME ?? "writer";
 const n = Number(process.argv[2] ?? "50");
+
+await db.$queryRaw`SELECT 1`;
+process.stdout.write(`${name}: prêt\n`);
+await once(process.stdin, "data");
+process.stdin.pause();
 
 await Promise.all(
   Array.from({ length: 4 }, async (_, lane) => {
@@ -17,7 +25,9 @@ await Promise.all(
         await db.$transaction(async (tx) => {
           await tx.user.count();
           await recordAudit(tx, e);
-        });
+          // Generous waits: on a shared, loaded machine a lane may wait for a pooled connection longer than
+          // Prisma's 2-second default; the chain, not the timing, is what this test checks.
+        }, { maxWait: 60_000, timeout: 60_000 });
       } else {
         await recordAudit(db, e);
       }

@@ -14,6 +14,9 @@ export const EXPECTED_MARCH: Record<string, number | null> = {
   callbacksDone: 2, // C (first attempt 5 days after), B (1 day after)
   callbackMedianDelayDays: 3, // median of 5 and 1
   callbacksOverdue: 2, // C (called after its due date), A (never called)
+  intakeNumeroVert: 3, // calls received on 1, 10 and 20 March (C, B, A)
+  intakeOnlineCompanies: 0,
+  intakeOnlinePersons: 0,
   offersCollected: 3, // O1, O2, O5 (O3 came in February, O4 is a draft)
   offersHiddenMarket: 1, // O1
   offersContract_CDI: 2,

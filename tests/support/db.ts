@@ -4,7 +4,8 @@ import type { Db } from "@/lib/db-client";
 import { isTestDatabaseName } from "@/scripts/lib/test-db-name";
 
 /** Reference data loaded once per test database (scripts/test.ts), kept across resets. */
-const KEPT = ["_prisma_migrations", "Commune", "ReferenceDataset", "RomeCode", "RomeAppellation", "NafCode"];
+// NoticeText: the texts agreed with the controller, written by a migration (issue 22), like reference data.
+const KEPT = ["_prisma_migrations", "Commune", "ReferenceDataset", "RomeCode", "RomeAppellation", "NafCode", "NoticeText"];
 
 /** Refuses to go on unless the connected database is named as a test database. */
 async function assertTestDatabase(client: Db): Promise<void> {
@@ -27,6 +28,8 @@ export async function resetDb(given?: unknown): Promise<void> {
   if (rows.length === 0) return;
   const list = rows.map((r) => `"public"."${r.tablename}"`).join(", ");
   await client.$executeRawUnsafe(`TRUNCATE ${list} RESTART IDENTITY CASCADE`);
+  // Versions published by a test (issue 22 §7: always by a user) go; the migration's texts stay.
+  await client.$executeRawUnsafe(`DELETE FROM "NoticeText" WHERE "createdById" IS NOT NULL`);
 }
 
 export { db };

@@ -21,17 +21,30 @@ export const PUBLIC_PAGES: Record<string, string> = {
   "/mot-de-passe/definir": "set a password from a one-time invitation / reset link (the token is the credential)",
   "/mot-de-passe/oublie": "forgotten password form (answers the same whether the account exists or not)",
   "/docs/api": "static API documentation (no data)",
+  "/invitation": "answer to a circuit-court invitation: the single-use personal link is the credential; shows only the event's public details and the first name",
   // Signed-in users only, but before the charter is accepted: checks the session itself (getCurrentUser → /connexion).
   "/charte": "confidentiality charter, asked of every signed-in user before anything else",
+  // Issue 23: the public intake (no account). They show no stored data; the acknowledgement is the
+  // same page for every request.
+  "/vous-recrutez": "public intake form for companies (rate-limited, honeypot, information notice)",
+  "/vous-cherchez-un-emploi": "public intake form for job seekers (rate-limited, honeypot, information notice)",
+  "/demande-envoyee": "acknowledgement of a public intake request (reveals nothing stored)",
 };
 export const PUBLIC_API: Record<string, string> = {
   "/api/auth/[...nextauth]": "next-auth endpoints (csrf, credentials callback, session, signout), login throttled in lib/auth/throttle.ts",
+  "/api/calendar": "a staff member's private ICS feed: the secret in the URL (hashed, revocable from « Mon profil ») is the credential; no job-seeker data",
+  "/api/email/callback": "e-mail relay's events (late bounces), authenticated by the secret in the URL (EMAIL_WEBHOOK_SECRET)",
   "/api/health": "liveness / readiness probe (no data)",
+  "/api/sms/callback": "SMS provider's delivery reports, authenticated by the secret in the URL (SMS_CALLBACK_SECRET)",
   "/api/v1/openapi.json": "OpenAPI document (no data)",
+  "/api/v1/public/communes": "commune picker of the public intake forms (INSEE reference data only)",
+  "/api/v1/public/entreprises": "company picker of the public form (SIRENE register's name, commune, SIRET only; rate-limited per client address)",
 };
 /** "use server" files whose actions are reachable without a session (publicAction, lib/actions/public-action.ts). */
 export const PUBLIC_ACTION_FILES: Record<string, string> = {
   "app/(auth)/mot-de-passe/actions.ts": "set a password through a one-time link; forgotten password request",
+  "app/(public)/actions.ts": "public intake requests (issue 23): honeypot, size limit, per-address and per-IP rate limits",
+  "app/invitation/actions.ts": "confirm / decline a circuit-court invitation or stop messages through the personal link (rate limited per address)",
 };
 
 export interface PageRoute {

@@ -19,7 +19,10 @@ export type PermissionRow = readonly [method: PinnedMethod, path: string, permis
 export const API_PERMISSIONS: readonly PermissionRow[] = [
   ["GET", "/api/auth/[...nextauth]", "public"],
   ["POST", "/api/auth/[...nextauth]", "public"],
+  ["GET", "/api/calendar", "public"], // issue 20: private ICS feed, the hashed revocable secret in the URL is the credential
+  ["POST", "/api/email/callback", "public"], // issue 20: the e-mail relay's events (late bounces), authenticated by the secret in the URL
   ["GET", "/api/health", "public"],
+  ["POST", "/api/sms/callback", "public"], // issue 20: SMS provider's delivery reports, authenticated by the secret in the URL
   ["GET", "/api/v1/audit-events", "audit.read"],
   ["GET", "/api/v1/audit-events/export", "audit.export"],
   ["GET", "/api/v1/breaches", "breach.read"],
@@ -36,6 +39,7 @@ export const API_PERMISSIONS: readonly PermissionRow[] = [
   ["POST", "/api/v1/chefs-de-file", "chefDeFile.write"],
   ["GET", "/api/v1/chefs-de-file/[id]", "chefDeFile.read"],
   ["PATCH", "/api/v1/chefs-de-file/[id]", "chefDeFile.write"],
+  ["POST", "/api/v1/chefs-de-file/[id]/information", "chefDeFile.write"], // issue 22 §2: notice given to a chef de file (sent by e-mail)
   ["DELETE", "/api/v1/chefs-de-file/[id]", "chefDeFile.write"],
   ["GET", "/api/v1/companies", "company.read"],
   ["POST", "/api/v1/companies", "company.write"],
@@ -47,11 +51,15 @@ export const API_PERMISSIONS: readonly PermissionRow[] = [
   ["GET", "/api/v1/companies/[id]/contacts/[contactId]", "contact.read"],
   ["PATCH", "/api/v1/companies/[id]/contacts/[contactId]", "contact.write"],
   ["DELETE", "/api/v1/companies/[id]/contacts/[contactId]", "contact.write"],
+  ["POST", "/api/v1/companies/[id]/contacts/[contactId]/information", "contact.write"], // issue 22 §2: notice given to a company contact (sent by e-mail)
   ["GET", "/api/v1/events", "event.read"],
   ["POST", "/api/v1/events", "event.write"],
   ["GET", "/api/v1/events/[id]", "event.read"],
   ["PATCH", "/api/v1/events/[id]", "event.write"],
   ["POST", "/api/v1/events/[id]/cancel", "event.write"],
+  ["GET", "/api/v1/events/[id]/invitations", "event.read"], // issue 20: answers and delivery states (names: audited read)
+  ["POST", "/api/v1/events/[id]/invitations", "event.write"],
+  ["POST", "/api/v1/events/[id]/letters", "event.write"], // issue 20: convocation letters PDF
   ["GET", "/api/v1/events/[id]/participants", "event.read"],
   ["POST", "/api/v1/events/[id]/participants", "event.write"],
   ["PATCH", "/api/v1/events/[id]/participants", "event.write"],
@@ -77,6 +85,7 @@ export const API_PERMISSIONS: readonly PermissionRow[] = [
   ["PATCH", "/api/v1/job-seekers/[id]", "jobSeeker.write"],
   ["GET", "/api/v1/job-seekers/[id]/interactions", "jobSeeker.read"],
   ["POST", "/api/v1/job-seekers/[id]/interactions", "jobSeeker.write"],
+  ["POST", "/api/v1/job-seekers/[id]/information", "jobSeeker.write"], // issue 22 §2: notice given (sent by e-mail)
   ["GET", "/api/v1/lists/[list]/export", "tableExport.run"],
   ["GET", "/api/v1/me", "profile.view"],
   ["GET", "/api/v1/mobility-diagnostics", "diagnostic.read"],
@@ -87,6 +96,8 @@ export const API_PERMISSIONS: readonly PermissionRow[] = [
   ["GET", "/api/v1/notifications/preferences", "notification.read"],
   ["PUT", "/api/v1/notifications/preferences", "notification.read"], // the caller's own preferences
   ["POST", "/api/v1/notifications/read", "notification.read"], // marks the caller's own notifications as read
+  ["GET", "/api/v1/notices", "notice.write"], // issue 22 §7: every version of the notices and of the commitment (DPO, admin)
+  ["POST", "/api/v1/notices", "notice.write"], // issue 22 §7: a new version (new row, never an edit)
   ["GET", "/api/v1/offers", "offer.read"],
   ["POST", "/api/v1/offers", "offer.write"],
   ["GET", "/api/v1/offers/[id]", "offer.read"],
@@ -124,13 +135,20 @@ export const API_PERMISSIONS: readonly PermissionRow[] = [
   ["POST", "/api/v1/rule-sets", "ruleSet.write"],
   ["GET", "/api/v1/search", "search.run"],
   ["GET", "/api/v1/pickers/companies", "company.read"], // issue 14: company combobox, scoped like the companies list
+  ["GET", "/api/v1/pickers/job-seekers", "jobSeeker.read"], // issue 14: job-seeker combobox, scoped and audited like the list
+  ["GET", "/api/v1/public/communes", "public"], // issue 23: commune picker of the public intake forms (INSEE reference only)
+  ["GET", "/api/v1/public/entreprises", "public"], // issue 23: company picker of the public form (SIRENE register's public data only, rate-limited)
   ["GET", "/api/v1/reference/communes", "reference.read"], // issue 14: public reference data (INSEE)
   ["GET", "/api/v1/reference/naf", "reference.read"],
   ["GET", "/api/v1/reference/rome", "reference.read"],
+  ["GET", "/api/v1/reference/sirene", "company.read"], // issue 19: the register of the caller's perimeters, with « déjà suivie »
   ["GET", "/api/v1/subsidy-files", "subsidy.read"],
   ["POST", "/api/v1/subsidy-files", "subsidy.submit"], // a platform files its own request
   ["GET", "/api/v1/subsidy-files/[id]", "subsidy.read"],
   ["PATCH", "/api/v1/subsidy-files/[id]", "subsidy.write"],
+  // Issue 22 §4: the Région annual request is written by the platform (subsidy.submit), read by finance.
+  ["GET", "/api/v1/subsidy-files/[id]/annual-request", "subsidy.read"],
+  ["PATCH", "/api/v1/subsidy-files/[id]/annual-request", "subsidy.submit"],
   ["GET", "/api/v1/subsidy-files/[id]/budget-lines", "subsidy.read"],
   ["POST", "/api/v1/subsidy-files/[id]/budget-lines", "subsidy.write"],
   ["PATCH", "/api/v1/subsidy-files/[id]/budget-lines/[lineId]", "subsidy.write"],
@@ -140,8 +158,15 @@ export const API_PERMISSIONS: readonly PermissionRow[] = [
   ["GET", "/api/v1/subsidy-files/[id]/receipts", "subsidy.read"],
   ["POST", "/api/v1/subsidy-files/[id]/receipts", "subsidy.write"],
   ["GET", "/api/v1/subsidy-files/[id]/receipts/[receiptId]", "subsidy.read"],
+  ["GET", "/api/v1/subsidy-files/[id]/ft-bilan", "subsidy.read"],
+  ["PATCH", "/api/v1/subsidy-files/[id]/ft-bilan", "subsidy.write"],
+  ["GET", "/api/v1/subsidy-files/[id]/ft-indicators", "subsidy.read"],
+  ["POST", "/api/v1/subsidy-files/[id]/ft-indicators", "subsidy.write"],
+  ["PATCH", "/api/v1/subsidy-files/[id]/ft-indicators/[indicatorId]", "subsidy.write"],
+  ["DELETE", "/api/v1/subsidy-files/[id]/ft-indicators/[indicatorId]", "subsidy.write"],
   ["GET", "/api/v1/subsidy-files/[id]/refund-orders", "subsidy.read"],
   ["POST", "/api/v1/subsidy-files/[id]/refund-orders", "refundOrder.write"],
+  ["PUT", "/api/v1/subsidy-files/[id]/products", "subsidy.write"], // issue 22 §4: products of the compte rendu financier
   ["GET", "/api/v1/subsidy-files/[id]/tranches", "subsidy.read"],
   ["POST", "/api/v1/subsidy-files/[id]/tranches/[trancheId]/claim", "tranche.claim"],
   ["GET", "/api/v1/subsidy-files/[id]/transitions", "subsidy.read"],
@@ -168,6 +193,7 @@ export const PAGE_PERMISSIONS: readonly PermissionRow[] = [
   ["PAGE", "/", "home.view"],
   ["PAGE", "/administration/courriels", "outbox.read"],
   ["PAGE", "/administration/regles", "ruleSet.read"],
+  ["PAGE", "/administration/textes", "notice.write"], // issue 22 §7: notices and commitment, by version
   ["PAGE", "/administration/utilisateurs", "user.read"],
   ["PAGE", "/administration/utilisateurs/[id]", "user.read"],
   ["PAGE", "/administration/utilisateurs/inviter", "user.invite"],
@@ -178,12 +204,16 @@ export const PAGE_PERMISSIONS: readonly PermissionRow[] = [
   ["PAGE", "/charte", "public"], // signed-in users before anything else (checks the session itself)
   ["PAGE", "/chefs-de-file", "chefDeFile.read"],
   ["PAGE", "/chefs-de-file/[id]", "chefDeFile.read"],
+  ["PAGE", "/chefs-de-file/[id]/information", "chefDeFile.read"], // issue 22 §2: printable notice of a chef de file
   ["PAGE", "/chefs-de-file/[id]/modifier", "chefDeFile.write"],
   ["PAGE", "/chefs-de-file/nouveau", "chefDeFile.write"],
   ["PAGE", "/connexion", "public"],
+  ["PAGE", "/demande-envoyee", "public"], // issue 23: acknowledgement of a public intake request (nothing stored shown)
+  ["PAGE", "/demandes-en-ligne/[id]", "intake.read"], // issue 23: the routed platform's staff only (audited read)
   ["PAGE", "/demandeurs", "jobSeeker.read"],
   ["PAGE", "/demandeurs/[id]", "jobSeeker.read"],
   ["PAGE", "/demandeurs/[id]/diagnostics/[diagnosticId]/modifier", "diagnostic.write"],
+  ["PAGE", "/demandeurs/[id]/information", "jobSeeker.read"], // issue 22 §2: printable notice
   ["PAGE", "/demandeurs/[id]/modifier", "jobSeeker.write"],
   ["PAGE", "/demandeurs/bientot-archives", "jobSeeker.read"],
   ["PAGE", "/demandeurs/import", "jobSeeker.write"],
@@ -192,6 +222,7 @@ export const PAGE_PERMISSIONS: readonly PermissionRow[] = [
   ["PAGE", "/double-authentification", "twoFactor.enrol"],
   ["PAGE", "/entreprises", "company.read"],
   ["PAGE", "/entreprises/[id]", "company.read"],
+  ["PAGE", "/entreprises/[id]/contacts/[contactId]/information", "contact.read"], // issue 22 §2: printable notice of a contact
   ["PAGE", "/entreprises/[id]/modifier", "company.write"],
   ["PAGE", "/entreprises/import", "company.write"],
   ["PAGE", "/entreprises/nouvelle", "company.write"],
@@ -199,6 +230,7 @@ export const PAGE_PERMISSIONS: readonly PermissionRow[] = [
   ["PAGE", "/evenements/[id]", "event.read"],
   ["PAGE", "/evenements/[id]/emargement", "event.read"],
   ["PAGE", "/evenements/[id]/modifier", "event.write"],
+  ["PAGE", "/evenements/modeles", "eventTemplate.write"], // issue 20: manager only
   ["PAGE", "/evenements/nouveau", "event.write"],
   ["PAGE", "/exports", "tableExport.run"],
   ["PAGE", "/financement", "subsidy.read"],
@@ -209,6 +241,7 @@ export const PAGE_PERMISSIONS: readonly PermissionRow[] = [
   ["PAGE", "/gouvernance", "governance.read"],
   ["PAGE", "/gouvernance/[id]", "governance.read"],
   ["PAGE", "/gouvernance/nouvelle", "governance.write"],
+  ["PAGE", "/invitation", "public"], // issue 20: answer to a circuit-court invitation through the personal link
   ["PAGE", "/mot-de-passe/definir", "public"],
   ["PAGE", "/mot-de-passe/oublie", "public"],
   ["PAGE", "/notifications", "notification.read"],
@@ -244,6 +277,8 @@ export const PAGE_PERMISSIONS: readonly PermissionRow[] = [
   ["PAGE", "/visites/[id]", "visit.read"],
   ["PAGE", "/visites/[id]/modifier", "visit.write"],
   ["PAGE", "/visites/nouvelle", "visit.write"],
+  ["PAGE", "/vous-cherchez-un-emploi", "public"], // issue 23: public intake form (no account)
+  ["PAGE", "/vous-recrutez", "public"], // issue 23: public intake form (no account)
 ];
 
 /** The pinned permission of a route, or undefined when the table lacks it. */

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { createCallbackSchema } from "@/lib/callbacks/callback.schema";
 import { interactionInputSchema } from "@/lib/job-seekers/job-seeker.schema";
-import { parseInstant } from "@/lib/fields.schema";
+import { parseCalendarDay, parseInstant } from "@/lib/fields.schema";
 import { createBreachSchema } from "@/lib/rights/breach.schema";
 import { createRightsRequestSchema } from "@/lib/rights/rights.schema";
 
@@ -52,5 +52,19 @@ describe("date-heure sans décalage = heure de Paris", () => {
     const r = createRightsRequestSchema.safeParse({ kind: "ACCESS", requesterName: "X", channel: "EMAIL", receivedAt: "2026-02-30T25:00" });
     expect(r.success).toBe(false);
     expect(JSON.stringify(r.error?.issues)).toContain("Reçue le : date invalide.");
+  });
+});
+
+describe("jour calendaire d'une colonne date = jour de Paris", () => {
+  it("une date seule reste ce jour ; une date-heure devient le jour où elle tombe à Paris, de part et d'autre des fins de mois et du passage à l'heure d'été", () => {
+    const day = (v: string) => iso(parseCalendarDay(v)).slice(0, 10);
+    expect(day("2027-03-01")).toBe("2027-03-01");
+    expect(day("2027-03-01T00:30")).toBe("2027-03-01"); // 28 février 23:30 UTC (heure d'hiver)
+    expect(day("2027-02-28T23:30")).toBe("2027-02-28");
+    expect(day("2027-03-28T02:30")).toBe("2027-03-28"); // heure inexistante, passage à l'heure d'été
+    expect(day("2027-04-01T00:30")).toBe("2027-04-01"); // 31 mars 22:30 UTC (heure d'été)
+    expect(day("2027-03-31T22:30:00Z")).toBe("2027-04-01"); // avec décalage : lu tel quel, minuit trente à Paris
+    expect(iso(parseCalendarDay("2027-04-01T00:30"))).toBe("2027-04-01T00:00:00.000Z");
+    expect(Number.isNaN(parseCalendarDay("2027-02-30T10:00").getTime())).toBe(true);
   });
 });

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { serverAction } from "@/lib/actions/action";
 import { closeMonthSchema, reopenMonthSchema } from "@/lib/bilans/bilan.schema";
-import { closeMonth, reopenMonth } from "@/lib/bilans/bilan.service";
+import { closeMonth, reopenMonth, reviewMonth } from "@/lib/bilans/bilan.service";
 import { db } from "@/lib/db";
 import { saveQualitativeSchema } from "@/lib/annual-report/annual-report.schema";
 import { saveQualitative } from "@/lib/annual-report/annual-report.service";
@@ -26,6 +26,16 @@ export async function closeMonthAction(...args: Parameters<typeof close>) {
 }
 export async function reopenMonthAction(...args: Parameters<typeof reopen>) {
   return reopen(...args);
+}
+// Issue 17: the referent reviews a closed month.
+const review = serverAction({ permission: "bilan.review", schema: closeMonthSchema }, async (user, input) => {
+  const r = await reviewMonth(db, user, input, new Date());
+  revalidatePath("/bilans");
+  revalidatePath("/");
+  return r;
+});
+export async function reviewMonthAction(...args: Parameters<typeof review>) {
+  return review(...args);
 }
 
 // Issue 5: the convention's yearly objectives.

@@ -17,6 +17,7 @@ import { compareRows, pickIndicators } from "@/lib/bilans/comparison.rules";
 import { dashboardData } from "@/lib/bilans/dashboard.query";
 import { headlineCards } from "@/lib/bilans/headline.rules";
 import { db } from "@/lib/db";
+import { formatDateTime } from "@/lib/format";
 import { currentMonth, isMonthOver, monthLabel, PERIOD_KINDS, PERIOD_LABELS, periodLabel } from "@/lib/indicators/period.rules";
 import { objectivesVsTargets } from "@/lib/objectives/objective.service";
 import { notFoundOnAppError } from "@/lib/page-errors";
@@ -126,13 +127,14 @@ export default async function BilansPage({ searchParams }: { searchParams: Promi
         </div>
       </section>
 
-      {selected && anchorCell && (can(user, "bilan.close") || can(user, "bilan.reopen")) ? (
+      {selected && anchorCell && (can(user, "bilan.close") || can(user, "bilan.reopen") || can(user, "bilan.review")) ? (
         <section aria-labelledby="close-title" className="rounded-lg border border-gray-300 bg-white p-3 print:hidden">
           <h2 id="close-title" className="text-lg font-semibold">Clôture du mois</h2>
           <MonthCloseControls
             platformId={selected.id} platformName={selected.name} month={anchorCell.month} monthLabel={monthLabel(anchorCell.month)}
             closed={anchorCell.closed} snapshotVersion={anchorCell.snapshotVersion} monthOver={isMonthOver(anchorCell.month, now)}
             canClose={can(user, "bilan.close")} canReopen={can(user, "bilan.reopen")}
+            canReview={can(user, "bilan.review")} reviewedAt={anchorCell.reviewedAt ? formatDateTime(anchorCell.reviewedAt) : null}
           />
         </section>
       ) : null}

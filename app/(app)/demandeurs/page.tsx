@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
-import { ExportLinks } from "@/components/exports/export-links";
+import { IdentityExportForm } from "@/components/exports/identity-export-form";
 import { JobSeekerTable } from "@/components/job-seekers/job-seeker-table";
 import { options } from "@/components/ui/form-sections";
 import { requirePageUser } from "@/lib/auth/session";
 import { can } from "@/lib/authz/policy";
 import { db } from "@/lib/db";
+import { getActiveRuleSet } from "@/lib/rules/active-rule-set";
 import { listJobSeekers } from "@/lib/job-seekers/job-seeker.query";
+import { jobSeekerListRow } from "@/lib/job-seekers/job-seeker-list.rows";
 import { jobSeekerListQuerySchema, LABELS } from "@/lib/job-seekers/job-seeker.schema";
 import { parseSearchParams } from "@/lib/search-params";
 import { Button, LinkButton } from "@/components/ui/button";
@@ -17,13 +19,15 @@ export default async function JobSeekersPage({ searchParams }: { searchParams: P
   const user = await requirePageUser("jobSeeker.read");
   const q = parseSearchParams(jobSeekerListQuerySchema, await searchParams);
   const portfolio = user.role === "REGION_REFERENT";
+  const purposes = can(user, "identityExport.run") ? (await getActiveRuleSet(db, "OPERATIONS", new Date())).payload.identityExportPurposes : [];
   const result = await listJobSeekers(db, user, q, { purpose: portfolio ? "Portefeuille du référent" : "Liste des demandeurs d'emploi de la plateforme" });
   const title = portfolio ? "Mon portefeuille de demandeurs d'emploi" : "Demandeurs d'emploi";
   return (
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <PageTitle>{title}</PageTitle>
-        <ExportLinks user={user} list="jobSeekers" query={q} />
+        {/* Issue 22 §6: identities are exported only with a stated purpose, by the roles that need them. */}
+        <IdentityExportForm user={user} list="jobSeekers" query={q} purposes={purposes} />
         {can(user, "jobSeeker.write") ? (
           <div className="flex flex-wrap gap-2">
             {!portfolio ? <LinkButton variant="secondary" href="/demandeurs/import">Importer un fichier</LinkButton> : null}
@@ -46,7 +50,7 @@ export default async function JobSeekersPage({ searchParams }: { searchParams: P
         </div>
         <Button type="submit">Rechercher</Button>
       </form>
-      <JobSeekerTable caption={title} data={result.items} total={result.total} totalKind={result.totalKind} page={result.page} pageSize={result.pageSize} sort={q.sort} showPlatform={portfolio || user.platformIds.length > 1} />
+      <JobSeekerTable caption={title} data={result.items.map(jobSeekerListRow)} total={result.total} totalKind={result.totalKind} next={result.next} prev={result.prev} page={result.page} pageSize={result.pageSize} sort={q.sort} showPlatform={portfolio || user.platformIds.length > 1} />
     </div>
   );
 }

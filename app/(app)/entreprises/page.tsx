@@ -30,7 +30,7 @@ export default async function CompaniesPage({ searchParams }: { searchParams: Pr
         ) : null}
       </div>
       <CompanyFilters q={q} sectors={sectors} />
-      <CompanyTable data={result.items} total={result.total} page={result.page} pageSize={result.pageSize} sort={q.sort} showPlatform={user.platformIds.length > 1} />
+      <CompanyTable data={result.items} total={result.total} totalKind={result.totalKind} next={result.next} prev={result.prev} page={result.page} pageSize={result.pageSize} sort={q.sort} showPlatform={user.platformIds.length > 1} />
     </div>
   );
 }

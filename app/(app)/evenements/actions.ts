@@ -5,6 +5,8 @@ import { z } from "zod";
 import { serverAction } from "@/lib/actions/action";
 import { db } from "@/lib/db";
 import { attendanceSchema, cancelEventSchema, createEventSchema, registerParticipantSchema, updateEventSchema } from "@/lib/events/event.schema";
+import { sendInvitationsSchema, templateSchema } from "@/lib/events/invitation.schema";
+import { saveTemplate, sendInvitations } from "@/lib/events/invitation.service";
 import { cancelEvent, createEvent, registerParticipant, setAttendance, unregisterJobSeeker, updateEvent } from "@/lib/events/event.service";
 
 const eventId = z.object({ eventId: z.uuid() });
@@ -61,3 +63,24 @@ export async function unregisterJobSeekerAction(...args: Parameters<typeof unreg
 }
 export async function updateEventAction(...a: Parameters<typeof update>) { return update(...a); }
 export async function cancelEventAction(...a: Parameters<typeof cancel>) { return cancel(...a); }
+
+// ───────────────────────── issue 20: invitations and templates ─────────────────────────
+
+const invite = serverAction({ permission: "event.write", schema: sendInvitationsSchema.extend(eventId.shape) }, async (user, { eventId: id, ...input }) => {
+  const r = await sendInvitations(db, user, id, input);
+  revalidatePath(`/evenements/${id}`);
+  return r;
+});
+
+const template = serverAction({ permission: "eventTemplate.write", schema: templateSchema }, async (user, input) => {
+  await saveTemplate(db, user, input);
+  revalidatePath("/evenements/modeles");
+  return undefined;
+});
+
+export async function sendInvitationsAction(...args: Parameters<typeof invite>) {
+  return invite(...args);
+}
+export async function saveTemplateAction(...args: Parameters<typeof template>) {
+  return template(...args);
+}

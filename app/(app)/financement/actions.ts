@@ -19,6 +19,8 @@ import { eurosSchema } from "@/lib/subsidy/subsidy-file.schema";
 import { assignReviewer } from "@/lib/subsidy/subsidy-reviewer.service";
 import { claimFormSchema, ftBreachFormSchema, refundOrderFormSchema, refundOrderPaidSchema } from "@/lib/subsidy/subsidy-file.schema";
 import { claimTranche, issueRefundOrder, markRefundOrderPaid, recordFtBreach } from "@/lib/subsidy/tranche.service";
+import { updateAnnualRequestSchema } from "@/lib/subsidy/annual-request.schema";
+import { updateAnnualRequest } from "@/lib/subsidy/annual-request.service";
 
 const fileRef = z.object({ fileId: z.uuid("Dossier invalide.") });
 const lineRef = fileRef.extend({ lineId: z.uuid("Ligne invalide.") });
@@ -127,6 +129,14 @@ const breach = serverAction({ permission: "subsidy.approve", schema: z.intersect
   return undefined;
 });
 
+// Issue 22 §4 — the Région annual request (convention cadre art. 5): written by the platform manager.
+const annualRequest = serverAction({ permission: "subsidy.submit", schema: z.intersection(fileRef, updateAnnualRequestSchema) }, async (user, { fileId, ...input }) => {
+  await updateAnnualRequest(db, user, fileId, input);
+  refresh(fileId);
+  return undefined;
+});
+
+export async function updateAnnualRequestAction(...a: Parameters<typeof annualRequest>) { return annualRequest(...a); }
 export async function claimTrancheAction(...a: Parameters<typeof claim>) { return claim(...a); }
 export async function issueRefundOrderAction(...a: Parameters<typeof refundOrder>) { return refundOrder(...a); }
 export async function markRefundOrderPaidAction(...a: Parameters<typeof refundPaid>) { return refundPaid(...a); }

@@ -5,6 +5,8 @@ import { OfferTable } from "@/components/offers/offer-table";
 import { requirePageUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { listOffers } from "@/lib/offers/offer.query";
+import { romeLabels, romeOption } from "@/lib/reference/reference.query";
+import { Combobox } from "@/components/ui/combobox";
 import { OFFER_STATUS_LABELS, OFFER_STATUSES } from "@/lib/offers/offer.rules";
 import { CONTRACT_LABELS, CONTRACT_TYPES, offerListQuerySchema } from "@/lib/offers/offer.schema";
 import { parseSearchParams } from "@/lib/search-params";
@@ -18,6 +20,7 @@ export default async function OffersPage({ searchParams }: { searchParams: Promi
   const user = await requirePageUser("offer.read");
   const q = parseSearchParams(offerListQuerySchema, await searchParams);
   const result = await listOffers(db, user, q);
+  const [rome, romeFilter] = await Promise.all([romeLabels(db, result.items.map((o) => o.romeCode)), romeOption(db, q.romeCode)]);
   return (
     <div className="flex flex-col gap-4">
       <PageTitle>Offres d&apos;emploi</PageTitle>
@@ -35,12 +38,12 @@ export default async function OffersPage({ searchParams }: { searchParams: Promi
           </select></div>
         <div className="flex flex-col"><label htmlFor="f-hidden" className="text-sm font-medium">Marché caché</label>
           <select id="f-hidden" name="hiddenMarket" defaultValue={q.hiddenMarket ?? ""} className={select}><option value="">Indifférent</option><option value="true">Oui</option><option value="false">Non</option></select></div>
-        <div className="flex flex-col"><label htmlFor="f-rome" className="text-sm font-medium">Code ROME</label><input id="f-rome" name="romeCode" defaultValue={q.romeCode ?? ""} className="w-28 rounded border border-gray-400 px-3 py-2" /></div>
+        <Combobox label="Métier (ROME)" name="romeCode" id="f-rome" placeholder="soudeur, H2913…" searchUrl="/api/v1/reference/rome" defaultValue={romeFilter} className="w-72 max-w-full" />
         <label className="flex items-center gap-2 py-2 text-sm"><input type="checkbox" name="stale" value="true" defaultChecked={q.stale === "true"} className="h-5 w-5" /> Sans activité récente</label>
         <Button type="submit">Filtrer</Button>
         <Link href="/offres" className="px-2 py-2 text-sm text-brand-700 underline">Réinitialiser</Link>
       </form>
-      <OfferTable data={result.items} total={result.total} totalKind={result.totalKind} page={result.page} pageSize={result.pageSize} next={result.next} prev={result.prev} sort={q.sort} />
+      <OfferTable rome={Object.fromEntries(rome)} data={result.items} total={result.total} totalKind={result.totalKind} page={result.page} pageSize={result.pageSize} next={result.next} prev={result.prev} sort={q.sort} />
     </div>
   );
 }

@@ -2,7 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
+import { z } from "zod";
 import { serverAction } from "@/lib/actions/action";
+import { createCalendarFeed, revokeCalendarFeed } from "@/lib/calendar/feed.service";
 import { db } from "@/lib/db";
 import { createTokenSchema, tokenIdParamsSchema } from "@/lib/tokens/token.schema";
 import { createToken, revokeToken } from "@/lib/tokens/token.service";
@@ -26,4 +28,24 @@ export async function createTokenAction(...args: Parameters<typeof create>) {
 
 export async function revokeTokenAction(...args: Parameters<typeof revoke>) {
   return revoke(...args);
+}
+
+// Issue 20: the private calendar feed (secret URL shown once, revocable).
+const calendarCreate = serverAction({ permission: "profile.view", schema: z.object({}) }, async (user) => {
+  const url = await createCalendarFeed(db, user);
+  revalidatePath("/profil");
+  return { url };
+});
+
+const calendarRevoke = serverAction({ permission: "profile.view", schema: z.object({}) }, async (user) => {
+  await revokeCalendarFeed(db, user);
+  revalidatePath("/profil");
+  return undefined;
+});
+
+export async function createCalendarFeedAction(...args: Parameters<typeof calendarCreate>) {
+  return calendarCreate(...args);
+}
+export async function revokeCalendarFeedAction(...args: Parameters<typeof calendarRevoke>) {
+  return calendarRevoke(...args);
 }

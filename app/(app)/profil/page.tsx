@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
 import { TokenManager } from "@/components/profile/token-manager";
+import { CalendarFeedCard } from "@/components/profile/calendar-feed";
+import { calendarFeedCreatedAt } from "@/lib/calendar/feed.service";
 import { Section } from "@/components/ui/card";
 import { DescriptionList } from "@/components/ui/description-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { TextLink } from "@/components/ui/text-link";
 import { requirePageUser } from "@/lib/auth/session";
+import { can } from "@/lib/authz/policy";
 import { db } from "@/lib/db";
 import { ROLE_LABELS, userLinksFor } from "@/lib/nav";
 import { listTokens } from "@/lib/tokens/token.service";
@@ -13,7 +16,9 @@ export const metadata: Metadata = { title: "Mon profil" };
 
 export default async function ProfilePage() {
   const user = await requirePageUser("profile.view");
-  const tokens = await listTokens(db, user);
+  // Issue 22 §6: the tokens section only for the roles that integrate (lib/authz/policy.ts).
+  const tokens = can(user, "token.manage") ? await listTokens(db, user) : null;
+  const calendarSince = await calendarFeedCreatedAt(db, user);
   return (
     <div className="flex flex-col gap-6">
       <PageHeader title="Mon profil" />
@@ -41,7 +46,8 @@ export default async function ProfilePage() {
           ))}
         </ul>
       </Section>
-      <TokenManager tokens={tokens} />
+      <CalendarFeedCard createdAt={calendarSince?.toISOString() ?? null} />
+      {tokens ? <TokenManager tokens={tokens} /> : null}
     </div>
   );
 }

@@ -1,35 +1,28 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { z } from "zod";
 import { ProspectActions } from "@/components/prospecting/prospect-actions";
 import { Button } from "@/components/ui/button";
+import { Combobox } from "@/components/ui/combobox";
 import { requirePageUser } from "@/lib/auth/session";
 import { can } from "@/lib/authz/policy";
 import { formatNaf, formatSiret } from "@/lib/companies/company.rules";
 import { db } from "@/lib/db";
 import { formatDate, formatDateTime } from "@/lib/format";
+import { nafSectorOption } from "@/lib/reference/naf-sectors";
 import { lastSireneImport, listProspects, prospectingPlatforms } from "@/lib/prospecting/prospect.service";
 import { parseSearchParams } from "@/lib/search-params";
-import { HEADCOUNT_LABELS, headcountLabel } from "@/lib/sirene/sirene-file.rules";
+import { MIN_HEADCOUNT_OPTIONS, headcountLabel } from "@/lib/sirene/sirene-file.rules";
+import { ExportLinks } from "@/components/exports/export-links";
+import { PROSPECT_PAGE_SIZE, prospectListQuerySchema } from "@/lib/prospecting/prospect.schema";
 
 export const metadata: Metadata = { title: "Prospection" };
 
-const PAGE_SIZE = 20;
-const querySchema = z.object({
-  plateforme: z.string().uuid().optional().catch(undefined),
-  commune: z.string().regex(/^\w{5}$/).optional().catch(undefined),
-  epci: z.string().regex(/^\d{9}$/).optional().catch(undefined),
-  secteur: z.string().trim().max(6).optional().catch(undefined),
-  effectif: z.string().regex(/^\d\d$/).optional().catch(undefined),
-  distance: z.coerce.number().int().positive().max(500).optional().catch(undefined),
-  page: z.coerce.number().int().positive().max(10_000).default(1).catch(1),
-});
+const PAGE_SIZE = PROSPECT_PAGE_SIZE;
 
-const MIN_HEADCOUNT = ["01", "03", "11", "12", "21", "22", "32", "41"] as const;
 
 export default async function ProspectingPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser("company.read");
-  const q = parseSearchParams(querySchema, await searchParams);
+  const q = parseSearchParams(prospectListQuerySchema, await searchParams);
   const platforms = await prospectingPlatforms(db, user);
   const platform = platforms.find((p) => p.id === q.plateforme) ?? platforms[0];
   const lastImport = await lastSireneImport(db);
@@ -67,11 +60,12 @@ export default async function ProspectingPage({ searchParams }: { searchParams: 
     pageSize: PAGE_SIZE,
   });
   const communes = await db.commune.findMany({ where: { inseeCode: { in: platform.perimeterInseeCodes } }, select: { inseeCode: true, name: true, postalCodes: true, epciCode: true, epciName: true }, orderBy: { name: "asc" } });
+  const communeOptions = communes.map((c) => ({ value: c.inseeCode, label: `${c.name} (${c.postalCodes[0] ?? c.inseeCode})`, description: c.epciName ?? undefined }));
   const epcis = [...new Map(communes.filter((c) => c.epciCode).map((c) => [c.epciCode!, c.epciName ?? c.epciCode!])).entries()];
   const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
   const link = (page: number) => {
     const p = new URLSearchParams();
-    for (const [k, v] of Object.entries({ ...q, plateforme: platform.id, page })) if (v !== undefined && v !== "") p.set(k, String(v));
+    for (const [k, v] of Object.entries({ ...q, pageSize: undefined, plateforme: platform.id, page })) if (v !== undefined && v !== "") p.set(k, String(v));
     return `/prospection?${p.toString()}`;
   };
   const canPlan = can(user, "visit.write") && can(user, "company.write") && user.platformIds.includes(platform.id);
@@ -99,22 +93,31 @@ export default async function ProspectingPage({ searchParams }: { searchParams: 
             {epcis.map(([code, name]) => <option key={code} value={code}>{name}</option>)}
           </select>
         </div>
-        <div className="flex flex-col">
-          <label htmlFor="f-commune" className="text-sm font-medium">Commune</label>
-          <select id="f-commune" name="commune" defaultValue={q.commune ?? ""} className={control}>
-            <option value="">Toutes</option>
-            {communes.map((c) => <option key={c.inseeCode} value={c.inseeCode}>{c.name} ({c.postalCodes[0] ?? c.inseeCode})</option>)}
-          </select>
-        </div>
-        <div className="flex flex-col">
-          <label htmlFor="f-sector" className="text-sm font-medium">Secteur (code NAF ou début)</label>
-          <input id="f-sector" name="secteur" defaultValue={q.secteur ?? ""} placeholder="ex. 56 ou 43.21A" className={`${control} w-40`} />
-        </div>
+        <Combobox
+          label="Commune"
+          name="commune"
+          id="f-commune"
+          placeholder="Toutes"
+          hint="Nom ou code postal"
+          options={communeOptions}
+          defaultValue={communeOptions.find((o) => o.value === q.commune) ?? null}
+          className="w-64 max-w-full"
+        />
+        <Combobox
+          label="Secteur d'activité (NAF)"
+          name="secteur"
+          id="f-sector"
+          placeholder="Tous"
+          hint="Activité ou code (ex. : restauration, 43.21A)"
+          searchUrl="/api/v1/reference/naf?levels=all"
+          defaultValue={nafSectorOption(q.secteur)}
+          className="w-80 max-w-full"
+        />
         <div className="flex flex-col">
           <label htmlFor="f-headcount" className="text-sm font-medium">Effectif minimum</label>
           <select id="f-headcount" name="effectif" defaultValue={q.effectif ?? ""} className={control}>
             <option value="">Tous</option>
-            {MIN_HEADCOUNT.map((c) => <option key={c} value={c}>{HEADCOUNT_LABELS[c]!.replace(/^(\d[\d  ]*) à .*$/, "$1 salariés et plus").replace(/^1 salariés/, "1 salarié")}</option>)}
+            {MIN_HEADCOUNT_OPTIONS.map((o) => <option key={o.code} value={o.code}>{o.label}</option>)}
           </select>
         </div>
         <div className="flex flex-col">
@@ -124,6 +127,7 @@ export default async function ProspectingPage({ searchParams }: { searchParams: 
         <Button type="submit">Filtrer</Button>
       </form>
 
+      <ExportLinks user={user} list="prospects" query={{ ...q, plateforme: platform.id }} />
       <p aria-live="polite" className="font-medium">
         {result.total.toLocaleString("fr-FR")} établissement{result.total > 1 ? "s" : ""} à prospecter{pages > 1 ? ` — page ${q.page} sur ${pages}` : ""}
       </p>

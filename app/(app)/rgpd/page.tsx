@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { AuditActionFilter } from "@/components/audit/audit-action-filter";
 import { AuditTable } from "@/components/audit/audit-table";
-import { AUDIT_ACTION_GROUPS, isKnownAuditAction } from "@/lib/audit/audit-labels";
 import { listAuditEvents } from "@/lib/audit/audit.query";
 import { auditListQuerySchema } from "@/lib/audit/audit.schema";
 import { requirePageUser } from "@/lib/auth/session";
@@ -47,18 +47,7 @@ export default async function GdprPage({ searchParams }: { searchParams: Promise
           <label htmlFor="f-to" className="text-sm font-medium">Au (inclus)</label>
           <input id="f-to" name="to" type="date" defaultValue={q.to ?? ""} className={input} />
         </div>
-        <div className="flex flex-col">
-          <label htmlFor="f-action" className="text-sm font-medium">Action</label>
-          <select id="f-action" name="action" defaultValue={q.action ?? ""} className={input}>
-            <option value="">Toutes les actions</option>
-            {q.action && !isKnownAuditAction(q.action) && !AUDIT_ACTION_GROUPS.some((g) => g.prefix === q.action) ? <option value={q.action}>Codes commençant par « {q.action} »</option> : null}
-            {AUDIT_ACTION_GROUPS.map((g) => (
-              <optgroup key={g.label} label={g.label}>
-                {Object.entries(g.actions).sort((a, b) => a[1].localeCompare(b[1], "fr")).map(([code, label]) => <option key={code} value={code}>{label}</option>)}
-              </optgroup>
-            ))}
-          </select>
-        </div>
+        <AuditActionFilter value={q.action} />
         <button type="submit" className="rounded bg-brand-600 px-4 py-2 text-sm font-semibold text-white">Rechercher</button>
         <Link href="/rgpd" className="px-2 py-2 text-sm text-brand-700 underline">Effacer les filtres</Link>
       </form>
@@ -70,7 +59,7 @@ export default async function GdprPage({ searchParams }: { searchParams: Promise
           <span className="text-muted">Chaque export est lui-même tracé dans le journal.</span>
         </p>
       ) : null}
-      <AuditTable data={result.items} total={result.total} page={result.page} pageSize={result.pageSize} sort={q.sort} />
+      <AuditTable data={result.items} total={result.total} totalKind={result.totalKind} next={result.next} prev={result.prev} page={result.page} pageSize={result.pageSize} sort={q.sort} />
     </div>
   );
 }

@@ -30,7 +30,7 @@ export default async function VisitsPage({ searchParams }: { searchParams: Promi
         <label className="flex items-center gap-2 py-2 text-sm"><input type="checkbox" name="mine" value="true" defaultChecked={q.mine === "true"} className="h-5 w-5" /> Mes visites seulement</label>
         <Button type="submit">Filtrer</Button>
       </form>
-      <VisitTable data={result.items} total={result.total} page={result.page} pageSize={result.pageSize} sort={q.sort} />
+      <VisitTable data={result.items} total={result.total} totalKind={result.totalKind} next={result.next} prev={result.prev} page={result.page} pageSize={result.pageSize} sort={q.sort} />
     </div>
   );
 }

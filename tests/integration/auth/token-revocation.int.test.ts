@@ -39,7 +39,7 @@ describe("jetons d'accès personnels et sécurité du compte", () => {
   });
 
   it("un jeton ne crée pas de jeton, et la durée est plafonnée", async () => {
-    const u = (await loadPrincipal(db, (await createUser(db, { role: "DPO" })).id))!;
+    const u = (await loadPrincipal(db, (await createUser(db, { role: "ADMIN" })).id))!;
     await expect(createToken(db, u, { name: "chaîne", expiresInDays: 30 }, { viaToken: true })).rejects.toMatchObject({ status: 403 });
     await expect(createToken(db, u, { name: "long", expiresInDays: env.API_TOKEN_MAX_DAYS + 1 }, { viaToken: false })).rejects.toMatchObject({ status: 400 });
     expect((await createToken(db, u, { name: "ok", expiresInDays: env.API_TOKEN_MAX_DAYS }, { viaToken: false })).token).toMatch(/^pe_/);

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { authorizeCredentials, THROTTLED_ERROR, TOTP_INVALID_ERROR, TOTP_REQUIRED_ERROR } from "@/lib/auth/credentials";
 import { loadPrincipal } from "@/lib/auth/principal";
 import { ACCOUNT_LIMIT } from "@/lib/auth/throttle";
-import { confirmEnrolment, resetTwoFactor, startEnrolment } from "@/lib/auth/two-factor.service";
+import { checkSecondFactor, confirmEnrolment, resetTwoFactor, startEnrolment } from "@/lib/auth/two-factor.service";
 import { can } from "@/lib/authz/policy";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
 import { DEMO_TOTP_SECRET } from "@/prisma/seed/demo-totp";
@@ -58,6 +58,57 @@ describe("connexion avec double authentification (authorize du fournisseur next-
     await expect(authorizeCredentials({ email: "fin@test.demo", password: TEST_PASSWORD, totp: recovery[0] }, "10.5.0.1")).rejects.toThrow(TOTP_INVALID_ERROR);
     expect((await db.user.findUniqueOrThrow({ where: { id: u.id }, select: { totpRecoveryHashes: true } })).totpRecoveryHashes).toHaveLength(9);
     expect(await db.auditEvent.count({ where: { action: "auth.totp.recoveryUsed", actorId: u.id } })).toBe(1);
+  });
+});
+
+describe("un code de double authentification ne sert qu'une fois (issue 16 §10)", () => {
+  const STEP = 30_000;
+  const codeAt = (ms: number) => generateSync({ secret: DEMO_TOTP_SECRET, epoch: Math.floor(ms / 1000) });
+
+  it("refuse le même code une deuxième fois, même quelques millisecondes plus tard", async () => {
+    const u = await createUser(db, { role: "DPO", email: "rejeu@test.demo", allPlatforms: true });
+    const c = code();
+    expect(await authorizeCredentials({ email: "rejeu@test.demo", password: TEST_PASSWORD, totp: c }, "10.9.0.1")).toEqual({ id: u.id, email: "rejeu@test.demo" });
+    await expect(authorizeCredentials({ email: "rejeu@test.demo", password: TEST_PASSWORD, totp: c }, "10.9.0.2")).rejects.toThrow(TOTP_INVALID_ERROR);
+    await expect(authorizeCredentials({ email: "rejeu@test.demo", password: TEST_PASSWORD, totp: c }, "10.9.0.1")).rejects.toThrow(TOTP_INVALID_ERROR);
+    expect(await db.auditEvent.count({ where: { action: "auth.login.succeeded", actorId: u.id } })).toBe(1);
+    expect(await db.auditEvent.count({ where: { action: "auth.login.failed", actorId: u.id, metadata: { path: ["factor"], equals: "totp" } } })).toBe(2);
+  });
+
+  it("refuse le code du pas précédent une fois qu'un code plus récent a servi", async () => {
+    const u = await createUser(db, { role: "ADMIN", email: "pas@test.demo" });
+    // Middle of a step, so that the previous and the next step are both inside the tolerance.
+    const now = Math.floor(Date.now() / STEP) * STEP + STEP / 2;
+    const [previous, current, next] = [codeAt(now - STEP), codeAt(now), codeAt(now + STEP)];
+    expect(await checkSecondFactor(db, u.id, current, new Date(now))).toBe("totp");
+    if (previous !== current) expect(await checkSecondFactor(db, u.id, previous, new Date(now))).toBeNull();
+    expect(await checkSecondFactor(db, u.id, current, new Date(now))).toBeNull();
+    // The next step's code (a phone a little ahead) is still accepted once, and then neither it nor the current one.
+    if (next !== current) {
+      expect(await checkSecondFactor(db, u.id, next, new Date(now))).toBe("totp");
+      expect(await checkSecondFactor(db, u.id, next, new Date(now + STEP))).toBeNull();
+      expect(await checkSecondFactor(db, u.id, current, new Date(now))).toBeNull();
+    }
+  });
+
+  it("20 connexions simultanées avec le même bon code : une seule ouvre une session", async () => {
+    const u = await createUser(db, { role: "REGION_FINANCE", email: "parallele@test.demo", allPlatforms: true });
+    const c = code();
+    // Barrier: every request is built, then all are released together.
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => { open = resolve; });
+    const attempts = Array.from({ length: 20 }, (_, i) => gate.then(() =>
+      authorizeCredentials({ email: "parallele@test.demo", password: TEST_PASSWORD, totp: c }, `10.10.0.${i + 1}`).then(
+        (r) => (r ? "ok" : "refused"),
+        (e: Error) => e.message,
+      )));
+    open();
+    const outcomes = await Promise.all(attempts);
+    expect(outcomes.filter((o) => o === "ok")).toHaveLength(1);
+    expect(outcomes.filter((o) => o !== "ok").every((o) => o === TOTP_INVALID_ERROR || o === THROTTLED_ERROR)).toBe(true);
+    expect(await db.auditEvent.count({ where: { action: "auth.login.succeeded", actorId: u.id } })).toBe(1);
+    const row = await db.user.findUniqueOrThrow({ where: { id: u.id }, select: { totpLastStep: true } });
+    expect(row.totpLastStep).toBeGreaterThanOrEqual(Math.floor(Date.now() / STEP) - 2);
   });
 });
 

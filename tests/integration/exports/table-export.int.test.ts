@@ -87,7 +87,7 @@ describe("export de la vue courante d'une liste", () => {
   it("écrit un CSV des demandeurs d'emploi sans les personnes archivées", async () => {
     const active = await createJobSeeker(db, lensId);
     const archived = await createJobSeeker(db, lensId, { lifecycle: "ARCHIVED" });
-    const started = await startTableExport(db, manager, "jobSeekers", {}, "csv", {}, now);
+    const started = await startTableExport(db, manager, "jobSeekers", { purpose: "MISE_EN_RELATION" }, "csv", {}, now);
     if (started.mode !== "inline") throw new Error("inline attendu");
     const lines = (await toBuffer(started.stream)).toString("utf8").replace(/^\uFEFF/, "").trim().split("\r\n");
     expect(lines).toHaveLength(2);

@@ -40,7 +40,7 @@ beforeAll(async () => {
   const people = [];
   for (let i = 0; i < 6; i++) {
     const p = await createJobSeeker(db, lens.id);
-    people.push(await db.jobSeeker.update({ where: { id: p.id }, data: { lastName: `Nom${i}`, firstName: `Prénom${i}`, franceTravailId: `123456${i}A` } }));
+    people.push(await db.jobSeeker.update({ where: { id: p.id }, data: { lastName: `Nom${i}`, firstName: `Prénom${i}`, franceTravailId: `123456${i}A`, ftInformedAt: new Date("2026-02-01"), ftInformedNoticeVersion: 1 } }));
   }
   const diag = (jobSeekerId: string, date: string, extra: Record<string, unknown> = {}) =>
     db.mobilityDiagnostic.create({ data: { platformId: lens.id, jobSeekerId, subsidyFileId: lensFile, date: new Date(date), diagnosticDone: true, ...extra } });

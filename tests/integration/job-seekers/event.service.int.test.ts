@@ -5,6 +5,7 @@ import { createProposal } from "@/lib/proposals/proposal.service";
 import { createCompany, createJobSeeker as seedPerson, createPlatform } from "@/tests/factories";
 import { createOffer, createRuleSets, principal } from "@/tests/factories/job-seeker-side";
 import { db, resetDb } from "@/tests/support/db";
+import { transactionBarrier } from "@/tests/support/barrier";
 
 const now = new Date("2026-11-23T10:00:00Z");
 const purpose = { purpose: "Suivi de l'événement" };
@@ -37,7 +38,10 @@ describe("événements : inscriptions, capacité, présence, résultats", () => 
   it("inscriptions simultanées : jamais plus de places confirmées que la capacité", async () => {
     const { lens, assistant, eventId } = await setup(3);
     const people = await Promise.all(Array.from({ length: 8 }, () => seedPerson(db, lens.id)));
-    await Promise.all(people.map((p) => registerParticipant(db, assistant, eventId, { type: "JOB_SEEKER", participantId: p.id }, {}, now)));
+    // All eight transactions open before any runs (a barrier, not timing): the event's row lock keeps the count.
+    const barrier = transactionBarrier(db, 8);
+    await Promise.all(people.map((p) => registerParticipant(barrier.client, assistant, eventId, { type: "JOB_SEEKER", participantId: p.id }, {}, now)));
+    expect(barrier.arrived()).toBe(8);
     expect(await db.eventJobSeekerParticipation.count({ where: { eventId, waitlisted: false } })).toBe(3);
     expect(await db.eventJobSeekerParticipation.count({ where: { eventId, waitlisted: true } })).toBe(5);
   });

@@ -39,7 +39,7 @@ const FILE = [
   ["Dupont", "Marie", "01/02/1998", "marie.dupont@exemple.fr", "", "", "Lens", "non"], // 3: new
   ["Autre", "Paul", "05/05/1980", "", "", "7654321b", "Avion", ""], // 4: duplicate of byFt (same France Travail id)
   ["Martin", "Zoé", "07/07/1995", "zoe.martin@exemple.fr", "", "", "Amiens", ""], // 5: same as an Amiens person → new on Lens (other platform not visible)
-  ["Sans", "Date", "", "", "", "", "", ""], // 6: birth date missing
+  ["Sans", "Date", "32/13/1990", "", "", "", "", ""], // 6: birth date impossible (a missing one is accepted: optional, issue 22 §6)
   ["Trop", "Jeune", "01/01/2015", "", "", "", "", ""], // 7: under 16
   ["Dupont", "Marie", "01/02/1998", "autre@exemple.fr", "", "", "", ""], // 8: same person as line 3
 ];
@@ -52,7 +52,7 @@ describe("import de demandeurs d'emploi", () => {
     expect(preview).toMatchObject({ totalRows: 7, validCount: 4, errorCount: 3, duplicates: 2, missing: [] });
     expect(preview.mapping).toMatchObject({ lastName: 0, firstName: 1, birthDate: 2, email: 3, phone: 4, franceTravailId: 5, city: 6, rsa: 7 });
     expect(preview.errors).toEqual([
-      { line: 6, field: "birthDate", message: "La date de naissance est obligatoire (format AAAA-MM-JJ)." },
+      { line: 6, field: "birthDate", message: "Date de naissance invalide (format AAAA-MM-JJ)." },
       { line: 7, field: "birthDate", message: "La personne doit avoir au moins 16 ans." },
       { line: 8, field: "lastName", message: "Même personne que la ligne 3 du fichier." },
     ]);

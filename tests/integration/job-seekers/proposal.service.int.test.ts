@@ -4,6 +4,7 @@ import { createProposal, listProposals, transitionProposal } from "@/lib/proposa
 import { createJobSeeker as seedPerson, createPlatform } from "@/tests/factories";
 import { createOffer, createRuleSets, principal } from "@/tests/factories/job-seeker-side";
 import { db, resetDb } from "@/tests/support/db";
+import { transactionBarrier } from "@/tests/support/barrier";
 
 const now = new Date("2026-11-23T10:00:00Z");
 const hire = { status: "HIRED" as const, hiredAt: new Date("2026-11-22T00:00:00Z"), contractType: "CDI" as const };
@@ -62,21 +63,27 @@ describe("positionnements", () => {
     const people = await Promise.all(Array.from({ length: 5 }, () => seedPerson(db, lens.id)));
     const ready = [];
     for (const person of people) ready.push(await toInterview(assistant, person.id, offer.id));
-    const results = await Promise.allSettled(ready.map((p) => transitionProposal(db, assistant, p.id, { version: 3, ...hire }, {}, now)));
+    // All five transactions open before any runs (a barrier, not timing).
+    const barrier = transactionBarrier(db, 5);
+    const results = await Promise.allSettled(ready.map((p) => transitionProposal(barrier.client, assistant, p.id, { version: 3, ...hire }, {}, now)));
+    expect(barrier.arrived()).toBe(5);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(2);
     for (const r of results.filter((x) => x.status === "rejected")) expect((r as PromiseRejectedResult).reason).toBeInstanceOf(UnprocessableError);
     expect(await db.jobOffer.findUniqueOrThrow({ where: { id: offer.id } })).toMatchObject({ positionsFilled: 2, status: "FILLED" });
     expect(await db.proposal.count({ where: { status: "HIRED" } })).toBe(2);
   });
 
-  it("refus : motif obligatoire ; transition interdite ; version périmée", async () => {
+  it("refus : motif obligatoire (400 sur le champ) ; transition interdite (422 sur le statut, comme une offre) ; version périmée", async () => {
     const { assistant, offer, person } = await setup();
     const p = await createProposal(db, assistant, { jobSeekerId: person.id, kind: "JOB", offerId: offer.id }, {}, now);
     const noReason = await transitionProposal(db, assistant, p.id, { version: 1, status: "REFUSED" }, {}, now).catch((e: unknown) => e);
+    expect(noReason).toBeInstanceOf(ValidationError);
     expect((noReason as ValidationError).fields).toEqual({ reason: ["Choisissez le motif du refus dans la liste."] });
-    await expect(transitionProposal(db, assistant, p.id, { version: 1, ...hire }, {}, now)).rejects.toBeInstanceOf(ValidationError);
+    const skipped = await transitionProposal(db, assistant, p.id, { version: 1, ...hire }, {}, now).catch((e: unknown) => e);
+    expect(skipped).toBeInstanceOf(UnprocessableError);
+    expect(skipped).toMatchObject({ status: 422, fields: { status: ["Un positionnement « Proposé » ne peut pas passer à « Embauché » (possible : « Accepté », « Refusé »)."] } });
     await transitionProposal(db, assistant, p.id, { version: 1, status: "REFUSED", reason: "Distance / transport" }, {}, now);
-    await expect(transitionProposal(db, assistant, p.id, { version: 1, status: "ACCEPTED" }, {}, now)).rejects.toBeInstanceOf(ValidationError);
+    await expect(transitionProposal(db, assistant, p.id, { version: 1, status: "ACCEPTED" }, {}, now)).rejects.toBeInstanceOf(UnprocessableError);
   });
 
   it("ne positionne pas deux fois la même personne sur la même offre, ni sur une offre fermée ou d'une autre plateforme", async () => {
@@ -95,8 +102,8 @@ describe("positionnements", () => {
     const p = await createProposal(db, assistant, { jobSeekerId: person.id, kind: "TRAINING", label: "CACES R489" }, {}, now);
     await transitionProposal(db, assistant, p.id, { version: 1, status: "ACCEPTED" }, {}, now);
     const referent = await principal(db, "REGION_REFERENT", { allPlatforms: true });
-    expect((await listProposals(db, referent, { page: 1, pageSize: 50 }, { purpose: "Portefeuille" })).total).toBe(0);
-    const mine = await listProposals(db, assistant, { page: 1, pageSize: 50, jobSeekerId: person.id }, { purpose: "Suivi" });
+    expect((await listProposals(db, referent, { page: 1, pageSize: 50, sort: "-proposedAt" }, { purpose: "Portefeuille" })).total).toBe(0);
+    const mine = await listProposals(db, assistant, { page: 1, pageSize: 50, sort: "-proposedAt", jobSeekerId: person.id }, { purpose: "Suivi" });
     expect(mine.items).toMatchObject([{ kind: "TRAINING", status: "ACCEPTED", label: "CACES R489" }]);
     expect(await db.auditEvent.count({ where: { action: "proposal.list" } })).toBe(2);
   });

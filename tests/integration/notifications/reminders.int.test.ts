@@ -98,6 +98,8 @@ describe("rappels quotidiens : échéances de subvention (jeu de règles DEADLIN
     const deadlines = (await db.ruleSet.findFirstOrThrow({ where: { kind: "DEADLINES" } })).payload as { teamRecruitmentMonthsAfterNotification: number };
     // Team to be recruited within N months of notification: due in 10 days, not recruited.
     const notifiedAt = addDays(addMonths(new Date("2026-05-04T00:00:00Z"), -deadlines.teamRecruitmentMonthsAfterNotification), 10);
+    // Région convention cadre art. 11: counted from the cadre's notification (the platform's).
+    await db.platform.update({ where: { id: platform.id }, data: { notificationDate: notifiedAt } });
     const file = await db.subsidyFile.create({ data: { platformId: platform.id, year: 2026, funder: "REGION", status: "SIGNED", notifiedAt } });
     await db.tranche.create({ data: { subsidyFileId: file.id, rank: 1, label: "Avance", shareBp: 5000, amountCents: 100_000n, dueAt: new Date("2026-04-20T00:00:00Z"), status: "DUE" } });
     await db.tranche.create({ data: { subsidyFileId: file.id, rank: 2, label: "Solde", shareBp: 5000, amountCents: 100_000n, dueAt: new Date("2026-04-01T00:00:00Z"), status: "PAID" } });
@@ -108,13 +110,13 @@ describe("rappels quotidiens : échéances de subvention (jeu de règles DEADLIN
     expect(await notifySubsidyDeadlines(db, addDays(now, 1))).toBe(0);
     expect(await titlesOf(manager.id, "subsidy.deadline")).toEqual([
       "Subvention Région 2026 (Lens-Liévin) : Tranche 1 — Avance en retard depuis le 20/04/2026",
-      `Subvention Région 2026 (Lens-Liévin) : Équipe recrutée à rendre le ${new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris" }).format(addMonths(notifiedAt, deadlines.teamRecruitmentMonthsAfterNotification))}`,
+      `Subvention Région 2026 (Lens-Liévin) : Équipe recrutée (convention cadre) à rendre le ${new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris" }).format(addMonths(notifiedAt, deadlines.teamRecruitmentMonthsAfterNotification))}`,
     ]);
     expect(await titlesOf(finance.id, "subsidy.deadline")).toHaveLength(2);
     expect(await db.notification.count({ where: { userId: { in: [assistant.id, financeElsewhere.id, other.manager.id] } } })).toBe(0);
     // The recruitment deadline passes: one more notice, now "late".
     expect(await notifySubsidyDeadlines(db, addDays(now, 11))).toBe(2);
-    expect((await titlesOf(manager.id, "subsidy.deadline")).filter((t) => t.includes("Équipe recrutée en retard"))).toHaveLength(1);
+    expect((await titlesOf(manager.id, "subsidy.deadline")).filter((t) => t.includes("Équipe recrutée (convention cadre) en retard"))).toHaveLength(1);
   });
 });
 

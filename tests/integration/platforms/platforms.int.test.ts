@@ -45,7 +45,8 @@ describe("plateformes", () => {
     expect(err).toBeInstanceOf(ValidationError);
     expect((err as ValidationError).fields?.communeCodes?.[0]).toContain("00000");
     const p = await createPlatform(db, admin, input({ communeCodes: ["62498"] }));
-    await expect(createPlatform(db, admin, input({ communeCodes: ["62498"] }))).rejects.toThrow(ValidationError);
+    // A name already taken is a conflict (409 on the field), like a SIRET or an e-mail address.
+    await expect(createPlatform(db, admin, input({ communeCodes: ["62498"] }))).rejects.toMatchObject({ status: 409, code: "CONFLICT", fields: { name: ["Une plateforme porte déjà ce nom."] } });
     const updated = await updatePlatform(db, admin, p.id, { ...input({ communeCodes: ["62498", "62510"], staffEtp: 4 }), version: 1 });
     expect(updated.staffEtp).toBe(4);
     expect(updated.version).toBe(2);

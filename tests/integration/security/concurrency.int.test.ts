@@ -12,7 +12,7 @@ import { ConflictError } from "@/lib/errors";
 import { updateJobSeekerSchema } from "@/lib/job-seekers/job-seeker.schema";
 import { updateJobSeeker } from "@/lib/job-seekers/job-seeker.service";
 import { createJobSeeker, createPlatform, createRuleSets, platformUser, validSiret } from "@/tests/factories";
-import type { Db } from "@/lib/db-client";
+import { writeBarrier } from "@/tests/support/barrier";
 import { db, resetDb } from "@/tests/support/db";
 
 beforeAll(() => loadCommuneReference(db), 300_000);
@@ -21,26 +21,8 @@ beforeEach(async () => {
   await createRuleSets(db);
 });
 
-/**
- * A client on the same database whose `updateMany` on `model` waits until `parties` callers have
- * reached it: all of them have done their reads, then all write. A timeout fails the test clearly
- * (e.g. if a change made the service write before reading) instead of hanging.
- */
-function withWriteBarrier(model: "company" | "jobSeeker", parties: number) {
-  let arrived = 0;
-  let release!: () => void;
-  const open = new Promise<void>((r) => (release = r));
-  const hold = {
-    async updateMany({ args, query }: { args: unknown; query: (a: unknown) => Promise<unknown> }) {
-      if (++arrived === parties) release();
-      const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`barrière : ${arrived}/${parties} écritures arrivées en 10 s`)), 10_000).unref());
-      await Promise.race([open, timeout]);
-      return query(args);
-    },
-  };
-  const client = model === "company" ? db.$extends({ query: { company: hold } }) : db.$extends({ query: { jobSeeker: hold } });
-  return { client: client as unknown as Db, arrived: () => arrived };
-}
+/** Every contender has read the record and reached its `updateMany` before any writes (tests/support/barrier.ts). */
+const withWriteBarrier = (model: "company" | "jobSeeker", parties: number) => writeBarrier(db, model, "updateMany", parties);
 
 /** Runs the edits at the same time; returns the winners' labels and the conflicts. */
 async function race<T>(edits: [string, () => Promise<T>][]) {

@@ -80,6 +80,25 @@ describe("en-têtes hostiles", () => {
       expect(res.status, origin).toBe(403);
     }
   });
+
+  it("CSRF : avec le cookie de session, un corps valide sans Origin ni Sec-Fetch-Site, ou d'une autre origine, est refusé (403) ; le même corps de notre origine crée l'entreprise", async () => {
+    current.cookie = await encode({ token: { sub: userId, authTime: Math.floor(Date.now() / 1000), authMs: Date.now() }, secret: env.NEXTAUTH_SECRET! });
+    const body = { siret: validSiret(), name: "Boulangerie CSRF", platformId };
+    const json = { "content-type": "application/json" };
+    const noOrigin = await call(createCompanyRoute, "/api/v1/companies", { method: "POST", headers: json, body });
+    expect(noOrigin.status, await noOrigin.clone().text()).toBe(403);
+    expect(((await noOrigin.json()) as { error: { message: string } }).error.message).toBe("En-tête Origin manquant.");
+    const crossSite = await call(createCompanyRoute, "/api/v1/companies", { method: "POST", headers: { ...json, "sec-fetch-site": "cross-site" }, body });
+    expect(crossSite.status).toBe(403);
+    const otherOrigin = await call(createCompanyRoute, "/api/v1/companies", { method: "POST", headers: { ...json, origin: "https://attaquant.example" }, body });
+    expect(otherOrigin.status).toBe(403);
+    expect(((await otherOrigin.json()) as { error: { message: string } }).error.message).toBe("Requête d'une autre origine refusée.");
+    expect(await db.company.count({ where: { siret: body.siret } })).toBe(0);
+    // The same body from our own origin succeeds: only the origin check refused the others.
+    const same = await call(createCompanyRoute, "/api/v1/companies", { method: "POST", headers: { ...json, origin: "http://localhost:3000", "sec-fetch-site": "same-origin" }, body });
+    expect(same.status, await same.clone().text()).toBe(201);
+    expect(await db.company.count({ where: { siret: body.siret } })).toBe(1);
+  });
 });
 
 describe("paramètres de chemin et contraintes de la base", () => {
@@ -99,8 +118,11 @@ describe("paramètres de chemin et contraintes de la base", () => {
     const statuses = results.map((r) => r.status);
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
     expect(statuses.every((s) => s === 201 || s === 409)).toBe(true);
-    const refused = results.find((r) => r.status === 409);
-    if (refused) expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(/existe déjà/);
+    // Each refusal is a French 409: the service's own check when the winner had already committed
+    // (« Ce SIRET est déjà enregistré… »), the unique index when both checked before either wrote (« … existe déjà »).
+    for (const refused of results.filter((r) => r.status === 409)) {
+      expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(/existe déjà|Ce SIRET est déjà enregistré sur la plateforme/);
+    }
     expect(await db.company.count({ where: { siret } })).toBe(1);
   });
 

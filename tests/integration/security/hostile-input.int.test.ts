@@ -5,16 +5,24 @@
 // wrong type, a negative or enormous number, a bad date, deep JSON…), and wholly hostile bodies and
 // invalid JSON. The exported route handlers are called in-process on the real database (demo data
 // set), authenticated by a personal API token of a user allowed to call the route.
-// Never a 500. A share of the cases must reach the handler (2xx, a domain refusal 404 / 409 / 422,
-// or a 400 for a body the route's schema accepts): a route refusing everything up front fails. And
+// Never a 500. A share of the cases must reach the handler and get past its rules: 2xx, or a domain
+// refusal 404 / 409 / 422 (a 400 does not count, even from the handler: a route whose every body is
+// refused by a validation, in zod or in its service, fails). Valid bodies come in several variants
+// (other real ids, distinct names and e-mails), so that a route creating a unique record reaches it
+// more than once; what the schema alone cannot choose (the domain's rules) is in BODY_OVERRIDES. And
 // when the answer is a refusal, no row of any table changed: row checksums, not counts (an UPDATE
 // shows), compared whenever a row-level probe saw a committed write.
 // Uploads (receipts, company import): wrong type, wrong magic bytes, oversized, path tricks.
+// That each route's valid body reaches its handler and SUCCEEDS (2xx, for every role the tables allow,
+// on a throw-away record) is proved by tests/integration/security/allowed-writes.int.test.ts: a route
+// refusing every body (validation before authentication, a broken schema, a rule refusing all) fails
+// there, so the refusals measured here are meaningful.
 import { randomBytes, randomUUID } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import pg from "pg";
+import type { z } from "zod";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 // The route handlers read the caller from next/headers: here, the headers of the Request under test.
@@ -24,6 +32,7 @@ vi.mock("next/headers", () => ({
   cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false }),
 }));
 
+import { buildOpenApi } from "@/lib/api/openapi";
 import { can, ROLES, type Action } from "@/lib/authz/policy";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -51,7 +60,13 @@ const ACCOUNT_OF: Record<Role, string> = {
   ADMIN: "admin@region.demo",
 };
 /** Multipart uploads: covered by their own tests below (a JSON body is refused by them up front). */
-const UPLOADS = new Set(["/api/v1/subsidy-files/[id]/receipts", "/api/v1/imports/companies", "/api/v1/imports/companies/preview"]);
+const UPLOADS = new Set([
+  "/api/v1/subsidy-files/[id]/receipts",
+  "/api/v1/imports/companies",
+  "/api/v1/imports/companies/preview",
+  "/api/v1/imports/job-seekers",
+  "/api/v1/imports/job-seekers/preview",
+]);
 
 let client: pg.Client;
 const tokens = new Map<Role, string>();
@@ -186,14 +201,49 @@ async function lensIds(): Promise<Record<string, string[]>> {
     staffIds: users,
     assignedToId: users,
     userId: users,
+    referentId: (await client.query<{ id: string }>(`SELECT id FROM "User" WHERE role = 'REGION_REFERENT' AND active ORDER BY email`)).rows.map((r) => r.id),
+    // Not ids: the latest rule set's kind and payload (JSON text), for a new version of it.
+    ...(await client.query<{ kind: string; payload: unknown }>(`SELECT kind::text AS kind, payload FROM "RuleSet" ORDER BY "validFrom" DESC, version DESC LIMIT 1`)).rows.map((r) => ({ ruleSetKind: [r.kind], ruleSetPayload: [JSON.stringify(r.payload)] }))[0],
   };
 }
 
+/** Every id list turned by `k` places: the k-th variant of a body names other real records. */
+function rotated(ids: Record<string, string[]>, k: number): Record<string, string[]> {
+  return Object.fromEntries(Object.entries(ids).map(([name, list]) => [name, list.length ? [...list.slice(k % list.length), ...list.slice(0, k % list.length)] : list]));
+}
+
+const GENERIC_TEXT = /^Valeur de test de sécurité/;
+/**
+ * The k-th variant of a valid body: other real ids (rotated lists) and, where the generator put its
+ * generic text or e-mail, a distinct one (a name or an address must often be unique). Kept only if
+ * the schema still accepts it.
+ */
+function variants(schema: z.ZodType, opts: { source: Record<string, unknown>; ids: Record<string, string[]>; overrides?: Record<string, unknown> }, count: number): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  const seen = new Set<string>();
+  for (let k = 0; k < count; k++) {
+    const built = validBody(schema, { source: opts.source, ids: rotated(opts.ids, k), overrides: opts.overrides });
+    if (!built) continue;
+    const tag = String.fromCharCode(65 + (k % 26)) + String.fromCharCode(65 + Math.floor(k / 26));
+    const varied: Record<string, unknown> = { ...built.body };
+    for (const [key, v] of Object.entries(varied)) {
+      if (typeof v !== "string" || k === 0) continue;
+      if (GENERIC_TEXT.test(v)) varied[key] = `${v.slice(0, Math.max(1, v.length - 3))} ${tag}`;
+      else if (/^[^@\s]+@exemple\.fr$/.test(v)) varied[key] = v.replace("@", `.${tag.toLowerCase()}@`);
+    }
+    const body = schema.safeParse(varied).success ? varied : built.body;
+    const text = JSON.stringify(body);
+    if (!seen.has(text)) out.push(body);
+    seen.add(text);
+  }
+  return out;
+}
+
 /** Bodies for one route: valid ones, valid ones mutated field by field, and wholly hostile ones. */
-function bodiesFor(valid: Record<string, unknown> | null, keys: string[]) {
+function bodiesFor(valids: Record<string, unknown>[], keys: string[]) {
   const hostile = hostileArbitraries(keys);
-  if (!valid) return hostile;
-  const fields = [...new Set([...Object.keys(valid), ...keys.slice(0, 5)])];
+  if (valids.length === 0) return hostile;
+  const fields = [...new Set([...valids.flatMap((v) => Object.keys(v)), ...keys.slice(0, 5)])];
   const { value } = fc.letrec<{ value: unknown }>((tie) => ({
     value: fc.oneof(
       { depthSize: "small" },
@@ -206,26 +256,16 @@ function bodiesFor(valid: Record<string, unknown> | null, keys: string[]) {
       fc.array(tie("value"), { maxLength: 3 }),
     ),
   }));
+  const valid = fc.constantFrom(...valids);
   const mutated = fc
-    .tuple(fc.constantFrom(...fields), fc.oneof({ weight: 5, arbitrary: value.map((v) => ({ v })) }, { weight: 1, arbitrary: fc.constant(null) }))
-    .map(([key, m]) => {
-      const copy: Record<string, unknown> = { ...valid };
+    .tuple(valid, fc.constantFrom(...fields), fc.oneof({ weight: 5, arbitrary: value.map((v) => ({ v })) }, { weight: 1, arbitrary: fc.constant(null) }))
+    .map(([base, key, m]) => {
+      const copy: Record<string, unknown> = { ...base };
       if (m === null) delete copy[key];
       else copy[key] = m.v;
       return JSON.stringify(copy);
     });
-  return fc.oneof({ weight: 2, arbitrary: fc.constant(JSON.stringify(valid)) }, { weight: 5, arbitrary: mutated }, { weight: 3, arbitrary: hostile });
-}
-
-/** Whether the route's own schemas accept this request: a 400 then comes from the handler (a domain rule). */
-function schemaAccepts(h: Handler, body: string): boolean {
-  const schema = h.declared?.body;
-  if (!schema) return true;
-  try {
-    return schema.safeParse(body ? JSON.parse(body) : {}).success;
-  } catch {
-    return false;
-  }
+  return fc.oneof({ weight: 2, arbitrary: valid.map((v) => JSON.stringify(v)) }, { weight: 5, arbitrary: mutated }, { weight: 3, arbitrary: hostile });
 }
 
 beforeAll(async () => {
@@ -248,12 +288,68 @@ afterAll(async () => {
 });
 
 /**
- * Fields the generator cannot guess from a schema alone: a rights request links at most one person (a
- * refinement across fields), so the contact and chef-de-file links stay empty.
+ * Fields the generator cannot guess from a schema alone — the domain's rules, met so that valid
+ * bodies get past the handler's checks (else the route would only ever answer 400 and fail below).
+ * Keyed by "METHOD path"; a function receives the real ids.
  */
-const BODY_OVERRIDES: Record<string, Record<string, unknown>> = {
-  "/api/v1/rights-requests": { companyContactId: undefined, chefDeFileId: undefined },
+const BODY_OVERRIDES: Record<string, (ids: Record<string, string[]>) => Record<string, unknown>> = {
+  // A rights request links at most one person (a refinement across fields).
+  "POST /api/v1/rights-requests": () => ({ companyContactId: undefined, chefDeFileId: undefined }),
+  // A person is at least 16 and followed by an active Région referent.
+  "POST /api/v1/job-seekers": (ids) => ({ birthDate: "1990-05-10", referentId: ids.referentId![0], franceTravailId: undefined }),
+  // No duration without an accompaniment; no link to a subsidy file of another funder.
+  "POST /api/v1/mobility-diagnostics": () => ({ accompanimentDurationDays: undefined, subsidyFileId: undefined }),
+  // A visit must concern the offer's company: none.
+  "POST /api/v1/offers": () => ({ visitId: undefined }),
+  // A platform role needs a platform.
+  "POST /api/v1/users": (ids) => ({ role: "PLATFORM_ASSISTANT", platformIds: ids.platformIds }),
+  "PATCH /api/v1/users/[id]": (ids) => ({ role: "PLATFORM_ASSISTANT", platformIds: ids.platformIds }),
+  // A proposal still « Proposé » (TARGET_SQL) may be accepted.
+  "PATCH /api/v1/proposals/[id]": () => ({ status: "ACCEPTED" }),
+  // Invitations and letters go to a person of the platform, by e-mail.
+  "POST /api/v1/events/[id]/invitations": (ids) => ({ jobSeekerIds: ids.jobSeekerId!.slice(0, 1), contactIds: [], channels: ["EMAIL"] }),
+  "POST /api/v1/events/[id]/letters": (ids) => ({ jobSeekerIds: ids.jobSeekerId!.slice(0, 1), contactIds: [] }),
+  // A new version of a rule set: the current payload of its kind, valid from a later date.
+  // A new version of a notice, not of the staff's commitment: a commitment version in force at once
+  // would lock every account of this suite out until accepted (issue 22 §7).
+  "POST /api/v1/notices": () => ({ kind: "JOB_SEEKER", validFrom: "2099-01-01" }),
+  "POST /api/v1/rule-sets": (ids) => ({ kind: ids.ruleSetKind![0], payload: JSON.parse(ids.ruleSetPayload![0]!) as unknown, validFrom: "2099-01-01" }),
 };
+
+/**
+ * Records the shared resolver (e2e/security/ids.ts) picks but on which no valid body can succeed: the
+ * first Lens-Liévin proposal is in a final state. Here: one a valid body can still change.
+ */
+const TARGET_SQL: Record<string, { table: string; sql: string }> = {
+  "/api/v1/proposals/[id]": { table: "Proposal", sql: `SELECT id FROM "Proposal" WHERE "platformId" = $1 AND status = 'PROPOSED' ORDER BY "createdAt" LIMIT 1` },
+};
+
+/** Real ids a route's valid bodies need beyond lensIds() (e.g. people not yet registered at the target event). */
+const IDS_FOR: Record<string, (values: Record<string, string>) => Promise<Record<string, string[]>>> = {
+  "POST /api/v1/events/[id]/participants": async (values) => {
+    const r = await client.query<{ id: string }>(
+      `SELECT j.id FROM "JobSeeker" j WHERE j."platformId" = $1 AND j."archivedAt" IS NULL
+       AND NOT EXISTS (SELECT 1 FROM "EventJobSeekerParticipation" p WHERE p."eventId" = $2 AND p."jobSeekerId" = j.id) ORDER BY j."createdAt"`,
+      [lensId, values.id],
+    );
+    return { participantId: r.rows.map((x) => x.id), jobSeekerId: r.rows.map((x) => x.id) };
+  },
+};
+const TYPE_OVERRIDES: Record<string, Record<string, unknown>> = { "POST /api/v1/events/[id]/participants": { type: "JOB_SEEKER" } };
+
+/**
+ * Targets put back after each success, so that every valid body meets the same state: a proposal
+ * leaves « Proposé » for good (its next refusal would be a 400 for the transition, not a sign that
+ * the body reached the handler). The row is restored column by column; the checksums follow.
+ */
+const RESTORE_AFTER_SUCCESS = new Set(["PATCH /api/v1/proposals/[id]"]);
+async function restoreRow(table: string, row: Record<string, unknown>): Promise<void> {
+  const cols = Object.keys(row).filter((c) => c !== "id");
+  await client.query(`UPDATE "${table}" t SET ${cols.map((c) => `"${c}" = r."${c}"`).join(", ")} FROM json_populate_record(NULL::"${table}", $1::json) r WHERE t.id = $2`, [JSON.stringify(row), row.id]);
+}
+
+/** Valid bodies per route (variants): enough for a route creating unique records to succeed several times. */
+const VARIANTS = 8;
 /**
  * Routes refused to every API token by design: creating a token needs an interactive session (issue 16 #9,
  * tested in tests/integration/auth/token-revocation.int.test.ts). This suite calls with tokens.
@@ -262,6 +358,13 @@ const SESSION_ONLY = new Set(["/api/v1/tokens"]);
 
 /** fast-check seed of this suite: with 20261203 every route passed (67 tests, 2026-12-03); random seeds had found the NUL and integer-overflow 500s now fixed. */
 const HOSTILE_SEED = 20261203;
+
+const OPENAPI = buildOpenApi("test");
+/** The statuses the OpenAPI document lists for a route ("/api/v1/companies/[id]" → "/api/v1/companies/{id}"). */
+function documentedStatuses(method: string, routePath: string): number[] {
+  const op = OPENAPI.paths[routePath.replace(/\[(\w+)\]/g, "{$1}")]?.[method.toLowerCase()] as { responses: Record<string, unknown> } | undefined;
+  return Object.keys(op?.responses ?? {}).map(Number);
+}
 
 const WRITE_ROUTES = listApiRoutes().filter((r) => r.method !== "GET" && PUBLIC_API[r.path] === undefined && r.action && r.action !== "public");
 
@@ -274,28 +377,52 @@ describe("entrées hostiles sur chaque route d'écriture de l'API", () => {
     it(`${route.method} ${route.path} : ${RUNS} corps (valides, mutés, hostiles), jamais de 500 ni d'écriture sur un refus, une part atteint le traitement`, { timeout: 600_000 }, async () => {
       const h = await handlerOf(route);
       const role = roleFor(route.action as Action);
-      const { url, values, records } = await resolveIds(client, route.path, lensId);
+      let { url, values, records } = await resolveIds(client, route.path, lensId);
+      const target = TARGET_SQL[route.path];
+      if (target) {
+        const id = (await client.query<{ id: string }>(target.sql, [lensId])).rows[0]?.id;
+        expect(id, `${route.path} : aucun enregistrement pour ${target.sql}`).toBeDefined();
+        url = url.replace(values.id!, id!);
+        values = { ...values, id: id! };
+        records = [{ table: target.table, id: id! }];
+      }
       const source = JSON.parse((await fingerprint(client, records)).at(-1) ?? "{}") as Record<string, unknown>;
       const schema = h.declared?.body;
-      const built = schema ? validBody(schema, { source, ids: await lensIds(), overrides: BODY_OVERRIDES[route.path] }) : null;
-      expect(!schema || built !== null, `${route.method} ${route.path} : aucun corps valide construit depuis son schéma (compléter tests/support/zod-body.ts)`).toBe(true);
+      const key = `${route.method} ${route.path}`;
+      const ids = { ...(await lensIds()), ...(await IDS_FOR[key]?.(values)) };
+      const overrides = { ...BODY_OVERRIDES[key]?.(ids), ...TYPE_OVERRIDES[key] };
+      const valids = schema ? variants(schema, { source, ids, overrides }, VARIANTS) : [];
+      expect(!schema || valids.length > 0, `${route.method} ${route.path} : aucun corps valide construit depuis son schéma (compléter tests/support/zod-body.ts)`).toBe(true);
+      // Query parameters (a DELETE carries the version read): built from the route's own query schema.
+      if (h.declared?.query) {
+        const q = validBody(h.declared.query, { source });
+        expect(q, `${route.method} ${route.path} : paramètres de requête`).not.toBeNull();
+        const sp = new URLSearchParams(Object.entries(q!.body).map(([k, v]) => [k, String(v)]));
+        if (sp.size) url = `${url}?${sp}`;
+      }
+      const restore = RESTORE_AFTER_SUCCESS.has(key) ? records.at(-1) : undefined;
+      const original = restore ? (await client.query<{ j: Record<string, unknown> }>(`SELECT row_to_json(t) AS j FROM "${restore.table}" t WHERE id = $1`, [restore.id])).rows[0]!.j : undefined;
       const statuses = new Map<number, number>();
       let reached = 0;
       const baseline = await tableChecksums(client);
       await fc.assert(
-        fc.asyncProperty(bodiesFor(built?.body ?? null, schemaKeys()), async (body) => {
+        fc.asyncProperty(bodiesFor(valids, schemaKeys()), async (body) => {
           const w0 = await writesSeen();
           const res = await call(h, route.method, url, role, values, body);
           const status = res.status;
           await res.text();
           statuses.set(status, (statuses.get(status) ?? 0) + 1);
           expect(status, `${route.method} ${route.path} ${body.slice(0, 300)}`).toBeLessThan(500);
-          if ((status >= 200 && status < 300) || [404, 409, 422].includes(status) || (status === 400 && schemaAccepts(h, body))) reached++;
+          if ((status >= 200 && status < 300) || [404, 409, 422].includes(status)) reached++;
           const tables = touched(w0, await writesSeen());
           if (tables.length === 0) return;
           const after = await tableChecksums(client, undefined, tables);
           if (status >= 400) expect(changedTables(Object.fromEntries(tables.map((t) => [t, baseline[t]!])), after), `${route.method} ${route.path} a répondu ${status} mais a écrit : ${body.slice(0, 300)}`).toEqual([]);
           Object.assign(baseline, after);
+          if (restore && original && status < 300) {
+            await restoreRow(restore.table, original);
+            Object.assign(baseline, await tableChecksums(client, undefined, [restore.table]));
+          }
         }),
         // A fixed seed: the same bodies on every run, so CI is repeatable; change it to explore other inputs.
         { numRuns: RUNS, seed: HOSTILE_SEED },
@@ -303,6 +430,9 @@ describe("entrées hostiles sur chaque route d'écriture de l'API", () => {
       const total = [...statuses.values()].reduce((a, b) => a + b, 0);
       expect(total).toBe(RUNS);
       const spread = JSON.stringify(Object.fromEntries(statuses));
+      // Issue 15 §3: every answer is one the OpenAPI document lists for the route.
+      const documented = documentedStatuses(route.method, route.path);
+      expect([...statuses.keys()].filter((s) => !documented.includes(s)), `${route.method} ${route.path} : statuts absents du document OpenAPI (${documented.join(", ")})`).toEqual([]);
       expect(reached, `${route.method} ${route.path} : ${reached}/${RUNS} cas ont atteint le traitement (réponses ${spread})`).toBeGreaterThanOrEqual(Math.ceil(RUNS * MIN_REACHED));
     });
   }
@@ -332,6 +462,7 @@ describe("fichiers déposés hostiles", () => {
     for (const [name, bytes, type] of cases) {
       const res = await uploadReceipt(name, bytes, type);
       expect([400, 413, 415, 422], `${name}: ${res.status}`).toContain(res.status);
+      expect(documentedStatuses("POST", "/api/v1/subsidy-files/[id]/receipts"), `${name}: ${res.status}`).toContain(res.status);
     }
     expect((await client.query(`SELECT count(*)::int AS n FROM "Receipt"`)).rows[0]).toEqual(before.rows[0]);
   });

@@ -5,7 +5,11 @@ import { subMonths, subYears } from "date-fns";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/auth/principal";
 import { NotFoundError, ValidationError } from "@/lib/errors";
-import { companyFromRegister, dismissProspect, listProspects, registerEstablishment } from "@/lib/prospecting/prospect.service";
+import type { Readable } from "node:stream";
+import ExcelJS from "exceljs";
+import { startTableExport } from "@/lib/exports/table-export.service";
+import { JOBS } from "@/lib/jobs/registry";
+import { companyFromRegister, dismissProspect, listProspects, registerEstablishment, searchRegister } from "@/lib/prospecting/prospect.service";
 import { withLuhnKey } from "@/lib/rules/siret.rules";
 import { createPlatform, createRuleSets, platformUser } from "@/tests/factories";
 import { db, resetDb } from "@/tests/support/db";
@@ -122,5 +126,76 @@ describe("prospection", () => {
     await expect(companyFromRegister(db, stranger, platformId, S.restaurant)).rejects.toThrow(NotFoundError);
     await expect(dismissProspect(db, stranger, platformId, S.restaurant, "pas pour nous")).rejects.toThrow(NotFoundError);
     expect(await db.prospectDismissal.count()).toBe(0);
+  });
+
+  it("deux personnes ouvrent la liste au même moment d'un nouveau jour : un seul calcul, deux listes identiques", async () => {
+    const [a, b, c] = await Promise.all([list(), list(), list()]);
+    expect(b.items).toEqual(a.items);
+    expect(c.items).toEqual(a.items);
+    // Every active establishment of the perimeter scored once (the set-aside and followed ones are filtered at read time).
+    expect(await db.prospectScore.count({ where: { platformId } })).toBe(5);
+  });
+
+  it("deux clics « Planifier une visite » simultanés mènent à la même entreprise, créée une fois", async () => {
+    const ids = await Promise.all([1, 2, 3].map(() => companyFromRegister(db, assistant, platformId, S.transport)));
+    expect(new Set(ids).size).toBe(1);
+    expect(await db.company.count({ where: { platformId, siret: S.transport } })).toBe(1);
+  });
+
+  it("la tâche de nuit calcule les listes avant la première consultation du jour, une seule fois", async () => {
+    const job = JOBS.find((j) => j.name === "prospect-scores")!;
+    expect(await job.handler({ db, now: NOW })).toEqual({ platforms: 1, establishments: 5 });
+    const computed = await db.prospectScore.findFirstOrThrow({ where: { platformId }, select: { computedAt: true } });
+    expect(computed.computedAt).toEqual(NOW);
+    // Already fresh for the day: nothing recomputed, and the list says when it was computed.
+    expect(await job.handler({ db, now: NOW })).toEqual({ platforms: 1, establishments: 0 });
+    expect((await list()).computedAt).toEqual(NOW);
+  });
+
+  it("le formulaire entreprise trouve l'établissement par SIRET, SIREN ou mots du nom, dans le périmètre, et dit s'il est déjà suivi", async () => {
+    const bySiret = await searchRegister(db, assistant, S.restaurant);
+    expect(bySiret).toHaveLength(1);
+    expect(bySiret[0]).toMatchObject({
+      siret: S.restaurant, name: "AU BON COIN", nafCode: "5610A", nafLabel: "56.10A — Restauration traditionnelle", companyBand: "H10_49",
+      headcountLabel: "20 à 49 salariés", addressLine: "12 RUE DES MINEURS", inseeCode: "62510", followedCompanyId: null, active: true,
+    });
+    expect(bySiret[0]!.communeLabel).toMatch(/^Liévin/);
+    // Words of the name, accents and case ignored; a SIREN prefix.
+    expect((await searchRegister(db, assistant, "bon coin")).map((e) => e.siret)).toEqual([S.restaurant]);
+    expect((await searchRegister(db, assistant, "fermé")).map((e) => [e.siret, e.active])).toEqual([[S.closed, false]]);
+    expect((await searchRegister(db, assistant, S.transport.slice(0, 9))).map((e) => e.siret)).toEqual([S.transport]);
+    // Already followed: the form offers its record instead of a duplicate.
+    const followed = await db.company.findFirstOrThrow({ where: { platformId, siret: S.followed } });
+    expect((await searchRegister(db, assistant, S.followed))[0]!.followedCompanyId).toBe(followed.id);
+    // Outside the perimeter: not offered. Another platform sees neither the establishments nor the « suivie » flag.
+    expect(await searchRegister(db, assistant, S.outside)).toEqual([]);
+    const other = await createPlatform(db);
+    await db.platform.update({ where: { id: other.id }, data: { perimeterInseeCodes: ["80021"] } });
+    const stranger = await platformUser(db, "PLATFORM_ASSISTANT", other.id);
+    expect(await searchRegister(db, stranger, S.restaurant)).toEqual([]);
+    expect((await searchRegister(db, stranger, "amiens")).map((e) => [e.siret, e.followedCompanyId])).toEqual([[S.outside, null]]);
+    // Too short to search: nothing, without a query.
+    expect(await searchRegister(db, assistant, "a")).toEqual([]);
+  });
+
+  it("exporte la liste affichée en XLSX, filtres appliqués, relue telle quelle", async () => {
+    const started = await startTableExport(db, assistant, "prospects", { plateforme: platformId, commune: "62498", page: "2" }, "xlsx", {}, NOW);
+    expect(started.mode).toBe("inline");
+    if (started.mode !== "inline") throw new Error("export en arrière-plan inattendu");
+    const chunks: Buffer[] = [];
+    for await (const c of started.stream as Readable) chunks.push(Buffer.from(c as Uint8Array));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    const rows: unknown[][] = [];
+    ws.eachRow((row) => rows.push(Array.from({ length: 14 }, (_, c) => row.getCell(c + 1).value ?? null)));
+    expect(rows[0]).toEqual(["Rang", "Score (sur 100)", "SIRET", "Établissement", "Code NAF", "Activité", "Effectif", "Adresse", "Code postal", "Commune", "Distance médiane aux demandeurs (km)", "Pourquoi", "Suivie par la plateforme", "Dernier contact"]);
+    // Lens only (the restaurant is in Liévin), the whole view (not the page of the URL), in the screen's order.
+    expect(rows.slice(1).map((r) => [r[0], r[1], r[2], r[3], r[12]])).toEqual([
+      [1, 46.7, S.transport, "TRANSPORTS DU NORD", "non"],
+      [2, 38.5, S.dormant, "ENDORMIE", "oui"],
+      [3, 16, S.unknownSector, "SANS ACTIVITÉ", "non"],
+    ]);
+    expect(rows[1]!.slice(4, 7)).toEqual(["4941A", "Transports routiers de fret interurbains", "6 à 9 salariés"]);
   });
 });

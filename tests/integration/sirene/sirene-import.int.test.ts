@@ -170,6 +170,23 @@ describe("import du répertoire SIRENE (StockEtablissement)", () => {
     expect((await register()).map((x) => x.siret)).toEqual(want.map((l) => l.siret).sort());
   });
 
+  it("repart de la première ligne si la table de préparation a été vidée (arrêt du serveur : elle n'est pas journalisée)", async () => {
+    const f = await file("crash.csv");
+    const stop = new Error("arrêt simulé");
+    await importSirene(url, { file: f, batchSize: 200, afterBatch: (done) => { if (done >= 1000) throw stop; } }).catch(() => undefined);
+    const halfway = await db.sireneImport.findFirstOrThrow({ where: { status: "RUNNING" } });
+    expect(halfway.linesDone).toBeGreaterThanOrEqual(1000);
+    // What PostgreSQL does to an UNLOGGED table when it recovers from a crash.
+    await db.$executeRawUnsafe(`TRUNCATE "SireneStaging"`);
+
+    const r = await importSirene(url, { file: f, liveHeartbeatMs: 0 });
+    expect(r.importId).toBe(halfway.id);
+    expect(r.resumedFromLine).toBe(0);
+    const want = expected(OPTS);
+    expect(r.kept).toBe(want.length);
+    expect((await register()).map((x) => x.siret)).toEqual(want.map((l) => l.siret).sort());
+  });
+
   it("refuse un second import pendant qu'un autre est en cours", async () => {
     const f = await file("m1.csv");
     await db.sireneImport.create({ data: { fileName: "autre.csv", fileSize: 1n, fileFingerprint: "x" } });

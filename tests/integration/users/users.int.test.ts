@@ -7,6 +7,7 @@ import { requestPasswordReset, setPasswordWithToken } from "@/lib/users/password
 import { acceptCharter, inviteUser, updateUser } from "@/lib/users/user.service";
 import { createPlatform, createUser } from "@/tests/factories";
 import { db, resetDb } from "@/tests/support/db";
+import { transactionBarrier } from "@/tests/support/barrier";
 
 beforeEach(resetDb);
 
@@ -49,12 +50,12 @@ describe("invitation d'un compte", () => {
     expect(await authorizeCredentials({ email: dto.email, password: NEW_PASSWORD }, "10.0.0.1")).toBeNull();
   });
 
-  it("refuse une adresse déjà utilisée", async () => {
+  it("refuse une adresse déjà utilisée (conflit : 409 sur le champ, comme un SIRET)", async () => {
     const { amiens, admin } = await setup();
     await createUser(db, { role: "PLATFORM_ASSISTANT", email: "pris@amiens.test" });
     const err = await inviteUser(db, admin, { email: "PRIS@amiens.test", firstName: "A", lastName: "B", role: "PLATFORM_ASSISTANT", platformIds: [amiens.id], allPlatforms: false }).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(ValidationError);
-    expect((err as ValidationError).fields?.email?.[0]).toBe("Un compte existe déjà avec cette adresse e-mail.");
+    expect(err).toBeInstanceOf(ConflictError);
+    expect(err).toMatchObject({ status: 409, fields: { email: ["Un compte existe déjà avec cette adresse e-mail."] } });
   });
 
   it("limite un·e responsable aux assistant·es de sa propre plateforme, et trace le refus", async () => {
@@ -175,10 +176,13 @@ describe("désactivation, rôles et dernier administrateur", () => {
     const { admin } = await setup();
     const other = await principal((await createUser(db, { role: "ADMIN" })).id);
     await expect(updateUser(db, admin, admin.id, { version: 1, active: false })).rejects.toThrow("votre propre compte");
+    // Both transactions open before either runs (a barrier, not timing): the lock decides.
+    const barrier = transactionBarrier(db, 2);
     const results = await Promise.allSettled([
-      updateUser(db, admin, other.id, { version: 1, active: false }),
-      updateUser(db, other, admin.id, { version: 1, role: "DPO", allPlatforms: true }),
+      updateUser(barrier.client, admin, other.id, { version: 1, active: false }),
+      updateUser(barrier.client, other, admin.id, { version: 1, role: "DPO", allPlatforms: true }),
     ]);
+    expect(barrier.arrived()).toBe(2);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
     expect((refused.reason as Error).message).toBe("Impossible : c'est le dernier compte administrateur actif.");

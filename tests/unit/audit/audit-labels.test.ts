@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { AUDIT_ACTION_GROUPS, auditActionLabel, isKnownAuditAction } from "@/lib/audit/audit-labels";
+import { RETENTION_ACTIONS } from "@/lib/retention/retention.service";
 import { TRANSITIONS } from "@/lib/subsidy/subsidy-workflow.rules";
 
 function sources(dir: string): string[] {
@@ -21,7 +22,7 @@ describe("libellés français du journal d'audit", () => {
     // Codes built at run time: workflow transitions, rights steps, retention items.
     for (const t of TRANSITIONS) codes.add(`subsidyFile.${t}`);
     for (const a of ["forward", "controllerOrder", "link", "answer", "reject", "execute", "restrict", "unrestrict", "erase"]) codes.add(`rights.${a}`);
-    for (const a of ["jobSeeker.archive", "jobSeeker.destroy", "companyContact.destroy", "chefDeFile.destroy"]) codes.add(`retention.${a}`);
+    for (const a of RETENTION_ACTIONS) codes.add(`retention.${a}`);
     // Policy actions (permissions) share the syntax but are not audit codes.
     const policy = readFileSync("lib/authz/policy.ts", "utf8");
     const missing = [...codes].filter((c) => !isKnownAuditAction(c) && !policy.includes(`"${c}"`));

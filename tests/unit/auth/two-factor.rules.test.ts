@@ -1,7 +1,7 @@
 import { generateSync } from "otplib";
 import { describe, expect, it } from "vitest";
 import {
-  consumeRecoveryCode, formatRecoveryCode, hashRecoveryCode, otpauthUri, totpRequired, verifyTotp,
+  consumeRecoveryCode, formatRecoveryCode, hashRecoveryCode, matchTotpStep, otpauthUri, totpRequired, verifyTotp,
 } from "@/lib/auth/two-factor.rules";
 import { ROLES } from "@/lib/authz/policy";
 import { DEMO_TOTP_SECRET } from "@/prisma/seed/demo-totp";
@@ -26,6 +26,16 @@ describe("double authentification : fenêtre de vérification du code", () => {
   it("accepte le code du pas de 30 s précédent et du suivant (dérive d'horloge)", () => {
     expect(verifyTotp(DEMO_TOTP_SECRET, at(shift(-30)), NOW)).toBe(true);
     expect(verifyTotp(DEMO_TOTP_SECRET, at(shift(30)), NOW)).toBe(true);
+  });
+
+  it("donne le pas du code et refuse un pas déjà accepté ou antérieur (pas de rejeu)", () => {
+    const step = Math.floor(NOW.getTime() / 30_000);
+    expect(matchTotpStep(DEMO_TOTP_SECRET, at(NOW), NOW)).toBe(step);
+    expect(matchTotpStep(DEMO_TOTP_SECRET, at(shift(30)), NOW)).toBe(step + 1);
+    expect(matchTotpStep(DEMO_TOTP_SECRET, at(NOW), NOW, step)).toBeNull();
+    expect(matchTotpStep(DEMO_TOTP_SECRET, at(NOW), NOW, step - 1)).toBe(step);
+    if (at(shift(-30)) !== at(NOW)) expect(matchTotpStep(DEMO_TOTP_SECRET, at(shift(-30)), NOW, step)).toBeNull();
+    expect(matchTotpStep(DEMO_TOTP_SECRET, at(shift(30)), NOW, step)).toBe(step + 1);
   });
 
   it("refuse un code de deux pas avant ou après", () => {

@@ -1,89 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ACTIONS, can, ROLES, scopeFor, type Action, type Principal } from "@/lib/authz/policy";
-
-// The expected policy, written out independently of lib/authz/policy.ts: which roles may do each action.
-// A = assistant, M = manager, R = Région referent, F = Région finance, T = France Travail, D = DPO, X = admin.
-const EXPECTED: Record<Action, string> = {
-  "home.view": "AMRFTDX",
-  "profile.view": "AMRFTDX",
-  "token.manage": "AMRFTDX",
-  "company.read": "AMR",
-  "company.write": "AM",
-  "contact.read": "AM",
-  "contact.write": "AM",
-  "callback.read": "AMR",
-  "callback.write": "AM",
-  "visit.read": "AMR",
-  "visit.write": "AM",
-  "offer.read": "AMR",
-  "offer.write": "AM",
-  "jobSeeker.read": "AMR",
-  "jobSeeker.write": "AM",
-  "jobSeeker.readArchived": "MD",
-  "proposal.read": "AMR",
-  "proposal.write": "AM",
-  "diagnostic.read": "AM",
-  "diagnostic.write": "AM",
-  "event.read": "AMR",
-  "event.write": "AM",
-  "chefDeFile.read": "AMR",
-  "chefDeFile.write": "AM",
-  "governance.read": "AMR",
-  "governance.write": "M",
-  "bilan.read": "AMRF",
-  "bilan.close": "M",
-  "bilan.reopen": "R",
-  "ftReport.read": "T",
-  "ftReport.personalData": "T",
-  "objective.write": "MR",
-  "annualReport.write": "M",
-  "tableExport.run": "AMR",
-  "subsidy.read": "MFT",
-  "subsidy.write": "MF",
-  "subsidy.submit": "M",
-  "subsidy.review": "F",
-  "subsidy.approve": "F",
-  "subsidy.export": "F",
-  "payment.write": "F",
-  "tranche.claim": "M",
-  "refundOrder.write": "F",
-  "ruleSet.read": "FDX",
-  "ruleSet.write": "X",
-  "audit.read": "D",
-  // Issue 22 — Région convention annex 1 art. 3.4 / 3.7: the platforms (processors) record the
-  // requests they receive and the breaches they detect and follow them; only the DPO acts on them.
-  "rights.read": "AMD",
-  "rights.write": "D",
-  "rights.record": "AMD",
-  "breach.read": "AMD",
-  "breach.write": "D",
-  "breach.record": "AMD",
-  "setting.write": "X",
-  "purge.read": "D",
-  "purge.run": "D",
-  "register.read": "D",
-  "platform.read": "MRFDX",
-  "platform.write": "X",
-  "user.read": "MX",
-  "user.write": "X",
-  "user.invite": "MX",
-  "outbox.read": "X",
-  "notification.read": "AMRFTDX",
-  "search.run": "AMR",
-  "twoFactor.enrol": "AMRFTDX",
-  "audit.export": "D",
-  "reference.read": "AMRFTDX",
-};
-
-const LETTER: Record<(typeof ROLES)[number], string> = {
-  PLATFORM_ASSISTANT: "A",
-  PLATFORM_MANAGER: "M",
-  REGION_REFERENT: "R",
-  REGION_FINANCE: "F",
-  FRANCE_TRAVAIL_REVIEWER: "T",
-  DPO: "D",
-  ADMIN: "X",
-};
+import { ACTIONS, can, ROLES, scopeFor, type Principal } from "@/lib/authz/policy";
+import { EXPECTED, LETTER } from "@/tests/support/role-permissions";
 
 const LENS = "00000000-0000-4000-8000-000000000001";
 const AMIENS = "00000000-0000-4000-8000-000000000002";
@@ -147,6 +64,14 @@ describe("scopeFor", () => {
     expect(scopeFor(user, "jobSeeker")).toEqual({ referentId: user.id });
     expect(scopeFor(user, "proposal")).toEqual({ jobSeeker: { referentId: user.id } });
     expect(scopeFor(user, "company")).toEqual({});
+  });
+
+  it("lets a Région referent read the due dates of the documents owed to the Région on their platforms only, never the subsidy file (issue 17)", () => {
+    expect(scopeFor(principal("REGION_REFERENT", { platformIds: [LENS] }), "reportDeadline")).toEqual({ platformId: { in: [LENS] } });
+    expect(scopeFor(principal("REGION_REFERENT", { allPlatforms: true }), "reportDeadline")).toEqual({});
+    expect(scopeFor(principal("REGION_REFERENT", { allPlatforms: true }), "subsidyFile")).toBeNull();
+    expect(scopeFor(principal("REGION_FINANCE", { allPlatforms: true }), "reportDeadline")).toBeNull();
+    expect(scopeFor(principal("PLATFORM_MANAGER", { platformIds: [LENS] }), "reportDeadline")).toBeNull();
   });
 
   it("lets a France Travail reviewer see only the France Travail files assigned to them", () => {

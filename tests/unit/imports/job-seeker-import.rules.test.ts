@@ -41,7 +41,7 @@ describe("import de demandeurs : validation ligne à ligne", () => {
     const { valid, errors } = validateJobSeekerRows([row()], mapping, opts);
     expect(errors).toEqual([]);
     expect(valid[0]).toMatchObject({ line: 2, input: { civility: "MADAME", lastName: "Lefèvre", email: "e.lefevre@exemple.fr", phone: "06 12 34 56 78", franceTravailId: "1234567A", rsa: true, origin: "NUMERO_VERT", informedChannel: "TELEPHONE" } });
-    expect(valid[0]!.input.birthDate.toISOString().slice(0, 10)).toBe("1990-03-15");
+    expect(valid[0]!.input.birthDate!.toISOString().slice(0, 10)).toBe("1990-03-15");
     expect(valid[0]!.filled).toContain("rsa");
     expect(valid[0]!.filled).not.toContain("city");
   });

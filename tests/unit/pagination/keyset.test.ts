@@ -23,6 +23,20 @@ describe("totaux des listes", () => {
     expect(await cappedTotal(count(50_000), async () => 900)).toEqual({ value: COUNT_CAP, kind: "atLeast" });
     expect(new Set(asked)).toEqual(new Set([COUNT_CAP + 1]));
   });
+
+  it("from a cursor or from the end, an estimate over the cap is the total without counting again; below it, the count", async () => {
+    let counted = 0;
+    const count = (n: number) => async (take: number) => (counted++, Math.min(n, take));
+    const cursor = { cursor: { values: [], id: randomUUID() }, backwards: false };
+    expect(await cappedTotal(count(50_000), async () => 149_612, cursor)).toEqual({ value: 149_612, kind: "about" });
+    expect(await cappedTotal(count(50_000), async () => 149_612, { cursor: null, backwards: true })).toEqual({ value: 149_612, kind: "about" });
+    expect(counted).toBe(0);
+    expect(await cappedTotal(count(42), async () => 40, cursor)).toEqual({ value: 42, kind: "exact" });
+    expect(await cappedTotal(count(50_000), undefined, cursor)).toEqual({ value: COUNT_CAP, kind: "atLeast" });
+    // The first page (no cursor) always counts.
+    expect(await cappedTotal(count(50_000), async () => 149_612, { cursor: null, backwards: false })).toEqual({ value: 149_612, kind: "about" });
+    expect(counted).toBe(3);
+  });
 });
 
 describe("curseurs", () => {

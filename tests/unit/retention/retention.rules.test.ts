@@ -13,7 +13,7 @@ import {
 } from "@/lib/retention/retention.rules";
 import type { RetentionRules } from "@/lib/rules/rule-set.schema";
 
-const rules: RetentionRules = { jobSeekerArchiveMonths: 18, jobSeekerDestroyMonths: 24, companyContactDestroyMonths: 48, preArchiveNoticeDays: 30, franceTravailDestroyMonthsAfterEnd: 2 };
+const rules: RetentionRules = { jobSeekerArchiveMonths: 18, jobSeekerDestroyMonths: 24, companyContactDestroyMonths: 48, preArchiveNoticeDays: 30, franceTravailDestroyMonthsAfterEnd: 2, closedRightsRequestMonths: 60, breachRecordMonths: 60, auditEventMonths: 12, receiptMonthsAfterYearEnd: 60, companyNoteMonths: 48, soleTraderMonths: 48, rectificationHistoryMonths: 12, intakeRequestMonths: 3, runLeaseMinutes: 15 };
 
 /** Noon in Paris on a calendar day (10:00 or 11:00 UTC), away from any day boundary. */
 const paris = (iso: string, time = "12:00") => new Date(`${iso}T${time}:00+01:00`);

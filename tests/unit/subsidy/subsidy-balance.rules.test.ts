@@ -137,7 +137,13 @@ describe("workflow du dossier", () => {
       approve: { SUBMITTED: "AWARDED", UNDER_REVIEW: "AWARDED" },
       reject: { SUBMITTED: "REJECTED", UNDER_REVIEW: "REJECTED" },
       sign: { AWARDED: "SIGNED" },
-      close: { SIGNED: "CLOSED" },
+      close: { SIGNED: "CLOSED", TERMINATED: "CLOSED" },
+      // FT art. 8 (substantial modification, amendment), FT art. 14 / Région art. 11 (termination, lapse).
+      substantialChange: { SIGNED: "SIGNED" },
+      amendment: { SIGNED: "SIGNED" },
+      notifyTermination: { SIGNED: "TERMINATING" },
+      terminate: { TERMINATING: "TERMINATED" },
+      lapse: { AWARDED: "LAPSED", SIGNED: "LAPSED" },
     };
     expect([...TRANSITIONS].sort()).toEqual(Object.keys(EXPECTED).sort());
     for (const t of TRANSITIONS) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deMinimisCheck, fileDeadlines, isPublishable, SCDL_COLUMNS, toScdlCsv, toScdlRecord } from "@/lib/subsidy/subsidy-compliance.rules";
+import { deMinimisCheck, fileDeadlines, isPublishable, recruitmentCarriers, SCDL_COLUMNS, toScdlCsv, toScdlRecord } from "@/lib/subsidy/subsidy-compliance.rules";
 import { DEADLINES_V1 } from "@/prisma/seed/rule-sets";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
@@ -71,8 +71,7 @@ describe("échéances d'un dossier", () => {
   const file = {
     fiscalYearEnd: day("2025-12-31"),
     financialReportReceivedAt: null,
-    notifiedAt: day("2026-01-10"),
-    teamRecruitedAt: day("2026-03-01"),
+    cadre: { notificationDate: day("2026-01-10"), teamRecruitedAt: day("2026-03-01") },
     tranches: [
       { rank: 1, label: "Avance", dueAt: day("2026-02-09"), status: "PAID" },
       { rank: 2, label: "Intermédiaire", dueAt: day("2026-07-10"), status: "PLANNED" },
@@ -94,5 +93,26 @@ describe("échéances d'un dossier", () => {
 
   it("à échéance le jour même : pas encore en retard", () => {
     expect(fileDeadlines(file, DEADLINES_V1, day("2026-06-30"))[0]!.state).toBe("SOON");
+  });
+});
+
+describe("convention cadre Région art. 11 — recrutement de l'équipe « sous peine de caducité »", () => {
+  const f = (id: string, platformId: string, funder: string, year: number, extra: Partial<{ status: string; teamRecruitedAt: Date | null; platformNotificationDate: Date | null }> = {}) => ({
+    id, platformId, funder, year, status: "SIGNED", teamRecruitedAt: null, platformNotificationDate: day("2025-02-15"), ...extra,
+  });
+
+  it("une seule échéance par convention cadre, comptée depuis sa notification, portée par le premier dossier Région ouvert", () => {
+    const m = recruitmentCarriers([f("r2026", "p1", "REGION", 2026), f("r2025", "p1", "REGION", 2025), f("ft2025", "p1", "FRANCE_TRAVAIL", 2025)]);
+    expect([...m.keys()]).toEqual(["r2025"]);
+    expect(m.get("r2025")).toEqual({ notificationDate: day("2025-02-15"), teamRecruitedAt: null });
+    const d = fileDeadlines({ fiscalYearEnd: null, financialReportReceivedAt: null, tranches: [], cadre: m.get("r2025") }, DEADLINES_V1, day("2025-09-01"));
+    expect(d.map((x) => [x.kind, x.dueAt.toISOString().slice(0, 10), x.state])).toEqual([["TEAM_RECRUITMENT", "2025-08-15", "LATE"]]);
+  });
+
+  it("jamais sur un dossier France Travail ; sans date de notification, pas d'échéance ; un recrutement noté sur un autre dossier Région la remplit", () => {
+    expect(recruitmentCarriers([f("ft", "p1", "FRANCE_TRAVAIL", 2025)]).size).toBe(0);
+    expect(recruitmentCarriers([f("r", "p1", "REGION", 2025, { platformNotificationDate: null })]).size).toBe(0);
+    const m = recruitmentCarriers([f("r2025", "p1", "REGION", 2025), f("r2026", "p1", "REGION", 2026, { teamRecruitedAt: day("2025-06-01") })]);
+    expect(m.get("r2025")?.teamRecruitedAt).toEqual(day("2025-06-01"));
   });
 });

@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { navFor, userLinksFor } from "@/lib/nav";
+import { NAV_COLLAPSE_AFTER, navFor, splitNav, userLinksFor } from "@/lib/nav";
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
 function tsx(dir: string, out: string[] = []): string[] {
@@ -34,6 +34,23 @@ describe("menu principal", () => {
     expect(hrefs).not.toContain("/docs/api");
     expect(hrefs).not.toContain("/exports");
     expect(hrefs).toContain("/profil");
-    expect(userLinksFor(principal(role)).map((i) => i.href)).toEqual(["/exports", "/docs/api"]);
+    // Issue 22 §6: the API documentation goes with the personal tokens (the roles that integrate only).
+    expect(userLinksFor(principal(role)).map((i) => i.href)).toEqual(role === "PLATFORM_MANAGER" ? ["/exports", "/docs/api"] : ["/exports"]);
   });
 });
+
+describe("menu à 1366 px : « Plus » pour un menu long", () => {
+  const who = (role: "PLATFORM_ASSISTANT" | "PLATFORM_MANAGER" | "DPO" | "ADMIN") => ({ id: "u", role, allPlatforms: role === "DPO" || role === "ADMIN", platformIds: ["p"] });
+  it("la responsable : les entrées peu utilisées passent sous « Plus », le reste tient sur une ligne", () => {
+    const { primary, more } = splitNav(navFor(who("PLATFORM_MANAGER")));
+    expect(more.map((i) => i.href)).toEqual(["/rgpd/demandes", "/rgpd/violations", "/rgpd/archives", "/plateformes"]);
+    expect(primary.map((i) => i.href)).toContain("/administration/utilisateurs");
+    expect(primary.length + 1).toBeLessThanOrEqual(NAV_COLLAPSE_AFTER + 3);
+  });
+  it.each(["DPO", "ADMIN"] as const)("%s : un menu court reste entier (rien sous « Plus »)", (role) => {
+    const items = navFor(who(role));
+    expect(items.length).toBeLessThanOrEqual(NAV_COLLAPSE_AFTER);
+    expect(splitNav(items)).toEqual({ primary: items, more: [] });
+  });
+});
+

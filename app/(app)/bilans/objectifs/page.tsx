@@ -9,7 +9,10 @@ import { bilanPlatforms } from "@/lib/bilans/bilan.query";
 import { db } from "@/lib/db";
 import { OBJECTIVE_INDICATORS } from "@/lib/objectives/objective.rules";
 import { objectiveYearSchema } from "@/lib/objectives/objective.schema";
-import { listObjectives, objectivesVsTargets } from "@/lib/objectives/objective.service";
+import { listObjectives, objectivesVsTargets, regionConventionOf } from "@/lib/objectives/objective.service";
+import { Notice } from "@/components/ui/card";
+import { TextLink } from "@/components/ui/text-link";
+import { can } from "@/lib/authz/policy";
 import { parseSearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "Objectifs de la convention" };
@@ -28,6 +31,8 @@ export default async function ObjectivesPage({ searchParams }: { searchParams: P
   const existing = selected ? await listObjectives(db, user, selected.id, year) : [];
   const byKey = new Map(existing.map((o) => [o.indicatorKey, o]));
   const progress = selected ? await objectivesVsTargets(db, user, selected.id, year, now) : null;
+  // Issue 22 §4: with a Région annual file that year, the targets are the convention's chosen indicators.
+  const convention = selected ? await regionConventionOf(db, selected.id, year) : null;
   return (
     <div className="flex flex-col gap-6">
       <div>
@@ -52,6 +57,13 @@ export default async function ObjectivesPage({ searchParams }: { searchParams: P
           {progress ? <ObjectivesSection view={progress} scopeName={selected.name} /> : null}
           <section aria-labelledby="objectives-edit" className="rounded-lg border border-gray-300 bg-white p-4">
             <h2 id="objectives-edit" className="text-xl font-semibold">Cibles {year} — {selected.name}</h2>
+            {convention ? (
+              <Notice className="my-2" data-testid="convention-objectives">
+                Ces cibles sont les indicateurs choisis par la convention financière {year} de la Région (convention cadre, art. 3.1 et 5) :
+                une cible saisie ajoute l&apos;indicateur à la convention, une cible vidée l&apos;en retire.
+                {can(user, "subsidy.read") ? <> <TextLink href={`/financement/${convention.id}#indicateurs`}>Voir le dossier de subvention</TextLink>.</> : null}
+              </Notice>
+            ) : null}
             <ObjectivesForm key={`${selected.id}-${year}-${existing.map((o) => o.version).join(".")}`} platformId={selected.id} year={year}
               rows={OBJECTIVE_INDICATORS.map((d) => ({ key: d.key, label: d.label, unit: d.unit, family: d.family, target: byKey.get(d.key)?.target ?? null, version: byKey.get(d.key)?.version ?? null }))} />
           </section>

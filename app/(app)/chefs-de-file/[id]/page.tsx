@@ -29,13 +29,15 @@ export default async function ChefDeFilePage({ params }: { params: Promise<{ id:
           {chef.jobTitle ?? "Chef de file"} · filière {chef.sector} · {chef.active ? "actif" : "inactif"}
         </p>
       </div>
-      {writable ? (
-        <p>
+      <p className="flex flex-wrap gap-2">
+        {writable ? (
           <LinkButton variant="secondary" href={`/chefs-de-file/${chef.id}/modifier`}>
             Modifier
           </LinkButton>
-        </p>
-      ) : null}
+        ) : null}
+        {/* Issue 22 §2: the notice given to the chef de file (printable, sendable by e-mail). */}
+        <LinkButton variant="secondary" href={`/chefs-de-file/${chef.id}/information`}>Notice d&apos;information</LinkButton>
+      </p>
       <dl className="grid grid-cols-1 gap-x-6 gap-y-2 rounded-lg border border-gray-300 bg-white p-4 sm:grid-cols-[max-content_1fr]">
         <dt className="font-medium">Entreprise</dt>
         <dd>

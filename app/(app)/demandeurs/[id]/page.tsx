@@ -20,6 +20,8 @@ import { LABELS } from "@/lib/job-seekers/job-seeker.schema";
 import { findDuplicates } from "@/lib/job-seekers/job-seeker.service";
 import { offersForJobSeeker } from "@/lib/matching/matching.service";
 import { CONTRACT_LABELS, PROPOSAL_KIND_LABELS, PROPOSAL_STATUS_LABELS } from "@/lib/proposals/proposal.rules";
+import { mobilityAreaOptions } from "@/lib/job-seekers/mobility-areas";
+import { communeLabels, romeLabels } from "@/lib/reference/reference.query";
 import { TableScroll } from "@/components/ui/table";
 import { Icon } from "@/components/ui/icons";
 import { LinkButton } from "@/components/ui/button";
@@ -40,6 +42,7 @@ export default async function JobSeekerPage({ params, searchParams }: { params: 
   });
   const writer = can(user, "proposal.write");
   const [activity, offers] = await Promise.all([getJobSeekerActivity(db, id), writer ? offersForJobSeeker(db, user, id, 20) : Promise.resolve([])]);
+  const [rome, communes, mobility] = await Promise.all([romeLabels(db, p.desiredRomeCodes), communeLabels(db, [p.communeCode]), mobilityAreaOptions(db, p.mobilityScope, p.mobilityCodes)]);
   const today = new Date().toISOString().slice(0, 10);
   const duplicates = can(user, "jobSeeker.write")
     ? await findDuplicates(db, user, { ...p, birthDate: p.birthDate ? new Date(p.birthDate) : null }, p.id)
@@ -50,7 +53,7 @@ export default async function JobSeekerPage({ params, searchParams }: { params: 
         <div>
           <PageTitle>{p.civility ? `${LABELS.civility[p.civility]} ` : ""}{p.lastName} {p.firstName}</PageTitle>
           <p className="text-sm text-muted">
-            {p.platform} · arrivée par : {LABELS.origin[p.origin]} · référent·e Région : {p.referentName ?? "aucun"} · informé·e du traitement le {formatDate(p.informedAt)}
+            {p.platform} · arrivée par : {LABELS.origin[p.origin]} · référent·e Région : {p.referentName ?? "aucun"} · informé·e du traitement le {formatDate(p.informedAt)} · <TextLink href={`/demandeurs/${p.id}/information`}>notice d&apos;information</TextLink>
           </p>
           <p className="text-sm">
             Dernier contact : <strong data-testid="last-contact">{formatDate(p.lastContactAt)}</strong> <span className="text-muted">(calculé à partir des échanges, positionnements, événements et diagnostics)</span>
@@ -83,7 +86,7 @@ export default async function JobSeekerPage({ params, searchParams }: { params: 
         </section>
       ) : null}
 
-      <JobSeekerRecord p={p} />
+      <JobSeekerRecord p={p} rome={Object.fromEntries(rome)} commune={p.communeCode ? (communes.get(p.communeCode) ?? null) : null} mobility={mobility.map((o) => o.label)} />
 
       <Card as="section" aria-labelledby="proposals-title" className="flex flex-col gap-3">
         <h2 id="proposals-title" className="text-lg font-semibold">Positionnements</h2>

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ParticipantsTable, RegisterForm } from "@/components/events/event-participants";
 import { EventProposeForm } from "@/components/events/event-propose-form";
+import { InvitePanel, InvitationStatusTable, type MatchingPicker } from "@/components/events/event-invitations";
+import { invitationChoices, invitationStatus, isInvitable, matchedChoices, previewMessage } from "@/lib/events/invitation.service";
 import { requirePageUser } from "@/lib/auth/session";
 import { can } from "@/lib/authz/policy";
 import { db } from "@/lib/db";
@@ -16,9 +18,11 @@ import { PageTitle } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Événement circuit court" };
 
-export default async function EventPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function EventPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ offre?: string | string[] }> }) {
   const user = await requirePageUser("event.read");
   const { id } = await params;
+  const offre = (await searchParams).offre;
+  const offerId = typeof offre === "string" && offre ? offre : null;
   const e = await getEvent(db, user, id, { purpose: "Organisation et suivi d'un événement circuit court" }).catch((err: unknown) => {
     if (err instanceof NotFoundError) notFound();
     throw err;
@@ -27,6 +31,29 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
   const choices = editable ? await registrationChoices(db, user, e.platformId) : null;
   const canPropose = can(user, "proposal.write") && e.status !== "CANCELLED";
   const offers = canPropose ? await offersForEvent(db, user, e.id, e.platformId) : [];
+  const invitable = editable && isInvitable(e);
+  const [inviteChoices, preview, invitations] = await Promise.all([
+    invitable ? invitationChoices(db, user, e.id) : null,
+    invitable ? previewMessage(db, user, e.id) : null,
+    invitationStatus(db, user, e.id),
+  ]);
+  // « From the matching » (issue 20 §1): the candidates the matching ranks for an open offer of the platform.
+  let matching: MatchingPicker | undefined;
+  if (invitable && can(user, "offer.read")) {
+    const inviteOffers = canPropose ? offers : await offersForEvent(db, user, e.id, e.platformId);
+    let matched: MatchingPicker["matched"] = null;
+    let problem: string | null = null;
+    if (offerId) {
+      try {
+        matched = await matchedChoices(db, user, e.id, offerId);
+        if (matched.people.length === 0) problem = "Aucun candidat de la mise en relation pour cette offre.";
+      } catch (err) {
+        if (!(err instanceof NotFoundError)) throw err;
+        problem = err.message;
+      }
+    }
+    matching = { offers: inviteOffers, selectedOfferId: offerId, matched, problem };
+  }
   const people = e.participants.filter((x) => x.type === "JOB_SEEKER" && !x.waitlisted).map((x) => ({ id: x.id, name: x.name }));
   const r = e.results;
   const figures: [string, string | number][] = [
@@ -83,9 +110,18 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
         {canPropose ? <div className="mt-4"><EventProposeForm eventId={e.id} people={people} offers={offers} /></div> : null}
       </Card>
 
+      <Card as="section" aria-labelledby="invitations-title" className="flex flex-col gap-3">
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <h2 id="invitations-title" className="text-lg font-semibold">Invitations</h2>
+          {can(user, "eventTemplate.write") ? <LinkButton variant="ghost" href="/evenements/modeles">Modèles de messages</LinkButton> : null}
+        </div>
+        {inviteChoices && preview ? <InvitePanel eventId={e.id} choices={inviteChoices} preview={preview} matching={matching} /> : null}
+        <InvitationStatusTable rows={invitations} />
+      </Card>
+
       <Card as="section" aria-labelledby="participants-title" className="flex flex-col gap-3">
         <h2 id="participants-title" className="text-lg font-semibold">Participants</h2>
-        {choices ? <RegisterForm eventId={e.id} choices={choices} /> : null}
+        {choices ? <RegisterForm eventId={e.id} platformId={e.platformId} chefs={choices.CHEF_DE_FILE} /> : null}
         <ParticipantsTable eventId={e.id} participants={e.participants} editable={editable} />
       </Card>
     </div>

@@ -5,11 +5,14 @@ import { GovernanceProgressPanel } from "@/components/governance/governance-prog
 import { requirePageUser } from "@/lib/auth/session";
 import { can } from "@/lib/authz/policy";
 import { db } from "@/lib/db";
-import { NotFoundError } from "@/lib/errors";
+import { NotFoundError, UnprocessableError } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
 import { governanceProgressForPlatform } from "@/lib/governance/governance.service";
 import { CARRYING_STRUCTURE_LABELS } from "@/lib/platforms/platform.schema";
 import { getPlatform, perimeterCommunes } from "@/lib/platforms/platform.service";
+import { communeOptionLabel } from "@/lib/reference/reference.query";
+import { regionDocumentDeadlines } from "@/lib/subsidy/report-deadline.service";
+import { RegionDocuments } from "@/components/platforms/region-documents";
 import { TextLink } from "@/components/ui/text-link";
 import { LinkButton } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -27,9 +30,15 @@ export default async function PlatformPage({ params }: { params: Promise<{ id: s
     if (e instanceof NotFoundError) notFound();
     throw e;
   });
-  const [communes, governance] = await Promise.all([
+  const [communes, governance, documents] = await Promise.all([
     perimeterCommunes(db, p.perimeterInseeCodes),
     can(user, "governance.read") ? governanceProgressForPlatform(db, user, p.id) : Promise.resolve(null),
+    // Issue 17: the referent's « documents en retard » lead here (dates only, reportDeadline.read).
+    // No DEADLINES rule set in force: the section says the due dates cannot be computed.
+    regionDocumentDeadlines(db, user, [p.id], new Date()).catch((e: unknown) => {
+      if (e instanceof UnprocessableError) return "unavailable" as const;
+      throw e;
+    }),
   ]);
   const byEpci = new Map<string, typeof communes>();
   for (const c of communes) {
@@ -82,12 +91,13 @@ export default async function PlatformPage({ params }: { params: Promise<{ id: s
           <GovernanceProgressPanel platforms={[governance]} headingLevel={3} />
         </section>
       ) : null}
+      {documents ? <RegionDocuments documents={documents === "unavailable" ? [] : documents} unavailable={documents === "unavailable"} /> : null}
       <Card as="section" aria-labelledby="perimeter">
         <h2 id="perimeter" className="mb-2 text-lg font-semibold">Périmètre</h2>
         {[...byEpci.entries()].map(([epci, list]) => (
           <div key={epci} className="mb-3">
             <h3 className="font-medium">{epci} <span className="text-sm font-normal text-muted">({list.length} commune{list.length > 1 ? "s" : ""}, {fmt.format(list.reduce((n, c) => n + c.population, 0))} hab.)</span></h3>
-            <p className="text-sm">{list.map((c) => `${c.name} (${c.inseeCode})`).join(", ")}</p>
+            <p className="text-sm">{list.map((c) => communeOptionLabel(c.name, c.postalCodes[0])).join(", ")}</p>
           </div>
         ))}
       </Card>

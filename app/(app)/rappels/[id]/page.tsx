@@ -35,7 +35,9 @@ export default async function CallbackPage({ params }: { params: Promise<{ id: s
           <TextLink href={`/entreprises/${cb.companyId}`}>{cb.companyName}</TextLink>
           {cb.companyCity ? ` (${cb.companyCity})` : null}
         </dd>
-        <dt className="font-medium">Appel reçu le</dt>
+        <dt className="font-medium">Origine</dt>
+        <dd data-testid="callback-origin">{cb.origin === "FORMULAIRE_EN_LIGNE" ? "Formulaire en ligne" : "Numéro vert"}</dd>
+        <dt className="font-medium">{cb.origin === "FORMULAIRE_EN_LIGNE" ? "Demande reçue le" : "Appel reçu le"}</dt>
         <dd>{formatDateTime(cb.receivedAt)}</dd>
         <dt className="font-medium">À rappeler avant</dt>
         <dd className="flex flex-wrap items-center gap-2">

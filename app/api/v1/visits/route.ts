@@ -6,4 +6,8 @@ import { createVisit, listVisits } from "@/lib/visits/visit.service";
 export const dynamic = "force-dynamic";
 
 export const GET = apiRoute({ permission: "visit.read", query: visitListQuerySchema }, ({ user, query }) => listVisits(db, user, query));
-export const POST = apiRoute({ permission: "visit.write", body: createVisitSchema }, async ({ user, body }) => created(await createVisit(db, user, body)));
+export const POST = apiRoute({ permission: "visit.write", body: createVisitSchema }, async ({ user, body }) => {
+  // The answer is the visit as GET /api/v1/visits/{id} gives it (the OpenAPI schema): no platformId.
+  const { platformId: _platformId, ...visit } = await createVisit(db, user, body);
+  return created(visit);
+});

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ProposalStatusForm } from "@/components/proposals/proposal-status-form";
-import { ProposeOnOfferButton } from "@/components/proposals/propose-form";
+import { PositionOnOfferForm, ProposeOnOfferButton } from "@/components/proposals/propose-form";
 import { requirePageUser } from "@/lib/auth/session";
 import { can } from "@/lib/authz/policy";
 import { db } from "@/lib/db";
@@ -27,7 +27,7 @@ export default async function OfferCandidatesPage({ params }: { params: Promise<
     if (e instanceof NotFoundError) notFound();
     throw e;
   });
-  const proposals = await listProposals(db, user, { offerId: id, page: 1, pageSize: 200 }, { purpose: "Positionnements sur une offre" });
+  const proposals = await listProposals(db, user, { offerId: id, page: 1, pageSize: 200, sort: "-proposedAt" }, { purpose: "Positionnements sur une offre" });
   const people = new Map(
     (await db.jobSeeker.findMany({ where: { AND: [activeSeekerWhere(user), { id: { in: proposals.items.map((p) => p.jobSeekerId) } }] }, select: { id: true, lastName: true, firstName: true } })).map((p) => [p.id, `${p.lastName} ${p.firstName}`]),
   );
@@ -75,6 +75,7 @@ export default async function OfferCandidatesPage({ params }: { params: Promise<
           </table>
           </TableScroll>
         )}
+        {writer && (offer.status === "OPEN" || offer.status === "PARTIALLY_FILLED") ? <PositionOnOfferForm offerId={offer.id} platformId={offer.platformId} /> : null}
       </Card>
 
       <Card as="section" aria-labelledby="suggested-title" className="flex flex-col gap-3">

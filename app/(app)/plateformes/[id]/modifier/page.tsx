@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { getPlatform, perimeterForForm, regionEpcis } from "@/lib/platforms/platform.service";
 import { REGION_DEPARTMENTS } from "@/lib/platforms/region";
+import { communeLabels } from "@/lib/reference/reference.query";
 import { TextLink } from "@/components/ui/text-link";
 import { PageTitle } from "@/components/ui/page-header";
 
@@ -19,7 +20,9 @@ export default async function EditPlatformPage({ params }: { params: Promise<{ i
     if (e instanceof NotFoundError) notFound();
     throw e;
   });
-  const [epcis, perimeter] = await Promise.all([regionEpcis(db, REGION_DEPARTMENTS), perimeterForForm(db, p.perimeterInseeCodes)]);
+  const [epcis, split] = await Promise.all([regionEpcis(db, REGION_DEPARTMENTS), perimeterForForm(db, p.perimeterInseeCodes)]);
+  const labels = await communeLabels(db, split.communeCodes);
+  const perimeter = { epciCodes: split.epciCodes, communes: split.communeCodes.map((c) => ({ value: c, label: labels.get(c) ?? c })) };
   return (
     <div className="flex flex-col gap-4">
       <p><TextLink href={`/plateformes/${p.id}`}>← {p.name}</TextLink></p>

@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+import { BODY_LIMITS } from "@/lib/api/body-limit";
 import { apiRoute } from "@/lib/api/handler";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -14,8 +15,8 @@ export const GET = apiRoute({ permission: "jobSeeker.write" }, async ({ user }) 
  * Runs the import and streams its progress as NDJSON lines: {"type":"progress",processed,total}…
  * then {"type":"done","batch":…} or {"type":"error","error":{code,message,fields?}}.
  */
-export const POST = apiRoute({ permission: "jobSeeker.write" }, async ({ user, req, log }) => {
-  const { buffer, fileName, fields } = await readUpload(req, jobSeekerRunFieldsSchema);
+export const POST = apiRoute({ permission: "jobSeeker.write", maxBodyBytes: BODY_LIMITS.import }, async ({ user, formData, log }) => {
+  const { buffer, fileName, fields } = await readUpload(formData, jobSeekerRunFieldsSchema);
   const { mapping, duplicateMode, ...defaults } = fields;
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({

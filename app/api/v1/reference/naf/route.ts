@@ -1,8 +1,11 @@
 import { apiRoute } from "@/lib/api/handler";
 import { db } from "@/lib/db";
+import { searchNafSectors } from "@/lib/reference/naf-sectors";
 import { searchNaf } from "@/lib/reference/reference.query";
-import { refSearchQuerySchema } from "@/lib/reference/reference.schema";
+import { nafSearchQuerySchema } from "@/lib/reference/reference.schema";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute({ permission: "reference.read", query: refSearchQuerySchema }, async ({ query }) => ({ items: await searchNaf(db, query.q) }));
+export const GET = apiRoute({ permission: "reference.read", query: nafSearchQuerySchema }, async ({ query }) => ({
+  items: query.levels === "all" ? searchNafSectors(query.q) : await searchNaf(db, query.q),
+}));

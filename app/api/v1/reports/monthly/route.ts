@@ -7,5 +7,5 @@ export const dynamic = "force-dynamic";
 
 export const GET = apiRoute({ permission: "bilan.read", query: monthlyReportQuerySchema }, async ({ user, query }) => {
   const r = await getMonthlyReport(db, user, query.platformId, query.month);
-  return { ...r, closedAt: r.closedAt?.toISOString() ?? null };
+  return { ...r, closedAt: r.closedAt?.toISOString() ?? null, reviewedAt: r.reviewedAt?.toISOString() ?? null };
 });

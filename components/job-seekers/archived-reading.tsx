@@ -1,0 +1,43 @@
+"use client";
+// The reason asked before reading an archived record, sent by POST (server action); the record is
+// shown only in the answer to that POST. Each submission is a new audited reading.
+import { useActionState } from "react";
+import { consultArchivedAction } from "@/app/(app)/rgpd/archives/[id]/actions";
+import { JobSeekerRecord } from "@/components/job-seekers/job-seeker-record";
+import { Button } from "@/components/ui/button";
+import { Icon } from "@/components/ui/icons";
+import { PageTitle } from "@/components/ui/page-header";
+
+export function ArchivedReading({ id }: { id: string }) {
+  const [state, action, pending] = useActionState(consultArchivedAction, null);
+  if (state?.ok) {
+    const { record, rome, commune, mobility, motif } = state.data;
+    return (
+      <>
+        <PageTitle>{`${record.lastName ?? ""} ${record.firstName ?? ""}`.trim() || "Personne archivée"}</PageTitle>
+        <p role="note" className="rounded border border-gray-300 bg-gray-50 p-3 text-sm">
+          Consultation journalisée avec le motif : « {motif} ». Fiche en lecture seule.
+        </p>
+        <JobSeekerRecord p={record} rome={rome} commune={commune} mobility={mobility} />
+      </>
+    );
+  }
+  const error = state && !state.ok ? (state.fields?._?.[0] ?? Object.values(state.fields ?? {})[0]?.[0] ?? state.message) : null;
+  return (
+    <>
+      <PageTitle>Consulter une fiche archivée</PageTitle>
+      <form action={action} className="flex max-w-2xl flex-col gap-3 rounded-lg border border-gray-300 bg-white p-4" noValidate>
+        <input type="hidden" name="id" value={id} />
+        <label htmlFor="f-motif" className="text-sm font-medium">Motif de la consultation</label>
+        <p id="f-motif-hint" className="text-xs text-muted">Par exemple : demande d&apos;accès de la personne, retour à l&apos;emploi à vérifier, contrôle. Le motif est conservé dans le journal d&apos;audit.</p>
+        <textarea
+          id="f-motif" name="motif" rows={3} required minLength={10} maxLength={500}
+          aria-describedby={error ? "f-motif-hint f-motif-error" : "f-motif-hint"} aria-invalid={error ? true : undefined}
+          className={`rounded border px-3 py-2 ${error ? "border-danger" : "border-gray-400"}`}
+        />
+        {error ? <p id="f-motif-error" className="text-sm text-danger"><Icon name="alert" className="mr-1 inline-block align-[-2px]" />{error}</p> : null}
+        <div><Button type="submit" disabled={pending}>{pending ? "Consultation…" : "Consulter la fiche"}</Button></div>
+      </form>
+    </>
+  );
+}

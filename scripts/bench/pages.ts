@@ -1,0 +1,303 @@
+// `npm run bench:pages` (issue 18, « less work per page »; not part of `npm test`): the server
+// rendering cost of the heaviest pages — job-seeker search, region bilans, a subsidy file — in the
+// production app on the region-scale database. For each page, per round: N requests one after the
+// other, the Node server's CPU time per request (/proc/<pid>/stat, user + system), the median
+// latency, and the load average at the start and the end of the round; once per page: the HTML size,
+// the part of it that is the inline RSC payload (`self.__next_f.push`), the RSC payload of a client
+// navigation (`RSC: 1`), the client components it references and its largest rows (what is
+// serialized for the browser). `--cpu-prof <dir>` starts the server with V8's CPU profiler (a
+// .cpuprofile per process on exit) and prints where the time went during each page's rounds, by
+// package and by function. The profiler samples wall time: on a loaded machine a frame where the
+// process was preempted (a socket write that wakes the reader) looks heavier than its CPU; the
+// /proc figure is the CPU.
+//
+//   BENCH_DATABASE_URL=… npm run bench:pages [-- --requests 40 --rounds 3 --only demandeurs --cpu-prof .data/prof --compare <dir>]
+//
+// `--compare <dir>` (repeatable): a second build (a directory where `next start` runs: another commit's checkout
+// with its `.next`) started beside this one; the rounds alternate between the two, so that a
+// before / after comparison sees the same load on a shared machine.
+// It builds the app when the build is stale (like npm run bench) and writes
+// bench/results/pages-<timestamp>.json.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import pg from "pg";
+import { env, processEnv } from "@/lib/env";
+import { SCALE_REFERENT_EMAIL, scaleManagerEmail } from "@/prisma/seed/scale/scale";
+import { freePort, sessionCookie, waitForHealth } from "@/scripts/bench/helpers";
+import { buildIsStale, NEXT_BIN } from "@/scripts/lib/next-build";
+import { print, printError } from "@/scripts/lib/print";
+
+const argValue = (name: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
+const REQUESTS = Math.max(1, Number(argValue("requests")) || 40);
+const ROUNDS = Math.max(1, Number(argValue("rounds")) || 3);
+const ONLY = process.argv.flatMap((a, i) => (a === "--only" && process.argv[i + 1] ? [process.argv[i + 1]!.toLowerCase()] : []));
+const PROF_DIR = argValue("cpu-prof");
+/** `--compare <dir>` (repeatable): other builds measured beside this one. */
+const COMPARE = process.argv.flatMap((a, i) => (a === "--compare" && process.argv[i + 1] ? [process.argv[i + 1]!] : []));
+
+const CLK_TCK = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim()) || 100;
+const load1 = () => Number(os.loadavg()[0]!.toFixed(2));
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+/** CPU time (ms, user + system) of a process and its descendants. */
+function treeCpuMs(root: number): number {
+  const parent = new Map<number, number>();
+  const ticks = new Map<number, number>();
+  for (const d of readdirSync("/proc")) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const f = readFileSync(`/proc/${d}/stat`, "utf8");
+      const fields = f.slice(f.lastIndexOf(")") + 2).split(" ");
+      parent.set(Number(d), Number(fields[1]));
+      ticks.set(Number(d), Number(fields[11]) + Number(fields[12]));
+    } catch {
+      // exited
+    }
+  }
+  const tree = [root];
+  for (let i = 0; i < tree.length; i++) for (const [pid, pp] of parent) if (pp === tree[i]) tree.push(pid);
+  return (tree.reduce((s, p) => s + (ticks.get(p) ?? 0), 0) * 1000) / CLK_TCK;
+}
+
+/** The inline RSC payload of a server-rendered page: the strings pushed to `self.__next_f`. */
+function inlineFlight(html: string): string {
+  let out = "";
+  for (const m of html.matchAll(/self\.__next_f\.push\(\[1,("(?:[^"\\]|\\.)*")\]\)/g)) out += JSON.parse(m[1]!) as string;
+  return out;
+}
+
+/** Rows of a flight payload (`<id>:<tag><json>`), split on the row boundaries. */
+function flightRows(flight: string): { id: string; tag: string; body: string }[] {
+  const rows: { id: string; tag: string; body: string }[] = [];
+  for (const line of flight.split("\n")) {
+    const m = /^([0-9a-f]+):([A-Z]?)(.*)$/s.exec(line);
+    if (m) rows.push({ id: m[1]!, tag: m[2]!, body: m[3]! });
+    else if (rows.length) rows[rows.length - 1]!.body += `\n${line}`;
+  }
+  return rows;
+}
+
+/** Where a .cpuprofile's samples went (self time), by package or bundle, the top 25. */
+function profileSummary(file: string, windows: { name: string; from: number; to: number; requests: number }[]): string {
+  const prof = JSON.parse(readFileSync(file, "utf8")) as {
+    nodes: { id: number; callFrame: { functionName: string; url: string } }[]; samples: number[]; timeDeltas: number[];
+  };
+  const byNode = new Map(prof.nodes.map((n) => [n.id, n]));
+  const where = (url: string, fn: string) => {
+    if (!url) return fn.startsWith("(") ? fn : "(natif)";
+    const nm = /node_modules\/((?:@[^/]+\/)?[^/]+)\/(?:dist\/compiled\/([^/]+)|dist\/server\/([^/]+))?/.exec(url);
+    if (nm) return nm[2] ? `${nm[1]}/compiled/${nm[2]}` : nm[3] ? `${nm[1]}/server/${nm[3]}` : nm[1]!;
+    if (url.includes("/.next/server/")) return `.next/server/${url.split("/.next/server/")[1]!.split("/")[0]}`;
+    if (url.startsWith("node:")) return url;
+    return url.replace(/^.*\/wt-[^/]+\//, "");
+  };
+  const out: string[] = [];
+  for (const w of windows) {
+    const totals = new Map<string, number>();
+    const fns = new Map<string, number>();
+    let all = 0;
+    // Sample times from the profile's start (≈ the server's start): only those of the window's requests.
+    let t = 0;
+    prof.samples.forEach((id, i) => {
+      t += (prof.timeDeltas[i] ?? 0) / 1000;
+      if (t < w.from || t > w.to) return;
+      const n = byNode.get(id)!;
+      const k = where(n.callFrame.url, n.callFrame.functionName);
+      const dt = prof.timeDeltas[i] ?? 0;
+      all += dt;
+      totals.set(k, (totals.get(k) ?? 0) + dt);
+      const f = `${n.callFrame.functionName || "(anonyme)"} — ${k}`;
+      fns.set(f, (fns.get(f) ?? 0) + dt);
+    });
+    const busy = all - (totals.get("(idle)") ?? 0);
+    const lines = [...totals].filter(([k]) => k !== "(idle)").sort((a, b) => b[1] - a[1]).slice(0, 25)
+      .map(([k, v]) => `  ${(v / 1000 / w.requests).toFixed(2).padStart(7)} ms/req  ${((100 * v) / busy).toFixed(1).padStart(5)} %  ${k}`);
+    const top = [...fns].filter(([k]) => !k.startsWith("(idle)")).sort((a, b) => b[1] - a[1]).slice(0, 25)
+      .map(([k, v]) => `  ${(v / 1000 / w.requests).toFixed(2).padStart(7)} ms/req  ${((100 * v) / busy).toFixed(1).padStart(5)} %  ${k}`);
+    out.push(`${w.name} — ${path.basename(file)} : ${(busy / 1000 / w.requests).toFixed(1)} ms de CPU par requête (profileur actif)`, ...lines, "  fonctions :", ...top);
+  }
+  return out.join("\n");
+}
+
+interface PageResult {
+  name: string;
+  path: string;
+  rounds: { loadStart: number; loadEnd: number; requests: number; nodeCpuMsPerRequest: number; p50Ms: number }[];
+  nodeCpuMsPerRequest: number;
+  p50Ms: number;
+  htmlBytes: number;
+  inlineFlightBytes: number;
+  rscBytes: number;
+  clientComponents: string[];
+  largestRows: { bytes: number; start: string }[];
+}
+
+async function main(): Promise<number> {
+  const url = env.BENCH_DATABASE_URL ?? env.DATABASE_URL;
+  if (!url) throw new Error("BENCH_DATABASE_URL (base de volumétrie) est requis.");
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  const servers: ChildProcess[] = [];
+  try {
+    const user = async (email: string) => {
+      const r = await admin.query<{ id: string; email: string }>(`SELECT id, email FROM "User" WHERE email = $1`, [email]);
+      if (!r.rows[0]) throw new Error(`compte ${email} absent : la base n'est pas une base de volumétrie (npm run db:seed:scale).`);
+      return r.rows[0];
+    };
+    const manager = await user(scaleManagerEmail(0));
+    const referent = await user(SCALE_REFERENT_EMAIL);
+    const platformId = (await admin.query<{ platformId: string }>(`SELECT "platformId" FROM "PlatformMembership" WHERE "userId" = $1`, [manager.id])).rows[0]!.platformId;
+    // The same search term as npm run bench: the platform's most common surname.
+    const surname = (await admin.query<{ lastName: string }>(
+      `SELECT "lastName" FROM "JobSeeker" WHERE "platformId" = $1 AND lifecycle = 'ACTIVE' GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`, [platformId],
+    )).rows[0]!.lastName;
+    // The platform's signed file with the most to show (France Travail on the scale data: bilans, indicators).
+    const fileId = (await admin.query<{ id: string }>(
+      `SELECT id FROM "SubsidyFile" WHERE "platformId" = $1 ORDER BY ("signedAt" IS NOT NULL) DESC, year DESC, id LIMIT 1`, [platformId],
+    )).rows[0]?.id;
+
+    const secret = env.NEXTAUTH_SECRET ?? randomBytes(32).toString("hex");
+    const cookies = { manager: await sessionCookie(secret, manager), referent: await sessionCookie(secret, referent) };
+    const all = [
+      // The floor: the application's layout (header, navigation) around a short form, no data.
+      { name: "Plancher : mise en page et formulaire court (page)", path: "/gouvernance/nouvelle", cookie: cookies.manager },
+      { name: "Demandeurs : recherche par nom (page)", path: `/demandeurs?q=${encodeURIComponent(surname)}`, cookie: cookies.manager },
+      { name: "Bilans région, 12 mois (page)", path: `/bilans?period=rolling12`, cookie: cookies.referent },
+      { name: "Bilans d'une plateforme, 12 mois (page)", path: `/bilans?period=rolling12&platformId=${platformId}`, cookie: cookies.manager },
+      ...(fileId ? [{ name: "Dossier de subvention (page)", path: `/financement/${fileId}`, cookie: cookies.manager }] : []),
+    ];
+    const pages = ONLY.length ? all.filter((p) => ONLY.some((o) => p.name.toLowerCase().includes(o) || p.path.includes(o))) : all;
+    if (pages.length === 0) throw new Error(`--only ${ONLY.join(", ")} : aucune page ne correspond.`);
+
+    if (buildIsStale()) {
+      print("Construction de l'application (next build)…");
+      const build = spawnSync(process.execPath, [NEXT_BIN, "build"], { stdio: "inherit", env: { ...processEnv(), NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } });
+      if (build.status !== 0) throw new Error("La construction de l'application a échoué.");
+    }
+    if (PROF_DIR) mkdirSync(PROF_DIR, { recursive: true });
+    const start = async (cwd: string, profile: boolean) => {
+      const port = await freePort();
+      const base = `http://127.0.0.1:${port}`;
+      const nodeArgs = profile && PROF_DIR ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(PROF_DIR)}`] : [];
+      const spawnedAt = performance.now();
+      const proc = spawn(process.execPath, [...nodeArgs, path.resolve(NEXT_BIN), "start", "-p", String(port), "-H", "127.0.0.1"], {
+        cwd, stdio: ["ignore", "ignore", "inherit"],
+        env: {
+          ...processEnv(), NODE_ENV: "production", DATABASE_URL: url, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: base, NEXT_TELEMETRY_DISABLED: "1",
+          JOBS_ENABLED: "false", LOG_LEVEL: "warn",
+        },
+      });
+      servers.push(proc);
+      await waitForHealth(base, proc);
+      return { base, proc, spawnedAt };
+    };
+    // The build measured, and with `--compare <dir>` another build (a checkout of the reference
+    // commit with its .next): both run side by side and their rounds alternate, so that both see the
+    // same load on a shared machine.
+    const builds = [{ label: COMPARE.length ? "courant" : "", ...(await start(process.cwd(), true)) }];
+    for (const dir of COMPARE) builds.push({ label: path.basename(path.resolve(dir)), ...(await start(path.resolve(dir), false)) });
+    print(`Application démarrée (${builds.map((b) => `${b.label || "courant"} ${b.base}`).join(", ")}) ; ${REQUESTS} requêtes × ${ROUNDS} passages par page.`);
+
+    const get = async (base: string, p: string, cookie: string, extra: Record<string, string> = {}) => {
+      // A client navigation's RSC request may be redirected to carry its cache-busting parameter.
+      const r = await fetch(`${base}${p}`, { headers: { cookie, ...extra }, redirect: extra.RSC ? "follow" : "manual" });
+      const text = await r.text();
+      if (r.status !== 200) throw new Error(`${p} : HTTP ${r.status}`);
+      return text;
+    };
+    const results: (PageResult & { build: string })[] = [];
+    const windows: { name: string; from: number; to: number; requests: number }[] = [];
+    for (const page of pages) {
+      const measured = new Map<string, { html: string; rsc: string; rounds: PageResult["rounds"] }>();
+      for (const b of builds) {
+        for (let i = 0; i < 5; i++) await get(b.base, page.path, page.cookie); // warm-up
+        measured.set(b.label, { html: await get(b.base, page.path, page.cookie), rsc: await get(b.base, page.path, page.cookie, { RSC: "1" }), rounds: [] });
+      }
+      const from = performance.now() - builds[0]!.spawnedAt;
+      for (let round = 0; round < ROUNDS; round++) {
+        // Each round in another order (rotation): no build always runs first or last.
+        for (const b of builds.map((_, i) => builds[(i + round) % builds.length]!)) {
+          const loadStart = load1();
+          const cpu0 = treeCpuMs(b.proc.pid!);
+          const times: number[] = [];
+          for (let i = 0; i < REQUESTS; i++) {
+            const t = performance.now();
+            await get(b.base, page.path, page.cookie);
+            times.push(performance.now() - t);
+          }
+          const cpu = (treeCpuMs(b.proc.pid!) - cpu0) / REQUESTS;
+          measured.get(b.label)!.rounds.push({ loadStart, loadEnd: load1(), requests: REQUESTS, nodeCpuMsPerRequest: Number(cpu.toFixed(1)), p50Ms: Number(median(times).toFixed(1)) });
+        }
+      }
+      windows.push({ name: page.name, from, to: performance.now() - builds[0]!.spawnedAt, requests: REQUESTS * ROUNDS });
+      print(`\n${page.name} (${page.path})`);
+      for (const b of builds) {
+        const { html, rsc, rounds } = measured.get(b.label)!;
+        const flight = inlineFlight(html);
+        // What the HTML carries: its inline payload (the same rows as the navigation's).
+        const rows = flightRows(flight);
+        const clientComponents = [...new Set(rows.filter((r) => r.tag === "I").map((r) => {
+          try {
+            const ref = JSON.parse(r.body) as unknown[];
+            return `${String(ref[2] ?? "?")} (${String(ref[0])})`;
+          } catch {
+            return r.body.slice(0, 60);
+          }
+        }))].sort();
+        const largestRows = rows.map((r) => ({ bytes: Buffer.byteLength(r.body), start: `${r.id}:${r.tag}${r.body.slice(0, 140)}` })).sort((a, c) => c.bytes - a.bytes).slice(0, 5);
+        const r = {
+          build: b.label || "courant", name: page.name, path: page.path, rounds,
+          nodeCpuMsPerRequest: median(rounds.map((x) => x.nodeCpuMsPerRequest)), p50Ms: median(rounds.map((x) => x.p50Ms)),
+          htmlBytes: Buffer.byteLength(html), inlineFlightBytes: Buffer.byteLength(flight), rscBytes: Buffer.byteLength(rsc), clientComponents, largestRows,
+        };
+        results.push(r);
+        const tag = b.label ? `  [${b.label}]` : "";
+        print(`${tag}  CPU Node ms/req : ${r.nodeCpuMsPerRequest} (passages ${rounds.map((x) => `${x.nodeCpuMsPerRequest} [charge ${x.loadStart} → ${x.loadEnd}]`).join(", ")})`);
+        print(`${tag}  p50 ms : ${r.p50Ms} ; HTML ${r.htmlBytes} o dont RSC en ligne ${r.inlineFlightBytes} o ; RSC (navigation) ${r.rscBytes} o`);
+        print(`${tag}  composants client (${clientComponents.length}) : ${clientComponents.join(", ")}`);
+        for (const l of largestRows) print(`      ${l.bytes} o  ${l.start.replace(/\s+/g, " ")}`);
+      }
+    }
+
+    if (PROF_DIR) {
+      const profiled = builds[0]!.proc;
+      profiled.kill("SIGINT");
+      await new Promise((res) => profiled.once("exit", res));
+      print(`\nProfils CPU : ${PROF_DIR}`);
+      for (const f of readdirSync(PROF_DIR).filter((n) => n.endsWith(".cpuprofile"))) print(profileSummary(path.join(PROF_DIR, f), windows));
+    }
+    const dir = path.join("bench", "results");
+    mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, `pages-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
+    writeFileSync(file, `${JSON.stringify({ at: new Date().toISOString(), cores: os.cpus().length, requests: REQUESTS, rounds: ROUNDS, results }, null, 2)}\n`);
+    print(`\nRésultats : ${file}`);
+    return 0;
+  } finally {
+    for (const proc of servers) {
+      if (proc.exitCode !== null || proc.signalCode !== null) continue;
+      proc.kill("SIGTERM");
+      await new Promise((res) => proc.once("exit", res));
+    }
+    await admin.end().catch(() => undefined);
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    printError(`Échec : ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exitCode = 1;
+  },
+);
