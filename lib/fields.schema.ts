@@ -88,6 +88,18 @@ export function parseCalendarDay(value: string): Date {
   return new Date(Date.UTC(paris.getFullYear(), paris.getMonth(), paris.getDate()));
 }
 
+/**
+ * « Not in the future » for a value that may be a calendar day. A day « AAAA-MM-JJ » is midnight UTC
+ * (the project's day convention), so today's Paris day read at 23:30 UTC the evening before (00:30 in
+ * Paris, 01:30 in summer) is an instant after `now`: it is still today, not the future. A date-time
+ * is compared as an instant.
+ */
+export function isInFuture(value: Date, now: Date): boolean {
+  if (value.getTime() <= now.getTime()) return false;
+  const paris = new TZDate(now.getTime(), "Europe/Paris");
+  return value.getTime() !== Date.UTC(paris.getFullYear(), paris.getMonth(), paris.getDate());
+}
+
 /** zod preprocess step: strings through parseInstant, anything else unchanged. */
 export const toInstant = (v: unknown): unknown => (typeof v === "string" && v !== "" ? parseInstant(v) : v);
 

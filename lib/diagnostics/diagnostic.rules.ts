@@ -1,5 +1,6 @@
 // Mobility diagnostic / accompaniment (France Travail-funded projects): consistency of the answers
 // and the linked subsidy file. Pure: callers pass `now`.
+import { isInFuture } from "@/lib/fields.schema";
 
 export interface DiagnosticFacts {
   date: Date;
@@ -17,7 +18,7 @@ export type FieldErrors = Record<string, string[]>;
 /** Field errors (empty when the diagnostic is consistent). */
 export function checkDiagnostic(d: DiagnosticFacts, now: Date): FieldErrors {
   const errors: FieldErrors = {};
-  if (d.date.getTime() > now.getTime()) errors.date = ["La date ne peut pas être dans le futur."];
+  if (isInFuture(d.date, now)) errors.date = ["La date ne peut pas être dans le futur."];
   if (d.accompanimentDone && (d.accompanimentDurationDays === null || d.accompanimentDurationDays < 1)) {
     errors.accompanimentDurationDays = ["Indiquez la durée de l'accompagnement réalisé (en jours)."];
   }

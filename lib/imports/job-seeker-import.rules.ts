@@ -7,6 +7,7 @@ import { cell, type ColumnMapping, type ImportField, type RowError } from "@/lib
 import { checkBirthDate, duplicateReasons, normalizeFranceTravailId, normalizeName, type DuplicateReason, type IdentityKeys } from "@/lib/job-seekers/job-seeker.rules";
 import { INFORMATION_CHANNELS, jobSeekerInputSchema, LABELS, ORIGINS, type JobSeekerInput } from "@/lib/job-seekers/job-seeker.schema";
 import { normalizeSearch } from "@/lib/search/normalize";
+import { isInFuture } from "@/lib/fields.schema";
 
 export const JOB_SEEKER_IMPORT_FIELDS: ImportField[] = [
   { key: "civility", label: "Civilité", aliases: ["civilite", "titre", "genre"] },
@@ -161,7 +162,7 @@ export function validateJobSeekerRows(
       // Issue 22 §6: optional; the minimum age applies when it is given.
       const birth = parsed.data.birthDate ? checkBirthDate(parsed.data.birthDate, opts.now, opts.minAge) : { ok: true as const };
       if (!birth.ok) rowErrors.push({ line, field: "birthDate", message: birth.message });
-      if (parsed.data.informedAt.getTime() > opts.now.getTime()) rowErrors.push({ line, field: "informedAt", message: "La date d'information ne peut pas être dans le futur." });
+      if (isInFuture(parsed.data.informedAt, opts.now)) rowErrors.push({ line, field: "informedAt", message: "La date d'information ne peut pas être dans le futur." });
       const keys = identityKeys(parsed.data);
       const first = keys.map((key) => seen.get(key)).find((l) => l !== undefined);
       if (first !== undefined) rowErrors.push({ line, field: "lastName", message: `Même personne que la ligne ${first} du fichier.` });

@@ -1,6 +1,7 @@
 // Job-seeker rules: identifier and contact formats, age limits, duplicate detection.
 // Pure: no Prisma, no Next, no clock (callers pass `now` and the active OPERATIONS rule set).
 import { differenceInYears } from "date-fns";
+import { isInFuture } from "@/lib/fields.schema";
 
 /** France Travail (ex-Pôle emploi) identifier: 7 digits then a letter or a digit, e.g. 1234567A. */
 export const FRANCE_TRAVAIL_ID = /^\d{7}[A-Z0-9]$/;
@@ -23,7 +24,7 @@ export type RuleResult<T> = { ok: true; value: T } | { ok: false; message: strin
 
 /** A birth date is refused when in the future or when the person is younger than `minAge` today. */
 export function checkBirthDate(birthDate: Date, now: Date, minAge: number): RuleResult<Date> {
-  if (birthDate.getTime() > now.getTime()) return { ok: false, message: "La date de naissance ne peut pas être dans le futur." };
+  if (isInFuture(birthDate, now)) return { ok: false, message: "La date de naissance ne peut pas être dans le futur." };
   if (differenceInYears(now, birthDate) < minAge) {
     return { ok: false, message: `La personne doit avoir au moins ${minAge} ans.` };
   }

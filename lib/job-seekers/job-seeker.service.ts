@@ -14,6 +14,7 @@ import type { CreateJobSeekerInput, InteractionInput, JobSeekerInput, UpdateJobS
 import { refreshLastContact } from "@/lib/job-seekers/last-contact.service";
 import { currentNoticeVersion } from "@/lib/notices/notice.service";
 import { getActiveRuleSet } from "@/lib/rules/active-rule-set";
+import { isInFuture } from "@/lib/fields.schema";
 
 export interface DuplicateCandidate {
   id: string;
@@ -34,7 +35,7 @@ async function checkBusinessRules(db: Db, input: Partial<JobSeekerInput>, now: D
     const r = checkBirthDate(input.birthDate, now, payload.jobSeekerMinAge);
     if (!r.ok) fields.birthDate = [r.message];
   }
-  if (input.informedAt && input.informedAt.getTime() > now.getTime()) fields.informedAt = ["La date d'information ne peut pas être dans le futur."];
+  if (input.informedAt && isInFuture(input.informedAt, now)) fields.informedAt = ["La date d'information ne peut pas être dans le futur."];
   if (input.referentId) {
     const referent = await db.user.findFirst({ where: { id: input.referentId, role: "REGION_REFERENT", active: true }, select: { id: true } });
     if (!referent) fields.referentId = ["Choisissez un·e référent·e Région actif·ve."];
@@ -144,7 +145,7 @@ export async function updateJobSeeker(db: Db, user: CurrentUser, id: string, inp
 }
 
 export async function addInteraction(db: Db, user: CurrentUser, jobSeekerId: string, input: InteractionInput, ctx: { requestId?: string } = {}, now = new Date()) {
-  if (input.at.getTime() > now.getTime()) throw new ValidationError({ at: ["Un échange ne peut pas être daté dans le futur."] });
+  if (isInFuture(input.at, now)) throw new ValidationError({ at: ["Un échange ne peut pas être daté dans le futur."] });
   return db.$transaction(async (tx) => {
     const person = await findJobSeekerInScope(tx, user, jobSeekerId);
     assertNotRestricted(person);

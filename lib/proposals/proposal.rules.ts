@@ -1,5 +1,6 @@
 // Proposal (positionnement) state machine: proposé → accepté / refusé → entretien → embauché /
 // non retenu. Pure: no Prisma, no Next, no clock (callers pass `now`).
+import { isInFuture } from "@/lib/fields.schema";
 
 export const PROPOSAL_KINDS = ["JOB", "TRAINING", "ACCOMPANIMENT"] as const;
 export type ProposalKind = (typeof PROPOSAL_KINDS)[number];
@@ -118,7 +119,7 @@ export function checkProposalTransition(kind: ProposalKind, from: ProposalStatus
       return { ok: true, value: { status: to, interviewAt: input.interviewAt ?? null, fillsOffer: false } };
     case "HIRED": {
       if (!input.hiredAt) return fail("Indiquez la date d'embauche.", "hiredAt");
-      if (input.hiredAt.getTime() > now.getTime()) return fail("La date d'embauche ne peut pas être dans le futur.", "hiredAt");
+      if (isInFuture(input.hiredAt, now)) return fail("La date d'embauche ne peut pas être dans le futur.", "hiredAt");
       if (!input.contractType) return fail("Indiquez le type de contrat signé.", "contractType");
       return { ok: true, value: { status: to, hiredAt: input.hiredAt, hireContractType: input.contractType, fillsOffer: kind === "JOB" } };
     }

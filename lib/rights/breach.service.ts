@@ -21,6 +21,7 @@ import { getSettings } from "@/lib/settings/settings.service";
 import { getActiveRuleSet } from "@/lib/rules/active-rule-set";
 import type { DeadlinesRules } from "@/lib/rules/rule-set.schema";
 import { parseInput } from "@/lib/validation";
+import { isInFuture } from "@/lib/fields.schema";
 
 const NOT_FOUND = "Violation introuvable.";
 
@@ -73,8 +74,8 @@ export async function getBreach(db: Db, user: CurrentUser, id: string, now = new
 
 function checkDates(detectedAt: Date | undefined, notifiedAt: Date | null | undefined, now: Date) {
   const fields: Record<string, string[]> = {};
-  if (detectedAt && detectedAt.getTime() > now.getTime()) fields.detectedAt = ["La date de détection ne peut pas être dans le futur."];
-  if (notifiedAt && notifiedAt.getTime() > now.getTime()) fields.notifiedAt = ["La date de notification ne peut pas être dans le futur."];
+  if (detectedAt && isInFuture(detectedAt, now)) fields.detectedAt = ["La date de détection ne peut pas être dans le futur."];
+  if (notifiedAt && isInFuture(notifiedAt, now)) fields.notifiedAt = ["La date de notification ne peut pas être dans le futur."];
   if (detectedAt && notifiedAt && notifiedAt.getTime() < detectedAt.getTime()) fields.notifiedAt = ["La notification ne peut précéder la détection."];
   if (Object.keys(fields).length > 0) throw new ValidationError(fields);
 }

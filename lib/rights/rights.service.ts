@@ -25,6 +25,7 @@ import { getActiveRuleSet } from "@/lib/rules/active-rule-set";
 import { getSettings } from "@/lib/settings/settings.service";
 import type { DeadlinesRules } from "@/lib/rules/rule-set.schema";
 import { parseInput } from "@/lib/validation";
+import { isInFuture } from "@/lib/fields.schema";
 
 const NOT_FOUND = "Demande introuvable.";
 
@@ -118,7 +119,7 @@ export async function getRightsRequest(db: Db, user: CurrentUser, id: string, no
 export async function createRightsRequest(db: Db, user: CurrentUser, raw: CreateRightsRequestInput, ctx: { requestId?: string } = {}, now = new Date()): Promise<RightsRequestDto> {
   if (!can(user, "rights.record")) throw new ForbiddenError();
   const input = parseInput(createRightsRequestSchema, raw);
-  if (input.receivedAt.getTime() > now.getTime()) throw new ValidationError({ receivedAt: ["La date de réception ne peut pas être dans le futur."] });
+  if (isInFuture(input.receivedAt, now)) throw new ValidationError({ receivedAt: ["La date de réception ne peut pas être dans le futur."] });
   const [rules, settings] = await Promise.all([deadlines(db, now), getSettings(db)]);
   const recordedByPlatform = isProcessorRole(user.role);
   const id = await db.$transaction(async (tx) => {

@@ -13,6 +13,7 @@ import { computeFinalBalance, trancheRulesOf, type FinalBalance } from "@/lib/su
 import { fileLinesInput, findScopedFile, paidTotal, rulesForFile } from "@/lib/subsidy/subsidy-file.repo";
 import type { FunderRules } from "@/lib/subsidy/subsidy.rules";
 import { activityBilanRequired } from "@/lib/subsidy/annual-request.rules";
+import { isInFuture } from "@/lib/fields.schema";
 import {
   claimRefusal, computeFtPenalty, computeWithholding, DOCUMENT_DATE_FIELD, FT_BREACHES, nextRefundOrderNumber, refundOrderRefusal, requiredDocuments, trancheConditions, trancheStatus, withActivityBilan,
   type ConditionState, type DocumentDateField, type FtBreach, type PenaltyResult, type TrancheStatusName, type WithholdingResult,
@@ -85,7 +86,7 @@ export async function claimTranche(db: Db, user: CurrentUser, fileId: string, tr
   const added: DocumentDates = {};
   for (const [k, v] of Object.entries(input.documents) as [DocumentDateField, string | undefined][]) {
     if (v && !dates[k]) {
-      if (date(v) > now) throw new UnprocessableError("Une pièce ne peut être datée dans le futur.", { [k]: ["Date future."] });
+      if (isInFuture(date(v), now)) throw new UnprocessableError("Une pièce ne peut être datée dans le futur.", { [k]: ["Date future."] });
       added[k] = date(v);
     }
   }

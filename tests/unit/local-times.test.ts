@@ -3,11 +3,17 @@
 import { describe, expect, it } from "vitest";
 import { createCallbackSchema } from "@/lib/callbacks/callback.schema";
 import { interactionInputSchema } from "@/lib/job-seekers/job-seeker.schema";
-import { parseCalendarDay, parseInstant } from "@/lib/fields.schema";
+import { isInFuture, parseCalendarDay, parseInstant } from "@/lib/fields.schema";
+import { checkDiagnostic } from "@/lib/diagnostics/diagnostic.rules";
+import { checkProposalTransition } from "@/lib/proposals/proposal.rules";
 import { createBreachSchema } from "@/lib/rights/breach.schema";
 import { createRightsRequestSchema } from "@/lib/rights/rights.schema";
 
 const iso = (d: Date) => d.toISOString();
+const DIAGNOSTIC = {
+  date: new Date("2026-11-20"), diagnosticDone: true, accompanimentDone: true, accompanimentDurationDays: 30, solutionRecommended: true, solutionType: "Aide au permis B",
+  distanceBeforeKm: 10, distanceAfterKm: 40,
+};
 
 describe("date-heure sans décalage = heure de Paris", () => {
   it.each([
@@ -66,5 +72,36 @@ describe("jour calendaire d'une colonne date = jour de Paris", () => {
     expect(day("2027-03-31T22:30:00Z")).toBe("2027-04-01"); // avec décalage : lu tel quel, minuit trente à Paris
     expect(iso(parseCalendarDay("2027-04-01T00:30"))).toBe("2027-04-01T00:00:00.000Z");
     expect(Number.isNaN(parseCalendarDay("2027-02-30T10:00").getTime())).toBe(true);
+  });
+});
+
+describe("« pas dans le futur » : le jour de Paris, même entre minuit à Paris et minuit UTC", () => {
+  // 4 December 2026 at 23:30 UTC is already 5 December at 00:30 in Paris (the e2e run that failed in
+  // CI after 23:00 UTC: today's Paris day sent by the form was refused as « dans le futur »).
+  const winterNight = new Date("2026-12-04T23:30:00Z");
+  // 14 July 2026 at 22:30 UTC is 15 July at 00:30 in Paris (summer time, +02:00).
+  const summerNight = new Date("2026-07-14T22:30:00Z");
+
+  it("today's Paris day is not the future; tomorrow and an instant after now are", () => {
+    expect(isInFuture(parseInstant("2026-12-05"), winterNight)).toBe(false);
+    expect(isInFuture(parseInstant("2026-12-04"), winterNight)).toBe(false);
+    expect(isInFuture(parseInstant("2026-12-06"), winterNight)).toBe(true);
+    expect(isInFuture(parseInstant("2026-07-15"), summerNight)).toBe(false);
+    expect(isInFuture(parseInstant("2026-07-16"), summerNight)).toBe(true);
+    // A date-time is an instant: 00:45 in Paris is 15 minutes after now.
+    expect(isInFuture(parseInstant("2026-12-05T00:45"), winterNight)).toBe(true);
+    expect(isInFuture(parseInstant("2026-12-05T00:15"), winterNight)).toBe(false);
+    // In the afternoon the UTC and Paris days agree: tomorrow is refused, today accepted.
+    const afternoon = new Date("2026-12-04T15:00:00Z");
+    expect(isInFuture(parseInstant("2026-12-04"), afternoon)).toBe(false);
+    expect(isInFuture(parseInstant("2026-12-05"), afternoon)).toBe(true);
+  });
+
+  it("the rules that refuse a future date accept today's Paris day at 00:30 in Paris", () => {
+    const day = parseInstant("2026-12-05");
+    expect(checkProposalTransition("JOB", "INTERVIEW", { to: "HIRED", hiredAt: day, contractType: "CDI" }, winterNight).ok).toBe(true);
+    expect(checkProposalTransition("JOB", "INTERVIEW", { to: "HIRED", hiredAt: parseInstant("2026-12-06"), contractType: "CDI" }, winterNight)).toMatchObject({ ok: false, message: "La date d'embauche ne peut pas être dans le futur." });
+    expect(checkDiagnostic({ ...DIAGNOSTIC, date: day }, winterNight).date).toBeUndefined();
+    expect(checkDiagnostic({ ...DIAGNOSTIC, date: parseInstant("2026-12-06") }, winterNight).date).toEqual(["La date ne peut pas être dans le futur."]);
   });
 });
