@@ -12,7 +12,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { can } from "@/lib/authz/policy";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
-import { formatDate } from "@/lib/format";
+import { formatDate, parisToday } from "@/lib/format";
 import { fundingFiles } from "@/lib/diagnostics/diagnostic.service";
 import { getJobSeeker, getJobSeekerActivity } from "@/lib/job-seekers/job-seeker.query";
 import { DUPLICATE_REASON_LABELS } from "@/lib/job-seekers/job-seeker.rules";
@@ -43,7 +43,7 @@ export default async function JobSeekerPage({ params, searchParams }: { params: 
   const writer = can(user, "proposal.write");
   const [activity, offers] = await Promise.all([getJobSeekerActivity(db, id), writer ? offersForJobSeeker(db, user, id, 20) : Promise.resolve([])]);
   const [rome, communes, mobility] = await Promise.all([romeLabels(db, p.desiredRomeCodes), communeLabels(db, [p.communeCode]), mobilityAreaOptions(db, p.mobilityScope, p.mobilityCodes)]);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = parisToday();
   const duplicates = can(user, "jobSeeker.write")
     ? await findDuplicates(db, user, { ...p, birthDate: p.birthDate ? new Date(p.birthDate) : null }, p.id)
     : [];

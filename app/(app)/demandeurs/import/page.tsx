@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { JobSeekerImport } from "@/components/imports/job-seeker-import";
 import { requirePageUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime, parisToday } from "@/lib/format";
 import { listJobSeekerImportBatches } from "@/lib/imports/job-seeker-import.service";
 import { TextLink } from "@/components/ui/text-link";
 import { Card } from "@/components/ui/card";
@@ -22,7 +22,7 @@ export default async function JobSeekerImportPage() {
       <p className="text-muted">
         Une personne par ligne : nom, prénom et date de naissance obligatoires, les autres données de la fiche si le fichier les contient. Les lignes en erreur sont signalées avec leur numéro et ne sont pas importées ; les personnes probablement déjà connues sont ignorées ou mises à jour, à votre choix ; un import entier peut être annulé.
       </p>
-      <JobSeekerImport today={new Date().toISOString().slice(0, 10)} />
+      <JobSeekerImport today={parisToday()} />
       <Card as="section" aria-labelledby="history">
         <h2 id="history" className="mb-2 text-lg font-semibold">Derniers imports</h2>
         {batches.length === 0 ? <p className="text-sm text-muted">Aucun import pour l&apos;instant.</p> : (

@@ -11,7 +11,7 @@ import { nafLabel } from "@/lib/reference/reference.query";
 import { HEADCOUNT_LABELS } from "@/lib/companies/company.schema";
 import { getCompanyTimeline } from "@/lib/companies/timeline.query";
 import { db } from "@/lib/db";
-import { formatDate } from "@/lib/format";
+import { formatDate, parisToday } from "@/lib/format";
 import { notFoundOnAppError } from "@/lib/page-errors";
 import { registerEstablishment } from "@/lib/prospecting/prospect.service";
 import { TextLink } from "@/components/ui/text-link";
@@ -32,7 +32,7 @@ export default async function CompanyPage({ params }: { params: Promise<{ id: st
     registerEstablishment(db, company.siret),
   ]);
   const canWrite = can(user, "company.write");
-  const today = new Date().toISOString().slice(0, 10);
+  const today = parisToday();
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-start justify-between gap-3">

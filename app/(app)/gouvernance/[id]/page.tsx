@@ -5,7 +5,7 @@ import { loadOrNull } from "@/lib/api/params";
 import { orNotFound, requirePageUser } from "@/lib/auth/session";
 import { can } from "@/lib/authz/policy";
 import { db } from "@/lib/db";
-import { formatDate } from "@/lib/format";
+import { formatDate, parisToday } from "@/lib/format";
 import { GOVERNANCE_KIND_LABELS } from "@/lib/governance/governance.rules";
 import { getGovernanceMeeting } from "@/lib/governance/governance.service";
 import { TextLink } from "@/components/ui/text-link";
@@ -38,7 +38,7 @@ export default async function GovernanceMeetingPage({ params }: { params: Promis
     <div className="flex flex-col gap-4">
       <p className="text-sm"><TextLink href="/gouvernance">Gouvernance</TextLink></p>
       <PageTitle>{title}</PageTitle>
-      <GovernanceForm meeting={meeting} today={new Date().toISOString().slice(0, 10)} />
+      <GovernanceForm meeting={meeting} today={parisToday()} />
       <section aria-labelledby="danger-title" className="flex flex-col gap-2 border-t border-gray-300 pt-4">
         <h2 id="danger-title" className="text-lg font-semibold">Supprimer</h2>
         <DeleteButton

@@ -3,6 +3,7 @@ import { GovernanceForm } from "@/components/governance/governance-form";
 import { requirePageUser } from "@/lib/auth/session";
 import { TextLink } from "@/components/ui/text-link";
 import { PageTitle } from "@/components/ui/page-header";
+import { parisToday } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Nouvelle réunion de gouvernance" };
 
@@ -14,7 +15,7 @@ export default async function NewGovernanceMeetingPage() {
         <TextLink href="/gouvernance">Gouvernance</TextLink>
       </p>
       <PageTitle>Nouvelle réunion de gouvernance</PageTitle>
-      <GovernanceForm today={new Date().toISOString().slice(0, 10)} />
+      <GovernanceForm today={parisToday()} />
     </div>
   );
 }

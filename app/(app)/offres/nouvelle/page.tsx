@@ -6,6 +6,7 @@ import { getCompany } from "@/lib/companies/company.query";
 import { db } from "@/lib/db";
 import { notFoundOnAppError } from "@/lib/page-errors";
 import { communeOption } from "@/lib/reference/reference.query";
+import { parisToday } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Nouvelle offre" };
 
@@ -26,7 +27,7 @@ export default async function NewOfferPage({ searchParams }: { searchParams: Pro
     <div className="flex flex-col gap-4">
       <p className="text-sm"><Link href={`/entreprises/${company.id}`} className="text-brand-700 underline">{company.name}</Link> / Nouvelle offre</p>
       <h1 className="text-2xl font-bold">Nouvelle offre{visite ? " issue de la visite" : ""}</h1>
-      <OfferForm company={{ id: company.id, name: company.name }} visitId={visite} commune={commune} today={new Date().toISOString().slice(0, 10)} />
+      <OfferForm company={{ id: company.id, name: company.name }} visitId={visite} commune={commune} today={parisToday()} />
     </div>
   );
 }

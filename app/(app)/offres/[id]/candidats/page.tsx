@@ -8,7 +8,7 @@ import { can } from "@/lib/authz/policy";
 import { db } from "@/lib/db";
 import { romeLabels } from "@/lib/reference/reference.query";
 import { NotFoundError } from "@/lib/errors";
-import { formatDate } from "@/lib/format";
+import { formatDate, parisToday } from "@/lib/format";
 import { activeSeekerWhere } from "@/lib/job-seekers/job-seeker.query";
 import { candidatesForOffer } from "@/lib/matching/matching.service";
 import { OFFER_STATUS_LABELS, type OfferStatus } from "@/lib/offers/offer.rules";
@@ -32,7 +32,7 @@ export default async function OfferCandidatesPage({ params }: { params: Promise<
     (await db.jobSeeker.findMany({ where: { AND: [activeSeekerWhere(user), { id: { in: proposals.items.map((p) => p.jobSeekerId) } }] }, select: { id: true, lastName: true, firstName: true } })).map((p) => [p.id, `${p.lastName} ${p.firstName}`]),
   );
   const writer = can(user, "proposal.write");
-  const today = new Date().toISOString().slice(0, 10);
+  const today = parisToday();
   return (
     <div className="flex flex-col gap-6">
       <div>

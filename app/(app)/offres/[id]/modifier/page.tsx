@@ -6,6 +6,7 @@ import { getOffer } from "@/lib/offers/offer.service";
 import { notFoundOnAppError } from "@/lib/page-errors";
 import { communeOption, romeOption } from "@/lib/reference/reference.query";
 import { PageTitle } from "@/components/ui/page-header";
+import { parisToday } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Modifier l'offre" };
 
@@ -17,7 +18,7 @@ export default async function EditOfferPage({ params }: { params: Promise<{ id: 
   return (
     <div className="flex flex-col gap-4">
       <PageTitle>Modifier l&apos;offre « {offer.title} »</PageTitle>
-      <OfferForm company={{ id: offer.companyId, name: offer.company }} offer={offer} rome={rome} commune={commune} today={new Date().toISOString().slice(0, 10)} />
+      <OfferForm company={{ id: offer.companyId, name: offer.company }} offer={offer} rome={rome} commune={commune} today={parisToday()} />
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { notFoundOnAppError } from "@/lib/page-errors";
 import { TextLink } from "@/components/ui/text-link";
 import { Card } from "@/components/ui/card";
 import { PageTitle } from "@/components/ui/page-header";
+import { parisToday } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Modifier un diagnostic mobilité" };
 
@@ -21,7 +22,7 @@ export default async function EditDiagnosticPage({ params }: { params: Promise<{
       <p className="text-sm"><TextLink href={`/demandeurs/${id}`}>Fiche du demandeur d&apos;emploi</TextLink> / Diagnostic mobilité</p>
       <PageTitle>Modifier le diagnostic mobilité</PageTitle>
       <Card as="section" className="max-w-4xl">
-        <DiagnosticForm jobSeekerId={id} today={new Date().toISOString().slice(0, 10)} files={await fundingFiles(db, platformId)} initial={diagnostic} />
+        <DiagnosticForm jobSeekerId={id} today={parisToday()} files={await fundingFiles(db, platformId)} initial={diagnostic} />
       </Card>
     </div>
   );
