@@ -45,6 +45,29 @@ export const offerSelect = {
 
 type OfferRow = Prisma.JobOfferGetPayload<{ select: typeof offerSelect }>;
 
+/** The offer's own columns, without its relations (lists add them with `withOfferRelations`). */
+export const offerColumnsSelect = (({ company: _company, proposals: _proposals, ...columns }) => columns)(offerSelect);
+
+/**
+ * A page of offers read with `offerColumnsSelect`, completed with the company's name and the last
+ * proposal move of each offer in one statement, in the `offerSelect` shape. Issue 18: the two
+ * relations of `offerSelect` are two more statements each joined in JavaScript by Prisma, about
+ * 1 ms of Node CPU for a page of 50; this is one statement and a map.
+ */
+export async function withOfferRelations<T extends { id: string }>(db: DbOrTx, rows: T[]): Promise<(T & Pick<OfferRow, "company" | "proposals">)[]> {
+  if (rows.length === 0) return [];
+  const found = await db.$queryRaw<{ id: string; company: string; lastProposalAt: Date | null }[]>`
+    SELECT o.id, c.name AS company, (SELECT max(p."statusChangedAt") FROM "Proposal" p WHERE p."offerId" = o.id) AS "lastProposalAt"
+    FROM "JobOffer" o JOIN "Company" c ON c.id = o."companyId"
+    WHERE o.id = ANY(${rows.map((r) => r.id)}::uuid[])`;
+  const byId = new Map(found.map((f) => [f.id, f]));
+  // An offer deleted between the two statements (retention) is left out, as if read a moment later.
+  return rows.flatMap((r) => {
+    const f = byId.get(r.id);
+    return f ? [{ ...r, company: { name: f.company }, proposals: f.lastProposalAt ? [{ statusChangedAt: f.lastProposalAt }] : [] }] : [];
+  });
+}
+
 /** Last activity: the offer's own last change or the last move of one of its proposals. */
 export function lastActivity(o: Pick<OfferRow, "updatedAt" | "proposals">): Date {
   const p = o.proposals[0]?.statusChangedAt;
