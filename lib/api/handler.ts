@@ -11,7 +11,9 @@ import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from "@/lib/db-un
 import { noteDatabaseUnavailable } from "@/lib/http/database-outage-page";
 import { AppError, ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ServiceUnavailableError, TooManyRequestsError, UnprocessableError, ValidationError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { env } from "@/lib/env";
 import { requestLogger, type Logger } from "@/lib/logger";
+import { HSTS } from "@/lib/security/headers";
 import { zodFieldErrors } from "@/lib/validation";
 import { COMMITMENT_FREE_ACTIONS, COMMITMENT_REQUIRED_MESSAGE } from "@/lib/auth/charter.rules";
 
@@ -86,10 +88,21 @@ export function requestIdOf(req: NextRequest): string {
   return given && REQUEST_ID.test(given) ? given : randomUUID();
 }
 
+const HTTPS = env.NODE_ENV === "production" && (env.NEXTAUTH_URL ?? "").startsWith("https://");
+
+/**
+ * HSTS on an /api/v1 answer in production over https. The proxy (proxy.ts) does not run for /api/v1
+ * (issue 18: Node CPU per request); the API's CSP is a static header of next.config.ts.
+ */
+export function withHsts<R extends Response>(res: R): R {
+  if (HTTPS) res.headers.set("Strict-Transport-Security", HSTS);
+  return res;
+}
+
 /** API answers carry personal data: never stored by a browser or a shared cache. */
 function noStore(res: NextResponse): NextResponse {
   if (!res.headers.has("cache-control")) res.headers.set("cache-control", "no-store");
-  return res;
+  return withHsts(res);
 }
 
 function originHost(origin: string): string | null {

@@ -49,6 +49,21 @@ export function companyListWhere(user: CurrentUser, q: CompanyListQuery, now: Da
   return { AND: filters };
 }
 
+/**
+ * The platform names of a page of rows, from the caller's principal (read with it, same request):
+ * issue 18 — a `platform` relation in the list is one more statement joined in JavaScript for a name
+ * the principal already holds. Only a platform the principal does not list (an inactive platform
+ * for a region-wide account) is read, in one statement.
+ */
+export async function platformNames(db: DbOrTx, user: CurrentUser, rows: { platformId: string }[]): Promise<Map<string, string>> {
+  const names = new Map(user.platforms.map((p) => [p.id, p.name]));
+  const missing = [...new Set(rows.map((r) => r.platformId))].filter((id) => !names.has(id));
+  if (missing.length > 0) {
+    for (const p of await db.platform.findMany({ where: { id: { in: missing } }, select: { id: true, name: true } })) names.set(p.id, p.name);
+  }
+  return names;
+}
+
 export async function listCompanies(db: DbOrTx, user: CurrentUser, q: CompanyListQuery, now = new Date()) {
   const where = companyListWhere(user, q, now);
   const page = keysetOrderArgs(ORDER[q.sort], q);
@@ -70,7 +85,7 @@ export async function listCompanies(db: DbOrTx, user: CurrentUser, q: CompanyLis
         city: true,
         viaNumeroVert: true,
         lastContactAt: true,
-        platform: { select: { name: true } },
+        platformId: true,
       },
     }),
   ]);
@@ -78,13 +93,16 @@ export async function listCompanies(db: DbOrTx, user: CurrentUser, q: CompanyLis
   const rows = result.items;
   // Open offers of this page's companies only: a relation _count in the list query would be a
   // LEFT JOIN on an aggregate over every open offer of the region (issue 8, plans at region scale).
-  const open = rows.length
-    ? await db.jobOffer.groupBy({ by: ["companyId"], where: { AND: [{ companyId: { in: rows.map((r) => r.id) } }, OPEN_OFFER] }, _count: { _all: true } })
-    : [];
+  const [open, platformName] = await Promise.all([
+    rows.length
+      ? db.jobOffer.groupBy({ by: ["companyId"], where: { AND: [{ companyId: { in: rows.map((r) => r.id) } }, OPEN_OFFER] }, _count: { _all: true } })
+      : [],
+    platformNames(db, user, rows),
+  ]);
   const openBy = new Map(open.map((o) => [o.companyId, o._count._all]));
   const items: CompanySummary[] = rows.map((c) => ({
     id: c.id,
-    platform: c.platform.name,
+    platform: platformName.get(c.platformId) ?? "",
     siret: c.siret,
     name: c.name,
     sector: c.sector,

@@ -5,7 +5,7 @@ import type { DbOrTx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { goesStale, offerStaleness, type Staleness } from "@/lib/offers/offer.rules";
 import type { OfferDto, OfferListQuery } from "@/lib/offers/offer.schema";
-import { lastActivity, offerScope, offerSelect, toOfferDto } from "@/lib/offers/offer.service";
+import { lastActivity, offerColumnsSelect, offerScope, toOfferDto, withOfferRelations } from "@/lib/offers/offer.service";
 import { cappedTotal, keysetArgs, keysetPage, tableEstimate, type KeysetSort } from "@/lib/pagination/keyset";
 import { getActiveRuleSet } from "@/lib/rules/active-rule-set";
 import { normalizeSearch } from "@/lib/search/normalize";
@@ -45,10 +45,10 @@ export async function listOffers(db: DbOrTx, user: CurrentUser, q: OfferListQuer
   const wide = Object.keys(offerScope(user)).length === 0;
   const [total, rows] = await Promise.all([
     cappedTotal((take) => db.jobOffer.count({ where, take }), unfiltered && wide ? () => tableEstimate(db, "JobOffer") : undefined, page),
-    db.jobOffer.findMany({ where: { AND: [where, page.seek] }, orderBy: page.orderBy, skip: page.skip, take: page.take, select: offerSelect }),
+    db.jobOffer.findMany({ where: { AND: [where, page.seek] }, orderBy: page.orderBy, skip: page.skip, take: page.take, select: offerColumnsSelect }),
   ]);
   const result = keysetPage(rows, page, q, (o) => (sort.field === "receivedAt" ? o.receivedAt : o.title), total);
-  const items: OfferListItem[] = result.items.map((o) => {
+  const items: OfferListItem[] = (await withOfferRelations(db, result.items)).map((o) => {
     const s = goesStale(o.status) ? offerStaleness(lastActivity(o), now, rules) : null;
     return { ...toOfferDto(o), staleness: s?.state ?? null, daysLeft: s?.state === "STALE" ? s.daysLeft : null };
   });

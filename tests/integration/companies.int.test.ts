@@ -6,6 +6,7 @@ import { createCompany, createContact, deleteCompany, DuplicateSiretError, updat
 import { createCompanyNote } from "@/lib/companies/note.service";
 import { ConflictError, NotFoundError, UnprocessableError, ValidationError } from "@/lib/errors";
 import { createPlatform, platformUser, validSiret } from "@/tests/factories";
+import { principal } from "@/tests/factories/network";
 import { db, resetDb } from "@/tests/support/db";
 
 beforeAll(() => loadCommuneReference(db));
@@ -95,6 +96,18 @@ describe("entreprises", () => {
     expect(await names({ noContactMonths: "0" })).toEqual(["B"]);
     expect(await names({ hasOpenOffers: "true" })).toEqual([]);
     expect(await names({ hasOpenOffers: "false" })).toEqual(["A", "B"]);
+  });
+
+  it("nomme la plateforme de chaque entreprise, même inactive pour un compte régional (noms lus avec le compte, sinon en base)", async () => {
+    const { lens, amiens, lensUser, amiensUser } = await setup();
+    await createCompany(db, lensUser, input({ name: "A Lens" }));
+    await createCompany(db, amiensUser, input({ name: "B Amiens" }));
+    await db.platform.update({ where: { id: amiens.id }, data: { active: false } });
+    const referent = await principal(db, "REGION_REFERENT", [], { allPlatforms: true });
+    expect(referent.platformIds).toEqual([lens.id]);
+    const rows = (await listCompanies(db, referent, companyListQuerySchema.parse({}))).items.map((i) => [i.name, i.platform]);
+    expect(rows).toEqual([["A Lens", "Lens-Liévin"], ["B Amiens", "Amiénois"]]);
+    expect((await listCompanies(db, lensUser, companyListQuerySchema.parse({}))).items.map((i) => i.platform)).toEqual(["Lens-Liévin"]);
   });
 
   it("ne supprime pas une entreprise qui a un historique", async () => {

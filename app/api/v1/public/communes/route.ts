@@ -3,6 +3,7 @@
 // Rate-limited per client address like the register search (OPERATIONS rule set
 // `publicIntake.communeSearchesPerIp`; lib/intake/public-search.limit.ts): French 429 with Retry-After.
 import { NextResponse, type NextRequest } from "next/server";
+import { withHsts } from "@/lib/api/handler";
 import { db } from "@/lib/db";
 import { TooManyRequestsError } from "@/lib/errors";
 import { assertPublicSearchAllowed, tooManyRequestsResponse } from "@/lib/intake/public-search.limit";
@@ -12,7 +13,12 @@ import { requestAddress } from "@/lib/security/client-address";
 
 export const dynamic = "force-dynamic";
 
+// HSTS (proxy.ts does not run for /api/v1; issue 18).
 export async function GET(request: NextRequest) {
+  return withHsts(await answer(request));
+}
+
+async function answer(request: NextRequest) {
   const parsed = refSearchQuerySchema.safeParse({ q: request.nextUrl.searchParams.get("q") ?? "" });
   if (!parsed.success) return NextResponse.json({ error: { code: "VALIDATION_ERROR", message: "Recherche trop longue (100 caractères au plus)." } }, { status: 400 });
   try {
