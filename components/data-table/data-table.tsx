@@ -1,7 +1,12 @@
 "use client";
-// The ONE @tanstack/react-table wrapper: paging, sorting and filtering happen on the server; this
-// component only renders the page it is given and turns clicks into URL search params.
-import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type SortingState } from "@tanstack/react-table";
+// The ONE list table: paging, sorting and filtering happen on the server; this component only renders
+// the page it is given and turns clicks into URL search params. Columns are declared as
+// @tanstack/react-table `ColumnDef`s (id or accessorKey or accessorFn, string header, `cell` reading
+// `row.original` or the default cell showing the value), but rendered directly: the page is already
+// sorted and paged, and building tanstack's table, row and cell models for it cost 1.5–2 ms of server
+// CPU per 50-row page (issue 18, CPU profile of /demandeurs) for no feature of ours.
+import type { ColumnDef } from "@tanstack/react-table";
+import type { ReactNode } from "react";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { SortControl } from "@/components/data-table/sort-control";
@@ -35,29 +40,39 @@ function columnLabel(header: unknown, id: string): string {
 /** Back to the first page: no number, no cursor. */
 const FIRST = { page: null, after: null, before: null, last: null };
 
-function parseSort(sort?: string): SortingState {
-  if (!sort) return [];
-  return [{ id: sort.replace(/^-/, ""), desc: sort.startsWith("-") }];
+/** A column's id as tanstack derives it: `id`, else `accessorKey` (dots as underscores), else the header. */
+function columnId<T>(c: ColumnDef<T, unknown>): string {
+  const key = "accessorKey" in c && typeof c.accessorKey === "string" ? c.accessorKey.replaceAll(".", "_") : undefined;
+  return c.id ?? key ?? (typeof c.header === "string" ? c.header : "");
+}
+
+/** The cell's value: `accessorFn`, else the row's `accessorKey` property (a dotted key walks the path). */
+function cellValue<T>(c: ColumnDef<T, unknown>, row: T, index: number): unknown {
+  if ("accessorFn" in c && typeof c.accessorFn === "function") return c.accessorFn(row, index);
+  if ("accessorKey" in c && typeof c.accessorKey === "string") {
+    return c.accessorKey.split(".").reduce<unknown>((v, k) => (v == null ? undefined : (v as Record<string, unknown>)[k]), row);
+  }
+  return undefined;
+}
+
+/** What tanstack's flexRender shows: the `cell` function's result, else the value as text (null when none). */
+function renderCell<T>(c: ColumnDef<T, unknown>, row: T, index: number): ReactNode {
+  const value = cellValue(c, row, index);
+  if (typeof c.cell === "function") {
+    // Our cells read `row.original` (and at most the value): the context they are given.
+    return (c.cell as (ctx: unknown) => ReactNode)({ row: { original: row, index }, getValue: () => value, renderValue: () => value ?? null });
+  }
+  if (c.cell !== undefined) return c.cell as ReactNode;
+  return value == null ? null : String(value);
 }
 
 export function DataTable<T>({ caption, columns, data, total, page, pageSize, totalKind = "exact", next, prev, sort, emptyMessage = "Aucun résultat." }: DataTableProps<T>) {
   const pathname = usePathname();
   const params = useSearchParams();
   const router = useRouter();
-  const sorting = parseSort(sort);
-  // The table is rebuilt from server data on each render, so the React Compiler's memoisation
-  // concern (returned functions not memoisable) does not apply here.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const table = useReactTable({
-    data,
-    columns,
-    getCoreRowModel: getCoreRowModel(),
-    manualPagination: true,
-    manualSorting: true,
-    manualFiltering: true,
-    rowCount: total,
-    state: { sorting, pagination: { pageIndex: (page ?? 1) - 1, pageSize } },
-  });
+  const sortedId = sort ? sort.replace(/^-/, "") : null;
+  const sortedDir = sort?.startsWith("-") ? "desc" : "asc";
+  const cols = columns.map((c) => ({ def: c, id: columnId(c), label: columnLabel(c.header, columnId(c)) }));
 
   const hrefWith = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams(params.toString());
@@ -80,10 +95,7 @@ export function DataTable<T>({ caption, columns, data, total, page, pageSize, to
   const lastHref = keyset && next ? hrefWith({ ...FIRST, last: "true" }) : null;
 
   // On a phone the rows are cards and the header's sort links are hidden: a sort control instead.
-  const sortColumns = table
-    .getAllLeafColumns()
-    .filter((c) => c.columnDef.enableSorting === true)
-    .map((c) => ({ id: c.id, label: columnLabel(c.columnDef.header, c.id) }));
+  const sortColumns = cols.filter((c) => c.def.enableSorting === true).map((c) => ({ id: c.id, label: c.label }));
 
   return (
     <div className="flex flex-col gap-3">
@@ -94,41 +106,39 @@ export function DataTable<T>({ caption, columns, data, total, page, pageSize, to
         <table className={`w-full border-collapse text-left text-sm ${stackClass}`}>
           <caption className="sr-only">{caption}</caption>
           <thead className="bg-gray-100">
-            {table.getHeaderGroups().map((hg) => (
-              <tr key={hg.id}>
-                {hg.headers.map((header) => {
-                  const sortable = header.column.columnDef.enableSorting === true;
-                  const state = header.column.getIsSorted();
-                  const label = flexRender(header.column.columnDef.header, header.getContext());
-                  return (
-                    <th key={header.id} scope="col" className="px-3 py-2 font-semibold" aria-sort={state === "asc" ? "ascending" : state === "desc" ? "descending" : undefined}>
-                      {sortable ? (
-                        <Link href={hrefWith({ sort: state === "asc" ? `-${header.column.id}` : header.column.id, ...FIRST })} className="underline decoration-dotted">
-                          {label}
-                          <span aria-hidden="true">{state === "asc" ? " ▲" : state === "desc" ? " ▼" : " ↕"}</span>
-                        </Link>
-                      ) : (
-                        label
-                      )}
-                    </th>
-                  );
-                })}
-              </tr>
-            ))}
+            <tr>
+              {cols.map(({ def, id }) => {
+                const sortable = def.enableSorting === true;
+                const state = sortedId === id ? sortedDir : false;
+                const label = def.header as ReactNode;
+                return (
+                  <th key={id} scope="col" className="px-3 py-2 font-semibold" aria-sort={state === "asc" ? "ascending" : state === "desc" ? "descending" : undefined}>
+                    {sortable ? (
+                      <Link href={hrefWith({ sort: state === "asc" ? `-${id}` : id, ...FIRST })} className="underline decoration-dotted">
+                        {label}
+                        <span aria-hidden="true">{state === "asc" ? " ▲" : state === "desc" ? " ▼" : " ↕"}</span>
+                      </Link>
+                    ) : (
+                      label
+                    )}
+                  </th>
+                );
+              })}
+            </tr>
           </thead>
           <tbody>
-            {table.getRowModel().rows.length === 0 ? (
+            {data.length === 0 ? (
               <tr>
                 <td colSpan={columns.length} className="px-3 py-6 text-center text-muted">
                   {emptyMessage}
                 </td>
               </tr>
             ) : (
-              table.getRowModel().rows.map((row) => (
-                <tr key={row.id} className="border-t border-gray-200">
-                  {row.getVisibleCells().map((cell) => (
-                    <td key={cell.id} className="px-3 py-2 align-top" data-label={columnLabel(cell.column.columnDef.header, cell.column.id)}>
-                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
+              data.map((row, index) => (
+                <tr key={index} className="border-t border-gray-200">
+                  {cols.map(({ def, id, label }) => (
+                    <td key={id} className="px-3 py-2 align-top" data-label={label}>
+                      {renderCell(def, row, index)}
                     </td>
                   ))}
                 </tr>

@@ -9,7 +9,7 @@ import type { CurrentUser } from "@/lib/auth/principal";
 import { scopeFor } from "@/lib/authz/policy";
 import type { Db, DbOrTx } from "@/lib/db";
 import { ForbiddenError, NotFoundError, UnprocessableError } from "@/lib/errors";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { detailSelect, summarySelect, toDetail, toSummary } from "@/lib/job-seekers/job-seeker.dto";
 import type { JobSeekerListQuery } from "@/lib/job-seekers/job-seeker.schema";
 import { cappedTotal, keysetOrderArgs, keysetPage, type KeysetOrder, type KeysetPage, type ListTotal } from "@/lib/pagination/keyset";
@@ -83,6 +83,99 @@ const listSelect = {
   proposals: { orderBy: { statusChangedAt: "desc" }, take: 1, select: { kind: true, status: true, label: true, statusChangedAt: true, offer: { select: { title: true } } } },
 } as const satisfies Prisma.JobSeekerSelect;
 
+const totalOf = (matched: number): ListTotal => (matched > SEARCH_CAP ? { value: SEARCH_CAP, kind: "atLeast" } : { value: matched, kind: "exact" });
+
+/** The orders of the one-statement search, `j` being the job seeker (the keyset orders above, id last). */
+const SQL_ORDER: Record<JobSeekerListQuery["sort"], string> = {
+  name: `j."lastNameKey" ASC, j."firstNameKey" ASC, j.id ASC`,
+  "-name": `j."lastNameKey" DESC, j."firstNameKey" DESC, j.id DESC`,
+  lastContact: `j."lastContactAt" ASC, j.id ASC`,
+  "-lastContact": `j."lastContactAt" DESC, j.id DESC`,
+  createdAt: `j."createdAt" ASC, j.id ASC`,
+  "-createdAt": `j."createdAt" DESC, j.id DESC`,
+};
+
+/**
+ * The job-seeker scope of lib/authz/policy.ts (`scopeFor`) as SQL on `j`, for the shapes it returns
+ * today: the whole Région (`{}`), a referent's people, some platforms, nothing. Any other shape is
+ * null: the search then runs through Prisma with the policy's where, unchanged.
+ */
+function scopeSql(user: CurrentUser): Prisma.Sql | null {
+  const scope = scopeFor(user, "jobSeeker") as Record<string, unknown> | null;
+  if (!scope) throw new ForbiddenError();
+  const keys = Object.keys(scope);
+  if (keys.length === 0) return Prisma.sql`TRUE`;
+  if (keys.length !== 1) return null;
+  const [key] = keys;
+  const value = scope[key!];
+  if (key === "referentId" && typeof value === "string") return Prisma.sql`j."referentId" = ${value}::uuid`;
+  const list = value && typeof value === "object" && Object.keys(value).length === 1 ? (value as { in?: unknown }).in : undefined;
+  if ((key === "platformId" || key === "id") && Array.isArray(list) && list.every((v) => typeof v === "string")) {
+    if (list.length === 0) return Prisma.sql`FALSE`;
+    return key === "platformId" ? Prisma.sql`j."platformId" = ANY(${list}::uuid[])` : Prisma.sql`j.id = ANY(${list}::uuid[])`;
+  }
+  return null;
+}
+
+/** One term as SQL on `j`: exactly jobSeekerTermWhere (same operators, same LIKE escaping). */
+function termSql(t: string): Prisma.Sql {
+  const key = normalizeSearch(t);
+  if (key.length > 0 && key.length <= 2) {
+    const prefix = `${likeLiteral(key)}%`;
+    return Prisma.sql`(j."lastNameKey" LIKE ${prefix} OR j."firstNameKey" LIKE ${prefix})`;
+  }
+  const anywhere = `%${likeLiteral(t)}%`;
+  return Prisma.sql`(j."lastName" ILIKE ${anywhere} OR j."firstName" ILIKE ${anywhere} OR j.email ILIKE ${anywhere}
+    OR j."franceTravailId" LIKE ${`${t.toUpperCase()}%`} OR j.city ILIKE ${anywhere})`;
+}
+
+/**
+ * The name search in one statement: the matches in the list's order (at most SEARCH_CAP + 1, their
+ * number counted by a window over them), the page (one more row than the page when there is one),
+ * each with its platform's name and its latest proposal (two changed at the same instant: the
+ * higher id, where the Prisma reading took whichever came first). Null when the scope has a shape this SQL
+ * does not know.
+ */
+function searchStatement(user: CurrentUser, terms: string[], q: JobSeekerListQuery, pageNo: number): Prisma.Sql | null {
+  const scope = scopeSql(user);
+  if (!scope) return null;
+  const order = Prisma.raw(SQL_ORDER[q.sort]);
+  const filters = [scope, Prisma.sql`j.lifecycle = 'ACTIVE'`, ...terms.map(termSql), ...(q.origin ? [Prisma.sql`j.origin = ${q.origin}::"JobSeekerOrigin"`] : [])];
+  return Prisma.sql`SELECT pg.matched, j.id, j.civilite::text AS civilite, j."lastName", j."firstName", j."birthDate", j.email, j.phone, j."franceTravailId",
+    j."inseeCode", j.city, j.origin::text AS origin, j."informedAt", j."lastContactAt", j.lifecycle::text AS lifecycle, j.version,
+    j."lastNameKey", j."firstNameKey", j."createdAt", pl.name AS "platformName",
+    lp.kind::text AS "proposalKind", lp.status::text AS "proposalStatus", lp.label AS "proposalLabel", lp."statusChangedAt" AS "proposalAt", lp.title AS "offerTitle"
+  FROM (
+    SELECT j.id, count(*) OVER () AS matched
+    FROM (SELECT j.id, j."lastNameKey", j."firstNameKey", j."lastContactAt", j."createdAt" FROM "JobSeeker" j
+          WHERE ${Prisma.join(filters, " AND ")} ORDER BY ${order} LIMIT ${SEARCH_CAP + 1}) j
+    ORDER BY ${order} OFFSET ${(pageNo - 1) * q.pageSize} LIMIT ${q.pageSize + 1}
+  ) pg
+  JOIN "JobSeeker" j ON j.id = pg.id
+  JOIN "Platform" pl ON pl.id = j."platformId"
+  LEFT JOIN LATERAL (
+    SELECT p.kind, p.status, p.label, p."statusChangedAt", o.title FROM "Proposal" p LEFT JOIN "JobOffer" o ON o.id = p."offerId"
+    WHERE p."jobSeekerId" = j.id ORDER BY p."statusChangedAt" DESC, p.id DESC LIMIT 1
+  ) lp ON TRUE
+  ORDER BY ${order}`;
+}
+
+type ListRow = Prisma.JobSeekerGetPayload<{ select: typeof listSelect }>;
+type SearchRow = Omit<ListRow, "platform" | "proposals"> & {
+  matched: bigint | number; platformName: string;
+  proposalKind: ListRow["proposals"][number]["kind"] | null; proposalStatus: ListRow["proposals"][number]["status"] | null;
+  proposalLabel: string | null; proposalAt: Date | null; offerTitle: string | null;
+};
+
+/** A row of the one-statement search in the shape of Prisma's `listSelect`. */
+function fromSearchRow(r: SearchRow): { matched: number; row: ListRow } {
+  const { matched, platformName, proposalKind, proposalStatus, proposalLabel, proposalAt, offerTitle, ...seeker } = r;
+  const proposals = proposalKind && proposalStatus && proposalAt
+    ? [{ kind: proposalKind, status: proposalStatus, label: proposalLabel, statusChangedAt: proposalAt, offer: offerTitle === null ? null : { title: offerTitle } }]
+    : [];
+  return { matched: Number(matched), row: { ...seeker, platform: { name: platformName }, proposals } };
+}
+
 export async function listJobSeekers(db: Db, user: CurrentUser, q: JobSeekerListQuery, p: ReadPurpose) {
   const terms = q.q?.split(/\s+/).filter(Boolean) ?? [];
   const where: Prisma.JobSeekerWhereInput = { AND: [activeSeekerWhere(user), ...terms.map(jobSeekerTermWhere), q.origin ? { origin: q.origin } : {}] };
@@ -95,9 +188,21 @@ export async function listJobSeekers(db: Db, user: CurrentUser, q: JobSeekerList
   // capped count (« plus de 10 000 » past the cap).
   const oneScan = terms.length > 0 && !args.cursor && !q.last && pageNo * q.pageSize <= SEARCH_CAP;
   let result: KeysetPage<Prisma.JobSeekerGetPayload<{ select: typeof listSelect }>>;
-  if (oneScan) {
+  const oneStatement = oneScan ? searchStatement(user, terms, q, pageNo) : null;
+  if (oneStatement) {
+    // One round trip (issue 18): matches, their number (up to SEARCH_CAP + 1), the page's rows with
+    // their platform and latest proposal.
+    let found = (await db.$queryRaw<SearchRow[]>(oneStatement)).map(fromSearchRow);
+    let total: ListTotal = totalOf(found[0]?.matched ?? 0);
+    if (found.length === 0 && pageNo > 1) {
+      // Past the last page: no row carries the number of matches.
+      total = totalOf(await db.jobSeeker.count({ where, take: SEARCH_CAP + 1 }));
+      found = [];
+    }
+    result = keysetPage(found.map((f) => f.row), args, q, (r) => sortValues(q.sort, r), total);
+  } else if (oneScan) {
     const ids = (await db.jobSeeker.findMany({ where, orderBy: args.orderBy as Prisma.JobSeekerOrderByWithRelationInput[], take: SEARCH_CAP + 1, select: { id: true } })).map((r) => r.id);
-    const total: ListTotal = ids.length > SEARCH_CAP ? { value: SEARCH_CAP, kind: "atLeast" } : { value: ids.length, kind: "exact" };
+    const total = totalOf(ids.length);
     // One more id than the page when there is one: keysetPage then knows a next page follows.
     const pageIds = ids.slice((pageNo - 1) * q.pageSize, pageNo * q.pageSize + 1);
     const byId = new Map((pageIds.length ? await db.jobSeeker.findMany({ where: { id: { in: pageIds } }, select: listSelect }) : []).map((r) => [r.id, r]));

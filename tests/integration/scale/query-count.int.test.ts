@@ -116,6 +116,9 @@ const LISTS: { name: string; path: string; load: () => Promise<{ GET: Handler }>
   { name: "companies", path: "/api/v1/companies?pageSize=50", load: () => import("@/app/api/v1/companies/route"), expected: 4 },
   { name: "offers", path: "/api/v1/offers?pageSize=50", load: () => import("@/app/api/v1/offers/route"), expected: 5 },
   { name: "job seekers", path: "/api/v1/job-seekers?pageSize=50", load: () => import("@/app/api/v1/job-seekers/route"), expected: 7 },
+  // The name search: authentication, one statement for the matches, their number and the page's rows
+  // with platform and latest proposal, the audit event.
+  { name: "job seekers by name", path: "/api/v1/job-seekers?q=nom&pageSize=50", load: () => import("@/app/api/v1/job-seekers/route"), expected: 3 },
   { name: "visits", path: "/api/v1/visits?pageSize=50", load: () => import("@/app/api/v1/visits/route"), expected: 6 },
   { name: "events", path: "/api/v1/events?pageSize=50", load: () => import("@/app/api/v1/events/route"), expected: 5 },
   { name: "callbacks", path: "/api/v1/callbacks?pageSize=50", load: () => import("@/app/api/v1/callbacks/route"), expected: 6 },
