@@ -193,3 +193,85 @@ test("échéances financières et jeux de règles : pages accessibles, contenu i
   await form.getByRole("button", { name: "Créer la version" }).click();
   await expect(form.getByText(/Taux Région \+ part minimale du territoire > 100 %/)).toBeVisible();
 });
+
+/**
+ * Content cut off inside its box: descendants of `testId` whose right edge passes the box's (a table
+ * column hidden in its scroll box, a figure wider than its card). Lists them as « tag: text ».
+ */
+async function cutOff(page: Page, testId: string): Promise<string[]> {
+  return page.getByTestId(testId).first().evaluate((box) => {
+    const right = box.getBoundingClientRect().right + 1;
+    // Visually hidden on purpose (sr-only text, a stacked table's header row): clipped, not cut off.
+    const clipped = (el: HTMLElement) => {
+      for (let n: HTMLElement | null = el; n && n !== box; n = n.parentElement) if (getComputedStyle(n).clipPath !== "none") return true;
+      return false;
+    };
+    return [...box.querySelectorAll<HTMLElement>("th, td, input, p, label, button")]
+      .filter((el) => el.getBoundingClientRect().width > 0 && el.getBoundingClientRect().right > right && !clipped(el))
+      .map((el) => `${el.tagName.toLowerCase()}: ${(el.textContent || (el as HTMLInputElement).name || "").trim().slice(0, 40)}`);
+  });
+}
+
+/** No horizontal scroll at the current width: the page is no wider than the window. */
+async function noHorizontalScroll(page: Page): Promise<{ scroll: number; inner: number }> {
+  return page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
+}
+
+test("390×844 : demande annuelle (art. 5), produits, annexe qualitative et indicateurs d'un dossier Région tiennent dans la largeur", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const manager = await context.newPage();
+  await loginViaForm(manager, ACCOUNTS.managerLens.email);
+  await expect(manager.getByTestId("home-role")).toBeVisible();
+
+  // A fresh draft: the annual request in its editable form, and the « prochaine étape » that points to it.
+  await manager.goto("/financement");
+  const year = await freeYear(manager);
+  await manager.getByLabel("Année").fill(String(year));
+  await manager.getByLabel("Financeur").selectOption("REGION");
+  await manager.getByRole("button", { name: "Ouvrir le dossier" }).click();
+  await expect(manager).toHaveURL(/\/financement\/[0-9a-f-]{36}$/);
+  const step = manager.getByTestId("next-step");
+  await expect(step).toContainText("« Demande annuelle (art. 5) »");
+  await expect(step).toContainText("il manque : description de l'opération");
+  await expect(step.getByTestId("next-step-then")).toContainText("date de réception du bilan d'activité");
+  const request = manager.getByRole("region", { name: "Demande annuelle (art. 5)" });
+  await expect(request.getByRole("form", { name: "Description et programme d'action" })).toBeVisible();
+  const draftWidth = await noHorizontalScroll(manager);
+  expect(draftWidth.scroll, "brouillon : défilement horizontal").toBeLessThanOrEqual(draftWidth.inner);
+  expect(await axeViolations(manager)).toEqual([]);
+  await manager.screenshot({ path: ".data/test-results/screens/phone-390-subsidy-draft-annual-request.png", fullPage: true });
+
+  // The signed convention of the year (seeded): products, qualitative annex and the convention's indicators.
+  const thisYear = new Date().getFullYear();
+  const { items } = (await (await manager.request.get(`/api/v1/subsidy-files?funder=REGION&year=${thisYear}`)).json()) as { items: { id: string; status: string }[] };
+  const signed = items.find((f) => f.status === "SIGNED")!;
+  await manager.goto(`/financement/${signed.id}`);
+  await expect(manager.getByTestId("report-products")).toBeVisible();
+  await expect(manager.getByTestId("qualitative-annex")).toBeVisible();
+  await expect(manager.getByTestId("convention-indicators")).toBeVisible();
+  await expect(manager.getByRole("region", { name: "Demande annuelle (art. 5)" })).toBeVisible();
+  const signedWidth = await noHorizontalScroll(manager);
+  expect(signedWidth.scroll, "convention signée : défilement horizontal").toBeLessThanOrEqual(signedWidth.inner);
+  for (const id of ["report-products", "qualitative-annex", "convention-indicators"]) {
+    const box = (await manager.getByTestId(id).boundingBox())!;
+    expect(box.x + box.width, `${id} dépasse la fenêtre`).toBeLessThanOrEqual(390);
+    // Nothing hidden sideways inside the panel either (a column, a target input off-screen in its scroll box).
+    expect.soft(await cutOff(manager, id), `${id} : contenu coupé`).toEqual([]);
+  }
+  // The summary's figures fit their cards (« 100 000,00 € » does not wrap).
+  for (const card of await manager.getByTestId("file-summary").locator("li > div").all()) {
+    const fits = await card.evaluate((el) => {
+      const style = getComputedStyle(el);
+      const inner = el.getBoundingClientRect().right - parseFloat(style.paddingRight) - parseFloat(style.borderRightWidth) + 0.5;
+      return [...el.querySelectorAll("p")].every((p) => p.getBoundingClientRect().right <= inner);
+    });
+    expect.soft(fits, `carte de synthèse : ${await card.textContent()}`).toBe(true);
+  }
+  expect(await axeViolations(manager)).toEqual([]);
+  await manager.screenshot({ path: ".data/test-results/screens/phone-390-subsidy-signed-report.png", fullPage: true });
+  for (const id of ["report-products", "qualitative-annex", "convention-indicators"]) {
+    await manager.getByTestId(id).screenshot({ path: `.data/test-results/screens/phone-390-subsidy-${id}.png` });
+  }
+  await context.close();
+});

@@ -10,17 +10,68 @@ export interface ClientOptions {
    * Issue 16: a page already rendering when PostgreSQL restarts cannot answer 503 any more, so a
    * statement that only reads is run again (lib/db-unavailable.ts `retryRead`) instead of turning the
    * page into a 500. Given here, the retry wraps the driver adapter's outside-transaction `queryRaw`
-   * for statements that begin with SELECT — a plain function call per statement, where a Prisma query
+   * for statements that only read (`isPlainSelect`) — a plain function call per statement, where a Prisma query
    * extension cost 2.4 ms of Node CPU per list request (docs/performance.md). Writes (INSERT … RETURNING,
    * `$executeRaw`, among them the audit append) and transactions are never retried.
    */
   retryRead?: <T>(fn: () => Promise<T>) => Promise<T>;
 }
 
-/** A statement that only reads: SELECT first (after comments and spaces), no locking clause. */
+/**
+ * Words that may stand before « ( » in a statement retried while PostgreSQL restarts: SQL keywords
+ * (IN (…), EXISTS (…), CAST (…), JOIN (…), OVER (…)) and PostgreSQL built-in functions that cannot
+ * write — Prisma's own reads use COUNT, SUM, AVG, MIN, MAX and COALESCE; the principal's statement
+ * (lib/auth/principal.ts) json_agg, json_build_object, max and now. Any other call — nextval,
+ * setval, pg_try_advisory_lock, set_config, dblink, a function of our own (f_unaccent, …) — may
+ * write or take a lock, so its statement is not run twice.
+ */
+const READ_ONLY_CALLS = new Set([
+  // keywords
+  "select", "from", "where", "and", "or", "not", "in", "exists", "any", "all", "some", "array", "cast", "on", "as", "using", "join",
+  "lateral", "values", "over", "filter", "within", "by", "is", "like", "ilike", "between", "then", "else", "when", "case", "distinct",
+  "union", "intersect", "except", "having", "limit", "offset", "row", "nulls",
+  // built-in functions without side effects
+  "count", "sum", "avg", "min", "max", "coalesce", "nullif", "greatest", "least", "json_agg", "jsonb_agg", "json_build_object",
+  "jsonb_build_object", "array_agg", "string_agg", "bool_and", "bool_or", "lower", "upper", "now", "to_char", "extract", "date_trunc",
+  "make_interval", "generate_series", "unnest", "row_number", "percentile_cont", "abs", "round",
+]);
+
+/** Comments, string literals and quoted identifiers, in one pass (a quote inside one is not the start of another). */
+const OPAQUE = /--[^\n]*|\/\*[\s\S]*?\*\/|'(?:[^']|'')*'|"(?:[^"]|"")*"/g;
+
+/**
+ * A statement that only reads, as Prisma writes a model read: SELECT first (after comments and
+ * spaces), FROM a quoted table, no locking clause, no SELECT … INTO (it creates a table), a single
+ * statement, and no call to a function not known to be read-only (READ_ONLY_CALLS) — a SELECT can
+ * write through the functions it calls (`SELECT nextval(…)`, `SELECT pg_try_advisory_lock(…)`).
+ */
 export function isPlainSelect(sql: string): boolean {
+  // Prisma's statements are templates (values are parameters): the same texts come back, so the answer is kept.
+  let known = PLAIN_SELECT_CACHE.get(sql);
+  if (known === undefined) {
+    if (PLAIN_SELECT_CACHE.size >= 2000) PLAIN_SELECT_CACHE.clear();
+    known = readsOnly(sql);
+    PLAIN_SELECT_CACHE.set(sql, known);
+  }
+  return known;
+}
+
+const PLAIN_SELECT_CACHE = new Map<string, boolean>();
+
+function readsOnly(sql: string): boolean {
   const text = sql.replace(/^(\s|--[^\n]*\n|\/\*[\s\S]*?\*\/)+/, "");
-  return /^select\b/i.test(text) && !/\bfor\s+(update|share|no\s+key\s+update|key\s+share)\b/i.test(text);
+  if (!/^select\b/i.test(text)) return false;
+  // A backslash (E'…' strings) is never in Prisma's reads: not parsed, not retried.
+  if (text.includes("\\")) return false;
+  const bare = text.replace(OPAQUE, (m) => (m.startsWith('"') ? '"q"' : m.startsWith("'") ? "''" : " "));
+  if (/['"]/.test(bare.replace(/"q"|''/g, ""))) return false; // an unterminated quote
+  // One statement; no dollar quote ($$…$$, $tag$…) — only parameters ($1).
+  if (bare.includes(";") || /\$(?!\d)/.test(bare)) return false;
+  if (!/\bfrom\s+"q"/i.test(bare)) return false;
+  if (/\bfor\s+(update|share|no\s+key\s+update|key\s+share)\b/i.test(bare) || /\binto\b/i.test(bare)) return false;
+  if (/"q"\s*\(/.test(bare)) return false; // "public"."my_function"(…)
+  for (const call of bare.matchAll(/([a-z_][a-z0-9_$]*)\s*\(/gi)) if (!READ_ONLY_CALLS.has(call[1]!.toLowerCase())) return false;
+  return true;
 }
 
 export function createPrismaClient(connectionString: string, max = 10, options: ClientOptions = {}): PrismaClient {

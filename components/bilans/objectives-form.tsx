@@ -6,7 +6,7 @@ import { useState, type FormEvent } from "react";
 import { saveObjectivesAction } from "@/app/(app)/bilans/actions";
 import { toJsonFormData } from "@/components/forms/server-form";
 import { Button } from "@/components/ui/button";
-import { TableScroll } from "@/components/ui/table";
+import { stackClass, TableScroll } from "@/components/ui/table";
 
 export interface ObjectiveFormRow {
   key: string;
@@ -54,20 +54,23 @@ export function ObjectivesForm({ platformId, year, rows }: { platformId: string;
       <p id="objectives-help" className="text-sm text-muted">Laissez vide un indicateur sans objectif. Les cibles sont des nombres entiers sur l&apos;année civile {year}.</p>
       {message ? <p role={message.ok ? "status" : "alert"} className={message.ok ? "text-success" : "text-danger"}>{message.text}</p> : null}
       <TableScroll label={`Objectifs ${year}`}>
-      <table className="min-w-full text-sm">
+      {/* Below 640 px each indicator is a card (kit: stackClass): the target input never sits off-screen. */}
+      <table className={`min-w-full text-sm ${stackClass}`}>
         <caption className="sr-only">Objectifs {year}</caption>
         <thead><tr><th scope="col" className="px-2 py-1 text-left">Famille</th><th scope="col" className="px-2 py-1 text-left">Indicateur</th><th scope="col" className="px-2 py-1 text-left">Cible annuelle</th></tr></thead>
         <tbody>
           {rows.map((r) => (
             <tr key={r.key} className="border-t border-gray-200">
-              <td className="px-2 py-1">{r.family}</td>
-              <td className="px-2 py-1"><label htmlFor={`target-${r.key}`}>{r.label}</label></td>
-              <td className="px-2 py-1">
+              <td className="px-2 py-1" data-label="Famille">{r.family}</td>
+              <td className="px-2 py-1" data-label="Indicateur"><label htmlFor={`target-${r.key}`} className="max-sm:font-semibold">{r.label}</label></td>
+              <td className="px-2 py-1" data-label="Cible annuelle">
+                <div>
                 <input id={`target-${r.key}`} name={`target-${r.key}`} type="number" min={0} step={1} inputMode="numeric" defaultValue={r.target ?? ""}
                   aria-invalid={errors[r.key] ? true : undefined} aria-describedby={errors[r.key] ? `err-${r.key}` : undefined}
                   className="w-28 rounded border border-gray-400 px-2 py-1" />{" "}
                 <span className="text-muted">{r.unit}</span>
                 {errors[r.key] ? <span id={`err-${r.key}`} className="block text-danger">{errors[r.key]}</span> : null}
+                </div>
               </td>
             </tr>
           ))}

@@ -6,7 +6,10 @@ import type { SubsidyFileDetail } from "@/lib/subsidy/subsidy-file.service";
 import { nextStep, nextTrancheDeadline } from "@/lib/subsidy/subsidy-summary.rules";
 
 export function FileSummary({ file, funderName }: { file: SubsidyFileDetail; funderName: string }) {
-  const step = nextStep(file.status, file.funder);
+  const step = nextStep(file.status, file.funder, {
+    annualRequest: file.annualRequest ? { missing: file.annualRequest.checklist.filter((i) => !i.met).map((i) => i.label) } : null,
+    activityBilan: { required: file.activityBilan.required, missing: file.activityBilan.missing },
+  });
   const award = file.awardedCents ?? null;
   const left = award === null ? null : Math.max(0, award - file.paidCents);
   const deadline = nextTrancheDeadline(file.tranches);
@@ -21,6 +24,8 @@ export function FileSummary({ file, funderName }: { file: SubsidyFileDetail; fun
       </p>
       <p className="rounded border border-brand-600 bg-brand-50 px-3 py-2 text-sm" data-testid="next-step">
         <span className="font-semibold">Prochaine étape :</span> {step.text}{step.who ? <> — <span className="font-semibold">à faire par {step.who}</span></> : null}.
+        {step.anchor ? <> <a href={`#${step.anchor}`} className="text-brand-700 underline">{step.anchor === "demande" ? "Aller à la demande annuelle" : "Aller aux pièces et échéances"}</a></> : null}
+        {step.then ? <span className="mt-1 block" data-testid="next-step-then">{step.then}.</span> : null}
       </p>
       <ul className="grid grid-cols-2 gap-2 lg:grid-cols-4">
         <li><StatCard label="Montant attribué" value={award === null ? "—" : formatCents(award)}>{award === null ? <span className="text-muted">calculé : {formatCents(file.computation.grantCents)}</span> : null}</StatCard></li>

@@ -12,7 +12,7 @@ import { Button } from "@/components/ui/button";
 import { Section } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Icon } from "@/components/ui/icons";
-import { TableScroll, Td, Th, tableClass } from "@/components/ui/table";
+import { TableScroll, Td, Th, stackClass, tableClass } from "@/components/ui/table";
 import { formatCents } from "@/lib/format";
 import type { FinancialReportView } from "@/lib/subsidy/financial-report.service";
 
@@ -22,13 +22,13 @@ function ProductForm({ fileId, line }: { fileId: string; line: Product }) {
   const [state, action, pending] = useActionState(recordProductAction, null);
   const id = `product-${line.kind}`;
   return (
-    <form action={action} noValidate className="flex flex-wrap items-end gap-2" aria-label={`Produit réalisé : ${line.label}`}>
+    <form action={action} noValidate className="flex flex-wrap items-end gap-2 border-t border-gray-200 pt-2" aria-label={`Produit réalisé : ${line.label}`}>
       <input type="hidden" name="fileId" value={fileId} />
       <input type="hidden" name="kind" value={line.kind} />
       <input type="hidden" name="version" value={line.version} />
-      <Field id={`${id}-amount`} name="actualEuros" label={`Réalisé (€) — ${line.label}`} inputMode="decimal" wrapperClassName="w-64"
+      <Field id={`${id}-amount`} name="actualEuros" label={`Réalisé (€) — ${line.label}`} inputMode="decimal" wrapperClassName="w-full sm:w-64"
         defaultValue={line.actualCents === null ? "" : eurosInput(line.actualCents)} error={fieldError(state, "actualEuros", "actualCents")} />
-      <Field id={`${id}-gap`} name="gapExplanation" label={`Explication de l'écart${line.gapToExplain ? " (requise)" : ""}`} wrapperClassName="w-72"
+      <Field id={`${id}-gap`} name="gapExplanation" label={`Explication de l'écart${line.gapToExplain ? " (requise)" : ""}`} wrapperClassName="w-full sm:w-72"
         defaultValue={line.gapExplanation ?? ""} error={fieldError(state, "gapExplanation")} />
       <Button type="submit" variant="secondary" disabled={pending}>Enregistrer<span className="sr-only"> le produit {line.label}</span></Button>
       <ActionMessage state={state} success="Produit enregistré." />
@@ -43,8 +43,9 @@ export function FinancialReportProductsPanel({ fileId, report }: { fileId: strin
   return (
     <Section title="Produits du compte rendu financier" data-testid="report-products"
       description="Convention cadre, art. 7.3 : tableau des charges acquittées et des produits affectés, écarts entre prévu et réalisé expliqués.">
+      {/* Below 640 px each product is a card (kit: stackClass), its figures named: no column hidden off-screen. */}
       <TableScroll label="Produits prévus et réalisés">
-        <table className={tableClass}>
+        <table className={`${tableClass} ${stackClass}`}>
           <caption className="sr-only">Produits prévus et réalisés</caption>
           <thead>
             <tr><Th>Produit</Th><Th numeric>Prévu</Th><Th numeric>Réalisé</Th><Th numeric>Écart</Th><Th>Explication</Th></tr>
@@ -52,11 +53,11 @@ export function FinancialReportProductsPanel({ fileId, report }: { fileId: strin
           <tbody>
             {report.products.map((p) => (
               <tr key={p.kind}>
-                <Td>{p.label}</Td>
-                <Td numeric>{formatCents(p.forecastCents)}</Td>
-                <Td numeric>{p.actualCents === null ? "—" : formatCents(p.actualCents)}</Td>
-                <Td numeric>{p.actualCents === null ? "—" : formatCents(p.actualCents - p.forecastCents)}</Td>
-                <Td>{p.gapToExplain ? <strong className="text-danger"><Icon name="alert" className="mr-1 inline-block align-[-2px]" />Explication requise</strong> : (p.gapExplanation ?? "—")}</Td>
+                <Td data-label="Produit" className="max-sm:font-semibold">{p.label}</Td>
+                <Td numeric data-label="Prévu">{formatCents(p.forecastCents)}</Td>
+                <Td numeric data-label="Réalisé">{p.actualCents === null ? "—" : formatCents(p.actualCents)}</Td>
+                <Td numeric data-label="Écart">{p.actualCents === null ? "—" : formatCents(p.actualCents - p.forecastCents)}</Td>
+                <Td data-label="Explication">{p.gapToExplain ? <strong className="text-danger"><Icon name="alert" className="mr-1 inline-block align-[-2px]" />Explication requise</strong> : (p.gapExplanation ?? "—")}</Td>
               </tr>
             ))}
           </tbody>

@@ -7,7 +7,8 @@ export function StatCard({ label, value, unit, aside, children, testId }: { labe
     <div className="flex h-full flex-col gap-1 rounded-lg border border-gray-300 bg-white p-3" data-testid={testId}>
       <p className="text-sm leading-tight text-muted">{label}</p>
       <div className="flex items-end justify-between gap-2">
-        <p className="text-2xl font-bold tabular-nums leading-none">
+        {/* A smaller figure on a phone: « 100 000,00 € » (no-break spaces) fits half of a 390 px screen. */}
+        <p className="min-w-0 text-xl font-bold tabular-nums leading-none sm:text-2xl">
           {value}
           {unit ? <span className="sr-only"> {unit}</span> : null}
         </p>

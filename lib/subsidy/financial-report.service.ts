@@ -98,7 +98,8 @@ export async function recordProductActual(db: Db, user: CurrentUser, fileId: str
     }
     await recordAudit(tx, {
       action: "financialReport.productRecorded", actorId: user.id, actorRole: user.role, entityType: "SubsidyFile", entityId: fileId, platformId: file.platformId,
-      metadata: { kind: input.kind, actualCents: input.actualCents, gapExplanation: input.gapExplanation ?? null, version: input.version },
+      // Audit keeps ids and facts, never free text: whether the gap was explained, not the explanation.
+      metadata: { kind: input.kind, actualCents: input.actualCents, gapExplained: Boolean(input.gapExplanation?.trim()), version: input.version },
     });
   });
   const view = await financialReportOf(db, file, rs.rules, true);

@@ -4,7 +4,7 @@ import "server-only";
 import type { CurrentUser } from "@/lib/auth/principal";
 import { can, type Action } from "@/lib/authz/policy";
 import { recordAudit } from "@/lib/audit/audit.service";
-import type { Db } from "@/lib/db";
+import type { Db, DbOrTx } from "@/lib/db";
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError, ValidationError } from "@/lib/errors";
 import { adoptPlatformObjectives, conventionIndicatorsOf, type ConventionIndicatorRow } from "@/lib/objectives/convention-indicator.service";
 import { activeRuleSet } from "@/lib/rules/rule-set.service";
@@ -261,9 +261,21 @@ export async function updateSubsidyFile(db: Db, user: CurrentUser, id: string, i
   });
 }
 
+/**
+ * A budget line written (added, changed, deleted) changes the file: its version goes up in the same
+ * transaction, so a step taken on the version read before (a submit, an approval computed from the
+ * lines) gets the 409 of any stale version. The status is checked again here, under the row lock: a
+ * line never changes after the submit that raced with it went through.
+ */
+async function bumpBudgetVersion(tx: DbOrTx, id: string): Promise<void> {
+  const { count } = await tx.subsidyFile.updateMany({ where: { id, status: { in: ["DRAFT", "RETURNED"] } }, data: { version: { increment: 1 } } });
+  if (count === 0) throw new ConflictError("Ce dossier a changé de statut entre-temps : son budget ne se modifie plus. Rechargez la page.");
+}
+
 export async function addBudgetLine(db: Db, user: CurrentUser, id: string, input: BudgetLineInput): Promise<{ id: string }> {
   const file = await editableFile(db, user, id);
   return db.$transaction(async (tx) => {
+    await bumpBudgetVersion(tx, id);
     const line = await tx.budgetLine.create({ data: { subsidyFileId: id, category: input.category, label: input.label, eligible: input.eligible, forecastCents: BigInt(input.forecastCents) } });
     await recordAudit(tx, { action: "budgetLine.created", actorId: user.id, actorRole: user.role, entityType: "BudgetLine", entityId: line.id, platformId: file.platformId, metadata: { subsidyFileId: id, ...input } });
     return { id: line.id };
@@ -282,6 +294,7 @@ export async function updateBudgetLine(db: Db, user: CurrentUser, id: string, li
       if (!(await tx.budgetLine.count({ where: { id: lineId, subsidyFileId: id } }))) throw new NotFoundError("Ligne de budget introuvable.");
       throw new ConflictError("Cette ligne a été modifiée entre-temps. Rechargez la page.");
     }
+    await bumpBudgetVersion(tx, id);
     await recordAudit(tx, { action: "budgetLine.updated", actorId: user.id, actorRole: user.role, entityType: "BudgetLine", entityId: lineId, platformId: file.platformId, metadata: { subsidyFileId: id, ...data } });
   });
 }
@@ -291,6 +304,7 @@ export async function deleteBudgetLine(db: Db, user: CurrentUser, id: string, li
   await db.$transaction(async (tx) => {
     const line = await tx.budgetLine.findFirst({ where: { id: lineId, subsidyFileId: id } });
     if (!line) throw new NotFoundError("Ligne de budget introuvable.");
+    await bumpBudgetVersion(tx, id);
     await tx.budgetLine.delete({ where: { id: lineId } });
     await recordAudit(tx, {
       action: "budgetLine.deleted", actorId: user.id, actorRole: user.role, entityType: "BudgetLine", entityId: lineId, platformId: file.platformId,

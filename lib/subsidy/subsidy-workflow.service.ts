@@ -211,7 +211,7 @@ export async function recordActualExpense(db: Db, user: CurrentUser, id: string,
       if (!(await tx.budgetLine.count({ where: { id: lineId, subsidyFileId: id } }))) throw new NotFoundError("Ligne de budget introuvable.");
       throw new ConflictError("Cette ligne a été modifiée entre-temps. Rechargez la page.");
     }
-    await recordAudit(tx, { action: "budgetLine.actualRecorded", actorId: user.id, actorRole: user.role, entityType: "BudgetLine", entityId: lineId, platformId: file.platformId, metadata: { subsidyFileId: id, ...input } });
+    await recordAudit(tx, { action: "budgetLine.actualRecorded", actorId: user.id, actorRole: user.role, entityType: "BudgetLine", entityId: lineId, platformId: file.platformId, metadata: { subsidyFileId: id, version: input.version, actualCents: input.actualCents, gapExplained: Boolean(input.gapExplanation?.trim()) } });
   });
 }
 

@@ -15,6 +15,7 @@ vi.mock("next/headers", () => ({
 
 import { NextRequest } from "next/server";
 import { apiRoute, jsonError } from "@/lib/api/handler";
+import { loadPrincipal } from "@/lib/auth/principal";
 import { hashToken, retryPageRead } from "@/lib/auth/session";
 import { createPrismaClient } from "@/lib/db-client";
 import { isDatabaseUnavailable, retryRead } from "@/lib/db-unavailable";
@@ -167,6 +168,31 @@ describe("lectures des pages reprises pendant un redémarrage (issue 16, lib/db-
       expect(Date.now() - started).toBeGreaterThanOrEqual(250);
     } finally {
       await bare.$disconnect();
+      await retried.$disconnect();
+      await back.close();
+    }
+  });
+
+  it("un SELECT qui appelle une fonction pouvant écrire ou verrouiller n'est pas repris ; la lecture du compte (principal) l'est", async () => {
+    const back = await baseBackAfter(400);
+    const retried = createPrismaClient(back.url, 1, { retryRead: (fn) => retryRead(fn) });
+    try {
+      // pg_try_advisory_lock takes a session lock: run twice, it could be taken on a connection the caller never sees.
+      const err = await retried.$queryRaw`SELECT pg_try_advisory_lock(424242) AS locked FROM "User" LIMIT 1`.then(() => null, (e: unknown) => e);
+      expect(isDatabaseUnavailable(err)).toBe(true);
+      // The base is back by now; the principal's statement (json_agg, now(), …) is read again after a failure.
+      const back2 = await baseBackAfter(400);
+      const again = createPrismaClient(back2.url, 1, { retryRead: (fn) => retryRead(fn) });
+      try {
+        const user = await createUser(db, { role: "PLATFORM_MANAGER" });
+        const started = Date.now();
+        expect((await loadPrincipal(again, user.id))?.id).toBe(user.id);
+        expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+      } finally {
+        await again.$disconnect();
+        await back2.close();
+      }
+    } finally {
       await retried.$disconnect();
       await back.close();
     }

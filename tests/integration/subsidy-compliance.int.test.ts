@@ -34,7 +34,7 @@ async function regionFile(manager: CurrentUser, finance: CurrentUser, year: numb
   const { id } = await createSubsidyFile(db, manager, { year, funder: "REGION" }, NOW);
   await addBudgetLine(db, manager, id, { category: "SALAIRES", label: "Salaires", eligible: true, forecastCents: eligible });
   const grant = Math.min(Math.floor(eligible * 0.8), 10_000_000);
-  await updateSubsidyFile(db, manager, id, { version: 1, staffEtp: 2, requestedCents: grant, territoryCofundingCents: eligible - grant, otherCofundingCents: 0 });
+  await updateSubsidyFile(db, manager, id, { version: await version(id), staffEtp: 2, requestedCents: grant, territoryCofundingCents: eligible - grant, otherCofundingCents: 0 });
   await completeAnnualRequest(db, manager, id); // issue 22 §4: convention cadre art. 5
   await applyTransition(db, manager, id, { transition: "submit", version: await version(id) }, NOW);
   if (until === "SIGNED") {

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { loadPrincipal, type CurrentUser } from "@/lib/auth/principal";
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { addBudgetLine, createSubsidyFile, getSubsidyFileDetail, updateSubsidyFile } from "@/lib/subsidy/subsidy-file.service";
+import { addBudgetLine, createSubsidyFile, deleteBudgetLine, getSubsidyFileDetail, updateBudgetLine, updateSubsidyFile } from "@/lib/subsidy/subsidy-file.service";
 import { applyTransition, recordMilestones, recordPayment } from "@/lib/subsidy/subsidy-workflow.service";
 import { assignReviewer } from "@/lib/subsidy/subsidy-reviewer.service";
 import { TRANSITION_DEFS, TRANSITIONS, type TransitionName } from "@/lib/subsidy/subsidy-workflow.rules";
@@ -37,7 +37,7 @@ async function world(): Promise<World> {
   const { id: fileId } = await createSubsidyFile(db, manager, { year: 2026, funder: "REGION" }, NOW);
   await addBudgetLine(db, manager, fileId, { category: "SALAIRES", label: "Deux chargés de mission", eligible: true, forecastCents: 10_000_000 });
   await addBudgetLine(db, manager, fileId, { category: "DEPLACEMENTS", label: "Déplacements", eligible: true, forecastCents: 2_500_000 });
-  await updateSubsidyFile(db, manager, fileId, { version: 1, staffEtp: 2, requestedCents: 10_000_000, territoryCofundingCents: 2_500_000, otherCofundingCents: 0 });
+  await updateSubsidyFile(db, manager, fileId, { version: await version(fileId), staffEtp: 2, requestedCents: 10_000_000, territoryCofundingCents: 2_500_000, otherCofundingCents: 0 });
   // Issue 22 §4: a Région request is filed with the elements of convention cadre art. 5.
   await completeAnnualRequest(db, manager, fileId);
   return {
@@ -129,6 +129,51 @@ describe("workflow d'un dossier de subvention Région", () => {
     await applyTransition(db, w.manager, w.fileId, step("submit", await version(w.fileId)), NOW);
     await expect(addBudgetLine(db, w.manager, w.fileId, { category: "SALAIRES", label: "Ajout tardif", eligible: true, forecastCents: 1 })).rejects.toBeInstanceOf(UnprocessableError);
     await expect(applyTransition(db, w.finance, w.fileId, step("approve", await version(w.fileId), { ...APPROVE, awardedCents: 10_000_001 }), NOW)).rejects.toThrow(/ne peut dépasser/);
+  });
+});
+
+describe("budget et version du dossier", () => {
+  it("ajouter, modifier ou supprimer une ligne change la version du dossier : un dépôt sur la version lue avant reçoit le 409", async () => {
+    const w = await world();
+    const lineOf = async (label: string) => (await db.budgetLine.findFirstOrThrow({ where: { subsidyFileId: w.fileId, label } }));
+    // Deleting a line after the manager loaded the page: their submit is on a stale version.
+    let read = await version(w.fileId);
+    await deleteBudgetLine(db, w.manager, w.fileId, (await lineOf("Déplacements")).id);
+    expect(await version(w.fileId)).toBe(read + 1);
+    await expect(applyTransition(db, w.manager, w.fileId, step("submit", read), NOW)).rejects.toMatchObject({ status: 409, message: expect.stringMatching(/modifié entre-temps/) });
+    // Adding one, then changing one: the same.
+    read = await version(w.fileId);
+    await addBudgetLine(db, w.manager, w.fileId, { category: "DEPLACEMENTS", label: "Déplacements", eligible: true, forecastCents: 2_500_000 });
+    expect(await version(w.fileId)).toBe(read + 1);
+    await expect(applyTransition(db, w.manager, w.fileId, step("submit", read), NOW)).rejects.toBeInstanceOf(ConflictError);
+    read = await version(w.fileId);
+    const salaries = await lineOf("Deux chargés de mission");
+    await updateBudgetLine(db, w.manager, w.fileId, salaries.id, { version: salaries.version, category: "SALAIRES", label: "Deux chargés de mission", eligible: true, forecastCents: 9_000_000 });
+    expect(await version(w.fileId)).toBe(read + 1);
+    await expect(applyTransition(db, w.manager, w.fileId, step("submit", read), NOW)).rejects.toBeInstanceOf(ConflictError);
+    // A refused line change (stale line version) leaves the file's version alone.
+    read = await version(w.fileId);
+    await expect(updateBudgetLine(db, w.manager, w.fileId, salaries.id, { version: salaries.version, category: "SALAIRES", label: "x", eligible: true, forecastCents: 1 })).rejects.toBeInstanceOf(ConflictError);
+    expect(await version(w.fileId)).toBe(read);
+    // On the current version the submit goes through, with the lines it was shown.
+    await applyTransition(db, w.manager, w.fileId, step("submit", read), NOW);
+    expect((await getSubsidyFileDetail(db, w.finance, w.fileId, NOW)).lines.map((l) => [l.label, l.forecastCents]).sort()).toEqual([["Deux chargés de mission", 9_000_000], ["Déplacements", 2_500_000]]);
+  });
+
+  it("un dépôt et une suppression de ligne simultanés : jamais les deux", async () => {
+    for (let round = 0; round < 4; round++) {
+      await resetDb();
+      const w = await world();
+      const v = await version(w.fileId);
+      const line = await db.budgetLine.findFirstOrThrow({ where: { subsidyFileId: w.fileId, label: "Déplacements" } });
+      const [submitted, deleted] = await Promise.allSettled([
+        applyTransition(db, w.manager, w.fileId, step("submit", v), NOW),
+        deleteBudgetLine(db, w.manager, w.fileId, line.id),
+      ]);
+      expect([submitted.status, deleted.status], `tour ${round}`).not.toEqual(["fulfilled", "fulfilled"]);
+      const file = await db.subsidyFile.findUniqueOrThrow({ where: { id: w.fileId }, include: { lines: true } });
+      if (file.status === "SUBMITTED") expect(file.lines).toHaveLength(2);
+    }
   });
 });
 

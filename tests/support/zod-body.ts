@@ -4,8 +4,9 @@
 //
 // The schema's input side as JSON Schema gives the fields, types, enums, lengths and formats; the
 // values come first from `source` (the record's current row: its own values and version), then
-// from plain candidates per type; refinements the JSON Schema cannot express (SIRET key, dates,
-// cross-field rules) are met by trying the next candidate for each field zod still refuses. The
+// from plain candidates per type; which fields are dates comes from the zod schema itself (a
+// z.date, a preprocess to one, z.iso.date / datetime), never from the field's name (« description »
+// ends in « on »); refinements the JSON Schema cannot express (SIRET key, dates, cross-field rules) are met by trying the next candidate for each field zod still refuses. The
 // result is always checked with schema.safeParse: `validBody` never returns an invalid body.
 import { z } from "zod";
 
@@ -56,27 +57,62 @@ const BY_NAME: [RegExp, () => unknown[]][] = [
   [/franceTravailId|ftId/i, () => ["1234567A", "12345678901"]],
   [/month/i, () => ["2026-01"]],
   [/year/i, () => [2026, "2026"]],
-  [/(date|At|On|day)$/i, () => ["2026-01-15", "2026-01-15T10:00", new Date("2026-01-15T10:00:00Z").toISOString()]],
 ];
+
+const DATE_VALUES = () => ["2026-01-15", "2026-01-15T10:00", new Date("2026-01-15T10:00:00Z").toISOString()];
+
+type ZodDef = { type: string; format?: string; innerType?: ZodNode; in?: ZodNode; out?: ZodNode; options?: ZodNode[]; left?: ZodNode; right?: ZodNode; shape?: Record<string, ZodNode>; element?: ZodNode };
+type ZodNode = { _zod: { def: ZodDef } };
+const WRAPPERS = new Set(["optional", "nullable", "default", "prefault", "catch", "readonly", "nonoptional", "success"]);
+
+/** Does this zod node take a date: a z.date (coerced or behind a preprocess), z.iso.date or z.iso.datetime? */
+function takesDate(node: ZodNode | undefined, depth = 0): boolean {
+  if (!node || depth > 20) return false;
+  const def = node._zod.def;
+  if (def.type === "date") return true;
+  if (def.type === "string") return def.format === "date" || def.format === "datetime";
+  if (WRAPPERS.has(def.type)) return takesDate(def.innerType, depth + 1);
+  if (def.type === "pipe") return takesDate(def.in, depth + 1) || takesDate(def.out, depth + 1);
+  if (def.type === "union") return (def.options ?? []).some((o) => takesDate(o, depth + 1));
+  return false;
+}
+
+/** Names of the fields that take a date, in every object shape of the schema (unions, intersections, nested). */
+function dateFieldNames(node: ZodNode | undefined, out = new Set<string>(), depth = 0): Set<string> {
+  if (!node || depth > 20) return out;
+  const def = node._zod.def;
+  if (def.type === "object") {
+    for (const [key, sub] of Object.entries(def.shape ?? {})) {
+      if (takesDate(sub)) out.add(key);
+      dateFieldNames(sub, out, depth + 1);
+    }
+  } else if (WRAPPERS.has(def.type)) dateFieldNames(def.innerType, out, depth + 1);
+  else if (def.type === "pipe") { dateFieldNames(def.in, out, depth + 1); dateFieldNames(def.out, out, depth + 1); }
+  else if (def.type === "union") for (const o of def.options ?? []) dateFieldNames(o, out, depth + 1);
+  else if (def.type === "intersection") { dateFieldNames(def.left, out, depth + 1); dateFieldNames(def.right, out, depth + 1); }
+  else if (def.type === "array") dateFieldNames(def.element, out, depth + 1);
+  return out;
+}
 
 function typesOf(js: JsonSchema): string[] {
   return Array.isArray(js.type) ? js.type : js.type ? [js.type] : [];
 }
 
 /** Plain candidates for one schema node, most likely first. `ids`: real ids by field name. */
-function candidates(js: JsonSchema, name: string, ids: Record<string, string[]>): unknown[] {
+function candidates(js: JsonSchema, name: string, ids: Record<string, string[]>, dates: ReadonlySet<string> = new Set()): unknown[] {
   const out: unknown[] = [];
   for (const [re, values] of BY_NAME) if (re.test(name)) out.push(...values());
+  if (dates.has(name)) out.push(...DATE_VALUES());
   const idList = ids[name] ?? ids[name.replace(/s$/, "")] ?? [];
   if (js.anyOf || js.oneOf) {
-    for (const alt of js.anyOf ?? js.oneOf ?? []) if (alt.const !== "") out.push(...candidates(alt, name, ids));
+    for (const alt of js.anyOf ?? js.oneOf ?? []) if (alt.const !== "") out.push(...candidates(alt, name, ids, dates));
   }
   if (js.const !== undefined) out.push(js.const);
   if (js.enum) out.push(...js.enum.filter((v) => v !== ""));
   const types = typesOf(js);
   if (types.includes("array")) {
     const item = js.items ?? {};
-    const inner = candidates(item, name.replace(/s$/, ""), ids);
+    const inner = candidates(item, name.replace(/s$/, ""), ids, dates);
     const n = Math.max(js.minItems ?? 0, 1);
     if ((js.minItems ?? 0) === 0) out.push([]);
     if (idList.length) out.push(idList.slice(0, n));
@@ -84,7 +120,7 @@ function candidates(js: JsonSchema, name: string, ids: Record<string, string[]>)
   }
   if (types.includes("object") || js.properties) {
     const obj: Json = {};
-    for (const key of js.required ?? []) obj[key] = candidates(js.properties?.[key] ?? {}, key, ids)[0];
+    for (const key of js.required ?? []) obj[key] = candidates(js.properties?.[key] ?? {}, key, ids, dates)[0];
     out.push(obj);
   }
   if (types.includes("string")) {
@@ -137,13 +173,14 @@ function fromShape(schema: z.ZodType, js: JsonSchema, opts: { source?: Json; ids
   const props = js.properties ?? {};
   const ids = opts.ids ?? {};
   const source = opts.source ?? {};
+  const dates = dateFieldNames(schema as unknown as ZodNode);
   const body: Json = {};
   const pools = new Map<string, unknown[]>();
   for (const [key, sub] of Object.entries(props)) {
     const pool: unknown[] = [];
     if (key in (opts.overrides ?? {})) pool.push(opts.overrides![key]);
     if (source[key] !== undefined) pool.push(source[key]);
-    pool.push(...candidates(sub, key, ids));
+    pool.push(...candidates(sub, key, ids, dates));
     if (!(js.required ?? []).includes(key)) pool.push(undefined);
     pools.set(key, pool);
     body[key] = pool[0];

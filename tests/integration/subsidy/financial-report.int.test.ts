@@ -101,6 +101,29 @@ describe("art. 7.3 — produits du compte rendu financier", () => {
     await expect(recordProductActual(db, manager, ft.id, { kind: "OTHER_PRODUCTS", version: 0, actualCents: 1 })).rejects.toMatchObject({ status: 422 });
     expect((await getSubsidyFileDetail(db, finance, ft.id, NOW)).financialReport).toBeNull();
   });
+
+  it("l'audit d'un produit ou d'une dépense réalisée garde les faits (écart expliqué ou non), jamais le texte de l'explication", async () => {
+    const { id, lineId } = await signedRegionFile();
+    const product = "Subvention du Département versée en retard, dossier Mme Durand";
+    const expense = "Arrêt maladie de M. Martin, salaire non versé trois mois";
+    await recordProductActual(db, manager, id, { kind: "TERRITORY_COFUNDING", version: 0, actualCents: 1_000_000, gapExplanation: product });
+    await recordProductActual(db, manager, id, { kind: "OTHER_PRODUCTS", version: 0, actualCents: 0 });
+    await recordActualExpense(db, manager, id, lineId, { version: 1, actualCents: 7_000_000, gapExplanation: expense });
+    const events = await db.auditEvent.findMany({
+      where: { OR: [{ action: "financialReport.productRecorded", entityId: id }, { action: "budgetLine.actualRecorded", entityId: lineId }] },
+      orderBy: { id: "asc" },
+    });
+    expect(events.map((e) => [e.action, (e.metadata as { gapExplained?: boolean }).gapExplained])).toEqual([
+      ["financialReport.productRecorded", true], ["financialReport.productRecorded", false], ["budgetLine.actualRecorded", true],
+    ]);
+    for (const e of events) {
+      const meta = JSON.stringify(e.metadata);
+      expect(meta).not.toContain("Durand");
+      expect(meta).not.toContain("Martin");
+      // Only ids, amounts, versions, kinds and booleans: no string value beyond an id or an enum.
+      for (const v of Object.values(e.metadata as Record<string, unknown>)) if (typeof v === "string") expect(v).toMatch(/^[0-9a-f-]{36}$|^[A-Z_]+$/);
+    }
+  });
 });
 
 describe("art. 7.3 — annexe qualitative et compte rendu complet", () => {

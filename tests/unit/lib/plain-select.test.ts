@@ -1,5 +1,7 @@
 // Which statements the app's client runs again while PostgreSQL restarts (lib/db-client.ts, issue 16):
-// reads only — never a write, a locking read or a function call hidden behind something else.
+// reads only — never a write, a locking read or a function call hidden behind something else. The
+// « Prisma » statements below are copied from what Prisma 7 sends for model reads (captured once from
+// the driver adapter: findMany with a relation filter and include, count, aggregate, groupBy, _count).
 import { describe, expect, it } from "vitest";
 import { isPlainSelect } from "@/lib/db-client";
 
@@ -15,5 +17,48 @@ describe("lectures reprises pendant un redémarrage", () => {
     expect(isPlainSelect(`SELECT "id" FROM "Tranche" WHERE "id" = $1 FOR UPDATE`)).toBe(false);
     expect(isPlainSelect(`SELECT 1 FROM "JobRun" FOR NO KEY UPDATE SKIP LOCKED`)).toBe(false);
     expect(isPlainSelect(`WITH moved AS (DELETE FROM "X" RETURNING *) SELECT * FROM moved`)).toBe(false);
+  });
+
+  it("reprend les lectures de modèle telles que Prisma les écrit (agrégats, COALESCE, EXISTS, CAST compris)", () => {
+    const prisma = [
+      `SELECT "public"."Company"."id", "public"."Company"."headcountBand"::text FROM "public"."Company" LEFT JOIN "public"."Platform" AS "j0" ON ("j0"."id") = ("public"."Company"."platformId") WHERE ("public"."Company"."name" ILIKE ('%' || $1 || '%') AND ("j0"."active" = $2 AND ("j0"."id" IS NOT NULL))) ORDER BY "public"."Company"."name" ASC LIMIT $3 OFFSET $4`,
+      `SELECT COUNT(*) AS "_count$_all" FROM (SELECT "public"."Company"."id" FROM "public"."Company" WHERE "public"."Company"."platformId" IN ($1) OFFSET $2) AS "sub"`,
+      `SELECT SUM("forecastCents") AS "_sum$forecastCents", MAX("createdAt") AS "_max$createdAt" FROM (SELECT "public"."BudgetLine"."forecastCents", "public"."BudgetLine"."createdAt" FROM "public"."BudgetLine" WHERE "public"."BudgetLine"."eligible" = $1 OFFSET $2) AS "sub"`,
+      `SELECT COUNT(*) AS "_count$_all", SUM("public"."BudgetLine"."forecastCents") AS "_sum$forecastCents", "public"."BudgetLine"."category" FROM "public"."BudgetLine" WHERE 1=1 GROUP BY "public"."BudgetLine"."category" OFFSET $1`,
+      `SELECT "public"."Company"."id", COALESCE("aggr_selection_0_CompanyContact"."_aggr_count_contacts", 0) AS "_aggr_count_contacts" FROM "public"."Company" LEFT JOIN (SELECT "public"."CompanyContact"."companyId", COUNT(*) AS "_aggr_count_contacts" FROM "public"."CompanyContact" WHERE 1=1 GROUP BY "public"."CompanyContact"."companyId") AS "aggr_selection_0_CompanyContact" ON ("public"."Company"."id" = "aggr_selection_0_CompanyContact"."companyId") WHERE (EXISTS(SELECT "t0"."companyId" FROM "public"."CompanyContact" AS "t0" WHERE ("t0"."lastName" = $1 AND ("public"."Company"."id") = ("t0"."companyId"))) AND (NOT NOT EXISTS(SELECT "t1"."companyId" FROM "public"."JobOffer" AS "t1" WHERE (1=1)))) OFFSET $3`,
+      `SELECT "public"."SubsidyFile"."id" FROM "public"."SubsidyFile" WHERE "public"."SubsidyFile"."status" IN (CAST($1::text AS "public"."SubsidyStatus"),CAST($2::text AS "public"."SubsidyStatus")) LIMIT $3 OFFSET $4`,
+      `SELECT "public"."AuditEvent"."id" FROM "public"."AuditEvent" WHERE ("public"."AuditEvent"."metadata"#>ARRAY[$1]::text[])::jsonb::jsonb = $2 ORDER BY "public"."AuditEvent"."id" ASC LIMIT $3 OFFSET $4`,
+      `SELECT "public"."Platform"."id" FROM "public"."Platform" WHERE "public"."Platform"."perimeterInseeCodes" @> $1 OFFSET $2`,
+    ];
+    for (const sql of prisma) expect(isPlainSelect(sql), sql).toBe(true);
+    // The principal's statement (lib/auth/principal.ts): built-in functions that cannot write.
+    expect(isPlainSelect(`SELECT u.id, (SELECT max(n.version) FROM "NoticeText" n WHERE n."validFrom" <= now()) AS "v", COALESCE((SELECT json_agg(json_build_object('id', p.id) ORDER BY p.name) FROM "Platform" p WHERE u.role::text = ANY($1::text[])), '[]'::json) AS platforms FROM "User" u WHERE u.id = $2::uuid`)).toBe(true);
+    // What looks like a call inside a string or a quoted name is not one.
+    expect(isPlainSelect(`SELECT "id", "nextval" FROM "Company" WHERE "name" = 'pg_try_advisory_lock(1)' OR "name" = 'l''x('`)).toBe(true);
+  });
+
+  it("ne reprend pas un SELECT qui appelle une fonction pouvant écrire ou verrouiller, ni une fonction de l'application", () => {
+    const refused = [
+      `SELECT pg_try_advisory_lock($1)`,
+      `SELECT pg_try_advisory_lock($1) AS locked FROM "User" LIMIT 1`,
+      `SELECT nextval('"Invoice_number_seq"') FROM "SubsidyFile"`,
+      `SELECT setval('s', 1), "id" FROM "SubsidyFile"`,
+      `SELECT set_config('app.audit_maintenance', 'on', false) FROM "AuditEvent"`,
+      `SELECT "id" FROM "Company" WHERE pg_advisory_lock(42) IS NOT NULL`,
+      `SELECT "id" FROM "Company" ORDER BY f_unaccent("name")`,
+      `SELECT "public"."purge_everything"($1) FROM "Company"`,
+      `SELECT "id" FROM "Company", LATERAL dblink_exec('x', 'DELETE FROM t') AS d`,
+      `SELECT COUNT (*) , lo_import('/etc/passwd') FROM "Company"`,
+    ];
+    for (const sql of refused) expect(isPlainSelect(sql), sql).toBe(false);
+  });
+
+  it("ne reprend ni un SELECT INTO, ni deux instructions, ni une lecture sans table, ni ce qu'il ne sait pas lire", () => {
+    expect(isPlainSelect(`SELECT * INTO "CompanyCopy" FROM "Company"`)).toBe(false);
+    expect(isPlainSelect(`SELECT "id" FROM "Company"; DELETE FROM "Company"`)).toBe(false);
+    expect(isPlainSelect(`SELECT 1`)).toBe(false);
+    expect(isPlainSelect(`SELECT $$x$$ FROM "Company"`)).toBe(false);
+    expect(isPlainSelect(`SELECT E'\\'' FROM "Company"`)).toBe(false);
+    expect(isPlainSelect(`SELECT "id" FROM "Company" WHERE "name" = 'unterminated`)).toBe(false);
   });
 });

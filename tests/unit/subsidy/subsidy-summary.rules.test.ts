@@ -8,6 +8,32 @@ describe("synthèse d'un dossier de subvention", () => {
     expect(nextStep("CLOSED", "REGION").who).toBeNull();
   });
 
+  it("dossier Région en brouillon : renvoie à la section « Demande annuelle (art. 5) » avec ce qui manque, et au bilan d'activité avant tout versement", () => {
+    const bilan = { required: true, missing: true };
+    const draft = nextStep("DRAFT", "REGION", { annualRequest: { missing: ["Programme d'action annuel", "Budget détaillé"] }, activityBilan: bilan });
+    expect(draft).toMatchObject({ who: "la plateforme", anchor: "demande" });
+    expect(draft.text).toContain("« Demande annuelle (art. 5) »");
+    expect(draft.text).toContain("il manque : programme d'action annuel, budget détaillé");
+    expect(draft.then).toMatch(/Avant tout versement, la Région \(finances\) enregistre la date de réception du bilan d'activité/);
+    // Complete request: still named, no anchor needed; bilan already received: no reminder.
+    const complete = nextStep("DRAFT", "REGION", { annualRequest: { missing: [] }, activityBilan: { required: true, missing: false } });
+    expect(complete.text).toContain("« Demande annuelle (art. 5) » complète");
+    expect(complete.then).toBeUndefined();
+    // Rule set without the requirement: no reminder either.
+    expect(nextStep("DRAFT", "REGION", { annualRequest: { missing: [] }, activityBilan: { required: false, missing: false } }).then).toBeUndefined();
+    expect(nextStep("RETURNED", "REGION", { annualRequest: { missing: ["Budget détaillé"] }, activityBilan: bilan }).text).toMatch(/^Corriger la demande : compléter la section « Demande annuelle \(art. 5\) »/);
+    // France Travail: no annual request, no activity bilan.
+    expect(nextStep("DRAFT", "FRANCE_TRAVAIL", { annualRequest: null, activityBilan: { required: false, missing: false } })).toEqual({ text: "Compléter le budget et déposer la demande", who: "la plateforme" });
+  });
+
+  it("convention Région signée sans bilan d'activité reçu : la date de réception d'abord, les versements ensuite", () => {
+    const signed = nextStep("SIGNED", "REGION", { annualRequest: { missing: [] }, activityBilan: { required: true, missing: true } });
+    expect(signed).toMatchObject({ anchor: "echeances", who: "la plateforme, puis la Région (finances)" });
+    expect(signed.text).toMatch(/bilan d'activité.*date de réception.*aucun versement avant/);
+    expect(nextStep("AWARDED", "REGION", { annualRequest: { missing: [] }, activityBilan: { required: true, missing: true } }).then).toMatch(/Avant tout versement/);
+    expect(nextStep("SIGNED", "REGION", { annualRequest: { missing: [] }, activityBilan: { required: true, missing: false } }).text).toMatch(/^Demander les tranches exigibles/);
+  });
+
   it("raconte le dossier à partir des transitions et des versements, dans l'ordre du temps", () => {
     const story = fileStory(
       [{ at: "2026-03-01T09:00:00.000Z", title: "Enregistrer la signature", detail: null, actor: "A", isTransition: true },
