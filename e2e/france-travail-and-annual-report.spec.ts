@@ -76,6 +76,9 @@ test.describe("bilans : France Travail et rapport annuel", () => {
     await page.getByRole("button", { name: "Enregistrer le texte" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Bilan qualitatif enregistré" })).toBeVisible();
     await expect(page.getByTestId("qualitative-text")).toHaveText("Une année de montée en charge du circuit court.");
+    // The confirmation outlives the refresh that shows the saved text (the form was remounted by a
+    // key on the version and the message vanished: CI failed on it once).
+    await expect(page.getByRole("status").filter({ hasText: "Bilan qualitatif enregistré" })).toBeVisible();
 
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("annual-xlsx").click()]);
     expect(download.suggestedFilename()).toBe(`rapport-annuel-lens-lievin-${year}.xlsx`);

@@ -11,13 +11,18 @@ export function QualitativeEditor({ platformId, year, text, version }: { platfor
   const router = useRouter();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [pending, setPending] = useState(false);
+  // The version this form edits: the saved one after each save. The form stays mounted across the
+  // refresh that follows a save, so its confirmation stays on screen (it used to be remounted by a
+  // `key` on the version and the « enregistré » message vanished as soon as the page refreshed).
+  const [current, setCurrent] = useState(version);
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const qualitative = String(new FormData(e.currentTarget).get("qualitative") ?? "");
     setPending(true);
-    const r = await saveQualitativeAction(null, toFormData({ platformId, year, qualitative, version }));
+    const r = await saveQualitativeAction(null, toFormData({ platformId, year, qualitative, version: current }));
     setPending(false);
+    if (r.ok) setCurrent(r.data.version);
     setMessage(r.ok ? { ok: true, text: `Bilan qualitatif enregistré (version ${r.data.version}).` } : { ok: false, text: r.fields?.qualitative?.[0] ?? r.message });
     if (r.ok) router.refresh();
   }

@@ -98,7 +98,7 @@ export default async function AnnualReportPage({ searchParams }: { searchParams:
         <h2 id="qual-title" className="text-xl font-semibold">Bilan qualitatif</h2>
         {r.qualitative ? <div className="whitespace-pre-wrap rounded border border-gray-300 bg-white p-3" data-testid="qualitative-text">{r.qualitative}</div> : <p className="text-muted">Aucun texte saisi.</p>}
         {r.updatedAt ? <p className="text-sm text-muted">Version {r.version}, modifiée le {new Date(r.updatedAt).toLocaleDateString("fr-FR")}.</p> : null}
-        {can(user, "annualReport.write") ? <QualitativeEditor key={r.version} platformId={r.platformId} year={r.year} text={r.qualitative} version={r.version} /> : null}
+        {can(user, "annualReport.write") ? <QualitativeEditor platformId={r.platformId} year={r.year} text={r.qualitative} version={r.version} /> : null}
       </section>
     </article>
   );
