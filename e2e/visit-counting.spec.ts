@@ -118,6 +118,8 @@ test("« Nouvelle visite » depuis Ma journée, la recherche et le raccourci Alt
   await expect(page).toHaveURL(/\/visites\/nouvelle\?entreprise=/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Nouvelle visite");
   await page.goto("/offres");
+  // The shortcut listens once the page is hydrated (CI once pressed it before, under load).
+  await expect(page.locator("html[data-visit-shortcut=on]")).toBeAttached();
   await page.keyboard.press("Alt+Shift+KeyV");
   await expect(page).toHaveURL(/\/visites\/nouvelle$/);
   await expect(page.getByRole("combobox", { name: /Entreprise visitée/ })).toBeFocused();

@@ -13,7 +13,12 @@ export function NewVisitShortcut() {
       }
     }
     window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
+    // Says the shortcut listens (the e2e waits for it: a key pressed before hydration does nothing).
+    document.documentElement.dataset.visitShortcut = "on";
+    return () => {
+      window.removeEventListener("keydown", onKey);
+      delete document.documentElement.dataset.visitShortcut;
+    };
   }, [router]);
   return null;
 }
