@@ -61,6 +61,11 @@ test.describe("bilans : France Travail et rapport annuel", () => {
     await expect(page.getByTestId("home-role")).toBeVisible();
     // The year's convention objectives, then the "objectifs atteints vs cibles" table.
     await page.goto(`/bilans/objectifs?year=${year}`);
+    // The year's Région convention is signed (seeded): a change cites the amendment recorded on its
+    // file (the only one, chosen already).
+    const amendment = page.getByTestId("objectives-amendment");
+    await expect(amendment).toContainText("La convention " + year + " est signée");
+    await expect(amendment.getByLabel("Avenant qui fait ce changement")).toHaveValue(/.+/);
     await page.getByLabel("Offres recueillies", { exact: true }).fill("100");
     await page.getByRole("button", { name: "Enregistrer les objectifs" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Objectifs enregistrés (1 modifié)." })).toBeVisible();

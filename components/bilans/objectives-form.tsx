@@ -1,11 +1,15 @@
 "use client";
 // The year's objectives of a platform's financial convention: one target per indicator (empty =
 // no objective). Saved through a server action; a concurrent change answers with a conflict message.
+// A signed Région convention's indicators change only under an amendment recorded on its file: the
+// form then asks which one (`amendments`), or says that none is recorded yet.
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { saveObjectivesAction } from "@/app/(app)/bilans/actions";
 import { toJsonFormData } from "@/components/forms/server-form";
 import { Button } from "@/components/ui/button";
+import { Notice } from "@/components/ui/card";
+import { SelectField } from "@/components/ui/field";
 import { stackClass, TableScroll } from "@/components/ui/table";
 
 export interface ObjectiveFormRow {
@@ -17,7 +21,15 @@ export interface ObjectiveFormRow {
   version: number | null;
 }
 
-export function ObjectivesForm({ platformId, year, rows }: { platformId: string; year: number; rows: ObjectiveFormRow[] }) {
+/**
+ * Keep the key free of the rows' versions: the refresh after a save brings the new versions as
+ * props, and a remount would drop the confirmation message.
+ */
+export function ObjectivesForm({ platformId, year, rows, amendments = null }: {
+  platformId: string; year: number; rows: ObjectiveFormRow[];
+  /** The amendments of the signed convention a change must cite; null when none is needed. */
+  amendments?: { id: string; label: string }[] | null;
+}) {
   const router = useRouter();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -34,8 +46,9 @@ export function ObjectivesForm({ platformId, year, rows }: { platformId: string;
       targets[r.key] = raw === "" ? null : raw;
       if (r.version !== null) versions[r.key] = r.version;
     }
+    const amendmentEventId = amendments ? String(fd.get("amendmentEventId") ?? "") || undefined : undefined;
     setPending(true);
-    const res = await saveObjectivesAction(null, toJsonFormData({ platformId, year, targets, versions }));
+    const res = await saveObjectivesAction(null, toJsonFormData({ platformId, year, targets, versions, amendmentEventId }));
     setPending(false);
     if (res.ok) {
       setErrors({});
@@ -43,7 +56,10 @@ export function ObjectivesForm({ platformId, year, rows }: { platformId: string;
       router.refresh();
     } else {
       const fieldErrors: Record<string, string> = {};
-      for (const [f, m] of Object.entries(res.fields ?? {})) if (f.startsWith("targets.") && m[0]) fieldErrors[f.slice("targets.".length)] = m[0];
+      for (const [f, m] of Object.entries(res.fields ?? {})) {
+        if (f.startsWith("targets.") && m[0]) fieldErrors[f.slice("targets.".length)] = m[0];
+        if (f === "amendmentEventId" && m[0]) fieldErrors.amendmentEventId = m[0];
+      }
       setErrors(fieldErrors);
       setMessage({ ok: false, text: res.message });
     }
@@ -53,6 +69,17 @@ export function ObjectivesForm({ platformId, year, rows }: { platformId: string;
     <form onSubmit={onSubmit} className="flex flex-col gap-3" aria-describedby="objectives-help" noValidate>
       <p id="objectives-help" className="text-sm text-muted">Laissez vide un indicateur sans objectif. Les cibles sont des nombres entiers sur l&apos;année civile {year}.</p>
       {message ? <p role={message.ok ? "status" : "alert"} className={message.ok ? "text-success" : "text-danger"}>{message.text}</p> : null}
+      {amendments ? (
+        <Notice data-testid="objectives-amendment">
+          <p className="mb-2 text-sm">La convention {year} est signée : ses indicateurs et leurs cibles ne changent que par un avenant, enregistré sur le dossier de subvention par la finance de la Région.</p>
+          {amendments.length === 0 ? (
+            <p className="text-sm font-semibold">Aucun avenant n&apos;est encore enregistré sur le dossier : les cibles ne peuvent pas être modifiées pour l&apos;instant.</p>
+          ) : (
+            <SelectField label="Avenant qui fait ce changement" name="amendmentEventId" required options={amendments.map((a) => ({ value: a.id, label: a.label }))}
+              placeholder="— Choisir l'avenant —" defaultValue={amendments.length === 1 ? amendments[0]!.id : ""} error={errors.amendmentEventId} />
+          )}
+        </Notice>
+      ) : null}
       <TableScroll label={`Objectifs ${year}`}>
       {/* Below 640 px each indicator is a card (kit: stackClass): the target input never sits off-screen. */}
       <table className={`min-w-full text-sm ${stackClass}`}>
@@ -77,7 +104,7 @@ export function ObjectivesForm({ platformId, year, rows }: { platformId: string;
         </tbody>
       </table>
       </TableScroll>
-      <div><Button type="submit" disabled={pending}>{pending ? "Enregistrement…" : "Enregistrer les objectifs"}</Button></div>
+      <div><Button type="submit" disabled={pending || amendments?.length === 0}>{pending ? "Enregistrement…" : "Enregistrer les objectifs"}</Button></div>
     </form>
   );
 }

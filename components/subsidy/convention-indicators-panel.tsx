@@ -16,8 +16,10 @@ export interface CatalogueEntry {
   family: string;
 }
 
-export function ConventionIndicatorsPanel({ platformId, year, chosen, catalogue, canChoose }: {
+export function ConventionIndicatorsPanel({ platformId, year, chosen, catalogue, canChoose, amendments }: {
   platformId: string; year: number; chosen: ConventionIndicatorRow[]; catalogue: CatalogueEntry[]; canChoose: boolean;
+  /** Signed convention: the amendments a change must cite (null before signature). */
+  amendments: { id: string; label: string }[] | null;
 }) {
   const byKey = new Map(chosen.map((c) => [c.key, c]));
   return (
@@ -31,7 +33,7 @@ export function ConventionIndicatorsPanel({ platformId, year, chosen, catalogue,
         </p>
       ) : null}
       {canChoose ? (
-        <ObjectivesForm key={`${platformId}-${year}-${chosen.map((c) => `${c.key}:${c.version}`).join(".")}`} platformId={platformId} year={year}
+        <ObjectivesForm key={`${platformId}-${year}`} platformId={platformId} year={year} amendments={amendments}
           rows={catalogue.map((d) => ({ ...d, target: byKey.get(d.key)?.target ?? null, version: byKey.get(d.key)?.version ?? null }))} />
       ) : chosen.length === 0 ? (
         <p className="text-sm text-muted">Aucun indicateur choisi pour cette convention.</p>

@@ -11,6 +11,7 @@ const EVENT_LABELS: Record<string, string> = {
   ftBreach: "Manquement à la convention (article 8)",
   formalNotice: "Mise en demeure enregistrée",
   paymentRecorded: "Versement enregistré",
+  indicatorsAmended: "Indicateurs de la convention modifiés par avenant",
 };
 
 /** The file's story from its stored transitions and payments, oldest first. */

@@ -12,6 +12,8 @@ export const saveObjectivesSchema = z.object({
     .refine((r) => Object.keys(r).every((k) => OBJECTIVE_KEYS.has(k)), "Indicateur inconnu"),
   /** The version each existing objective was read at (optimistic locking). */
   versions: z.record(z.string(), z.number().int()).default({}),
+  /** A signed Région convention's indicators change only under an amendment recorded on its file (its history event's id). */
+  amendmentEventId: z.uuid("Avenant invalide").optional(),
 });
 export type SaveObjectivesInput = z.infer<typeof saveObjectivesSchema>;
 

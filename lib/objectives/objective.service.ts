@@ -7,11 +7,14 @@ import { recordAudit } from "@/lib/audit/audit.service";
 import { bilanPlatform, bilanPlatforms, monthlyFigures } from "@/lib/bilans/bilan.query";
 import { can, type Principal } from "@/lib/authz/policy";
 import type { Db, DbOrTx } from "@/lib/db";
-import { ConflictError, ForbiddenError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, UnprocessableError } from "@/lib/errors";
+import { formatDate } from "@/lib/format";
 import { aggregateFigures, emptyFigures, type Figures } from "@/lib/indicators/indicators";
 import { currentMonth, type MonthKey } from "@/lib/indicators/period.rules";
-import { objectiveProgress, sumTargets, type ObjectiveProgress, type ObjectiveTarget } from "@/lib/objectives/objective.rules";
+import { OBJECTIVE_INDICATORS, objectiveProgress, sumTargets, type ObjectiveProgress, type ObjectiveTarget } from "@/lib/objectives/objective.rules";
+import { indicatorsNeedAmendment } from "@/lib/subsidy/subsidy-workflow.rules";
 import type { SaveObjectivesInput } from "@/lib/objectives/objective.schema";
+import type { SubsidyStatus } from "@/lib/generated/prisma/enums";
 
 export interface ObjectiveRow extends ObjectiveTarget {
   version: number;
@@ -29,8 +32,32 @@ export async function listObjectives(db: DbOrTx, user: Principal, platformId: st
  * qualitatifs et quantitatifs pour la période concernée »). Null: no Région file that year, the
  * platform's own objectives (PlatformObjective) apply.
  */
-export async function regionConventionOf(db: DbOrTx, platformId: string, year: number): Promise<{ id: string; status: string } | null> {
-  return db.subsidyFile.findFirst({ where: { platformId, year, funder: "REGION" }, select: { id: true, status: true } });
+export async function regionConventionOf(db: DbOrTx, platformId: string, year: number): Promise<{ id: string; status: string; signedAt: Date | null } | null> {
+  return db.subsidyFile.findFirst({ where: { platformId, year, funder: "REGION" }, select: { id: true, status: true, signedAt: true } });
+}
+
+export interface AmendmentOption {
+  id: string;
+  label: string;
+}
+
+/**
+ * The amendments recorded on a convention's file (step « Enregistrer un avenant », by Région
+ * finance), newest first: what a change of a signed convention's indicators must cite.
+ */
+export async function conventionAmendments(db: DbOrTx, subsidyFileId: string): Promise<AmendmentOption[]> {
+  const events = await db.subsidyFileEvent.findMany({ where: { subsidyFileId, transition: "amendment" }, orderBy: { at: "desc" }, select: { id: true, at: true, comment: true } });
+  return events.map((e) => ({ id: e.id, label: e.comment ?? `Avenant enregistré le ${formatDate(e.at)}` }));
+}
+
+/**
+ * For a signed Région convention of that platform and year: the amendments a change of its
+ * indicators may cite (possibly none yet). Null when no amendment is needed (no Région file, or
+ * not signed yet).
+ */
+export async function amendmentChoice(db: DbOrTx, platformId: string, year: number): Promise<AmendmentOption[] | null> {
+  const convention = await regionConventionOf(db, platformId, year);
+  return convention && indicatorsNeedAmendment(convention) ? conventionAmendments(db, convention.id) : null;
 }
 
 /** The year's targets of some platforms: the convention's chosen indicators where there is one. */
@@ -146,8 +173,18 @@ export async function saveObjectives(db: Db, user: Principal, input: SaveObjecti
         before[key] = current.target;
       }
     }
+    let amendmentEventId: string | null = null;
+    if (changed.length > 0 && convention && indicatorsNeedAmendment(convention)) {
+      amendmentEventId = await citedAmendment(tx, convention.id, input);
+      await tx.subsidyFileEvent.create({
+        data: {
+          subsidyFileId: convention.id, transition: "indicatorsAmended", fromStatus: convention.status as SubsidyStatus, toStatus: convention.status as SubsidyStatus, actorId: user.id,
+          comment: amendedComment((await tx.subsidyFileEvent.findUniqueOrThrow({ where: { id: amendmentEventId }, select: { comment: true } })).comment, changed, before, input.targets),
+        },
+      });
+    }
     if (changed.length > 0) {
-      const metadata = { year: input.year, changed, before, after: Object.fromEntries(changed.map((k) => [k, input.targets[k] ?? null])) };
+      const metadata = { year: input.year, changed, before, after: Object.fromEntries(changed.map((k) => [k, input.targets[k] ?? null])), ...(amendmentEventId ? { amendmentEventId } : {}) };
       await recordAudit(tx, convention
         ? {
           action: "conventionIndicator.updated", actorId: user.id, actorRole: user.role, entityType: "SubsidyFile", entityId: convention.id, platformId: platform.id,
@@ -157,4 +194,35 @@ export async function saveObjectives(db: Db, user: Principal, input: SaveObjecti
     }
     return { saved: changed.length };
   });
+}
+
+/**
+ * The amendment a change of a signed convention's indicators cites: one recorded on this very file.
+ * Refused (422, nothing saved) without one, with the way forward in French.
+ */
+async function citedAmendment(tx: DbOrTx, subsidyFileId: string, input: SaveObjectivesInput): Promise<string> {
+  const recorded = await conventionAmendments(tx, subsidyFileId);
+  const lead = `La convention ${input.year} est signée : ses indicateurs et leurs cibles ne changent que par un avenant.`;
+  if (recorded.length === 0) {
+    throw new UnprocessableError(`${lead} Aucun avenant n'est enregistré sur le dossier : la finance de la Région l'enregistre d'abord (étape « Enregistrer un avenant »).`,
+      { amendmentEventId: ["Aucun avenant enregistré sur le dossier."] });
+  }
+  if (!input.amendmentEventId || !recorded.some((a) => a.id === input.amendmentEventId)) {
+    throw new UnprocessableError(`${lead} Choisissez l'avenant enregistré sur le dossier qui fait ce changement.`, { amendmentEventId: ["Choisissez l'avenant qui fait ce changement."] });
+  }
+  return input.amendmentEventId;
+}
+
+/** The file's history line: the amendment cited, then each change (« Offres recueillies : 40 → 50 »). */
+function amendedComment(amendment: string | null, changed: string[], before: Record<string, number | null>, after: Record<string, number | null>): string {
+  const label = (k: string) => OBJECTIVE_INDICATORS.find((d) => d.key === k)?.label ?? k;
+  const fr = (n: number) => new Intl.NumberFormat("fr-FR").format(n);
+  const lines = changed.map((k) => {
+    const b = before[k] ?? null;
+    const a = after[k] ?? null;
+    if (b === null) return `${label(k)} : ajouté (cible ${fr(a!)})`;
+    if (a === null) return `${label(k)} : retiré (cible ${fr(b)})`;
+    return `${label(k)} : ${fr(b)} → ${fr(a)}`;
+  });
+  return `${amendment ?? "Avenant"} — ${lines.join(" ; ")}`;
 }

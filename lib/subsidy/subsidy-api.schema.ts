@@ -167,6 +167,8 @@ export const subsidyFileDetailSchema = z.object({
   financialReport: financialReportDtoSchema.nullable().describe("Compte rendu financier d'une convention Région signée (convention cadre art. 7.3) ; null sinon"),
   conventionIndicators: z.array(conventionIndicatorDtoSchema).nullable().describe("Indicateurs du catalogue suivis par la convention annuelle Région, avec leur cible (art. 3.1 et 5) ; null pour France Travail"),
   canChooseIndicators: z.boolean().describe("L'appelant peut choisir les indicateurs de la convention (permission objective.write)"),
+  indicatorAmendments: z.array(z.object({ id: z.uuid(), label: z.string() })).nullable()
+    .describe("Convention Région signée : avenants enregistrés sur le dossier, dont l'un doit être cité (amendmentEventId) pour changer ses indicateurs ; null avant la signature et pour France Travail"),
 });
 
 export const idResponseSchema = z.object({ id: z.uuid() });

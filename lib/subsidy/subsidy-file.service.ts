@@ -7,6 +7,7 @@ import { recordAudit } from "@/lib/audit/audit.service";
 import type { Db, DbOrTx } from "@/lib/db";
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError, ValidationError } from "@/lib/errors";
 import { adoptPlatformObjectives, conventionIndicatorsOf, type ConventionIndicatorRow } from "@/lib/objectives/convention-indicator.service";
+import { conventionAmendments, type AmendmentOption } from "@/lib/objectives/objective.service";
 import { activeRuleSet } from "@/lib/rules/rule-set.service";
 import { financialReportOf, type FinancialReportView } from "@/lib/subsidy/financial-report.service";
 import { gapsNeedingExplanation, type FinalBalance } from "@/lib/subsidy/subsidy-balance.rules";
@@ -20,7 +21,7 @@ import { documentDatesOf, financeFigures, listRefundOrders, trancheStates } from
 import { activityBilanMissing, activityBilanRequired } from "@/lib/subsidy/annual-request.rules";
 import { annualRequestView, type AnnualRequestView } from "@/lib/subsidy/annual-request.service";
 import type { ConditionState, FtBreach, PenaltyResult, TrancheStatusName, WithholdingResult } from "@/lib/subsidy/tranche.rules";
-import { actualsEditable, availableTransitions, budgetEditable, STATUS_LABELS, type SubsidyStatusName, type TransitionName } from "@/lib/subsidy/subsidy-workflow.rules";
+import { actualsEditable, availableTransitions, budgetEditable, indicatorsNeedAmendment, STATUS_LABELS, type SubsidyStatusName, type TransitionName } from "@/lib/subsidy/subsidy-workflow.rules";
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
@@ -87,6 +88,8 @@ export interface SubsidyFileDetail {
   conventionIndicators: ConventionIndicatorRow[] | null;
   /** objective.write (the role table's owners of objectives): may choose them from the file. */
   canChooseIndicators: boolean;
+  /** Signed Région convention: the amendments recorded on the file, which a change of its indicators cites; null otherwise. */
+  indicatorAmendments: AmendmentOption[] | null;
 }
 
 export async function getSubsidyFileDetail(db: Db, user: CurrentUser, id: string, now = new Date()): Promise<SubsidyFileDetail> {
@@ -199,6 +202,7 @@ export async function getSubsidyFileDetail(db: Db, user: CurrentUser, id: string
       : null,
     conventionIndicators: file.funder === "REGION" ? await conventionIndicatorsOf(db, file.id) : null,
     canChooseIndicators: file.funder === "REGION" && can(user, "objective.write"),
+    indicatorAmendments: file.funder === "REGION" && indicatorsNeedAmendment(file) ? await conventionAmendments(db, file.id) : null,
   };
 }
 

@@ -26,9 +26,10 @@ export type TransitionName = (typeof TRANSITIONS)[number];
 /**
  * Events of the file's history that are not workflow steps (no change of status): a tranche claimed,
  * a payment recorded (with, since issue 22 §4, the reason of a payment made without its pieces), a
- * refund order, a France Travail breach, a formal notice.
+ * refund order, a France Travail breach, a formal notice, and the indicators of a signed Région
+ * convention changed under a recorded amendment (`indicatorsAmended`).
  */
-export const FILE_EVENTS = ["claimTranche", "paymentRecorded", "refundOrderIssued", "refundOrderPaid", "ftBreach", "formalNotice"] as const;
+export const FILE_EVENTS = ["claimTranche", "paymentRecorded", "refundOrderIssued", "refundOrderPaid", "ftBreach", "formalNotice", "indicatorsAmended"] as const;
 
 export interface TransitionDef {
   from: readonly SubsidyStatusName[];
@@ -79,6 +80,15 @@ export function budgetEditable(status: SubsidyStatusName): boolean {
 /** Actual expenses (compte rendu financier) are entered once the convention is signed. */
 export function actualsEditable(status: SubsidyStatusName): boolean {
   return status === "SIGNED";
+}
+
+/**
+ * A signed convention is changed by amendment only (« avenant »: FT art. 13.1 « La convention peut
+ * être modifiée par avenant », the Région's conventions likewise): once signed, its chosen
+ * indicators and targets change only by citing an amendment recorded on the file.
+ */
+export function indicatorsNeedAmendment(file: { signedAt: Date | null }): boolean {
+  return file.signedAt !== null;
 }
 
 /** Payments are recorded on a signed convention only. */

@@ -55,6 +55,8 @@ export type Rows = {
   jobSeekerInteractions: Prisma.JobSeekerInteractionCreateManyInput[];
   governanceMeetings: Prisma.GovernanceMeetingCreateManyInput[];
   subsidyFiles: Prisma.SubsidyFileCreateManyInput[];
+  /** Steps recorded in a file's history (the signed Région convention's amendment). */
+  subsidyFileEvents: Prisma.SubsidyFileEventCreateManyInput[];
   budgetLines: Prisma.BudgetLineCreateManyInput[];
   ftIndicators: Prisma.FtIndicatorCreateManyInput[];
   /** Issue 22 §4: indicators chosen by each Région annual convention, with their targets. */
@@ -71,7 +73,7 @@ export function emptyRows(): Rows {
     communes: [], platforms: [], users: [], memberships: [], companies: [], contacts: [], callbacks: [], intakeRequests: [],
     callbackAttempts: [], companyInteractions: [], visits: [], visitStaff: [], followUps: [], chefsDeFile: [],
     events: [], eventCompanies: [], eventChefsDeFile: [], offers: [], jobSeekers: [], eventJobSeekers: [],
-    proposals: [], jobSeekerInteractions: [], governanceMeetings: [], subsidyFiles: [], budgetLines: [], ftIndicators: [],
+    proposals: [], jobSeekerInteractions: [], governanceMeetings: [], subsidyFiles: [], subsidyFileEvents: [], budgetLines: [], ftIndicators: [],
     conventionIndicators: [], tranches: [], payments: [], diagnostics: [], annualReports: [],
   };
 }

@@ -35,6 +35,7 @@ const INSERTERS: { [K in keyof Rows]: Inserter<K> } = {
   jobSeekerInteractions: (tx, data) => tx.jobSeekerInteraction.createMany({ data }),
   governanceMeetings: (tx, data) => tx.governanceMeeting.createMany({ data }),
   subsidyFiles: (tx, data) => tx.subsidyFile.createMany({ data }),
+  subsidyFileEvents: (tx, data) => tx.subsidyFileEvent.createMany({ data }),
   budgetLines: (tx, data) => tx.budgetLine.createMany({ data }),
   ftIndicators: (tx, data) => tx.ftIndicator.createMany({ data }),
   conventionIndicators: (tx, data) => tx.conventionIndicator.createMany({ data }),

@@ -96,6 +96,15 @@ export function generateRegionFiles(ctx: SeedContext, platforms: PlatformContext
       }
     }
     addConventionIndicators(fileId, p.spec.staffEtp, rows);
+    if (awarded) {
+      // A signed convention changes by amendment only: one recorded by finance, which a change of
+      // the convention's indicators cites (lib/objectives/objective.service.ts). Id derived, no draw.
+      const amendedOn = dayOf(subDays(ctx.now, 12));
+      rows.subsidyFileEvents.push({
+        id: `${fileId.slice(0, -12)}0000000a3e01`, subsidyFileId: fileId, transition: "amendment", fromStatus: "SIGNED", toStatus: "SIGNED", at: subDays(ctx.now, 10),
+        comment: `Avenant du ${amendedOn.toISOString().slice(0, 10).split("-").reverse().join("/")}. Avenant n° 1 : révision des cibles des indicateurs de la convention`,
+      });
+    }
     // Issue 22 §4: a filed request (every status but a draft) carries the elements of art. 5.
     const filed = status !== "DRAFT";
     if (filed) rows.annualReports.push(previousYearReport(p, year, ctx.now));

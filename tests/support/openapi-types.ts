@@ -9040,7 +9040,7 @@ export interface operations {
                              * @description Étape du circuit, ou événement sans changement de statut (tranche demandée, versement, reversement, manquement, mise en demeure)
                              * @enum {string}
                              */
-                            transition: "submit" | "startReview" | "sendBack" | "approve" | "reject" | "sign" | "close" | "substantialChange" | "amendment" | "notifyTermination" | "terminate" | "lapse" | "claimTranche" | "paymentRecorded" | "refundOrderIssued" | "refundOrderPaid" | "ftBreach" | "formalNotice";
+                            transition: "submit" | "startReview" | "sendBack" | "approve" | "reject" | "sign" | "close" | "substantialChange" | "amendment" | "notifyTermination" | "terminate" | "lapse" | "claimTranche" | "paymentRecorded" | "refundOrderIssued" | "refundOrderPaid" | "ftBreach" | "formalNotice" | "indicatorsAmended";
                             /** @enum {string} */
                             fromStatus: "DRAFT" | "SUBMITTED" | "UNDER_REVIEW" | "RETURNED" | "AWARDED" | "SIGNED" | "REJECTED" | "CLOSED" | "LAPSED" | "TERMINATING" | "TERMINATED";
                             /** @enum {string} */
@@ -9259,6 +9259,12 @@ export interface operations {
                         }[] | null;
                         /** @description L'appelant peut choisir les indicateurs de la convention (permission objective.write) */
                         canChooseIndicators: boolean;
+                        /** @description Convention Région signée : avenants enregistrés sur le dossier, dont l'un doit être cité (amendmentEventId) pour changer ses indicateurs ; null avant la signature et pour France Travail */
+                        indicatorAmendments: {
+                            /** Format: uuid */
+                            id: string;
+                            label: string;
+                        }[] | null;
                     };
                 };
             };
@@ -9446,7 +9452,7 @@ export interface operations {
                              * @description Étape du circuit, ou événement sans changement de statut (tranche demandée, versement, reversement, manquement, mise en demeure)
                              * @enum {string}
                              */
-                            transition: "submit" | "startReview" | "sendBack" | "approve" | "reject" | "sign" | "close" | "substantialChange" | "amendment" | "notifyTermination" | "terminate" | "lapse" | "claimTranche" | "paymentRecorded" | "refundOrderIssued" | "refundOrderPaid" | "ftBreach" | "formalNotice";
+                            transition: "submit" | "startReview" | "sendBack" | "approve" | "reject" | "sign" | "close" | "substantialChange" | "amendment" | "notifyTermination" | "terminate" | "lapse" | "claimTranche" | "paymentRecorded" | "refundOrderIssued" | "refundOrderPaid" | "ftBreach" | "formalNotice" | "indicatorsAmended";
                             /** @enum {string} */
                             fromStatus: "DRAFT" | "SUBMITTED" | "UNDER_REVIEW" | "RETURNED" | "AWARDED" | "SIGNED" | "REJECTED" | "CLOSED" | "LAPSED" | "TERMINATING" | "TERMINATED";
                             /** @enum {string} */
@@ -9665,6 +9671,12 @@ export interface operations {
                         }[] | null;
                         /** @description L'appelant peut choisir les indicateurs de la convention (permission objective.write) */
                         canChooseIndicators: boolean;
+                        /** @description Convention Région signée : avenants enregistrés sur le dossier, dont l'un doit être cité (amendmentEventId) pour changer ses indicateurs ; null avant la signature et pour France Travail */
+                        indicatorAmendments: {
+                            /** Format: uuid */
+                            id: string;
+                            label: string;
+                        }[] | null;
                     };
                 };
             };
@@ -11474,7 +11486,7 @@ export interface operations {
                              * @description Étape du circuit, ou événement sans changement de statut (tranche demandée, versement, reversement, manquement, mise en demeure)
                              * @enum {string}
                              */
-                            transition: "submit" | "startReview" | "sendBack" | "approve" | "reject" | "sign" | "close" | "substantialChange" | "amendment" | "notifyTermination" | "terminate" | "lapse" | "claimTranche" | "paymentRecorded" | "refundOrderIssued" | "refundOrderPaid" | "ftBreach" | "formalNotice";
+                            transition: "submit" | "startReview" | "sendBack" | "approve" | "reject" | "sign" | "close" | "substantialChange" | "amendment" | "notifyTermination" | "terminate" | "lapse" | "claimTranche" | "paymentRecorded" | "refundOrderIssued" | "refundOrderPaid" | "ftBreach" | "formalNotice" | "indicatorsAmended";
                             /** @enum {string} */
                             fromStatus: "DRAFT" | "SUBMITTED" | "UNDER_REVIEW" | "RETURNED" | "AWARDED" | "SIGNED" | "REJECTED" | "CLOSED" | "LAPSED" | "TERMINATING" | "TERMINATED";
                             /** @enum {string} */
@@ -14991,6 +15003,8 @@ export interface operations {
                     versions?: {
                         [key: string]: number;
                     };
+                    /** Format: uuid */
+                    amendmentEventId?: string;
                 };
             };
         };

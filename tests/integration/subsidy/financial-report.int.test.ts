@@ -9,7 +9,7 @@ import { listObjectives, objectivesVsTargets, saveObjectives } from "@/lib/objec
 import { recordProductActual } from "@/lib/subsidy/financial-report.service";
 import { saveReceipt } from "@/lib/subsidy/receipt.service";
 import { createSubsidyFile, getSubsidyFileDetail } from "@/lib/subsidy/subsidy-file.service";
-import { recordActualExpense, recordMilestones } from "@/lib/subsidy/subsidy-workflow.service";
+import { applyTransition, recordActualExpense, recordMilestones } from "@/lib/subsidy/subsidy-workflow.service";
 import { createPlatform, createRuleSets } from "@/tests/factories";
 import { principal } from "@/tests/factories/job-seeker-side";
 import { db, resetDb } from "@/tests/support/db";
@@ -212,5 +212,47 @@ describe("art. 3.1 et 5 — indicateurs choisis par la convention annuelle", () 
     expect(await db.platformObjective.count({ where: { platformId, year: free } })).toBe(1);
     expect((await objectivesVsTargets(db, manager, platformId, free, NOW)).rows.map((r) => r.key)).toEqual(["hires"]);
     expect(await db.auditEvent.count({ where: { action: "objective.updated", platformId } })).toBeGreaterThanOrEqual(1);
+  });
+
+  it("une convention signée ne change ses indicateurs que par un avenant enregistré sur son dossier (FT art. 13.1, conventions Région)", async () => {
+    const { id } = await signedRegionFile();
+    const y = year;
+    const save = (body: Record<string, unknown>) => saveObjectives(db, referent, saveObjectivesSchema.parse({ platformId, year: y, ...body }));
+
+    // No amendment recorded yet: refused, nothing saved, nothing traced.
+    await expect(save({ targets: { hires: 10 } })).rejects.toMatchObject({ status: 422, message: expect.stringMatching(/est signée .* Aucun avenant n'est enregistré sur le dossier/), fields: { amendmentEventId: [expect.any(String)] } });
+    expect(await db.conventionIndicator.count({ where: { subsidyFileId: id } })).toBe(0);
+    expect(await db.auditEvent.count({ where: { action: "conventionIndicator.updated", entityId: id } })).toBe(0);
+    expect((await getSubsidyFileDetail(db, manager, id, NOW)).indicatorAmendments).toEqual([]);
+
+    // Finance records the amendment through the workflow step « Enregistrer un avenant ».
+    await applyTransition(db, finance, id, { transition: "amendment", version: await fileVersion(id), at: `${y}-05-20`, comment: "Avenant n° 1 : cibles revues" }, NOW);
+    const amendment = await db.subsidyFileEvent.findFirstOrThrow({ where: { subsidyFileId: id, transition: "amendment" } });
+    expect((await getSubsidyFileDetail(db, manager, id, NOW)).indicatorAmendments).toEqual([{ id: amendment.id, label: "Avenant du 20/05/" + y + ". Avenant n° 1 : cibles revues" }]);
+
+    // Not citing it, or citing another file's amendment, is refused too.
+    await expect(save({ targets: { hires: 10 } })).rejects.toMatchObject({ status: 422, message: expect.stringMatching(/Choisissez l'avenant/) });
+    const otherManager = await principal(db, "PLATFORM_MANAGER", { platformIds: [otherPlatformId] });
+    const other = await createSubsidyFile(db, otherManager, { year: y, funder: "REGION" }, NOW);
+    await db.subsidyFile.update({ where: { id: other.id }, data: { status: "SIGNED", signedAt: new Date(`${y}-03-01`) } });
+    await applyTransition(db, finance, other.id, { transition: "amendment", version: await fileVersion(other.id), at: `${y}-05-21`, comment: "Avenant d'une autre plateforme" }, NOW);
+    const foreign = await db.subsidyFileEvent.findFirstOrThrow({ where: { subsidyFileId: other.id, transition: "amendment" } });
+    await expect(save({ targets: { hires: 10 }, amendmentEventId: foreign.id })).rejects.toMatchObject({ status: 422, message: expect.stringMatching(/Choisissez l'avenant/) });
+    expect(await db.conventionIndicator.count({ where: { subsidyFileId: id } })).toBe(0);
+
+    // Citing it: saved, in the file's history with each change, and traced with the amendment's id.
+    expect(await save({ targets: { hires: 10, offersCollected: 40 }, amendmentEventId: amendment.id })).toEqual({ saved: 2 });
+    const versions = Object.fromEntries((await listObjectives(db, manager, platformId, y)).map((o) => [o.indicatorKey, o.version]));
+    expect(await save({ targets: { hires: null, offersCollected: 1250 }, versions, amendmentEventId: amendment.id })).toEqual({ saved: 2 });
+    const lines = await db.subsidyFileEvent.findMany({ where: { subsidyFileId: id, transition: "indicatorsAmended" }, orderBy: { at: "asc" } });
+    expect(lines.map((l) => l.comment)).toEqual([
+      `Avenant du 20/05/${y}. Avenant n° 1 : cibles revues — Embauches : ajouté (cible 10) ; Offres recueillies : ajouté (cible 40)`,
+      `Avenant du 20/05/${y}. Avenant n° 1 : cibles revues — Embauches : retiré (cible 10) ; Offres recueillies : 40 → 1\u202f250`,
+    ]);
+    expect(lines.every((l) => l.fromStatus === "SIGNED" && l.toStatus === "SIGNED" && l.actorId === referent.id)).toBe(true);
+    const audit = await db.auditEvent.findMany({ where: { action: "conventionIndicator.updated", entityId: id } });
+    expect(audit.map((a) => (a.metadata as { amendmentEventId?: string }).amendmentEventId)).toEqual([amendment.id, amendment.id]);
+    // Nothing changed: no amendment needed, nothing recorded.
+    expect(await save({ targets: { offersCollected: 1250 }, versions: { offersCollected: 2 } })).toEqual({ saved: 0 });
   });
 });

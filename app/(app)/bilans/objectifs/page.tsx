@@ -9,7 +9,8 @@ import { bilanPlatforms } from "@/lib/bilans/bilan.query";
 import { db } from "@/lib/db";
 import { OBJECTIVE_INDICATORS } from "@/lib/objectives/objective.rules";
 import { objectiveYearSchema } from "@/lib/objectives/objective.schema";
-import { listObjectives, objectivesVsTargets, regionConventionOf } from "@/lib/objectives/objective.service";
+import { conventionAmendments, listObjectives, objectivesVsTargets, regionConventionOf } from "@/lib/objectives/objective.service";
+import { indicatorsNeedAmendment } from "@/lib/subsidy/subsidy-workflow.rules";
 import { Notice } from "@/components/ui/card";
 import { TextLink } from "@/components/ui/text-link";
 import { can } from "@/lib/authz/policy";
@@ -33,6 +34,7 @@ export default async function ObjectivesPage({ searchParams }: { searchParams: P
   const progress = selected ? await objectivesVsTargets(db, user, selected.id, year, now) : null;
   // Issue 22 §4: with a Région annual file that year, the targets are the convention's chosen indicators.
   const convention = selected ? await regionConventionOf(db, selected.id, year) : null;
+  const amendments = convention && indicatorsNeedAmendment(convention) ? await conventionAmendments(db, convention.id) : null;
   return (
     <div className="flex flex-col gap-6">
       <div>
@@ -64,7 +66,7 @@ export default async function ObjectivesPage({ searchParams }: { searchParams: P
                 {can(user, "subsidy.read") ? <> <TextLink href={`/financement/${convention.id}#indicateurs`}>Voir le dossier de subvention</TextLink>.</> : null}
               </Notice>
             ) : null}
-            <ObjectivesForm key={`${selected.id}-${year}-${existing.map((o) => o.version).join(".")}`} platformId={selected.id} year={year}
+            <ObjectivesForm key={`${selected.id}-${year}`} platformId={selected.id} year={year} amendments={amendments}
               rows={OBJECTIVE_INDICATORS.map((d) => ({ key: d.key, label: d.label, unit: d.unit, family: d.family, target: byKey.get(d.key)?.target ?? null, version: byKey.get(d.key)?.version ?? null }))} />
           </section>
         </>

@@ -114,7 +114,7 @@ export default async function SubsidyFilePage({ params }: { params: Promise<{ id
       </Part>
       {file.conventionIndicators ? (
         <Part id="indicateurs">
-          <ConventionIndicatorsPanel platformId={file.platform.id} year={file.year} chosen={file.conventionIndicators} canChoose={file.canChooseIndicators}
+          <ConventionIndicatorsPanel platformId={file.platform.id} year={file.year} chosen={file.conventionIndicators} canChoose={file.canChooseIndicators} amendments={file.indicatorAmendments}
             catalogue={OBJECTIVE_INDICATORS.map((d) => ({ key: d.key, label: d.label, unit: d.unit, family: d.family }))} />
         </Part>
       ) : null}
