@@ -20,6 +20,11 @@ const port = Number(arg("-p", "--port") ?? env.PORT);
 const hostname = arg("-H", "--hostname") ?? env.HOST ?? "0.0.0.0";
 
 async function main() {
+  // Next.js's bundles and React pick their production code from NODE_ENV, which `next start` set
+  // itself: the launchers set it here (scripts/lib/next-build.ts appServerArgs callers).
+  if (env.NODE_ENV !== (dev ? "development" : "production")) {
+    throw new Error(`NODE_ENV=${dev ? "development" : "production"} attendu (reçu : ${env.NODE_ENV}).`);
+  }
   const app = next({ dev, dir: process.cwd(), hostname, port });
   await app.prepare();
   const handle = app.getRequestHandler();
