@@ -31,10 +31,17 @@ export interface AppServerOptions {
 /** Next.js's assets: no rendering, no nonce. */
 const ASSET = /^\/(?:_next\/(?:static|image)(?:\/|$)|favicon\.ico$)/;
 
-function pathnameOf(url: string | undefined): string {
-  const u = url ?? "/";
-  const q = u.indexOf("?");
-  return q < 0 ? u : u.slice(0, q);
+/**
+ * The path as Next.js will route it: parsed like Next.js parses it (WHATWG URL: `..` and `%2e%2e`
+ * segments resolved, backslashes as slashes, absolute-form targets), so that `/api/v1/../../x`
+ * or `/_next/static/..%2f..%2fx` is the page `/x` here too and gets its nonce.
+ */
+export function pathnameOf(url: string | undefined): string {
+  try {
+    return new URL(url ?? "/", "http://n").pathname;
+  } catch {
+    return "/";
+  }
 }
 
 /** Wraps Next.js's request handler with the headers above. Exported for the tests. */

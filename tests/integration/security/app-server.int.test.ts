@@ -64,6 +64,26 @@ describe("serveur de l'application : nonce CSP posé avant Next.js", () => {
     expect(server.seen.every((r) => r.headers["x-nonce"] === undefined)).toBe(true);
   });
 
+  it("un chemin détourné vers une page (`..`, encodé ou non) est traité comme la page : nonce et CSP", async () => {
+    server = await startSecuredServer({});
+    const { request } = await import("node:http");
+    // fetch() would resolve the dots itself: a raw request, as a client could send it.
+    const raw = (path: string) => new Promise<string | undefined>((resolve, reject) => {
+      const { hostname, port } = new URL(server!.base);
+      const req = request({ hostname, port, path }, (res) => {
+        res.resume();
+        resolve(res.headers["content-security-policy"] as string | undefined);
+      });
+      req.on("error", reject);
+      req.end();
+    });
+    for (const path of ["/api/v1/../../demandeurs", "/_next/static/%2e%2e/%2e%2e/demandeurs", "/api\\..\\demandeurs"]) {
+      expect(await raw(path), path).toMatch(/'nonce-[A-Za-z0-9+/=]{16,}'/);
+    }
+    expect(server.seen.map((r) => r.url)).toEqual(["/api/v1/../../demandeurs", "/_next/static/%2e%2e/%2e%2e/demandeurs", "/api\\..\\demandeurs"]);
+    expect(server.seen.every((r) => typeof r.headers["x-nonce"] === "string")).toBe(true);
+  });
+
   it("l'adresse de la connexion est transmise ; celle qu'un client écrirait est remplacée", async () => {
     server = await startSecuredServer({});
     await fetch(`${server.base}/api/auth/session`, { headers: { [PEER_ADDRESS_HEADER]: "6.6.6.6", "x-forwarded-for": "6.6.6.6" } });
