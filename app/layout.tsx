@@ -19,7 +19,7 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#1f5aa6" };
 
-// Every page is rendered per request: the CSP nonce (proxy.ts) can only be put on scripts then.
+// Every page is rendered per request: the CSP nonce (server/app-server.ts) can only be put on scripts then.
 export default async function RootLayout({ children }: { children: ReactNode }) {
   await connection();
   return (

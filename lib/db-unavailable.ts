@@ -36,7 +36,7 @@ export const DATABASE_RETRY_AFTER_SECONDS = 5;
 /**
  * Pauses between the tries of a read whose database connection failed: a fast PostgreSQL restart
  * takes 0.3–0.4 s (`npm run load`), so the third try at the latest lands after it; a longer outage
- * ends in the error (the API's 503, the proxy's outage page for the next page requests).
+ * ends in the error (the API's 503, the application server's outage page for the next page requests).
  */
 export const READ_RETRY_DELAYS_MS = [250, 500, 1000] as const;
 

@@ -6,7 +6,7 @@
 // requests left without an answer, recovery time, the machine's load, and checks no write was half done.
 // Needs a production build (`npm run build`). Not part of `npm test`.
 import { spawn } from "node:child_process";
-import { nextServerEnv } from "@/scripts/lib/next-build";
+import { appServerArgs } from "@/scripts/lib/next-build";
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import net from "node:net";
@@ -96,9 +96,9 @@ async function main() {
 
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    server = spawn(NODE, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+    server = spawn(NODE, appServerArgs({ port, host: "127.0.0.1" }), {
       stdio: ["ignore", "ignore", "inherit"],
-      env: nextServerEnv({ ...processEnv(), NODE_ENV: "production", DATABASE_URL: url, NEXTAUTH_URL: base, NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), LOG_LEVEL: "fatal", JOBS_ENABLED: "false" }),
+      env: { ...processEnv(), NODE_ENV: "production", DATABASE_URL: url, NEXTAUTH_URL: base, NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), LOG_LEVEL: "fatal", JOBS_ENABLED: "false" },
     });
     for (let i = 0; ; i++) {
       if (i > 240) throw new Error("le serveur n'a pas démarré");

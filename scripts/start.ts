@@ -1,7 +1,7 @@
 // `npm start`: one command from a fresh clone to a running app.
 // DATABASE_URL given → use it. Otherwise → embedded PostgreSQL in .data/postgres, generated secrets.
-// Then: migrations, demo seed (once), production build when stale, `next start` on PORT.
-// `--dev` runs `next dev` instead of the production build.
+// Then: migrations, demo seed (once), production build when stale, the application server
+// (server/main.ts: Next.js behind Node's http server) on PORT. `--dev` runs it in development mode.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { env, missingProductionSecrets, processEnv } from "@/lib/env";
@@ -12,7 +12,7 @@ import { seedDemo } from "@/prisma/seed/demo";
 import { resolveDatabaseUrl } from "@/scripts/lib/database";
 import { applyMigrations } from "@/scripts/lib/migrations";
 import { stopChild, unexpectedExitCode } from "@/scripts/lib/child";
-import { buildIsStale, NEXT_BIN, nextServerEnv } from "@/scripts/lib/next-build";
+import { appServerArgs, buildIsStale, NEXT_BIN } from "@/scripts/lib/next-build";
 import { print, printError } from "@/scripts/lib/print";
 import { loadLocalSecrets } from "@/scripts/lib/secrets";
 
@@ -80,9 +80,10 @@ async function main() {
     }
     // The embedded demo (published passwords) listens on this machine only unless HOST says otherwise.
     const host = env.HOST ?? (embedded ? "127.0.0.1" : "0.0.0.0");
-    next = spawn(process.execPath, [NEXT_BIN, dev ? "dev" : "start", "-p", String(env.PORT), "-H", host], {
+    // The application server (server/main.ts): Next.js with the CSP nonce set per page request.
+    next = spawn(process.execPath, appServerArgs({ port: env.PORT, host, dev }), {
       stdio: "inherit",
-      env: nextServerEnv(dev ? childEnv : { ...childEnv, NODE_ENV: "production" }),
+      env: { ...childEnv, NODE_ENV: dev ? "development" : "production" },
     });
     // However Next.js ends (crash, kill -9, OOM killer) when we did not ask it to, the launcher stops
     // its PostgreSQL and exits non-zero, so that a supervisor restarts it.

@@ -10,7 +10,7 @@ import { loadJobReferences } from "@/lib/reference/reference-data";
 import { createPrismaClient } from "@/lib/db-client";
 import { seedDemo } from "@/prisma/seed/demo";
 import { applyMigrations } from "@/scripts/lib/migrations";
-import { buildIsStale, nextServerEnv } from "@/scripts/lib/next-build";
+import { appServerArgs, buildIsStale } from "@/scripts/lib/next-build";
 import { print } from "@/scripts/lib/print";
 import { bin, NODE, run } from "@/scripts/lib/run";
 import { loadLocalSecrets } from "@/scripts/lib/secrets";
@@ -136,9 +136,10 @@ async function main() {
 
       const port = await freePort();
       const baseURL = `http://localhost:${port}`;
-      const server = spawn(NODE, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
+      // The production start path (server/main.ts), as `npm start` runs it.
+      const server = spawn(NODE, appServerArgs({ port }), {
         stdio: ["ignore", "ignore", "inherit"],
-        env: nextServerEnv({ ...baseEnv, NODE_ENV: "production", DATABASE_URL: dbs.e2eUrl, NEXTAUTH_URL: baseURL, NEXTAUTH_SECRET: loadLocalSecrets().nextauthSecret, LOG_LEVEL: "warn" }),
+        env: { ...baseEnv, NODE_ENV: "production", DATABASE_URL: dbs.e2eUrl, NEXTAUTH_URL: baseURL, NEXTAUTH_SECRET: loadLocalSecrets().nextauthSecret, LOG_LEVEL: "warn" },
       });
       try {
         if (!(await waitForHealth(baseURL, 60_000))) {

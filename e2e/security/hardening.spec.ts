@@ -57,6 +57,28 @@ test("en-têtes de sécurité sur les pages et l'API ; un nonce CSP neuf à chaq
   expect(api.headers()["x-content-type-options"]).toBe("nosniff");
 });
 
+test("une page de l'application (recherche de demandeurs) : une seule CSP, son nonce sur chaque script ; l'API v1 garde la sienne", async () => {
+  // Issue 18: the nonce is set by the application server (server/app-server.ts), not by a Next.js
+  // proxy; the test server is started the way `npm start` starts it.
+  const ctx = await signedIn("assistantLens");
+  const res = await ctx.get("/demandeurs?q=a");
+  expect(res.status()).toBe(200);
+  const csps = res.headersArray().filter((h) => h.name.toLowerCase() === "content-security-policy");
+  expect(csps).toHaveLength(1);
+  const nonce = cspNonce(csps[0]!.value);
+  expect(nonce).toBeTruthy();
+  const html = await res.text();
+  expect(html).toContain("Demandeurs d&#x27;emploi");
+  const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+  expect(scripts.length).toBeGreaterThan(1);
+  for (const s of scripts) expect(s).toContain(`nonce="${nonce}"`);
+  const api = await ctx.get("/api/v1/me");
+  expect(api.headersArray().filter((h) => h.name.toLowerCase() === "content-security-policy").map((h) => h.value)).toEqual([
+    "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+  ]);
+  await ctx.dispose();
+});
+
 test("les scripts de l'application s'exécutent sous la CSP (connexion dans Chromium, aucune violation)", async ({ page }) => {
   const violations: string[] = [];
   page.on("console", (m) => {

@@ -11,9 +11,8 @@ import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from "@/lib/db-un
 import { noteDatabaseUnavailable } from "@/lib/http/database-outage-page";
 import { AppError, ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ServiceUnavailableError, TooManyRequestsError, UnprocessableError, ValidationError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { env } from "@/lib/env";
 import { requestLogger, type Logger } from "@/lib/logger";
-import { HSTS } from "@/lib/security/headers";
+import { HSTS, HTTPS } from "@/lib/security/headers";
 import { zodFieldErrors } from "@/lib/validation";
 import { COMMITMENT_FREE_ACTIONS, COMMITMENT_REQUIRED_MESSAGE } from "@/lib/auth/charter.rules";
 
@@ -88,11 +87,9 @@ export function requestIdOf(req: NextRequest): string {
   return given && REQUEST_ID.test(given) ? given : randomUUID();
 }
 
-const HTTPS = env.NODE_ENV === "production" && (env.NEXTAUTH_URL ?? "").startsWith("https://");
-
 /**
- * HSTS on an /api/v1 answer in production over https. The proxy (proxy.ts) does not run for /api/v1
- * (issue 18: Node CPU per request); the API's CSP is a static header of next.config.ts.
+ * HSTS on an /api/v1 answer in production over https. The application server (server/app-server.ts)
+ * leaves /api/v1 alone (issue 18: Node CPU per request); the API's CSP is a static header of next.config.ts.
  */
 export function withHsts<R extends Response>(res: R): R {
   if (HTTPS) res.headers.set("Strict-Transport-Security", HSTS);

@@ -69,10 +69,10 @@ async function readCurrentUser(): Promise<CurrentUser | null> {
 export const getCurrentUser = cache(readCurrentUser);
 
 /**
- * A page cannot answer 503 once it renders (lib/http/database-outage-page.ts: the proxy decides before
+ * A page cannot answer 503 once it renders (lib/http/database-outage-page.ts: the application server decides before
  * rendering), so a request let through just before PostgreSQL restarted reads its user again
  * (lib/db-unavailable.ts `retryRead`) instead of answering 500 (issue 16); the next page requests
- * wait for a fresh probe in the proxy. The page's other reads retry the same way (lib/db.ts).
+ * wait for a fresh probe in the application server (server/app-server.ts). The page's other reads retry the same way (lib/db.ts).
  */
 export function retryPageRead<T>(fn: () => Promise<T>): Promise<T> {
   return retryRead(fn, noteDatabaseUnavailable);

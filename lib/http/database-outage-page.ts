@@ -1,14 +1,14 @@
 // Pages while PostgreSQL is unreachable (issue 16, reliability under faults). A server-rendered page
 // cannot choose its status once rendering has started (Next.js streams; an error boundary is
-// rendered with 500), so the decision is taken before rendering, in the proxy: when the database
+// rendered with 500), so the decision is taken before rendering, in the application server (server/app-server.ts): when the database
 // does not answer, a page request gets a French « Service momentanément indisponible » page with
 // 503 and Retry-After instead of a 500. The API answers its own 503 (lib/api/handler.ts).
 //
-// Cost when all is well: none on the request. The proxy reads the last known state; a probe
+// Cost when all is well: none on the request. The server reads the last known state; a probe
 // (connect + SELECT 1, bounded) runs in the background at most once per UP_TTL_MS. When the state is
 // « down », or a request has just failed on the database (noteDatabaseUnavailable, from
 // instrumentation's onRequestError), the request waits for a fresh probe (one at a time, shared).
-// No "server-only": the proxy bundle imports it, and the tests.
+// No "server-only": the application server (outside the Next.js bundles) imports it, and the tests.
 import pg from "pg";
 import { DATABASE_RETRY_AFTER_SECONDS } from "@/lib/db-unavailable";
 
@@ -40,7 +40,8 @@ export function pgProbe(connectionString: string): DatabaseProbe {
 }
 
 interface State { up: boolean; checkedAt: number; suspect: boolean; probing: Promise<boolean> | null }
-// On globalThis: the proxy, the route handlers and instrumentation are separate bundles of one process.
+// On globalThis: the application server, the route handlers and instrumentation are separate module
+// graphs (Next.js bundles and the server's own) of one process.
 type Shared = { states: Map<DatabaseProbe, State>; lastSuspectAt: number };
 const shared = ((globalThis as { __dbOutage?: Shared }).__dbOutage ??= { states: new Map(), lastSuspectAt: 0 });
 const states = shared.states;
@@ -107,7 +108,7 @@ export function outagePageHtml(nonce: string): string {
 `;
 }
 
-/** The proxy's answer for a page request while the database does not answer; null otherwise (go on). */
+/** The application server's answer for a page request while the database does not answer; null otherwise (go on). */
 export async function databaseOutagePage(pathname: string, nonce: string, probe: DatabaseProbe | null): Promise<Response | null> {
   // The API answers its own 503 in JSON; Next.js's assets need no database.
   if (!probe || pathname.startsWith("/api/") || pathname.startsWith("/_next/")) return null;

@@ -6,7 +6,7 @@
 // - a comma-separated list of addresses: walking from the right, proxies in the list are skipped,
 //   the first other address is the client.
 // The socket address reaches the app in PEER_ADDRESS_HEADER, set (and overwritten whatever the
-// client sent) by scripts/lib/peer-address.mjs, which `npm start` preloads into Next.js.
+// client sent) by the application server (server/app-server.ts), which every start path runs.
 import { isIP } from "node:net";
 import { env } from "@/lib/env";
 
@@ -44,7 +44,7 @@ type HeaderGetter = (name: string) => string | null | undefined;
 export function clientAddress(get: HeaderGetter, trust: TrustProxy): string {
   const forwarded = (get("x-forwarded-for") ?? "").slice(-MAX_HOPS * (MAX_ADDRESS_LENGTH + 2));
   const hops = forwarded ? forwarded.split(",").slice(-MAX_HOPS).map((h) => h.trim()) : [];
-  // Without the preload (plain `next start`), Next.js puts the socket address in X-Forwarded-For
+  // Without the application server (plain `next start`), Next.js puts the socket address in X-Forwarded-For
   // only when the client sent none: the rightmost entry is the best left.
   const peer = get(PEER_ADDRESS_HEADER) ?? hops.pop() ?? null;
   if (trust.kind === "none") return normalise(peer) ?? UNKNOWN_ADDRESS;

@@ -1,6 +1,9 @@
 // HTTP hardening (issue 9): the Content-Security-Policy of each response, with a fresh nonce per
-// page request (set by proxy.ts; Next.js puts it on its own scripts), and HSTS in production over https.
-// Pure functions, unit-tested in tests/unit/security/headers.test.ts.
+// page request (set by the application server, server/app-server.ts; Next.js puts it on its own
+// scripts), and HSTS in production over https. Pure functions (and the HTTPS setting read once),
+// unit-tested in tests/unit/security/headers.test.ts.
+// Relative: next.config.ts imports this module, and its loader does not know the `@/` alias.
+import { env } from "../env";
 
 export interface CspOptions {
   nonce: string;
@@ -36,7 +39,15 @@ export const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'no
 /** Sent only when the public URL is https in production (a browser would pin http://localhost otherwise). */
 export const HSTS = "max-age=31536000; includeSubDomains";
 
-/** Headers identical on every response (next.config.ts). CSP and HSTS depend on the request: proxy.ts. */
+/** Whether a server with this configuration sends HSTS (and `upgrade-insecure-requests`). */
+export function servesHttps(e: { NODE_ENV: string; NEXTAUTH_URL?: string | undefined }): boolean {
+  return e.NODE_ENV === "production" && (e.NEXTAUTH_URL ?? "").startsWith("https://");
+}
+
+/** This server's setting: production with an https public URL (NEXTAUTH_URL). */
+export const HTTPS = servesHttps(env);
+
+/** Headers identical on every response (next.config.ts). CSP and HSTS depend on the request: server/app-server.ts. */
 export const STATIC_SECURITY_HEADERS: { key: string; value: string }[] = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },

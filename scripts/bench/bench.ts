@@ -39,7 +39,7 @@ import { getSubsidyFileDetail } from "@/lib/subsidy/subsidy-file.service";
 import { SCALE_DPO_EMAIL, SCALE_FT_REVIEWER_EMAIL, SCALE_REFERENT_EMAIL, scaleManagerEmail, seedScale, hasData } from "@/prisma/seed/scale/scale";
 import { resolveDatabaseUrl } from "@/scripts/lib/database";
 import { applyMigrations } from "@/scripts/lib/migrations";
-import { buildIsStale } from "@/scripts/lib/next-build";
+import { appServerArgs, buildIsStale } from "@/scripts/lib/next-build";
 import { print, printError } from "@/scripts/lib/print";
 import { createApiToken, freePort, runAutocannon, sessionCookie, waitForHealth } from "@/scripts/bench/helpers";
 
@@ -418,7 +418,7 @@ async function main(): Promise<number> {
     }
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    server = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
+    server = spawn(process.execPath, appServerArgs({ port, host: "127.0.0.1" }), {
       stdio: ["ignore", "ignore", "inherit"],
       env: {
         ...processEnv(), NODE_ENV: "production", DATABASE_URL: database.url, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: base,

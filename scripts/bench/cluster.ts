@@ -18,7 +18,7 @@ import { env, processEnv } from "@/lib/env";
 import { SCALE_REFERENT_EMAIL, scaleManagerEmail } from "@/prisma/seed/scale/scale";
 import { createApiToken, freePort, runAutocannon, sessionCookie, waitForHealth } from "@/scripts/bench/helpers";
 import { applyMigrations } from "@/scripts/lib/migrations";
-import { buildIsStale, NEXT_BIN } from "@/scripts/lib/next-build";
+import { appServerArgs, buildIsStale, NEXT_BIN } from "@/scripts/lib/next-build";
 import { print, printError } from "@/scripts/lib/print";
 
 const arg = (name: string, fallback: number) => {
@@ -74,7 +74,7 @@ ${server(ports.pair, "pair")}
 }
 
 function startInstance(name: string, port: number, databaseUrl: string, secret: string): ChildProcess {
-  return spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
+  return spawn(process.execPath, appServerArgs({ port, host: "127.0.0.1" }), {
     stdio: ["ignore", "ignore", "inherit"],
     env: {
       ...processEnv(), NODE_ENV: "production", DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: `http://127.0.0.1:${port}`,

@@ -13,8 +13,8 @@
 //
 //   BENCH_DATABASE_URL=… npm run bench:pages [-- --requests 40 --rounds 3 --only demandeurs --cpu-prof .data/prof --compare <dir>]
 //
-// `--compare <dir>` (repeatable): a second build (a directory where `next start` runs: another commit's checkout
-// with its `.next`) started beside this one; the rounds alternate between the two, so that a
+// `--compare <dir>` (repeatable): a second build (another commit's checkout with its `.next`, started
+// as that commit started it: server/main.ts, or `next start` before it existed) started beside this one; the rounds alternate between the two, so that a
 // before / after comparison sees the same load on a shared machine.
 // It builds the app when the build is stale (like npm run bench) and writes
 // bench/results/pages-<timestamp>.json.
@@ -28,7 +28,7 @@ import pg from "pg";
 import { env, processEnv } from "@/lib/env";
 import { SCALE_REFERENT_EMAIL, scaleManagerEmail } from "@/prisma/seed/scale/scale";
 import { freePort, sessionCookie, waitForHealth } from "@/scripts/bench/helpers";
-import { buildIsStale, NEXT_BIN } from "@/scripts/lib/next-build";
+import { appServerArgs, buildIsStale, NEXT_BIN } from "@/scripts/lib/next-build";
 import { print, printError } from "@/scripts/lib/print";
 
 const argValue = (name: string) => {
@@ -190,7 +190,7 @@ async function main(): Promise<number> {
       const base = `http://127.0.0.1:${port}`;
       const nodeArgs = profile && PROF_DIR ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(PROF_DIR)}`] : [];
       const spawnedAt = performance.now();
-      const proc = spawn(process.execPath, [...nodeArgs, path.resolve(NEXT_BIN), "start", "-p", String(port), "-H", "127.0.0.1"], {
+      const proc = spawn(process.execPath, appServerArgs({ root: cwd, port, host: "127.0.0.1", nodeArgs }), {
         cwd, stdio: ["ignore", "ignore", "inherit"],
         env: {
           ...processEnv(), NODE_ENV: "production", DATABASE_URL: url, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: base, NEXT_TELEMETRY_DISABLED: "1",

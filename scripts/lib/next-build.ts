@@ -1,11 +1,11 @@
 // Decides whether the production build is stale: any source newer than .next/BUILD_ID.
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 
 export const SOURCE_ROOTS = ["app", "components", "lib", "public", "types"];
-// proxy.ts (request proxy: CSP, headers) and instrumentation.ts (server start-up) are compiled into the build too.
-export const SOURCE_FILES = ["next.config.ts", "proxy.ts", "instrumentation.ts", "package.json", "postcss.config.mjs", "tsconfig.json", "prisma/schema.prisma"];
+// instrumentation.ts (server start-up) is compiled into the build too. server/ is not: it runs from
+// its sources (server/main.ts under tsx) and wraps whatever build is there.
+export const SOURCE_FILES = ["next.config.ts", "instrumentation.ts", "package.json", "postcss.config.mjs", "tsconfig.json", "prisma/schema.prisma"];
 
 function newestMtime(entry: string): number {
   if (!existsSync(entry)) return 0;
@@ -29,12 +29,17 @@ export function buildIsStale(root = "."): boolean {
 
 export const NEXT_BIN = "node_modules/next/dist/bin/next";
 
+/** The application server (server/main.ts: Next.js behind Node's http server, CSP nonce set there). */
+export const APP_SERVER = "server/main.ts";
+
 /**
- * Environment for a Next.js server process: preloads scripts/lib/peer-address.mjs (the socket's
- * address for lib/security/client-address.ts) through NODE_OPTIONS, so that `next dev`'s worker
- * gets it too.
+ * Node's arguments that start the application in `root` (a checkout with its `.next` build): the
+ * application server under tsx. A checkout without it (an older commit measured beside this one by
+ * `npm run bench:pages -- --compare`) gets `next start`, as it was run then. `nodeArgs` go first
+ * (e.g. `--cpu-prof`).
  */
-export function nextServerEnv(base: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const preload = `--import ${pathToFileURL(path.resolve("scripts/lib/peer-address.mjs")).href}`;
-  return { ...base, NODE_OPTIONS: [base.NODE_OPTIONS, preload].filter(Boolean).join(" ") };
+export function appServerArgs({ root = ".", port, host, dev = false, nodeArgs = [] }: { root?: string; port: number; host?: string; dev?: boolean; nodeArgs?: string[] }): string[] {
+  const where = ["-p", String(port), ...(host ? ["-H", host] : [])];
+  if (!existsSync(path.join(root, APP_SERVER))) return [...nodeArgs, path.resolve(root, NEXT_BIN), dev ? "dev" : "start", ...where];
+  return [...nodeArgs, "--import", "tsx", APP_SERVER, ...(dev ? ["--dev"] : []), ...where];
 }

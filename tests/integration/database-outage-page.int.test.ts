@@ -1,30 +1,29 @@
-// Pages while PostgreSQL is unreachable (issue 16, reliability): the proxy answers a French
-// « Service momentanément indisponible » page with 503 and Retry-After before rendering (a page
-// that throws while rendering can only be a 500 in Next.js). The outage is real: the proxy is
-// loaded with a DATABASE_URL where nothing listens; with the test database it lets pages through.
-import { afterEach, describe, expect, it, vi } from "vitest";
-import { NextRequest } from "next/server";
+// Pages while PostgreSQL is unreachable (issue 16, reliability): the application server
+// (server/app-server.ts) answers a French « Service momentanément indisponible » page with 503 and
+// Retry-After before Next.js renders (a page that throws while rendering can only be a 500 in
+// Next.js). The outage is real: the server's probe points at a port where nothing listens; with the
+// test database it lets pages through. A real http server; Next.js's handler is replaced by one that
+// records what reached it (Next.js itself needs a build: e2e/security/hardening.spec.ts).
+import type { IncomingMessage } from "node:http";
+import { afterEach, describe, expect, it } from "vitest";
 import { env } from "@/lib/env";
 import { databaseAnswers, databaseOutagePage, noteDatabaseUnavailable, pgProbe } from "@/lib/http/database-outage-page";
+import { startSecuredServer, type SecuredServer } from "@/tests/support/secured-server";
 
 const DEAD = "postgresql://postgres:x@127.0.0.1:1/nowhere";
 const LIVE = env.DATABASE_URL!;
 
-async function loadProxy(databaseUrl: string) {
-  vi.resetModules();
-  vi.stubEnv("DATABASE_URL", databaseUrl);
-  return (await import("@/proxy")).proxy;
-}
-
-afterEach(() => {
-  vi.unstubAllEnvs();
+let server: SecuredServer | null = null;
+afterEach(async () => {
+  await server?.close();
+  server = null;
 });
 
 describe("pages pendant une panne de la base (issue 16)", () => {
   it("base arrêtée : une page répond 503 avec Retry-After et une page en français, jamais 500", async () => {
-    const proxy = await loadProxy(DEAD);
+    server = await startSecuredServer({ probe: pgProbe(DEAD) });
     for (const path of ["/", "/demandeurs", "/rgpd/conservation"]) {
-      const res = await proxy(new NextRequest(`http://localhost${path}`));
+      const res = await fetch(`${server.base}${path}`);
       expect(res.status, path).toBe(503);
       expect(res.headers.get("retry-after")).toBe("5");
       expect(res.headers.get("content-type")).toBe("text/html; charset=utf-8");
@@ -38,20 +37,22 @@ describe("pages pendant une panne de la base (issue 16)", () => {
       const nonce = /nonce="([^"]+)"/.exec(html)![1]!;
       expect(csp).toContain(`'nonce-${nonce}'`);
     }
+    // Next.js never saw them.
+    expect(server.seen).toHaveLength(0);
   });
 
   it("base arrêtée : l'API garde sa propre réponse (JSON) et n'est pas interceptée", async () => {
-    const proxy = await loadProxy(DEAD);
-    const res = await proxy(new NextRequest("http://localhost/api/v1/me"));
+    server = await startSecuredServer({ probe: pgProbe(DEAD) });
+    const res = await fetch(`${server.base}/api/v1/me`);
     expect(res.status).toBe(200);
-    expect(res.headers.get("x-middleware-next")).toBe("1");
+    expect(server.seen.map((r: IncomingMessage) => r.url)).toEqual(["/api/v1/me"]);
   });
 
   it("base disponible : les pages passent", async () => {
-    const proxy = await loadProxy(LIVE);
-    const res = await proxy(new NextRequest("http://localhost/"));
+    server = await startSecuredServer({ probe: pgProbe(LIVE) });
+    const res = await fetch(`${server.base}/`);
     expect(res.status).toBe(200);
-    expect(res.headers.get("x-middleware-next")).toBe("1");
+    expect(server.seen.map((r: IncomingMessage) => r.url)).toEqual(["/"]);
   });
 
   it("la sonde réelle : fausse sur un port fermé, vraie sur la base de test", async () => {

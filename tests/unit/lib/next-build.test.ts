@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync 
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { buildIsStale } from "@/scripts/lib/next-build";
+import { APP_SERVER, appServerArgs, buildIsStale, NEXT_BIN } from "@/scripts/lib/next-build";
 
 /** Root-level TypeScript files that are tool configuration, not part of the Next.js build. */
 const NOT_BUILT = new Set(["vitest.config.ts", "playwright.config.ts", "prisma.config.ts", "eslint.config.mjs"]);
@@ -32,12 +32,12 @@ function touch(file: string, secondsAgo: number) {
 }
 
 describe("fraîcheur du build Next.js", () => {
-  // Read from the repository: a new root file (like proxy.ts or instrumentation.ts) is covered the day it lands.
+  // Read from the repository: a new root file (like instrumentation.ts) is covered the day it lands.
   // (*.d.ts: type declarations, e.g. next-env.d.ts that the build itself writes.)
   const rootSources = readdirSync(process.cwd()).filter((f) => /\.(ts|tsx|mjs)$/.test(f) && !f.endsWith(".d.ts") && !NOT_BUILT.has(f));
 
   it("trouve les fichiers racine compilés par Next.js", () => {
-    expect(rootSources).toEqual(expect.arrayContaining(["next.config.ts", "proxy.ts", "instrumentation.ts"]));
+    expect(rootSources).toEqual(expect.arrayContaining(["next.config.ts", "instrumentation.ts"]));
   });
 
   for (const file of ["app/page.tsx", "components/ui/x.tsx", "lib/x.ts", "prisma/schema.prisma", "package.json", ...rootSources]) {
@@ -53,5 +53,17 @@ describe("fraîcheur du build Next.js", () => {
   it("sans build (pas de .next/BUILD_ID) → build à faire", () => {
     root = mkdtempSync(path.join(os.tmpdir(), "next-build-"));
     expect(buildIsStale(root)).toBe(true);
+  });
+});
+
+describe("démarrage de l'application (issue 18 : serveur de l'application, plus de next start)", () => {
+  it("ce dépôt démarre server/main.ts sous tsx, en production comme en développement", () => {
+    expect(appServerArgs({ port: 3100, host: "127.0.0.1" })).toEqual(["--import", "tsx", APP_SERVER, "-p", "3100", "-H", "127.0.0.1"]);
+    expect(appServerArgs({ port: 3100, dev: true, nodeArgs: ["--cpu-prof"] })).toEqual(["--cpu-prof", "--import", "tsx", APP_SERVER, "--dev", "-p", "3100"]);
+  });
+
+  it("une copie d'un commit plus ancien (sans server/main.ts), mesurée à côté : next start, comme alors", () => {
+    root = mkdtempSync(path.join(os.tmpdir(), "next-build-"));
+    expect(appServerArgs({ root, port: 3100, host: "127.0.0.1" })).toEqual([path.resolve(root, NEXT_BIN), "start", "-p", "3100", "-H", "127.0.0.1"]);
   });
 });

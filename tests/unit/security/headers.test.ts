@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { API_CSP, newNonce, pageCsp, STATIC_SECURITY_HEADERS } from "@/lib/security/headers";
+import { API_CSP, newNonce, pageCsp, servesHttps, STATIC_SECURITY_HEADERS } from "@/lib/security/headers";
 
 describe("en-têtes de sécurité", () => {
   it("CSP des pages : scripts au nonce seulement, pas d'eval en production, aucun cadre", () => {
@@ -24,5 +24,12 @@ describe("en-têtes de sécurité", () => {
     expect(API_CSP).toContain("default-src 'none'");
     const h = Object.fromEntries(STATIC_SECURITY_HEADERS.map((x) => [x.key, x.value]));
     expect(h).toMatchObject({ "X-Content-Type-Options": "nosniff", "Referrer-Policy": "strict-origin-when-cross-origin", "X-Frame-Options": "DENY" });
+  });
+
+  it("HSTS seulement en production derrière une adresse publique https", () => {
+    expect(servesHttps({ NODE_ENV: "production", NEXTAUTH_URL: "https://proch-emploi.example" })).toBe(true);
+    expect(servesHttps({ NODE_ENV: "production", NEXTAUTH_URL: "http://127.0.0.1:3000" })).toBe(false);
+    expect(servesHttps({ NODE_ENV: "production", NEXTAUTH_URL: undefined })).toBe(false);
+    expect(servesHttps({ NODE_ENV: "development", NEXTAUTH_URL: "https://proch-emploi.example" })).toBe(false);
   });
 });

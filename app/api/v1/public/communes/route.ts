@@ -13,7 +13,7 @@ import { requestAddress } from "@/lib/security/client-address";
 
 export const dynamic = "force-dynamic";
 
-// HSTS (proxy.ts does not run for /api/v1; issue 18).
+// HSTS (the application server leaves /api/v1 alone; issue 18).
 export async function GET(request: NextRequest) {
   return withHsts(await answer(request));
 }
