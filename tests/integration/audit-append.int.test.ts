@@ -126,6 +126,9 @@ describe("ajout au journal d'audit en un aller-retour", () => {
   });
 
   it("seals an event of a long transaction once committed, at the chain's end, keeping its time; a rolled-back one never", async () => {
+    // The order argument rests on ids drawn in time order: a sequence cache per session would break it.
+    const [seq] = await db.$queryRaw<{ cache: bigint }[]>`SELECT seqcache AS cache FROM pg_sequence WHERE seqrelid = pg_get_serial_sequence('"AuditEvent"', 'id')::regclass`;
+    expect(Number(seq!.cache)).toBe(1);
     let releaseLong!: () => void;
     const longMayCommit = new Promise<void>((r) => (releaseLong = r));
     let written!: () => void;
