@@ -106,6 +106,20 @@ const envSchema = z.object({
   /** Cron of the nightly retention run (lib/jobs/registry.ts), in JOBS_TIMEZONE. */
   RETENTION_CRON: z.string().min(9).default("30 2 * * *"),
   JOBS_TIMEZONE: z.string().default("Europe/Paris"),
+  /**
+   * Audit chain (issue 18): milliseconds between two calls of the sealer in this server instance
+   * (lib/audit/audit-sealer.ts), whatever JOBS_ENABLED says — sealing is part of writing the audit
+   * log. 0: this instance does not seal (another must, or `npm run audit:seal`).
+   */
+  AUDIT_SEAL_INTERVAL_MS: z.coerce.number().int().min(0).max(60_000).default(250),
+  /**
+   * Longest wait before an event is sealed that the verification accepts (`npm run audit:verify`,
+   * the nightly job, the DPO's screen), in minutes. An operational parameter: sealing normally takes
+   * under a second, but an event written in a long transaction (an import) is sealed only after
+   * its COMMIT, and is dated from its write; a value below the longest such transaction would report
+   * a false alarm.
+   */
+  AUDIT_SEAL_MAX_DELAY_MINUTES: z.coerce.number().min(1).max(7 * 24 * 60).default(5),
 });
 
 export type Env = z.infer<typeof envSchema>;

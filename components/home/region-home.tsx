@@ -68,6 +68,7 @@ export function FinanceHomePanel({ home }: { home: FinanceHome }) {
 export function DpoHomePanel({ home }: { home: DpoHome }) {
   const r = home.retention;
   const a = home.auditChain;
+  const u = home.auditUnsealed;
   return (
     <div className="flex flex-col gap-4" data-testid="dpo-home">
       <Shortcuts links={[
@@ -95,9 +96,23 @@ export function DpoHomePanel({ home }: { home: DpoHome }) {
           {a ? (
             <p>
               Dernière vérification le {formatDateTime(a.at)} :{" "}
-              {a.ok ? <ToneText tone="good">chaîne intègre ({a.checked} entrées)</ToneText> : <ToneText tone="bad">chaîne rompue{a.firstBrokenId ? ` à l'entrée n° ${a.firstBrokenId}` : ""}</ToneText>}
+              {a.ok ? (
+                <ToneText tone="good">chaîne intègre ({a.checked} entrées)</ToneText>
+              ) : a.lateSeal ? (
+                <ToneText tone="bad">événement{a.firstBrokenId ? ` n° ${a.firstBrokenId}` : ""} non scellé dans le délai (aucune instance ne scelle le journal ?)</ToneText>
+              ) : (
+                <ToneText tone="bad">chaîne rompue{a.firstBrokenId ? ` à l'entrée n° ${a.firstBrokenId}` : ""}</ToneText>
+              )}
             </p>
           ) : <p><ToneText tone="warn">Jamais vérifiée</ToneText> : la vérification planifiée (chaque nuit) n&apos;a pas encore tourné.</p>}
+          {u.count > 0 ? (
+            <p data-testid="audit-unsealed">
+              <ToneText tone={u.late ? "bad" : "neutral"}>
+                {u.count} événement{u.count > 1 ? "s" : ""} en attente de scellement
+              </ToneText>
+              {u.oldestAt ? <> (le plus ancien du {formatDateTime(u.oldestAt)}{u.late ? ", au-delà du délai accepté" : ""})</> : null}
+            </p>
+          ) : null}
         </section>
       </div>
     </div>

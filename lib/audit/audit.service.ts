@@ -18,8 +18,11 @@ export interface AuditInput {
   requestId?: string;
 }
 
-/** Serialises writers with an advisory lock so the hash chain stays linear across instances. */
-const AUDIT_LOCK = 7_204_611;
+/**
+ * The chain's advisory lock, taken only by the sealer (`audit_seal`, with pg_try_advisory_xact_lock:
+ * one sealer at a time, nobody waits). Writers take no lock.
+ */
+export const AUDIT_LOCK = 7_204_611;
 
 /** JSON with object keys sorted: jsonb does not keep key order, and the hash must survive a round trip. */
 function canonical(value: unknown): unknown {
@@ -32,8 +35,9 @@ function canonical(value: unknown): unknown {
 
 /**
  * The event's own part of the hashed text: `"action",…,metadata]` — the tail of the JSON array
- * `[prevHash, at, action, actorId, entityType, entityId, platformId, reason, metadata]`. The database
- * (`audit_append`, migration 20261203094500) prefixes `[prevHash,"at",` under the chain's lock.
+ * `[prevHash, at, action, actorId, entityType, entityId, platformId, reason, metadata]`. Stored with
+ * the event (`tail`); the sealer (`audit_seal`, migration 20261205040000) prefixes `[prevHash,"at",`
+ * when it gives the event its place in the chain.
  */
 export function auditTail(e: AuditInput): string {
   return JSON.stringify([e.action, e.actorId ?? null, e.entityType ?? null, e.entityId ?? null, e.platformId ?? null, e.reason ?? null, canonical(e.metadata ?? null)]).slice(1);
@@ -46,36 +50,30 @@ export function auditHash(prevHash: string | null, e: AuditInput, at: Date): str
 }
 
 /**
- * Appends one event in one statement: lock, head, hash and insert run in the database
- * (`audit_append`), so the chain's lock is held for that statement and the COMMIT only. Given a
- * transaction, the event commits (or rolls back) with it — no nested savepoint; given the client,
- * the statement runs on its own (autocommit).
+ * Appends one event in one plain INSERT, without lock: the event is written unsealed (its tail
+ * kept, no position or hash) and the sealer chains it within a second once it is committed
+ * (lib/audit/audit-sealer.ts; why no event can be lost or reordered: docs/securite.md). Given a
+ * transaction, the event is one statement of it and commits (or rolls back) with it — no
+ * savepoint; given the client, the statement runs on its own (autocommit). `at` is the database's
+ * clock at the insert, to the millisecond (the precision of the column and of the hashed text).
  */
 export async function recordAudit(db: DbOrTx, e: AuditInput): Promise<void> {
   const metadata = e.metadata === undefined || e.metadata === null ? null : JSON.stringify(e.metadata);
-  await db.$executeRaw`SELECT audit_append(${AUDIT_LOCK}::bigint, ${auditTail(e)}, ${e.action}, ${e.actorId ?? null}::uuid,
-    ${e.actorRole ?? null}::"Role", ${e.entityType ?? null}, ${e.entityId ?? null}, ${e.platformId ?? null}::uuid, ${e.reason ?? null},
-    ${metadata}::jsonb, ${e.ip ?? null}, ${e.requestId ?? null})`;
+  await db.$executeRaw`INSERT INTO "AuditEvent" ("at", "action", "actorId", "actorRole", "entityType", "entityId", "platformId", "reason", "metadata", "ip", "requestId", "tail")
+    VALUES (date_trunc('milliseconds', clock_timestamp() AT TIME ZONE 'UTC'), ${e.action}, ${e.actorId ?? null}::uuid, ${e.actorRole ?? null}::"Role", ${e.entityType ?? null},
+    ${e.entityId ?? null}, ${e.platformId ?? null}::uuid, ${e.reason ?? null}, ${metadata}::jsonb, ${e.ip ?? null}, ${e.requestId ?? null}, ${auditTail(e)})`;
 }
 
 /**
- * Several events in one go (e.g. one per person of an import batch): one lock, one read of the
- * chain's head, the hashes chained in memory, one multi-row insert (ids follow the array order).
+ * Several events in one go (e.g. one per person of an import batch): multi-row inserts, unsealed,
+ * ids (hence chain order) following the array order.
  */
 export async function recordAuditMany(tx: Prisma.TransactionClient, events: readonly AuditInput[]): Promise<void> {
   if (events.length === 0) return;
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_LOCK})`;
-  const last = await tx.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { hash: true } });
-  let prevHash = last?.hash ?? null;
   const at = new Date();
-  const rows: Prisma.AuditEventCreateManyInput[] = events.map((e) => {
-    const hash = auditHash(prevHash, e, at);
-    const row = {
-      at, action: e.action, actorId: e.actorId ?? null, actorRole: e.actorRole ?? null, entityType: e.entityType, entityId: e.entityId, platformId: e.platformId ?? null,
-      reason: e.reason, metadata: e.metadata, ip: e.ip, requestId: e.requestId, prevHash, hash,
-    };
-    prevHash = hash;
-    return row;
-  });
+  const rows: Prisma.AuditEventCreateManyInput[] = events.map((e) => ({
+    at, action: e.action, actorId: e.actorId ?? null, actorRole: e.actorRole ?? null, entityType: e.entityType, entityId: e.entityId, platformId: e.platformId ?? null,
+    reason: e.reason, metadata: e.metadata, ip: e.ip, requestId: e.requestId, tail: auditTail(e),
+  }));
   for (let i = 0; i < rows.length; i += 1000) await tx.auditEvent.createMany({ data: rows.slice(i, i + 1000) });
 }

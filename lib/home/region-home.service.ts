@@ -4,6 +4,7 @@ import "server-only";
 import { parseExpression } from "cron-parser";
 import type { AttentionItem } from "@/components/ui/attention-list";
 import type { CurrentUser } from "@/lib/auth/principal";
+import { unsealedAudit } from "@/lib/audit/audit-sealer";
 import { scopeFor } from "@/lib/authz/policy";
 import { bilanPlatforms } from "@/lib/bilans/bilan.query";
 import { objectivePosition, OBJECTIVE_STATE_LABELS } from "@/lib/bilans/headline.rules";
@@ -195,7 +196,9 @@ export interface DpoHome {
   rights: AttentionItem[];
   breaches: AttentionItem[];
   retention: { nextRunAt: string | null; cron: string; lastRun: { at: string; status: string; dryRun: boolean; counts: Record<string, number> } | null; lastDryRun: { id: string; at: string; counts: Record<string, number> } | null };
-  auditChain: { at: string; ok: boolean; checked: number; firstBrokenId: number | null } | null;
+  auditChain: { at: string; ok: boolean; checked: number; firstBrokenId: number | null; lateSeal: boolean } | null;
+  /** Events waiting to be sealed now (issue 18); `late`: the oldest waits longer than the verification accepts. */
+  auditUnsealed: { count: number; oldestAt: string | null; late: boolean };
 }
 
 const RIGHTS_KIND: Record<string, string> = {
@@ -227,10 +230,11 @@ export async function dpoHome(db: Db, user: CurrentUser, now: Date): Promise<Dpo
     nextRunAt = null;
   }
   const runSelect = { id: true, startedAt: true, status: true, dryRun: true, counts: true } as const;
-  const [lastRun, lastDryRun, verify] = await Promise.all([
+  const [lastRun, lastDryRun, verify, unsealed] = await Promise.all([
     db.purgeRun.findFirst({ where: { dryRun: false }, orderBy: { startedAt: "desc" }, select: runSelect }),
     db.purgeRun.findFirst({ where: { dryRun: true }, orderBy: { startedAt: "desc" }, select: runSelect }),
     db.jobRun.findFirst({ where: { name: "audit-verify", finishedAt: { not: null } }, orderBy: { startedAt: "desc" }, select: { startedAt: true, ok: true, result: true } }),
+    unsealedAudit(db),
   ]);
   const counts = (c: unknown) => (c && typeof c === "object" ? (c as Record<string, number>) : {});
   const vr = counts(verify?.result);
@@ -242,6 +246,13 @@ export async function dpoHome(db: Db, user: CurrentUser, now: Date): Promise<Dpo
       lastRun: lastRun ? { at: lastRun.startedAt.toISOString(), status: lastRun.status, dryRun: false, counts: counts(lastRun.counts) } : null,
       lastDryRun: lastDryRun ? { id: lastDryRun.id, at: lastDryRun.startedAt.toISOString(), counts: counts(lastDryRun.counts) } : null,
     },
-    auditChain: verify ? { at: verify.startedAt.toISOString(), ok: verify.ok === true && !vr.broken, checked: vr.checked ?? 0, firstBrokenId: vr.broken ? (vr.firstBrokenId ?? null) : null } : null,
+    auditChain: verify
+      ? { at: verify.startedAt.toISOString(), ok: verify.ok === true && !vr.broken, checked: vr.checked ?? 0, firstBrokenId: vr.broken ? (vr.firstBrokenId ?? null) : null, lateSeal: vr.lateSeal === 1 }
+      : null,
+    auditUnsealed: {
+      count: unsealed.count,
+      oldestAt: unsealed.oldestAt?.toISOString() ?? null,
+      late: unsealed.oldestAt !== null && now.getTime() - unsealed.oldestAt.getTime() > env.AUDIT_SEAL_MAX_DELAY_MINUTES * 60_000,
+    },
   };
 }

@@ -102,9 +102,13 @@ export const JOBS: JobDefinition[] = [
     name: "audit-verify",
     cron: "45 3 * * *",
     description: "Vérifie la chaîne d'empreintes du journal d'audit (résultat affiché sur l'accueil du DPO)",
-    handler: async ({ db }) => {
-      const r = await verifyAuditChain(db);
-      return { checked: r.checked, broken: r.firstBroken ? 1 : 0, firstBrokenId: r.firstBroken ? Number(r.firstBroken.id) : 0 };
+    handler: async ({ db, now }) => {
+      const r = await verifyAuditChain(db, { now });
+      return {
+        checked: r.checked, broken: r.firstBroken ? 1 : 0, firstBrokenId: r.firstBroken ? Number(r.firstBroken.id) : 0,
+        // 1 when the first break is an event left unsealed too long (no sealer running), not an alteration.
+        lateSeal: r.firstBroken?.reason === "unsealed" ? 1 : 0, unsealed: r.unsealed.count,
+      };
     },
   },
 ];

@@ -1,16 +1,25 @@
 import "server-only";
 // Started by instrumentation.ts in each Node.js server instance.
+import { startAuditSealer } from "@/lib/audit/audit-sealer";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { startScheduler } from "@/lib/jobs/scheduler";
 import { logger } from "@/lib/logger";
 
 export async function startJobsInThisInstance(): Promise<void> {
-  if (!env.JOBS_ENABLED || !env.DATABASE_URL) return;
+  if (!env.DATABASE_URL) return;
+  // The audit chain's sealer runs in every instance, jobs or not: events are written unsealed and
+  // must be chained within a second (issue 18). The instances take turns (try-lock in audit_seal).
+  // Its timer does not keep the process alive and adds no signal handler of its own (one would
+  // keep Node from exiting on a signal when the scheduler is off): a process that exits in the
+  // middle of a seal leaves that seal's transaction to roll back, the events wait for the next.
+  const sealer = env.AUDIT_SEAL_INTERVAL_MS > 0 ? startAuditSealer(db, { intervalMs: env.AUDIT_SEAL_INTERVAL_MS }) : null;
+  if (!env.JOBS_ENABLED) return;
   try {
     const scheduler = await startScheduler(db, { databaseUrl: env.DATABASE_URL });
-    // Stop the job queue first when the server is asked to stop (before the database goes).
-    for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void scheduler.stop().catch(() => undefined));
+    // Stop the job queue and the sealer first when the server is asked to stop (before the database goes).
+    const stop = () => Promise.all([scheduler.stop(), sealer?.stop()]);
+    for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void stop().catch(() => undefined));
   } catch (err) {
     // The application still serves requests; the jobs start again with the next instance start.
     logger.error({ err }, "scheduler failed to start");

@@ -123,37 +123,43 @@ export async function deleteRevisions(tx: DbOrTx, ids: string[]): Promise<number
   return count;
 }
 
-/** Where the remaining chain starts: the last anchor, or none. */
+/** Where the remaining chain starts: the last anchor (chain position and hash), or none. */
 export async function lastAuditAnchor(db: DbOrTx): Promise<{ upToId: bigint; lastHash: string } | null> {
   return db.auditChainAnchor.findFirst({ orderBy: { upToId: "desc" }, select: { upToId: true, lastHash: true } });
 }
 
 /**
- * Chunks of the head of the audit chain written before `before`: each chunk is a range of ids
- * (the chain is removed from its head only, so what stays is still one verifiable chain).
+ * Chunks of the head of the audit chain written before `before`: each chunk is a range of chain
+ * positions, with the time of its youngest event (the chain is removed from its head only, so what stays is still one verifiable chain).
+ * Only sealed events, and only up to the first one written at or after `before`: the chain's
+ * order is the order of the commits (issue 18), so an event of a long transaction can sit behind
+ * a younger one — the head stops there rather than remove an event before its period.
  */
-export async function auditPurgeChunks(db: DbOrTx, before: Date, chunk: number): Promise<{ upToId: bigint; count: number }[]> {
+export async function auditPurgeChunks(db: DbOrTx, before: Date, chunk: number): Promise<{ upToId: bigint; count: number; latestAt: Date }[]> {
   const anchor = await lastAuditAnchor(db);
   const from = anchor?.upToId ?? BigInt(0);
-  const last = await db.auditEvent.findFirst({ where: { at: { lt: before }, id: { gt: from } }, orderBy: { id: "desc" }, select: { id: true } });
-  if (!last) return [];
-  const rows = await db.$queryRaw<{ upto: bigint; n: bigint }[]>`
-    SELECT max(id) AS upto, count(*) AS n FROM (
-      SELECT id, (row_number() OVER (ORDER BY id) - 1) / ${chunk} AS k FROM "AuditEvent" WHERE id > ${from} AND id <= ${last.id}
+  const rows = await db.$queryRaw<{ upto: bigint; n: bigint; latest: Date }[]>`
+    WITH stop AS (
+      SELECT "chainPos" AS pos FROM "AuditEvent" WHERE "chainPos" > ${from} AND "at" >= ${before} ORDER BY "chainPos" LIMIT 1
+    )
+    SELECT max("chainPos") AS upto, count(*) AS n, max("at") AS latest FROM (
+      SELECT "chainPos", "at", (row_number() OVER (ORDER BY "chainPos") - 1) / ${chunk} AS k FROM "AuditEvent"
+      WHERE "chainPos" > ${from} AND ("chainPos" < (SELECT pos FROM stop) OR NOT EXISTS (SELECT 1 FROM stop))
     ) t GROUP BY k ORDER BY k`;
-  return rows.map((r) => ({ upToId: BigInt(r.upto), count: Number(r.n) }));
+  return rows.map((r) => ({ upToId: BigInt(r.upto), count: Number(r.n), latestAt: r.latest }));
 }
 
 /**
- * Removes the audit events up to `upToId` and leaves an anchor with the last removed hash. The
- * append-only trigger lets this through only inside a maintenance transaction (migration
- * 20261123204000): `app.audit_maintenance` is set locally, for this transaction alone.
+ * Removes the sealed audit events up to chain position `upToId` and leaves an anchor with the last
+ * removed hash. The append-only trigger lets this through only inside a maintenance transaction
+ * (migration 20261123204000): `app.audit_maintenance` is set locally, for this transaction alone;
+ * it refuses, even then, to remove an event waiting to be sealed (migration 20261205040000).
  */
 export async function purgeAuditHead(tx: Prisma.TransactionClient, upToId: bigint, runId: string): Promise<number> {
-  const head = await tx.auditEvent.findUnique({ where: { id: upToId }, select: { hash: true } });
+  const head = await tx.auditEvent.findUnique({ where: { chainPos: upToId }, select: { hash: true } });
   if (!head?.hash) return 0;
   await tx.$executeRaw`SELECT set_config('app.audit_maintenance', 'on', true)`;
-  const removed = await tx.$executeRaw`DELETE FROM "AuditEvent" WHERE id <= ${upToId}`;
+  const removed = await tx.$executeRaw`DELETE FROM "AuditEvent" WHERE "chainPos" <= ${upToId}`;
   await tx.$executeRaw`SELECT set_config('app.audit_maintenance', 'off', true)`;
   await tx.auditChainAnchor.create({ data: { upToId, lastHash: head.hash, removed, runId } });
   return removed;

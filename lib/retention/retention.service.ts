@@ -230,8 +230,8 @@ async function* planRecords(db: Db, rules: RetentionRules, now: Date, batchSize:
   // cutoff is re-checked per event by the rule (an event of the cutoff's Paris day stays).
   const cutoff = dueBefore(now, rules.auditEventMonths);
   for (const chunk of await auditPurgeChunks(db, cutoff, AUDIT_CHUNK)) {
-    const last = await db.auditEvent.findUnique({ where: { id: chunk.upToId }, select: { at: true } });
-    if (!last || !auditEventDueForRemoval(last.at, rules, now)) break;
+    // The youngest event of the chunk, not its last: in chain order (commit order) times need not increase.
+    if (!auditEventDueForRemoval(chunk.latestAt, rules, now)) break;
     yield { action: "auditEvent.remove", entityType: "AuditEvent", id: chunk.upToId.toString(), platformId: null, count: chunk.count };
   }
 }

@@ -173,8 +173,8 @@ interface Captured {
 /** The capture's own transaction brackets, replaced by the replay's BEGIN … ROLLBACK. SAVEPOINT and
  *  RELEASE (nested transactions) are sent by the app, so they are replayed. */
 const TX_CONTROL = /^\s*(BEGIN|COMMIT|ROLLBACK)\b/i;
-/** Statements that write (the audit append is a SELECT of a function that inserts). */
-const WRITE = /^\s*(INSERT|UPDATE|DELETE)\b|\baudit_append\(/i;
+/** Statements that write (the audit append is a plain INSERT since issue 18's sealer). */
+const WRITE = /^\s*(INSERT|UPDATE|DELETE)\b/i;
 const read = (q: Captured) => !WRITE.test(q.query);
 
 /**

@@ -1,7 +1,8 @@
-// The audit append in one round trip (issue 18): the chain step runs in the database
-// (`audit_append`), its hash is the one `npm run audit:verify` recomputes, an event written inside
-// a transaction needs no savepoint and rolls back with it, and two instances writing at once never
-// fork the chain.
+// The audit append without lock, sealed after the fact (issue 18): an event is one plain INSERT
+// (no lock, no savepoint) and rolls back with its transaction; the sealer (`audit_seal`) computes
+// the hash `npm run audit:verify` recomputes; an event of a long transaction is sealed after its
+// commit, never lost; two instances writing at once while two sealers run never fork the chain,
+// lose or duplicate an event, and an event committed before another was written comes first.
 import { createHash } from "node:crypto";
 import { spawn } from "node:child_process";
 import path from "node:path";
@@ -9,15 +10,17 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { beforeEach, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "@/lib/audit/audit-verify";
 import { recordAudit } from "@/lib/audit/audit.service";
+import { sealAudit } from "@/lib/audit/audit-sealer";
 import { processEnv, env } from "@/lib/env";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { createUser } from "@/tests/factories";
+import { sealAllAudit } from "@/tests/support/audit-seal";
 import { db, resetDb } from "@/tests/support/db";
 
-// Starts a writer process and resolves `ready` once it has connected; `go()` releases its writes;
-// `done` gives its output once it has exited.
-function startWriter(cwd: string, name: string, count: number) {
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "tests/support/audit-writer.ts", String(count)], {
+// Starts a writer (or sealer) process and resolves `ready` once it has connected; `go()` releases
+// its writes (stops the sealer); `done` gives its output once it has exited.
+function startWriter(cwd: string, name: string, count: number, script = "tests/support/audit-writer.ts") {
+  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", script, String(count)], {
     cwd,
     env: { ...processEnv(), INSTANCE_NAME: name, LOG_LEVEL: "warn" },
   });
@@ -71,8 +74,13 @@ describe("ajout au journal d'audit en un aller-retour", () => {
         requestId: `req-${i}`,
       });
     }
-    const rows = await db.auditEvent.findMany({ orderBy: { id: "asc" } });
+    // Written unsealed, then sealed by the real sealer.
+    expect(await db.auditEvent.count({ where: { chainPos: null, hash: null, prevHash: null, tail: { not: null } } })).toBe(tricky.length);
+    expect(await sealAudit(db)).toBe(tricky.length);
+    const rows = await db.auditEvent.findMany({ orderBy: { chainPos: "asc" } });
     expect(rows).toHaveLength(tricky.length);
+    expect(rows.map((r) => r.chainPos)).toEqual([1n, 2n, 3n, 4n]);
+    expect(rows.every((r) => r.tail === null)).toBe(true);
     let prev: string | null = null;
     for (const r of rows) {
       expect(r.prevHash).toBe(prev);
@@ -81,10 +89,10 @@ describe("ajout au journal d'audit en un aller-retour", () => {
     }
     expect(rows[1]).toMatchObject({ actorId: user.id, actorRole: "PLATFORM_ASSISTANT", ip: "10.0.0.1", requestId: "req-1" });
     expect(rows[3]!.metadata).toBeNull();
-    expect(await verifyAuditChain(db)).toEqual({ checked: tricky.length, firstBroken: null });
+    expect(await verifyAuditChain(db)).toEqual({ checked: tricky.length, unsealed: { count: 0, oldestAt: null }, firstBroken: null });
   });
 
-  it("inside a transaction: one statement, no savepoint, and the event rolls back with the transaction", async () => {
+  it("inside a transaction: one statement, no savepoint, no lock, and the event rolls back with the transaction", async () => {
     const sent: string[] = [];
     const logging = new PrismaClient({ adapter: new PrismaPg({ connectionString: env.DATABASE_URL!, max: 2 }), log: [{ emit: "event", level: "query" }] });
     logging.$on("query", (q) => sent.push(q.query));
@@ -95,8 +103,8 @@ describe("ajout au journal d'audit en un aller-retour", () => {
         await recordAudit(tx, { action: "jobSeeker.read", entityType: "JobSeeker", entityId: "a" });
       });
       // The audit statement, then the COMMIT of the caller's transaction.
-      expect(sent.filter((q) => !/^COMMIT$/i.test(q.trim()))).toEqual([expect.stringMatching(/^SELECT audit_append\(/)]);
-      expect(sent.join("\n")).not.toMatch(/SAVEPOINT/i);
+      expect(sent.filter((q) => !/^COMMIT$/i.test(q.trim()))).toEqual([expect.stringMatching(/^INSERT INTO "AuditEvent"/)]);
+      expect(sent.join("\n")).not.toMatch(/SAVEPOINT|advisory|audit_append/i);
 
       await expect(
         logging.$transaction(async (tx) => {
@@ -110,32 +118,103 @@ describe("ajout au journal d'audit en un aller-retour", () => {
     expect((await db.auditEvent.findMany({ select: { entityId: true } })).map((r) => r.entityId)).toEqual(["a"]);
   });
 
-  it("refuses a transaction whose snapshot would read a stale head (REPEATABLE READ)", async () => {
-    await expect(
-      db.$transaction((tx) => recordAudit(tx, { action: "x" }), { isolationLevel: "RepeatableRead" }),
-    ).rejects.toThrow(/READ COMMITTED/);
+  it("writes in any isolation level (no head to read); the sealer alone requires READ COMMITTED", async () => {
+    await db.$transaction((tx) => recordAudit(tx, { action: "x" }), { isolationLevel: "RepeatableRead" });
+    await expect(db.$transaction((tx) => sealAudit(tx), { isolationLevel: "RepeatableRead" })).rejects.toThrow(/READ COMMITTED/);
+    await sealAllAudit(db);
+    expect((await verifyAuditChain(db)).checked).toBe(1);
   });
 
-  it("two instances (two processes) writing at once keep one chain, without fork or loss", { timeout: 120_000 }, async () => {
+  it("seals an event of a long transaction once committed, at the chain's end, keeping its time; a rolled-back one never", async () => {
+    // The order argument rests on ids drawn in time order: a sequence cache per session would break it.
+    const [seq] = await db.$queryRaw<{ cache: bigint }[]>`SELECT seqcache AS cache FROM pg_sequence WHERE seqrelid = pg_get_serial_sequence('"AuditEvent"', 'id')::regclass`;
+    expect(Number(seq!.cache)).toBe(1);
+    let releaseLong!: () => void;
+    const longMayCommit = new Promise<void>((r) => (releaseLong = r));
+    let written!: () => void;
+    const longWrote = new Promise<void>((r) => (written = r));
+    const long = db.$transaction(async (tx) => {
+      await recordAudit(tx, { action: "import.person", entityId: "long" });
+      written();
+      await longMayCommit;
+    }, { timeout: 30_000 });
+    await longWrote;
+    // A rolled-back event takes an id too, and leaves no event behind.
+    await expect(db.$transaction(async (tx) => {
+      await recordAudit(tx, { action: "x", entityId: "annulé" });
+      throw new Error("annulé");
+    })).rejects.toThrow("annulé");
+    await recordAudit(db, { action: "jobSeeker.read", entityId: "court" });
+    // The long transaction's event (smaller id) is not committed: the sealer seals the later one only.
+    expect(await sealAudit(db)).toBe(1);
+    releaseLong();
+    await long;
+    await recordAudit(db, { action: "jobSeeker.read", entityId: "après" });
+    expect(await sealAudit(db)).toBe(2);
+    const rows = await db.auditEvent.findMany({ orderBy: { chainPos: "asc" }, select: { id: true, entityId: true, chainPos: true, at: true } });
+    expect(rows.map((r) => [r.entityId, r.chainPos])).toEqual([["court", 1n], ["long", 2n], ["après", 3n]]);
+    // Sealed after « court » but dated from its write, before it.
+    expect(rows[1]!.id).toBeLessThan(rows[0]!.id);
+    expect(rows[1]!.at.getTime()).toBeLessThanOrEqual(rows[0]!.at.getTime());
+    expect(await verifyAuditChain(db)).toEqual({ checked: 3, unsealed: { count: 0, oldestAt: null }, firstBroken: null });
+  });
+
+  it("two instances writing at once while two sealers run: one chain, every event exactly once, commit order kept", { timeout: 180_000 }, async () => {
     await recordAudit(db, { action: "start" });
     const cwd = path.resolve(import.meta.dirname, "../..");
+    const sealers = [startWriter(cwd, "scelleur-a", 0, "tests/support/audit-sealer-process.ts"), startWriter(cwd, "scelleur-b", 0, "tests/support/audit-sealer-process.ts")];
     const writers = [startWriter(cwd, "instance-a", 120), startWriter(cwd, "instance-b", 120)];
-    // Both connected before either writes: the overlap is arranged, not left to the machine's load.
-    await Promise.all(writers.map((w) => w.ready));
+    // All connected before either writes: the overlap is arranged, not left to the machine's load.
+    await Promise.all([...writers, ...sealers].map((w) => w.ready));
     writers.forEach((w) => w.go());
     const [a, b] = await Promise.all(writers.map((w) => w.done));
+    sealers.forEach((s) => s.go());
+    const sealed = (await Promise.all(sealers.map((s) => s.done))).map((o, k) => Number(new RegExp(`scelleur-${"ab"[k]}: (\\d+) scellés`).exec(o.stdout)?.[1]));
     expect(a!.stdout).toContain("instance-a: 120 écrits");
     expect(b!.stdout).toContain("instance-b: 120 écrits");
+    // Both sealers sealed while the instances wrote (taking turns on the try-lock); the rest now.
+    expect(sealed[0]).toBeGreaterThan(0);
+    expect(sealed[1]).toBeGreaterThan(0);
+    const rest = await sealAllAudit(db);
+    expect(sealed[0]! + sealed[1]! + rest).toBe(241);
 
-    const rows = await db.auditEvent.findMany({ orderBy: { id: "asc" }, select: { prevHash: true, hash: true, metadata: true } });
+    const rows = await db.auditEvent.findMany({ orderBy: { chainPos: "asc" }, select: { chainPos: true, prevHash: true, hash: true, metadata: true } });
     expect(rows).toHaveLength(241);
-    // One total order: every event's predecessor is the row just before it, no two share one.
+    // One total order without gap: positions 1…241, every event's predecessor the one just before it.
+    expect(rows.map((r) => Number(r.chainPos))).toEqual(Array.from({ length: 241 }, (_, i) => i + 1));
     expect(new Set(rows.map((r) => r.prevHash)).size).toBe(241);
     rows.slice(1).forEach((r, i) => expect(r.prevHash).toBe(rows[i]!.hash));
+    // Every written event exactly once.
+    const key = (m: unknown) => `${(m as { instance: string }).instance}-${(m as { i: number }).i}`;
+    const keys = rows.slice(1).map((r) => key(r.metadata));
+    expect(new Set(keys).size).toBe(240);
+    for (const name of ["instance-a", "instance-b"]) for (let i = 0; i < 120; i++) expect(keys).toContain(`${name}-${i}`);
     // Both instances really wrote concurrently (their events interleave).
     const owners = rows.slice(1).map((r) => (r.metadata as { instance: string }).instance);
     const switches = owners.filter((o, i) => i > 0 && o !== owners[i - 1]).length;
     expect(switches).toBeGreaterThan(1);
-    expect(await verifyAuditChain(db)).toEqual({ checked: 241, firstBroken: null });
+    // Commit order kept: whenever A's commit was acknowledged before B's write was called (same
+    // machine-wide monotonic clock in both processes), A comes first in the chain.
+    const pos = new Map(rows.slice(1).map((r) => [key(r.metadata), Number(r.chainPos)]));
+    const times = [a!, b!].flatMap((o, k) => {
+      const name = `instance-${"ab"[k]}`;
+      const line = o.stdout.split("\n").find((l) => l.startsWith(`${name}: temps `))!;
+      return (JSON.parse(line.slice(`${name}: temps `.length)) as { i: number; called: string; committed: string }[]).map((t) => ({ key: `${name}-${t.i}`, called: BigInt(t.called), committed: BigInt(t.committed) }));
+    });
+    expect(times).toHaveLength(240);
+    let ordered = 0;
+    const inversions: string[] = [];
+    for (const x of times) {
+      for (const y of times) {
+        if (x.committed < y.called) {
+          ordered += 1;
+          if (pos.get(x.key)! > pos.get(y.key)!) inversions.push(`${x.key} avant ${y.key}`);
+        }
+      }
+    }
+    expect(inversions).toEqual([]);
+    // Most pairs are so ordered (sequential lanes, and across processes): the check is not vacuous.
+    expect(ordered).toBeGreaterThan(10_000);
+    expect(await verifyAuditChain(db)).toEqual({ checked: 241, unsealed: { count: 0, oldestAt: null }, firstBroken: null });
   });
 });

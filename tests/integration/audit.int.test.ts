@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { auditHash, recordAudit } from "@/lib/audit/audit.service";
+import { sealAllAudit } from "@/tests/support/audit-seal";
 import { db, resetDb } from "@/tests/support/db";
 
 beforeEach(resetDb);
@@ -7,7 +8,8 @@ beforeEach(resetDb);
 describe("journal d'audit chaîné", () => {
   it("chaîne chaque événement au précédent, même écrits en parallèle", async () => {
     await Promise.all(Array.from({ length: 10 }, (_, i) => recordAudit(db, { action: "test.event", entityId: String(i) })));
-    const rows = await db.auditEvent.findMany({ orderBy: { id: "asc" } });
+    await sealAllAudit(db);
+    const rows = await db.auditEvent.findMany({ orderBy: { chainPos: "asc" } });
     expect(rows).toHaveLength(10);
     let prev: string | null = null;
     for (const r of rows) {

@@ -7,6 +7,7 @@ import { previewJobSeekerImport, runJobSeekerImport } from "@/lib/imports/job-se
 import { addInteraction } from "@/lib/job-seekers/job-seeker.service";
 import { createPlatform } from "@/tests/factories";
 import { createRuleSets, principal } from "@/tests/factories/job-seeker-side";
+import { sealAllAudit } from "@/tests/support/audit-seal";
 import { db, resetDb } from "@/tests/support/db";
 
 const now = new Date("2026-11-23T10:00:00Z");
@@ -92,7 +93,9 @@ describe("import de demandeurs d'emploi", () => {
     expect(undo.keptWithHistory).toEqual([]);
     expect(await db.jobSeeker.count({ where: { platformId: lens.id } })).toBe(2);
     expect(await db.auditEvent.count({ where: { action: "jobSeeker.deleted" } })).toBe(2);
-    expect((await verifyAuditChain(db)).firstBroken).toBeNull();
+    // The import's events (written in batches, unsealed) sealed by the real sealer, then the chain checked.
+    expect(await sealAllAudit(db)).toBeGreaterThan(0);
+    expect(await verifyAuditChain(db)).toMatchObject({ unsealed: { count: 0 }, firstBroken: null });
   });
 
   it("mode « mettre à jour » : complète les fiches existantes puis l'annulation rend l'état d'avant, sauf une personne suivie depuis", async () => {
@@ -119,7 +122,9 @@ describe("import de demandeurs d'emploi", () => {
     const pick = (r: Record<string, unknown>) => Object.fromEntries(fields.map((f) => [f, r[f]]));
     expect(after.map(pick)).toEqual(before.map(pick));
     await expect(undoImportBatch(db, assistant, batch.id, "JOB_SEEKERS")).rejects.toThrow("Seul un import terminé peut être annulé.");
-    expect((await verifyAuditChain(db)).firstBroken).toBeNull();
+    // The import's events (written in batches, unsealed) sealed by the real sealer, then the chain checked.
+    expect(await sealAllAudit(db)).toBeGreaterThan(0);
+    expect(await verifyAuditChain(db)).toMatchObject({ unsealed: { count: 0 }, firstBroken: null });
   });
 
   it("un import d'une autre plateforme est introuvable (404), et un lot d'entreprises ne s'annule pas par la route des demandeurs", async () => {

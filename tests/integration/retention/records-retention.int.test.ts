@@ -8,12 +8,13 @@ import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { auditHash, recordAudit } from "@/lib/audit/audit.service";
+import { auditTail, recordAudit } from "@/lib/audit/audit.service";
 import { verifyAuditChain } from "@/lib/audit/audit-verify";
 import { ERASED_MENTION } from "@/lib/retention/retention.repo";
 import { runRetention } from "@/lib/retention/retention.service";
 import { localStorage, storageKey } from "@/lib/storage/storage";
 import { createCompany, createJobSeeker, createPlatform, createRuleSets } from "@/tests/factories";
+import { sealAllAudit } from "@/tests/support/audit-seal";
 import { db, resetDb } from "@/tests/support/db";
 
 const NOW = new Date("2026-06-15T08:00:00Z");
@@ -32,15 +33,12 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** Audit events written long ago: chained by hand as audit_append would have (the clock cannot be set there). */
-async function oldAuditEvents(n: number, at: Date) {
-  let prev: string | null = null;
+/** Audit events written long ago: appended unsealed as recordAudit does, but with an old time (the
+ *  clock cannot be set there); the real sealer chains them afterwards. */
+async function oldAuditEvents(n: number, at: Date, name = "ancien") {
   for (let i = 0; i < n; i++) {
-    const e = { action: "jobSeeker.read", entityType: "JobSeeker", entityId: `ancien-${i}`, reason: "motif saisi" };
-    const t = new Date(at.getTime() + i * 1000);
-    const hash = auditHash(prev, e, t);
-    await db.auditEvent.create({ data: { ...e, at: t, ip: "203.0.113.7", prevHash: prev, hash } });
-    prev = hash;
+    const e = { action: "jobSeeker.read", entityType: "JobSeeker", entityId: `${name}-${i}`, reason: "motif saisi" };
+    await db.auditEvent.create({ data: { ...e, at: new Date(at.getTime() + i * 1000), ip: "203.0.113.7", tail: auditTail(e) } });
   }
 }
 
@@ -87,6 +85,7 @@ async function seed() {
   // Audit log: three events 13 months old, then a recent one through the real append path.
   await oldAuditEvents(3, monthsAgo(13));
   await recordAudit(db, { action: "jobSeeker.read", entityType: "JobSeeker", entityId: person.id, platformId: platform.id });
+  await sealAllAudit(db);
   return { platform, rights, breaches, receipts, notes, soleTrader, company2, revisions, store };
 }
 
@@ -142,8 +141,9 @@ describe("retention of the records that had no period (issue 22 §5–6)", () =>
     // The head of the audit chain is gone, an anchor says where the rest starts, verify is happy.
     expect(await db.auditEvent.count({ where: { ip: "203.0.113.7" } })).toBe(0);
     const anchor = await db.auditChainAnchor.findFirstOrThrow();
-    expect(anchor).toMatchObject({ removed: 3, runId: real.runId });
-    expect((await verifyAuditChain(db)).firstBroken).toBeNull();
+    expect(anchor).toMatchObject({ removed: 3, runId: real.runId, upToId: 3n });
+    await sealAllAudit(db);
+    expect(await verifyAuditChain(db)).toMatchObject({ checked: await db.auditEvent.count(), firstBroken: null });
     for (const a of ["retention.rightsRequest.erase", "retention.breach.erase", "retention.receipt.destroy", "retention.companyNote.erase", "retention.soleTrader.erase", "retention.revision.delete", "retention.auditEvent.remove"]) {
       expect(await db.auditEvent.count({ where: { action: a } }), a).toBeGreaterThan(0);
     }
@@ -151,7 +151,25 @@ describe("retention of the records that had no period (issue 22 §5–6)", () =>
     // Idempotent: a second run finds nothing more.
     const again = await runRetention(db, { dryRun: false, now: NOW, receiptStore: s.store });
     expect(again.counts).toMatchObject({ "rightsRequest.erase": 0, "breach.erase": 0, "auditEvent.remove": 0, "receipt.destroy": 0, "companyNote.erase": 0, "soleTrader.erase": 0, "revision.delete": 0 });
+    await sealAllAudit(db);
     expect((await verifyAuditChain(db)).firstBroken).toBeNull();
+  });
+
+  it("the audit log: only sealed events, from the head up to the first one inside the period in chain order", async () => {
+    const s = await seed();
+    // Behind the recent event in the chain: an old one sealed after it (written by a long
+    // transaction that committed late), then an old one still waiting to be sealed.
+    await oldAuditEvents(1, monthsAgo(14), "tardif");
+    await sealAllAudit(db);
+    await oldAuditEvents(1, monthsAgo(14), "en-attente");
+    const run = await runRetention(db, { dryRun: false, now: NOW, receiptStore: s.store });
+    expect(run.counts).toMatchObject({ "auditEvent.remove": 3 });
+    // The first three positions went; the recent event stopped the head; the late-sealed old one and
+    // the waiting one stay (removed by a later run once the head reaches them).
+    expect((await db.auditEvent.findMany({ where: { ip: "203.0.113.7" }, orderBy: { id: "asc" }, select: { entityId: true } })).map((r) => r.entityId)).toEqual(["tardif-0", "en-attente-0"]);
+    expect(await db.auditChainAnchor.findFirstOrThrow()).toMatchObject({ upToId: 3n, removed: 3 });
+    await sealAllAudit(db);
+    expect(await verifyAuditChain(db)).toMatchObject({ checked: await db.auditEvent.count(), unsealed: { count: 0 }, firstBroken: null });
   });
 
   it("the periods are the rule set's: longer periods keep everything", async () => {
