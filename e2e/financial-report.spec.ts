@@ -24,6 +24,9 @@ test("compte rendu financier Région : produits à côté des charges, annexe qu
   await form.getByRole("button", { name: /Enregistrer/ }).click();
   await expect(products.getByRole("row", { name: /Autres produits/ }).first()).toContainText("1 200,00");
   await expect(products.getByRole("row", { name: /Autres produits/ }).first()).toContainText("Explication requise");
+  // The confirmation outlives the refresh that shows the saved amount (the form was keyed on the
+  // line's version and remounted without its message).
+  await expect(form.getByText("Produit enregistré.")).toBeVisible();
   await expect(page.getByTestId("report-completeness")).toContainText("Compte rendu financier incomplet");
   await expect(page.getByTestId("report-totals")).toContainText("Résultat (produits − charges)");
 

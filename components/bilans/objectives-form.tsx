@@ -22,6 +22,10 @@ export function ObjectivesForm({ platformId, year, rows }: { platformId: string;
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [pending, setPending] = useState(false);
+  // The saved targets' versions: after a save the refreshed rows bring new ones and the inputs start
+  // again from the saved targets (keyed on them), while the form, and its confirmation, stay mounted
+  // (a `key` on the versions around the whole form remounted it and the message vanished).
+  const saved = rows.map((r) => `${r.key}:${r.version ?? 0}`).join(".");
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -53,7 +57,7 @@ export function ObjectivesForm({ platformId, year, rows }: { platformId: string;
     <form onSubmit={onSubmit} className="flex flex-col gap-3" aria-describedby="objectives-help" noValidate>
       <p id="objectives-help" className="text-sm text-muted">Laissez vide un indicateur sans objectif. Les cibles sont des nombres entiers sur l&apos;année civile {year}.</p>
       {message ? <p role={message.ok ? "status" : "alert"} className={message.ok ? "text-success" : "text-danger"}>{message.text}</p> : null}
-      <TableScroll label={`Objectifs ${year}`}>
+      <TableScroll key={saved} label={`Objectifs ${year}`}>
       {/* Below 640 px each indicator is a card (kit: stackClass): the target input never sits off-screen. */}
       <table className={`min-w-full text-sm ${stackClass}`}>
         <caption className="sr-only">Objectifs {year}</caption>

@@ -31,7 +31,7 @@ export function ConventionIndicatorsPanel({ platformId, year, chosen, catalogue,
         </p>
       ) : null}
       {canChoose ? (
-        <ObjectivesForm key={`${platformId}-${year}-${chosen.map((c) => `${c.key}:${c.version}`).join(".")}`} platformId={platformId} year={year}
+        <ObjectivesForm key={`${platformId}-${year}`} platformId={platformId} year={year}
           rows={catalogue.map((d) => ({ ...d, target: byKey.get(d.key)?.target ?? null, version: byKey.get(d.key)?.version ?? null }))} />
       ) : chosen.length === 0 ? (
         <p className="text-sm text-muted">Aucun indicateur choisi pour cette convention.</p>

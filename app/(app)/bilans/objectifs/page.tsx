@@ -64,7 +64,7 @@ export default async function ObjectivesPage({ searchParams }: { searchParams: P
                 {can(user, "subsidy.read") ? <> <TextLink href={`/financement/${convention.id}#indicateurs`}>Voir le dossier de subvention</TextLink>.</> : null}
               </Notice>
             ) : null}
-            <ObjectivesForm key={`${selected.id}-${year}-${existing.map((o) => o.version).join(".")}`} platformId={selected.id} year={year}
+            <ObjectivesForm key={`${selected.id}-${year}`} platformId={selected.id} year={year}
               rows={OBJECTIVE_INDICATORS.map((d) => ({ key: d.key, label: d.label, unit: d.unit, family: d.family, target: byKey.get(d.key)?.target ?? null, version: byKey.get(d.key)?.version ?? null }))} />
           </section>
         </>
