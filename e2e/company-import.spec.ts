@@ -27,7 +27,17 @@ test("le responsable importe un CSV, voit la progression et le bilan, puis annul
   await loginViaForm(page, ACCOUNTS.managerLens.email);
   await expect(page.getByTestId("home-role")).toBeVisible();
   await page.goto("/entreprises/import");
-  await page.getByLabel(/Fichier CSV ou Excel/).setInputFiles({ name: "entreprises.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
+  // The file input speaks French (components/ui/file-input.tsx), not the browser's « Choose File »;
+  // it is still the real input that is labelled, reached by Tab and given the file.
+  const file = page.getByLabel(/Fichier CSV ou Excel/);
+  await expect(page.getByText("Choisir un fichier")).toBeVisible();
+  await expect(file).toHaveAccessibleDescription("Aucun fichier choisi");
+  await page.keyboard.press("Tab");
+  for (let i = 0; i < 40 && !(await file.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
+  await expect(file).toBeFocused();
+  await file.setInputFiles({ name: "entreprises.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
+  await expect(file).toHaveAccessibleDescription("entreprises.csv");
+  await page.screenshot({ path: ".data/test-results/screens/import-fichier.png" });
   await page.getByRole("button", { name: "Analyser le fichier" }).click();
   await expect(page.getByTestId("import-summary")).toContainText("3 ligne(s) lue(s) : 2 prête(s) à importer, 1 en erreur");
   await expect(page.getByTestId("import-errors")).toContainText("Ligne 4 — siret : Le SIRET compte exactement 14 chiffres.");

@@ -90,4 +90,10 @@ test("l'administrateur modifie un champ d'un jeu de règles par le formulaire et
   await form.getByRole("button", { name: "Créer la version" }).click();
   await expect(section.getByRole("table", { name: "Versions : Délais" })).toContainText("Taux de retenue voté (essai E2E)");
   await expect(section.getByRole("table", { name: "Versions : Délais" })).toContainText("01/01/2099");
+  // The confirmation outlives the refresh that lists the new version (the editor was remounted by a
+  // key on the latest version's id and its message vanished with it).
+  await expect(form.getByText("Nouvelle version enregistrée ; la précédente se termine la veille.")).toBeVisible();
+  // The form now starts from the saved version: nothing left to change.
+  await form.getByRole("button", { name: "Vérifier les modifications" }).click();
+  await expect(form.getByText("Aucune modification.")).toBeVisible();
 });

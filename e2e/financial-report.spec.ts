@@ -24,13 +24,19 @@ test("compte rendu financier Région : produits à côté des charges, annexe qu
   await form.getByRole("button", { name: /Enregistrer/ }).click();
   await expect(products.getByRole("row", { name: /Autres produits/ }).first()).toContainText("1 200,00");
   await expect(products.getByRole("row", { name: /Autres produits/ }).first()).toContainText("Explication requise");
+  // The confirmation outlives the refresh that shows the saved amount (the form was keyed on the
+  // line's version and remounted without its message).
+  await expect(form.getByText("Produit enregistré.")).toBeVisible();
   await expect(page.getByTestId("report-completeness")).toContainText("Compte rendu financier incomplet");
   await expect(page.getByTestId("report-totals")).toContainText("Résultat (produits − charges)");
 
   const annex = page.getByTestId("qualitative-annex");
+  await expect(annex.getByText("Aucun fichier choisi")).toBeVisible();
   await annex.getByLabel(/Document/).setInputFiles({ name: "annexe-qualitative.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n%e2e\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n") });
   await annex.getByRole("button", { name: "Joindre l'annexe" }).click();
   await expect(annex.getByRole("link", { name: "annexe-qualitative.pdf" }).first()).toBeVisible();
+  // The sent form is emptied: the French « no file » text is back.
+  await expect(annex.getByText("Aucun fichier choisi")).toBeVisible();
 
   // The annual convention's indicators (seeded: four of the catalogue, with their targets).
   const indicators = page.getByTestId("convention-indicators");

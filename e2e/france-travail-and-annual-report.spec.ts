@@ -70,6 +70,10 @@ test.describe("bilans : France Travail et rapport annuel", () => {
     await page.getByRole("button", { name: "Enregistrer les objectifs" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Objectifs enregistrés (1 modifié)." })).toBeVisible();
     await expect(page.getByTestId("objectives-table")).toContainText("Offres recueillies");
+    await expect(page.getByTestId("objectives-table").locator("tr", { hasText: "Offres recueillies" })).toContainText("100");
+    // The confirmation outlives the refresh that shows the saved target (the form was keyed on the
+    // objectives' versions and remounted without its message).
+    await expect(page.getByRole("status").filter({ hasText: "Objectifs enregistrés (1 modifié)." })).toBeVisible();
     expect(await axeViolations(page)).toEqual([]);
 
     await page.goto(`/bilans/rapport-annuel?year=${year}`);

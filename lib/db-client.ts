@@ -19,13 +19,14 @@ export interface ClientOptions {
 
 /**
  * Words that may stand before « ( » in a statement retried while PostgreSQL restarts: SQL keywords
- * (IN (…), EXISTS (…), CAST (…), JOIN (…), OVER (…)) and PostgreSQL built-in functions that cannot
+ * (IN (…), EXISTS (…), CAST (…), JOIN (…), OVER (…)), PostgreSQL built-in functions that cannot
  * write — Prisma's own reads use COUNT, SUM, AVG, MIN, MAX and COALESCE; the principal's statement
- * (lib/auth/principal.ts) json_agg, json_build_object, max and now. Any other call — nextval,
- * setval, pg_try_advisory_lock, set_config, dblink, a function of our own (f_unaccent, …) — may
- * write or take a lock, so its statement is not run twice.
+ * (lib/auth/principal.ts) json_agg, json_build_object, max and now; the searches lower and replace —
+ * and our own read-only functions (OWN_READ_ONLY_FUNCTIONS). Any other call — nextval, setval,
+ * pg_try_advisory_lock, set_config, dblink, audit_append — may write or take a lock, so its
+ * statement is not run twice.
  */
-const READ_ONLY_CALLS = new Set([
+const READ_ONLY_CALLS = new Set<string>([
   // keywords
   "select", "from", "where", "and", "or", "not", "in", "exists", "any", "all", "some", "array", "cast", "on", "as", "using", "join",
   "lateral", "values", "over", "filter", "within", "by", "is", "like", "ilike", "between", "then", "else", "when", "case", "distinct",
@@ -33,8 +34,17 @@ const READ_ONLY_CALLS = new Set([
   // built-in functions without side effects
   "count", "sum", "avg", "min", "max", "coalesce", "nullif", "greatest", "least", "json_agg", "jsonb_agg", "json_build_object",
   "jsonb_build_object", "array_agg", "string_agg", "bool_and", "bool_or", "lower", "upper", "now", "to_char", "extract", "date_trunc",
-  "make_interval", "generate_series", "unnest", "row_number", "percentile_cont", "abs", "round",
+  "make_interval", "generate_series", "unnest", "row_number", "percentile_cont", "abs", "round", "replace",
 ]);
+
+/**
+ * The functions our migrations create that a retried read may call: declared IMMUTABLE or STABLE there
+ * and writing nothing. f_unaccent (migration 20261123193000, IMMUTABLE: the searches' accent folding)
+ * only. Never audit_append (VOLATILE: appends to the audit chain), the trigger functions, nor anything
+ * VOLATILE; tests/unit/lib/plain-select.test.ts checks this list against the migrations.
+ */
+export const OWN_READ_ONLY_FUNCTIONS: readonly string[] = ["f_unaccent"];
+for (const f of OWN_READ_ONLY_FUNCTIONS) READ_ONLY_CALLS.add(f);
 
 /** Comments, string literals and quoted identifiers, in one pass (a quote inside one is not the start of another). */
 const OPAQUE = /--[^\n]*|\/\*[\s\S]*?\*\/|'(?:[^']|'')*'|"(?:[^"]|"")*"/g;

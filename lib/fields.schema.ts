@@ -1,5 +1,6 @@
 // Reusable zod fields with French messages, shared by forms and API inputs.
 import { TZDate } from "@date-fns/tz";
+import { parisDay, PARIS_TIME_ZONE, utcMidnight } from "@/lib/paris-day";
 import { z } from "zod";
 
 /**
@@ -72,7 +73,7 @@ export function parseInstant(value: string): Date {
   // A wall time that does not exist on the calendar (30 February, 25:00) is invalid, not rolled over.
   const calendar = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
   if (calendar.getUTCMonth() !== Number(mo) - 1 || calendar.getUTCDate() !== Number(d) || Number(h) > 23 || Number(mi) > 59 || Number(sec ?? 0) > 59) return new Date(Number.NaN);
-  return new Date(new TZDate(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(sec ?? 0), Number((ms ?? "0").padEnd(3, "0")), "Europe/Paris").getTime());
+  return new Date(new TZDate(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(sec ?? 0), Number((ms ?? "0").padEnd(3, "0")), PARIS_TIME_ZONE).getTime());
 }
 
 /**
@@ -84,8 +85,7 @@ export function parseInstant(value: string): Date {
 export function parseCalendarDay(value: string): Date {
   const at = parseInstant(value);
   if (Number.isNaN(at.getTime()) || /^\d{4}-\d{2}-\d{2}$/.test(value.trim())) return at;
-  const paris = new TZDate(at.getTime(), "Europe/Paris");
-  return new Date(Date.UTC(paris.getFullYear(), paris.getMonth(), paris.getDate()));
+  return utcMidnight(parisDay(at));
 }
 
 /**
@@ -96,8 +96,7 @@ export function parseCalendarDay(value: string): Date {
  */
 export function isInFuture(value: Date, now: Date): boolean {
   if (value.getTime() <= now.getTime()) return false;
-  const paris = new TZDate(now.getTime(), "Europe/Paris");
-  return value.getTime() !== Date.UTC(paris.getFullYear(), paris.getMonth(), paris.getDate());
+  return value.getTime() !== utcMidnight(parisDay(now)).getTime();
 }
 
 /** zod preprocess step: strings through parseInstant, anything else unchanged. */

@@ -14,7 +14,9 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { format } from "date-fns";
+import { API_TOKEN_ROLES } from "@/lib/authz/policy";
 import { processEnv } from "@/lib/env";
+import { sessionCookie } from "@/scripts/bench/helpers";
 import { createPrismaClient } from "@/lib/db-client";
 import { seedDemo } from "@/prisma/seed/demo";
 import { installedTools } from "@/scripts/lib/backup";
@@ -79,26 +81,33 @@ async function main() {
     await applyMigrations(url);
     const db = createPrismaClient(url, 2);
     await seedDemo(db, { password: "Demo-ProchEmploi-2026" });
-    const tokenFor = async (email: string) => {
-      const token = `pe_${randomBytes(24).toString("base64url")}`;
+    const secret = randomBytes(32).toString("base64url");
+    /**
+     * How each account reaches the app: a personal API token for the roles that may hold one
+     * (API_TOKEN_ROLES, issue 22 §6), else its signed-in session — an assistant's or a referent's
+     * token is refused at authentication, as in real use.
+     */
+    const credentialFor = async (email: string): Promise<{ auth: Record<string, string>; userId: string }> => {
       const u = await db.user.findUniqueOrThrow({ where: { email } });
+      if (!API_TOKEN_ROLES.has(u.role)) return { auth: { cookie: await sessionCookie(secret, u) }, userId: u.id };
+      const token = `pe_${randomBytes(24).toString("base64url")}`;
       await db.apiToken.create({ data: { userId: u.id, name: "charge", prefix: token.slice(0, 8), tokenHash: createHash("sha256").update(token).digest("hex") } });
-      return { token, userId: u.id };
+      return { auth: { authorization: `Bearer ${token}` }, userId: u.id };
     };
     const assistants = await Promise.all(["assistant@lens.demo", "assistant@amiens.demo"].map(async (email) => {
-      const t = await tokenFor(email);
+      const t = await credentialFor(email);
       const platformId = (await db.platformMembership.findFirstOrThrow({ where: { userId: t.userId } })).platformId;
       const companies = (await db.company.findMany({ where: { platformId }, select: { id: true }, take: 50 })).map((c) => c.id);
       return { ...t, companies };
     }));
-    const readers = await Promise.all(["referent@region.demo", "manager@lens.demo"].map(tokenFor));
+    const readers = await Promise.all(["referent@region.demo", "manager@lens.demo"].map(credentialFor));
     await db.$disconnect();
 
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     server = spawn(NODE, appServerArgs({ port, host: "127.0.0.1" }), {
       stdio: ["ignore", "ignore", "inherit"],
-      env: { ...processEnv(), NODE_ENV: "production", DATABASE_URL: url, NEXTAUTH_URL: base, NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), LOG_LEVEL: "fatal", JOBS_ENABLED: "false" },
+      env: { ...processEnv(), NODE_ENV: "production", DATABASE_URL: url, NEXTAUTH_URL: base, NEXTAUTH_SECRET: secret, LOG_LEVEL: "fatal", JOBS_ENABLED: "false" },
     });
     for (let i = 0; ; i++) {
       if (i > 240) throw new Error("le serveur n'a pas démarré");
@@ -113,12 +122,13 @@ async function main() {
     const samples: Sample[] = [];
     const writes: Write[] = [];
     const month = format(new Date(), "yyyy-MM");
-    async function call(op: string, token: string, pathname: string, body?: unknown): Promise<{ status: number | "no-answer"; json?: unknown }> {
+    async function call(op: string, auth: Record<string, string>, pathname: string, body?: unknown): Promise<{ status: number | "no-answer"; json?: unknown }> {
       const t0 = Date.now();
       try {
         const res = await fetch(`${base}${pathname}`, {
           method: body ? "POST" : "GET",
-          headers: { authorization: `Bearer ${token}`, ...(body ? { "content-type": "application/json" } : {}) },
+          // A session's write comes from the app's own pages: same origin (the API's CSRF check).
+          headers: { ...auth, ...(body ? { "content-type": "application/json", ...("cookie" in auth ? { origin: base, "sec-fetch-site": "same-origin" } : {}) } : {}) },
           body: body ? JSON.stringify(body) : undefined,
           signal: AbortSignal.timeout(TIMEOUT_MS),
         });
@@ -156,18 +166,18 @@ async function main() {
           const companyId = a.companies[i % a.companies.length]!;
           const marker = `charge-${randomUUID()}`;
           if (i % 2) {
-            const r = await call("POST visit", a.token, "/api/v1/visits", { companyId, date: format(new Date(), "yyyy-MM-dd"), purpose: marker, staffIds: [a.userId], partnersPresent: [], needs: [], followUps: [] });
+            const r = await call("POST visit", a.auth, "/api/v1/visits", { companyId, date: format(new Date(), "yyyy-MM-dd"), purpose: marker, staffIds: [a.userId], partnersPresent: [], needs: [], followUps: [] });
             writes.push({ kind: "visit", marker, status: r.status, id: (r.json as { id?: string } | undefined)?.id });
           } else {
-            const r = await call("POST offer", a.token, "/api/v1/offers", { companyId, title: marker, contractType: "CDI", positions: 1, source: "VISITE", receivedAt: format(new Date(), "yyyy-MM-dd") });
+            const r = await call("POST offer", a.auth, "/api/v1/offers", { companyId, title: marker, contractType: "CDI", positions: 1, source: "VISITE", receivedAt: format(new Date(), "yyyy-MM-dd") });
             writes.push({ kind: "offer", marker, status: r.status, id: (r.json as { id?: string } | undefined)?.id });
           }
-          await call("GET companies", a.token, "/api/v1/companies?pageSize=20");
+          await call("GET companies", a.auth, "/api/v1/companies?pageSize=20");
         } else {
           const r = readers[n % readers.length]!;
-          await call("GET report", r.token, `/api/v1/reports/monthly?month=${month}`);
-          await call("GET job-seekers", r.token, "/api/v1/job-seekers?pageSize=20");
-          await call("GET home", r.token, "/");
+          await call("GET report", r.auth, `/api/v1/reports/monthly?month=${month}`);
+          await call("GET job-seekers", r.auth, "/api/v1/job-seekers?pageSize=20");
+          await call("GET home", r.auth, "/");
         }
       }
     };

@@ -21,10 +21,6 @@ export interface ObjectiveFormRow {
   version: number | null;
 }
 
-/**
- * Keep the key free of the rows' versions: the refresh after a save brings the new versions as
- * props, and a remount would drop the confirmation message.
- */
 export function ObjectivesForm({ platformId, year, rows, amendments = null }: {
   platformId: string; year: number; rows: ObjectiveFormRow[];
   /** The amendments of the signed convention a change must cite; null when none is needed. */
@@ -34,6 +30,10 @@ export function ObjectivesForm({ platformId, year, rows, amendments = null }: {
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [pending, setPending] = useState(false);
+  // The saved targets' versions: after a save the refreshed rows bring new ones and the inputs start
+  // again from the saved targets (keyed on them), while the form, and its confirmation, stay mounted
+  // (a `key` on the versions around the whole form remounted it and the message vanished).
+  const saved = rows.map((r) => `${r.key}:${r.version ?? 0}`).join(".");
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -80,7 +80,7 @@ export function ObjectivesForm({ platformId, year, rows, amendments = null }: {
           )}
         </Notice>
       ) : null}
-      <TableScroll label={`Objectifs ${year}`}>
+      <TableScroll key={saved} label={`Objectifs ${year}`}>
       {/* Below 640 px each indicator is a card (kit: stackClass): the target input never sits off-screen. */}
       <table className={`min-w-full text-sm ${stackClass}`}>
         <caption className="sr-only">Objectifs {year}</caption>

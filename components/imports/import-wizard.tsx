@@ -5,6 +5,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
+import { FileInput } from "@/components/ui/file-input";
 import { FormError } from "@/components/ui/form-controls";
 import { TableScroll } from "@/components/ui/table";
 import { Icon } from "@/components/ui/icons";
@@ -142,7 +143,7 @@ export function ImportWizard({ config, extraValues = {}, extraFields = null }: {
         <h2 id="step1" className="text-lg font-semibold">1. Fichier</h2>
         <div className="flex flex-col gap-1">
           <label htmlFor="import-file" className="text-sm font-medium">Fichier CSV ou Excel (.xlsx), première ligne = en-têtes</label>
-          <input id="import-file" type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => { setFile(e.target.files?.[0] ?? null); setPreview(null); setBatch(null); }} />
+          <FileInput id="import-file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => { setFile(e.target.files?.[0] ?? null); setPreview(null); setBatch(null); }} />
         </div>
         {extraFields}
         <div><Button onClick={() => void analyse()} disabled={!file || busy}>Analyser le fichier</Button></div>

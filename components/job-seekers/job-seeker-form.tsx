@@ -23,6 +23,7 @@ import type { FieldErrors } from "@/lib/errors";
 import type { JobSeekerDetail } from "@/lib/job-seekers/job-seeker.dto";
 import { DUPLICATE_REASON_LABELS } from "@/lib/job-seekers/job-seeker.rules";
 import { createJobSeekerSchema, LABELS, updateJobSeekerSchema } from "@/lib/job-seekers/job-seeker.schema";
+import { parisToday } from "@/lib/paris-day";
 import { CONTRACT_LABELS } from "@/lib/proposals/proposal.rules";
 import { zodFieldErrors } from "@/lib/validation";
 import { JOB_SEEKER_SECTIONS, type SectionId } from "@/components/job-seekers/job-seeker-sections";
@@ -43,11 +44,6 @@ function flatten(form: HTMLFormElement, submitter?: HTMLElement | null): FormDat
 
 function focusFirstError() {
   requestAnimationFrame(() => document.querySelector<HTMLElement>("[aria-invalid='true']")?.focus());
-}
-
-function todayLocal(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 }
 
 type Duplicate = { id: string; lastName: string | null; firstName: string | null; birthDate: string | null; city: string | null; reasons: (keyof typeof DUPLICATE_REASON_LABELS)[] };
@@ -146,7 +142,7 @@ export function JobSeekerQuickForm() {
       <FormSection title="Arrivée et information de la personne" columns={1}>
         <RadioGroup legend="Arrivée par" name="origin" options={options(LABELS.origin)} error={e("origin")} required />
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field label="Informé·e du traitement de ses données le" name="informedAt" type="date" defaultValue={todayLocal()} error={e("informedAt")} required />
+          <Field label="Informé·e du traitement de ses données le" name="informedAt" type="date" defaultValue={parisToday()} error={e("informedAt")} required />
           <RadioGroup legend="Canal d'information" name="informedChannel" options={options(LABELS.channel)} error={e("informedChannel")} required />
         </div>
       </FormSection>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { Fragment, useActionState, useState } from "react";
 import type { z } from "zod";
 import { createRuleSetAction } from "@/app/(app)/administration/regles/actions";
 import { ActionMessage, fieldError } from "@/components/subsidy/action-message";
@@ -205,12 +205,23 @@ function Node({ ctx, schema, path, value }: { ctx: Ctx; schema: z.ZodType; path:
  * from the kind's zod schema), euros and percentages shown, cents and basis points stored; the
  * differences with the current version are shown before saving.
  */
-export function RuleSetFieldEditor({ kind, label, payload }: { kind: RuleSetKindName; label: string; payload: unknown }) {
+export function RuleSetFieldEditor({ kind, label, baseId, payload }: { kind: RuleSetKindName; label: string; baseId: string | null; payload: unknown }) {
   const schema = ruleSetPayloadSchemas[kind] as unknown as z.ZodType;
-  const [value, setValue] = useState<unknown>(() => (payload && typeof payload === "object" ? structuredClone(payload) : emptyValue(schema)));
+  const start = () => (payload && typeof payload === "object" ? structuredClone(payload) : emptyValue(schema));
+  const [value, setValue] = useState<unknown>(start);
   const [rawErrors, setRawErrors] = useState<Record<string, string>>({});
   const [reviewing, setReviewing] = useState(false);
   const [state, action, pending] = useActionState(createRuleSetAction, null);
+  // `baseId` is the latest version's id. When a save makes a new one, the fields start again from it
+  // (below, the inputs are keyed on it) but the form stays mounted, so its confirmation stays on screen:
+  // a `key` on the version around the whole editor remounted it and the message vanished on refresh.
+  const [base, setBase] = useState(baseId);
+  if (base !== baseId) {
+    setBase(baseId);
+    setValue(start());
+    setRawErrors({});
+    setReviewing(false);
+  }
   const parsed = schema.safeParse(value);
   const errors: Record<string, string[]> = {};
   if (!parsed.success) for (const i of parsed.error.issues) (errors[i.path.join(".")] ??= []).push(i.message);
@@ -234,6 +245,7 @@ export function RuleSetFieldEditor({ kind, label, payload }: { kind: RuleSetKind
     <form action={action} noValidate className="flex flex-col gap-4" aria-label={`Nouvelle version, champ par champ : ${label}`}>
       <input type="hidden" name="kind" value={kind} />
       <input type="hidden" name="payloadJson" value={JSON.stringify(parsed.success ? parsed.data : value)} />
+      <Fragment key={baseId ?? "none"}>
       <div className="grid gap-3 sm:grid-cols-2">
         <div className="flex flex-col gap-1">
           <label htmlFor={`${id}-from`} className="text-sm font-medium">En vigueur à partir du</label>
@@ -247,6 +259,7 @@ export function RuleSetFieldEditor({ kind, label, payload }: { kind: RuleSetKind
         </div>
       </div>
       <Node ctx={ctx} schema={schema} path={[]} value={value} />
+      </Fragment>
       {errors[""] ? <Errors id={`${id}-root`} messages={errors[""]} /> : null}
       {serverPayloadErrors.length > 0 ? (
         <ul className="list-disc pl-6 text-sm text-danger">

@@ -10,6 +10,7 @@ import { updateAnnualRequestAction } from "@/app/(app)/financement/actions";
 import { ActionMessage, fieldError } from "@/components/subsidy/action-message";
 import { StatusBadge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { FileInput } from "@/components/ui/file-input";
 import { Section } from "@/components/ui/card";
 import { TextAreaField } from "@/components/ui/field";
 import { Icon } from "@/components/ui/icons";
@@ -65,7 +66,7 @@ function BilanUpload({ fileId, previousYear }: { fileId: string; previousYear: n
     <form onSubmit={upload} className="flex flex-wrap items-end gap-3" aria-label={`Joindre le bilan d'activité ${previousYear}`}>
       <div className="flex flex-col gap-1">
         <label htmlFor="previous-bilan-file" className="text-sm font-medium">Bilan d&apos;activité {previousYear} (PDF, JPEG ou PNG)</label>
-        <input id="previous-bilan-file" name="file" type="file" required accept="application/pdf,image/jpeg,image/png" className="text-sm" />
+        <FileInput id="previous-bilan-file" name="file" required accept="application/pdf,image/jpeg,image/png" />
       </div>
       <Button type="submit" variant="secondary" disabled={pending}>Joindre le bilan</Button>
       <div aria-live="polite" className="text-sm">

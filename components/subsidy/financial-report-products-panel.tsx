@@ -26,9 +26,11 @@ function ProductForm({ fileId, line }: { fileId: string; line: Product }) {
       <input type="hidden" name="fileId" value={fileId} />
       <input type="hidden" name="kind" value={line.kind} />
       <input type="hidden" name="version" value={line.version} />
-      <Field id={`${id}-amount`} name="actualEuros" label={`Réalisé (€) — ${line.label}`} inputMode="decimal" wrapperClassName="w-full sm:w-64"
+      {/* Keyed on the line's version: after a save the inputs start again from the saved values, while
+          the form and its confirmation stay mounted (a key on the version around the form lost it). */}
+      <Field key={`amount-${line.version}`} id={`${id}-amount`} name="actualEuros" label={`Réalisé (€) — ${line.label}`} inputMode="decimal" wrapperClassName="w-full sm:w-64"
         defaultValue={line.actualCents === null ? "" : eurosInput(line.actualCents)} error={fieldError(state, "actualEuros", "actualCents")} />
-      <Field id={`${id}-gap`} name="gapExplanation" label={`Explication de l'écart${line.gapToExplain ? " (requise)" : ""}`} wrapperClassName="w-full sm:w-72"
+      <Field key={`gap-${line.version}`} id={`${id}-gap`} name="gapExplanation" label={`Explication de l'écart${line.gapToExplain ? " (requise)" : ""}`} wrapperClassName="w-full sm:w-72"
         defaultValue={line.gapExplanation ?? ""} error={fieldError(state, "gapExplanation")} />
       <Button type="submit" variant="secondary" disabled={pending}>Enregistrer<span className="sr-only"> le produit {line.label}</span></Button>
       <ActionMessage state={state} success="Produit enregistré." />
@@ -80,7 +82,7 @@ export function FinancialReportProductsPanel({ fileId, report }: { fileId: strin
       {report.canEditProducts ? (
         <div className="flex flex-col gap-2">
           <h3 className="font-semibold">Saisir les produits réalisés</h3>
-          {report.products.map((p) => <ProductForm key={`${p.kind}-${p.version}`} fileId={fileId} line={p} />)}
+          {report.products.map((p) => <ProductForm key={p.kind} fileId={fileId} line={p} />)}
         </div>
       ) : null}
       <div data-testid="report-completeness" role="status">

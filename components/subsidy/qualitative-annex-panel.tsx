@@ -7,6 +7,7 @@
 import type { FormEvent } from "react";
 import { useReceiptUpload } from "@/components/subsidy/use-receipt-upload";
 import { Button } from "@/components/ui/button";
+import { FileInput } from "@/components/ui/file-input";
 import { Section } from "@/components/ui/card";
 import { FieldShell } from "@/components/ui/field";
 import { Icon } from "@/components/ui/icons";
@@ -42,7 +43,7 @@ export function QualitativeAnnexPanel({ fileId, annexes, canUpload }: { fileId: 
       {canUpload ? (
         <form onSubmit={upload} className="flex flex-wrap items-end gap-3" aria-label="Joindre l'annexe qualitative">
           <FieldShell id="annex-file" label="Document (PDF, JPEG ou PNG, 10 Mo au plus)">
-            <input id="annex-file" name="file" type="file" required accept="application/pdf,image/jpeg,image/png" className="text-sm" />
+            <FileInput id="annex-file" name="file" required accept="application/pdf,image/jpeg,image/png" />
           </FieldShell>
           <Button type="submit" variant="secondary" disabled={pending}>Joindre l&apos;annexe</Button>
           <div aria-live="polite" className="w-full text-sm">

@@ -3,6 +3,7 @@
 import type { FormEvent } from "react";
 import { useReceiptUpload } from "@/components/subsidy/use-receipt-upload";
 import { Button } from "@/components/ui/button";
+import { FileInput } from "@/components/ui/file-input";
 import { formatDateTime } from "@/lib/format";
 import { RECEIPT_KINDS, type ReceiptKind } from "@/lib/subsidy/receipt.rules";
 import type { ReceiptDto } from "@/lib/subsidy/receipt.service";
@@ -60,7 +61,7 @@ export function ReceiptsPanel({ file, receipts, canUpload }: { file: SubsidyFile
           </div>
           <div className="flex flex-col gap-1">
             <label htmlFor="receipt-file" className="text-sm font-medium">Fichier (PDF, JPEG ou PNG, 10 Mo au plus)</label>
-            <input id="receipt-file" name="file" type="file" required accept="application/pdf,image/jpeg,image/png" className="text-sm" />
+            <FileInput id="receipt-file" name="file" required accept="application/pdf,image/jpeg,image/png" />
           </div>
           <div className="flex items-end gap-3">
             <Button type="submit" disabled={pending}>Joindre</Button>

@@ -3,7 +3,7 @@ import "server-only";
 // deactivated user or a changed role takes effect at once. One SQL statement per request (issue 18):
 // from a session's user id or an API token's hash to user, role, platforms and 2FA state — any
 // per-request revocation check belongs in `PRINCIPAL_SQL` / `toPrincipal` below, not in a second query.
-import type { Principal } from "@/lib/authz/policy";
+import { API_TOKEN_ROLES, type Principal } from "@/lib/authz/policy";
 import type { DbOrTx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -103,7 +103,10 @@ export async function loadPrincipal(
 
 /**
  * The owner of a personal API token by the token's SHA-256, in the same single statement, with the
- * token's state: null when the token is unknown, revoked or expired, or its owner refused.
+ * token's state: null when the token is unknown, revoked or expired, or its owner refused — and when
+ * the owner's role may not hold a token (API_TOKEN_ROLES, lib/authz/policy.ts, issue 22 §6): a DPO's
+ * or an assistant's token made before issue 22 restricted them, or one whose owner's role changed
+ * outside the user screens (which revoke it), authenticates nobody (401).
  */
 export async function loadPrincipalByToken(
   db: DbOrTx,
@@ -117,6 +120,7 @@ export async function loadPrincipalByToken(
   ));
   const row = rows[0];
   if (!row || row.tokenRevokedAt || (row.tokenExpiresAt && row.tokenExpiresAt < now)) return null;
+  if (!API_TOKEN_ROLES.has(row.role)) return null;
   const user = toPrincipal(row, {});
   // A token's principal says so: files of personal data are refused to it (SESSION_ONLY_ACTIONS, lib/authz/policy.ts).
   return user ? { user: { ...user, credential: "token" }, tokenId: row.tokenId!, lastUsedAt: row.tokenLastUsedAt } : null;

@@ -5,27 +5,15 @@
 // 28 February 2026 (18 months, end of month clamped) and stays active the day before.
 // We do the month arithmetic on (year, month, day) triples rather than with date-fns `addMonths`
 // because the latter works in the process's local time zone, which is not necessarily Paris.
+import { parisDay, type CalendarDay } from "@/lib/paris-day";
 import type { RetentionRules } from "@/lib/rules/rule-set.schema";
 
-/** A calendar day in Europe/Paris. */
-export interface CalendarDay {
-  y: number;
-  /** 1–12 */
-  m: number;
-  d: number;
-}
+// The Paris day of an instant comes from lib/paris-day.ts (the one helper); re-exported for the rules built on these.
+export { parisDay, type CalendarDay };
 
 export type JobSeekerRetentionAction = "KEEP" | "NOTICE" | "ARCHIVE" | "DESTROY";
 export type ContactRetentionAction = "KEEP" | "DESTROY";
 export type Lifecycle = "ACTIVE" | "ARCHIVED" | "DESTROYED";
-
-const PARIS = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" });
-
-/** The calendar day an instant falls on in Paris. */
-export function parisDay(at: Date): CalendarDay {
-  const parts = Object.fromEntries(PARIS.formatToParts(at).map((p) => [p.type, p.value]));
-  return { y: Number(parts.year), m: Number(parts.month), d: Number(parts.day) };
-}
 
 function daysInMonth(y: number, m: number): number {
   return new Date(Date.UTC(y, m, 0)).getUTCDate();

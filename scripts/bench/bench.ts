@@ -284,13 +284,14 @@ async function main(): Promise<number> {
     }
 
     const secret = env.NEXTAUTH_SECRET ?? randomBytes(32).toString("hex");
+    // Personal API tokens only for the roles that may hold one (API_TOKEN_ROLES, issue 22 §6: the
+    // manager, the France Travail reviewer); the referent and the DPO reach the API through their
+    // signed-in session, as in real use (their tokens are refused at authentication).
     const tokens = {
       manager: await createApiToken(admin, manager.id),
-      referent: await createApiToken(admin, referent.id),
-      dpo: await createApiToken(admin, dpo.id),
       reviewer: await createApiToken(admin, reviewer.id),
     };
-    const cookies = { manager: await sessionCookie(secret, manager), referent: await sessionCookie(secret, referent) };
+    const cookies = { manager: await sessionCookie(secret, manager), referent: await sessionCookie(secret, referent), dpo: await sessionCookie(secret, dpo) };
 
     // Capturing Prisma client: the same service functions as the routes, their SQL recorded.
     const captured: Captured[] = [];
@@ -356,8 +357,8 @@ async function main(): Promise<number> {
         { label: "page 501 par curseur « next »", query: { page: 501, after: offerCursor } },
       ].map(({ label, query }): Scenario => ({
         name: `Offres région, ${label} (API)`, kind: "api", path: `/api/v1/offers?${new URLSearchParams({ pageSize: "50", ...Object.fromEntries(Object.entries(query).map(([k, v]) => [k, String(v)])) })}`,
-        auth: bearer(tokens.referent), load: { duration: 5 },
-        capture: withAuth(authBearer(tokens.referent), (db) => listOffers(db, pReferent, offerListQuerySchema.parse({ pageSize: 50, ...query }))),
+        auth: { cookie: cookies.referent }, load: { duration: 5 },
+        capture: withAuth(authCookie(referent.id), (db) => listOffers(db, pReferent, offerListQuerySchema.parse({ pageSize: 50, ...query }))),
       })),
       {
         name: "Entreprises : recherche (API)", kind: "api", path: `/api/v1/companies?q=${encodeURIComponent(companyWord)}&pageSize=50`,
@@ -398,8 +399,8 @@ async function main(): Promise<number> {
       },
       {
         name: "Conservation : simulation sur toute la base (API)", kind: "retention", method: "POST", path: `/api/v1/purge-runs/dry-run`, body: "{}",
-        auth: bearer(tokens.dpo), load: { amount: 5 },
-        capture: withAuth(authBearer(tokens.dpo), (db) => startDryRun(db, pDpo)),
+        auth: { cookie: cookies.dpo }, load: { amount: 5 },
+        capture: withAuth(authCookie(dpo.id), (db) => startDryRun(db, pDpo)),
       },
     ];
 
@@ -459,7 +460,11 @@ async function main(): Promise<number> {
     for (const s of scenarios) {
       const headers: Record<string, string> = "bearer" in s.auth ? { authorization: `Bearer ${s.auth.bearer}` } : { cookie: s.auth.cookie };
       if (s.body) headers["content-type"] = "application/json";
-      if (s.method === "POST") headers.origin = base;
+      if (s.method === "POST") {
+        // A signed-in browser's write: same origin (the proxy's CSRF check).
+        headers.origin = base;
+        headers["sec-fetch-site"] = "same-origin";
+      }
       const url = `${base}${s.path}`;
       const row: Row = {
         name: s.name, kind: s.kind, path: s.path, status: "ok", load: { start: os.loadavg(), end: [] }, rounds: [], p50: null, p95: null, p99: null,

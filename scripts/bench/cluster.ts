@@ -106,8 +106,11 @@ async function main(): Promise<number> {
     const manager = await user(scaleManagerEmail(0));
     const referent = await user(SCALE_REFERENT_EMAIL);
     const secret = env.NEXTAUTH_SECRET ?? randomBytes(32).toString("hex");
-    const token = { manager: await createApiToken(admin, manager.id), referent: await createApiToken(admin, referent.id) };
+    // A personal API token for the manager only (API_TOKEN_ROLES, issue 22 §6); the referent reads
+    // through a session, as in real use (a referent's token is refused at authentication).
+    const token = { manager: await createApiToken(admin, manager.id) };
     const cookie = await sessionCookie(secret, manager);
+    const referentCookie = await sessionCookie(secret, referent);
     const seekerId = (await admin.query<{ id: string }>(
       `SELECT j.id FROM "JobSeeker" j JOIN "PlatformMembership" m ON m."platformId" = j."platformId" WHERE m."userId" = $1 AND j.lifecycle = 'ACTIVE' ORDER BY j.id LIMIT 1`, [manager.id],
     )).rows[0]!.id;
@@ -150,9 +153,9 @@ async function main(): Promise<number> {
     // ── throughput: one instance vs two, same proxy ──
     const rows: { name: string; connections: number; single: { reqPerSec: number[]; p95: number[]; load: number[][] }; pair: { reqPerSec: number[]; p95: number[]; load: number[][] } }[] = [];
     const scenarios = [
-      { name: "Entreprises : liste (API)", path: "/api/v1/companies?pageSize=50", auth: token.manager },
-      { name: "Offres région, page 1 (API)", path: "/api/v1/offers?pageSize=50", auth: token.referent },
-      { name: "Demandeur : fiche (API, lecture auditée)", path: `/api/v1/job-seekers/${seekerId}`, auth: token.manager },
+      { name: "Entreprises : liste (API)", path: "/api/v1/companies?pageSize=50", auth: { authorization: `Bearer ${token.manager}` } },
+      { name: "Offres région, page 1 (API)", path: "/api/v1/offers?pageSize=50", auth: { cookie: referentCookie } },
+      { name: "Demandeur : fiche (API, lecture auditée)", path: `/api/v1/job-seekers/${seekerId}`, auth: { authorization: `Bearer ${token.manager}` } },
     ];
     for (const s of scenarios) {
       for (const connections of CONNECTIONS) {
@@ -160,7 +163,7 @@ async function main(): Promise<number> {
         for (let round = 0; round < ROUNDS; round++) {
           for (const which of ["single", "pair"] as const) {
             const before = load();
-            const { result, latencies } = await runAutocannon({ url: `http://127.0.0.1:${front[which]}${s.path}`, connections, duration: SECONDS, headers: { authorization: `Bearer ${s.auth}` }, timeout: 10 });
+            const { result, latencies } = await runAutocannon({ url: `http://127.0.0.1:${front[which]}${s.path}`, connections, duration: SECONDS, headers: s.auth, timeout: 10 });
             const sorted = latencies.sort((a, b) => a - b);
             row[which].reqPerSec.push(result.requests.average);
             row[which].p95.push(sorted[Math.max(0, Math.ceil(sorted.length * 0.95) - 1)] ?? NaN);

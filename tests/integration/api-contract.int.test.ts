@@ -36,7 +36,7 @@ import { addMonths, currentMonth } from "@/lib/indicators/period.rules";
 import { seedDemo } from "@/prisma/seed/demo";
 import { resolveIds } from "@/e2e/security/ids";
 import { apiClient, type ApiClient } from "@/tests/support/api-client";
-import { tokenFor } from "@/tests/support/api-inproc";
+import { credentialFor } from "@/tests/support/api-inproc";
 import { resetDb } from "@/tests/support/db";
 import { checkResponse, doc, type Operation } from "@/tests/support/openapi-check";
 
@@ -100,7 +100,7 @@ beforeAll(async () => {
   pgClient = new pg.Client({ connectionString: env.DATABASE_URL });
   await pgClient.connect();
   lensId = (await db.platform.findFirstOrThrow({ where: { name: "Lens-Liévin" } })).id;
-  for (const role of ROLES) clients.set(role, keepAnswers(apiClient(current, await tokenFor(db, ACCOUNT_OF[role]))));
+  for (const role of ROLES) clients.set(role, keepAnswers(apiClient(current, await credentialFor(db, ACCOUNT_OF[role]))));
   for (const role of ROLES) {
     const user = await db.user.findUniqueOrThrow({ where: { email: ACCOUNT_OF[role] }, select: { id: true } });
     sessionCookies.set(role, await encode({ token: { sub: user.id, authTime: Math.floor(Date.now() / 1000), authMs: Date.now() }, secret: env.NEXTAUTH_SECRET! }));

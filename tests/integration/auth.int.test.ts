@@ -81,8 +81,12 @@ describe("rôle et plateformes relus à chaque requête", () => {
     await db.user.update({ where: { id: user.id }, data: { active: false } });
     expect(await loadPrincipalByToken(db, hash("pe_un"))).toBeNull();
     await db.user.update({ where: { id: user.id }, data: { active: true } });
+    // A role change is read at the next call: to a role that may not hold a token (issue 22 §6), the
+    // token authenticates nobody; to another that may, it carries the new role.
     await db.user.update({ where: { id: user.id }, data: { role: "PLATFORM_ASSISTANT" } });
-    expect((await loadPrincipalByToken(db, hash("pe_un")))?.user.role).toBe("PLATFORM_ASSISTANT");
+    expect(await loadPrincipalByToken(db, hash("pe_un"))).toBeNull();
+    await db.user.update({ where: { id: user.id }, data: { role: "ADMIN", totpEnabledAt: new Date() } });
+    expect((await loadPrincipalByToken(db, hash("pe_un")))?.user.role).toBe("ADMIN");
     await db.apiToken.update({ where: { id: token.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     expect(await loadPrincipalByToken(db, hash("pe_un"))).toBeNull();
     await db.apiToken.update({ where: { id: token.id }, data: { expiresAt: null, revokedAt: new Date() } });

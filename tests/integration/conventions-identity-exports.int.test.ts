@@ -29,7 +29,7 @@ import { IDENTITY_EXPORT_PURPOSES_DEFAULTS } from "@/lib/rules/rule-set.schema";
 import { createToken } from "@/lib/tokens/token.service";
 import { updateUser } from "@/lib/users/user.service";
 import { createJobSeeker, createPlatform, createRuleSets, createUser } from "@/tests/factories";
-import { callRoute, tokenFor, type Handler } from "@/tests/support/api-inproc";
+import { callRoute, credentialFor, type Handler } from "@/tests/support/api-inproc";
 import { db, resetDb } from "@/tests/support/db";
 
 const now = new Date("2026-11-23T10:00:00Z");
@@ -139,10 +139,10 @@ describe("export d'identités : finalité demandée et journalisée (issue 22 §
     const missing = await viaSession("/api/v1/lists/jobSeekers/export?format=csv");
     expect(missing.status).toBe(400);
     expect(JSON.stringify(await missing.json())).toContain("Indiquez la finalité de l'export");
-    const byToken = await callRoute(current, route, "GET", "/api/v1/lists/jobSeekers/export?format=csv&purpose=SUIVI_ACCOMPAGNEMENT", await tokenFor(db, manager.email), { list: "jobSeekers" }, null);
+    const byToken = await callRoute(current, route, "GET", "/api/v1/lists/jobSeekers/export?format=csv&purpose=SUIVI_ACCOMPAGNEMENT", await credentialFor(db, manager.email), { list: "jobSeekers" }, null);
     expect(byToken.status).toBe(403);
     expect(((await byToken.json()) as { error: { message: string } }).error.message).toBe(PERSONAL_FILE_TOKEN_REFUSED);
-    const refused = await callRoute(current, route, "GET", "/api/v1/lists/jobSeekers/export?format=csv&purpose=SUIVI_ACCOMPAGNEMENT", await tokenFor(db, referent.email), { list: "jobSeekers" }, null);
+    const refused = await callRoute(current, route, "GET", "/api/v1/lists/jobSeekers/export?format=csv&purpose=SUIVI_ACCOMPAGNEMENT", await credentialFor(db, referent.email), { list: "jobSeekers" }, null);
     expect(refused.status).toBe(403);
     expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(/votre rôle ne permet pas de l'exporter/);
   });
@@ -167,12 +167,12 @@ describe("jetons d'accès personnels : seulement les rôles qui intègrent (issu
   it("l'API /api/v1/tokens répond 403 en français à un rôle qui n'intègre pas, 200 à un responsable", async () => {
     const assistant = await createUser(db, { role: "PLATFORM_ASSISTANT", platformIds: [lensId] });
     const manager = await createUser(db, { role: "PLATFORM_MANAGER", platformIds: [lensId] });
-    const refused = await callRoute(current, listTokensRoute as unknown as Handler, "GET", "/api/v1/tokens", await tokenFor(db, assistant.email), {}, null);
+    const refused = await callRoute(current, listTokensRoute as unknown as Handler, "GET", "/api/v1/tokens", await credentialFor(db, assistant.email), {}, null);
     expect(refused.status).toBe(403);
     expect(await refused.json()).toEqual({ error: { code: "FORBIDDEN", message: "Les jetons d'accès personnels sont réservés aux rôles qui relient l'application à un autre outil (responsable de plateforme, France Travail, administrateur technique)." } });
-    const post = await callRoute(current, createTokenRoute as unknown as Handler, "POST", "/api/v1/tokens", await tokenFor(db, assistant.email), {}, JSON.stringify({ name: "Script" }));
+    const post = await callRoute(current, createTokenRoute as unknown as Handler, "POST", "/api/v1/tokens", await credentialFor(db, assistant.email), {}, JSON.stringify({ name: "Script" }));
     expect(post.status).toBe(403);
-    const ok = await callRoute(current, listTokensRoute as unknown as Handler, "GET", "/api/v1/tokens", await tokenFor(db, manager.email), {}, null);
+    const ok = await callRoute(current, listTokensRoute as unknown as Handler, "GET", "/api/v1/tokens", await credentialFor(db, manager.email), {}, null);
     expect(ok.status).toBe(200);
     expect(((await ok.json()) as { items: unknown[] }).items).toHaveLength(1);
   });

@@ -6,7 +6,7 @@
 // The test file mocks next/headers with vi.hoisted state and passes that state here.
 import createClient from "openapi-fetch";
 import { NextRequest } from "next/server";
-import { handlerOf } from "@/tests/support/api-inproc";
+import { handlerOf, withCredential } from "@/tests/support/api-inproc";
 import type { paths } from "@/tests/support/openapi-types";
 import { listApiRoutes, type ApiRoute } from "@/tests/support/route-inventory";
 
@@ -49,8 +49,12 @@ export function routeFor(method: string, pathname: string): { route: ApiRoute; p
   return null;
 }
 
-/** A fetch that answers through the route handlers (next/headers reads `state.headers`). */
-export function inProcessFetch(state: { headers: Headers }) {
+/**
+ * A fetch that answers through the route handlers (next/headers reads `state.headers`, and
+ * `state.cookie` for a session). With a credential of credentialFor (tests/support/api-inproc.ts),
+ * each request carries it: a token as Bearer, a session as its cookie.
+ */
+export function inProcessFetch(state: { headers: Headers; cookie?: string }, credential?: string) {
   return async (input: Request | string | URL, init?: RequestInit): Promise<Response> => {
     const req = input instanceof Request ? input : new Request(input, init);
     const url = new URL(req.url);
@@ -58,15 +62,21 @@ export function inProcessFetch(state: { headers: Headers }) {
     if (!found) return new Response(null, { status: 404 });
     const headers = new Headers(req.headers);
     headers.set("host", url.host);
-    state.headers = headers;
     const body = req.method === "GET" || req.method === "HEAD" ? null : await req.arrayBuffer();
     const handler = await handlerOf(found.route);
-    return handler(new NextRequest(url, { method: req.method, headers, body }), { params: Promise.resolve(found.params) });
+    const send = () => {
+      state.headers = headers;
+      return handler(new NextRequest(url, { method: req.method, headers, body }), { params: Promise.resolve(found.params) });
+    };
+    return credential ? withCredential(state, headers, credential, send) : send();
   };
 }
 
-/** The typed client, authenticated by a personal API token (or anonymous without one). */
-export function apiClient(state: { headers: Headers }, token: string | null) {
-  return createClient<paths>({ baseUrl: BASE_URL, fetch: inProcessFetch(state), headers: token ? { authorization: `Bearer ${token}` } : {} });
+/**
+ * The typed client, authenticated by a credential of credentialFor (a personal API token, or the
+ * session of a role that may not hold one), or anonymous without one.
+ */
+export function apiClient(state: { headers: Headers; cookie?: string }, credential: string | null) {
+  return createClient<paths>({ baseUrl: BASE_URL, fetch: inProcessFetch(state, credential ?? undefined) });
 }
 export type ApiClient = ReturnType<typeof apiClient>;

@@ -36,7 +36,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { TRANSITION_DEFS } from "@/lib/subsidy/subsidy-workflow.rules";
 import { seedDemo } from "@/prisma/seed/demo";
 import { routeFor } from "@/tests/support/api-client";
-import { callRoute, handlerOf, tokenFor, type Handler } from "@/tests/support/api-inproc";
+import { callRoute, handlerOf, credentialFor, type Handler } from "@/tests/support/api-inproc";
 import { checkBytes, operationOf } from "@/tests/support/openapi-check";
 import { resetDb } from "@/tests/support/db";
 import { listApiRoutes, PUBLIC_API, type ApiRoute, type Method } from "@/tests/support/route-inventory";
@@ -546,7 +546,7 @@ beforeAll(async () => {
   await client.connect();
   lensId = (await db.platform.findFirstOrThrow({ where: { name: "Lens-Liévin" } })).id;
   for (const role of ROLES) {
-    tokens.set(role, await tokenFor(db, ACCOUNT_OF[role]));
+    tokens.set(role, await credentialFor(db, ACCOUNT_OF[role]));
     userIds.set(role, (await db.user.findUniqueOrThrow({ where: { email: ACCOUNT_OF[role] } })).id);
   }
 }, 300_000);

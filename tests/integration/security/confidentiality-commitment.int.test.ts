@@ -5,16 +5,20 @@
 // the version in force gets a French 403 on every data route, its profile stays reachable.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
-const current = vi.hoisted(() => ({ headers: new Headers() }));
+const current = vi.hoisted(() => ({ headers: new Headers(), cookie: undefined as string | undefined }));
 vi.mock("next/headers", () => ({
   headers: async () => current.headers,
-  cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false }),
+  cookies: async () => ({
+    get: (name: string) => (name === "next-auth.session-token" && current.cookie ? { name, value: current.cookie } : undefined),
+    getAll: () => [],
+    has: () => false,
+  }),
 }));
 
 import { loadPrincipal } from "@/lib/auth/principal";
 import { acceptCharter } from "@/lib/users/user.service";
 import { createPlatform, createRuleSets, createUser } from "@/tests/factories";
-import { callRoute, handlerOf, tokenFor } from "@/tests/support/api-inproc";
+import { callRoute, handlerOf, credentialFor } from "@/tests/support/api-inproc";
 import { db, resetDb } from "@/tests/support/db";
 
 const route = (file: string, method = "GET") => ({ file, method, path: "" }) as unknown as Parameters<typeof handlerOf>[0];
@@ -31,7 +35,7 @@ describe("engagement de confidentialité versionné, appliqué à l'API", () => 
   it("a new version blocks the data routes with a French 403 until it is accepted; the profile stays reachable", async () => {
     const lens = await createPlatform(db, "Lens");
     const user = await createUser(db, { role: "PLATFORM_ASSISTANT", platformIds: [lens.id], email: "charte@test.demo" });
-    const token = await tokenFor(db, "charte@test.demo");
+    const token = await credentialFor(db, "charte@test.demo");
     const list = await handlerOf(route("app/api/v1/job-seekers/route.ts"));
     const me = await handlerOf(route("app/api/v1/me/route.ts"));
 
@@ -58,8 +62,8 @@ describe("engagement de confidentialité versionné, appliqué à l'API", () => 
     await createUser(db, { role: "PLATFORM_ASSISTANT", platformIds: [lens.id], email: "jamais@test.demo", charter: false });
     await createUser(db, { role: "PLATFORM_ASSISTANT", platformIds: [lens.id], email: "futur@test.demo" });
     const list = await handlerOf(route("app/api/v1/job-seekers/route.ts"));
-    expect((await callRoute(current, list, "GET", "/api/v1/job-seekers", await tokenFor(db, "jamais@test.demo"), {}, null)).status).toBe(403);
+    expect((await callRoute(current, list, "GET", "/api/v1/job-seekers", await credentialFor(db, "jamais@test.demo"), {}, null)).status).toBe(403);
     await db.noticeText.create({ data: { kind: "CONFIDENTIALITY", version: 2, title: "Engagement", body: "Futur.", validFrom: new Date(Date.now() + 86_400_000) } });
-    expect((await callRoute(current, list, "GET", "/api/v1/job-seekers", await tokenFor(db, "futur@test.demo"), {}, null)).status).toBe(200);
+    expect((await callRoute(current, list, "GET", "/api/v1/job-seekers", await credentialFor(db, "futur@test.demo"), {}, null)).status).toBe(200);
   });
 });

@@ -26,10 +26,14 @@ import type { z } from "zod";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 // The route handlers read the caller from next/headers: here, the headers of the Request under test.
-const current = vi.hoisted(() => ({ headers: new Headers() }));
+const current = vi.hoisted(() => ({ headers: new Headers(), cookie: undefined as string | undefined }));
 vi.mock("next/headers", () => ({
   headers: async () => current.headers,
-  cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false }),
+  cookies: async () => ({
+    get: (name: string) => (name === "next-auth.session-token" && current.cookie ? { name, value: current.cookie } : undefined),
+    getAll: () => [],
+    has: () => false,
+  }),
 }));
 
 import { buildOpenApi } from "@/lib/api/openapi";
@@ -39,7 +43,7 @@ import { env } from "@/lib/env";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { seedDemo } from "@/prisma/seed/demo";
 import { fingerprint, resolveIds } from "@/e2e/security/ids";
-import { callRoute, handlerOf, tokenFor, type Handler } from "@/tests/support/api-inproc";
+import { callRoute, handlerOf, credentialFor, type Handler } from "@/tests/support/api-inproc";
 import { changedTables, MAY_CHANGE_ON_REFUSAL, tableChecksums } from "@/tests/support/db-checksum";
 import { validBody } from "@/tests/support/zod-body";
 import { listApiRoutes, PUBLIC_API } from "@/tests/support/route-inventory";
@@ -273,7 +277,7 @@ beforeAll(async () => {
   await seedDemo(db, { password: env.DEMO_PASSWORD });
   client = new pg.Client({ connectionString: env.DATABASE_URL });
   await client.connect();
-  for (const role of ROLES) tokens.set(role, await tokenFor(db, ACCOUNT_OF[role]));
+  for (const role of ROLES) tokens.set(role, await credentialFor(db, ACCOUNT_OF[role]));
   lensId = (await db.platform.findFirstOrThrow({ where: { name: "Lens-Liévin" } })).id;
   for (const t of ["Company", "JobSeeker", "JobOffer", "Visit", "CircuitCourtEvent", "SubsidyFile", "BudgetLine", "NumeroVertCallback"]) {
     const r = await client.query<{ id: string }>(`SELECT id FROM "${t}" LIMIT 2`);

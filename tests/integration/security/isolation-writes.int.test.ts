@@ -13,10 +13,14 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 // The route handlers read the caller from next/headers: here, the headers of the Request under test.
-const current = vi.hoisted(() => ({ headers: new Headers() }));
+const current = vi.hoisted(() => ({ headers: new Headers(), cookie: undefined as string | undefined }));
 vi.mock("next/headers", () => ({
   headers: async () => current.headers,
-  cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false }),
+  cookies: async () => ({
+    get: (name: string) => (name === "next-auth.session-token" && current.cookie ? { name, value: current.cookie } : undefined),
+    getAll: () => [],
+    has: () => false,
+  }),
 }));
 
 import { can, type Action } from "@/lib/authz/policy";
@@ -26,7 +30,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { seedDemo } from "@/prisma/seed/demo";
 import { fingerprint, resolveIds } from "@/e2e/security/ids";
 import { createUser } from "@/tests/factories";
-import { callRoute, handlerOf, tokenFor, type Handler } from "@/tests/support/api-inproc";
+import { callRoute, handlerOf, credentialFor, type Handler } from "@/tests/support/api-inproc";
 import { changedTables, tableChecksums } from "@/tests/support/db-checksum";
 import { resetDb } from "@/tests/support/db";
 import { listApiRoutes, PUBLIC_API, type ApiRoute } from "@/tests/support/route-inventory";
@@ -101,9 +105,9 @@ beforeAll(async () => {
   amiensId = (await db.platform.findFirstOrThrow({ where: { name: "Amiénois" } })).id;
   // The demo data has no Amiénois manager: one is made for the test.
   const amiensManager = await createUser(db, { role: "PLATFORM_MANAGER", platformIds: [amiensId], totp: false });
-  tokens.set("amiens:PLATFORM_ASSISTANT", await tokenFor(db, "assistant@amiens.demo"));
-  tokens.set("amiens:PLATFORM_MANAGER", await tokenFor(db, amiensManager.email));
-  for (const [role, email] of Object.entries(LENS)) tokens.set(`lens:${role}`, await tokenFor(db, email));
+  tokens.set("amiens:PLATFORM_ASSISTANT", await credentialFor(db, "assistant@amiens.demo"));
+  tokens.set("amiens:PLATFORM_MANAGER", await credentialFor(db, amiensManager.email));
+  for (const [role, email] of Object.entries(LENS)) tokens.set(`lens:${role}`, await credentialFor(db, email));
 }, 300_000);
 
 const test_annotations: string[] = [];

@@ -4,7 +4,8 @@
 // on the real database, once with a token (Authorization: Bearer) and once with a session cookie:
 // - the France Travail monthly return: beneficiaries → 403 to a token, indicators stay allowed;
 // - the export of the job seekers' list (identities), direct or downloaded from the background;
-// - the DPO's access/portability answer (a DPO may still hold a token created before issue 22).
+// - the DPO's access/portability answer (a DPO's token created before issue 22 is refused at
+//   authentication: 401).
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
 const current = vi.hoisted(() => ({ headers: new Headers(), cookie: undefined as string | undefined }));
@@ -112,14 +113,14 @@ describe("export d'identités (liste des demandeurs d'emploi) : à une session s
 });
 
 describe("réponse d'accès / portabilité du DPO : à une session seulement", () => {
-  it("un jeton d'avant l'issue 22 → 403 dans tous les formats, rien tracé ; session → 200", async () => {
+  it("un jeton d'avant l'issue 22 → 401 dans tous les formats (un DPO ne détient plus de jeton : refusé dès l'authentification), rien tracé ; session → 200", async () => {
     const dpo = await createUser(db, { role: "DPO", allPlatforms: true });
     const request = await db.rightsRequest.create({
       data: { platformId: lensId, jobSeekerId: personId, kind: "ACCESS", receivedAt: new Date("2026-11-18T09:00:00Z"), dueAt: new Date("2026-12-18T09:00:00Z"), requesterName: "Anaïs Témoin" },
     });
     const token = { token: await tokenOf(dpo.id) };
     for (const format of ["html", "json", "csv"]) {
-      expect(await refusal(await get(`/api/v1/rights-requests/${request.id}/export?format=${format}`, token)), format).toEqual({ status: 403, message: PERSONAL_FILE_TOKEN_REFUSED });
+      expect(await refusal(await get(`/api/v1/rights-requests/${request.id}/export?format=${format}`, token)), format).toEqual({ status: 401, message: "Authentification requise." });
     }
     expect(await db.auditEvent.count({ where: { action: "jobSeeker.exported" } })).toBe(0);
     const answer = await get(`/api/v1/rights-requests/${request.id}/export?format=json`, { cookie: await sessionOf(dpo.id) });

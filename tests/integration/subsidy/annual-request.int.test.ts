@@ -5,10 +5,14 @@
 // presence only) and shown in the file's history. Services on the real database, and the API routes.
 import { beforeAll, describe, expect, it, vi } from "vitest";
 
-const current = vi.hoisted(() => ({ headers: new Headers() }));
+const current = vi.hoisted(() => ({ headers: new Headers(), cookie: undefined as string | undefined }));
 vi.mock("next/headers", () => ({
   headers: async () => current.headers,
-  cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false }),
+  cookies: async () => ({
+    get: (name: string) => (name === "next-auth.session-token" && current.cookie ? { name, value: current.cookie } : undefined),
+    getAll: () => [],
+    has: () => false,
+  }),
 }));
 
 import type { CurrentUser } from "@/lib/auth/principal";
@@ -21,7 +25,7 @@ import { applyTransition, recordMilestones, recordPayment } from "@/lib/subsidy/
 import { claimTranche } from "@/lib/subsidy/tranche.service";
 import { createPlatform, createRuleSets, createUser } from "@/tests/factories";
 import { principal } from "@/tests/factories/job-seeker-side";
-import { callRoute, handlerOf, tokenFor } from "@/tests/support/api-inproc";
+import { callRoute, handlerOf, credentialFor } from "@/tests/support/api-inproc";
 import { REQUEST_DESCRIPTION, REQUEST_PROGRAMME } from "@/tests/support/annual-request";
 import { db, resetDb } from "@/tests/support/db";
 import { listApiRoutes } from "@/tests/support/route-inventory";
@@ -176,7 +180,7 @@ describe("par l'API", () => {
   it("PATCH …/annual-request : le responsable rédige (200), la finance est refusée (403) ; POST …/payments sans bilan : 422 en français", async () => {
     const m = await createUser(db, { role: "PLATFORM_MANAGER", platformIds: [platformId] });
     const f = await createUser(db, { role: "REGION_FINANCE", allPlatforms: true });
-    const [mToken, fToken] = [await tokenFor(db, m.email), await tokenFor(db, f.email)];
+    const [mToken, fToken] = [await credentialFor(db, m.email), await credentialFor(db, f.email)];
     const routes = listApiRoutes();
     const route = (method: string, p: string) => handlerOf(routes.find((r) => r.method === method && r.path === p)!);
     const id = await draft();

@@ -2,8 +2,31 @@
 // reads only — never a write, a locking read or a function call hidden behind something else. The
 // « Prisma » statements below are copied from what Prisma 7 sends for model reads (captured once from
 // the driver adapter: findMany with a relation filter and include, count, aggregate, groupBy, _count).
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { isPlainSelect } from "@/lib/db-client";
+import { isPlainSelect, OWN_READ_ONLY_FUNCTIONS } from "@/lib/db-client";
+
+/** The functions our migrations create, with the volatility each declares (VOLATILE when none is said, as in PostgreSQL). */
+function migrationFunctions(): Map<string, { volatility: string; trigger: boolean }> {
+  const dir = path.resolve(import.meta.dirname, "../../../prisma/migrations");
+  const found = new Map<string, { volatility: string; trigger: boolean }>();
+  for (const m of readdirSync(dir).sort()) {
+    let sql: string;
+    try {
+      sql = readFileSync(path.join(dir, m, "migration.sql"), "utf8");
+    } catch {
+      continue;
+    }
+    // Bodies ($$…$$, $tag$…$tag$) set aside: their words are not the function's attributes.
+    const bare = sql.replace(/\$(\w*)\$[\s\S]*?\$\1\$/g, "BODY");
+    for (const def of bare.matchAll(/CREATE\s+(?:OR\s+REPLACE\s+)?FUNCTION\s+(?:public\.)?"?(\w+)"?\s*\(([\s\S]*?);/gi)) {
+      const text = def[2]!;
+      found.set(def[1]!.toLowerCase(), { volatility: /\b(IMMUTABLE|STABLE|VOLATILE)\b/i.exec(text)?.[1]?.toUpperCase() ?? "VOLATILE", trigger: /RETURNS\s+trigger/i.test(text) });
+    }
+  }
+  return found;
+}
 
 describe("lectures reprises pendant un redémarrage", () => {
   it("reprend une lecture, même précédée de commentaires", () => {
@@ -37,7 +60,7 @@ describe("lectures reprises pendant un redémarrage", () => {
     expect(isPlainSelect(`SELECT "id", "nextval" FROM "Company" WHERE "name" = 'pg_try_advisory_lock(1)' OR "name" = 'l''x('`)).toBe(true);
   });
 
-  it("ne reprend pas un SELECT qui appelle une fonction pouvant écrire ou verrouiller, ni une fonction de l'application", () => {
+  it("ne reprend pas un SELECT qui appelle une fonction pouvant écrire ou verrouiller, ni une fonction appelée par un nom entre guillemets", () => {
     const refused = [
       `SELECT pg_try_advisory_lock($1)`,
       `SELECT pg_try_advisory_lock($1) AS locked FROM "User" LIMIT 1`,
@@ -45,8 +68,8 @@ describe("lectures reprises pendant un redémarrage", () => {
       `SELECT setval('s', 1), "id" FROM "SubsidyFile"`,
       `SELECT set_config('app.audit_maintenance', 'on', false) FROM "AuditEvent"`,
       `SELECT "id" FROM "Company" WHERE pg_advisory_lock(42) IS NOT NULL`,
-      `SELECT "id" FROM "Company" ORDER BY f_unaccent("name")`,
       `SELECT "public"."purge_everything"($1) FROM "Company"`,
+      `SELECT "public"."f_unaccent"($1) FROM "Company"`,
       `SELECT "id" FROM "Company", LATERAL dblink_exec('x', 'DELETE FROM t') AS d`,
       `SELECT COUNT (*) , lo_import('/etc/passwd') FROM "Company"`,
     ];
@@ -60,5 +83,48 @@ describe("lectures reprises pendant un redémarrage", () => {
     expect(isPlainSelect(`SELECT $$x$$ FROM "Company"`)).toBe(false);
     expect(isPlainSelect(`SELECT E'\\'' FROM "Company"`)).toBe(false);
     expect(isPlainSelect(`SELECT "id" FROM "Company" WHERE "name" = 'unterminated`)).toBe(false);
+  });
+});
+
+describe("fonctions de l'application dans une lecture reprise", () => {
+  it("reprend les recherches qui appellent f_unaccent (communes, répertoire SIRENE), telles que le code les écrit", () => {
+    const norm = `replace(replace(lower(f_unaccent("name")), '-', ' '), '''', ' ')`;
+    const statements = [
+      // lib/reference/reference.query.ts (communes by name)
+      `
+    SELECT "inseeCode", "name", "postalCodes" FROM "Commune"
+    WHERE ${norm} LIKE $1 OR ${norm} LIKE $2
+    ORDER BY (${norm} = $3) DESC, ("inseeCode" = ANY($4)) DESC, (${norm} LIKE $5) DESC, "population" DESC, "name" LIMIT $6`,
+      // lib/intake/register-search.service.ts (the public register search)
+      `
+    SELECT e.siret, e.name, e."inseeCode", cm.name AS "communeName", e."postalCode"
+    FROM "SireneEstablishment" e
+    LEFT JOIN "Commune" cm ON cm."inseeCode" = e."inseeCode"
+    WHERE e.active AND NOT e."individualEntrepreneur" AND lower(f_unaccent(e.name || ' ' || coalesce(e."legalName", ''))) LIKE $1
+    ORDER BY e.name, e.siret
+    LIMIT 10`,
+      `SELECT "id" FROM "Company" ORDER BY public.f_unaccent("name")`,
+    ];
+    for (const sql of statements) expect(isPlainSelect(sql), sql).toBe(true);
+  });
+
+  it("n'admet que des fonctions déclarées IMMUTABLE ou STABLE par nos migrations, jamais une fonction VOLATILE ni un déclencheur", () => {
+    const functions = migrationFunctions();
+    expect(functions.get("f_unaccent")).toEqual({ volatility: "IMMUTABLE", trigger: false });
+    expect(functions.get("audit_append")?.volatility).toBe("VOLATILE");
+    expect(OWN_READ_ONLY_FUNCTIONS).toContain("f_unaccent");
+    for (const name of OWN_READ_ONLY_FUNCTIONS) {
+      const f = functions.get(name);
+      expect(f, `${name} n'est créée par aucune migration`).toBeDefined();
+      expect(["IMMUTABLE", "STABLE"], name).toContain(f!.volatility);
+      expect(f!.trigger, name).toBe(false);
+    }
+    // Everything else we create (audit_append, the trigger functions) and audit_seal are never retried.
+    const others = [...functions.keys(), "audit_seal"].filter((n) => !OWN_READ_ONLY_FUNCTIONS.includes(n));
+    expect(others).toEqual(expect.arrayContaining(["audit_append", "audit_seal", "company_search_text"]));
+    for (const name of others) {
+      expect(isPlainSelect(`SELECT ${name}($1, $2) FROM "AuditEvent"`), name).toBe(false);
+      expect(isPlainSelect(`SELECT "id" FROM "Company" WHERE ${name}("name") IS NOT NULL`), name).toBe(false);
+    }
   });
 });

@@ -67,11 +67,11 @@ export default async function RuleSetsPage() {
               <details>
                 <summary className="cursor-pointer font-semibold text-brand-700">Créer une nouvelle version<span className="sr-only"> : {RULE_SET_KIND_LABELS[kind]}</span></summary>
                 <div className="mt-3 flex flex-col gap-4">
-                  <RuleSetFieldEditor key={versions[0]?.id ?? kind} kind={kind} label={RULE_SET_KIND_LABELS[kind]} payload={versions[0]?.payload ?? null} />
+                  <RuleSetFieldEditor kind={kind} label={RULE_SET_KIND_LABELS[kind]} baseId={versions[0]?.id ?? null} payload={versions[0]?.payload ?? null} />
                   <details>
                     <summary className="cursor-pointer text-sm text-brand-700 underline">Édition avancée (JSON)</summary>
                     <div className="mt-3">
-                      <RuleSetVersionForm key={versions[0]?.id ?? kind} kind={kind} label={RULE_SET_KIND_LABELS[kind]} payload={versions[0]?.payload ?? {}} />
+                      <RuleSetVersionForm kind={kind} label={RULE_SET_KIND_LABELS[kind]} baseId={versions[0]?.id ?? null} payload={versions[0]?.payload ?? {}} />
                     </div>
                   </details>
                 </div>

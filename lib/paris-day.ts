@@ -1,0 +1,42 @@
+// « Today » and « the day of an instant » on the platforms' calendar, Europe/Paris — never the
+// server's zone nor the browser's. The one place that turns an instant into a Paris calendar day
+// (@date-fns/tz): the date fields' default and `max` (parisToday), « not in the future » on a
+// calendar day (lib/fields.schema.ts), retention's month arithmetic (lib/retention/retention.rules.ts)
+// and the job seeker form's « informé·e le » default all read it here. The UTC day
+// (`toISOString().slice(0, 10)`) is still yesterday between midnight in Paris and midnight UTC; the
+// process's local day is whatever zone the server or the browser runs in.
+import { TZDate } from "@date-fns/tz";
+
+export const PARIS_TIME_ZONE = "Europe/Paris";
+
+/** A calendar day in Europe/Paris. */
+export interface CalendarDay {
+  y: number;
+  /** 1–12 */
+  m: number;
+  d: number;
+}
+
+/** The calendar day `at` falls on in Paris (today by default). */
+export function parisDay(at: Date = new Date()): CalendarDay {
+  const paris = new TZDate(at.getTime(), PARIS_TIME_ZONE);
+  return { y: paris.getFullYear(), m: paris.getMonth() + 1, d: paris.getDate() };
+}
+
+/** « AAAA-MM-JJ » of a calendar day. */
+export function isoCalendarDay(day: CalendarDay): string {
+  return `${String(day.y).padStart(4, "0")}-${String(day.m).padStart(2, "0")}-${String(day.d).padStart(2, "0")}`;
+}
+
+/** A calendar day as the project stores a date-only value: midnight UTC of that day. */
+export function utcMidnight(day: CalendarDay): Date {
+  return new Date(Date.UTC(day.y, day.m - 1, day.d));
+}
+
+/**
+ * Today in Paris as « AAAA-MM-JJ », for a date field's default and `max`: a form opened at 00:30 in
+ * Paris (23:30 UTC the day before) is dated today, not yesterday.
+ */
+export function parisToday(now: Date = new Date()): string {
+  return isoCalendarDay(parisDay(now));
+}
