@@ -15,6 +15,7 @@ import type { JobSeekerListQuery } from "@/lib/job-seekers/job-seeker.schema";
 import { cappedTotal, keysetOrderArgs, keysetPage, type KeysetOrder, type KeysetPage, type ListTotal } from "@/lib/pagination/keyset";
 import { normalizeSearch } from "@/lib/search/normalize";
 import { likeLiteral } from "@/lib/search/like";
+import { sqlScope } from "@/lib/search/search-scope";
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -252,6 +253,49 @@ export async function getJobSeeker(db: Db, user: CurrentUser, id: string, p: Rea
     reason: p.purpose, requestId: p.requestId,
   });
   return toDetail(row);
+}
+
+/** A date as `toISOString().slice(0, 10)` writes it; an instant as `toISOString()` (UTC `timestamp(3)`). */
+const DAY = (col: string) => Prisma.raw(`to_char(j."${col}", 'YYYY-MM-DD')`);
+const INSTANT = (col: string) => Prisma.raw(`to_char(j."${col}", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
+
+/**
+ * GET /api/v1/job-seekers/{id} as JSON text written by PostgreSQL, byte for byte what
+ * `JSON.stringify(await getJobSeeker(…))` writes (issue 18: Node CPU per request). One statement
+ * instead of three (the record, its platform, its referent) and no row mapping in Node. The scope is
+ * the policy's (`scopeFor`, translated by `sqlScope`, which refuses a shape it does not know), active
+ * records only, like `findJobSeekerInScope`; the read is audited before the data leaves, as in
+ * `getJobSeeker`. A NULL list column reads as `[]`, as Prisma reads it.
+ */
+export async function getJobSeekerJson(db: Db, user: CurrentUser, id: string, p: ReadPurpose): Promise<string> {
+  const scope = scopeFor(user, "jobSeeker");
+  if (!scope) throw new ForbiddenError();
+  if (!UUID.test(id)) throw new NotFoundError("Demandeur d'emploi introuvable.");
+  const rows = await db.$queryRaw<{ platformId: string; body: string }[]>`
+    SELECT j."platformId", row_to_json(d)::text AS body
+    FROM "JobSeeker" j
+    JOIN "Platform" pf ON pf.id = j."platformId"
+    LEFT JOIN "User" u ON u.id = j."referentId"
+    CROSS JOIN LATERAL (
+      SELECT j.id, pf.name AS platform, j.civilite AS civility, j."lastName", j."firstName", ${DAY("birthDate")} AS "birthDate", j.email, j.phone,
+        j."franceTravailId", j."inseeCode" AS "communeCode", j.city, j.origin, ${INSTANT("informedAt")} AS "informedAt",
+        ${INSTANT("lastContactAt")} AS "lastContactAt", j.lifecycle, j.version,
+        j."platformId", j."addressLine", j."postalCode", coalesce(j."transportModes", '{}') AS "transportModes", j."maxTravelMinutes", j."mobilityScope", coalesce(j."mobilityCodes", '{}') AS "mobilityCodes",
+        coalesce(j."supportNeeds", '{}') AS "supportNeeds", j."supportNeedsOther", j."lastClassAttended", j."diplomasObtained", j."diplomasInProgress", j."trainingType",
+        ${DAY("trainingStartDate")} AS "trainingStartDate", j."employmentSituation", j."inActivity", j."monthsWithoutEmployment",
+        j."contractType", j."wantsChange", j."situationDuringFollowUp", coalesce(j."desiredRomeCodes", '{}') AS "desiredRomeCodes", j."desiredJobLabel", j.experiences,
+        j."skillLanguages", j."skillCertifications", j."skillProfessionalLicences", j."skillIt", j.csp, j.rsa, j.rqth, j.indemnise,
+        j."strengthsAndObstacles", j."referentId", CASE WHEN u.id IS NULL THEN NULL ELSE u."firstName" || ' ' || u."lastName" END AS "referentName",
+        j."informedChannel", j."restrictedAt" IS NOT NULL AS restricted
+    ) d
+    WHERE j.id = ${id}::uuid AND ${sqlScope(scope, "j")} AND j.lifecycle = 'ACTIVE'::"Lifecycle"`;
+  const row = rows[0];
+  if (!row) throw new NotFoundError("Demandeur d'emploi introuvable.");
+  await recordAudit(db, {
+    action: "jobSeeker.read", actorId: user.id, actorRole: user.role, entityType: "JobSeeker", entityId: id, platformId: row.platformId,
+    reason: p.purpose, requestId: p.requestId,
+  });
+  return row.body;
 }
 
 /** Everything on the person's timeline, newest first (the record itself was read and audited). */

@@ -45,37 +45,6 @@ export const offerSelect = {
 
 type OfferRow = Prisma.JobOfferGetPayload<{ select: typeof offerSelect }>;
 
-/** The offer's own columns, without its relations (lists add them with `withOfferRelations`). */
-export const offerColumnsSelect = (({ company: _company, proposals: _proposals, ...columns }) => columns)(offerSelect);
-
-/**
- * A page of offers read with `offerColumnsSelect`, completed with the company's name and the last
- * proposal move of each offer in one statement, in the `offerSelect` shape. Issue 18: the two
- * relations of `offerSelect` are two more statements each joined in JavaScript by Prisma, about
- * 1 ms of Node CPU for a page of 50; this is one statement and two maps. The two halves are the
- * plain lookups Prisma sends (companies by id, proposals by offer), glued by UNION ALL: a join back
- * to the offers or a subquery per offer cost PostgreSQL more (EXPLAIN ANALYZE, 50 offers).
- */
-export async function withOfferRelations<T extends { id: string; companyId: string }>(db: DbOrTx, rows: T[]): Promise<(T & Pick<OfferRow, "company" | "proposals">)[]> {
-  if (rows.length === 0) return [];
-  const found = await db.$queryRaw<{ kind: "company" | "proposal"; id: string; name: string | null; at: Date | null }[]>`
-    SELECT 'company' AS kind, c.id, c.name, NULL::timestamp(3) AS at FROM "Company" c WHERE c.id = ANY(${[...new Set(rows.map((r) => r.companyId))]}::uuid[])
-    UNION ALL
-    SELECT 'proposal', p."offerId", NULL, max(p."statusChangedAt") FROM "Proposal" p WHERE p."offerId" = ANY(${rows.map((r) => r.id)}::uuid[]) GROUP BY p."offerId"`;
-  const company = new Map<string, string>();
-  const last = new Map<string, Date>();
-  for (const f of found) {
-    if (f.kind === "company") company.set(f.id, f.name!);
-    else if (f.at) last.set(f.id, f.at);
-  }
-  // A company deleted between the two statements (retention) takes its offers out of the page, as if read a moment later.
-  return rows.flatMap((r) => {
-    const name = company.get(r.companyId);
-    const at = last.get(r.id);
-    return name === undefined ? [] : [{ ...r, company: { name }, proposals: at ? [{ statusChangedAt: at }] : [] }];
-  });
-}
-
 /** Last activity: the offer's own last change or the last move of one of its proposals. */
 export function lastActivity(o: Pick<OfferRow, "updatedAt" | "proposals">): Date {
   const p = o.proposals[0]?.statusChangedAt;

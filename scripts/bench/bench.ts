@@ -26,7 +26,7 @@ import { listCompanies } from "@/lib/companies/company.query";
 import { companyListQuerySchema } from "@/lib/companies/company.schema";
 import { env, processEnv } from "@/lib/env";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { getJobSeeker, listJobSeekers } from "@/lib/job-seekers/job-seeker.query";
+import { getJobSeekerJson, listJobSeekers } from "@/lib/job-seekers/job-seeker.query";
 import { jobSeekerListQuerySchema } from "@/lib/job-seekers/job-seeker.schema";
 import { listOffers } from "@/lib/offers/offer.query";
 import { offerListQuerySchema } from "@/lib/offers/offer.schema";
@@ -341,7 +341,7 @@ async function main(): Promise<number> {
       {
         name: "Demandeur : fiche (API)", kind: "api", path: `/api/v1/job-seekers/${seekerId}`,
         auth: bearer(tokens.manager), load: { duration: 5 }, throughput: [10, 50],
-        capture: withAuth(authBearer(tokens.manager), (db) => getJobSeeker(db, pManager, seekerId, purpose)),
+        capture: withAuth(authBearer(tokens.manager), (db) => getJobSeekerJson(db, pManager, seekerId, purpose)),
       },
       {
         name: "Offres : liste filtrée (API)", kind: "api", path: `/api/v1/offers?status=OPEN&contractType=CDI&pageSize=50`,
