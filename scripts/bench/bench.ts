@@ -88,6 +88,12 @@ interface ThroughputRound {
   /** Share of 50 ms pg_locks samples where at least one backend waited for an advisory lock. */
   lockWaitShare: number;
   meanLockWaiters: number;
+  /**
+   * Share of samples where a backend waited for a lock of any kind (row, relation, transaction id,
+   * advisory): since the audit chain is sealed after the fact (try-lock only), the advisory count
+   * is 0 by construction, and this one says whether requests queue on anything else instead.
+   */
+  anyLockWaitShare: number;
 }
 
 type Stat = { median: number; min: number; max: number };
@@ -108,7 +114,7 @@ interface Row {
   pgCpuMs: Stat | null;
   responseBytes: Stat | null;
   errors: number;
-  throughput: { connections: number; rounds: ThroughputRound[]; reqPerSec: Stat; p95: Stat; lockWaitShare: Stat; errors: number }[];
+  throughput: { connections: number; rounds: ThroughputRound[]; reqPerSec: Stat; p95: Stat; lockWaitShare: Stat; anyLockWaitShare: Stat; errors: number }[];
   sql?: { queries: number; replayed: number; writesIncluded: boolean; p50: number; p95: number };
   overheadMs?: number;
   ratio?: number;
@@ -228,7 +234,7 @@ function printTable(rows: Row[], rounds: number): string {
     for (const t of r.throughput) {
       lines.push([
         `Débit — ${r.name} (${t.connections} connexions)`, "", fmtStat(t.p95), fmtStat(t.reqPerSec, 0), String(t.errors), "", "",
-        `verrou : ${fmt(t.lockWaitShare.median * 100, 0)} %`, "", fmtLoad(r.load), `≥ ${TARGET_THROUGHPUT} req/s`,
+        `verrou : ${fmt(t.lockWaitShare.median * 100, 0)} % (tous verrous ${fmt(t.anyLockWaitShare.median * 100, 0)} %)`, "", fmtLoad(r.load), `≥ ${TARGET_THROUGHPUT} req/s`,
         t.reqPerSec.median >= TARGET_THROUGHPUT && t.errors === 0 ? "OK" : "AU-DESSOUS",
       ]);
     }
@@ -435,26 +441,32 @@ async function main(): Promise<number> {
     const pgPids = async () =>
       (await admin.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend' AND pid <> pg_backend_pid()`)).rows.map((r) => r.pid);
     /** Samples pg_locks every 50 ms while `run` lasts: share of samples with an advisory-lock waiter. */
-    const sampleLocks = async <T>(run: Promise<T>): Promise<{ result: T; share: number; meanWaiters: number }> => {
+    const sampleLocks = async <T>(run: Promise<T>): Promise<{ result: T; share: number; meanWaiters: number; anyShare: number }> => {
       let samples = 0;
       let withWaiter = 0;
+      let withAnyWaiter = 0;
       let waiters = 0;
       let done = false;
       const loop = (async () => {
         while (!done) {
-          const r = await admin.query<{ n: number }>(
-            `SELECT count(*)::int AS n FROM pg_locks l JOIN pg_database d ON d.oid = l.database WHERE d.datname = current_database() AND l.locktype = 'advisory' AND NOT l.granted`,
+          // Waiters of any lock type among this database's backends (a transaction-id lock has no
+          // database in pg_locks, hence the join on the backend).
+          const r = await admin.query<{ n: number; any: number }>(
+            `SELECT count(*) FILTER (WHERE l.locktype = 'advisory')::int AS n, count(*)::int AS any
+               FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+              WHERE a.datname = current_database() AND NOT l.granted`,
           );
           samples++;
           waiters += r.rows[0]!.n;
           if (r.rows[0]!.n > 0) withWaiter++;
+          if (r.rows[0]!.any > 0) withAnyWaiter++;
           await new Promise((res) => setTimeout(res, 50));
         }
       })();
       const result = await run;
       done = true;
       await loop;
-      return { result, share: samples ? withWaiter / samples : 0, meanWaiters: samples ? waiters / samples : 0 };
+      return { result, share: samples ? withWaiter / samples : 0, meanWaiters: samples ? waiters / samples : 0, anyShare: samples ? withAnyWaiter / samples : 0 };
     };
     const rows: Row[] = [];
     for (const s of scenarios) {
@@ -512,7 +524,7 @@ async function main(): Promise<number> {
           await new Promise((r) => setTimeout(r, 1000));
           tputRounds.get(connections)!.push({
             reqPerSec: t.result.result.requests.average, p95: percentile(t.result.latencies, 95),
-            errors: t.result.result.errors + t.result.result.timeouts + t.result.result.non2xx, lockWaitShare: t.share, meanLockWaiters: t.meanWaiters,
+            errors: t.result.result.errors + t.result.result.timeouts + t.result.result.non2xx, lockWaitShare: t.share, meanLockWaiters: t.meanWaiters, anyLockWaitShare: t.anyShare,
           });
         }
       }
@@ -522,7 +534,7 @@ async function main(): Promise<number> {
       };
       Object.assign(row, { p50: of("p50"), p95: of("p95"), p99: of("p99"), reqPerSec: of("reqPerSec"), nodeCpuMs: of("nodeCpuMs"), pgCpuMs: of("pgCpuMs"), responseBytes: of("responseBytes"), errors: row.rounds.reduce((a, r) => a + r.errors, 0) });
       row.throughput = [...tputRounds].map(([connections, rs]) => ({
-        connections, rounds: rs, reqPerSec: stat(rs.map((r) => r.reqPerSec)), p95: stat(rs.map((r) => r.p95)), lockWaitShare: stat(rs.map((r) => r.lockWaitShare)),
+        connections, rounds: rs, reqPerSec: stat(rs.map((r) => r.reqPerSec)), p95: stat(rs.map((r) => r.p95)), lockWaitShare: stat(rs.map((r) => r.lockWaitShare)), anyLockWaitShare: stat(rs.map((r) => r.anyLockWaitShare)),
         errors: rs.reduce((a, r) => a + r.errors, 0),
       }));
       if (s.capture) {
@@ -537,7 +549,7 @@ async function main(): Promise<number> {
       row.load.end = os.loadavg();
       rows.push(row);
       print(`  ${s.name} : p50 ${fmtStat(row.p50)} ms, p95 ${fmtStat(row.p95)} ms, CPU Node ${fmtStat(row.nodeCpuMs)} ms/req, PG ${fmtStat(row.pgCpuMs)} ms/req, SQL p50 ${fmt(row.sql?.p50)} ms, réponse ${fmt(row.responseBytes?.median, 0)} o, charge ${fmtLoad(row.load)}`);
-      for (const t of row.throughput) print(`    ${t.connections} connexions : ${fmtStat(t.reqPerSec, 0)} req/s, p95 ${fmtStat(t.p95)} ms, attente du verrou ${fmt(t.lockWaitShare.median * 100, 0)} % des relevés`);
+      for (const t of row.throughput) print(`    ${t.connections} connexions : ${fmtStat(t.reqPerSec, 0)} req/s, p95 ${fmtStat(t.p95)} ms, attente du verrou d'audit ${fmt(t.lockWaitShare.median * 100, 0)} %, de tout verrou ${fmt(t.anyLockWaitShare.median * 100, 0)} % des relevés`);
     }
     await sqlClient.end();
     await capture.$disconnect();
