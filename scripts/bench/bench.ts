@@ -582,6 +582,9 @@ main().then(
   },
   (error: unknown) => {
     printError(`Échec du banc : ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    process.exitCode = 1;
+    // Not `process.exitCode = 1`: after a failed migration the process still ended with code 0
+    // (an exit hook saw exitCode 0 once this handler had set 1; whatever resets it is in the
+    // migration engine's path, not found). main() has run its `finally` by now.
+    process.exit(1);
   },
 );
