@@ -50,16 +50,6 @@ export async function conventionAmendments(db: DbOrTx, subsidyFileId: string): P
   return events.map((e) => ({ id: e.id, label: e.comment ?? `Avenant enregistré le ${formatDate(e.at)}` }));
 }
 
-/**
- * For a signed Région convention of that platform and year: the amendments a change of its
- * indicators may cite (possibly none yet). Null when no amendment is needed (no Région file, or
- * not signed yet).
- */
-export async function amendmentChoice(db: DbOrTx, platformId: string, year: number): Promise<AmendmentOption[] | null> {
-  const convention = await regionConventionOf(db, platformId, year);
-  return convention && indicatorsNeedAmendment(convention) ? conventionAmendments(db, convention.id) : null;
-}
-
 /** The year's targets of some platforms: the convention's chosen indicators where there is one. */
 async function rows(db: DbOrTx, platformIds: string[], year: number) {
   const files = await db.subsidyFile.findMany({ where: { platformId: { in: platformIds }, year, funder: "REGION" }, select: { id: true, platformId: true } });
@@ -175,11 +165,12 @@ export async function saveObjectives(db: Db, user: Principal, input: SaveObjecti
     }
     let amendmentEventId: string | null = null;
     if (changed.length > 0 && convention && indicatorsNeedAmendment(convention)) {
-      amendmentEventId = await citedAmendment(tx, convention.id, input);
+      const amendment = await citedAmendment(tx, convention.id, input);
+      amendmentEventId = amendment.id;
       await tx.subsidyFileEvent.create({
         data: {
           subsidyFileId: convention.id, transition: "indicatorsAmended", fromStatus: convention.status as SubsidyStatus, toStatus: convention.status as SubsidyStatus, actorId: user.id,
-          comment: amendedComment((await tx.subsidyFileEvent.findUniqueOrThrow({ where: { id: amendmentEventId }, select: { comment: true } })).comment, changed, before, input.targets),
+          comment: amendedComment(amendment.label, changed, before, input.targets),
         },
       });
     }
@@ -200,21 +191,22 @@ export async function saveObjectives(db: Db, user: Principal, input: SaveObjecti
  * The amendment a change of a signed convention's indicators cites: one recorded on this very file.
  * Refused (422, nothing saved) without one, with the way forward in French.
  */
-async function citedAmendment(tx: DbOrTx, subsidyFileId: string, input: SaveObjectivesInput): Promise<string> {
+async function citedAmendment(tx: DbOrTx, subsidyFileId: string, input: SaveObjectivesInput): Promise<AmendmentOption> {
   const recorded = await conventionAmendments(tx, subsidyFileId);
   const lead = `La convention ${input.year} est signée : ses indicateurs et leurs cibles ne changent que par un avenant.`;
   if (recorded.length === 0) {
     throw new UnprocessableError(`${lead} Aucun avenant n'est enregistré sur le dossier : la finance de la Région l'enregistre d'abord (étape « Enregistrer un avenant »).`,
       { amendmentEventId: ["Aucun avenant enregistré sur le dossier."] });
   }
-  if (!input.amendmentEventId || !recorded.some((a) => a.id === input.amendmentEventId)) {
+  const cited = recorded.find((a) => a.id === input.amendmentEventId);
+  if (!cited) {
     throw new UnprocessableError(`${lead} Choisissez l'avenant enregistré sur le dossier qui fait ce changement.`, { amendmentEventId: ["Choisissez l'avenant qui fait ce changement."] });
   }
-  return input.amendmentEventId;
+  return cited;
 }
 
 /** The file's history line: the amendment cited, then each change (« Offres recueillies : 40 → 50 »). */
-function amendedComment(amendment: string | null, changed: string[], before: Record<string, number | null>, after: Record<string, number | null>): string {
+function amendedComment(amendment: string, changed: string[], before: Record<string, number | null>, after: Record<string, number | null>): string {
   const label = (k: string) => OBJECTIVE_INDICATORS.find((d) => d.key === k)?.label ?? k;
   const fr = (n: number) => new Intl.NumberFormat("fr-FR").format(n);
   const lines = changed.map((k) => {
@@ -224,5 +216,5 @@ function amendedComment(amendment: string | null, changed: string[], before: Rec
     if (a === null) return `${label(k)} : retiré (cible ${fr(b)})`;
     return `${label(k)} : ${fr(b)} → ${fr(a)}`;
   });
-  return `${amendment ?? "Avenant"} — ${lines.join(" ; ")}`;
+  return `${amendment} — ${lines.join(" ; ")}`;
 }
