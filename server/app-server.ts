@@ -11,7 +11,8 @@
 //   it on its scripts), the same CSP on the response, HSTS in production over https; while the
 //   database does not answer, a French 503 page instead (lib/http/database-outage-page.ts);
 // - /api/ outside /api/v1 (sign-in, health, callbacks, calendar) gets the API's CSP and HSTS; /api/v1
-//   sets its own (next.config.ts, lib/api/handler.ts).
+//   sets its own (next.config.ts, lib/api/handler.ts);
+// - a few /api/v1 reads are served here without Next.js's request handler (server/api-fast-path.ts).
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { databaseOutagePage, type DatabaseProbe } from "@/lib/http/database-outage-page";
 import { PEER_ADDRESS_HEADER } from "@/lib/security/client-address";
@@ -26,6 +27,8 @@ export interface AppServerOptions {
   https: boolean;
   /** The database the pages read; null: never an outage page. */
   probe: DatabaseProbe | null;
+  /** The API reads served without Next.js (server/api-fast-path.ts): a promise when served, null for Next.js. */
+  fastReads?: ((req: IncomingMessage, res: ServerResponse, pathname: string) => Promise<void> | null) | null;
 }
 
 /** Next.js's assets: no rendering, no nonce. */
@@ -45,7 +48,7 @@ export function pathnameOf(url: string | undefined): string {
 }
 
 /** Wraps Next.js's request handler with the headers above. Exported for the tests. */
-export function withRequestSecurity(handle: NodeHandler, { dev, https, probe }: AppServerOptions): NodeHandler {
+export function withRequestSecurity(handle: NodeHandler, { dev, https, probe, fastReads = null }: AppServerOptions): NodeHandler {
   return async (req, res) => {
     req.headers[PEER_ADDRESS_HEADER] = req.socket.remoteAddress ?? "";
     const pathname = pathnameOf(req.url);
@@ -54,7 +57,7 @@ export function withRequestSecurity(handle: NodeHandler, { dev, https, probe }: 
         res.setHeader("Content-Security-Policy", API_CSP);
         if (https) res.setHeader("Strict-Transport-Security", HSTS);
       }
-      return handle(req, res);
+      return fastReads?.(req, res, pathname) ?? handle(req, res);
     }
     if (ASSET.test(pathname)) return handle(req, res);
     const nonce = newNonce();

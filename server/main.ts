@@ -4,10 +4,12 @@
 // the per-request CSP nonce, HSTS and the database-outage page set here (server/app-server.ts)
 // instead of a Next.js proxy. Runs in the current directory (a checkout with its `.next` build).
 import http from "node:http";
+import path from "node:path";
 import next from "next";
 import { env } from "@/lib/env";
 import { pgProbe } from "@/lib/http/database-outage-page";
 import { HTTPS } from "@/lib/security/headers";
+import { fastReads, loadFastReads, nextCompression } from "@/server/api-fast-path";
 import { withRequestSecurity } from "@/server/app-server";
 
 const argv = process.argv.slice(2);
@@ -30,7 +32,9 @@ async function main() {
   const handle = app.getRequestHandler();
   // One probe per server (its state is kept per probe): the database the pages read.
   const probe = env.DATABASE_URL ? pgProbe(env.DATABASE_URL) : null;
-  const listener = withRequestSecurity((req, res) => handle(req, res), { dev, https: HTTPS, probe });
+  // Production: the hottest API reads without Next.js's request handler (issue 18, server/api-fast-path.ts).
+  const reads = dev ? null : fastReads(await loadFastReads(path.join(process.cwd(), ".next")), nextCompression());
+  const listener = withRequestSecurity((req, res) => handle(req, res), { dev, https: HTTPS, probe, fastReads: reads });
   const server = http.createServer((req, res) => {
     Promise.resolve(listener(req, res)).catch((err: unknown) => {
       process.stderr.write(`Erreur du serveur : ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);

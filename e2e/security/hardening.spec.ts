@@ -76,6 +76,14 @@ test("une page de l'application (recherche de demandeurs) : une seule CSP, son n
   expect(api.headersArray().filter((h) => h.name.toLowerCase() === "content-security-policy").map((h) => h.value)).toEqual([
     "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
   ]);
+  // The reads the application server serves without Next.js (server/api-fast-path.ts, issue 18) carry
+  // the same headers as an answer of Next.js (/api/v1/me), once each.
+  const fast = await ctx.get("/api/v1/offers?pageSize=1");
+  expect(fast.status()).toBe(200);
+  const security = ["content-security-policy", "x-content-type-options", "referrer-policy", "x-frame-options", "permissions-policy", "cross-origin-opener-policy", "cross-origin-resource-policy", "cache-control", "content-type"];
+  for (const name of security) {
+    expect(fast.headersArray().filter((h) => h.name.toLowerCase() === name).map((h) => h.value), name).toEqual(api.headersArray().filter((h) => h.name.toLowerCase() === name).map((h) => h.value));
+  }
   await ctx.dispose();
 });
 

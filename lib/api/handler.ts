@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import { assertDeclaredLength, BODY_LIMITS, readBodyLimited, readFormDataLimited } from "@/lib/api/body-limit";
-import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
+import { userOfRequest, type CurrentUser } from "@/lib/auth/session";
 import { can, denialMessage, type Action } from "@/lib/authz/policy";
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from "@/lib/db-unavailable";
 import { noteDatabaseUnavailable } from "@/lib/http/database-outage-page";
@@ -212,7 +212,9 @@ export function apiRoute<Q extends z.ZodType = z.ZodObject<Record<string, never>
       // Before anything else: a body declared too large is refused without reading a byte of it.
       if (!SAFE_METHODS.has(req.method)) assertDeclaredLength(req.headers, maxBodyBytes);
       const read = SAFE_METHODS.has(req.method);
-      const user = await (read ? retryReadOnce(getCurrentUser) : getCurrentUser());
+      // From the request itself, not Next.js's request context: server/api-fast-path.ts runs some GETs without it.
+      const caller = () => userOfRequest(req.headers, req.cookies);
+      const user = await (read ? retryReadOnce(caller) : caller());
       if (!user) throw new UnauthenticatedError();
       log = requestLogger(requestId, user.id);
       // Annex 1 art. 3.10.1 (issue 22 §7): the commitment in force is enforced here too, not only by

@@ -21,8 +21,12 @@ export const TOTP_ENROL_PATH = "/double-authentification";
 
 export { hashToken };
 
-async function userFromCookie(): Promise<CurrentUser | null> {
-  const jar = await cookies();
+/** A request's cookies, as Next.js's cookie jar (`cookies()`) and NextRequest's `req.cookies` both read them. */
+interface CookieReader {
+  get(name: string): { value: string } | undefined;
+}
+
+async function userFromCookie(jar: CookieReader): Promise<CurrentUser | null> {
   const raw = SESSION_COOKIES.map((n) => jar.get(n)?.value).find(Boolean);
   if (!raw || !env.NEXTAUTH_SECRET) return null;
   let token;
@@ -60,13 +64,22 @@ async function userFromBearer(authorization: string): Promise<CurrentUser | null
  * handlers and server actions, which run outside a render, read it on every call.
  */
 async function readCurrentUser(): Promise<CurrentUser | null> {
-  const h = await headers();
-  const authorization = h.get("authorization");
-  if (authorization?.startsWith("Bearer ")) return userFromBearer(authorization);
-  return userFromCookie();
+  return userOfRequest(await headers(), await cookies());
 }
 
 export const getCurrentUser = cache(readCurrentUser);
+
+/**
+ * The caller of one request, from that request's own headers and cookies: what API routes use
+ * (lib/api/handler.ts). It needs no Next.js request context, so the application server can run the
+ * hottest reads without Next.js's request handler (server/api-fast-path.ts, issue 18); the same
+ * two credentials, looked at in the same order, as getCurrentUser.
+ */
+export function userOfRequest(h: Pick<Headers, "get">, jar: CookieReader): Promise<CurrentUser | null> {
+  const authorization = h.get("authorization");
+  if (authorization?.startsWith("Bearer ")) return userFromBearer(authorization);
+  return userFromCookie(jar);
+}
 
 /**
  * A page cannot answer 503 once it renders (lib/http/database-outage-page.ts: the application server decides before

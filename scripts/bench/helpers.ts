@@ -1,9 +1,11 @@
-// Pieces shared by the benches (scripts/bench/bench.ts, scripts/bench/cluster.ts): autocannon, a
-// free port, waiting for the app's health check, an API token and a session cookie written directly.
-import type { ChildProcess } from "node:child_process";
+// Pieces shared by the benches (scripts/bench/*.ts): autocannon, a free port, waiting for the app's
+// health check, an API token and a session cookie written directly, a process tree's CPU time.
+import { spawnSync, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import net from "node:net";
+import os from "node:os";
 import { encode } from "next-auth/jwt";
 import type pg from "pg";
 
@@ -71,4 +73,34 @@ export function runAutocannon(opts: Record<string, unknown>): Promise<{ result: 
       }
     });
   });
+}
+
+const CLK_TCK = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim()) || 100;
+
+/** The 1-minute load average, as the benches report it beside each figure. */
+export const load1 = () => Number(os.loadavg()[0]!.toFixed(2));
+
+export const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+/** CPU time (ms, user + system) of a process and its descendants. */
+export function treeCpuMs(root: number): number {
+  const parent = new Map<number, number>();
+  const ticks = new Map<number, number>();
+  for (const d of readdirSync("/proc")) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const f = readFileSync(`/proc/${d}/stat`, "utf8");
+      const fields = f.slice(f.lastIndexOf(")") + 2).split(" ");
+      parent.set(Number(d), Number(fields[1]));
+      ticks.set(Number(d), Number(fields[11]) + Number(fields[12]));
+    } catch {
+      // exited
+    }
+  }
+  const tree = [root];
+  for (let i = 0; i < tree.length; i++) for (const [pid, pp] of parent) if (pp === tree[i]) tree.push(pid);
+  return (tree.reduce((s, p) => s + (ticks.get(p) ?? 0), 0) * 1000) / CLK_TCK;
 }

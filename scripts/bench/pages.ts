@@ -27,7 +27,7 @@ import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { env, processEnv } from "@/lib/env";
 import { SCALE_REFERENT_EMAIL, scaleManagerEmail } from "@/prisma/seed/scale/scale";
-import { freePort, sessionCookie, waitForHealth } from "@/scripts/bench/helpers";
+import { freePort, load1, median, sessionCookie, treeCpuMs, waitForHealth } from "@/scripts/bench/helpers";
 import { appServerArgs, buildIsStale, NEXT_BIN } from "@/scripts/lib/next-build";
 import { print, printError } from "@/scripts/lib/print";
 
@@ -41,33 +41,6 @@ const ONLY = process.argv.flatMap((a, i) => (a === "--only" && process.argv[i + 
 const PROF_DIR = argValue("cpu-prof");
 /** `--compare <dir>` (repeatable): other builds measured beside this one. */
 const COMPARE = process.argv.flatMap((a, i) => (a === "--compare" && process.argv[i + 1] ? [process.argv[i + 1]!] : []));
-
-const CLK_TCK = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim()) || 100;
-const load1 = () => Number(os.loadavg()[0]!.toFixed(2));
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
-
-/** CPU time (ms, user + system) of a process and its descendants. */
-function treeCpuMs(root: number): number {
-  const parent = new Map<number, number>();
-  const ticks = new Map<number, number>();
-  for (const d of readdirSync("/proc")) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      const f = readFileSync(`/proc/${d}/stat`, "utf8");
-      const fields = f.slice(f.lastIndexOf(")") + 2).split(" ");
-      parent.set(Number(d), Number(fields[1]));
-      ticks.set(Number(d), Number(fields[11]) + Number(fields[12]));
-    } catch {
-      // exited
-    }
-  }
-  const tree = [root];
-  for (let i = 0; i < tree.length; i++) for (const [pid, pp] of parent) if (pp === tree[i]) tree.push(pid);
-  return (tree.reduce((s, p) => s + (ticks.get(p) ?? 0), 0) * 1000) / CLK_TCK;
-}
 
 /** The inline RSC payload of a server-rendered page: the strings pushed to `self.__next_f`. */
 function inlineFlight(html: string): string {

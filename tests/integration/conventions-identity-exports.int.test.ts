@@ -29,7 +29,7 @@ import { IDENTITY_EXPORT_PURPOSES_DEFAULTS } from "@/lib/rules/rule-set.schema";
 import { createToken } from "@/lib/tokens/token.service";
 import { updateUser } from "@/lib/users/user.service";
 import { createJobSeeker, createPlatform, createRuleSets, createUser } from "@/tests/factories";
-import { callRoute, credentialFor, type Handler } from "@/tests/support/api-inproc";
+import { callRoute, credentialFor, withSessionCookie, type Handler } from "@/tests/support/api-inproc";
 import { db, resetDb } from "@/tests/support/db";
 
 const now = new Date("2026-11-23T10:00:00Z");
@@ -123,9 +123,9 @@ describe("export d'identités : finalité demandée et journalisée (issue 22 §
     const route = exportListRoute as unknown as Handler;
     // The manager's session (the « Exporter » link of the list); identity files never go to a token (lib/authz/policy.ts, SESSION_ONLY_ACTIONS).
     const viaSession = async (url: string): Promise<Response> => {
-      const headers = new Headers({ host: "localhost" });
-      current.headers = headers;
       current.cookie = await encode({ token: { sub: manager.id, authTime: Math.floor(Date.now() / 1000), authMs: Date.now() }, secret: env.NEXTAUTH_SECRET! });
+      const headers = withSessionCookie(current, new Headers({ host: "localhost" }));
+      current.headers = headers;
       try {
         return await route(new NextRequest(new URL(url, "http://localhost"), { headers }), { params: Promise.resolve({ list: "jobSeekers" }) });
       } finally {

@@ -6,7 +6,7 @@
 // The test file mocks next/headers with vi.hoisted state and passes that state here.
 import createClient from "openapi-fetch";
 import { NextRequest } from "next/server";
-import { handlerOf, withCredential } from "@/tests/support/api-inproc";
+import { handlerOf, withCredential, withSessionCookie } from "@/tests/support/api-inproc";
 import type { paths } from "@/tests/support/openapi-types";
 import { listApiRoutes, type ApiRoute } from "@/tests/support/route-inventory";
 
@@ -65,6 +65,7 @@ export function inProcessFetch(state: { headers: Headers; cookie?: string }, cre
     const body = req.method === "GET" || req.method === "HEAD" ? null : await req.arrayBuffer();
     const handler = await handlerOf(found.route);
     const send = () => {
+      if (!headers.has("cookie")) withSessionCookie(state, headers);
       state.headers = headers;
       return handler(new NextRequest(url, { method: req.method, headers, body }), { params: Promise.resolve(found.params) });
     };

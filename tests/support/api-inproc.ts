@@ -49,25 +49,37 @@ export async function credentialFor(db: Db, email: string): Promise<string> {
   return token;
 }
 
+/**
+ * The session of the test's next/headers mock (`state.cookie`) as the request's own cookie, as a
+ * browser sends it: API routes read the caller from the request (lib/api/handler.ts), pages and
+ * actions from next/headers. Returns the headers.
+ */
+export function withSessionCookie(state: { cookie?: string }, headers: Headers): Headers {
+  if (state.cookie) headers.set("cookie", `next-auth.session-token=${state.cookie}`);
+  return headers;
+}
+
 /** Whether a credential of `credentialFor` is a personal API token (not a session). */
 export function isToken(credential: string): boolean {
   return !credential.startsWith(SESSION);
 }
 
 /**
- * Sets the request's credential: `Authorization: Bearer` for a token; for a session, the cookie
- * (read by the test's next/headers mock from `state.cookie`) and a same-origin browser's headers.
+ * Sets the request's credential: `Authorization: Bearer` for a token; for a session, the cookie (on
+ * the request, and in `state.cookie` for the test's next/headers mock) and a same-origin browser's headers.
  * The caller puts `state.cookie` back once the handler has answered (see withCredential).
  */
 export function authenticate(state: { headers: Headers; cookie?: string }, headers: Headers, credential: string): void {
   if (isToken(credential)) {
     headers.set("authorization", `Bearer ${credential}`);
+    headers.delete("cookie");
     state.cookie = undefined;
   } else {
     headers.delete("authorization");
     headers.set("origin", `http://${headers.get("host") ?? "localhost"}`);
     headers.set("sec-fetch-site", "same-origin");
     state.cookie = credential.slice(SESSION.length);
+    withSessionCookie(state, headers);
   }
 }
 

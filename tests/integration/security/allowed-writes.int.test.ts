@@ -36,7 +36,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { TRANSITION_DEFS } from "@/lib/subsidy/subsidy-workflow.rules";
 import { seedDemo } from "@/prisma/seed/demo";
 import { routeFor } from "@/tests/support/api-client";
-import { callRoute, handlerOf, credentialFor, type Handler } from "@/tests/support/api-inproc";
+import { callRoute, handlerOf, credentialFor, withSessionCookie, type Handler } from "@/tests/support/api-inproc";
 import { checkBytes, operationOf } from "@/tests/support/openapi-check";
 import { resetDb } from "@/tests/support/db";
 import { listApiRoutes, PUBLIC_API, type ApiRoute, type Method } from "@/tests/support/route-inventory";
@@ -114,7 +114,7 @@ async function send(h: Handler, method: string, url: string, role: Role, params:
   if (session) {
     // A signed-in browser: session cookie, same origin.
     current.cookie = await encode({ token: { sub: userIds.get(role)!, authTime: Math.floor(Date.now() / 1000), authMs: Date.now() }, secret: env.NEXTAUTH_SECRET! });
-    const headers = new Headers({ host: "localhost", origin: "http://localhost", "sec-fetch-site": "same-origin", "content-type": contentType });
+    const headers = withSessionCookie(current, new Headers({ host: "localhost", origin: "http://localhost", "sec-fetch-site": "same-origin", "content-type": contentType }));
     current.headers = headers;
     res = await h(new NextRequest(new URL(url, "http://localhost"), { method, headers, body }), { params: Promise.resolve(params) });
     current.cookie = undefined;

@@ -26,12 +26,13 @@ import { GET as listJobSeekers } from "@/app/api/v1/job-seekers/route";
 import { hashToken } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { createJobSeeker, createPlatform, createRuleSets, createUser } from "@/tests/factories";
+import { withSessionCookie } from "@/tests/support/api-inproc";
 import { db, resetDb } from "@/tests/support/db";
 
 type Handler = (req: NextRequest, route: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
 async function call(handler: Handler, url: string, headers: Record<string, string>, params: Record<string, string> = {}) {
-  const h = new Headers({ host: "localhost:3000", ...headers });
+  const h = withSessionCookie(current, new Headers({ host: "localhost:3000", ...headers }));
   current.headers = h;
   return handler(new NextRequest(new URL(url, "http://localhost:3000"), { headers: h }), { params: Promise.resolve(params) });
 }

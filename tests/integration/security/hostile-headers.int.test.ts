@@ -24,12 +24,13 @@ import { GET as readReceipt } from "@/app/api/v1/subsidy-files/[id]/receipts/[re
 import { hashToken } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { createCompany, createPlatform, createRuleSets, createUser, validSiret } from "@/tests/factories";
+import { withSessionCookie } from "@/tests/support/api-inproc";
 import { db, resetDb } from "@/tests/support/db";
 
 type Handler = (req: NextRequest, route: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
 async function call(handler: Handler, url: string, init: { method?: string; headers?: Record<string, string>; body?: unknown; params?: Record<string, string> } = {}) {
-  const headers = new Headers({ host: "localhost:3000", ...init.headers });
+  const headers = withSessionCookie(current, new Headers({ host: "localhost:3000", ...init.headers }));
   current.headers = headers;
   const req = new NextRequest(new URL(url, "http://localhost:3000"), {
     method: init.method ?? "GET",

@@ -1,0 +1,168 @@
+// `npm run bench:api` (issue 18; not part of `npm test`): the Node CPU per request and the throughput
+// of the API rows of `npm run bench`, for this build and, with `--compare <dir>`, another build (a
+// checkout of another commit with its `.next`) started beside it. Their rounds alternate (each round
+// in another order), so that a before / after comparison sees the same load on a shared machine —
+// what `npm run bench`, one build at a time, cannot give.
+//
+// Per API row and round, for each build: N requests one after the other (the server's CPU time per
+// request, from /proc, and the median latency), then `--connections` connections for `--seconds`
+// (requests per second and CPU per request under load), with the 1-minute load average at the start
+// and the end of the round. Medians over the rounds; every round printed.
+//
+//   BENCH_DATABASE_URL=… npm run bench:api -- [--rounds 3] [--requests 200] [--connections 10] [--seconds 5] [--only offres] [--compare <dir>]
+//
+// The database must be a region-scale base (npm run bench seeds it). Writes bench/results/api-<timestamp>.json.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdirSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import pg from "pg";
+import { env, processEnv } from "@/lib/env";
+import { scaleManagerEmail } from "@/prisma/seed/scale/scale";
+import { createApiToken, freePort, load1, median, runAutocannon, treeCpuMs, waitForHealth } from "@/scripts/bench/helpers";
+import { appServerArgs, buildIsStale, NEXT_BIN } from "@/scripts/lib/next-build";
+import { print, printError } from "@/scripts/lib/print";
+
+const argValue = (name: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
+const ROUNDS = Math.max(1, Number(argValue("rounds")) || 3);
+const REQUESTS = Math.max(1, Number(argValue("requests")) || 200);
+const CONNECTIONS = Math.max(0, Number(argValue("connections") ?? 10));
+const SECONDS = Math.max(1, Number(argValue("seconds")) || 5);
+const ONLY = process.argv.flatMap((a, i) => (a === "--only" && process.argv[i + 1] ? [process.argv[i + 1]!.toLowerCase()] : []));
+const COMPARE = process.argv.flatMap((a, i) => (a === "--compare" && process.argv[i + 1] ? [process.argv[i + 1]!] : []));
+
+interface Round {
+  loadStart: number;
+  loadEnd: number;
+  cpuMsPerRequest: number;
+  p50Ms: number;
+  reqPerSec: number | null;
+  cpuMsPerRequestLoaded: number | null;
+}
+
+async function main(): Promise<number> {
+  const url = env.BENCH_DATABASE_URL ?? env.DATABASE_URL;
+  if (!url) throw new Error("BENCH_DATABASE_URL (base de volumétrie) est requis.");
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  const servers: ChildProcess[] = [];
+  try {
+    const manager = (await admin.query<{ id: string }>(`SELECT id FROM "User" WHERE email = $1`, [scaleManagerEmail(0)])).rows[0];
+    if (!manager) throw new Error("La base n'est pas une base de volumétrie (npm run bench la prépare).");
+    const platformId = (await admin.query<{ platformId: string }>(`SELECT "platformId" FROM "PlatformMembership" WHERE "userId" = $1`, [manager.id])).rows[0]!.platformId;
+    // The same terms and record as npm run bench (scripts/bench/bench.ts).
+    const surname = (await admin.query<{ lastName: string }>(
+      `SELECT "lastName" FROM "JobSeeker" WHERE "platformId" = $1 AND lifecycle = 'ACTIVE' GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`, [platformId],
+    )).rows[0]!.lastName;
+    const companyWord = (await admin.query<{ w: string }>(`SELECT split_part(name, ' ', 1) AS w FROM "Company" WHERE "platformId" = $1 ORDER BY id LIMIT 1`, [platformId])).rows[0]!.w;
+    const seekerId = (await admin.query<{ id: string }>(
+      `SELECT j.id FROM "JobSeeker" j JOIN "Proposal" p ON p."jobSeekerId" = j.id WHERE j."platformId" = $1 AND j.lifecycle = 'ACTIVE' GROUP BY j.id ORDER BY count(*) DESC, j.id LIMIT 1`, [platformId],
+    )).rows[0]!.id;
+    const token = await createApiToken(admin, manager.id);
+    const all = [
+      { name: "Demandeurs : recherche par nom (API)", path: `/api/v1/job-seekers?q=${encodeURIComponent(surname)}&pageSize=50` },
+      { name: "Demandeurs : recherche 2 lettres (API)", path: `/api/v1/job-seekers?q=${encodeURIComponent(surname.slice(0, 2))}&pageSize=50` },
+      { name: "Demandeur : fiche (API)", path: `/api/v1/job-seekers/${seekerId}` },
+      { name: "Offres : liste filtrée (API)", path: `/api/v1/offers?status=OPEN&contractType=CDI&pageSize=50` },
+      { name: "Entreprises : recherche (API)", path: `/api/v1/companies?q=${encodeURIComponent(companyWord)}&pageSize=50` },
+      { name: "Moi : authentification seule (API)", path: `/api/v1/me` },
+    ];
+    const rows = ONLY.length ? all.filter((r) => ONLY.some((o) => r.name.toLowerCase().includes(o) || r.path.includes(o))) : all;
+    if (rows.length === 0) throw new Error(`--only ${ONLY.join(", ")} : aucune ligne ne correspond.`);
+
+    if (buildIsStale()) {
+      print("Construction de l'application (next build)…");
+      const build = spawnSync(process.execPath, [NEXT_BIN, "build"], { stdio: "inherit", env: { ...processEnv(), NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } });
+      if (build.status !== 0) throw new Error("La construction de l'application a échoué.");
+    }
+    const secret = env.NEXTAUTH_SECRET ?? randomBytes(32).toString("hex");
+    const start = async (label: string, cwd: string) => {
+      const port = await freePort();
+      const base = `http://127.0.0.1:${port}`;
+      const proc = spawn(process.execPath, appServerArgs({ root: cwd, port, host: "127.0.0.1" }), {
+        cwd, stdio: ["ignore", "ignore", "inherit"],
+        env: { ...processEnv(), NODE_ENV: "production", DATABASE_URL: url, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: base, NEXT_TELEMETRY_DISABLED: "1", JOBS_ENABLED: "false", LOG_LEVEL: "warn" },
+      });
+      servers.push(proc);
+      await waitForHealth(base, proc);
+      return { label, base, proc };
+    };
+    const builds = [await start(COMPARE.length ? "courant" : "", process.cwd())];
+    for (const dir of COMPARE) builds.push(await start(path.basename(path.resolve(dir)), path.resolve(dir)));
+    print(`Machine : ${os.cpus().length} cœurs (${os.cpus()[0]?.model ?? "?"}) ; ${builds.map((b) => `${b.label || "courant"} ${b.base}`).join(", ")}.`);
+    print(`${ROUNDS} passages ; par passage et par construction : ${REQUESTS} requêtes l'une après l'autre, puis ${CONNECTIONS} connexions pendant ${SECONDS} s.`);
+
+    const headers = { authorization: `Bearer ${token}` };
+    const get = async (base: string, p: string) => {
+      const r = await fetch(`${base}${p}`, { headers });
+      await r.arrayBuffer();
+      if (r.status !== 200) throw new Error(`${p} : HTTP ${r.status}`);
+    };
+    const results: { build: string; name: string; path: string; rounds: Round[] }[] = [];
+    for (const row of rows) {
+      const measured = new Map<string, Round[]>(builds.map((b) => [b.label, []]));
+      for (const b of builds) for (let i = 0; i < 20; i++) await get(b.base, row.path); // warm-up
+      for (let round = 0; round < ROUNDS; round++) {
+        for (const b of builds.map((_, i) => builds[(i + round) % builds.length]!)) {
+          const loadStart = load1();
+          let cpu0 = treeCpuMs(b.proc.pid!);
+          const times: number[] = [];
+          for (let i = 0; i < REQUESTS; i++) {
+            const t = performance.now();
+            await get(b.base, row.path);
+            times.push(performance.now() - t);
+          }
+          const cpuMsPerRequest = (treeCpuMs(b.proc.pid!) - cpu0) / REQUESTS;
+          let reqPerSec: number | null = null;
+          let cpuMsPerRequestLoaded: number | null = null;
+          if (CONNECTIONS > 0) {
+            cpu0 = treeCpuMs(b.proc.pid!);
+            const { result } = await runAutocannon({ url: `${b.base}${row.path}`, connections: CONNECTIONS, duration: SECONDS, headers });
+            if (result.non2xx > 0 || result.errors > 0) throw new Error(`${row.path} : ${result.non2xx} réponses en erreur, ${result.errors} erreurs sous charge.`);
+            const total = result.requests.average * SECONDS;
+            reqPerSec = Math.round(result.requests.average);
+            cpuMsPerRequestLoaded = Number(((treeCpuMs(b.proc.pid!) - cpu0) / total).toFixed(2));
+          }
+          measured.get(b.label)!.push({
+            loadStart, loadEnd: load1(), cpuMsPerRequest: Number(cpuMsPerRequest.toFixed(2)), p50Ms: Number(median(times).toFixed(2)), reqPerSec, cpuMsPerRequestLoaded,
+          });
+        }
+      }
+      print(`\n${row.name} (${row.path.split("?")[0]})`);
+      for (const b of builds) {
+        const rounds = measured.get(b.label)!;
+        results.push({ build: b.label || "courant", name: row.name, path: row.path, rounds });
+        const tag = b.label ? `  [${b.label}]` : "";
+        const rps = rounds.map((r) => r.reqPerSec).filter((x): x is number => x !== null);
+        print(`${tag}  CPU Node ms/req : ${median(rounds.map((r) => r.cpuMsPerRequest)).toFixed(2)} ; p50 ${median(rounds.map((r) => r.p50Ms)).toFixed(2)} ms${rps.length ? ` ; ${CONNECTIONS} connexions : ${median(rps)} req/s` : ""}`);
+        for (const r of rounds) print(`${tag}    ${r.cpuMsPerRequest} ms/req, p50 ${r.p50Ms} ms${r.reqPerSec !== null ? `, ${r.reqPerSec} req/s (${r.cpuMsPerRequestLoaded} ms/req)` : ""} [charge ${r.loadStart} → ${r.loadEnd}]`);
+      }
+    }
+    const dir = path.join("bench", "results");
+    mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, `api-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
+    writeFileSync(file, `${JSON.stringify({ at: new Date().toISOString(), cores: os.cpus().length, cpu: os.cpus()[0]?.model, rounds: ROUNDS, requests: REQUESTS, connections: CONNECTIONS, seconds: SECONDS, results }, null, 2)}\n`);
+    print(`\nRésultats : ${file}`);
+    return 0;
+  } finally {
+    for (const proc of servers) {
+      if (proc.exitCode !== null || proc.signalCode !== null) continue;
+      proc.kill("SIGTERM");
+      await new Promise((res) => proc.once("exit", res));
+    }
+    await admin.end().catch(() => undefined);
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    printError(`Échec : ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exit(1);
+  },
+);
