@@ -5,10 +5,11 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/audit.service";
 import type { CurrentUser } from "@/lib/auth/principal";
 import { scopeFor, type ScopedModel, type ScopeWhere } from "@/lib/authz/policy";
+import { sqlScope } from "@/lib/authz/sql-scope";
 import type { Db } from "@/lib/db";
 import { formatDate } from "@/lib/format";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { containsPattern, sqlScope } from "@/lib/search/search-scope";
+import { containsPattern } from "@/lib/search/like";
 import { SEARCH_LABELS, SEARCH_LINKS, searchQuerySchema, type SearchHit, type SearchResult, type SearchType } from "@/lib/search/search.schema";
 import { parseInput } from "@/lib/validation";
 
