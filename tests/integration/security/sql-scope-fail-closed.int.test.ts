@@ -76,7 +76,8 @@ describe("périmètre non traduisible en SQL : aucune ligne, pas de 500", () => 
     const logged = error.mock.calls.filter((c) => String(c[1]).startsWith("Périmètre non traduisible en SQL"));
     expect(logged.length).toBeGreaterThanOrEqual(3);
     expect(logged[0]![0]).toMatchObject({ scopeKeys: ["AND"] });
-    // No read of the job seeker was recorded: the record never left the database.
+    // Only the reads made under the real scope were audited: under the unknown shape the record never left the database.
     expect(await db.auditEvent.count({ where: { action: "jobSeeker.search.hit", entityId: seeker.id } })).toBe(1);
+    expect(await db.auditEvent.count({ where: { action: "jobSeeker.read", entityId: seeker.id } })).toBe(1);
   });
 });
