@@ -66,15 +66,37 @@ test.describe("bilans : France Travail et rapport annuel", () => {
     const amendment = page.getByTestId("objectives-amendment");
     await expect(amendment).toContainText("La convention " + year + " est signée");
     await expect(amendment.getByLabel("Avenant qui fait ce changement")).toHaveValue(/.+/);
+    // The chosen amendment spelled out in full (a phone's select cuts it), and read with the select.
+    await expect(amendment.getByText(/^Avenant choisi : Avenant du .+/)).toBeVisible();
+    await expect(amendment.getByLabel("Avenant qui fait ce changement")).toHaveAccessibleDescription(/^Avenant choisi : /);
+    // Each target is read with its unit.
+    await expect(page.getByLabel("Offres recueillies", { exact: true })).toHaveAccessibleDescription("offres");
     await page.getByLabel("Offres recueillies", { exact: true }).fill("100");
     await page.getByRole("button", { name: "Enregistrer les objectifs" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "Objectifs enregistrés (1 modifié)." })).toBeVisible();
+    // The outcome is shown beside the button, not at the top of a form taller than the screen.
+    await expect(page.getByRole("status").filter({ hasText: "Objectifs enregistrés (1 modifié)." })).toBeInViewport();
     await expect(page.getByTestId("objectives-table")).toContainText("Offres recueillies");
     await expect(page.getByTestId("objectives-table").locator("tr", { hasText: "Offres recueillies" })).toContainText("100");
     // The confirmation outlives the refresh that shows the saved target (the form was keyed on the
     // objectives' versions and remounted without its message).
     await expect(page.getByRole("status").filter({ hasText: "Objectifs enregistrés (1 modifié)." })).toBeVisible();
     expect(await axeViolations(page)).toEqual([]);
+    // The form with its amendment select on a laptop and on a phone: kept as artifacts, nothing wider
+    // than the screen, the select and the save button within reach.
+    for (const [width, height] of [[1366, 900], [390, 844]] as const) {
+      await page.setViewportSize({ width, height });
+      await expect(amendment.getByLabel("Avenant qui fait ce changement")).toBeVisible();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), `largeur ${width}`).toBeLessThanOrEqual(width);
+      const select = await amendment.getByLabel("Avenant qui fait ce changement").boundingBox();
+      expect(select!.x + select!.width, `liste des avenants ${width}`).toBeLessThanOrEqual(width);
+      // No unit broken over two lines beside its input (« chefs de / file » at 390 px).
+      const unitHeights = await page.locator('[id^="unit-"]').evaluateAll((spans) => spans.map((e) => [e.textContent, e.getBoundingClientRect().height] as const));
+      expect(unitHeights.length, `unités ${width}`).toBeGreaterThan(10);
+      expect(unitHeights.filter(([, h]) => h > 30), `unités sur deux lignes ${width}`).toEqual([]);
+      await page.screenshot({ path: `.data/test-results/screens/objectifs-avenant-${width}.png`, fullPage: true });
+    }
+    expect(await axeViolations(page)).toEqual([]);
+    await page.setViewportSize({ width: 1280, height: 720 });
 
     await page.goto(`/bilans/rapport-annuel?year=${year}`);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Rapport annuel ${year} — Lens-Liévin`);

@@ -21,7 +21,10 @@ export interface ClientOptions {
  * Words that may stand before « ( » in a statement retried while PostgreSQL restarts: SQL keywords
  * (IN (…), EXISTS (…), CAST (…), JOIN (…), OVER (…)), PostgreSQL built-in functions that cannot
  * write — Prisma's own reads use COUNT, SUM, AVG, MIN, MAX and COALESCE; the principal's statement
- * (lib/auth/principal.ts) json_agg, json_build_object, max and now; the searches lower and replace —
+ * (lib/auth/principal.ts) json_agg, json_build_object, max and now; the searches lower, replace and
+ * concat_ws, and the global search (lib/search/search.service.ts) the unaccent extension's unaccent
+ * (STABLE, reads its dictionary only; called directly there rather than through f_unaccent, an SQL
+ * wrapper PostgreSQL does not inline, which doubled the cost per row of that sequential match) —
  * and our own read-only functions (OWN_READ_ONLY_FUNCTIONS). Any other call — nextval, setval,
  * pg_try_advisory_lock, set_config, dblink, audit_append — may write or take a lock, so its
  * statement is not run twice.
@@ -34,7 +37,9 @@ const READ_ONLY_CALLS = new Set<string>([
   // built-in functions without side effects
   "count", "sum", "avg", "min", "max", "coalesce", "nullif", "greatest", "least", "json_agg", "jsonb_agg", "json_build_object",
   "jsonb_build_object", "array_agg", "string_agg", "bool_and", "bool_or", "lower", "upper", "now", "to_char", "extract", "date_trunc",
-  "make_interval", "generate_series", "unnest", "row_number", "percentile_cont", "abs", "round", "replace",
+  "make_interval", "generate_series", "unnest", "row_number", "percentile_cont", "abs", "round", "replace", "concat_ws",
+  // the unaccent extension (created by the migrations)
+  "unaccent",
 ]);
 
 /**

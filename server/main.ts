@@ -8,6 +8,7 @@ import path from "node:path";
 import next from "next";
 import { env } from "@/lib/env";
 import { pgProbe } from "@/lib/http/database-outage-page";
+import { markAppServer } from "@/lib/security/app-server-mark";
 import { HTTPS } from "@/lib/security/headers";
 import { fastReads, loadFastReads, nextCompression } from "@/server/api-fast-path";
 import { withRequestSecurity } from "@/server/app-server";
@@ -27,6 +28,8 @@ async function main() {
   if (env.NODE_ENV !== (dev ? "development" : "production")) {
     throw new Error(`NODE_ENV=${dev ? "development" : "production"} attendu (reçu : ${env.NODE_ENV}).`);
   }
+  // Before Next.js runs instrumentation.ts: its register() refuses a production server without it.
+  markAppServer();
   const app = next({ dev, dir: process.cwd(), hostname, port });
   await app.prepare();
   const handle = app.getRequestHandler();

@@ -30,6 +30,9 @@ export function ObjectivesForm({ platformId, year, rows, amendments = null }: {
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [pending, setPending] = useState(false);
+  // The chosen amendment, spelled out under the select: on a phone the select cuts its label.
+  const [amendmentId, setAmendmentId] = useState(amendments?.length === 1 ? amendments[0]!.id : "");
+  const chosen = amendments?.find((a) => a.id === amendmentId);
   // The saved targets' versions: after a save the refreshed rows bring new ones and the inputs start
   // again from the saved targets (keyed on them), while the form, and its confirmation, stay mounted
   // (a `key` on the versions around the whole form remounted it and the message vanished).
@@ -68,7 +71,6 @@ export function ObjectivesForm({ platformId, year, rows, amendments = null }: {
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-3" aria-describedby="objectives-help" noValidate>
       <p id="objectives-help" className="text-sm text-muted">Laissez vide un indicateur sans objectif. Les cibles sont des nombres entiers sur l&apos;année civile {year}.</p>
-      {message ? <p role={message.ok ? "status" : "alert"} className={message.ok ? "text-success" : "text-danger"}>{message.text}</p> : null}
       {amendments ? (
         <Notice data-testid="objectives-amendment">
           <p className="mb-2 text-sm">La convention {year} est signée : ses indicateurs et leurs cibles ne changent que par un avenant, enregistré sur le dossier de subvention par la finance de la Région.</p>
@@ -76,7 +78,8 @@ export function ObjectivesForm({ platformId, year, rows, amendments = null }: {
             <p className="text-sm font-semibold">Aucun avenant n&apos;est encore enregistré sur le dossier : les cibles ne peuvent pas être modifiées pour l&apos;instant.</p>
           ) : (
             <SelectField label="Avenant qui fait ce changement" name="amendmentEventId" required options={amendments.map((a) => ({ value: a.id, label: a.label }))}
-              placeholder="— Choisir l'avenant —" defaultValue={amendments.length === 1 ? amendments[0]!.id : ""} error={errors.amendmentEventId} />
+              placeholder="— Choisir l'avenant —" value={amendmentId} onChange={(e) => setAmendmentId(e.target.value)} error={errors.amendmentEventId}
+              hint={chosen ? `Avenant choisi : ${chosen.label}` : undefined} />
           )}
         </Notice>
       ) : null}
@@ -93,9 +96,10 @@ export function ObjectivesForm({ platformId, year, rows, amendments = null }: {
               <td className="px-2 py-1" data-label="Cible annuelle">
                 <div>
                 <input id={`target-${r.key}`} name={`target-${r.key}`} type="number" min={0} step={1} inputMode="numeric" defaultValue={r.target ?? ""}
-                  aria-invalid={errors[r.key] ? true : undefined} aria-describedby={errors[r.key] ? `err-${r.key}` : undefined}
+                  aria-invalid={errors[r.key] ? true : undefined} aria-describedby={errors[r.key] ? `unit-${r.key} err-${r.key}` : `unit-${r.key}`}
                   className="w-28 rounded border border-gray-400 px-2 py-1" />{" "}
-                <span className="text-muted">{r.unit}</span>
+                {/* The unit is read with the input, and never broken over two lines beside it. */}
+                <span id={`unit-${r.key}`} className="whitespace-nowrap text-muted">{r.unit}</span>
                 {errors[r.key] ? <span id={`err-${r.key}`} className="block text-danger">{errors[r.key]}</span> : null}
                 </div>
               </td>
@@ -104,7 +108,13 @@ export function ObjectivesForm({ platformId, year, rows, amendments = null }: {
         </tbody>
       </table>
       </TableScroll>
-      <div><Button type="submit" disabled={pending || amendments?.length === 0}>{pending ? "Enregistrement…" : "Enregistrer les objectifs"}</Button></div>
+      {/* The outcome beside the button the user just pressed (the form is taller than a screen); both
+          live regions are in the page from the start, so that their new text is announced. */}
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+        <Button type="submit" disabled={pending || amendments?.length === 0}>{pending ? "Enregistrement…" : "Enregistrer les objectifs"}</Button>
+        <p role="status" className="text-success">{message?.ok ? message.text : ""}</p>
+        <p role="alert" className="text-danger">{message && !message.ok ? message.text : ""}</p>
+      </div>
     </form>
   );
 }

@@ -1,7 +1,10 @@
 // Issue 9 — HTTP hardening checked on the production server: security headers with a fresh CSP
 // nonce per page, session cookie flags, CSRF refusal for cookie sessions, escaping of echoed input,
 // and scripts still running under the CSP (a real Chromium page).
+import { spawn, type ChildProcess } from "node:child_process";
+import net from "node:net";
 import { expect, test } from "@playwright/test";
+import { NEXT_BIN } from "../../scripts/lib/next-build";
 import { loginViaForm, loginViaHttp } from "../support/auth";
 import { ACCOUNTS } from "../support/accounts";
 import { baseUrl, signedIn } from "./fixtures";
@@ -147,4 +150,24 @@ test("ce qui est saisi est échappé à l'affichage (HTML et script dans un nom 
   } finally {
     await ctx.dispose();
   }
+});
+
+test("`next start` seul (sans server/main.ts, donc sans CSP sur les pages) refuse de démarrer, en français", async () => {
+  // The build under test, started the way the README forbids: it must stop at start-up (exit 1), not serve.
+  const probe = net.createServer();
+  await new Promise<void>((r) => probe.listen(0, "127.0.0.1", r));
+  const port = (probe.address() as net.AddressInfo).port;
+  await new Promise<void>((r) => probe.close(() => r()));
+  // eslint-disable-next-line no-restricted-syntax -- the runner's environment (database, secrets) for the child
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" };
+  const child: ChildProcess = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout?.on("data", (d: Buffer) => (output += d.toString()));
+  child.stderr?.on("data", (d: Buffer) => (output += d.toString()));
+  // Still running after 40 s (it started and serves): killed, exit code null, and the test fails.
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  const timer = setTimeout(() => child.kill("SIGKILL"), 40_000);
+  const code = await exited.finally(() => clearTimeout(timer));
+  expect(output).toContain("Démarrage refusé : l'application doit être lancée par son serveur (`npm start`");
+  expect(code).toBe(1);
 });

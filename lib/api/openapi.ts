@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { auditEventSchema, auditExportQuerySchema, auditListQuerySchema } from "@/lib/audit/audit.schema";
 import { DAY_RULE, errorResponseSchema, healthResponseSchema, INSTANT_RULE, instantOut, keysetPageOf, pageOf } from "@/lib/api/common.schema";
-import type { Action } from "@/lib/authz/policy";
+import { API_TOKEN_ROLES, ROLES, type Action } from "@/lib/authz/policy";
 import { companyListQuerySchema, companySchema, companySummarySchema, contactSchema, createCompanySchema, createContactSchema, updateCompanySchema, updateContactSchema } from "@/lib/companies/company.schema";
 import { createOfferSchema, offerListQuerySchema, offerSchema, offerTransitionSchema, updateOfferSchema } from "@/lib/offers/offer.schema";
 import { createVisitSchema, updateVisitSchema, visitListQuerySchema, visitSchema } from "@/lib/visits/visit.schema";
@@ -54,6 +54,7 @@ import { peopleSchema, sendInvitationsSchema } from "@/lib/events/invitation.sch
 import { informedSchema, informJobSeekerSchema, informPersonSchema, noticeVersionSchema, publishNoticeSchema } from "@/lib/notices/notice.schema";
 import { jobSeekerPickerQuerySchema, nafSearchQuerySchema, refOptionSchema, refSearchQuerySchema, refSearchResultSchema } from "@/lib/reference/reference.schema";
 import { publicRegisterResultSchema } from "@/lib/intake/intake.schema";
+import { ROLE_LABELS } from "@/lib/nav";
 import { searchQuerySchema, searchResultSchema } from "@/lib/search/search.schema";
 import { inviteUserSchema, updateUserSchema, userDtoSchema, userListQuerySchema, userSummarySchema } from "@/lib/users/user.schema";
 
@@ -418,6 +419,11 @@ const PUBLIC_OPEN_DATA = {
   },
 };
 
+/** The roles that may hold a personal token (API_TOKEN_ROLES), named as the screens name them. */
+export const BEARER_DESCRIPTION =
+  `Jeton d'accès personnel créé sur la page « Mon profil ». Réservé aux rôles ${ROLES.filter((r) => API_TOKEN_ROLES.has(r)).map((r) => `« ${ROLE_LABELS[r]} »`).join(", ")} ; ` +
+  "pour tout autre rôle, le jeton est refusé (401, comme un jeton inconnu).";
+
 export function buildOpenApi(version: string) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const e of ENDPOINTS) {
@@ -461,7 +467,7 @@ export function buildOpenApi(version: string) {
     components: {
       schemas: { Error: { ...jsonSchema(errorResponseSchema, "output"), description: "Corps de toute réponse d'erreur ; message en français" } },
       securitySchemes: {
-        bearer: { type: "http", scheme: "bearer", description: "Jeton d'accès personnel créé sur la page « Mon profil »." },
+        bearer: { type: "http", scheme: "bearer", description: BEARER_DESCRIPTION },
         session: { type: "apiKey", in: "cookie", name: "next-auth.session-token", description: "Session du navigateur (écritures : même origine exigée)." },
       },
     },

@@ -7,6 +7,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/audit.service";
 import type { CurrentUser } from "@/lib/auth/principal";
 import { scopeFor } from "@/lib/authz/policy";
+import { sqlScope } from "@/lib/authz/sql-scope";
 import type { Db, DbOrTx } from "@/lib/db";
 import { ForbiddenError, NotFoundError, UnprocessableError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -15,7 +16,6 @@ import type { JobSeekerListQuery } from "@/lib/job-seekers/job-seeker.schema";
 import { cappedTotal, keysetOrderArgs, keysetPage, type KeysetOrder, type KeysetPage, type ListTotal } from "@/lib/pagination/keyset";
 import { normalizeSearch } from "@/lib/search/normalize";
 import { likeLiteral } from "@/lib/search/like";
-import { sqlScope } from "@/lib/search/search-scope";
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -263,7 +263,7 @@ const INSTANT = (col: string) => Prisma.raw(`to_char(j."${col}", 'YYYY-MM-DD"T"H
  * GET /api/v1/job-seekers/{id} as JSON text written by PostgreSQL, byte for byte what
  * `JSON.stringify(await getJobSeeker(…))` writes (issue 18: Node CPU per request). One statement
  * instead of three (the record, its platform, its referent) and no row mapping in Node. The scope is
- * the policy's (`scopeFor`, translated by `sqlScope`, which refuses a shape it does not know), active
+ * the policy's (`scopeFor`, translated by `sqlScope`, which matches nothing for a shape it does not know), active
  * records only, like `findJobSeekerInScope`; the read is audited before the data leaves, as in
  * `getJobSeeker`. A NULL list column reads as `[]`, as Prisma reads it.
  */

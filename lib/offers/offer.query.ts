@@ -2,6 +2,7 @@ import "server-only";
 import { subDays } from "date-fns";
 import type { CurrentUser } from "@/lib/auth/principal";
 import { scopeFor } from "@/lib/authz/policy";
+import { sqlScope } from "@/lib/authz/sql-scope";
 import type { DbOrTx } from "@/lib/db";
 import { ForbiddenError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -9,7 +10,6 @@ import { goesStale, offerStaleness, type OfferStatus, type Staleness } from "@/l
 import type { OfferDto, OfferListQuery } from "@/lib/offers/offer.schema";
 import { cappedTotal, keysetArgs, keysetPage, tableEstimate, type KeysetPage, type KeysetSort } from "@/lib/pagination/keyset";
 import { getActiveRuleSet } from "@/lib/rules/active-rule-set";
-import { sqlScope } from "@/lib/search/search-scope";
 import { normalizeSearch } from "@/lib/search/normalize";
 import { likeLiteral } from "@/lib/search/like";
 
@@ -46,7 +46,7 @@ interface PageRow {
  * into objects, Dates and back to JSON). Same reading as the former Prisma query and its two
  * relations (company name, last proposal move): one snapshot, so an offer can no longer drop out of
  * the page because its company vanished between two statements. The visible offers come from the
- * policy module (`scopeFor`, translated by `sqlScope`, which refuses a shape it does not know).
+ * policy module (`scopeFor`, translated by `sqlScope`, which matches nothing for a shape it does not know).
  */
 async function readOfferPage(db: DbOrTx, user: CurrentUser, q: OfferListQuery, now: Date) {
   const scope = scopeFor(user, "offer");

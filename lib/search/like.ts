@@ -3,3 +3,8 @@
 export function likeLiteral(term: string): string {
   return term.replace(/[\\%_]/g, "\\$&");
 }
+
+/** A LIKE pattern matching `q` anywhere (lower case), wildcards in `q` taken literally. */
+export function containsPattern(q: string): string {
+  return `%${likeLiteral(q.toLowerCase())}%`;
+}

@@ -5,17 +5,22 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/audit.service";
 import type { CurrentUser } from "@/lib/auth/principal";
 import { scopeFor, type ScopedModel, type ScopeWhere } from "@/lib/authz/policy";
+import { sqlScope } from "@/lib/authz/sql-scope";
 import type { Db } from "@/lib/db";
 import { formatDate } from "@/lib/format";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { containsPattern, sqlScope } from "@/lib/search/search-scope";
+import { containsPattern } from "@/lib/search/like";
 import { SEARCH_LABELS, SEARCH_LINKS, searchQuerySchema, type SearchHit, type SearchResult, type SearchType } from "@/lib/search/search.schema";
 import { parseInput } from "@/lib/validation";
 
 const PER_TYPE = 8;
 
-/** SQL of the ids matching `pattern` for one type, within `scope`, best-known order. */
-function idsSql(type: SearchType, scope: ScopeWhere, pattern: string): Prisma.Sql {
+/**
+ * SQL of the ids matching `pattern` for one type, within `scope`, best-known order. Its calls are all
+ * admitted by the driver-level read retry (lib/db-client.ts isPlainSelect), so a search under way when
+ * PostgreSQL restarts is read again (tests/unit/lib/plain-select.test.ts checks every type's text).
+ */
+export function searchIdsSql(type: SearchType, scope: ScopeWhere, pattern: string): Prisma.Sql {
   const m = (expr: string) => Prisma.sql`unaccent(lower(${Prisma.raw(expr)})) LIKE unaccent(${pattern})`;
   switch (type) {
     case "company":
@@ -38,7 +43,7 @@ function idsSql(type: SearchType, scope: ScopeWhere, pattern: string): Prisma.Sq
 const MODEL: Record<SearchType, ScopedModel> = { company: "company", jobSeeker: "jobSeeker", offer: "offer", event: "event" };
 
 async function hitsFor(db: Db, user: CurrentUser, type: SearchType, scope: ScopeWhere, pattern: string): Promise<SearchHit[]> {
-  const ids = (await db.$queryRaw<{ id: string }[]>(idsSql(type, scope, pattern))).map((r) => r.id);
+  const ids = (await db.$queryRaw<{ id: string }[]>(searchIdsSql(type, scope, pattern))).map((r) => r.id);
   if (ids.length === 0) return [];
   const where = { AND: [scope, { id: { in: ids } }] };
   // Keep the SQL order (name, date…); rows out of the Prisma scope are simply absent.

@@ -21,7 +21,8 @@ import { createPrismaClient } from "@/lib/db-client";
 import { isDatabaseUnavailable, retryRead } from "@/lib/db-unavailable";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
-import { createUser } from "@/tests/factories";
+import { globalSearch } from "@/lib/search/search.service";
+import { createCompany, createJobSeeker, createPlatform, createUser } from "@/tests/factories";
 import { db, resetDb } from "@/tests/support/db";
 
 const dead = createPrismaClient("postgresql://postgres:x@127.0.0.1:1/nowhere", 1);
@@ -192,6 +193,25 @@ describe("lectures des pages reprises pendant un redémarrage (issue 16, lib/db-
         await again.$disconnect();
         await back2.close();
       }
+    } finally {
+      await retried.$disconnect();
+      await back.close();
+    }
+  });
+
+  it("une recherche globale faite pendant que la base redémarre aboutit dès son retour (unaccent, concat_ws repris)", async () => {
+    const lens = await createPlatform(db, "Lens-Liévin");
+    await createCompany(db, lens.id, { name: "Boulangerie Hénin" });
+    const seeker = await createJobSeeker(db, lens.id);
+    await db.jobSeeker.update({ where: { id: seeker.id }, data: { firstName: "Hélène", lastName: "Hénin" } });
+    const user = (await loadPrincipal(db, (await createUser(db, { role: "PLATFORM_ASSISTANT", platformIds: [lens.id] })).id))!;
+    const back = await baseBackAfter(400);
+    const retried = createPrismaClient(back.url, 1, { retryRead: (fn) => retryRead(fn) });
+    try {
+      const started = Date.now();
+      const result = await globalSearch(retried, user, { q: "henin" });
+      expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+      expect(result.groups.map((g) => [g.type, g.hits.map((h) => h.title)])).toEqual([["company", ["Boulangerie Hénin"]], ["jobSeeker", ["Hélène Hénin"]], ["offer", []], ["event", []]]);
     } finally {
       await retried.$disconnect();
       await back.close();

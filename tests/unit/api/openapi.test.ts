@@ -2,6 +2,8 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildOpenApi, ENDPOINTS } from "@/lib/api/openapi";
+import { API_TOKEN_ROLES, ROLES } from "@/lib/authz/policy";
+import { ROLE_LABELS } from "@/lib/nav";
 
 const API_ROOT = path.resolve("app/api");
 
@@ -38,5 +40,13 @@ describe("OpenAPI document", () => {
     expect(Object.keys(me.responses["200"]!.content["application/json"].schema.properties).sort()).toEqual(["email", "platforms", "role"]);
     const list = doc.paths["/api/v1/subsidy-files"]?.get as { parameters: { name: string }[] };
     expect(list.parameters.map((p) => p.name)).toEqual(expect.arrayContaining(["page", "pageSize", "funder", "sort"]));
+  });
+
+  it("says which roles may use a personal token (API_TOKEN_ROLES, French labels) and that the others get 401", () => {
+    const bearer = buildOpenApi("test").components.securitySchemes.bearer.description;
+    for (const role of ROLES) expect(bearer.includes(`« ${ROLE_LABELS[role]} »`), role).toBe(API_TOKEN_ROLES.has(role));
+    expect(API_TOKEN_ROLES.size).toBeGreaterThan(0);
+    expect(API_TOKEN_ROLES.size).toBeLessThan(ROLES.length);
+    expect(bearer).toMatch(/tout autre rôle, le jeton est refusé \(401/);
   });
 });

@@ -6,6 +6,9 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { isPlainSelect, OWN_READ_ONLY_FUNCTIONS } from "@/lib/db-client";
+import { containsPattern } from "@/lib/search/like";
+import { SEARCH_TYPES } from "@/lib/search/search.schema";
+import { searchIdsSql } from "@/lib/search/search.service";
 
 /** The functions our migrations create, with the volatility each declares (VOLATILE when none is said, as in PostgreSQL). */
 function migrationFunctions(): Map<string, { volatility: string; trigger: boolean }> {
@@ -106,6 +109,16 @@ describe("fonctions de l'application dans une lecture reprise", () => {
       `SELECT "id" FROM "Company" ORDER BY public.f_unaccent("name")`,
     ];
     for (const sql of statements) expect(isPlainSelect(sql), sql).toBe(true);
+  });
+
+  it("reprend les requêtes de la recherche globale, pour chaque type et chaque forme de périmètre", () => {
+    const scopes = [{}, { platformId: { in: ["00000000-0000-4000-8000-000000000001"] } }, { referentId: "00000000-0000-4000-8000-0000000000aa" }];
+    for (const type of SEARCH_TYPES) {
+      for (const scope of scopes) {
+        const sql = searchIdsSql(type, scope, containsPattern("hélène"));
+        expect(isPlainSelect(sql.text), sql.text).toBe(true);
+      }
+    }
   });
 
   it("n'admet que des fonctions déclarées IMMUTABLE ou STABLE par nos migrations, jamais une fonction VOLATILE ni un déclencheur", () => {
