@@ -14,14 +14,13 @@
 // The database must be a region-scale base (npm run bench seeds it). Writes bench/results/api-<timestamp>.json.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { env, processEnv } from "@/lib/env";
 import { scaleManagerEmail } from "@/prisma/seed/scale/scale";
-import { createApiToken, freePort, load1, median, runAutocannon, treeCpuMs, waitForHealth } from "@/scripts/bench/helpers";
+import { benchSubjects, createApiToken, freePort, load1, median, runAutocannon, stopServers, treeCpuMs, waitForHealth, writeResults } from "@/scripts/bench/helpers";
 import { appServerArgs, buildIsStale, NEXT_BIN } from "@/scripts/lib/next-build";
 import { print, printError } from "@/scripts/lib/print";
 
@@ -56,13 +55,7 @@ async function main(): Promise<number> {
     if (!manager) throw new Error("La base n'est pas une base de volumétrie (npm run bench la prépare).");
     const platformId = (await admin.query<{ platformId: string }>(`SELECT "platformId" FROM "PlatformMembership" WHERE "userId" = $1`, [manager.id])).rows[0]!.platformId;
     // The same terms and record as npm run bench (scripts/bench/bench.ts).
-    const surname = (await admin.query<{ lastName: string }>(
-      `SELECT "lastName" FROM "JobSeeker" WHERE "platformId" = $1 AND lifecycle = 'ACTIVE' GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`, [platformId],
-    )).rows[0]!.lastName;
-    const companyWord = (await admin.query<{ w: string }>(`SELECT split_part(name, ' ', 1) AS w FROM "Company" WHERE "platformId" = $1 ORDER BY id LIMIT 1`, [platformId])).rows[0]!.w;
-    const seekerId = (await admin.query<{ id: string }>(
-      `SELECT j.id FROM "JobSeeker" j JOIN "Proposal" p ON p."jobSeekerId" = j.id WHERE j."platformId" = $1 AND j.lifecycle = 'ACTIVE' GROUP BY j.id ORDER BY count(*) DESC, j.id LIMIT 1`, [platformId],
-    )).rows[0]!.id;
+    const { surname, companyWord, seekerId } = await benchSubjects(admin, platformId);
     const token = await createApiToken(admin, manager.id);
     const all = [
       { name: "Demandeurs : recherche par nom (API)", path: `/api/v1/job-seekers?q=${encodeURIComponent(surname)}&pageSize=50` },
@@ -143,18 +136,11 @@ async function main(): Promise<number> {
         for (const r of rounds) print(`${tag}    ${r.cpuMsPerRequest} ms/req, p50 ${r.p50Ms} ms${r.reqPerSec !== null ? `, ${r.reqPerSec} req/s (${r.cpuMsPerRequestLoaded} ms/req)` : ""} [charge ${r.loadStart} → ${r.loadEnd}]`);
       }
     }
-    const dir = path.join("bench", "results");
-    mkdirSync(dir, { recursive: true });
-    const file = path.join(dir, `api-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
-    writeFileSync(file, `${JSON.stringify({ at: new Date().toISOString(), cores: os.cpus().length, cpu: os.cpus()[0]?.model, rounds: ROUNDS, requests: REQUESTS, connections: CONNECTIONS, seconds: SECONDS, results }, null, 2)}\n`);
+    const file = writeResults("api-", { cpu: os.cpus()[0]?.model, rounds: ROUNDS, requests: REQUESTS, connections: CONNECTIONS, seconds: SECONDS, results });
     print(`\nRésultats : ${file}`);
     return 0;
   } finally {
-    for (const proc of servers) {
-      if (proc.exitCode !== null || proc.signalCode !== null) continue;
-      proc.kill("SIGTERM");
-      await new Promise((res) => proc.once("exit", res));
-    }
+    await stopServers(servers);
     await admin.end().catch(() => undefined);
   }
 }

@@ -41,7 +41,7 @@ import { resolveDatabaseUrl } from "@/scripts/lib/database";
 import { applyMigrations } from "@/scripts/lib/migrations";
 import { appServerArgs, buildIsStale } from "@/scripts/lib/next-build";
 import { print, printError } from "@/scripts/lib/print";
-import { createApiToken, freePort, runAutocannon, sessionCookie, waitForHealth } from "@/scripts/bench/helpers";
+import { benchSubjects, createApiToken, freePort, runAutocannon, sessionCookie, waitForHealth } from "@/scripts/bench/helpers";
 
 
 const NEXT_BIN = "node_modules/next/dist/bin/next";
@@ -269,13 +269,7 @@ async function main(): Promise<number> {
     const reviewer = await userId(SCALE_FT_REVIEWER_EMAIL);
     const platformId = (await admin.query<{ platformId: string }>(`SELECT "platformId" FROM "PlatformMembership" WHERE "userId" = $1`, [manager.id])).rows[0]!.platformId;
     // A common surname of the platform's active job seekers, a company word, a job seeker with proposals.
-    const surname = (await admin.query<{ lastName: string }>(
-      `SELECT "lastName" FROM "JobSeeker" WHERE "platformId" = $1 AND lifecycle = 'ACTIVE' GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`, [platformId],
-    )).rows[0]!.lastName;
-    const companyWord = (await admin.query<{ w: string }>(`SELECT split_part(name, ' ', 1) AS w FROM "Company" WHERE "platformId" = $1 ORDER BY id LIMIT 1`, [platformId])).rows[0]!.w;
-    const seekerId = (await admin.query<{ id: string }>(
-      `SELECT j.id FROM "JobSeeker" j JOIN "Proposal" p ON p."jobSeekerId" = j.id WHERE j."platformId" = $1 AND j.lifecycle = 'ACTIVE' GROUP BY j.id ORDER BY count(*) DESC, j.id LIMIT 1`, [platformId],
-    )).rows[0]!.id;
+    const { surname, companyWord, seekerId } = await benchSubjects(admin, platformId);
     const month = format(subMonths(new Date(), 1), "yyyy-MM");
     const ftFile = (await admin.query<{ id: string }>(
       `SELECT id FROM "SubsidyFile" WHERE "platformId" = $1 AND funder = 'FRANCE_TRAVAIL' ORDER BY year DESC LIMIT 1`, [platformId],

@@ -2,10 +2,11 @@
 // health check, an API token and a session cookie written directly, a process tree's CPU time.
 import { spawnSync, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import net from "node:net";
 import os from "node:os";
+import path from "node:path";
 import { encode } from "next-auth/jwt";
 import type pg from "pg";
 
@@ -103,4 +104,37 @@ export function treeCpuMs(root: number): number {
   const tree = [root];
   for (let i = 0; i < tree.length; i++) for (const [pid, pp] of parent) if (pp === tree[i]) tree.push(pid);
   return (tree.reduce((s, p) => s + (ticks.get(p) ?? 0), 0) * 1000) / CLK_TCK;
+}
+
+/** Stops the app servers a bench started (SIGTERM, then waits for each to exit). */
+export async function stopServers(servers: ChildProcess[]): Promise<void> {
+  for (const proc of servers) {
+    if (proc.exitCode !== null || proc.signalCode !== null) continue;
+    proc.kill("SIGTERM");
+    await new Promise((res) => proc.once("exit", res));
+  }
+}
+
+/** Writes a bench's results to bench/results/<prefix><timestamp>.json and returns the file's path. */
+export function writeResults(prefix: string, data: Record<string, unknown>): string {
+  const dir = path.join("bench", "results");
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${prefix}${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
+  writeFileSync(file, `${JSON.stringify({ at: new Date().toISOString(), cores: os.cpus().length, ...data }, null, 2)}\n`);
+  return file;
+}
+
+/**
+ * What the API rows of the benches read on the platform of `manager.p0`: its most common surname among
+ * active job seekers, a word of its first company's name, and the active job seeker with the most proposals.
+ */
+export async function benchSubjects(admin: pg.Client, platformId: string): Promise<{ surname: string; companyWord: string; seekerId: string }> {
+  const surname = (await admin.query<{ lastName: string }>(
+    `SELECT "lastName" FROM "JobSeeker" WHERE "platformId" = $1 AND lifecycle = 'ACTIVE' GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`, [platformId],
+  )).rows[0]!.lastName;
+  const companyWord = (await admin.query<{ w: string }>(`SELECT split_part(name, ' ', 1) AS w FROM "Company" WHERE "platformId" = $1 ORDER BY id LIMIT 1`, [platformId])).rows[0]!.w;
+  const seekerId = (await admin.query<{ id: string }>(
+    `SELECT j.id FROM "JobSeeker" j JOIN "Proposal" p ON p."jobSeekerId" = j.id WHERE j."platformId" = $1 AND j.lifecycle = 'ACTIVE' GROUP BY j.id ORDER BY count(*) DESC, j.id LIMIT 1`, [platformId],
+  )).rows[0]!.id;
+  return { surname, companyWord, seekerId };
 }

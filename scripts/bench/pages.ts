@@ -20,14 +20,13 @@
 // bench/results/pages-<timestamp>.json.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { env, processEnv } from "@/lib/env";
 import { SCALE_REFERENT_EMAIL, scaleManagerEmail } from "@/prisma/seed/scale/scale";
-import { freePort, load1, median, sessionCookie, treeCpuMs, waitForHealth } from "@/scripts/bench/helpers";
+import { freePort, load1, median, sessionCookie, stopServers, treeCpuMs, waitForHealth, writeResults } from "@/scripts/bench/helpers";
 import { appServerArgs, buildIsStale, NEXT_BIN } from "@/scripts/lib/next-build";
 import { print, printError } from "@/scripts/lib/print";
 
@@ -249,18 +248,11 @@ async function main(): Promise<number> {
       print(`\nProfils CPU : ${PROF_DIR}`);
       for (const f of readdirSync(PROF_DIR).filter((n) => n.endsWith(".cpuprofile"))) print(profileSummary(path.join(PROF_DIR, f), windows));
     }
-    const dir = path.join("bench", "results");
-    mkdirSync(dir, { recursive: true });
-    const file = path.join(dir, `pages-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
-    writeFileSync(file, `${JSON.stringify({ at: new Date().toISOString(), cores: os.cpus().length, requests: REQUESTS, rounds: ROUNDS, results }, null, 2)}\n`);
+    const file = writeResults("pages-", { requests: REQUESTS, rounds: ROUNDS, results });
     print(`\nRésultats : ${file}`);
     return 0;
   } finally {
-    for (const proc of servers) {
-      if (proc.exitCode !== null || proc.signalCode !== null) continue;
-      proc.kill("SIGTERM");
-      await new Promise((res) => proc.once("exit", res));
-    }
+    await stopServers(servers);
     await admin.end().catch(() => undefined);
   }
 }
