@@ -42,6 +42,9 @@ const PROF_DIR = argValue("cpu-prof");
 /** `--compare <dir>` (repeatable): other builds measured beside this one. */
 const COMPARE = process.argv.flatMap((a, i) => (a === "--compare" && process.argv[i + 1] ? [process.argv[i + 1]!] : []));
 
+/** What Chrome and Firefox send over https: the pages are measured compressed as a browser gets them. */
+const BROWSER_ACCEPT_ENCODING = "gzip, deflate, br, zstd";
+
 const CLK_TCK = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim()) || 100;
 const load1 = () => Number(os.loadavg()[0]!.toFixed(2));
 const median = (xs: number[]) => {
@@ -210,7 +213,8 @@ async function main(): Promise<number> {
 
     const get = async (base: string, p: string, cookie: string, extra: Record<string, string> = {}) => {
       // A client navigation's RSC request may be redirected to carry its cache-busting parameter.
-      const r = await fetch(`${base}${p}`, { headers: { cookie, ...extra }, redirect: extra.RSC ? "follow" : "manual" });
+      // The encodings a browser accepts over https (Node's fetch alone says « gzip, deflate »).
+      const r = await fetch(`${base}${p}`, { headers: { cookie, "accept-encoding": BROWSER_ACCEPT_ENCODING, ...extra }, redirect: extra.RSC ? "follow" : "manual" });
       const text = await r.text();
       if (r.status !== 200) throw new Error(`${p} : HTTP ${r.status}`);
       return text;
