@@ -133,7 +133,7 @@ export function DataTable<T>({ caption, columns, data, total, page, pageSize, to
                 return (
                   <th key={id} scope="col" className="px-3 py-2 font-semibold" aria-sort={state === "asc" ? "ascending" : state === "desc" ? "descending" : undefined}>
                     {sortable ? (
-                      <Link href={hrefWith({ sort: state === "asc" ? `-${id}` : id, ...FIRST })} className="underline decoration-dotted">
+                      <Link href={hrefWith({ sort: state === "asc" ? `-${id}` : id, ...FIRST })} prefetch={false} className="underline decoration-dotted">
                         {label}
                         <span aria-hidden="true">{state === "asc" ? " ▲" : state === "desc" ? " ▼" : " ↕"}</span>
                       </Link>
