@@ -6,7 +6,7 @@
 // sorted and paged, and building tanstack's table, row and cell models for it cost 1.5–2 ms of server
 // CPU per 50-row page (issue 18, CPU profile of /demandeurs) for no feature of ours.
 import type { ColumnDef } from "@tanstack/react-table";
-import type { ReactNode } from "react";
+import type { MouseEvent, ReactNode } from "react";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { SortControl } from "@/components/data-table/sort-control";
@@ -66,6 +66,25 @@ function renderCell<T>(c: ColumnDef<T, unknown>, row: T, index: number): ReactNo
   return value == null ? null : String(value);
 }
 
+/**
+ * A plain left click on a same-origin link in a cell (a cell renders `<a href>`, not next/link's
+ * `<Link>`: one per row cost ≈ 10 µs of server rendering each, 50 per page, issue 18) navigates in
+ * the app like `<Link>` does, without reloading the page. Anything else is the browser's: a new tab
+ * (modifier keys, middle click), `target`, `download`, another origin, or a link that already
+ * handled the click (a `<Link>` in a cell). Exported for the tests.
+ */
+export function navigateCellLink(e: MouseEvent<HTMLElement>, push: (href: string) => void): void {
+  if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+  const link = e.target instanceof Element ? e.target.closest("a[href]") : null;
+  if (!link || !e.currentTarget.contains(link) || link.hasAttribute("download")) return;
+  const target = link.getAttribute("target");
+  if (target && target !== "_self") return;
+  const url = new URL(link.getAttribute("href")!, window.location.href);
+  if (url.origin !== window.location.origin) return;
+  e.preventDefault();
+  push(`${url.pathname}${url.search}${url.hash}`);
+}
+
 export function DataTable<T>({ caption, columns, data, total, page, pageSize, totalKind = "exact", next, prev, sort, emptyMessage = "Aucun résultat." }: DataTableProps<T>) {
   const pathname = usePathname();
   const params = useSearchParams();
@@ -103,7 +122,7 @@ export function DataTable<T>({ caption, columns, data, total, page, pageSize, to
         <SortControl key={sort ?? ""} caption={caption} columns={sortColumns} sort={sort} onSort={(s) => router.push(hrefWith({ sort: s, ...FIRST }))} className="sm:hidden" />
       ) : null}
       <TableScroll label={caption}>
-        <table className={`w-full border-collapse text-left text-sm ${stackClass}`}>
+        <table className={`data-table w-full border-collapse text-left text-sm ${stackClass}`}>
           <caption className="sr-only">{caption}</caption>
           <thead className="bg-gray-100">
             <tr>
@@ -114,7 +133,7 @@ export function DataTable<T>({ caption, columns, data, total, page, pageSize, to
                 return (
                   <th key={id} scope="col" className="px-3 py-2 font-semibold" aria-sort={state === "asc" ? "ascending" : state === "desc" ? "descending" : undefined}>
                     {sortable ? (
-                      <Link href={hrefWith({ sort: state === "asc" ? `-${id}` : id, ...FIRST })} className="underline decoration-dotted">
+                      <Link href={hrefWith({ sort: state === "asc" ? `-${id}` : id, ...FIRST })} prefetch={false} className="underline decoration-dotted">
                         {label}
                         <span aria-hidden="true">{state === "asc" ? " ▲" : state === "desc" ? " ▼" : " ↕"}</span>
                       </Link>
@@ -126,18 +145,18 @@ export function DataTable<T>({ caption, columns, data, total, page, pageSize, to
               })}
             </tr>
           </thead>
-          <tbody>
+          <tbody onClick={(e) => navigateCellLink(e, (href) => router.push(href))}>
             {data.length === 0 ? (
-              <tr>
+              <tr data-empty="">
                 <td colSpan={columns.length} className="px-3 py-6 text-center text-muted">
                   {emptyMessage}
                 </td>
               </tr>
             ) : (
               data.map((row, index) => (
-                <tr key={index} className="border-t border-gray-200">
+                <tr key={index}>
                   {cols.map(({ def, id, label }) => (
-                    <td key={id} className="px-3 py-2 align-top" data-label={label}>
+                    <td key={id} data-label={label}>
                       {renderCell(def, row, index)}
                     </td>
                   ))}

@@ -1,7 +1,6 @@
 "use client";
 
 import type { ColumnDef } from "@tanstack/react-table";
-import Link from "next/link";
 import { DataTable, type DataTableProps } from "@/components/data-table/data-table";
 import type { JobSeekerListRow } from "@/lib/job-seekers/job-seeker-list.rows";
 
@@ -13,10 +12,11 @@ export function JobSeekerTable(props: { data: JobSeekerListRow[]; sort: string; 
       id: "name",
       header: "Nom",
       enableSorting: true,
+      // A plain link: the table navigates it in the app (components/data-table navigateCellLink).
       cell: ({ row }) => (
-        <Link href={`/demandeurs/${row.original.id}`} className="font-semibold text-brand-700 underline">
+        <a href={`/demandeurs/${row.original.id}`} className="font-semibold text-brand-700 underline">
           {row.original.name}
-        </Link>
+        </a>
       ),
     },
     ...(showPlatform ? [{ id: "platform", header: "Plateforme", accessorKey: "platform" } as ColumnDef<JobSeekerListRow, unknown>] : []),

@@ -4,7 +4,7 @@ import Link from "next/link";
 export function NotificationBell({ unread }: { unread: number }) {
   const label = unread === 0 ? "Notifications, aucune non lue" : `Notifications, ${unread} non lue${unread > 1 ? "s" : ""}`;
   return (
-    <Link href="/notifications" aria-label={label} data-testid="notification-bell" className="relative inline-flex items-center rounded border border-gray-400 px-2 py-1 hover:bg-gray-100">
+    <Link href="/notifications" prefetch={false} aria-label={label} data-testid="notification-bell" className="relative inline-flex items-center rounded border border-gray-400 px-2 py-1 hover:bg-gray-100">
       <svg aria-hidden="true" width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2">
         <path d="M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
         <path d="M13.7 21a2 2 0 0 1-3.4 0" />

@@ -37,9 +37,13 @@ export function Button({ variant, size, className, type = "button", ...props }: 
   return <button type={type} {...props} className={cn(buttonVariants({ variant, size }), className)} />;
 }
 
-/** A navigation styled as a button (Next.js <Link>; client-side navigation). */
-export function LinkButton({ variant, size, className, ...props }: ComponentProps<typeof Link> & Variants) {
-  return <Link {...props} className={cn(buttonVariants({ variant, size }), className)} />;
+/**
+ * A navigation styled as a button (Next.js <Link>; client-side navigation). No prefetch unless asked:
+ * the application's pages are dynamic, a prefetch would only render their layouts on the server
+ * (issue 18; components/layout/site-header.tsx).
+ */
+export function LinkButton({ variant, size, className, prefetch = false, ...props }: ComponentProps<typeof Link> & Variants) {
+  return <Link {...props} prefetch={prefetch} className={cn(buttonVariants({ variant, size }), className)} />;
 }
 
 /** A plain <a> styled as a button: downloads and files served by route handlers (no client navigation). */

@@ -11,7 +11,7 @@
 // process was preempted (a socket write that wakes the reader) looks heavier than its CPU; the
 // /proc figure is the CPU.
 //
-//   BENCH_DATABASE_URL=… npm run bench:pages [-- --requests 40 --rounds 3 --only demandeurs --cpu-prof .data/prof --compare <dir>]
+//   BENCH_DATABASE_URL=… npm run bench:pages [-- --requests 40 --rounds 3 --warmup 50 --only demandeurs --cpu-prof .data/prof --compare <dir>]
 //
 // `--compare <dir>` (repeatable): a second build (another commit's checkout with its `.next`, started
 // as that commit started it: server/main.ts, or `next start` before it existed) started beside this one; the rounds alternate between the two, so that a
@@ -36,10 +36,15 @@ const argValue = (name: string) => {
 };
 const REQUESTS = Math.max(1, Number(argValue("requests")) || 40);
 const ROUNDS = Math.max(1, Number(argValue("rounds")) || 3);
+/** Requests per build and page before the rounds (JIT warm-up: with 5, the first rounds ran 20–40 % higher). */
+const WARMUP = Math.max(0, Number(argValue("warmup") ?? 50));
 const ONLY = process.argv.flatMap((a, i) => (a === "--only" && process.argv[i + 1] ? [process.argv[i + 1]!.toLowerCase()] : []));
 const PROF_DIR = argValue("cpu-prof");
 /** `--compare <dir>` (repeatable): other builds measured beside this one. */
 const COMPARE = process.argv.flatMap((a, i) => (a === "--compare" && process.argv[i + 1] ? [process.argv[i + 1]!] : []));
+
+/** What Chrome and Firefox send over https: the pages are measured compressed as a browser gets them. */
+const BROWSER_ACCEPT_ENCODING = "gzip, deflate, br, zstd";
 
 /** The inline RSC payload of a server-rendered page: the strings pushed to `self.__next_f`. */
 function inlineFlight(html: string): string {
@@ -182,7 +187,8 @@ async function main(): Promise<number> {
 
     const get = async (base: string, p: string, cookie: string, extra: Record<string, string> = {}) => {
       // A client navigation's RSC request may be redirected to carry its cache-busting parameter.
-      const r = await fetch(`${base}${p}`, { headers: { cookie, ...extra }, redirect: extra.RSC ? "follow" : "manual" });
+      // The encodings a browser accepts over https (Node's fetch alone says « gzip, deflate »).
+      const r = await fetch(`${base}${p}`, { headers: { cookie, "accept-encoding": BROWSER_ACCEPT_ENCODING, ...extra }, redirect: extra.RSC ? "follow" : "manual" });
       const text = await r.text();
       if (r.status !== 200) throw new Error(`${p} : HTTP ${r.status}`);
       return text;
@@ -192,7 +198,7 @@ async function main(): Promise<number> {
     for (const page of pages) {
       const measured = new Map<string, { html: string; rsc: string; rounds: PageResult["rounds"] }>();
       for (const b of builds) {
-        for (let i = 0; i < 5; i++) await get(b.base, page.path, page.cookie); // warm-up
+        for (let i = 0; i < WARMUP; i++) await get(b.base, page.path, page.cookie);
         measured.set(b.label, { html: await get(b.base, page.path, page.cookie), rsc: await get(b.base, page.path, page.cookie, { RSC: "1" }), rounds: [] });
       }
       const from = performance.now() - builds[0]!.spawnedAt;
