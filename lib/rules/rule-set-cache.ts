@@ -39,7 +39,7 @@ export interface CachedRuleSetVersion {
 /** Why the copy was dropped (the `invalidated` event's argument). */
 export type InvalidationReason = "notification" | "local" | "listening" | "lost" | "stopped";
 
-class RuleSetCache {
+export class RuleSetCache {
   /** `invalidated` (reason), `listening`, `lost` (error or undefined): for tests and logs. */
   readonly events = new EventEmitter();
   private listening = false;
