@@ -111,6 +111,9 @@ export function invalidateRuleSets(db: DbOrTx): void {
   caches.get(rootOf(db))?.drop("local");
 }
 
+/** The socket under a pg client (pg does not expose it in its types). */
+const socketOf = (client: pg.Client) => (client as unknown as { connection?: { stream?: { ref?: () => void; unref?: () => void } } }).connection?.stream;
+
 export interface RuleSetListener {
   /** `invalidated` (reason), `listening`, `lost`. */
   readonly events: EventEmitter;
@@ -186,7 +189,7 @@ export function startRuleSetListener(db: DbOrTx, connectionString: string, opts:
       }
       if (current !== client) return;
       // The socket does not keep the process alive (scripts, tests); the HTTP server does.
-      (client as unknown as { connection?: { stream?: { unref?: () => void } } }).connection?.stream?.unref?.();
+      socketOf(client)?.unref?.();
       wait = retryMs;
       if (failing) logger.info("rule set listener listening again");
       failing = false;
@@ -219,6 +222,8 @@ export function startRuleSetListener(db: DbOrTx, connectionString: string, opts:
       current = null;
       cache.setListening(false, "stopped");
       caches.delete(root);
+      // Referenced again so that the process waits for the goodbye it is awaiting.
+      if (client) socketOf(client)?.ref?.();
       await client?.end().catch(() => undefined);
     },
   };
