@@ -5,6 +5,9 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 
 export type Db = PrismaClient;
 
+/** Property by which a proxy in front of a client (lib/db.ts `db`) gives that client. */
+export const ROOT_CLIENT = Symbol.for("prochemploi.rootClient");
+
 export interface ClientOptions {
   /**
    * Issue 16: a page already rendering when PostgreSQL restarts cannot answer 503 any more, so a

@@ -1,6 +1,6 @@
 import "server-only";
 import { env } from "@/lib/env";
-import { createPrismaClient, type Db } from "@/lib/db-client";
+import { createPrismaClient, ROOT_CLIENT, type Db } from "@/lib/db-client";
 import { retryRead } from "@/lib/db-unavailable";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { noteDatabaseUnavailable } from "@/lib/http/database-outage-page";
@@ -30,6 +30,9 @@ export const db: Db = new Proxy({} as Db, {
     return prop in getDb();
   },
   get(_t, prop) {
+    // The client behind this proxy: lib/rules/rule-set-cache.ts keys its copies by client, and
+    // each Next.js bundle (instrumentation, routes) has its own proxy in front of the one client.
+    if (prop === ROOT_CLIENT) return getDb();
     const client = getDb() as unknown as Record<string | symbol, unknown>;
     const value = client[prop];
     return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(client) : value;

@@ -15,7 +15,8 @@ import { maskThresholdFor } from "@/lib/france-travail/ft-bilan.rules";
 import { listFtIndicatorRows } from "@/lib/france-travail/ft-indicator.service";
 import { currentMonth, monthDate, monthKeyOfDate, monthLabel, addMonths, type MonthKey } from "@/lib/indicators/period.rules";
 import { UUID } from "@/lib/job-seekers/job-seeker.query";
-import { activeRuleSet, ruleSetById } from "@/lib/rules/rule-set.service";
+import { getActiveRuleSet } from "@/lib/rules/active-rule-set";
+import { ruleSetById } from "@/lib/rules/rule-set.service";
 
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -42,7 +43,7 @@ function ftScope(user: Principal): Prisma.SubsidyFileWhereInput {
 }
 
 async function rulesOf(db: DbOrTx, file: { ruleSetId: string | null }, now: Date) {
-  return (file.ruleSetId ? await ruleSetById(db, "FRANCE_TRAVAIL", file.ruleSetId) : await activeRuleSet(db, "FRANCE_TRAVAIL", now)).rules;
+  return file.ruleSetId ? (await ruleSetById(db, "FRANCE_TRAVAIL", file.ruleSetId)).rules : (await getActiveRuleSet(db, "FRANCE_TRAVAIL", now)).payload;
 }
 
 /** A project's start month: its signature, else January of its year. */

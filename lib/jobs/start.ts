@@ -5,9 +5,14 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { startScheduler } from "@/lib/jobs/scheduler";
 import { logger } from "@/lib/logger";
+import { startRuleSetListener } from "@/lib/rules/rule-set-cache";
 
 export async function startJobsInThisInstance(): Promise<void> {
   if (!env.DATABASE_URL) return;
+  // Rule sets in memory, dropped on every change notified by PostgreSQL (issue 18): until its LISTEN
+  // is confirmed, and whenever its connection is lost, the instance reads them from the table. Its
+  // socket and timers do not keep the process alive; the server's exit closes it.
+  startRuleSetListener(db, env.DATABASE_URL);
   // The audit chain's sealer runs in every instance, jobs or not: events are written unsealed and
   // must be chained within a second (issue 18). The instances take turns (try-lock in audit_seal).
   // Its timer does not keep the process alive and adds no signal handler of its own (one would

@@ -5,12 +5,11 @@ import "server-only";
 import type { Db } from "@/lib/db";
 import { isDueSoon, type NotificationKind } from "@/lib/notifications/notification.rules";
 import { notify } from "@/lib/notifications/notification.service";
-import { NotFoundError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { formatDay, parisDay } from "@/lib/retention/retention.rules";
 import { breachClock, CLOCK_LABELS, countdownLabel, nextClock, rightsRequestClocks } from "@/lib/rights/rights.rules";
 import { RIGHTS_KIND_LABELS } from "@/lib/rights/rights.schema";
-import { getActiveRuleSet } from "@/lib/rules/active-rule-set";
+import { getActiveRuleSet, NoRuleSetInForceError } from "@/lib/rules/active-rule-set";
 import type { DeadlinesRules } from "@/lib/rules/rule-set.schema";
 
 /** Hours ahead a due item is announced (a notification setting, not a business deadline). */
@@ -84,7 +83,7 @@ async function deadlinesOrNull(db: Db, now: Date): Promise<DeadlinesRules | null
   try {
     return (await getActiveRuleSet(db, "DEADLINES", now)).payload;
   } catch (e) {
-    if (!(e instanceof NotFoundError)) throw e;
+    if (!(e instanceof NoRuleSetInForceError)) throw e;
     logger.warn({ job: "notifications" }, "no DEADLINES rule set in force: rights and breach deadline notifications skipped");
     return null;
   }

@@ -1,26 +1,70 @@
 import "server-only";
-// Reads the rule set of a kind in force on a date and validates its payload with its schema.
+// The one reader of the rule set of a kind in force on a date (issue 18: it replaces both
+// `activeRuleSet` of rule-set.service.ts and the former reader here). Its payload is validated by
+// its kind's schema and frozen: it may be shared by every request of the instance
+// (lib/rules/rule-set-cache.ts), so a caller that tried to change it would throw, in tests too.
 import type { DbOrTx } from "@/lib/db";
-import { NotFoundError } from "@/lib/errors";
-import { ruleSetPayloadSchemas } from "@/lib/rules/rule-set.schema";
-import type { z } from "zod";
+import { UnprocessableError } from "@/lib/errors";
+import { ruleSetCacheFor, type CachedRuleSetVersion } from "@/lib/rules/rule-set-cache";
+import { versionInForce } from "@/lib/rules/rule-set-in-force.rules";
+import { ruleSetPayloadSchemas, type RuleSetKindName, type RuleSetPayload } from "@/lib/rules/rule-set.schema";
 
-type Kinds = typeof ruleSetPayloadSchemas;
-export type RuleSetKindName = keyof Kinds;
+export type { RuleSetKindName };
 
 export interface ActiveRuleSet<K extends RuleSetKindName> {
   id: string;
   version: number;
-  payload: z.infer<Kinds[K]>;
+  payload: RuleSetPayload<K>;
 }
 
-export async function getActiveRuleSet<K extends RuleSetKindName>(db: DbOrTx, kind: K, at: Date): Promise<ActiveRuleSet<K>> {
-  const row = await db.ruleSet.findFirst({
+/**
+ * No version of the kind in force on the date: a configuration the administrator must complete
+ * (422). Callers that can do without (notifications, the referent's home) catch this class.
+ */
+export class NoRuleSetInForceError extends UnprocessableError {
+  constructor(readonly kind: RuleSetKindName, at: Date) {
+    const day = Number.isNaN(at.getTime()) ? String(at) : at.toISOString().slice(0, 10).split("-").reverse().join("/");
+    super(`Aucun jeu de règles « ${kind} » n'est en vigueur au ${day} : un administrateur doit en créer un.`);
+  }
+}
+
+const selectVersion = { id: true, version: true, validFrom: true, validTo: true, payload: true } as const;
+
+/** The query without a copy: the version in force on `at` (DATE columns compared with `at`'s UTC day). */
+function readInForce(db: DbOrTx, kind: RuleSetKindName, at: Date) {
+  return db.ruleSet.findFirst({
     where: { kind, validFrom: { lte: at }, OR: [{ validTo: null }, { validTo: { gte: at } }] },
     orderBy: [{ validFrom: "desc" }, { version: "desc" }],
-    select: { id: true, version: true, payload: true },
+    select: selectVersion,
   });
-  if (!row) throw new NotFoundError(`Aucun jeu de règles « ${kind} » en vigueur au ${at.toLocaleDateString("fr-FR")}.`);
-  const payload = ruleSetPayloadSchemas[kind].parse(row.payload) as z.infer<Kinds[K]>;
-  return { id: row.id, version: row.version, payload };
+}
+
+/** Every version of `kind` (a handful): what the copy holds. */
+function readVersions(db: DbOrTx, kind: RuleSetKindName): Promise<CachedRuleSetVersion[]> {
+  return db.ruleSet.findMany({ where: { kind }, select: selectVersion });
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+function parsed<K extends RuleSetKindName>(kind: K, v: CachedRuleSetVersion): RuleSetPayload<K> {
+  v.parsed ??= deepFreeze(ruleSetPayloadSchemas[kind].parse(v.payload));
+  return v.parsed as RuleSetPayload<K>;
+}
+
+/**
+ * The version of `kind` in force on `at` (latest start, then latest version). Served from the
+ * instance's copy when `db` is the application's client and the copy is listening for changes;
+ * read from the table otherwise (a transaction, a script, the listener down).
+ */
+export async function getActiveRuleSet<K extends RuleSetKindName>(db: DbOrTx, kind: K, at: Date): Promise<ActiveRuleSet<K>> {
+  const held = ruleSetCacheFor(db)?.versions(kind, () => readVersions(db, kind));
+  const row = held ? versionInForce(await held, at) : await readInForce(db, kind, at);
+  if (!row) throw new NoRuleSetInForceError(kind, at);
+  return { id: row.id, version: row.version, payload: parsed(kind, row) };
 }

@@ -1,6 +1,6 @@
 import "server-only";
-// Versioned rule sets: the one place that reads them (validated by their payload schema) and the
-// admin use case that adds a version. A version is never edited in place: a new one is created,
+// Versioned rule sets: a given version, the list, and the admin use case that adds a version (the
+// version in force on a date: lib/rules/active-rule-set.ts). A version is never edited in place: a new one is created,
 // the previous one is closed the day before, and both steps are audited in one transaction.
 import { subDays } from "date-fns";
 import type { CurrentUser } from "@/lib/auth/principal";
@@ -12,6 +12,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { ruleSetPayloadSchemas, type RuleSetKindName, type RuleSetPayload } from "@/lib/rules/rule-set.schema";
 import type { CreateRuleSetInput } from "@/lib/rules/rule-set-admin.schema";
 import { diffPayload } from "@/lib/rules/rule-set-fields";
+import { invalidateRuleSets } from "@/lib/rules/rule-set-cache";
 import { zodFieldErrors } from "@/lib/validation";
 
 export interface RuleSetDto {
@@ -30,17 +31,6 @@ const day = (d: Date) => d.toISOString().slice(0, 10);
 function toDto(r: { id: string; kind: string; version: number; validFrom: Date; validTo: Date | null; payload: unknown; note: string | null; createdAt: Date }): RuleSetDto {
   // Field by field: a row carries more columns (createdById) than the API documents.
   return { id: r.id, kind: r.kind as RuleSetKindName, version: r.version, validFrom: day(r.validFrom), validTo: r.validTo ? day(r.validTo) : null, payload: r.payload, note: r.note, createdAt: r.createdAt.toISOString() };
-}
-
-/** The rule set of `kind` in force on `at` (latest start, then latest version). */
-export async function activeRuleSet<K extends RuleSetKindName>(db: DbOrTx, kind: K, at: Date): Promise<{ id: string; rules: RuleSetPayload<K> }> {
-  const row = await db.ruleSet.findFirst({
-    where: { kind, validFrom: { lte: at }, OR: [{ validTo: null }, { validTo: { gte: at } }] },
-    orderBy: [{ validFrom: "desc" }, { version: "desc" }],
-    select: { id: true, payload: true },
-  });
-  if (!row) throw new UnprocessableError(`Aucun jeu de règles « ${kind} » n'est en vigueur au ${day(at)} : un administrateur doit en créer un.`);
-  return { id: row.id, rules: ruleSetPayloadSchemas[kind].parse(row.payload) as RuleSetPayload<K> };
 }
 
 /** A given rule set, checked against its kind. */
@@ -65,7 +55,7 @@ export async function createRuleSetVersion(db: Db, user: CurrentUser, input: Cre
     throw new ValidationError(fields, "Le contenu du jeu de règles est invalide.");
   }
   const validFrom = new Date(`${input.validFrom}T00:00:00.000Z`);
-  return db.$transaction(async (tx) => {
+  const created = await db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`ruleset:${input.kind}`}))`;
     const last = await tx.ruleSet.findFirst({ where: { kind: input.kind }, orderBy: { version: "desc" }, select: { version: true, payload: true } });
     const previous = await tx.ruleSet.findFirst({
@@ -91,4 +81,7 @@ export async function createRuleSetVersion(db: Db, user: CurrentUser, input: Cre
     });
     return toDto(row);
   });
+  // Committed: this instance's copy goes now; the others drop theirs on the trigger's notification.
+  invalidateRuleSets(db);
+  return created;
 }

@@ -6,7 +6,7 @@ import "server-only";
 import { scopeFor, type Principal } from "@/lib/authz/policy";
 import type { DbOrTx } from "@/lib/db";
 import { documentDeadlines, type DocumentDeadline } from "@/lib/home/region-home.rules";
-import { activeRuleSet } from "@/lib/rules/rule-set.service";
+import { getActiveRuleSet } from "@/lib/rules/active-rule-set";
 import { FOLLOWED } from "@/lib/subsidy/subsidy-compliance.service";
 
 /**
@@ -22,6 +22,6 @@ export async function regionDocumentDeadlines(db: DbOrTx, user: Principal, platf
     orderBy: [{ year: "asc" }, { platformId: "asc" }],
   });
   if (files.length === 0) return [];
-  const { rules } = await activeRuleSet(db, "DEADLINES", now);
+  const { payload: rules } = await getActiveRuleSet(db, "DEADLINES", now);
   return documentDeadlines(files, rules, now);
 }

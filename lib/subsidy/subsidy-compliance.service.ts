@@ -7,7 +7,7 @@ import { recordAudit } from "@/lib/audit/audit.service";
 import type { Db, DbOrTx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { ForbiddenError } from "@/lib/errors";
-import { activeRuleSet } from "@/lib/rules/rule-set.service";
+import { getActiveRuleSet } from "@/lib/rules/active-rule-set";
 import { rulesForFile } from "@/lib/subsidy/subsidy-file.repo";
 import { computeWithholding, type WithholdingResult } from "@/lib/subsidy/tranche.rules";
 import {
@@ -30,7 +30,7 @@ export const FOLLOWED = ["AWARDED", "SIGNED", "CLOSED", "TERMINATING"] as const;
 export async function listDeadlines(db: Db, user: CurrentUser, now = new Date()): Promise<DeadlineRow[]> {
   const scope = scopeFor(user, "subsidyFile");
   if (!scope) throw new ForbiddenError();
-  const { rules } = await activeRuleSet(db, "DEADLINES", now);
+  const { payload: rules } = await getActiveRuleSet(db, "DEADLINES", now);
   const files = await db.subsidyFile.findMany({
     where: { AND: [scope, { status: { in: [...FOLLOWED] } }] },
     select: {
@@ -139,7 +139,7 @@ export async function deMinimisForFile(
 ): Promise<DeMinimisResult | null> {
   const siret = file.platform.carryingStructureSiret;
   if (!siret) return null;
-  const { rules } = await activeRuleSet(db, "FRANCE_TRAVAIL", now);
+  const { payload: rules } = await getActiveRuleSet(db, "FRANCE_TRAVAIL", now);
   const aids = await db.subsidyFile.findMany({
     where: { id: { not: file.id }, awardedCents: { not: null }, platform: { carryingStructureSiret: siret }, status: { in: ["AWARDED", "SIGNED", "CLOSED"] } },
     select: { awardedCents: true, deliberationDate: true, signedAt: true, createdAt: true },

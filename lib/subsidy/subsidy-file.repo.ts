@@ -5,7 +5,8 @@ import { scopeFor } from "@/lib/authz/policy";
 import type { DbOrTx } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { cache } from "react";
-import { activeRuleSet, ruleSetById } from "@/lib/rules/rule-set.service";
+import { getActiveRuleSet } from "@/lib/rules/active-rule-set";
+import { ruleSetById } from "@/lib/rules/rule-set.service";
 import { withConventionRate, type FunderRules } from "@/lib/subsidy/subsidy.rules";
 import type { SubsidyStatusName } from "@/lib/subsidy/subsidy-workflow.rules";
 
@@ -27,6 +28,12 @@ export const findScopedFile = cache(async (db: DbOrTx, user: CurrentUser, id: st
   return { ...file, status: file.status as SubsidyStatusName };
 });
 
+/** The version in force at `at`, in the shape of `ruleSetById`. */
+async function inForce<K extends "REGION_FRAMEWORK" | "FRANCE_TRAVAIL">(db: DbOrTx, kind: K, at: Date) {
+  const rs = await getActiveRuleSet(db, kind, at);
+  return { id: rs.id, rules: rs.payload };
+}
+
 /**
  * The rule set the file was opened under (or the one in force at `at` for an older file). A France
  * Travail file carries the rate of its own convention (art. 3.2 « soit XX % »), which replaces the
@@ -38,10 +45,10 @@ export async function rulesForFile(
   at: Date,
 ): Promise<FunderRules & { id: string }> {
   if (file.funder === "REGION") {
-    const rs = file.ruleSetId ? await ruleSetById(db, "REGION_FRAMEWORK", file.ruleSetId) : await activeRuleSet(db, "REGION_FRAMEWORK", at);
+    const rs = file.ruleSetId ? await ruleSetById(db, "REGION_FRAMEWORK", file.ruleSetId) : await inForce(db, "REGION_FRAMEWORK", at);
     return { funder: "REGION", rules: rs.rules, id: rs.id };
   }
-  const rs = file.ruleSetId ? await ruleSetById(db, "FRANCE_TRAVAIL", file.ruleSetId) : await activeRuleSet(db, "FRANCE_TRAVAIL", at);
+  const rs = file.ruleSetId ? await ruleSetById(db, "FRANCE_TRAVAIL", file.ruleSetId) : await inForce(db, "FRANCE_TRAVAIL", at);
   return { funder: "FRANCE_TRAVAIL", rules: withConventionRate(rs.rules, file.fundingRateBp ?? null), id: rs.id };
 }
 

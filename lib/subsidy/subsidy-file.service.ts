@@ -8,7 +8,7 @@ import type { Db, DbOrTx } from "@/lib/db";
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError, ValidationError } from "@/lib/errors";
 import { adoptPlatformObjectives, conventionIndicatorsOf, type ConventionIndicatorRow } from "@/lib/objectives/convention-indicator.service";
 import { conventionAmendments, type AmendmentOption } from "@/lib/objectives/objective.service";
-import { activeRuleSet } from "@/lib/rules/rule-set.service";
+import { getActiveRuleSet } from "@/lib/rules/active-rule-set";
 import { financialReportOf, type FinancialReportView } from "@/lib/subsidy/financial-report.service";
 import { gapsNeedingExplanation, type FinalBalance } from "@/lib/subsidy/subsidy-balance.rules";
 import type { BudgetLineInput, CreateSubsidyFileInput, UpdateSubsidyFileInput } from "@/lib/subsidy/subsidy-file.schema";
@@ -212,7 +212,7 @@ export async function createSubsidyFile(db: Db, user: CurrentUser, input: Create
   const platformId = user.platformIds[0];
   if (!platformId || user.platformIds.length !== 1) throw new UnprocessableError("Un dossier est ouvert par le responsable d'une seule plateforme.");
   const platform = await db.platform.findUniqueOrThrow({ where: { id: platformId }, select: { staffEtp: true } });
-  const rs = await activeRuleSet(db, input.funder === "REGION" ? "REGION_FRAMEWORK" : "FRANCE_TRAVAIL", now);
+  const rs = await getActiveRuleSet(db, input.funder === "REGION" ? "REGION_FRAMEWORK" : "FRANCE_TRAVAIL", now);
   return db.$transaction(async (tx) => {
     const exists = await tx.subsidyFile.findFirst({ where: { platformId, year: input.year, funder: input.funder }, select: { id: true } });
     if (exists) throw new ConflictError("Un dossier existe déjà pour cette année et ce financeur.", { year: ["Dossier déjà ouvert pour cette année."] });
@@ -220,7 +220,7 @@ export async function createSubsidyFile(db: Db, user: CurrentUser, input: Create
       data: {
         platformId, year: input.year, funder: input.funder, ruleSetId: rs.id, staffEtp: platform.staffEtp, fiscalYearEnd: new Date(Date.UTC(input.year, 11, 31)),
         // FT convention art. 3.2: the rate is stored on the file; the rule set's rate is only its default.
-        fundingRateBp: input.funder === "FRANCE_TRAVAIL" ? rs.rules.fundingRateBp : null,
+        fundingRateBp: input.funder === "FRANCE_TRAVAIL" ? rs.payload.fundingRateBp : null,
       },
     });
     // Issue 22 §4: the year's objectives already entered become the Région convention's indicators.

@@ -8,7 +8,7 @@ import { recordAudit } from "@/lib/audit/audit.service";
 import type { Db, DbOrTx } from "@/lib/db";
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from "@/lib/errors";
 import { paymentSuspension } from "@/lib/subsidy/termination.rules";
-import { activeRuleSet } from "@/lib/rules/rule-set.service";
+import { getActiveRuleSet } from "@/lib/rules/active-rule-set";
 import { computeFinalBalance, trancheRulesOf, type FinalBalance } from "@/lib/subsidy/subsidy-balance.rules";
 import { fileLinesInput, findScopedFile, paidTotal, rulesForFile } from "@/lib/subsidy/subsidy-file.repo";
 import type { FunderRules } from "@/lib/subsidy/subsidy.rules";
@@ -131,14 +131,14 @@ export async function financeFigures(db: DbOrTx, file: FileRow, rs: FunderRules,
   const [lines, paidCents, deadlines] = await Promise.all([
     db.budgetLine.findMany({ where: { subsidyFileId: file.id } }),
     paidTotal(db, file.id),
-    activeRuleSet(db, "DEADLINES", now),
+    getActiveRuleSet(db, "DEADLINES", now),
   ]);
   const awarded = file.awardedCents === null ? null : Number(file.awardedCents);
   const lineInputs = fileLinesInput(lines);
   const finalBalance = awarded !== null && lines.some((l) => l.actualCents !== null)
     ? computeFinalBalance(rs, { awardedCents: awarded, paidCents, staffEtp: Number(file.staffEtp), platform: file.platform, lines: lineInputs })
     : null;
-  const d = deadlines.rules;
+  const d = deadlines.payload;
   const reportDueAt = file.fiscalYearEnd ? addMonths(file.fiscalYearEnd, d.financialReportMonthsAfterFiscalYearEnd) : null;
   const withholding = computeWithholding({ ...file, awardedCents: awarded, paidCents }, d, reportDueAt, now);
   const breach = file.ftBreach as FtBreach | null;
@@ -168,7 +168,7 @@ export async function issueRefundOrder(db: Db, user: CurrentUser, fileId: string
   // A termination « implique la restitution de tout ou partie des sommes versées » (Région art. 11; FT art. 14).
   if (!["SIGNED", "CLOSED", "TERMINATING", "TERMINATED"].includes(file.status)) throw new UnprocessableError("Un ordre de reversement suit une convention signée.");
   const { refundableCents } = await financeFigures(db, file, await rulesForFile(db, file, now), now);
-  const { rules } = await activeRuleSet(db, "DEADLINES", now);
+  const { payload: rules } = await getActiveRuleSet(db, "DEADLINES", now);
   const dueDays = rules.refundOrderDueDays;
   if (dueDays === undefined) throw new UnprocessableError("Le délai de paiement des ordres de reversement n'est pas fixé dans le jeu de règles « Délais » : un administrateur doit le renseigner.");
   const issuedAt = date(input.issuedAt);

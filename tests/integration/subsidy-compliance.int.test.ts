@@ -8,7 +8,8 @@ import { ForbiddenError, NotFoundError, UnprocessableError, ValidationError } fr
 import type { Role } from "@/lib/generated/prisma/enums";
 import { homeFigures } from "@/lib/home/home.service";
 import { financeHome } from "@/lib/home/region-home.service";
-import { activeRuleSet, createRuleSetVersion, listRuleSets } from "@/lib/rules/rule-set.service";
+import { getActiveRuleSet } from "@/lib/rules/active-rule-set";
+import { createRuleSetVersion, listRuleSets } from "@/lib/rules/rule-set.service";
 import { listDeadlines, openDataRecords } from "@/lib/subsidy/subsidy-compliance.service";
 import { addBudgetLine, createSubsidyFile, getSubsidyFileDetail, updateSubsidyFile } from "@/lib/subsidy/subsidy-file.service";
 import { applyTransition, recordActualExpense, recordMilestones } from "@/lib/subsidy/subsidy-workflow.service";
@@ -133,8 +134,8 @@ describe("jeux de règles versionnés", () => {
     expect(v2.version).toBe(2);
     const all = await listRuleSets(db, admin, "REGION_FRAMEWORK");
     expect(all.map((r) => [r.version, r.validFrom, r.validTo])).toEqual([[2, "2027-01-01", null], [1, "2021-01-01", "2026-12-31"]]);
-    expect((await activeRuleSet(db, "REGION_FRAMEWORK", new Date("2026-12-31T12:00:00Z"))).rules.largeTerritory.capCents).toBeNull();
-    expect((await activeRuleSet(db, "REGION_FRAMEWORK", new Date("2027-01-01T12:00:00Z"))).rules.largeTerritory.capCents).toBe(20_000_000);
+    expect((await getActiveRuleSet(db, "REGION_FRAMEWORK", new Date("2026-12-31T12:00:00Z"))).payload.largeTerritory.capCents).toBeNull();
+    expect((await getActiveRuleSet(db, "REGION_FRAMEWORK", new Date("2027-01-01T12:00:00Z"))).payload.largeTerritory.capCents).toBe(20_000_000);
     expect(await db.auditEvent.count({ where: { action: "ruleSet.created", entityId: v2.id } })).toBe(1);
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "ruleSet.created", entityId: v2.id } });
     expect((audit.metadata as { changedFields: string[] }).changedFields).toEqual(["largeTerritory.capCents"]);
@@ -147,7 +148,7 @@ describe("jeux de règles versionnés", () => {
       .rejects.toBeInstanceOf(ValidationError);
     await expect(createRuleSetVersion(db, admin, { kind: "DEADLINES", validFrom: "2020-01-01", note: "Trop tôt", payload: {} }))
       .rejects.toBeInstanceOf(ValidationError);
-    const { rules } = await activeRuleSet(db, "DEADLINES", NOW);
+    const { payload: rules } = await getActiveRuleSet(db, "DEADLINES", NOW);
     await expect(createRuleSetVersion(db, admin, { kind: "DEADLINES", validFrom: "2020-01-01", note: "Trop tôt", payload: rules })).rejects.toBeInstanceOf(UnprocessableError);
     await expect(createRuleSetVersion(db, await principal("REGION_FINANCE", [], true), { kind: "DEADLINES", validFrom: "2027-01-01", note: "x", payload: rules }))
       .rejects.toBeInstanceOf(ForbiddenError);
