@@ -9,7 +9,6 @@ import { env } from "@/lib/env";
 import { pgProbe } from "@/lib/http/database-outage-page";
 import { HTTPS } from "@/lib/security/headers";
 import { withRequestSecurity } from "@/server/app-server";
-import { withCompression } from "@/server/compression";
 
 const argv = process.argv.slice(2);
 const arg = (short: string, long: string) => {
@@ -31,8 +30,7 @@ async function main() {
   const handle = app.getRequestHandler();
   // One probe per server (its state is kept per probe): the database the pages read.
   const probe = env.DATABASE_URL ? pgProbe(env.DATABASE_URL) : null;
-  // Compression outermost, as Next.js did it (next.config.ts `compress: false`): the outage page too.
-  const listener = withCompression(withRequestSecurity((req, res) => handle(req, res), { dev, https: HTTPS, probe }));
+  const listener = withRequestSecurity((req, res) => handle(req, res), { dev, https: HTTPS, probe });
   const server = http.createServer((req, res) => {
     Promise.resolve(listener(req, res)).catch((err: unknown) => {
       process.stderr.write(`Erreur du serveur : ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
