@@ -9,9 +9,6 @@ import { API_CSP, STATIC_SECURITY_HEADERS } from "./lib/security/headers";
 // request; HSTS for /api/v1 in lib/api/handler.ts `withHsts`).
 const nextConfig: NextConfig = {
   poweredByHeader: false,
-  // Responses are compressed by the application server (server/compression.ts: brotli for browsers,
-  // cheaper per page than Next.js's gzip). Off here, else gzip would run first and brotli never.
-  compress: false,
   reactStrictMode: true,
   experimental: {
     authInterrupts: true,

@@ -3,8 +3,7 @@
 // every page, the request and work contexts, the response conversion) — a third of an offers page.
 // For the few GET routes below, the application server calls the route's own `GET` — the same
 // compiled module, from the same `.next` build, that Next.js runs (Node's module cache: one copy of
-// every module, one database pool) — with the same NextRequest and the same response headers; the
-// application server's compression (server/compression.ts) wraps these answers like Next.js's.
+// every module, one database pool) — with the same NextRequest and the same response headers.
 //
 // What a route here must be: a GET wrapped by `apiRoute` (lib/api/handler.ts), which reads the caller
 // from the request itself (lib/auth/session.ts `userOfRequest`), checks the permission, the origin,
@@ -14,6 +13,7 @@
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { releaseCompressionStream } from "next/dist/server/lib/release-compression-stream";
 import type { NextRequest } from "next/server";
 import { API_CSP, STATIC_SECURITY_HEADERS } from "@/lib/security/headers";
 
@@ -98,14 +98,21 @@ function internalError(res: ServerResponse, err: unknown): void {
   res.end(JSON.stringify({ error: { code: "INTERNAL_ERROR", message: "Erreur interne." } }));
 }
 
+export type Compress = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
+/** Next.js's own compression (next/dist/compiled/compression), as its router applies it when `compress` is on. */
+export function nextCompression(): Compress {
+  const require = createRequire(import.meta.url);
+  const create = require("next/dist/compiled/compression") as () => Compress;
+  return create();
+}
 
 /**
  * The handler of the fast reads: given a request and its normalised path, serves it and returns a
- * promise when it is one of `reads`, or returns null for Next.js to serve. Compression is the
- * application server's, around both (server/compression.ts).
+ * promise when it is one of `reads`, or returns null for Next.js to serve. `compress` is the
+ * compression Next.js applies to its own answers (its `compress` setting, on by default).
  */
-export function fastReads({ reads, request }: LoadedReads): (req: IncomingMessage, res: ServerResponse, pathname: string) => Promise<void> | null {
+export function fastReads({ reads, request }: LoadedReads, compress: Compress | null): (req: IncomingMessage, res: ServerResponse, pathname: string) => Promise<void> | null {
   return (req, res, pathname) => {
     if (req.method !== "GET" || reads.length === 0) return null;
     let match: RegExpExecArray | null = null;
@@ -121,11 +128,11 @@ export function fastReads({ reads, request }: LoadedReads): (req: IncomingMessag
     if (url.pathname !== pathname) return null;
     const groups: RegExpExecArray = match;
     const params = Object.fromEntries(read.params.map((name, i) => [name, groups[i + 1]!]));
-    return serve(read, request(url, webHeaders(req)), params, res);
+    return serve(read, request(url, webHeaders(req)), params, req, res, compress);
   };
 }
 
-async function serve(read: LoadedRead, request: NextRequest, params: Record<string, string>, res: ServerResponse): Promise<void> {
+async function serve(read: LoadedRead, request: NextRequest, params: Record<string, string>, req: IncomingMessage, res: ServerResponse, compress: Compress | null): Promise<void> {
   try {
     const answer = await read.get(request, { params: Promise.resolve(params) });
     const body = Buffer.from(await answer.arrayBuffer());
@@ -135,6 +142,12 @@ async function serve(read: LoadedRead, request: NextRequest, params: Record<stri
     });
     const cookies = answer.headers.getSetCookie();
     if (cookies.length > 0) res.setHeader("set-cookie", cookies);
+    if (compress) {
+      compress(req, res, () => undefined);
+      res.once("close", () => {
+        if (!res.writableFinished) releaseCompressionStream(res);
+      });
+    }
     res.statusCode = answer.status;
     res.end(body);
   } catch (err) {

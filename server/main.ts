@@ -10,9 +10,8 @@ import { env } from "@/lib/env";
 import { pgProbe } from "@/lib/http/database-outage-page";
 import { markAppServer } from "@/lib/security/app-server-mark";
 import { HTTPS } from "@/lib/security/headers";
-import { fastReads, loadFastReads } from "@/server/api-fast-path";
+import { fastReads, loadFastReads, nextCompression } from "@/server/api-fast-path";
 import { withRequestSecurity } from "@/server/app-server";
-import { withCompression } from "@/server/compression";
 
 const argv = process.argv.slice(2);
 const arg = (short: string, long: string) => {
@@ -36,10 +35,10 @@ async function main() {
   const handle = app.getRequestHandler();
   // One probe per server (its state is kept per probe): the database the pages read.
   const probe = env.DATABASE_URL ? pgProbe(env.DATABASE_URL) : null;
-  // Production: the hottest API reads without Next.js's request handler (issue 18, server/api-fast-path.ts).
-  const reads = dev ? null : fastReads(await loadFastReads(path.join(process.cwd(), ".next")));
-  // Compression outermost, as Next.js did it (next.config.ts `compress: false`): the outage page and the fast reads too.
-  const listener = withCompression(withRequestSecurity((req, res) => handle(req, res), { dev, https: HTTPS, probe, fastReads: reads }));
+  // Production: the hottest API reads without Next.js's request handler (issue 18, server/api-fast-path.ts),
+  // compressed the way Next.js compresses its own answers.
+  const reads = dev ? null : fastReads(await loadFastReads(path.join(process.cwd(), ".next")), nextCompression());
+  const listener = withRequestSecurity((req, res) => handle(req, res), { dev, https: HTTPS, probe, fastReads: reads });
   const server = http.createServer((req, res) => {
     Promise.resolve(listener(req, res)).catch((err: unknown) => {
       process.stderr.write(`Erreur du serveur : ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);

@@ -17,6 +17,9 @@ test("une assistante inscrit un demandeur, le positionne sur une offre, enregist
   await signedIn(page, ACCOUNTS.assistantLens.email);
   await page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "Demandeurs d'emploi" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Demandeurs d'emploi");
+  // The list (issue 18: rows and cells drawn by the table's CSS, names as plain links).
+  await expect(page.getByRole("table", { name: "Demandeurs d'emploi" }).locator("tbody tr").first()).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
   await page.getByRole("link", { name: "Nouveau demandeur d'emploi" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Nouveau demandeur d'emploi");
   expect(await axeViolations(page)).toEqual([]);

@@ -2,7 +2,7 @@
 // handler (server/api-fast-path.ts). Over a real http server, on the real database, with the
 // application server's wrapper (server/app-server.ts) in front of a recorder standing in for Next.js:
 // each read answers what its route answers when called as Next.js calls it (same status, same JSON,
-// same refusals), with the headers Next.js would add (next.config.ts), compressed like every answer; and
+// same refusals), with the headers Next.js would add (next.config.ts), compressed like Next.js; and
 // everything else — other methods, other paths, odd segments — still reaches Next.js.
 // The real server on a real build is checked by e2e/security/hardening.spec.ts.
 import { createHash, randomBytes, randomUUID } from "node:crypto";
@@ -11,14 +11,13 @@ import http, { type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { brotliDecompressSync, gunzipSync } from "node:zlib";
+import { gunzipSync } from "node:zlib";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { API_CSP, STATIC_SECURITY_HEADERS } from "@/lib/security/headers";
-import { FAST_READS, fastReads, loadFastReads, type LoadedReads } from "@/server/api-fast-path";
+import { FAST_READS, fastReads, loadFastReads, nextCompression, type LoadedReads } from "@/server/api-fast-path";
 import { withRequestSecurity } from "@/server/app-server";
-import { withCompression } from "@/server/compression";
 import { createCompany, createJobSeeker, createPlatform, createRuleSets, createUser } from "@/tests/factories";
 import { sessionCookieFor } from "@/tests/support/api-inproc";
 
@@ -69,12 +68,11 @@ beforeAll(async () => {
     reads: await Promise.all(FAST_READS.map(async (r) => ({ ...r, get: (await SOURCES[r.page]!()).GET }))),
     request: (url, headers) => new NextRequest(url, { method: "GET", headers }),
   };
-  // As server/main.ts puts them together: compression around the security wrapper and its fast reads.
-  const listener = withCompression(withRequestSecurity((req, res) => {
+  const listener = withRequestSecurity((req, res) => {
     seenByNext.push(req);
     res.writeHead(200, { "content-type": "text/plain; charset=utf-8" });
     res.end("Next.js");
-  }, { dev: false, https: false, probe: null, fastReads: fastReads(loaded) }));
+  }, { dev: false, https: false, probe: null, fastReads: fastReads(loaded, nextCompression()) });
   server = http.createServer((req, res) => void listener(req, res));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -140,7 +138,7 @@ describe("lectures de l'API servies sans Next.js (serveur de l'application)", ()
     expect(offers.next).toBeTruthy();
   });
 
-  it("compressé par le serveur de l'application quand le client l'accepte (gzip, brotli), identique une fois décompressé", async () => {
+  it("compressé comme Next.js quand le client l'accepte (gzip), identique une fois décompressé", async () => {
     const auth = { authorization: `Bearer ${token}` };
     const plain = await raw("GET", "/api/v1/offers?pageSize=30", auth);
     const zipped = await raw("GET", "/api/v1/offers?pageSize=30", { ...auth, "accept-encoding": "gzip" });
@@ -150,9 +148,6 @@ describe("lectures de l'API servies sans Next.js (serveur de l'application)", ()
     const text = gunzipSync(zipped.body).toString("utf8");
     expect(stable(JSON.parse(text))).toEqual(stable(JSON.parse(plain.body.toString("utf8"))));
     expectApiHeaders(zipped.headers);
-    const br = await raw("GET", "/api/v1/offers?pageSize=30", { ...auth, "accept-encoding": "gzip, deflate, br, zstd" });
-    expect(br.headers["content-encoding"]).toBe("br");
-    expect(stable(JSON.parse(brotliDecompressSync(br.body).toString("utf8")))).toEqual(stable(JSON.parse(plain.body.toString("utf8"))));
   });
 
   it("les refus sont ceux de la route : sans identité 401, lecture d'un autre site 403, fiche d'une autre plateforme 404, requête invalide 400", async () => {
