@@ -39,6 +39,19 @@ const config = [
       ],
     },
   },
+  {
+    // Issue 18: a list's cells link with a plain <a>, navigated in the app by the table itself
+    // (components/data-table navigateCellLink). A next/link per row prefetched every record shown
+    // (50 requests, ≈ 170 ms of Node CPU per list displayed) and cost server rendering for each row.
+    files: ["components/**/*-table.tsx"],
+    ignores: ["components/data-table/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { paths: [{ name: "next/link", message: "Dans les cellules d'un tableau, un simple <a> : DataTable le navigue dans l'application, sans préchargement." }] },
+      ],
+    },
+  },
 ];
 
 export default config;

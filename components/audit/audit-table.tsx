@@ -1,7 +1,6 @@
 "use client";
 
 import type { ColumnDef } from "@tanstack/react-table";
-import Link from "next/link";
 import { DataTable, type DataTableProps } from "@/components/data-table/data-table";
 import type { AuditEventDto } from "@/lib/audit/audit.schema";
 import { formatDateTime } from "@/lib/format";
@@ -35,7 +34,7 @@ const columns: ColumnDef<AuditEventDto, unknown>[] = [
 ];
 
 function RecordLink({ r }: { r: { label: string; href: string | null } }) {
-  return r.href ? <Link href={r.href} className="text-brand-700 underline">{r.label}</Link> : <>{r.label}</>;
+  return r.href ? <a href={r.href} className="text-brand-700 underline">{r.label}</a> : <>{r.label}</>;
 }
 
 export function AuditTable(props: { data: AuditEventDto[]; sort: string } & Pick<DataTableProps<unknown>, "total" | "totalKind" | "page" | "pageSize" | "next" | "prev">) {

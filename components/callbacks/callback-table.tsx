@@ -1,7 +1,6 @@
 "use client";
 
 import type { ColumnDef } from "@tanstack/react-table";
-import Link from "next/link";
 import { UrgencyBadge } from "@/components/callbacks/urgency-badge";
 import { DataTable } from "@/components/data-table/data-table";
 import { CALLBACK_STATUS_LABELS } from "@/lib/callbacks/callback.rules";
@@ -16,10 +15,10 @@ export function CallbackTable(props: { data: CallbackSummary[]; total: number; p
       header: "Entreprise",
       enableSorting: true,
       cell: ({ row }) => (
-        <Link href={`/rappels/${row.original.id}`} className="font-semibold text-brand-700 underline">
+        <a href={`/rappels/${row.original.id}`} className="font-semibold text-brand-700 underline">
           {row.original.companyName}
           <span className="sr-only"> : ouvrir le rappel</span>
-        </Link>
+        </a>
       ),
     },
     ...(showPlatform ? [{ id: "platform", header: "Plateforme", accessorKey: "platform" } as ColumnDef<CallbackSummary, unknown>] : []),

@@ -1,7 +1,6 @@
 "use client";
 
 import type { ColumnDef } from "@tanstack/react-table";
-import Link from "next/link";
 import { DataTable } from "@/components/data-table/data-table";
 import type { ChefDeFileSummary } from "@/lib/chefs-de-file/chef-de-file.schema";
 import { formatDate } from "@/lib/format";
@@ -14,9 +13,9 @@ export function ChefDeFileTable(props: { data: ChefDeFileSummary[]; total: numbe
       header: "Nom",
       enableSorting: true,
       cell: ({ row }) => (
-        <Link href={`/chefs-de-file/${row.original.id}`} className="font-semibold text-brand-700 underline">
+        <a href={`/chefs-de-file/${row.original.id}`} className="font-semibold text-brand-700 underline">
           {row.original.name}
-        </Link>
+        </a>
       ),
     },
     ...(showPlatform ? [{ id: "platform", header: "Plateforme", accessorKey: "platform" } as ColumnDef<ChefDeFileSummary, unknown>] : []),

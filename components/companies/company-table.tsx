@@ -1,7 +1,6 @@
 "use client";
 
 import type { ColumnDef } from "@tanstack/react-table";
-import Link from "next/link";
 import { DataTable, type DataTableProps } from "@/components/data-table/data-table";
 import { formatSiret } from "@/lib/companies/company.rules";
 import type { CompanySummary } from "@/lib/companies/company.schema";
@@ -15,9 +14,9 @@ export function CompanyTable(props: { data: CompanySummary[]; sort: string; show
       header: "Raison sociale",
       enableSorting: true,
       cell: ({ row }) => (
-        <Link href={`/entreprises/${row.original.id}`} className="font-medium text-brand-700 underline">
+        <a href={`/entreprises/${row.original.id}`} className="font-medium text-brand-700 underline">
           {row.original.name}
-        </Link>
+        </a>
       ),
     },
     { id: "siret", header: "SIRET", cell: ({ row }) => <span className="whitespace-nowrap font-mono">{formatSiret(row.original.siret)}</span> },

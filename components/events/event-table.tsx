@@ -1,7 +1,6 @@
 "use client";
 
 import type { ColumnDef } from "@tanstack/react-table";
-import Link from "next/link";
 import { DataTable } from "@/components/data-table/data-table";
 import { EVENT_KIND_LABELS, EVENT_STATUS_LABELS } from "@/lib/events/event.rules";
 import type { EventSummary } from "@/lib/events/event.schema";
@@ -11,7 +10,7 @@ export function EventTable(props: { data: EventSummary[]; total: number; page: n
   const { showPlatform, ...rest } = props;
   const columns: ColumnDef<EventSummary, unknown>[] = [
     { id: "date", header: "Date", enableSorting: true, cell: ({ row }) => formatDateTime(row.original.date) },
-    { id: "title", header: "Événement", enableSorting: true, cell: ({ row }) => <Link href={`/evenements/${row.original.id}`} className="font-semibold text-brand-700 underline">{row.original.title}</Link> },
+    { id: "title", header: "Événement", enableSorting: true, cell: ({ row }) => <a href={`/evenements/${row.original.id}`} className="font-semibold text-brand-700 underline">{row.original.title}</a> },
     ...(showPlatform ? [{ id: "platform", header: "Plateforme", accessorKey: "platform" } as ColumnDef<EventSummary, unknown>] : []),
     { id: "kind", header: "Type", cell: ({ row }) => EVENT_KIND_LABELS[row.original.kind] },
     { id: "place", header: "Lieu", accessorKey: "place" },

@@ -1,7 +1,6 @@
 "use client";
 
 import type { ColumnDef } from "@tanstack/react-table";
-import Link from "next/link";
 import { DataTable } from "@/components/data-table/data-table";
 import { formatDate } from "@/lib/format";
 import { GOVERNANCE_KIND_LABELS } from "@/lib/governance/governance.rules";
@@ -15,10 +14,10 @@ export function GovernanceTable(props: { data: GovernanceMeetingDto[]; total: nu
       header: "Date",
       enableSorting: true,
       cell: ({ row }) => (
-        <Link href={`/gouvernance/${row.original.id}`} className="font-semibold text-brand-700 underline">
+        <a href={`/gouvernance/${row.original.id}`} className="font-semibold text-brand-700 underline">
           {formatDate(row.original.date)}
           <span className="sr-only"> : {GOVERNANCE_KIND_LABELS[row.original.kind]}</span>
-        </Link>
+        </a>
       ),
     },
     { id: "kind", header: "Instance", enableSorting: true, cell: ({ row }) => GOVERNANCE_KIND_LABELS[row.original.kind] },

@@ -1,7 +1,6 @@
 "use client";
 
 import type { ColumnDef } from "@tanstack/react-table";
-import Link from "next/link";
 import { useMemo } from "react";
 import { DataTable, type DataTableProps } from "@/components/data-table/data-table";
 import { formatDate } from "@/lib/format";
@@ -11,8 +10,8 @@ import { CONTRACT_LABELS } from "@/lib/offers/offer.schema";
 import { Icon } from "@/components/ui/icons";
 
 const columnsFor = (rome: Record<string, string>): ColumnDef<OfferListItem, unknown>[] => [
-  { id: "title", header: "Poste", enableSorting: true, cell: ({ row }) => <Link href={`/offres/${row.original.id}`} className="font-medium text-brand-700 underline">{row.original.title}</Link> },
-  { id: "company", header: "Entreprise", cell: ({ row }) => <Link href={`/entreprises/${row.original.companyId}`} className="underline">{row.original.company}</Link> },
+  { id: "title", header: "Poste", enableSorting: true, cell: ({ row }) => <a href={`/offres/${row.original.id}`} className="font-medium text-brand-700 underline">{row.original.title}</a> },
+  { id: "company", header: "Entreprise", cell: ({ row }) => <a href={`/entreprises/${row.original.companyId}`} className="underline">{row.original.company}</a> },
   { id: "contract", header: "Contrat", cell: ({ row }) => CONTRACT_LABELS[row.original.contractType] },
   { id: "rome", header: "Métier (ROME)", cell: ({ row }) => (row.original.romeCode ? (rome[row.original.romeCode] ?? row.original.romeCode) : "—") },
   { id: "positions", header: "Postes pourvus", cell: ({ row }) => `${row.original.positionsFilled} / ${row.original.positions}` },

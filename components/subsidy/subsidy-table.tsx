@@ -1,7 +1,6 @@
 "use client";
 
 import type { ColumnDef } from "@tanstack/react-table";
-import Link from "next/link";
 import { DataTable } from "@/components/data-table/data-table";
 import { formatCents } from "@/lib/format";
 import type { SubsidyFileSummary } from "@/lib/subsidy/subsidy.schema";
@@ -16,10 +15,10 @@ const columns: ColumnDef<SubsidyFileSummary, unknown>[] = [
     accessorFn: (r) => r.platform.name,
     enableSorting: true,
     cell: ({ row }) => (
-      <Link href={`/financement/${row.original.id}`} className="text-brand-700 underline">
+      <a href={`/financement/${row.original.id}`} className="text-brand-700 underline">
         {row.original.platform.name}
         <span className="sr-only"> — dossier {FUNDERS[row.original.funder]} {row.original.year}</span>
-      </Link>
+      </a>
     ),
   },
   { id: "year", header: "Année", accessorKey: "year", enableSorting: true },
