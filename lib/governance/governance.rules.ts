@@ -1,6 +1,7 @@
 // Governance meetings held this year against the number required per kind (OPERATIONS rule set).
 // Pure: no Prisma, no Next, no clock (callers pass `now`).
 import type { OperationsRules } from "@/lib/rules/rule-set.schema";
+import { parisDay } from "@/lib/paris-day";
 
 export const GOVERNANCE_KINDS = ["COPRESIDENCE", "POLE_DIRIGEANT", "COMITE_TECHNIQUE"] as const;
 export type GovernanceKind = (typeof GOVERNANCE_KINDS)[number];
@@ -25,17 +26,20 @@ export interface GovernanceProgress {
 }
 
 /**
- * Counts the meetings of the calendar year of `now` (Europe/Paris civil year, approximated by
- * the UTC year: meetings are held in office hours, never at midnight on 31 December).
+ * Counts the meetings of the calendar year of `now`, on the platforms' calendar (Europe/Paris): a
+ * meeting's date is its calendar day (stored as midnight UTC of that day), « today » is today in
+ * Paris — between midnight in Paris and midnight UTC the UTC day is still yesterday, and a meeting
+ * recorded then with the form's default date (today in Paris) would have counted as planned.
  */
 export function governanceProgress(
   meetings: readonly { kind: GovernanceKind; date: Date }[],
   rules: OperationsRules["governance"],
   now: Date,
 ): GovernanceProgress[] {
-  const year = now.getUTCFullYear();
+  const today = parisDay(now);
+  const year = today.y;
   // Held = dated up to the end of today: a meeting recorded for later this year is planned, not held.
-  const endOfToday = Date.UTC(year, now.getUTCMonth(), now.getUTCDate(), 23, 59, 59, 999);
+  const endOfToday = Date.UTC(today.y, today.m - 1, today.d, 23, 59, 59, 999);
   return GOVERNANCE_KINDS.map((kind) => {
     const held = meetings.filter((m) => m.kind === kind && m.date.getUTCFullYear() === year && m.date.getTime() <= endOfToday).length;
     const required = rules[kind]?.minPerYear ?? null;

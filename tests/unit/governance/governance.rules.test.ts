@@ -27,6 +27,17 @@ describe("réunions de gouvernance tenues face au nombre requis", () => {
     expect(byKind(r, "COPRESIDENCE").held).toBe(0);
   });
 
+  it("« aujourd'hui » est le jour de Paris : une réunion du jour enregistrée entre minuit à Paris et minuit UTC est tenue, et l'année est celle de Paris", () => {
+    // 23 h 30 UTC le 5 décembre = 0 h 30 le 6 à Paris : la date proposée par le formulaire est le 6.
+    const lateUtc = new Date("2026-12-05T23:30:00Z");
+    expect(byKind(governanceProgress([m("POLE_DIRIGEANT", "2026-12-06T00:00:00Z")], RULES, lateUtc), "POLE_DIRIGEANT").held).toBe(1);
+    // 31 décembre, 23 h 30 UTC = 1er janvier à Paris : la nouvelle année commence, rien n'est encore tenu.
+    const newYear = new Date("2026-12-31T23:30:00Z");
+    const r = governanceProgress([m("POLE_DIRIGEANT", "2026-06-10T00:00:00Z"), m("POLE_DIRIGEANT", "2027-01-01T00:00:00Z")], RULES, newYear);
+    expect(byKind(r, "POLE_DIRIGEANT").held).toBe(1);
+    expect(byKind(governanceProgress([m("POLE_DIRIGEANT", "2026-06-10T00:00:00Z")], RULES, newYear), "POLE_DIRIGEANT").held).toBe(0);
+  });
+
   it("compte une réunion datée d'aujourd'hui, quelle que soit l'heure", () => {
     const early = new Date("2026-06-15T06:00:00Z");
     expect(byKind(governanceProgress([m("POLE_DIRIGEANT", "2026-06-15T12:00:00Z")], RULES, early), "POLE_DIRIGEANT").held).toBe(1);
