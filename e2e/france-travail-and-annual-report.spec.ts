@@ -86,9 +86,12 @@ test.describe("bilans : France Travail et rapport annuel", () => {
     for (const [width, height] of [[1366, 900], [390, 844]] as const) {
       await page.setViewportSize({ width, height });
       await expect(amendment.getByLabel("Avenant qui fait ce changement")).toBeVisible();
-      expect(await page.evaluate(() => document.documentElement.scrollWidth), `largeur ${width}`).toBeLessThanOrEqual(width);
-      const select = await amendment.getByLabel("Avenant qui fait ce changement").boundingBox();
-      expect(select!.x + select!.width, `liste des avenants ${width}`).toBeLessThanOrEqual(width);
+      // Polled: right after the viewport changes, the page may not have been laid out at the new width yet.
+      await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth), { message: `largeur ${width}` }).toBeLessThanOrEqual(width);
+      await expect.poll(async () => {
+        const select = await amendment.getByLabel("Avenant qui fait ce changement").boundingBox();
+        return select!.x + select!.width;
+      }, { message: `liste des avenants ${width}` }).toBeLessThanOrEqual(width);
       // No unit broken over two lines beside its input (« chefs de / file » at 390 px).
       const unitHeights = await page.locator('[id^="unit-"]').evaluateAll((spans) => spans.map((e) => [e.textContent, e.getBoundingClientRect().height] as const));
       expect(unitHeights.length, `unités ${width}`).toBeGreaterThan(10);
