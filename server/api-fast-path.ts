@@ -14,6 +14,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { releaseCompressionStream } from "next/dist/server/lib/release-compression-stream";
+import type { NextConfig } from "next";
 import type { NextRequest } from "next/server";
 import { API_CSP, STATIC_SECURITY_HEADERS } from "@/lib/security/headers";
 
@@ -100,17 +101,46 @@ function internalError(res: ServerResponse, err: unknown): void {
 
 export type Compress = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
-/** Next.js's own compression (next/dist/compiled/compression), as its router applies it when `compress` is on. */
-export function nextCompression(): Compress {
+/** What the fast path reads of Next.js's configuration. */
+export type NextServerConfig = Pick<NextConfig, "compress"> & { distDir: string };
+
+/**
+ * The configuration Next.js's server runs with: next.config.ts with Next.js's defaults, loaded by
+ * Next.js's own loader with the phase and directory its router server uses (next/dist/server/lib/router-server.js
+ * `initialize`). Once `app.prepare()` has run, the loader's per-process cache returns the very object
+ * Next.js loaded: one source of truth, no copy of a setting here.
+ */
+export async function loadNextConfig(dir: string): Promise<NextServerConfig> {
+  const require = createRequire(import.meta.url);
+  const { default: loadConfig } = require("next/dist/server/config") as typeof import("next/dist/server/config");
+  const { PHASE_PRODUCTION_SERVER } = require("next/constants") as typeof import("next/constants");
+  return loadConfig(PHASE_PRODUCTION_SERVER, dir);
+}
+
+/**
+ * Next.js's own compression (next/dist/compiled/compression), under Next.js's own rule: on unless the
+ * configuration says `compress: false` (a reverse proxy that compresses, docs/deploiement.md); null when off.
+ */
+export function nextCompression(config: Pick<NextConfig, "compress">): Compress | null {
+  if (config.compress === false) return null;
   const require = createRequire(import.meta.url);
   const create = require("next/dist/compiled/compression") as () => Compress;
   return create();
 }
 
 /**
+ * The fast reads of the project in `dir`, as its Next.js server is configured: the routes of its build
+ * (`distDir`), compressed exactly when Next.js compresses its own answers. Used by server/main.ts.
+ */
+export async function loadFastPath(dir: string): Promise<ReturnType<typeof fastReads>> {
+  const config = await loadNextConfig(dir);
+  return fastReads(await loadFastReads(path.join(dir, config.distDir)), nextCompression(config));
+}
+
+/**
  * The handler of the fast reads: given a request and its normalised path, serves it and returns a
  * promise when it is one of `reads`, or returns null for Next.js to serve. `compress` is the
- * compression Next.js applies to its own answers (its `compress` setting, on by default).
+ * compression Next.js applies to its own answers (`nextCompression`: null when its `compress` setting is off).
  */
 export function fastReads({ reads, request }: LoadedReads, compress: Compress | null): (req: IncomingMessage, res: ServerResponse, pathname: string) => Promise<void> | null {
   return (req, res, pathname) => {

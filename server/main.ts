@@ -4,13 +4,12 @@
 // the per-request CSP nonce, HSTS and the database-outage page set here (server/app-server.ts)
 // instead of a Next.js proxy. Runs in the current directory (a checkout with its `.next` build).
 import http from "node:http";
-import path from "node:path";
 import next from "next";
 import { env } from "@/lib/env";
 import { pgProbe } from "@/lib/http/database-outage-page";
 import { markAppServer } from "@/lib/security/app-server-mark";
 import { HTTPS } from "@/lib/security/headers";
-import { fastReads, loadFastReads, nextCompression } from "@/server/api-fast-path";
+import { loadFastPath } from "@/server/api-fast-path";
 import { withRequestSecurity } from "@/server/app-server";
 
 const argv = process.argv.slice(2);
@@ -36,8 +35,8 @@ async function main() {
   // One probe per server (its state is kept per probe): the database the pages read.
   const probe = env.DATABASE_URL ? pgProbe(env.DATABASE_URL) : null;
   // Production: the hottest API reads without Next.js's request handler (issue 18, server/api-fast-path.ts),
-  // compressed the way Next.js compresses its own answers.
-  const reads = dev ? null : fastReads(await loadFastReads(path.join(process.cwd(), ".next")), nextCompression());
+  // from the build and compressed as the configuration Next.js has just loaded says (`distDir`, `compress`).
+  const reads = dev ? null : await loadFastPath(process.cwd());
   const listener = withRequestSecurity((req, res) => handle(req, res), { dev, https: HTTPS, probe, fastReads: reads });
   const server = http.createServer((req, res) => {
     Promise.resolve(listener(req, res)).catch((err: unknown) => {

@@ -16,7 +16,7 @@ import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { API_CSP, STATIC_SECURITY_HEADERS } from "@/lib/security/headers";
-import { FAST_READS, fastReads, loadFastReads, nextCompression, type LoadedReads } from "@/server/api-fast-path";
+import { FAST_READS, fastReads, loadFastPath, loadFastReads, nextCompression, type LoadedReads } from "@/server/api-fast-path";
 import { withRequestSecurity } from "@/server/app-server";
 import { createCompany, createJobSeeker, createPlatform, createRuleSets, createUser } from "@/tests/factories";
 import { sessionCookieFor } from "@/tests/support/api-inproc";
@@ -72,7 +72,7 @@ beforeAll(async () => {
     seenByNext.push(req);
     res.writeHead(200, { "content-type": "text/plain; charset=utf-8" });
     res.end("Next.js");
-  }, { dev: false, https: false, probe: null, fastReads: fastReads(loaded, nextCompression()) });
+  }, { dev: false, https: false, probe: null, fastReads: fastReads(loaded, nextCompression({ compress: true })) });
   server = http.createServer((req, res) => void listener(req, res));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -83,10 +83,10 @@ afterAll(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
 });
 
-/** A raw request (no path normalisation by the client), its status, headers and decoded body. */
-function raw(method: string, target: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+/** A raw request (no path normalisation by the client), its status, headers and body as sent. */
+function raw(method: string, target: string, headers: Record<string, string> = {}, at = base): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
   return new Promise((resolve, reject) => {
-    const req = http.request(`${base}/`, { method, path: target, headers: { "accept-encoding": "identity", ...headers } }, (res) => {
+    const req = http.request(`${at}/`, { method, path: target, headers: { "accept-encoding": "identity", ...headers } }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));
       res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
@@ -148,6 +148,51 @@ describe("lectures de l'API servies sans Next.js (serveur de l'application)", ()
     const text = gunzipSync(zipped.body).toString("utf8");
     expect(stable(JSON.parse(text))).toEqual(stable(JSON.parse(plain.body.toString("utf8"))));
     expectApiHeaders(zipped.headers);
+  });
+
+  it("compressé exactement quand Next.js compresse : le réglage `compress` de next.config, lu comme Next.js le lit", async () => {
+    // A project as server/main.ts starts it: its next.config (here with another distDir) and the
+    // compiled routes of its build, whose GET answers a JSON well above the compression threshold.
+    const answer = JSON.stringify({ items: Array.from({ length: 40 }, (_, i) => ({ id: i, title: `Offre ${i}`.padEnd(60, ".") })) });
+    const project = (config: string) => {
+      const dir = mkdtempSync(path.join(os.tmpdir(), "chemin-rapide-config-"));
+      writeFileSync(path.join(dir, "next.config.mjs"), `export default ${config};\n`);
+      for (const read of FAST_READS) {
+        const routeDir = path.join(dir, "construction", "server", "app", ...read.page.split("/").filter(Boolean));
+        mkdirSync(routeDir, { recursive: true });
+        writeFileSync(path.join(routeDir, "route.js"), `exports.routeModule = { userland: { GET: async () => new Response(${JSON.stringify(answer)}, { headers: { "content-type": "application/json" } }) } };`);
+      }
+      return dir;
+    };
+    const cases: [string, string | undefined][] = [
+      ['{ distDir: "construction" }', "gzip"],
+      ['{ distDir: "construction", compress: true }', "gzip"],
+      ['{ distDir: "construction", compress: false }', undefined],
+    ];
+    for (const [config, encoding] of cases) {
+      const dir = project(config);
+      const seen: string[] = [];
+      const listener = withRequestSecurity((req, res) => {
+        seen.push(req.url ?? "");
+        res.end("Next.js");
+      }, { dev: false, https: false, probe: null, fastReads: await loadFastPath(dir) });
+      const local = http.createServer((req, res) => void listener(req, res));
+      await new Promise<void>((resolve) => local.listen(0, "127.0.0.1", resolve));
+      try {
+        const at = `http://127.0.0.1:${(local.address() as AddressInfo).port}`;
+        const res = await raw("GET", "/api/v1/offers", { "accept-encoding": "gzip, deflate, br" }, at);
+        expect(seen, config).toEqual([]);
+        expect(res.status, config).toBe(200);
+        expect(res.headers["content-encoding"], config).toBe(encoding);
+        // Next.js's compression varies on Accept-Encoding; without it, nothing says so.
+        expect(res.headers.vary, config).toBe(encoding ? "Accept-Encoding" : undefined);
+        expect((encoding ? gunzipSync(res.body) : res.body).toString("utf8"), config).toBe(answer);
+      } finally {
+        local.closeAllConnections();
+        await new Promise<void>((resolve) => local.close(() => resolve()));
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
   });
 
   it("les refus sont ceux de la route : sans identité 401, lecture d'un autre site 403, fiche d'une autre plateforme 404, requête invalide 400", async () => {
