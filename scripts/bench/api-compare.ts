@@ -12,28 +12,21 @@
 //   BENCH_DATABASE_URL=… npm run bench:api -- [--rounds 3] [--requests 200] [--connections 10] [--seconds 5] [--only offres] [--compare <dir>]
 //
 // The database must be a region-scale base (npm run bench seeds it). Writes bench/results/api-<timestamp>.json.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import os from "node:os";
-import path from "node:path";
-import { performance } from "node:perf_hooks";
-import pg from "pg";
-import { env, processEnv } from "@/lib/env";
+import { env } from "@/lib/env";
 import { scaleManagerEmail } from "@/prisma/seed/scale/scale";
-import { benchSubjects, createApiToken, freePort, load1, median, runAutocannon, stopServers, treeCpuMs, waitForHealth, writeResults } from "@/scripts/bench/helpers";
-import { appServerArgs, buildIsStale, NEXT_BIN } from "@/scripts/lib/next-build";
-import { print, printError } from "@/scripts/lib/print";
+import {
+  argValue, argValues, benchSubjects, buildIfStale, createApiToken, inRoundOrder, load1, median, runAutocannon, runBench, sequentialRequests, startBuilds, treeCpuMs, writeResults,
+} from "@/scripts/bench/helpers";
+import { print } from "@/scripts/lib/print";
 
-const argValue = (name: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : undefined;
-};
 const ROUNDS = Math.max(1, Number(argValue("rounds")) || 3);
 const REQUESTS = Math.max(1, Number(argValue("requests")) || 200);
 const CONNECTIONS = Math.max(0, Number(argValue("connections") ?? 10));
 const SECONDS = Math.max(1, Number(argValue("seconds")) || 5);
-const ONLY = process.argv.flatMap((a, i) => (a === "--only" && process.argv[i + 1] ? [process.argv[i + 1]!.toLowerCase()] : []));
-const COMPARE = process.argv.flatMap((a, i) => (a === "--compare" && process.argv[i + 1] ? [process.argv[i + 1]!] : []));
+const ONLY = argValues("only").map((o) => o.toLowerCase());
+const COMPARE = argValues("compare");
 
 interface Round {
   loadStart: number;
@@ -44,111 +37,70 @@ interface Round {
   cpuMsPerRequestLoaded: number | null;
 }
 
-async function main(): Promise<number> {
-  const url = env.BENCH_DATABASE_URL ?? env.DATABASE_URL;
-  if (!url) throw new Error("BENCH_DATABASE_URL (base de volumétrie) est requis.");
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  const servers: ChildProcess[] = [];
-  try {
-    const manager = (await admin.query<{ id: string }>(`SELECT id FROM "User" WHERE email = $1`, [scaleManagerEmail(0)])).rows[0];
-    if (!manager) throw new Error("La base n'est pas une base de volumétrie (npm run bench la prépare).");
-    const platformId = (await admin.query<{ platformId: string }>(`SELECT "platformId" FROM "PlatformMembership" WHERE "userId" = $1`, [manager.id])).rows[0]!.platformId;
-    // The same terms and record as npm run bench (scripts/bench/bench.ts).
-    const { surname, companyWord, seekerId } = await benchSubjects(admin, platformId);
-    const token = await createApiToken(admin, manager.id);
-    const all = [
-      { name: "Demandeurs : recherche par nom (API)", path: `/api/v1/job-seekers?q=${encodeURIComponent(surname)}&pageSize=50` },
-      { name: "Demandeurs : recherche 2 lettres (API)", path: `/api/v1/job-seekers?q=${encodeURIComponent(surname.slice(0, 2))}&pageSize=50` },
-      { name: "Demandeur : fiche (API)", path: `/api/v1/job-seekers/${seekerId}` },
-      { name: "Offres : liste filtrée (API)", path: `/api/v1/offers?status=OPEN&contractType=CDI&pageSize=50` },
-      { name: "Entreprises : recherche (API)", path: `/api/v1/companies?q=${encodeURIComponent(companyWord)}&pageSize=50` },
-      { name: "Moi : authentification seule (API)", path: `/api/v1/me` },
-    ];
-    const rows = ONLY.length ? all.filter((r) => ONLY.some((o) => r.name.toLowerCase().includes(o) || r.path.includes(o))) : all;
-    if (rows.length === 0) throw new Error(`--only ${ONLY.join(", ")} : aucune ligne ne correspond.`);
+runBench(async ({ url, admin, servers }) => {
+  const manager = (await admin.query<{ id: string }>(`SELECT id FROM "User" WHERE email = $1`, [scaleManagerEmail(0)])).rows[0];
+  if (!manager) throw new Error("La base n'est pas une base de volumétrie (npm run bench la prépare).");
+  const platformId = (await admin.query<{ platformId: string }>(`SELECT "platformId" FROM "PlatformMembership" WHERE "userId" = $1`, [manager.id])).rows[0]!.platformId;
+  // The same terms and record as npm run bench (scripts/bench/bench.ts).
+  const { surname, companyWord, seekerId } = await benchSubjects(admin, platformId);
+  const token = await createApiToken(admin, manager.id);
+  const all = [
+    { name: "Demandeurs : recherche par nom (API)", path: `/api/v1/job-seekers?q=${encodeURIComponent(surname)}&pageSize=50` },
+    { name: "Demandeurs : recherche 2 lettres (API)", path: `/api/v1/job-seekers?q=${encodeURIComponent(surname.slice(0, 2))}&pageSize=50` },
+    { name: "Demandeur : fiche (API)", path: `/api/v1/job-seekers/${seekerId}` },
+    { name: "Offres : liste filtrée (API)", path: `/api/v1/offers?status=OPEN&contractType=CDI&pageSize=50` },
+    { name: "Entreprises : recherche (API)", path: `/api/v1/companies?q=${encodeURIComponent(companyWord)}&pageSize=50` },
+    { name: "Moi : authentification seule (API)", path: `/api/v1/me` },
+  ];
+  const rows = ONLY.length ? all.filter((r) => ONLY.some((o) => r.name.toLowerCase().includes(o) || r.path.includes(o))) : all;
+  if (rows.length === 0) throw new Error(`--only ${ONLY.join(", ")} : aucune ligne ne correspond.`);
 
-    if (buildIsStale()) {
-      print("Construction de l'application (next build)…");
-      const build = spawnSync(process.execPath, [NEXT_BIN, "build"], { stdio: "inherit", env: { ...processEnv(), NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } });
-      if (build.status !== 0) throw new Error("La construction de l'application a échoué.");
-    }
-    const secret = env.NEXTAUTH_SECRET ?? randomBytes(32).toString("hex");
-    const start = async (label: string, cwd: string) => {
-      const port = await freePort();
-      const base = `http://127.0.0.1:${port}`;
-      const proc = spawn(process.execPath, appServerArgs({ root: cwd, port, host: "127.0.0.1" }), {
-        cwd, stdio: ["ignore", "ignore", "inherit"],
-        env: { ...processEnv(), NODE_ENV: "production", DATABASE_URL: url, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: base, NEXT_TELEMETRY_DISABLED: "1", JOBS_ENABLED: "false", LOG_LEVEL: "warn" },
-      });
-      servers.push(proc);
-      await waitForHealth(base, proc);
-      return { label, base, proc };
-    };
-    const builds = [await start(COMPARE.length ? "courant" : "", process.cwd())];
-    for (const dir of COMPARE) builds.push(await start(path.basename(path.resolve(dir)), path.resolve(dir)));
-    print(`Machine : ${os.cpus().length} cœurs (${os.cpus()[0]?.model ?? "?"}) ; ${builds.map((b) => `${b.label || "courant"} ${b.base}`).join(", ")}.`);
-    print(`${ROUNDS} passages ; par passage et par construction : ${REQUESTS} requêtes l'une après l'autre, puis ${CONNECTIONS} connexions pendant ${SECONDS} s.`);
+  buildIfStale();
+  const secret = env.NEXTAUTH_SECRET ?? randomBytes(32).toString("hex");
+  const builds = await startBuilds({ compare: COMPARE, url, secret, servers });
+  print(`Machine : ${os.cpus().length} cœurs (${os.cpus()[0]?.model ?? "?"}) ; ${builds.map((b) => `${b.label || "courant"} ${b.base}`).join(", ")}.`);
+  print(`${ROUNDS} passages ; par passage et par construction : ${REQUESTS} requêtes l'une après l'autre, puis ${CONNECTIONS} connexions pendant ${SECONDS} s.`);
 
-    const headers = { authorization: `Bearer ${token}` };
-    const get = async (base: string, p: string) => {
-      const r = await fetch(`${base}${p}`, { headers });
-      await r.arrayBuffer();
-      if (r.status !== 200) throw new Error(`${p} : HTTP ${r.status}`);
-    };
-    const results: { build: string; name: string; path: string; rounds: Round[] }[] = [];
-    for (const row of rows) {
-      const measured = new Map<string, Round[]>(builds.map((b) => [b.label, []]));
-      for (const b of builds) for (let i = 0; i < 20; i++) await get(b.base, row.path); // warm-up
-      for (let round = 0; round < ROUNDS; round++) {
-        for (const b of builds.map((_, i) => builds[(i + round) % builds.length]!)) {
-          const loadStart = load1();
-          let cpu0 = treeCpuMs(b.proc.pid!);
-          const times: number[] = [];
-          for (let i = 0; i < REQUESTS; i++) {
-            const t = performance.now();
-            await get(b.base, row.path);
-            times.push(performance.now() - t);
-          }
-          const cpuMsPerRequest = (treeCpuMs(b.proc.pid!) - cpu0) / REQUESTS;
-          let reqPerSec: number | null = null;
-          let cpuMsPerRequestLoaded: number | null = null;
-          if (CONNECTIONS > 0) {
-            cpu0 = treeCpuMs(b.proc.pid!);
-            const { result } = await runAutocannon({ url: `${b.base}${row.path}`, connections: CONNECTIONS, duration: SECONDS, headers });
-            if (result.non2xx > 0 || result.errors > 0) throw new Error(`${row.path} : ${result.non2xx} réponses en erreur, ${result.errors} erreurs sous charge.`);
-            const total = result.requests.average * SECONDS;
-            reqPerSec = Math.round(result.requests.average);
-            cpuMsPerRequestLoaded = Number(((treeCpuMs(b.proc.pid!) - cpu0) / total).toFixed(2));
-          }
-          measured.get(b.label)!.push({
-            loadStart, loadEnd: load1(), cpuMsPerRequest: Number(cpuMsPerRequest.toFixed(2)), p50Ms: Number(median(times).toFixed(2)), reqPerSec, cpuMsPerRequestLoaded,
-          });
+  const headers = { authorization: `Bearer ${token}` };
+  const get = async (base: string, p: string) => {
+    const r = await fetch(`${base}${p}`, { headers });
+    await r.arrayBuffer();
+    if (r.status !== 200) throw new Error(`${p} : HTTP ${r.status}`);
+  };
+  const results: { build: string; name: string; path: string; rounds: Round[] }[] = [];
+  for (const row of rows) {
+    const measured = new Map<string, Round[]>(builds.map((b) => [b.label, []]));
+    for (const b of builds) for (let i = 0; i < 20; i++) await get(b.base, row.path); // warm-up
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const b of inRoundOrder(builds, round)) {
+        const loadStart = load1();
+        const { cpuMsPerRequest, times } = await sequentialRequests(b.proc, REQUESTS, () => get(b.base, row.path));
+        let reqPerSec: number | null = null;
+        let cpuMsPerRequestLoaded: number | null = null;
+        if (CONNECTIONS > 0) {
+          const cpu0 = treeCpuMs(b.proc.pid!);
+          const { result } = await runAutocannon({ url: `${b.base}${row.path}`, connections: CONNECTIONS, duration: SECONDS, headers });
+          if (result.non2xx > 0 || result.errors > 0) throw new Error(`${row.path} : ${result.non2xx} réponses en erreur, ${result.errors} erreurs sous charge.`);
+          const total = result.requests.average * SECONDS;
+          reqPerSec = Math.round(result.requests.average);
+          cpuMsPerRequestLoaded = Number(((treeCpuMs(b.proc.pid!) - cpu0) / total).toFixed(2));
         }
-      }
-      print(`\n${row.name} (${row.path.split("?")[0]})`);
-      for (const b of builds) {
-        const rounds = measured.get(b.label)!;
-        results.push({ build: b.label || "courant", name: row.name, path: row.path, rounds });
-        const tag = b.label ? `  [${b.label}]` : "";
-        const rps = rounds.map((r) => r.reqPerSec).filter((x): x is number => x !== null);
-        print(`${tag}  CPU Node ms/req : ${median(rounds.map((r) => r.cpuMsPerRequest)).toFixed(2)} ; p50 ${median(rounds.map((r) => r.p50Ms)).toFixed(2)} ms${rps.length ? ` ; ${CONNECTIONS} connexions : ${median(rps)} req/s` : ""}`);
-        for (const r of rounds) print(`${tag}    ${r.cpuMsPerRequest} ms/req, p50 ${r.p50Ms} ms${r.reqPerSec !== null ? `, ${r.reqPerSec} req/s (${r.cpuMsPerRequestLoaded} ms/req)` : ""} [charge ${r.loadStart} → ${r.loadEnd}]`);
+        measured.get(b.label)!.push({
+          loadStart, loadEnd: load1(), cpuMsPerRequest: Number(cpuMsPerRequest.toFixed(2)), p50Ms: Number(median(times).toFixed(2)), reqPerSec, cpuMsPerRequestLoaded,
+        });
       }
     }
-    const file = writeResults("api-", { cpu: os.cpus()[0]?.model, rounds: ROUNDS, requests: REQUESTS, connections: CONNECTIONS, seconds: SECONDS, results });
-    print(`\nRésultats : ${file}`);
-    return 0;
-  } finally {
-    await stopServers(servers);
-    await admin.end().catch(() => undefined);
+    print(`\n${row.name} (${row.path.split("?")[0]})`);
+    for (const b of builds) {
+      const rounds = measured.get(b.label)!;
+      results.push({ build: b.label || "courant", name: row.name, path: row.path, rounds });
+      const tag = b.label ? `  [${b.label}]` : "";
+      const rps = rounds.map((r) => r.reqPerSec).filter((x): x is number => x !== null);
+      print(`${tag}  CPU Node ms/req : ${median(rounds.map((r) => r.cpuMsPerRequest)).toFixed(2)} ; p50 ${median(rounds.map((r) => r.p50Ms)).toFixed(2)} ms${rps.length ? ` ; ${CONNECTIONS} connexions : ${median(rps)} req/s` : ""}`);
+      for (const r of rounds) print(`${tag}    ${r.cpuMsPerRequest} ms/req, p50 ${r.p50Ms} ms${r.reqPerSec !== null ? `, ${r.reqPerSec} req/s (${r.cpuMsPerRequestLoaded} ms/req)` : ""} [charge ${r.loadStart} → ${r.loadEnd}]`);
+    }
   }
-}
-
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    printError(`Échec : ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    process.exit(1);
-  },
-);
+  const file = writeResults("api-", { cpu: os.cpus()[0]?.model, rounds: ROUNDS, requests: REQUESTS, connections: CONNECTIONS, seconds: SECONDS, results });
+  print(`\nRésultats : ${file}`);
+  return 0;
+});

@@ -39,12 +39,11 @@ import { getSubsidyFileDetail } from "@/lib/subsidy/subsidy-file.service";
 import { SCALE_DPO_EMAIL, SCALE_FT_REVIEWER_EMAIL, SCALE_REFERENT_EMAIL, scaleManagerEmail, seedScale, hasData } from "@/prisma/seed/scale/scale";
 import { resolveDatabaseUrl } from "@/scripts/lib/database";
 import { applyMigrations } from "@/scripts/lib/migrations";
-import { appServerArgs, buildIsStale } from "@/scripts/lib/next-build";
+import { appServerArgs } from "@/scripts/lib/next-build";
 import { print, printError } from "@/scripts/lib/print";
-import { benchSubjects, createApiToken, freePort, runAutocannon, sessionCookie, waitForHealth } from "@/scripts/bench/helpers";
+import { benchSubjects, buildIfStale, createApiToken, freePort, runAutocannon, scaleUser, sessionCookie, waitForHealth } from "@/scripts/bench/helpers";
 
 
-const NEXT_BIN = "node_modules/next/dist/bin/next";
 const SQL_RUNS = 30;
 
 type Kind = "api" | "page" | "dashboard" | "export" | "retention";
@@ -258,11 +257,7 @@ async function main(): Promise<number> {
       const r = await seedScale(database.url, "region", { password: env.DEMO_PASSWORD, log: print });
       print(`Échelle chargée en ${r.seconds.toFixed(1)} s.`);
     }
-    const userId = async (email: string) => {
-      const r = await admin.query<{ id: string; email: string }>(`SELECT id, email FROM "User" WHERE email = $1`, [email]);
-      if (!r.rows[0]) throw new Error(`compte ${email} absent : la base n'est pas une base de volumétrie (npm run db:seed:scale).`);
-      return r.rows[0];
-    };
+    const userId = (email: string) => scaleUser(admin, email);
     const manager = await userId(scaleManagerEmail(0));
     const referent = await userId(SCALE_REFERENT_EMAIL);
     const dpo = await userId(SCALE_DPO_EMAIL);
@@ -412,11 +407,7 @@ async function main(): Promise<number> {
     const ROUNDS = roundsArg > 0 ? Math.max(1, Number(process.argv[roundsArg + 1]) || 3) : 3;
 
     // ── the production app ──
-    if (buildIsStale()) {
-      print("Construction de l'application (next build)…");
-      const build = spawnSync(process.execPath, [NEXT_BIN, "build"], { stdio: "inherit", env: { ...processEnv(), NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } });
-      if (build.status !== 0) throw new Error("La construction de l'application a échoué.");
-    }
+    buildIfStale();
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     server = spawn(process.execPath, appServerArgs({ port, host: "127.0.0.1" }), {

@@ -1,14 +1,30 @@
-// Pieces shared by the benches (scripts/bench/*.ts): autocannon, a free port, waiting for the app's
-// health check, an API token and a session cookie written directly, a process tree's CPU time.
-import { spawnSync, type ChildProcess } from "node:child_process";
+// Pieces shared by the benches (scripts/bench/*.ts): their command line, how one runs (its database
+// client, its servers stopped, the process's exit code), building the app when stale, starting it
+// (this checkout and `--compare` ones), the rounds' rotation and N requests in a row, autocannon, a
+// free port, waiting for the app's health check, a scale account, an API token and a session cookie
+// written directly, a process tree's CPU time.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { performance } from "node:perf_hooks";
 import { encode } from "next-auth/jwt";
-import type pg from "pg";
+import pg from "pg";
+import { env, processEnv } from "@/lib/env";
+import { appServerArgs, buildIsStale, NEXT_BIN } from "@/scripts/lib/next-build";
+import { print, printError } from "@/scripts/lib/print";
+
+/** The value after `--<name>` on the command line. */
+export const argValue = (name: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
+
+/** Every value after a repeated `--<name>` (`--only`, `--compare`), in order. */
+export const argValues = (name: string) => process.argv.flatMap((a, i) => (a === `--${name}` && process.argv[i + 1] ? [process.argv[i + 1]!] : []));
 
 export type AutocannonResult = { requests: { average: number }; errors: number; timeouts: number; non2xx: number; duration: number };
 export type AutocannonInstance = { on(event: "response", fn: (client: unknown, status: number, bytes: number, ms: number) => void): void };
@@ -124,6 +140,13 @@ export function writeResults(prefix: string, data: Record<string, unknown>): str
   return file;
 }
 
+/** An account of the region-scale data set (prisma/seed/scale/scale.ts), or an error saying the base is not one. */
+export async function scaleUser(admin: pg.Client, email: string): Promise<{ id: string; email: string }> {
+  const r = await admin.query<{ id: string; email: string }>(`SELECT id, email FROM "User" WHERE email = $1`, [email]);
+  if (!r.rows[0]) throw new Error(`compte ${email} absent : la base n'est pas une base de volumétrie (npm run db:seed:scale).`);
+  return r.rows[0];
+}
+
 /**
  * What the API rows of the benches read on the platform of `manager.p0`: its most common surname among
  * active job seekers, a word of its first company's name, and the active job seeker with the most proposals.
@@ -137,4 +160,103 @@ export async function benchSubjects(admin: pg.Client, platformId: string): Promi
     `SELECT j.id FROM "JobSeeker" j JOIN "Proposal" p ON p."jobSeekerId" = j.id WHERE j."platformId" = $1 AND j.lifecycle = 'ACTIVE' GROUP BY j.id ORDER BY count(*) DESC, j.id LIMIT 1`, [platformId],
   )).rows[0]!.id;
   return { surname, companyWord, seekerId };
+}
+
+/** Builds the application (next build) when its build is older than its sources, like npm start. */
+export function buildIfStale(): void {
+  if (!buildIsStale()) return;
+  print("Construction de l'application (next build)…");
+  const build = spawnSync(process.execPath, [NEXT_BIN, "build"], { stdio: "inherit", env: { ...processEnv(), NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } });
+  if (build.status !== 0) throw new Error("La construction de l'application a échoué.");
+}
+
+/** An application server a bench started: `label` "" alone, "courant" or the compared checkout's folder name beside others. */
+export interface BenchServer {
+  label: string;
+  base: string;
+  proc: ChildProcess;
+  /** performance.now() when it was spawned (the start of a --cpu-prof profile). */
+  spawnedAt: number;
+}
+
+/**
+ * Starts this checkout's build and each `--compare` checkout's (another commit with its `.next`,
+ * started as that commit started it: scripts/lib/next-build.ts `appServerArgs`), one after the other,
+ * each on a free port of 127.0.0.1, in production, on the database `url`, without scheduled jobs;
+ * waits for each health check. Each is added to `servers` as soon as spawned, for `stopServers`.
+ * `nodeArgs` (e.g. --cpu-prof) go to this checkout's server only.
+ */
+export async function startBuilds({ compare, url, secret, servers, nodeArgs = [] }: { compare: string[]; url: string; secret: string; servers: ChildProcess[]; nodeArgs?: string[] }): Promise<BenchServer[]> {
+  const start = async (label: string, cwd: string, args: string[]): Promise<BenchServer> => {
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const spawnedAt = performance.now();
+    const proc = spawn(process.execPath, appServerArgs({ root: cwd, port, host: "127.0.0.1", nodeArgs: args }), {
+      cwd, stdio: ["ignore", "ignore", "inherit"],
+      env: {
+        ...processEnv(), NODE_ENV: "production", DATABASE_URL: url, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: base, NEXT_TELEMETRY_DISABLED: "1",
+        JOBS_ENABLED: "false", LOG_LEVEL: "warn",
+      },
+    });
+    servers.push(proc);
+    await waitForHealth(base, proc);
+    return { label, base, proc, spawnedAt };
+  };
+  const builds = [await start(compare.length ? "courant" : "", process.cwd(), nodeArgs)];
+  for (const dir of compare) builds.push(await start(path.basename(path.resolve(dir)), path.resolve(dir), []));
+  return builds;
+}
+
+/** What a bench's body gets: the database measured, a client on it, and the servers it starts (stopped at the end). */
+export interface BenchContext {
+  url: string;
+  admin: pg.Client;
+  servers: ChildProcess[];
+}
+
+/**
+ * Runs a bench on BENCH_DATABASE_URL (or DATABASE_URL): a client on it, `body`, then — whatever
+ * happened — the servers it started stopped and the client closed; ends the process with body's
+ * code, or 1 with the error printed. The process exits explicitly (everything is stopped and closed
+ * by then): a handle left open (an HTTP agent's socket) must not keep it waiting.
+ */
+export function runBench(body: (ctx: BenchContext) => Promise<number>): void {
+  const main = async () => {
+    const url = env.BENCH_DATABASE_URL ?? env.DATABASE_URL;
+    if (!url) throw new Error("BENCH_DATABASE_URL (base de volumétrie) est requis.");
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    const servers: ChildProcess[] = [];
+    try {
+      return await body({ url, admin, servers });
+    } finally {
+      await stopServers(servers);
+      await admin.end().catch(() => undefined);
+    }
+  };
+  main().then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      printError(`Échec : ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      process.exit(1);
+    },
+  );
+}
+
+/** The builds in round `round`'s order: a rotation, so that no build always runs first or last. */
+export const inRoundOrder = <T>(builds: T[], round: number): T[] => builds.map((_, i) => builds[(i + round) % builds.length]!);
+
+/**
+ * `n` requests one after the other to the server `proc`: its CPU time per request (ms, the process
+ * tree's, from /proc) and each request's latency (ms), in order.
+ */
+export async function sequentialRequests(proc: ChildProcess, n: number, request: () => Promise<unknown>): Promise<{ cpuMsPerRequest: number; times: number[] }> {
+  const cpu0 = treeCpuMs(proc.pid!);
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    await request();
+    times.push(performance.now() - t);
+  }
+  return { cpuMsPerRequest: (treeCpuMs(proc.pid!) - cpu0) / n, times };
 }

@@ -18,30 +18,23 @@
 // before / after comparison sees the same load on a shared machine.
 // It builds the app when the build is stale (like npm run bench) and writes
 // bench/results/pages-<timestamp>.json.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import pg from "pg";
-import { env, processEnv } from "@/lib/env";
+import { env } from "@/lib/env";
 import { SCALE_REFERENT_EMAIL, scaleManagerEmail } from "@/prisma/seed/scale/scale";
-import { freePort, load1, median, sessionCookie, stopServers, treeCpuMs, waitForHealth, writeResults } from "@/scripts/bench/helpers";
-import { appServerArgs, buildIsStale, NEXT_BIN } from "@/scripts/lib/next-build";
-import { print, printError } from "@/scripts/lib/print";
+import { argValue, argValues, buildIfStale, inRoundOrder, load1, median, runBench, scaleUser, sequentialRequests, sessionCookie, startBuilds, writeResults } from "@/scripts/bench/helpers";
+import { print } from "@/scripts/lib/print";
 
-const argValue = (name: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : undefined;
-};
 const REQUESTS = Math.max(1, Number(argValue("requests")) || 40);
 const ROUNDS = Math.max(1, Number(argValue("rounds")) || 3);
 /** Requests per build and page before the rounds (JIT warm-up: with 5, the first rounds ran 20–40 % higher). */
 const WARMUP = Math.max(0, Number(argValue("warmup") ?? 50));
-const ONLY = process.argv.flatMap((a, i) => (a === "--only" && process.argv[i + 1] ? [process.argv[i + 1]!.toLowerCase()] : []));
+const ONLY = argValues("only").map((o) => o.toLowerCase());
 const PROF_DIR = argValue("cpu-prof");
 /** `--compare <dir>` (repeatable): other builds measured beside this one. */
-const COMPARE = process.argv.flatMap((a, i) => (a === "--compare" && process.argv[i + 1] ? [process.argv[i + 1]!] : []));
+const COMPARE = argValues("compare");
 
 /** What Chrome and Firefox send over https: the pages are measured compressed as a browser gets them. */
 const BROWSER_ACCEPT_ENCODING = "gzip, deflate, br, zstd";
@@ -119,156 +112,103 @@ interface PageResult {
   largestRows: { bytes: number; start: string }[];
 }
 
-async function main(): Promise<number> {
-  const url = env.BENCH_DATABASE_URL ?? env.DATABASE_URL;
-  if (!url) throw new Error("BENCH_DATABASE_URL (base de volumétrie) est requis.");
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  const servers: ChildProcess[] = [];
-  try {
-    const user = async (email: string) => {
-      const r = await admin.query<{ id: string; email: string }>(`SELECT id, email FROM "User" WHERE email = $1`, [email]);
-      if (!r.rows[0]) throw new Error(`compte ${email} absent : la base n'est pas une base de volumétrie (npm run db:seed:scale).`);
-      return r.rows[0];
-    };
-    const manager = await user(scaleManagerEmail(0));
-    const referent = await user(SCALE_REFERENT_EMAIL);
-    const platformId = (await admin.query<{ platformId: string }>(`SELECT "platformId" FROM "PlatformMembership" WHERE "userId" = $1`, [manager.id])).rows[0]!.platformId;
-    // The same search term as npm run bench: the platform's most common surname.
-    const surname = (await admin.query<{ lastName: string }>(
-      `SELECT "lastName" FROM "JobSeeker" WHERE "platformId" = $1 AND lifecycle = 'ACTIVE' GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`, [platformId],
-    )).rows[0]!.lastName;
-    // The platform's signed file with the most to show (France Travail on the scale data: bilans, indicators).
-    const fileId = (await admin.query<{ id: string }>(
-      `SELECT id FROM "SubsidyFile" WHERE "platformId" = $1 ORDER BY ("signedAt" IS NOT NULL) DESC, year DESC, id LIMIT 1`, [platformId],
-    )).rows[0]?.id;
+runBench(async ({ url, admin, servers }) => {
+  const manager = await scaleUser(admin, scaleManagerEmail(0));
+  const referent = await scaleUser(admin, SCALE_REFERENT_EMAIL);
+  const platformId = (await admin.query<{ platformId: string }>(`SELECT "platformId" FROM "PlatformMembership" WHERE "userId" = $1`, [manager.id])).rows[0]!.platformId;
+  // The same search term as npm run bench: the platform's most common surname.
+  const surname = (await admin.query<{ lastName: string }>(
+    `SELECT "lastName" FROM "JobSeeker" WHERE "platformId" = $1 AND lifecycle = 'ACTIVE' GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`, [platformId],
+  )).rows[0]!.lastName;
+  // The platform's signed file with the most to show (France Travail on the scale data: bilans, indicators).
+  const fileId = (await admin.query<{ id: string }>(
+    `SELECT id FROM "SubsidyFile" WHERE "platformId" = $1 ORDER BY ("signedAt" IS NOT NULL) DESC, year DESC, id LIMIT 1`, [platformId],
+  )).rows[0]?.id;
 
-    const secret = env.NEXTAUTH_SECRET ?? randomBytes(32).toString("hex");
-    const cookies = { manager: await sessionCookie(secret, manager), referent: await sessionCookie(secret, referent) };
-    const all = [
-      // The floor: the application's layout (header, navigation) around a short form, no data.
-      { name: "Plancher : mise en page et formulaire court (page)", path: "/gouvernance/nouvelle", cookie: cookies.manager },
-      { name: "Demandeurs : recherche par nom (page)", path: `/demandeurs?q=${encodeURIComponent(surname)}`, cookie: cookies.manager },
-      { name: "Bilans région, 12 mois (page)", path: `/bilans?period=rolling12`, cookie: cookies.referent },
-      { name: "Bilans d'une plateforme, 12 mois (page)", path: `/bilans?period=rolling12&platformId=${platformId}`, cookie: cookies.manager },
-      ...(fileId ? [{ name: "Dossier de subvention (page)", path: `/financement/${fileId}`, cookie: cookies.manager }] : []),
-    ];
-    const pages = ONLY.length ? all.filter((p) => ONLY.some((o) => p.name.toLowerCase().includes(o) || p.path.includes(o))) : all;
-    if (pages.length === 0) throw new Error(`--only ${ONLY.join(", ")} : aucune page ne correspond.`);
+  const secret = env.NEXTAUTH_SECRET ?? randomBytes(32).toString("hex");
+  const cookies = { manager: await sessionCookie(secret, manager), referent: await sessionCookie(secret, referent) };
+  const all = [
+    // The floor: the application's layout (header, navigation) around a short form, no data.
+    { name: "Plancher : mise en page et formulaire court (page)", path: "/gouvernance/nouvelle", cookie: cookies.manager },
+    { name: "Demandeurs : recherche par nom (page)", path: `/demandeurs?q=${encodeURIComponent(surname)}`, cookie: cookies.manager },
+    { name: "Bilans région, 12 mois (page)", path: `/bilans?period=rolling12`, cookie: cookies.referent },
+    { name: "Bilans d'une plateforme, 12 mois (page)", path: `/bilans?period=rolling12&platformId=${platformId}`, cookie: cookies.manager },
+    ...(fileId ? [{ name: "Dossier de subvention (page)", path: `/financement/${fileId}`, cookie: cookies.manager }] : []),
+  ];
+  const pages = ONLY.length ? all.filter((p) => ONLY.some((o) => p.name.toLowerCase().includes(o) || p.path.includes(o))) : all;
+  if (pages.length === 0) throw new Error(`--only ${ONLY.join(", ")} : aucune page ne correspond.`);
 
-    if (buildIsStale()) {
-      print("Construction de l'application (next build)…");
-      const build = spawnSync(process.execPath, [NEXT_BIN, "build"], { stdio: "inherit", env: { ...processEnv(), NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } });
-      if (build.status !== 0) throw new Error("La construction de l'application a échoué.");
+  buildIfStale();
+  if (PROF_DIR) mkdirSync(PROF_DIR, { recursive: true });
+  // The build measured, and with `--compare <dir>` another build (a checkout of the reference
+  // commit with its .next): both run side by side and their rounds alternate, so that both see the
+  // same load on a shared machine. Only this build is profiled.
+  const builds = await startBuilds({ compare: COMPARE, url, secret, servers, nodeArgs: PROF_DIR ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(PROF_DIR)}`] : [] });
+  print(`Application démarrée (${builds.map((b) => `${b.label || "courant"} ${b.base}`).join(", ")}) ; ${REQUESTS} requêtes × ${ROUNDS} passages par page.`);
+
+  const get = async (base: string, p: string, cookie: string, extra: Record<string, string> = {}) => {
+    // A client navigation's RSC request may be redirected to carry its cache-busting parameter.
+    // The encodings a browser accepts over https (Node's fetch alone says « gzip, deflate »).
+    const r = await fetch(`${base}${p}`, { headers: { cookie, "accept-encoding": BROWSER_ACCEPT_ENCODING, ...extra }, redirect: extra.RSC ? "follow" : "manual" });
+    const text = await r.text();
+    if (r.status !== 200) throw new Error(`${p} : HTTP ${r.status}`);
+    return text;
+  };
+  const results: (PageResult & { build: string })[] = [];
+  const windows: { name: string; from: number; to: number; requests: number }[] = [];
+  for (const page of pages) {
+    const measured = new Map<string, { html: string; rsc: string; rounds: PageResult["rounds"] }>();
+    for (const b of builds) {
+      for (let i = 0; i < WARMUP; i++) await get(b.base, page.path, page.cookie);
+      measured.set(b.label, { html: await get(b.base, page.path, page.cookie), rsc: await get(b.base, page.path, page.cookie, { RSC: "1" }), rounds: [] });
     }
-    if (PROF_DIR) mkdirSync(PROF_DIR, { recursive: true });
-    const start = async (cwd: string, profile: boolean) => {
-      const port = await freePort();
-      const base = `http://127.0.0.1:${port}`;
-      const nodeArgs = profile && PROF_DIR ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(PROF_DIR)}`] : [];
-      const spawnedAt = performance.now();
-      const proc = spawn(process.execPath, appServerArgs({ root: cwd, port, host: "127.0.0.1", nodeArgs }), {
-        cwd, stdio: ["ignore", "ignore", "inherit"],
-        env: {
-          ...processEnv(), NODE_ENV: "production", DATABASE_URL: url, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: base, NEXT_TELEMETRY_DISABLED: "1",
-          JOBS_ENABLED: "false", LOG_LEVEL: "warn",
-        },
-      });
-      servers.push(proc);
-      await waitForHealth(base, proc);
-      return { base, proc, spawnedAt };
-    };
-    // The build measured, and with `--compare <dir>` another build (a checkout of the reference
-    // commit with its .next): both run side by side and their rounds alternate, so that both see the
-    // same load on a shared machine.
-    const builds = [{ label: COMPARE.length ? "courant" : "", ...(await start(process.cwd(), true)) }];
-    for (const dir of COMPARE) builds.push({ label: path.basename(path.resolve(dir)), ...(await start(path.resolve(dir), false)) });
-    print(`Application démarrée (${builds.map((b) => `${b.label || "courant"} ${b.base}`).join(", ")}) ; ${REQUESTS} requêtes × ${ROUNDS} passages par page.`);
-
-    const get = async (base: string, p: string, cookie: string, extra: Record<string, string> = {}) => {
-      // A client navigation's RSC request may be redirected to carry its cache-busting parameter.
-      // The encodings a browser accepts over https (Node's fetch alone says « gzip, deflate »).
-      const r = await fetch(`${base}${p}`, { headers: { cookie, "accept-encoding": BROWSER_ACCEPT_ENCODING, ...extra }, redirect: extra.RSC ? "follow" : "manual" });
-      const text = await r.text();
-      if (r.status !== 200) throw new Error(`${p} : HTTP ${r.status}`);
-      return text;
-    };
-    const results: (PageResult & { build: string })[] = [];
-    const windows: { name: string; from: number; to: number; requests: number }[] = [];
-    for (const page of pages) {
-      const measured = new Map<string, { html: string; rsc: string; rounds: PageResult["rounds"] }>();
-      for (const b of builds) {
-        for (let i = 0; i < WARMUP; i++) await get(b.base, page.path, page.cookie);
-        measured.set(b.label, { html: await get(b.base, page.path, page.cookie), rsc: await get(b.base, page.path, page.cookie, { RSC: "1" }), rounds: [] });
+    const from = performance.now() - builds[0]!.spawnedAt;
+    for (let round = 0; round < ROUNDS; round++) {
+      // Each round in another order (rotation): no build always runs first or last.
+      for (const b of inRoundOrder(builds, round)) {
+        const loadStart = load1();
+        const { cpuMsPerRequest: cpu, times } = await sequentialRequests(b.proc, REQUESTS, () => get(b.base, page.path, page.cookie));
+        measured.get(b.label)!.rounds.push({ loadStart, loadEnd: load1(), requests: REQUESTS, nodeCpuMsPerRequest: Number(cpu.toFixed(1)), p50Ms: Number(median(times).toFixed(1)) });
       }
-      const from = performance.now() - builds[0]!.spawnedAt;
-      for (let round = 0; round < ROUNDS; round++) {
-        // Each round in another order (rotation): no build always runs first or last.
-        for (const b of builds.map((_, i) => builds[(i + round) % builds.length]!)) {
-          const loadStart = load1();
-          const cpu0 = treeCpuMs(b.proc.pid!);
-          const times: number[] = [];
-          for (let i = 0; i < REQUESTS; i++) {
-            const t = performance.now();
-            await get(b.base, page.path, page.cookie);
-            times.push(performance.now() - t);
-          }
-          const cpu = (treeCpuMs(b.proc.pid!) - cpu0) / REQUESTS;
-          measured.get(b.label)!.rounds.push({ loadStart, loadEnd: load1(), requests: REQUESTS, nodeCpuMsPerRequest: Number(cpu.toFixed(1)), p50Ms: Number(median(times).toFixed(1)) });
+    }
+    windows.push({ name: page.name, from, to: performance.now() - builds[0]!.spawnedAt, requests: REQUESTS * ROUNDS });
+    print(`\n${page.name} (${page.path})`);
+    for (const b of builds) {
+      const { html, rsc, rounds } = measured.get(b.label)!;
+      const flight = inlineFlight(html);
+      // What the HTML carries: its inline payload (the same rows as the navigation's).
+      const rows = flightRows(flight);
+      const clientComponents = [...new Set(rows.filter((r) => r.tag === "I").map((r) => {
+        try {
+          const ref = JSON.parse(r.body) as unknown[];
+          return `${String(ref[2] ?? "?")} (${String(ref[0])})`;
+        } catch {
+          return r.body.slice(0, 60);
         }
-      }
-      windows.push({ name: page.name, from, to: performance.now() - builds[0]!.spawnedAt, requests: REQUESTS * ROUNDS });
-      print(`\n${page.name} (${page.path})`);
-      for (const b of builds) {
-        const { html, rsc, rounds } = measured.get(b.label)!;
-        const flight = inlineFlight(html);
-        // What the HTML carries: its inline payload (the same rows as the navigation's).
-        const rows = flightRows(flight);
-        const clientComponents = [...new Set(rows.filter((r) => r.tag === "I").map((r) => {
-          try {
-            const ref = JSON.parse(r.body) as unknown[];
-            return `${String(ref[2] ?? "?")} (${String(ref[0])})`;
-          } catch {
-            return r.body.slice(0, 60);
-          }
-        }))].sort();
-        const largestRows = rows.map((r) => ({ bytes: Buffer.byteLength(r.body), start: `${r.id}:${r.tag}${r.body.slice(0, 140)}` })).sort((a, c) => c.bytes - a.bytes).slice(0, 5);
-        const r = {
-          build: b.label || "courant", name: page.name, path: page.path, rounds,
-          nodeCpuMsPerRequest: median(rounds.map((x) => x.nodeCpuMsPerRequest)), p50Ms: median(rounds.map((x) => x.p50Ms)),
-          htmlBytes: Buffer.byteLength(html), inlineFlightBytes: Buffer.byteLength(flight), rscBytes: Buffer.byteLength(rsc), clientComponents, largestRows,
-        };
-        results.push(r);
-        const tag = b.label ? `  [${b.label}]` : "";
-        print(`${tag}  CPU Node ms/req : ${r.nodeCpuMsPerRequest} (passages ${rounds.map((x) => `${x.nodeCpuMsPerRequest} [charge ${x.loadStart} → ${x.loadEnd}]`).join(", ")})`);
-        print(`${tag}  p50 ms : ${r.p50Ms} ; HTML ${r.htmlBytes} o dont RSC en ligne ${r.inlineFlightBytes} o ; RSC (navigation) ${r.rscBytes} o`);
-        print(`${tag}  composants client (${clientComponents.length}) : ${clientComponents.join(", ")}`);
-        for (const l of largestRows) print(`      ${l.bytes} o  ${l.start.replace(/\s+/g, " ")}`);
-      }
+      }))].sort();
+      const largestRows = rows.map((r) => ({ bytes: Buffer.byteLength(r.body), start: `${r.id}:${r.tag}${r.body.slice(0, 140)}` })).sort((a, c) => c.bytes - a.bytes).slice(0, 5);
+      const r = {
+        build: b.label || "courant", name: page.name, path: page.path, rounds,
+        nodeCpuMsPerRequest: median(rounds.map((x) => x.nodeCpuMsPerRequest)), p50Ms: median(rounds.map((x) => x.p50Ms)),
+        htmlBytes: Buffer.byteLength(html), inlineFlightBytes: Buffer.byteLength(flight), rscBytes: Buffer.byteLength(rsc), clientComponents, largestRows,
+      };
+      results.push(r);
+      const tag = b.label ? `  [${b.label}]` : "";
+      print(`${tag}  CPU Node ms/req : ${r.nodeCpuMsPerRequest} (passages ${rounds.map((x) => `${x.nodeCpuMsPerRequest} [charge ${x.loadStart} → ${x.loadEnd}]`).join(", ")})`);
+      print(`${tag}  p50 ms : ${r.p50Ms} ; HTML ${r.htmlBytes} o dont RSC en ligne ${r.inlineFlightBytes} o ; RSC (navigation) ${r.rscBytes} o`);
+      print(`${tag}  composants client (${clientComponents.length}) : ${clientComponents.join(", ")}`);
+      for (const l of largestRows) print(`      ${l.bytes} o  ${l.start.replace(/\s+/g, " ")}`);
     }
-
-    if (PROF_DIR) {
-      const profiled = builds[0]!.proc;
-      profiled.kill("SIGINT");
-      await new Promise((res) => profiled.once("exit", res));
-      print(`\nProfils CPU : ${PROF_DIR}`);
-      for (const f of readdirSync(PROF_DIR).filter((n) => n.endsWith(".cpuprofile"))) print(profileSummary(path.join(PROF_DIR, f), windows));
-    }
-    const file = writeResults("pages-", { requests: REQUESTS, rounds: ROUNDS, results });
-    print(`\nRésultats : ${file}`);
-    return 0;
-  } finally {
-    await stopServers(servers);
-    await admin.end().catch(() => undefined);
   }
-}
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    printError(`Échec : ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    process.exitCode = 1;
-  },
-);
+  if (PROF_DIR) {
+    const profiled = builds[0]!.proc;
+    profiled.kill("SIGINT");
+    await new Promise((res) => profiled.once("exit", res));
+    print(`\nProfils CPU : ${PROF_DIR}`);
+    for (const f of readdirSync(PROF_DIR).filter((n) => n.endsWith(".cpuprofile"))) print(profileSummary(path.join(PROF_DIR, f), windows));
+  }
+  const file = writeResults("pages-", { requests: REQUESTS, rounds: ROUNDS, results });
+  print(`\nRésultats : ${file}`);
+  return 0;
+});
