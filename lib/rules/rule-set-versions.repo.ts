@@ -1,8 +1,8 @@
 // Reading the versions of a rule set kind, and the one in force on a date. The choice itself is
 // rule-set-in-force.rules.ts, the only statement of « which version is in force at instant t »;
 // every reader goes through here: getActiveRuleSet (request paths, with its copy in memory), the
-// retention job, the France Travail data destruction, the monthly indicators. No "server-only":
-// the retention job also runs from scripts.
+// retention job, the France Travail data destruction, the monthly indicators, the seeds. No
+// "server-only": the retention job and the seeds also run from scripts.
 import type { DbOrTx } from "@/lib/db";
 import { versionInForce } from "@/lib/rules/rule-set-in-force.rules";
 import type { RuleSetKindName } from "@/lib/rules/rule-set.schema";
