@@ -2,6 +2,7 @@
 // server-only import: the retention job also runs from scripts.
 import type { DbOrTx } from "@/lib/db";
 import { parseRuleSetPayload } from "@/lib/rules/rule-set.schema";
+import { readRuleSetInForce } from "@/lib/rules/rule-set-versions.repo";
 
 export interface FtFileCandidate {
   id: string;
@@ -20,11 +21,7 @@ export async function findFtFileCandidates(db: DbOrTx, now: Date): Promise<FtFil
     orderBy: { id: "asc" },
   });
   if (files.length === 0) return [];
-  const inForce = await db.ruleSet.findFirst({
-    where: { kind: "FRANCE_TRAVAIL", validFrom: { lte: now }, OR: [{ validTo: null }, { validTo: { gte: now } }] },
-    orderBy: [{ validFrom: "desc" }, { version: "desc" }],
-    select: { payload: true },
-  });
+  const inForce = await readRuleSetInForce(db, "FRANCE_TRAVAIL", now);
   const fallback = inForce ? parseRuleSetPayload("FRANCE_TRAVAIL", inForce.payload).durationMonths : null;
   return files.flatMap((f) => {
     const durationMonths = f.ruleSet?.kind === "FRANCE_TRAVAIL" ? parseRuleSetPayload("FRANCE_TRAVAIL", f.ruleSet.payload).durationMonths : fallback;

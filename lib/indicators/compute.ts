@@ -9,6 +9,9 @@ import type { DbOrTx } from "@/lib/db";
 import { CONTRACT_TYPES, emptyFigures, type Figures } from "@/lib/indicators/indicators";
 import { addMonths, monthDate, monthsBetween, type MonthKey } from "@/lib/indicators/period.rules";
 import { operationsSchema, type OperationsRules } from "@/lib/rules/rule-set.schema";
+import { NoRuleSetInForceError } from "@/lib/rules/active-rule-set";
+import { versionInForce } from "@/lib/rules/rule-set-in-force.rules";
+import { readRuleSetVersions } from "@/lib/rules/rule-set-versions.repo";
 import { governanceRequiredPerMonth } from "@/lib/indicators/figures.rules";
 
 /** figures[platformId][month] */
@@ -163,22 +166,19 @@ async function governance(db: DbOrTx, r: Range): Promise<Row[]> {
     GROUP BY 1, 2`;
 }
 
-/** OPERATIONS rule sets in force over the range, to pick the one valid on each month's first day. */
-async function operationsByMonth(db: DbOrTx, months: MonthKey[]): Promise<Map<MonthKey, OperationsRules>> {
-  const rows = await db.ruleSet.findMany({
-    where: { kind: "OPERATIONS" },
-    orderBy: [{ validFrom: "desc" }, { version: "desc" }],
-    select: { validFrom: true, validTo: true, payload: true },
-  });
-  const parsed = rows.map((row) => ({ ...row, rules: operationsSchema.parse(row.payload) }));
-  const out = new Map<MonthKey, OperationsRules>();
-  for (const m of months) {
-    const at = monthDate(m);
-    const hit = parsed.find((p) => p.validFrom <= at && (p.validTo === null || p.validTo >= at)) ?? parsed[parsed.length - 1];
-    if (!hit) throw new Error("Aucun jeu de règles OPERATIONS : les indicateurs ne peuvent pas être calculés.");
-    out.set(m, hit.rules);
-  }
-  return out;
+/**
+ * The OPERATIONS rules in force on each month's first day (versionInForce), null for a month when
+ * no version was. Such a month used to borrow the oldest version: a defect, its « réunions de
+ * gouvernance requises » were then stated by a framework that was not in force (DOMAIN.md « Rules
+ * are data »: versions are dated because the next framework may change any figure), and closing
+ * the month froze them (DOMAIN.md §3). It happens before the first version (seeded from 1 January
+ * 2021, while the dashboard of a month of 2021 also computes the twelve months before it), in a gap
+ * between versions, and after the last one has ended (the oldest, not even the latest, was used).
+ * Such a month now requires no meeting; the range's last month must have rules (computeFigures).
+ */
+async function operationsByMonth(db: DbOrTx, months: MonthKey[]): Promise<Map<MonthKey, OperationsRules | null>> {
+  const versions = (await readRuleSetVersions(db, "OPERATIONS")).map((v) => ({ ...v, rules: operationsSchema.parse(v.payload) }));
+  return new Map(months.map((m) => [m, versionInForce(versions, monthDate(m))?.rules ?? null]));
 }
 
 /**
@@ -197,8 +197,11 @@ export async function computeFigures(db: DbOrTx, platformIds: readonly string[],
     hi: new Date(monthDate(addMonths(last, 1)).getTime() + 2 * DAY_MS),
   };
   const rules = await operationsByMonth(db, months);
-  // Age limit of the last month's rules: one value per query keeps it a single grouped query.
-  const youngAgeLimit = rules.get(last)!.youngAgeLimit;
+  // Age limit of the last month's rules: one value per query keeps it a single grouped query. None
+  // in force on that month's first day: no figures (422, the answer getActiveRuleSet gives).
+  const lastRules = rules.get(last);
+  if (!lastRules) throw new NoRuleSetInForceError("OPERATIONS", monthDate(last));
+  const youngAgeLimit = lastRules.youngAgeLimit;
   const [co, cb, or, oc, js, pr, hi, ev, cf, gv, ik] = await Promise.all([
     companies(db, r), callbacks(db, r), offersReceived(db, r), offersClosed(db, r), jobSeekers(db, r, youngAgeLimit),
     proposals(db, r), hires(db, r), events(db, r), chefsDeFile(db, r), governance(db, r), intake(db, r),
@@ -255,7 +258,10 @@ export async function computeFigures(db: DbOrTx, platformIds: readonly string[],
   for (const row of cf) { const f = at(row); if (f) add(f, "chefsDeFileActive", row.n); }
   for (const row of gv) { const f = at(row); if (f) add(f, "governanceMeetingsHeld", row.n); }
   for (const byMonth of out.values()) {
-    for (const [m, f] of byMonth) f.governanceMeetingsRequired = governanceRequiredPerMonth(rules.get(m)!);
+    for (const [m, f] of byMonth) {
+      const ops = rules.get(m);
+      f.governanceMeetingsRequired = ops ? governanceRequiredPerMonth(ops) : 0;
+    }
   }
   return out;
 }

@@ -42,6 +42,7 @@ import {
 } from "@/lib/retention/retention.repo";
 import { candidateCutoff, chefDeFileRetentionAction, companyContactRetentionAction, jobSeekerRetentionAction, latestContact } from "@/lib/retention/retention.rules";
 import { parseRuleSetPayload, type RetentionRules } from "@/lib/rules/rule-set.schema";
+import { readRuleSetInForce } from "@/lib/rules/rule-set-versions.repo";
 import { destroyFtFileData, findFtFileCandidates } from "@/lib/france-travail/ft-retention.repo";
 import { ftDataDueForDestruction } from "@/lib/france-travail/ft-retention.rules";
 import { expireIntakeRequest, findIntakeCandidates } from "@/lib/intake/intake-retention.repo";
@@ -100,13 +101,9 @@ export interface RetentionRunResult {
   items: PlannedItem[];
 }
 
-/** Same query as lib/rules/active-rule-set.ts, which is server-only; the job also runs from scripts. */
+/** The RETENTION version in force, read as getActiveRuleSet reads it (which is server-only: the job also runs from scripts). */
 async function getActiveRuleSetForJob(db: Db, now: Date) {
-  const row = await db.ruleSet.findFirst({
-    where: { kind: "RETENTION", validFrom: { lte: now }, OR: [{ validTo: null }, { validTo: { gte: now } }] },
-    orderBy: [{ validFrom: "desc" }, { version: "desc" }],
-    select: { id: true, version: true, payload: true },
-  });
+  const row = await readRuleSetInForce(db, "RETENTION", now);
   if (!row) throw new Error("Aucun jeu de règles RETENTION en vigueur : la conservation ne peut pas s'exécuter.");
   return { id: row.id, version: row.version, payload: parseRuleSetPayload("RETENTION", row.payload) };
 }

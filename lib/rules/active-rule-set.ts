@@ -7,6 +7,7 @@ import type { DbOrTx } from "@/lib/db";
 import { UnprocessableError } from "@/lib/errors";
 import { ruleSetCacheFor, type CachedRuleSetVersion } from "@/lib/rules/rule-set-cache";
 import { versionInForce } from "@/lib/rules/rule-set-in-force.rules";
+import { readRuleSetInForce, readRuleSetVersions } from "@/lib/rules/rule-set-versions.repo";
 import { ruleSetPayloadSchemas, type RuleSetKindName, type RuleSetPayload } from "@/lib/rules/rule-set.schema";
 
 export type { RuleSetKindName };
@@ -28,22 +29,6 @@ export class NoRuleSetInForceError extends UnprocessableError {
   }
 }
 
-const selectVersion = { id: true, version: true, validFrom: true, validTo: true, payload: true } as const;
-
-/** The query without a copy: the version in force on `at` (DATE columns compared with `at`'s UTC day). */
-function readInForce(db: DbOrTx, kind: RuleSetKindName, at: Date) {
-  return db.ruleSet.findFirst({
-    where: { kind, validFrom: { lte: at }, OR: [{ validTo: null }, { validTo: { gte: at } }] },
-    orderBy: [{ validFrom: "desc" }, { version: "desc" }],
-    select: selectVersion,
-  });
-}
-
-/** Every version of `kind` (a handful): what the copy holds. */
-function readVersions(db: DbOrTx, kind: RuleSetKindName): Promise<CachedRuleSetVersion[]> {
-  return db.ruleSet.findMany({ where: { kind }, select: selectVersion });
-}
-
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === "object" && !Object.isFrozen(value)) {
     Object.freeze(value);
@@ -60,11 +45,12 @@ function parsed<K extends RuleSetKindName>(kind: K, v: CachedRuleSetVersion): Ru
 /**
  * The version of `kind` in force on `at` (latest start, then latest version). Served from the
  * instance's copy when `db` is the application's client and the copy is listening for changes;
- * read from the table otherwise (a transaction, a script, the listener down).
+ * read from the table otherwise (a transaction, a script, the listener down). Either way the
+ * version is chosen by versionInForce.
  */
 export async function getActiveRuleSet<K extends RuleSetKindName>(db: DbOrTx, kind: K, at: Date): Promise<ActiveRuleSet<K>> {
-  const held = ruleSetCacheFor(db)?.versions(kind, () => readVersions(db, kind));
-  const row = held ? versionInForce(await held, at) : await readInForce(db, kind, at);
+  const held = ruleSetCacheFor(db)?.versions(kind, () => readRuleSetVersions(db, kind));
+  const row = held ? versionInForce(await held, at) : await readRuleSetInForce(db, kind, at);
   if (!row) throw new NoRuleSetInForceError(kind, at);
   return { id: row.id, version: row.version, payload: parsed(kind, row) };
 }

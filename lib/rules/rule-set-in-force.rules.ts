@@ -1,6 +1,9 @@
-// Which version of a rule set is in force on a date: the same answer as the query the application
-// sends (lib/rules/active-rule-set.ts `readInForce`), computed on the versions of one kind held in
-// memory (lib/rules/rule-set-cache.ts). Pure: no Prisma, no clock.
+// Which version of a rule set is in force on a date, stated once: every reader chooses with it
+// (lib/rules/rule-set-versions.repo.ts), on the versions of one kind read from the table or held in
+// memory (lib/rules/rule-set-cache.ts). The same answer as the SQL the application sent before
+// (WHERE validFrom <= at AND (validTo IS NULL OR validTo >= at) ORDER BY validFrom DESC, version
+// DESC), checked date by date in tests/integration/rules/rule-set-cache.int.test.ts. Pure: no
+// Prisma, no clock.
 
 export interface RuleSetVersionDates {
   version: number;

@@ -13,6 +13,7 @@ import {
   type RegionFrameworkRules,
   type RetentionRules,
 } from "@/lib/rules/rule-set.schema";
+import { readRuleSetInForce } from "@/lib/rules/rule-set-versions.repo";
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -219,15 +220,11 @@ export function initialRuleSets(): Prisma.RuleSetCreateManyInput[] {
  */
 export async function ensureInitialRuleSets(db: Db, at: Date): Promise<{ inserted: number; ids: Record<RuleSetKind, string> }> {
   const { count } = await db.ruleSet.createMany({ data: initialRuleSets(), skipDuplicates: true });
-  const rows = await db.ruleSet.findMany({
-    where: { validFrom: { lte: at }, OR: [{ validTo: null }, { validTo: { gte: at } }] },
-    orderBy: [{ validFrom: "desc" }, { version: "desc" }],
-    select: { id: true, kind: true },
-  });
   const ids = {} as Record<RuleSetKind, string>;
-  for (const row of rows) ids[row.kind] ??= row.id;
   for (const kind of Object.keys(PAYLOADS) as RuleSetKind[]) {
-    if (!ids[kind]) throw new Error(`Aucun jeu de règles ${kind} en vigueur au ${at.toISOString()}`);
+    const row = await readRuleSetInForce(db, kind, at);
+    if (!row) throw new Error(`Aucun jeu de règles ${kind} en vigueur au ${at.toISOString()}`);
+    ids[kind] = row.id;
   }
   return { inserted: count, ids };
 }
