@@ -145,7 +145,9 @@ describe("jeux de règles en mémoire, invalidés par NOTIFY", () => {
     const reasons: InvalidationReason[] = [];
     l.events.on("invalidated", (r: InvalidationReason) => reasons.push(r));
     const created = await createRuleSetVersion(db, user, { kind: "DEADLINES", validFrom: "2027-01-01", note: "Nouveau délai", payload: { ...old.payload, breachNotifyHours: old.payload.breachNotifyHours + 7 } });
-    expect(reasons[0]).toBe("local");
+    // Dropped by the writer before createRuleSetVersion returned. The NOTIFY comes back on the
+    // listener's own connection and may be handled before or after: its order is not the point.
+    expect(reasons).toContain("local");
     const now = await getActiveRuleSet(db, "DEADLINES", at);
     expect([now.id, now.version, now.payload.breachNotifyHours]).toEqual([created.id, 2, old.payload.breachNotifyHours + 7]);
   });
