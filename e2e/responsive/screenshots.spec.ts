@@ -40,3 +40,25 @@ test("écrans principaux sur un téléphone (390×844)", async ({ page }) => {
   await shoot(page, "telephone-entreprises", "/entreprises", /Entreprises/);
   await shoot(page, "telephone-fiche-entreprise", `/entreprises/${company}`, /.+/);
 });
+
+// The lists a platform's manager works from, and the DPO's audit journal: one screenshot per list
+// and per width, looked at before a list's layout is called done (rows as cards on a phone).
+const LISTS: [string, string][] = [
+  ["demandeurs", "/demandeurs"], ["offres", "/offres"], ["visites", "/visites"], ["evenements", "/evenements"], ["rappels", "/rappels"],
+  ["chefs-de-file", "/chefs-de-file"], ["gouvernance", "/gouvernance"], ["financement", "/financement"], ["entreprises", "/entreprises"],
+];
+for (const [width, height, prefix] of [[1366, 900, "portable"], [390, 844, "telephone"]] as const) {
+  test(`listes de la plateforme et journal d'audit (${width}×${height})`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    await loginViaForm(page, ACCOUNTS.managerLens.email);
+    await expect(page.getByTestId("home-role")).toBeVisible();
+    for (const [name, path] of LISTS) {
+      await shoot(page, `${prefix}-liste-${name}`, path, /.+/);
+      await expect(page.locator("main table").first()).toBeVisible();
+    }
+    await page.context().clearCookies();
+    await loginViaForm(page, ACCOUNTS.dpo.email);
+    await expect(page.getByTestId("home-role")).toBeVisible();
+    await shoot(page, `${prefix}-liste-journal-audit`, "/rgpd", /.+/);
+  });
+}
