@@ -121,6 +121,14 @@ describe("France Travail art. 5 — période couverte par chaque bilan", () => {
     expect(ftBilanPeriod("INTERMEDIATE", f, rules, new Date("2026-06-10T15:00:00Z")).to).toEqual(d("2026-06-10"));
     expect(ftBilanPeriod("INTERMEDIATE", f, rules, d("2026-12-01")).to).toEqual(d("2026-09-14"));
   });
+
+  it("bilan intermédiaire non envoyé : « aujourd'hui » est le jour de Paris, pas le jour UTC", () => {
+    const june = { signedAt: d("2026-06-15"), endsAt: d("2027-06-14"), intermediateReportAt: null };
+    // 30 novembre, 23 h 30 UTC = 1er décembre, 0 h 30 à Paris.
+    expect(ftBilanPeriod("INTERMEDIATE", june, rules, new Date("2026-11-30T23:30:00Z")).to).toEqual(d("2026-12-01"));
+    // 31 décembre, 23 h 30 UTC = 1er janvier à Paris (échéance le 14 juin 2027, non atteinte).
+    expect(ftBilanPeriod("INTERMEDIATE", { ...june, signedAt: d("2026-09-15"), endsAt: d("2027-09-14") }, rules, new Date("2026-12-31T23:30:00Z")).to).toEqual(d("2027-01-01"));
+  });
 });
 
 describe("France Travail art. 5 — budget actualisé (même structure que le budget prévisionnel)", () => {
