@@ -95,6 +95,13 @@ describe("export de la vue courante d'une liste", () => {
     expect(lines.join("\n")).not.toContain(archived.lastName!);
   });
 
+  it("date le fichier du jour de Paris : le 30 novembre à 23 h 30 UTC, c'est déjà le 1er décembre", async () => {
+    const started = await startTableExport(db, manager, "companies", { sector: "BTP" }, "csv", {}, new Date("2026-11-30T23:30:00Z"));
+    if (started.mode !== "inline") throw new Error("inline attendu");
+    expect(started.filename).toBe("entreprises-2026-12-01.csv");
+    started.stream.destroy();
+  });
+
   it("refuse une liste inconnue (404) et un rôle sans la liste (403)", async () => {
     await expect(startTableExport(db, manager, "audit", {}, "xlsx", {}, now)).rejects.toMatchObject({ status: 404 });
     const finance = await platformUser(db, "REGION_FINANCE", lensId);
