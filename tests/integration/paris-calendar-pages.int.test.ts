@@ -1,7 +1,8 @@
 // « This year » on the pages that default to it is the year in Paris, not the UTC year: at 23:30 UTC
 // on 31 December (00:30 on 1 January in Paris) the governance year filter offers the new year, a new
 // subsidy file is proposed for the year after it, and objectives and the annual report open on it.
-// The pages are rendered in-process (as tests/integration/security/cross-site-reads.int.test.ts does)
+// The open-data file downloaded then is dated 1 January.
+// The pages and the route are called in-process (as tests/integration/security/cross-site-reads.int.test.ts does)
 // with the system date set to that instant.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
@@ -14,12 +15,15 @@ vi.mock("next/headers", () => ({
 }));
 
 import { encode } from "next-auth/jwt";
+import { NextRequest } from "next/server";
 import AnnualReportPage from "@/app/(app)/bilans/rapport-annuel/page";
 import ObjectivesPage from "@/app/(app)/bilans/objectifs/page";
 import SubsidyFilesPage from "@/app/(app)/financement/page";
 import GovernancePage from "@/app/(app)/gouvernance/page";
+import { GET as openDataFile } from "@/app/api/v1/open-data/subventions/route";
 import { env } from "@/lib/env";
 import { createPlatform, createRuleSets, createUser } from "@/tests/factories";
+import { withSessionCookie } from "@/tests/support/api-inproc";
 import { db, resetDb } from "@/tests/support/db";
 
 type Page = (p: { searchParams: Promise<Record<string, string>> }) => Promise<unknown>;
@@ -36,15 +40,20 @@ async function render(page: unknown): Promise<string> {
   });
 }
 
+/** Signs `userId` in (a session cookie signed at the faked time). */
+async function signIn(userId: string) {
+  current.headers = new Headers({ host: "localhost:3000" });
+  current.cookie = await encode({ token: { sub: userId, authTime: Math.floor(Date.now() / 1000), authMs: Date.now() }, secret: env.NEXTAUTH_SECRET! });
+}
+
 beforeEach(async () => {
   await resetDb();
   await createRuleSets(db);
   const platform = await createPlatform(db, "Lens-Liévin");
   const userId = (await createUser(db, { role: "PLATFORM_MANAGER", platformIds: [platform.id] })).id;
-  // 31 December, 23:30 UTC = 1 January 2027, 00:30 in Paris (the session is signed at that time too).
+  // 31 December, 23:30 UTC = 1 January 2027, 00:30 in Paris.
   vi.useFakeTimers({ now: new Date("2026-12-31T23:30:00Z"), toFake: ["Date"] });
-  current.headers = new Headers({ host: "localhost:3000" });
-  current.cookie = await encode({ token: { sub: userId, authTime: Math.floor(Date.now() / 1000), authMs: Date.now() }, secret: env.NEXTAUTH_SECRET! });
+  await signIn(userId);
 });
 
 afterEach(() => {
@@ -70,5 +79,16 @@ describe("« cette année » des pages est l'année de Paris", () => {
 
   it("rapport annuel : la page s'ouvre sur la nouvelle année", async () => {
     expect(await render(AnnualReportPage)).toMatch(/"Rapport annuel ",2027,/);
+  });
+});
+
+describe("« aujourd'hui » des fichiers téléchargés est le jour de Paris", () => {
+  it("données essentielles des conventions : le fichier CSV est daté du 1er janvier", async () => {
+    await signIn((await createUser(db, { role: "REGION_FINANCE", allPlatforms: true })).id);
+    const headers = withSessionCookie(current, new Headers({ host: "localhost:3000" }));
+    current.headers = headers;
+    const res = await openDataFile(new NextRequest(new URL("/api/v1/open-data/subventions?format=csv", "http://localhost:3000"), { headers }), { params: Promise.resolve({}) });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-disposition")).toBe('attachment; filename="subventions-proch-emploi-2027-01-01.csv"');
   });
 });
