@@ -5,6 +5,7 @@ import "server-only";
 // (lib/rules/rule-set-cache.ts), so a caller that tried to change it would throw, in tests too.
 import type { DbOrTx } from "@/lib/db";
 import { UnprocessableError } from "@/lib/errors";
+import { parisDay, utcMidnight } from "@/lib/paris-day";
 import { ruleSetCacheFor, type CachedRuleSetVersion } from "@/lib/rules/rule-set-cache";
 import { versionInForce } from "@/lib/rules/rule-set-in-force.rules";
 import { ruleSetPayloadSchemas, type RuleSetKindName, type RuleSetPayload } from "@/lib/rules/rule-set.schema";
@@ -63,8 +64,12 @@ function parsed<K extends RuleSetKindName>(kind: K, v: CachedRuleSetVersion): Ru
  * read from the table otherwise (a transaction, a script, the listener down).
  */
 export async function getActiveRuleSet<K extends RuleSetKindName>(db: DbOrTx, kind: K, at: Date): Promise<ActiveRuleSet<K>> {
+  // Versions start and end on calendar days: an instant is in force on its Paris day (a version from
+  // 1 January applies from midnight in Paris, not an hour or two later at midnight UTC); a calendar
+  // day (midnight UTC) stays itself.
+  const day = utcMidnight(parisDay(at));
   const held = ruleSetCacheFor(db)?.versions(kind, () => readVersions(db, kind));
-  const row = held ? versionInForce(await held, at) : await readInForce(db, kind, at);
-  if (!row) throw new NoRuleSetInForceError(kind, at);
+  const row = held ? versionInForce(await held, day) : await readInForce(db, kind, day);
+  if (!row) throw new NoRuleSetInForceError(kind, day);
   return { id: row.id, version: row.version, payload: parsed(kind, row) };
 }
