@@ -126,7 +126,8 @@ function check(dueAt: Date, receivedAt: Date | null, now: Date, what: string): B
     const late = receivedAt > dueAt;
     return { dueAt, receivedAt, state: late ? "LATE" : "ON_TIME", message: `${what} reçu le ${fr(receivedAt)}, ${late ? "après" : "avant"} l'échéance du ${fr(dueAt)}${late ? " : en retard" : ""}.` };
   }
-  return now > dueAt
+  // Late from the day after the due day, on the Paris calendar: « au plus tard le » includes the day.
+  return utcMidnight(parisDay(now)) > dueAt
     ? { dueAt, receivedAt, state: "OVERDUE", message: `${what} attendu au plus tard le ${fr(dueAt)} : non reçu, en retard.` }
     : { dueAt, receivedAt, state: "AWAITED", message: `${what} attendu au plus tard le ${fr(dueAt)}.` };
 }

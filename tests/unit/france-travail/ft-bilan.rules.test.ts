@@ -89,6 +89,13 @@ describe("France Travail art. 5 — échéances des bilans", () => {
     expect(intermediateBilanCheck({ signedAt, intermediateReportAt: d("2026-09-16") }, rules, d("2026-10-01")).state).toBe("LATE");
   });
 
+  it("« au plus tard le » : attendu toute la journée de l'échéance à Paris, en retard dès minuit à Paris", () => {
+    const signedAt = d("2026-03-15");
+    const at = (iso: string) => intermediateBilanCheck({ signedAt, intermediateReportAt: null }, rules, new Date(iso)).state;
+    // Due 15 September 2026 (summer time: midnight in Paris is 22:00 UTC).
+    expect([at("2026-09-15T10:00:00Z"), at("2026-09-15T21:30:00Z"), at("2026-09-15T22:30:00Z")]).toEqual(["AWAITED", "AWAITED", "OVERDUE"]);
+  });
+
   it("bilan final « un mois avant la tenue de la réunion » : dû à la date de réunion moins un mois", () => {
     const meeting = d("2027-04-20");
     expect(finalBilanCheck({ finalReviewMeetingAt: meeting, finalReportAt: d("2027-03-20") }, rules, d("2027-04-01"))).toMatchObject({ state: "ON_TIME", dueAt: d("2027-03-20") });
