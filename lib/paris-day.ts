@@ -6,6 +6,7 @@
 // (`toISOString().slice(0, 10)`) is still yesterday between midnight in Paris and midnight UTC; the
 // process's local day is whatever zone the server or the browser runs in.
 import { TZDate } from "@date-fns/tz";
+import { endOfDay, startOfDay, startOfMonth } from "date-fns";
 
 export const PARIS_TIME_ZONE = "Europe/Paris";
 
@@ -39,4 +40,19 @@ export function utcMidnight(day: CalendarDay): Date {
  */
 export function parisToday(now: Date = new Date()): string {
   return isoCalendarDay(parisDay(now));
+}
+
+/** The first instant of the Paris day `at` falls on (00:00 in Paris, 23:00 or 22:00 UTC the day before). */
+export function parisStartOfDay(at: Date = new Date()): Date {
+  return new Date(startOfDay(new TZDate(at.getTime(), PARIS_TIME_ZONE)).getTime());
+}
+
+/** The last instant of the Paris day `at` falls on (23:59:59.999 in Paris), not of its UTC day. */
+export function parisEndOfDay(at: Date = new Date()): Date {
+  return new Date(endOfDay(new TZDate(at.getTime(), PARIS_TIME_ZONE)).getTime());
+}
+
+/** The first instant of the Paris month `at` falls on (00:00 in Paris on the 1st). */
+export function parisStartOfMonth(at: Date = new Date()): Date {
+  return new Date(startOfMonth(new TZDate(at.getTime(), PARIS_TIME_ZONE)).getTime());
 }

@@ -13,6 +13,7 @@ import { can } from "@/lib/authz/policy";
 import type { Db } from "@/lib/db";
 import { ForbiddenError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { parisToday } from "@/lib/paris-day";
 import { likeLiteral } from "@/lib/search/like";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -124,7 +125,7 @@ const HEAD = ["n°", "date (UTC)", "action", "libellé", "auteur", "rôle", "obj
 const line = (e: AuditEventDto) => [e.id, e.at, e.action, auditActionLabel(e.action), e.actor ?? "", e.actorRole ?? "", entityTypeLabel(e.entityType), e.entityId ?? "", e.reason ?? ""];
 
 /** The search result as a file (at most AUDIT_EXPORT_MAX_ROWS rows, oldest first); the export is audited. */
-export async function exportAuditEvents(db: Db, user: CurrentUser, q: AuditExportQuery, requestId?: string) {
+export async function exportAuditEvents(db: Db, user: CurrentUser, q: AuditExportQuery, requestId?: string, now = new Date()) {
   if (!can(user, "audit.export")) throw new ForbiddenError();
   const where = await auditWhere(db, q);
   const rows = (await db.auditEvent.findMany({ where, orderBy: [{ id: "asc" }], take: AUDIT_EXPORT_MAX_ROWS, select })).map(toDto);
@@ -145,7 +146,7 @@ export async function exportAuditEvents(db: Db, user: CurrentUser, q: AuditExpor
     // The filters, except the person's name itself (no personal values in the log).
     metadata: { format: q.format, rows: rows.length, action: q.action ?? null, actorEmail: q.actorEmail ?? null, person: Boolean(q.person), from: q.from ?? null, to: q.to ?? null },
   });
-  const stamp = new Date().toISOString().slice(0, 10);
+  const stamp = parisToday(now);
   return {
     filename: `journal-audit-${stamp}.${q.format}`,
     contentType: q.format === "xlsx" ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8",

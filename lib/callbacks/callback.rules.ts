@@ -5,7 +5,8 @@
 // "two calendar days" (prisma/seed/rule-sets.ts) and the demo data is generated that way; a
 // company calling on Friday expects a call on Monday at the latest, which two calendar days
 // over a weekend would not give — an administrator who wants that sets a longer delay.
-import { addDays, endOfDay } from "date-fns";
+import { addDays } from "date-fns";
+import { parisEndOfDay } from "@/lib/paris-day";
 import type { OperationsRules } from "@/lib/rules/rule-set.schema";
 
 export const CALLBACK_STATUSES = ["A_RAPPELER", "JOINT", "BESOIN_QUALIFIE", "INJOIGNABLE"] as const;
@@ -74,7 +75,8 @@ export const CALLBACK_URGENCY_LABELS: Record<CallbackUrgency, string> = {
 export function callbackUrgency(cb: { status: CallbackStatus; dueAt: Date }, now: Date): CallbackUrgency {
   if (cb.status !== "A_RAPPELER") return "CLOSED";
   if (cb.dueAt.getTime() < now.getTime()) return "OVERDUE";
-  if (cb.dueAt.getTime() <= endOfDay(now).getTime()) return "DUE_TODAY";
+  // « Today » ends at midnight in Paris, not at the server's midnight.
+  if (cb.dueAt.getTime() <= parisEndOfDay(now).getTime()) return "DUE_TODAY";
   return "UPCOMING";
 }
 

@@ -19,6 +19,7 @@ import { EXPORT_LIST_KEYS, type ExportListKey } from "@/lib/exports/table-export
 import { prospectListQuerySchema } from "@/lib/prospecting/prospect.schema";
 import { listProspectsFor } from "@/lib/prospecting/prospect.service";
 import { headcountLabel } from "@/lib/sirene/sirene-file.rules";
+import { parisToday } from "@/lib/paris-day";
 
 export type Cell = string | number | null;
 
@@ -40,7 +41,9 @@ export interface ExportList {
 }
 
 const yesNo = (b: boolean) => (b ? "oui" : "non");
-const day = (iso: string | null) => (iso ? iso.slice(0, 10) : null);
+// The Paris day of a value: an instant (last contact, a visit with its hour) falls on its Paris day,
+// not its UTC day; a calendar day (midnight UTC) stays itself.
+const day = (iso: string | Date | null) => (iso ? parisToday(new Date(iso)) : null);
 
 export const EXPORT_LISTS: Record<ExportListKey, ExportList> = {
   companies: {
@@ -93,7 +96,7 @@ export const EXPORT_LISTS: Record<ExportListKey, ExportList> = {
         total: r.total,
         rows: r.items.map((e, i) => [
           (page - 1) * pageSize + i + 1, Math.round(e.score * 10) / 10, e.siret, e.name, e.nafCode, e.nafLabel, headcountLabel(e.headcountCode), e.addressLine, e.postalCode, e.city,
-          e.distanceKm === null ? null : Math.round(e.distanceKm * 10) / 10, e.reasons.join(" ; "), yesNo(e.companyId !== null), e.lastContactAt ? e.lastContactAt.toISOString().slice(0, 10) : null,
+          e.distanceKm === null ? null : Math.round(e.distanceKm * 10) / 10, e.reasons.join(" ; "), yesNo(e.companyId !== null), day(e.lastContactAt),
         ]),
       };
     },

@@ -19,6 +19,7 @@ import { exportList, type Cell, type ExportList } from "@/lib/exports/table-expo
 import type { ExportFormat, StatedPurpose, TableExportDto } from "@/lib/exports/table-export.schema";
 import { writeTable } from "@/lib/exports/table-export.writer";
 import { logger } from "@/lib/logger";
+import { parisToday } from "@/lib/paris-day";
 import { getActiveRuleSet } from "@/lib/rules/active-rule-set";
 import { zodFieldErrors } from "@/lib/validation";
 
@@ -45,7 +46,7 @@ function filePath(storageKey: string): string {
 
 function fileName(list: ExportList, format: ExportFormat, at: Date): string {
   const slug = list.label.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/-$/, "");
-  return `${slug}-${at.toISOString().slice(0, 10)}.${format}`;
+  return `${slug}-${parisToday(at)}.${format}`;
 }
 
 function resolveList(user: CurrentUser, key: string): ExportList {

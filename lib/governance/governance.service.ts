@@ -9,6 +9,7 @@ import type { Db } from "@/lib/db";
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from "@/lib/errors";
 import { governanceProgress, type GovernanceProgress } from "@/lib/governance/governance.rules";
 import type { GovernanceInput, GovernanceListQuery, GovernanceMeetingDto, UpdateGovernanceInput } from "@/lib/governance/governance.schema";
+import { parisDay } from "@/lib/paris-day";
 import { getActiveRuleSet } from "@/lib/rules/active-rule-set";
 
 const select = { id: true, platformId: true, kind: true, date: true, attendees: true, decisions: true, version: true, platform: { select: { name: true } } } as const;
@@ -118,10 +119,14 @@ export interface PlatformGovernance {
   progress: GovernanceProgress[];
 }
 
-/** This year's meetings per kind against the rule set in force, for each platform in scope. */
+/**
+ * This year's meetings per kind against the rule set in force, for each platform in scope. « This
+ * year » is the year of today in Paris (as in governanceProgress): from midnight in Paris on 1 January
+ * the new year's meetings are read, not the UTC year's, which turns an hour or two later.
+ */
 export async function governanceProgressByPlatform(db: Db, user: CurrentUser, now = new Date(), platformId?: string): Promise<PlatformGovernance[]> {
   const s = scope(user);
-  const year = now.getUTCFullYear();
+  const year = parisDay(now).y;
   const rules = await getActiveRuleSet(db, "OPERATIONS", now);
   const only = platformId ? { id: platformId } : {};
   const [platforms, meetings] = await Promise.all([

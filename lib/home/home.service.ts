@@ -1,11 +1,11 @@
 import "server-only";
 // Home page figures per role: real counts, each through scopeFor() so nobody counts what they may not see.
-import { startOfMonth } from "date-fns";
 import type { CurrentUser } from "@/lib/auth/principal";
 import { scopeFor, type ScopedModel } from "@/lib/authz/policy";
 import type { Db } from "@/lib/db";
 import { UnprocessableError } from "@/lib/errors";
 import { callbackQueueWhere, followUpQueueWhere } from "@/lib/home/my-day.service";
+import { parisStartOfMonth } from "@/lib/paris-day";
 import { listDeadlines } from "@/lib/subsidy/subsidy-compliance.service";
 
 export interface HomeFigure {
@@ -55,7 +55,7 @@ export async function homeFigures(db: Db, user: CurrentUser, now = new Date()): 
         await count("companies", "Entreprises", "company", {}, (w) => db.company.count({ where: w }), "/entreprises"),
         await count("openOffers", "Offres ouvertes", "offer", { status: { in: ["OPEN", "PARTIALLY_FILLED"] } }, (w) => db.jobOffer.count({ where: w })),
         await count("jobSeekers", "Demandeurs d'emploi actifs", "jobSeeker", activeSeeker, (w) => db.jobSeeker.count({ where: w })),
-        await count("hiresThisMonth", "Embauches ce mois-ci", "proposal", { status: "HIRED", hiredAt: { gte: startOfMonth(now) } }, (w) => db.proposal.count({ where: w })),
+        await count("hiresThisMonth", "Embauches ce mois-ci", "proposal", { status: "HIRED", hiredAt: { gte: parisStartOfMonth(now) } }, (w) => db.proposal.count({ where: w })),
       );
       if (user.role === "PLATFORM_MANAGER") figures.push(await financeReminders(db, user, now));
       break;

@@ -1,12 +1,14 @@
 import "server-only";
 // "Ma journée": the first screen of a platform assistant or manager — callbacks due, their next
-// visits and the follow-up actions due within the week, each through scopeFor().
-import { addDays, endOfDay, startOfDay } from "date-fns";
+// visits and the follow-up actions due within the week, each through scopeFor(). Days are Paris
+// days (lib/paris-day.ts), never the server's.
+import { addDays } from "date-fns";
 import type { CurrentUser } from "@/lib/auth/principal";
 import { scopeFor } from "@/lib/authz/policy";
 import { callbackUrgency, type CallbackUrgency } from "@/lib/callbacks/callback.rules";
 import type { Db } from "@/lib/db";
 import { openIntakeWhere } from "@/lib/intake/intake-staff.service";
+import { parisEndOfDay, parisStartOfDay } from "@/lib/paris-day";
 
 /** Horizon of the lists; a screen layout choice (one working week), not a business rule. */
 const HORIZON_DAYS = 7;
@@ -36,19 +38,19 @@ type Where = Record<string, unknown>;
  */
 export function callbackQueueWhere(user: CurrentUser, now: Date): Where | null {
   const scope = scopeFor(user, "callback");
-  return scope ? { AND: [scope, { status: "A_RAPPELER" as const, dueAt: { lte: endOfDay(now) } }] } : null;
+  return scope ? { AND: [scope, { status: "A_RAPPELER" as const, dueAt: { lte: parisEndOfDay(now) } }] } : null;
 }
 
 /** Follow-up actions not done, due within the week (or late), assigned to the user or to nobody. */
 export function followUpQueueWhere(user: CurrentUser, now: Date): Where | null {
   const scope = scopeFor(user, "followUp");
-  const horizon = endOfDay(addDays(now, HORIZON_DAYS));
+  const horizon = parisEndOfDay(addDays(now, HORIZON_DAYS));
   return scope ? { AND: [scope, { doneAt: null, dueAt: { lte: horizon } }, { OR: [{ assignedToId: user.id }, { assignedToId: null }] }] } : null;
 }
 
 export async function myDay(db: Db, user: CurrentUser, now = new Date()): Promise<MyDay> {
   const visitScope = scopeFor(user, "visit");
-  const horizon = endOfDay(addDays(now, HORIZON_DAYS));
+  const horizon = parisEndOfDay(addDays(now, HORIZON_DAYS));
 
   const callbacks = async (): Promise<MyDayList<MyDayCallback>> => {
     const where = callbackQueueWhere(user, now);
@@ -63,7 +65,7 @@ export async function myDay(db: Db, user: CurrentUser, now = new Date()): Promis
 
   const visits = async (): Promise<MyDayList<MyDayVisit>> => {
     if (!visitScope) return empty;
-    const where = { AND: [visitScope, { staff: { some: { userId: user.id } } }, { date: { gte: startOfDay(now), lte: horizon } }] };
+    const where = { AND: [visitScope, { staff: { some: { userId: user.id } } }, { date: { gte: parisStartOfDay(now), lte: horizon } }] };
     const [total, rows] = await Promise.all([
       db.visit.count({ where }),
       db.visit.findMany({ where, orderBy: [{ date: "asc" }, { id: "asc" }], take: LIST_SIZE, select: { id: true, companyId: true, date: true, timeSet: true, purpose: true, company: { select: { name: true } } } }),
@@ -76,12 +78,13 @@ export async function myDay(db: Db, user: CurrentUser, now = new Date()): Promis
     if (!where) return empty;
     const [total, rows] = await Promise.all([
       db.followUpAction.count({ where }),
-      // Oldest due first: overdue actions come before those due this week.
+      // Oldest due first: overdue actions come before those due this week. Overdue: due before today
+      // in Paris (an action due today, a day stored at midnight UTC, is not late yet).
       db.followUpAction.findMany({ where, orderBy: [{ dueAt: "asc" }, { id: "asc" }], take: LIST_SIZE, select: { id: true, companyId: true, label: true, dueAt: true, assignedToId: true, company: { select: { name: true } } } }),
     ]);
     return {
       total,
-      items: rows.map((r) => ({ id: r.id, companyId: r.companyId, companyName: r.company.name, label: r.label, dueAt: r.dueAt.toISOString(), overdue: r.dueAt < now, mine: r.assignedToId === user.id })),
+      items: rows.map((r) => ({ id: r.id, companyId: r.companyId, companyName: r.company.name, label: r.label, dueAt: r.dueAt.toISOString(), overdue: r.dueAt < parisStartOfDay(now), mine: r.assignedToId === user.id })),
     };
   };
 

@@ -22,6 +22,7 @@ import { listRightsRequests } from "@/lib/rights/rights.service";
 import { getActiveRuleSet } from "@/lib/rules/active-rule-set";
 import { regionDocumentDeadlines } from "@/lib/subsidy/report-deadline.service";
 import { deMinimisForFile, listDeadlines } from "@/lib/subsidy/subsidy-compliance.service";
+import { parisDay, utcMidnight } from "@/lib/paris-day";
 
 const DAY_MS = 86_400_000;
 const daysBetween = (from: Date, to: Date) => Math.floor((to.getTime() - from.getTime()) / DAY_MS);
@@ -133,6 +134,9 @@ export interface FinanceHome {
 const FUNDER = { REGION: "Région", FRANCE_TRAVAIL: "France Travail" } as Record<string, string>;
 
 export async function financeHome(db: Db, user: CurrentUser, now: Date): Promise<FinanceHome> {
+  // Due days (DATE columns, midnight UTC) against today in Paris: late from the day after, not from
+  // 00:00 UTC on the due day.
+  const today = utcMidnight(parisDay(now));
   const scope = scopeFor(user, "subsidyFile");
   const fileWhere = scope ?? { id: { in: [] } };
   const tranches = await db.tranche.findMany({
@@ -143,7 +147,7 @@ export async function financeHome(db: Db, user: CurrentUser, now: Date): Promise
   const line = (t: (typeof tranches)[number]) => `${t.subsidyFile.platform.name} ${t.subsidyFile.year} (${FUNDER[t.subsidyFile.funder]}) : ${t.label}, ${formatCents(t.amountCents)}`;
   const claimable = tranches.filter((t) => t.status === "DUE").map((t): AttentionItem => ({
     id: t.id, label: line(t), href: `/financement/${t.subsidyFile.id}#tranches`,
-    detail: t.dueAt ? `exigible ; échéance ${formatDate(t.dueAt)}` : "exigible", tone: t.dueAt && t.dueAt < now ? "bad" : "warn",
+    detail: t.dueAt ? `exigible ; échéance ${formatDate(t.dueAt)}` : "exigible", tone: t.dueAt && t.dueAt < today ? "bad" : "warn",
   }));
   const toPay = tranches.filter((t) => t.status === "REQUESTED").map((t): AttentionItem => ({
     id: t.id, label: line(t), href: `/financement/${t.subsidyFile.id}#tranches`,
@@ -166,7 +170,7 @@ export async function financeHome(db: Db, user: CurrentUser, now: Date): Promise
   });
   const refunds = refundRows.map((r): AttentionItem => ({
     id: r.id, label: `${r.subsidyFile.platform.name} ${r.subsidyFile.year} : ordre de reversement ${r.number}, ${formatCents(r.amountCents)}`,
-    href: `/financement/${r.subsidyFile.id}/reversements/${r.id}`, detail: `${daysText(daysBetween(now, r.dueAt))} (${formatDate(r.dueAt)})`, tone: r.dueAt < now ? "bad" : "warn",
+    href: `/financement/${r.subsidyFile.id}/reversements/${r.id}`, detail: `${daysText(daysBetween(today, r.dueAt))} (${formatDate(r.dueAt)})`, tone: r.dueAt < today ? "bad" : "warn",
   }));
   // De minimis (issue 17 §2): each file awaiting its decision, its requested amount added to the aid
   // already awarded to the same carrying structure over the rule set's window (deMinimisForFile, the

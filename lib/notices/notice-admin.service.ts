@@ -14,6 +14,7 @@ import { can, denialMessage } from "@/lib/authz/policy";
 import type { Db } from "@/lib/db";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
 import { NOTICE_KINDS, type NoticeVersionDto, type PublishNoticeInput } from "@/lib/notices/notice.schema";
+import { parisToday } from "@/lib/paris-day";
 
 function assertWriter(user: CurrentUser) {
   if (!can(user, "notice.write")) throw new ForbiddenError(denialMessage("notice.write"));
@@ -39,9 +40,13 @@ export async function listNoticeVersions(db: Db, user: CurrentUser, now = new Da
     }));
 }
 
-/** The instant a version takes effect: at once for today (or no date), the start of a later day (UTC). */
+/**
+ * The instant a version takes effect: at once for today in Paris (or no date), the start of a later
+ * day (UTC). Today is the Paris day (the form's date field proposes it): between midnight in Paris and
+ * midnight UTC the UTC day is still yesterday.
+ */
 export function effectiveFrom(day: string | undefined, now: Date): Date {
-  if (!day || day === now.toISOString().slice(0, 10)) return now;
+  if (!day || day === parisToday(now)) return now;
   return new Date(`${day}T00:00:00.000Z`);
 }
 

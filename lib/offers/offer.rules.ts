@@ -1,6 +1,7 @@
 // Job-offer lifecycle: the status state machine, hires against positions, and staleness dates.
 // Pure: no Prisma, no Next, no clock (callers pass `now` and the active OPERATIONS rule set).
 import { addDays, differenceInCalendarDays } from "date-fns";
+import { parisDay, utcMidnight } from "@/lib/paris-day";
 
 export const OFFER_STATUSES = ["DRAFT", "OPEN", "PARTIALLY_FILLED", "FILLED", "CANCELLED", "EXPIRED"] as const;
 export type OfferStatus = (typeof OFFER_STATUSES)[number];
@@ -103,7 +104,8 @@ export type Staleness =
 export function offerStaleness(lastActivityAt: Date, now: Date, rules: StalenessRules): Staleness {
   const staleOn = addDays(lastActivityAt, rules.offerStaleDays);
   const expiresOn = addDays(lastActivityAt, rules.offerExpireDays);
-  const idle = differenceInCalendarDays(now, lastActivityAt);
+  // Calendar days in Paris, not the server's (date-fns reads the process zone).
+  const idle = differenceInCalendarDays(utcMidnight(parisDay(now)), utcMidnight(parisDay(lastActivityAt)));
   if (idle >= rules.offerExpireDays) return { state: "EXPIRE_NOW", staleOn, expiresOn };
   if (idle >= rules.offerStaleDays) {
     const daysLeft = rules.offerExpireDays - idle;

@@ -1,6 +1,7 @@
 import "server-only";
 // Job offers: create (possibly from a visit), edit with optimistic locking, status transitions
 // through the pure state machine, and the expiry of offers left without activity.
+import { isInFuture } from "@/lib/fields.schema";
 import { auditChanges } from "@/lib/audit/changes";
 import { recordAudit } from "@/lib/audit/audit.service";
 import type { CurrentUser } from "@/lib/auth/principal";
@@ -129,7 +130,8 @@ export async function createOffer(db: Db, user: CurrentUser, input: CreateOfferI
 /** Creates an offer inside the caller's transaction (an offer alone, or with its visit); returns its id. */
 export async function createOfferIn(tx: DbOrTx, user: CurrentUser, input: CreateOfferInput, now = new Date()): Promise<string> {
   if (!can(user, "offer.write")) throw new ForbiddenError();
-  if (input.receivedAt.getTime() > now.getTime() + 86_400_000) throw new ValidationError({ receivedAt: ["La date de réception ne peut pas être dans le futur."] });
+  // A day after today in Paris is in the future (isInFuture); today's Paris day is not, at any hour.
+  if (isInFuture(input.receivedAt, now)) throw new ValidationError({ receivedAt: ["La date de réception ne peut pas être dans le futur."] });
   const company = await findCompanyRow(tx, user, input.companyId);
   if (input.visitId) {
     const visit = await tx.visit.findFirst({ where: { id: input.visitId, companyId: company.id }, select: { id: true } });

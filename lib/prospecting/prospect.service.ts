@@ -19,12 +19,14 @@ import type { ProspectingRules } from "@/lib/rules/rule-set.schema";
 import { nafOptionLabel, communeOptionLabel } from "@/lib/reference/reference.query";
 import { normalizeSearch } from "@/lib/search/normalize";
 import { companyBandOf, headcountLabel } from "@/lib/sirene/sirene-file.rules";
+import { parisToday } from "@/lib/paris-day";
 
 function assertCan(user: CurrentUser, action: Action) {
   if (!can(user, action)) throw new ForbiddenError();
 }
 
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+// The Paris day « AAAA-MM-JJ » of an instant (a computation, now); a calendar day (midnight UTC) stays itself.
+const isoDay = (d: Date) => parisToday(d);
 
 /** The platform a user works on for prospecting: the requested one if theirs, else their only one. */
 export async function prospectingPlatforms(db: DbOrTx, user: CurrentUser) {

@@ -22,6 +22,7 @@ import { getActiveRuleSet } from "@/lib/rules/active-rule-set";
 import type { DeadlinesRules } from "@/lib/rules/rule-set.schema";
 import { parseInput } from "@/lib/validation";
 import { isInFuture } from "@/lib/fields.schema";
+import { parisToday } from "@/lib/paris-day";
 
 const NOT_FOUND = "Violation introuvable.";
 
@@ -187,7 +188,7 @@ export async function exportBreaches(db: Db, user: CurrentUser, format: "xlsx" |
   const rules = await rulesAt(db, now);
   const rows = (await db.breachRecord.findMany({ where, orderBy: { detectedAt: "desc" }, select, take: 10_000 })).map((r) => toDto(r, rules, now));
   await recordAudit(db, { action: "breach.exported", actorId: user.id, actorRole: user.role, entityType: "BreachRecord", requestId: ctx.requestId, metadata: { format, count: rows.length } });
-  const stamp = now.toISOString().slice(0, 10);
+  const stamp = parisToday(now);
   if (format === "html") {
     const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
     const body = rows.map((b) => `<tr>${COLUMNS.map((c) => `<td>${esc(String(cell(b, c.key) ?? ""))}</td>`).join("")}</tr>`).join("\n");

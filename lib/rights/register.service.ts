@@ -7,6 +7,7 @@ import { can } from "@/lib/authz/policy";
 import type { Db } from "@/lib/db";
 import { ForbiddenError } from "@/lib/errors";
 import { buildRegister, type RegisterSection } from "@/lib/rights/register.rules";
+import { parisToday } from "@/lib/paris-day";
 import { getActiveRuleSet } from "@/lib/rules/active-rule-set";
 import { getSettings } from "@/lib/settings/settings.service";
 
@@ -26,7 +27,7 @@ const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replac
 export async function exportRegister(db: Db, user: CurrentUser, format: "xlsx" | "html", ctx: { requestId?: string } = {}, now = new Date()) {
   const reg = await getRegister(db, user, now);
   await recordAudit(db, { action: "register.exported", actorId: user.id, actorRole: user.role, requestId: ctx.requestId, metadata: { format } });
-  const stamp = now.toISOString().slice(0, 10);
+  const stamp = parisToday(now);
   if (format === "html") {
     const body = reg.sections.map((s) => `<section><h2>${esc(s.title)}</h2><ul>${s.lines.map((l) => `<li>${esc(l)}</li>`).join("")}</ul></section>`).join("\n");
     const html = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Registre des activités de traitement</title>

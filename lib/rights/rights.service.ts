@@ -26,6 +26,7 @@ import { getSettings } from "@/lib/settings/settings.service";
 import type { DeadlinesRules } from "@/lib/rules/rule-set.schema";
 import { parseInput } from "@/lib/validation";
 import { isInFuture } from "@/lib/fields.schema";
+import { parisToday } from "@/lib/paris-day";
 
 const NOT_FOUND = "Demande introuvable.";
 
@@ -326,7 +327,7 @@ export async function exportSubjectData(db: Db, user: CurrentUser, id: string, f
     });
     return collectSubjectData(tx, seeker.id, now);
   });
-  const stamp = now.toISOString().slice(0, 10);
+  const stamp = parisToday(now);
   if (format === "json") return { contentType: "application/json; charset=utf-8", filename: `donnees-${stamp}.json`, body: toPortableJson(data) };
   if (format === "csv") return { contentType: "text/csv; charset=utf-8", filename: `donnees-${stamp}.csv`, body: toPortableCsv(data) };
   return { contentType: "text/html; charset=utf-8", filename: `acces-${stamp}.html`, body: renderAccessHtml(data, { controller: CONTROLLER_NAME, requestId: id }) };

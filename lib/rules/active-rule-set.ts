@@ -5,6 +5,7 @@ import "server-only";
 // (lib/rules/rule-set-cache.ts), so a caller that tried to change it would throw, in tests too.
 import type { DbOrTx } from "@/lib/db";
 import { UnprocessableError } from "@/lib/errors";
+import { isoCalendarDay, parisDay } from "@/lib/paris-day";
 import { ruleSetCacheFor, type CachedRuleSetVersion } from "@/lib/rules/rule-set-cache";
 import { versionInForce } from "@/lib/rules/rule-set-in-force.rules";
 import { readRuleSetInForce, readRuleSetVersions } from "@/lib/rules/rule-set-versions.repo";
@@ -24,7 +25,8 @@ export interface ActiveRuleSet<K extends RuleSetKindName> {
  */
 export class NoRuleSetInForceError extends UnprocessableError {
   constructor(readonly kind: RuleSetKindName, at: Date) {
-    const day = Number.isNaN(at.getTime()) ? String(at) : at.toISOString().slice(0, 10).split("-").reverse().join("/");
+    // The Paris day the version was looked for on (versionInForce).
+    const day = Number.isNaN(at.getTime()) ? String(at) : isoCalendarDay(parisDay(at)).split("-").reverse().join("/");
     super(`Aucun jeu de règles « ${kind} » n'est en vigueur au ${day} : un administrateur doit en créer un.`);
   }
 }

@@ -2,8 +2,9 @@
 // (lib/rules/rule-set-versions.repo.ts), on the versions of one kind read from the table or held in
 // memory (lib/rules/rule-set-cache.ts). The same answer as the SQL the application sent before
 // (WHERE validFrom <= at AND (validTo IS NULL OR validTo >= at) ORDER BY validFrom DESC, version
-// DESC), checked date by date in tests/integration/rules/rule-set-cache.int.test.ts. Pure: no
-// Prisma, no clock.
+// DESC, the instant bound as its Paris day), checked date by date in
+// tests/integration/rules/rule-set-cache.int.test.ts. Pure: no Prisma, no clock.
+import { parisDay, utcMidnight } from "@/lib/paris-day";
 
 export interface RuleSetVersionDates {
   version: number;
@@ -14,21 +15,27 @@ export interface RuleSetVersionDates {
 
 const DAY_MS = 86_400_000;
 
-/**
- * The day PostgreSQL compares with a DATE column when Prisma binds the instant `at` to it: the
- * adapter sends `at`'s UTC calendar date (`YYYY-MM-DD`, @prisma/adapter-pg formatDate), so
- * `"validTo" >= at` holds all day long on the last day, whatever the hour or the session's time zone.
- */
+/** The number of a stored calendar day (a DATE column, read back as that day's UTC midnight). */
 export function utcDayNumber(d: Date): number {
   return Math.floor(d.getTime() / DAY_MS);
 }
 
 /**
- * The version in force on `at`: validFrom ≤ day(at), validTo null or ≥ day(at), latest validFrom
+ * The calendar day an instant falls on for the rules: its day in Paris. Versions start and end on
+ * calendar days of the conventions, so a version from 1 January applies from midnight in Paris, not
+ * an hour or two later at midnight UTC; a stored calendar day (midnight UTC, 01:00 or 02:00 in Paris)
+ * stays itself. The version is in force all day long on its last day.
+ */
+export function ruleDayNumber(at: Date): number {
+  return utcDayNumber(utcMidnight(parisDay(at)));
+}
+
+/**
+ * The version in force on `at`: validFrom ≤ its Paris day (ruleDayNumber), validTo null or ≥ it, latest validFrom
  * first, then highest version (unique within a kind) — the SQL's WHERE and ORDER BY. Null when none.
  */
 export function versionInForce<T extends RuleSetVersionDates>(versions: readonly T[], at: Date): T | null {
-  const day = utcDayNumber(at);
+  const day = ruleDayNumber(at);
   let best: T | null = null;
   for (const v of versions) {
     if (utcDayNumber(v.validFrom) > day) continue;

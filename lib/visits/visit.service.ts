@@ -11,12 +11,17 @@ import type { Db, DbOrTx } from "@/lib/db";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { createOfferIn } from "@/lib/offers/offer.service";
+import { parisDay, utcMidnight } from "@/lib/paris-day";
 import { parisInstant } from "@/lib/visits/visit.rules";
 import type { CreateVisitInput, UpdateVisitInput, VisitDto, VisitListQuery, VisitSummary } from "@/lib/visits/visit.schema";
 
-/** The stored instant and whether it carries an hour (see lib/visits/visit.rules.ts). */
+/**
+ * The stored instant and whether it carries an hour (see lib/visits/visit.rules.ts). The visit's day
+ * is the Paris day of `date`: a day « AAAA-MM-JJ » stays itself, a date-time sent by the API
+ * (« 2026-12-06T00:30 ») is the 6th, not the UTC day (the 5th).
+ */
 function when(input: { date: Date; time?: string }): { date: Date; timeSet: boolean } {
-  const day = new Date(Date.UTC(input.date.getUTCFullYear(), input.date.getUTCMonth(), input.date.getUTCDate()));
+  const day = utcMidnight(parisDay(input.date));
   return input.time ? { date: parisInstant(day, input.time), timeSet: true } : { date: day, timeSet: false };
 }
 

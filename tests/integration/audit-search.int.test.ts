@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { auditActionLabel } from "@/lib/audit/audit-labels";
 import { exportAuditEvents, listAuditEvents, parisDayStart } from "@/lib/audit/audit.query";
 import { auditListQuerySchema } from "@/lib/audit/audit.schema";
@@ -96,6 +96,17 @@ describe("recherche du journal d'audit par la DPO", () => {
     const manager = await principal(db, "PLATFORM_MANAGER", { platformIds: [lens.id] });
     await expect(exportAuditEvents(db, manager, { format: "csv" })).rejects.toThrow(new ForbiddenError());
     await expect(exportAuditEvents(db, manager, { format: "csv" })).rejects.toBeInstanceOf(ForbiddenError);
+  });
+
+  it("date le fichier exporté du jour de Paris : le 31 décembre à 23 h 30 UTC, c'est déjà le 1er janvier", async () => {
+    const dpo = await principal(db, "DPO", { allPlatforms: true });
+    vi.useFakeTimers({ now: new Date("2026-12-31T23:30:00Z"), toFake: ["Date"] });
+    try {
+      expect((await exportAuditEvents(db, dpo, { format: "csv" })).filename).toBe("journal-audit-2027-01-01.csv");
+    } finally {
+      vi.useRealTimers();
+    }
+    expect((await exportAuditEvents(db, dpo, { format: "xlsx" }, undefined, new Date("2026-11-30T23:30:00Z"))).filename).toBe("journal-audit-2026-12-01.xlsx");
   });
 
   it("compte les jours de la période sur le calendrier de Paris", () => {

@@ -50,6 +50,17 @@ describe("réunions de gouvernance", () => {
     expect(await governanceProgressForPlatform(db, manager, amiens.id, now)).toBeNull();
   });
 
+  it("l'année en cours est celle de Paris : le 31 décembre à 23 h 30 UTC (1er janvier à Paris), la réunion du jour compte pour la nouvelle année", async () => {
+    const { lens, manager } = await setup();
+    await createGovernanceMeeting(db, manager, meeting({ date: "2026-06-10" }));
+    // The form's default date at 00:30 in Paris on 1 January is the 1st.
+    await createGovernanceMeeting(db, manager, meeting({ date: "2027-01-01" }));
+    const newYear = new Date("2026-12-31T23:30:00Z");
+    const one = await governanceProgressForPlatform(db, manager, lens.id, newYear);
+    expect(one).toMatchObject({ platformId: lens.id, year: 2027 });
+    expect(one!.progress.find((p) => p.kind === "COPRESIDENCE")).toMatchObject({ held: 1, required: 3 });
+  });
+
   it("modifie avec la version lue, répond 409 sur une version périmée et consigne la différence", async () => {
     const { manager } = await setup();
     const m = await createGovernanceMeeting(db, manager, meeting());

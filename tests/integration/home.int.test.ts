@@ -68,3 +68,17 @@ describe("accueil : les compteurs disent le nombre de lignes des listes qu'ils o
     expect(figures.find((f) => f.key === "followUpsDue")?.href).toBe("#day-followups");
   });
 });
+
+describe("accueil : « ce mois-ci » est le mois de Paris", () => {
+  it("le 30 novembre à 23 h 30 UTC (1er décembre à Paris), les embauches de novembre ne comptent plus, celle de 0 h 15 à Paris oui", async () => {
+    const lens = await createPlatform(db, "Lens");
+    const me = await principal(db, "PLATFORM_MANAGER", [lens.id]);
+    const seeker = await createJobSeeker(db, lens.id);
+    const hire = (hiredAt: string) => db.proposal.create({
+      data: { platformId: lens.id, jobSeekerId: seeker.id, kind: "JOB", label: "Cariste", status: "HIRED", proposedAt: new Date("2026-11-02T09:00:00Z"), statusChangedAt: new Date(hiredAt), hiredAt: new Date(hiredAt) },
+    });
+    await hire("2026-11-16T10:00:00Z");
+    await hire("2026-11-30T23:15:00Z");
+    expect(figure(await homeFigures(db, me, new Date("2026-11-30T23:30:00Z")), "hiresThisMonth")).toBe(1);
+  });
+});

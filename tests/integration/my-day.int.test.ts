@@ -27,6 +27,26 @@ describe("Ma journée", () => {
     expect(day.callbacks.total).toBe(2);
   });
 
+  it("compte les jours sur le calendrier de Paris : à 0 h 30 à Paris (23 h 30 UTC la veille), les rappels et visites du jour y sont, pas ceux de la veille", async () => {
+    const lens = await createPlatform(db, "Lens");
+    const c = await createCompany(db, lens.id, { name: "Acme" });
+    const me = await principal(db, "PLATFORM_MANAGER", [lens.id]);
+    const late = at("2026-12-05T23:30:00Z");
+    const todayCallback = await createCallbackRow(db, lens.id, c.id, { dueAt: at("2026-12-06T09:00:00Z") });
+    // A visit of yesterday (5 December, no hour: midnight UTC of that day) is no longer this week's.
+    await createVisitRow(db, lens.id, c.id, at("2026-12-05T00:00:00Z"), [me.id]);
+    const todayVisit = await createVisitRow(db, lens.id, c.id, at("2026-12-06T00:00:00Z"), [me.id]);
+    // Follow-ups due yesterday and today (days, midnight UTC): only yesterday's is late.
+    const yesterdays = await createFollowUpRow(db, lens.id, c.id, at("2026-12-05T00:00:00Z"), { assignedToId: me.id });
+    const todays = await createFollowUpRow(db, lens.id, c.id, at("2026-12-06T00:00:00Z"), { assignedToId: me.id });
+    const day = await myDay(db, me, late);
+    expect(day.callbacks.items.map((i) => [i.id, i.urgency])).toEqual([[todayCallback.id, "DUE_TODAY"]]);
+    expect(day.visits.items.map((v) => v.id)).toEqual([todayVisit.id]);
+    expect(day.followUps.items.map((f) => [f.id, f.overdue])).toEqual([[yesterdays.id, true], [todays.id, false]]);
+    // At noon the same day, today's action is still not late.
+    expect((await myDay(db, me, at("2026-12-06T11:00:00Z"))).followUps.items.map((f) => [f.id, f.overdue])).toEqual([[yesterdays.id, true], [todays.id, false]]);
+  });
+
   it("montre les visites de la semaine où l'utilisateur est attendu, et les suivis à lui ou à personne", async () => {
     const lens = await createPlatform(db, "Lens");
     const c = await createCompany(db, lens.id, { name: "Acme" });

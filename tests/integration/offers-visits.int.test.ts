@@ -41,6 +41,21 @@ describe("visites", () => {
     await expect(setFollowUpDone(db, user, visit.followUps[0]!.id, false, 1)).rejects.toBeInstanceOf(ConflictError);
   });
 
+  it("refuse une offre reçue demain (jour de Paris) et accepte celle du jour, même à 0 h 30 à Paris", async () => {
+    const { user, company } = await setup();
+    await expect(createOffer(db, user, offerInput(company.id, { receivedAt: "2026-12-07" }), new Date("2026-12-06T10:00:00Z"))).rejects.toMatchObject({
+      fields: { receivedAt: ["La date de réception ne peut pas être dans le futur."] },
+    });
+    await expect(createOffer(db, user, offerInput(company.id, { receivedAt: "2026-12-06" }), new Date("2026-12-05T23:30:00Z"))).resolves.toMatchObject({ receivedAt: "2026-12-06T00:00:00.000Z" });
+  });
+
+  it("date la visite du jour de Paris d'une date-heure envoyée par l'API (0 h 30 le 6 à Paris = 23 h 30 UTC le 5)", async () => {
+    const { user, company } = await setup();
+    const input = (extra: Record<string, unknown>) => createVisitSchema.parse({ companyId: company.id, date: "2026-12-06T00:30", purpose: "Découverte", staffIds: [user.id], ...extra });
+    expect(await createVisit(db, user, input({}), new Date("2026-12-06T10:00:00Z"))).toMatchObject({ date: "2026-12-06T00:00:00.000Z", timeSet: false });
+    expect(await createVisit(db, user, input({ time: "10:00" }), new Date("2026-12-06T10:00:00Z"))).toMatchObject({ date: "2026-12-06T09:00:00.000Z", timeSet: true });
+  });
+
   it("refuse un intervenant d'une autre plateforme et une action de suivi antérieure à la visite", async () => {
     const { user, company, amiensUser } = await setup();
     await expect(createVisit(db, user, createVisitSchema.parse({ companyId: company.id, date: "2026-11-02", purpose: "x", staffIds: [amiensUser.id] }))).rejects.toBeInstanceOf(ValidationError);

@@ -85,6 +85,18 @@ describe("données essentielles, de minimis et échéances", () => {
     expect((await financeHome(db, finance, NOW)).deMinimis.map((i) => i.id)).not.toContain((await db.subsidyFile.findFirstOrThrow({ where: { status: "SIGNED" } })).id);
   });
 
+  it("accueil finances : un ordre de reversement dû aujourd'hui (jour de Paris) n'est pas en retard, il l'est dès minuit à Paris", async () => {
+    await ensureInitialRuleSets(db, NOW);
+    const lens = await createPlatform(db, "Lens test");
+    const finance = await principal("REGION_FINANCE", [], true);
+    const { id } = await regionFile(await principal("PLATFORM_MANAGER", [lens.id]), finance, 2025, 12_500_000, "SIGNED");
+    await db.refundOrder.create({ data: { subsidyFileId: id, number: "OR-2026-901", amountCents: 10_000n, issuedAt: new Date("2026-05-15"), dueAt: new Date("2026-06-15"), reason: "Solde" } });
+    const refund = async (at: string) => (await financeHome(db, finance, new Date(at))).refunds[0]!;
+    expect(await refund("2026-06-15T10:00:00Z")).toMatchObject({ detail: "aujourd'hui (15/06/2026)", tone: "warn" });
+    // 22:30 UTC = 00:30 on 16 June in Paris (summer time).
+    expect(await refund("2026-06-15T22:30:00Z")).toMatchObject({ detail: "en retard de 1 jour (15/06/2026)", tone: "bad" });
+  });
+
   it("liste les échéances en retard du périmètre et les rappelle sur l'accueil du responsable", async () => {
     await ensureInitialRuleSets(db, NOW);
     const lens = await createPlatform(db, "Lens test");

@@ -4,6 +4,7 @@ import { SubsidyTable } from "@/components/subsidy/subsidy-table";
 import { can } from "@/lib/authz/policy";
 import { requirePageUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { parisDay } from "@/lib/paris-day";
 import { parseSearchParams } from "@/lib/search-params";
 import { subsidyListQuerySchema } from "@/lib/subsidy/subsidy.schema";
 import { listSubsidyFiles } from "@/lib/subsidy/subsidy.service";
@@ -29,7 +30,7 @@ export default async function SubsidyPage({ searchParams }: { searchParams: Prom
           </>
         ) : null}
       </p>
-      {can(user, "subsidy.submit") ? <NewFileForm defaultYear={new Date().getUTCFullYear() + 1} /> : null}
+      {can(user, "subsidy.submit") ? <NewFileForm defaultYear={parisDay().y + 1} /> : null}
       <SubsidyTable data={result.items} total={result.total} page={result.page} pageSize={result.pageSize} sort={q.sort} />
     </div>
   );

@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import { GOVERNANCE_KIND_LABELS, GOVERNANCE_KINDS } from "@/lib/governance/governance.rules";
 import { governanceListQuerySchema } from "@/lib/governance/governance.schema";
 import { governanceProgressByPlatform, listGovernanceMeetings } from "@/lib/governance/governance.service";
+import { parisDay } from "@/lib/paris-day";
 import { parseSearchParams } from "@/lib/search-params";
 import { Button, LinkButton } from "@/components/ui/button";
 import { PageTitle } from "@/components/ui/page-header";
@@ -17,7 +18,7 @@ export default async function GovernancePage({ searchParams }: { searchParams: P
   const user = await requirePageUser("governance.read");
   const q = parseSearchParams(governanceListQuerySchema, await searchParams);
   const [result, progress] = await Promise.all([listGovernanceMeetings(db, user, q), governanceProgressByPlatform(db, user)]);
-  const thisYear = new Date().getUTCFullYear();
+  const thisYear = parisDay().y;
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-center justify-between gap-3">

@@ -95,6 +95,28 @@ describe("export de la vue courante d'une liste", () => {
     expect(lines.join("\n")).not.toContain(archived.lastName!);
   });
 
+  it("date le fichier du jour de Paris : le 30 novembre à 23 h 30 UTC, c'est déjà le 1er décembre", async () => {
+    const started = await startTableExport(db, manager, "companies", { sector: "BTP" }, "csv", {}, new Date("2026-11-30T23:30:00Z"));
+    if (started.mode !== "inline") throw new Error("inline attendu");
+    expect(started.filename).toBe("entreprises-2026-12-01.csv");
+    started.stream.destroy();
+  });
+
+  it("écrit le jour de Paris d'un instant : un dernier contact à 0 h 30 à Paris le 1er décembre est du 1er décembre", async () => {
+    const z = validSiret();
+    const company = await db.company.create({ data: { platformId: lensId, siret: z, siren: z.slice(0, 9), name: "Entreprise contactée à minuit", sector: "Textile", lastContactAt: new Date("2026-11-30T23:30:00Z") } });
+    try {
+      const started = await startTableExport(db, manager, "companies", { sector: "Textile" }, "csv", {}, now);
+      if (started.mode !== "inline") throw new Error("inline attendu");
+      const lines = (await toBuffer(started.stream)).toString("utf8").replace(/^\uFEFF/, "").trim().split("\r\n");
+      expect(lines).toHaveLength(2);
+      expect(lines[1]).toMatch(/;2026-12-01$/);
+    } finally {
+      // The other tests of this file count the 450 companies of beforeAll.
+      await db.company.delete({ where: { id: company.id } });
+    }
+  });
+
   it("refuse une liste inconnue (404) et un rôle sans la liste (403)", async () => {
     await expect(startTableExport(db, manager, "audit", {}, "xlsx", {}, now)).rejects.toMatchObject({ status: 404 });
     const finance = await platformUser(db, "REGION_FINANCE", lensId);

@@ -143,6 +143,17 @@ describe("nouvelles versions des notices et de l'engagement depuis l'administrat
     expect(publishNoticeSchema.safeParse({ kind: "CHEF_DE_FILE", title: "Chefs de file", body: "court" }).success).toBe(false);
   });
 
+  it("« aujourd'hui » est le jour de Paris : à 0 h 30 à Paris (23 h 30 UTC la veille), la version datée du jour entre en vigueur aussitôt et celle de la veille est refusée", async () => {
+    const dpo = await principal("DPO", []);
+    const body = "Un texte suffisamment long pour passer la validation du schéma de publication.";
+    const late = new Date("2026-11-30T23:30:00Z");
+    await expect(publishNotice(db, dpo, publishNoticeSchema.parse({ kind: "CHEF_DE_FILE", title: "Chefs de file", body, validFrom: "2026-11-30" }), {}, late)).rejects.toMatchObject({
+      status: 400, fields: { validFrom: ["La date d'entrée en vigueur ne peut pas être passée."] },
+    });
+    const today = await publishNotice(db, dpo, publishNoticeSchema.parse({ kind: "CHEF_DE_FILE", title: "Chefs de file", body, validFrom: "2026-12-01" }), {}, late);
+    expect(today).toMatchObject({ validFrom: late.toISOString(), inForce: true });
+  });
+
   it("une nouvelle version de l'engagement de confidentialité doit être acceptée avant d'accéder aux données", async () => {
     const admin = await principal("ADMIN", []);
     const assistant = await principal("PLATFORM_ASSISTANT");

@@ -2,6 +2,7 @@
 import ExcelJS from "exceljs";
 import { beforeEach, describe, expect, it } from "vitest";
 import { createBreach, exportBreaches, getBreach, listBreaches, updateBreach } from "@/lib/rights/breach.service";
+import { exportRegister } from "@/lib/rights/register.service";
 import { createPlatform, createRuleSets, platformUser } from "@/tests/factories";
 import { principal } from "@/tests/factories/job-seeker-side";
 import { db, resetDb } from "@/tests/support/db";
@@ -65,5 +66,18 @@ describe("breach register", () => {
     expect((await listBreaches(db, manager, { page: 1, pageSize: 10 }, NOW)).items.map((b) => b.id)).toEqual([own.id]);
     await expect(getBreach(db, manager, fromDpo.id, NOW)).rejects.toMatchObject({ status: 404 });
     await expect(updateBreach(db, manager, own.id, { version: own.version, measures: "autre" }, {}, NOW)).rejects.toMatchObject({ status: 403 });
+  });
+});
+
+describe("file names of the register exports", () => {
+  it("are dated with the day in Paris: at 23:30 UTC on 31 December it is already 1 January", async () => {
+    await createRuleSets(db);
+    const dpo = await principal(db, "DPO", { allPlatforms: true });
+    await createBreach(db, dpo, input, {}, NOW);
+    const newYear = new Date("2026-12-31T23:30:00Z");
+    expect((await exportBreaches(db, dpo, "xlsx", {}, newYear)).filename).toBe("violations-2027-01-01.xlsx");
+    expect((await exportBreaches(db, dpo, "html", {}, newYear)).filename).toBe("violations-2027-01-01.html");
+    expect((await exportRegister(db, dpo, "html", {}, newYear)).filename).toBe("registre-traitements-2027-01-01.html");
+    expect((await exportRegister(db, dpo, "xlsx", {}, new Date("2026-11-30T23:30:00Z"))).filename).toBe("registre-traitements-2026-12-01.xlsx");
   });
 });

@@ -95,6 +95,16 @@ describe("rights requests", () => {
     expect(csv).toContain("FT998877");
   });
 
+  it("names the files of an access or portability answer after the day in Paris, not the UTC day", async () => {
+    const { dpo, person } = await setup();
+    const r = await receive(dpo, "PORTABILITY", person.id);
+    // 30 November, 23:30 UTC = 1 December, 00:30 in Paris.
+    const late = new Date("2026-11-30T23:30:00Z");
+    expect((await exportSubjectData(db, dpo, r.id, "json", {}, late)).filename).toBe("donnees-2026-12-01.json");
+    expect((await exportSubjectData(db, dpo, r.id, "csv", {}, late)).filename).toBe("donnees-2026-12-01.csv");
+    expect((await exportSubjectData(db, dpo, r.id, "html", {}, late)).filename).toBe("acces-2026-12-01.html");
+  });
+
   it("erasure: destroys at once through the retention's destruction, audited as such", async () => {
     const { dpo, person } = await setup();
     const r = await receive(dpo, "ERASURE", person.id);

@@ -8,6 +8,7 @@ import pg from "pg";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { loadPrincipal } from "@/lib/auth/principal";
 import { env } from "@/lib/env";
+import { parisDay, utcMidnight } from "@/lib/paris-day";
 import { getActiveRuleSet, NoRuleSetInForceError } from "@/lib/rules/active-rule-set";
 import { startRuleSetListener, type InvalidationReason, type RuleSetListener } from "@/lib/rules/rule-set-cache";
 import { createRuleSetVersion } from "@/lib/rules/rule-set.service";
@@ -152,6 +153,19 @@ describe("jeux de règles en mémoire, invalidés par NOTIFY", () => {
     expect([now.id, now.version, now.payload.breachNotifyHours]).toEqual([created.id, 2, old.payload.breachNotifyHours + 7]);
   });
 
+  it("une version qui commence le 1er janvier s'applique dès minuit à Paris (23 h UTC la veille), avec ou sans copie en mémoire", async () => {
+    const old = await getActiveRuleSet(db, "DEADLINES", NOW);
+    await db.ruleSet.create({ data: { kind: "DEADLINES", version: 2, validFrom: new Date("2027-01-01"), payload: { ...old.payload, breachNotifyHours: old.payload.breachNotifyHours + 7 } } });
+    const versionAt = (at: string) => getActiveRuleSet(db, "DEADLINES", new Date(at)).then((r) => r.version);
+    // Without a copy (the SQL query), then from the copy.
+    expect([await versionAt("2026-12-31T22:30:00Z"), await versionAt("2026-12-31T23:30:00Z")]).toEqual([1, 2]);
+    await listening();
+    expect([await versionAt("2026-12-31T22:30:00Z"), await versionAt("2026-12-31T23:30:00Z")]).toEqual([1, 2]);
+    // The message names the Paris day.
+    await db.ruleSet.deleteMany({ where: { kind: "DEADLINES", version: 1 } });
+    await expect(db.$transaction((tx) => getActiveRuleSet(tx, "DEADLINES", new Date("2026-12-31T22:30:00Z")))).rejects.toThrow("n'est en vigueur au 31/12/2026");
+  });
+
   it("la version choisie en mémoire est celle que choisit la requête SQL, à chaque date (bornes, fuseaux, versions du même jour)", async () => {
     await db.ruleSet.deleteMany({ where: { kind: "OPERATIONS" } });
     const payload = initialRuleSets().find((r) => r.kind === "OPERATIONS")!.payload!;
@@ -169,13 +183,15 @@ describe("jeux de règles en mémoire, invalidés par NOTIFY", () => {
       await db.ruleSet.create({ data: { kind: "OPERATIONS", version, validFrom: new Date(from), validTo: to ? new Date(to) : null, payload } });
     }
     const instants = [
-      "2024-12-31T23:59:59.999Z", "2025-01-01T00:00:00.000Z", "2025-05-31T23:59:59.999Z", "2025-06-01T00:00:00.000Z", "2025-12-31T23:59:59.999Z",
+      "2024-12-31T12:00:00.000Z", "2024-12-31T23:59:59.999Z", "2025-01-01T00:00:00.000Z", "2025-05-31T23:59:59.999Z", "2025-06-01T00:00:00.000Z", "2025-12-31T23:59:59.999Z",
       "2026-01-01T00:00:00.000Z", "2026-02-15T23:59:59.999Z", "2026-02-16T00:00:00.000Z", "2026-03-31T12:00:00.000Z", "2026-04-01T00:00:00.000Z",
       "2026-05-01T00:00:00.000Z", "2026-05-01T23:59:59.999Z", "2026-05-02T00:00:00.000Z", "2026-06-30T12:00:00.000Z", "2026-07-01T00:00:00.000Z",
       "2026-08-31T23:30:00.000-02:00", "2026-09-01T01:30:00.000+02:00", "2026-09-30T23:59:59.999Z", "2026-10-01T00:00:00.000Z", "2030-01-01T00:00:00.000Z",
     ].map((s) => new Date(s));
-    // The SQL's answer: the query the application sends without a copy (and sent before issue 18).
-    const sql = async (at: Date) => {
+    // The SQL's answer: the query the application sends without a copy (and sent before issue 18),
+    // on the instant's Paris day as getActiveRuleSet binds it.
+    const sql = async (instant: Date) => {
+      const at = utcMidnight(parisDay(instant));
       const row = await db.ruleSet.findFirst({
         where: { kind: "OPERATIONS", validFrom: { lte: at }, OR: [{ validTo: null }, { validTo: { gte: at } }] },
         orderBy: [{ validFrom: "desc" }, { version: "desc" }],

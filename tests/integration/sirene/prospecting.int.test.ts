@@ -152,6 +152,13 @@ describe("prospection", () => {
     expect((await list()).computedAt).toEqual(NOW);
   });
 
+  it("« un nouveau jour » est celui de Paris : à 0 h 30 à Paris (23 h 30 UTC), les listes de la veille sont recalculées", async () => {
+    const job = JOBS.find((j) => j.name === "prospect-scores")!;
+    expect(await job.handler({ db, now: NOW })).toEqual({ platforms: 1, establishments: 5 });
+    expect(await job.handler({ db, now: new Date("2026-12-03T22:30:00Z") })).toEqual({ platforms: 1, establishments: 0 });
+    expect(await job.handler({ db, now: new Date("2026-12-03T23:30:00Z") })).toEqual({ platforms: 1, establishments: 5 });
+  });
+
   it("le formulaire entreprise trouve l'établissement par SIRET, SIREN ou mots du nom, dans le périmètre, et dit s'il est déjà suivi", async () => {
     const bySiret = await searchRegister(db, assistant, S.restaurant);
     expect(bySiret).toHaveLength(1);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { applyAttempt, attemptReached, attemptsLeft, callbackDueAt, callbackUrgency, type CallbackState } from "@/lib/callbacks/callback.rules";
 import { attemptFormSchema, createAttemptSchema } from "@/lib/callbacks/callback.schema";
 
@@ -72,6 +72,17 @@ describe("urgence d'un rappel", () => {
   });
   it("à venir au-delà d'aujourd'hui", () => {
     expect(callbackUrgency({ status: "A_RAPPELER", dueAt: d("2026-03-12T10:00:00Z") }, now)).toBe("UPCOMING");
+  });
+  it("« aujourd'hui » est le jour de Paris, quel que soit le fuseau du serveur", () => {
+    vi.stubEnv("TZ", "UTC");
+    try {
+      // 23:30 UTC on 5 December = 00:30 on the 6th in Paris: a callback due at 10:00 on the 6th is for today.
+      expect(callbackUrgency({ status: "A_RAPPELER", dueAt: d("2026-12-06T09:00:00Z") }, d("2026-12-05T23:30:00Z"))).toBe("DUE_TODAY");
+      // At 11:00 in Paris on the 6th, one due at 00:30 on the 7th in Paris (23:30 UTC on the 6th) is for tomorrow.
+      expect(callbackUrgency({ status: "A_RAPPELER", dueAt: d("2026-12-06T23:30:00Z") }, d("2026-12-06T10:00:00Z"))).toBe("UPCOMING");
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
   it("clos dès que le rappel n'est plus à faire, même après l'échéance", () => {
     expect(callbackUrgency({ status: "JOINT", dueAt: d("2026-03-01T10:00:00Z") }, now)).toBe("CLOSED");

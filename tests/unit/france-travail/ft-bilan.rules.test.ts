@@ -89,6 +89,13 @@ describe("France Travail art. 5 — échéances des bilans", () => {
     expect(intermediateBilanCheck({ signedAt, intermediateReportAt: d("2026-09-16") }, rules, d("2026-10-01")).state).toBe("LATE");
   });
 
+  it("« au plus tard le » : attendu toute la journée de l'échéance à Paris, en retard dès minuit à Paris", () => {
+    const signedAt = d("2026-03-15");
+    const at = (iso: string) => intermediateBilanCheck({ signedAt, intermediateReportAt: null }, rules, new Date(iso)).state;
+    // Due 15 September 2026 (summer time: midnight in Paris is 22:00 UTC).
+    expect([at("2026-09-15T10:00:00Z"), at("2026-09-15T21:30:00Z"), at("2026-09-15T22:30:00Z")]).toEqual(["AWAITED", "AWAITED", "OVERDUE"]);
+  });
+
   it("bilan final « un mois avant la tenue de la réunion » : dû à la date de réunion moins un mois", () => {
     const meeting = d("2027-04-20");
     expect(finalBilanCheck({ finalReviewMeetingAt: meeting, finalReportAt: d("2027-03-20") }, rules, d("2027-04-01"))).toMatchObject({ state: "ON_TIME", dueAt: d("2027-03-20") });
@@ -120,6 +127,14 @@ describe("France Travail art. 5 — période couverte par chaque bilan", () => {
     expect(ftBilanPeriod("INTERMEDIATE", { ...f, intermediateReportAt: d("2026-08-31") }, rules, d("2026-12-01")).to).toEqual(d("2026-08-31"));
     expect(ftBilanPeriod("INTERMEDIATE", f, rules, new Date("2026-06-10T15:00:00Z")).to).toEqual(d("2026-06-10"));
     expect(ftBilanPeriod("INTERMEDIATE", f, rules, d("2026-12-01")).to).toEqual(d("2026-09-14"));
+  });
+
+  it("bilan intermédiaire non envoyé : « aujourd'hui » est le jour de Paris, pas le jour UTC", () => {
+    const june = { signedAt: d("2026-06-15"), endsAt: d("2027-06-14"), intermediateReportAt: null };
+    // 30 novembre, 23 h 30 UTC = 1er décembre, 0 h 30 à Paris.
+    expect(ftBilanPeriod("INTERMEDIATE", june, rules, new Date("2026-11-30T23:30:00Z")).to).toEqual(d("2026-12-01"));
+    // 31 décembre, 23 h 30 UTC = 1er janvier à Paris (échéance le 14 juin 2027, non atteinte).
+    expect(ftBilanPeriod("INTERMEDIATE", { ...june, signedAt: d("2026-09-15"), endsAt: d("2027-09-14") }, rules, new Date("2026-12-31T23:30:00Z")).to).toEqual(d("2027-01-01"));
   });
 });
 

@@ -1,7 +1,8 @@
 // Issue 17: « documents en retard » of the referent's home — the compte rendu financier each Région
 // file owes within the DEADLINES rule set's delay after its fiscal year end (convention cadre art. 7.3).
 import { describe, expect, it } from "vitest";
-import { documentDeadlines, documentLabel, lateDocuments, type ReportDueFile } from "@/lib/home/region-home.rules";
+import { documentDeadlines, documentLabel, lateDocuments, monthsPastCloseReminder, type ReportDueFile } from "@/lib/home/region-home.rules";
+import { monthToClose } from "@/lib/notifications/notification.rules";
 import { DEADLINES_V1 } from "@/prisma/seed/rule-sets";
 
 const LENS = "00000000-0000-4000-8000-000000000001";
@@ -44,5 +45,15 @@ describe("documents dus à la Région : compte rendu financier (convention cadre
     const late = lateDocuments(documentDeadlines(files, DEADLINES_V1, at("2026-12-04")));
     expect(late.map((d) => [d.platformId, d.year, d.daysLeft])).toEqual([[LENS, 2024, -522], [LILLE, 2025, -157]]);
     expect(late.map(documentLabel)).toEqual(["compte rendu financier 2024", "compte rendu financier 2025"]);
+  });
+});
+
+describe("mois à clôturer en retard sur l'accueil du référent", () => {
+  it("le retard commence à minuit à Paris, comme la notification des responsables", () => {
+    // November ends; with 5 days allowed, the reminder starts on 6 December in Paris (23:00 UTC on the 5th).
+    expect(monthsPastCloseReminder(new Date("2026-12-05T22:30:00Z"), 5, 1)).toEqual([]);
+    expect(monthsPastCloseReminder(new Date("2026-12-05T23:30:00Z"), 5, 1)).toEqual([{ month: "2026-11", daysLate: 0 }]);
+    expect(monthToClose(new Date("2026-12-05T23:30:00Z"), 5)).toBe("2026-11");
+    expect(monthsPastCloseReminder(new Date("2026-12-07T10:00:00Z"), 5, 1)).toEqual([{ month: "2026-11", daysLate: 1 }]);
   });
 });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { allowedTransitions, applyHire, checkPositions, checkTransition, goesStale, OFFER_STATUSES, offerStaleness, statusForFilled, undoHire, type OfferStatus } from "@/lib/offers/offer.rules";
 
 const d = (iso: string) => new Date(`${iso}T10:00:00Z`);
@@ -92,6 +92,18 @@ describe("offres sans activité", () => {
   it("expire au 90e jour et au-delà", () => {
     expect(offerStaleness(d("2026-01-01"), d("2026-04-01"), RULES).state).toBe("EXPIRE_NOW");
     expect(offerStaleness(d("2026-01-01"), d("2027-01-01"), RULES).state).toBe("EXPIRE_NOW");
+  });
+
+  it("compte les jours du calendrier de Paris, pas ceux du serveur (UTC)", () => {
+    vi.stubEnv("TZ", "UTC");
+    try {
+      // 1 March, 23:30 UTC = 2 March, 00:30 in Paris: the 60th day has begun.
+      expect(offerStaleness(d("2026-01-01"), new Date("2026-03-01T23:30:00Z"), RULES).state).toBe("STALE");
+      // Last activity at 00:30 in Paris on 2 January (23:30 UTC on the 1st): on 2 March it is the 59th day.
+      expect(offerStaleness(new Date("2026-01-01T23:30:00Z"), d("2026-03-02"), RULES).state).toBe("ACTIVE");
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 
   it("ne concerne que les offres ouvertes ou partiellement pourvues", () => {

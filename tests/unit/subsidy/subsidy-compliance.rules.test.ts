@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { deMinimisCheck, fileDeadlines, isPublishable, recruitmentCarriers, SCDL_COLUMNS, toScdlCsv, toScdlRecord } from "@/lib/subsidy/subsidy-compliance.rules";
 import { DEADLINES_V1 } from "@/prisma/seed/rule-sets";
 
@@ -93,6 +93,17 @@ describe("échéances d'un dossier", () => {
 
   it("à échéance le jour même : pas encore en retard", () => {
     expect(fileDeadlines(file, DEADLINES_V1, day("2026-06-30"))[0]!.state).toBe("SOON");
+  });
+
+  it("le jour est celui de Paris, pas celui du serveur (UTC) : le 30 juin à 22 h 30 UTC, c'est déjà le 1er juillet, le compte rendu est en retard", () => {
+    vi.stubEnv("TZ", "UTC");
+    try {
+      const d = fileDeadlines(file, DEADLINES_V1, new Date("2026-06-30T22:30:00Z"))[0]!;
+      expect([d.kind, d.state, d.daysLeft]).toEqual(["FINANCIAL_REPORT", "LATE", -1]);
+      expect(fileDeadlines(file, DEADLINES_V1, new Date("2026-06-30T21:30:00Z"))[0]!.state).toBe("SOON");
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 });
 

@@ -8,6 +8,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { bilanPlatforms } from "@/lib/bilans/bilan.query";
 import { db } from "@/lib/db";
 import { OBJECTIVE_INDICATORS } from "@/lib/objectives/objective.rules";
+import { parisDay } from "@/lib/paris-day";
 import { objectiveYearSchema } from "@/lib/objectives/objective.schema";
 import { conventionAmendments, listObjectives, objectivesVsTargets, regionConventionOf } from "@/lib/objectives/objective.service";
 import { indicatorsNeedAmendment } from "@/lib/subsidy/subsidy-workflow.rules";
@@ -24,7 +25,7 @@ export default async function ObjectivesPage({ searchParams }: { searchParams: P
   const user = await requirePageUser("objective.write");
   const q = parseSearchParams(querySchema, await searchParams);
   const now = new Date();
-  const year = q.year ?? now.getUTCFullYear();
+  const year = q.year ?? parisDay(now).y;
   const platforms = await bilanPlatforms(db, user);
   const selected = q.platformId ? platforms.find((p) => p.id === q.platformId) : platforms[0];
   // Another platform's id reads as "not found" (no existence leak).

@@ -11,6 +11,7 @@ import { bilanPlatforms } from "@/lib/bilans/bilan.query";
 import { db } from "@/lib/db";
 import { INDICATORS } from "@/lib/indicators/indicators";
 import { objectiveYearSchema } from "@/lib/objectives/objective.schema";
+import { parisDay } from "@/lib/paris-day";
 import { notFoundOnAppError } from "@/lib/page-errors";
 import { parseSearchParams } from "@/lib/search-params";
 
@@ -22,7 +23,7 @@ export default async function AnnualReportPage({ searchParams }: { searchParams:
   const user = await requirePageUser("bilan.read");
   const q = parseSearchParams(querySchema, await searchParams);
   const now = new Date();
-  const year = q.year ?? now.getUTCFullYear();
+  const year = q.year ?? parisDay(now).y;
   const platforms = await bilanPlatforms(db, user);
   const platformId = q.platformId ?? platforms[0]?.id;
   if (!platformId) return <p role="status">Aucune plateforme dans votre périmètre.</p>;
