@@ -42,6 +42,18 @@ export function parisToday(now: Date = new Date()): string {
   return isoCalendarDay(parisDay(now));
 }
 
+/**
+ * The Paris wall time of an instant as « AAAA-MM-JJTHH:MM », the value of an
+ * <input type="datetime-local"> (its default « now », its `max`, a stored instant being edited):
+ * the same whether the server (UTC in production) or the browser renders the form, so no hydration
+ * mismatch; `parseInstant` (lib/fields.schema.ts) reads it back as Paris time.
+ */
+export function parisDateTimeLocal(at: Date | string = new Date()): string {
+  const paris = new TZDate(new Date(at).getTime(), PARIS_TIME_ZONE);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${isoCalendarDay(parisDay(paris))}T${pad(paris.getHours())}:${pad(paris.getMinutes())}`;
+}
+
 /** The first instant of the Paris day `at` falls on (00:00 in Paris, 23:00 or 22:00 UTC the day before). */
 export function parisStartOfDay(at: Date = new Date()): Date {
   return new Date(startOfDay(new TZDate(at.getTime(), PARIS_TIME_ZONE)).getTime());

@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
-import { localInputToIso } from "@/components/callbacks/datetime";
+import { localInputToIso } from "@/components/ui/datetime-local";
 import { applyFieldErrors, FormAlert, sendJson } from "@/components/ui/api-form";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";

@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
-import { localInputToIso, toLocalInput } from "@/components/callbacks/datetime";
+import { localInputToIso, toLocalInput } from "@/components/ui/datetime-local";
 import { applyFieldErrors, FormAlert, sendJson } from "@/components/ui/api-form";
 import { Button } from "@/components/ui/button";
 import { Combobox, type ComboOption } from "@/components/ui/combobox";

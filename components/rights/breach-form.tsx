@@ -5,18 +5,14 @@ import { useState } from "react";
 import { FormAlert, sendJson } from "@/components/ui/api-form";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { localInputToIso, toLocalInput } from "@/components/ui/datetime-local";
 import { CheckboxField } from "@/components/ui/form-controls";
 import { SelectField, TextAreaField, options } from "@/components/ui/form-sections";
 import { BREACH_STATUS_LABELS, type BreachDto } from "@/lib/rights/breach.schema";
 import { toast } from "@/components/ui/toast";
 
-/** An ISO instant as the value of a datetime-local input, in the browser's time zone. */
-function localInput(iso: string | null | undefined): string {
-  if (!iso) return "";
-  const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
+/** A stored instant as the value of a datetime-local input: its Paris wall time, on the server as in the browser. */
+const localInput = (iso: string | null | undefined): string => (iso ? toLocalInput(iso) : "");
 
 /** `processor`: a platform records what it detected; its notification is the e-mail sent on recording. */
 export function BreachForm({ breach, processor = false, platforms = [] }: { breach?: BreachDto; processor?: boolean; platforms?: { id: string; name: string }[] }) {
@@ -27,10 +23,7 @@ export function BreachForm({ breach, processor = false, platforms = [] }: { brea
   const onSubmit = async (e: React.FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
-    const instant = (k: string) => {
-      const v = String(f.get(k) ?? "");
-      return v ? new Date(v).toISOString() : "";
-    };
+    const instant = (k: string) => localInputToIso(String(f.get(k) ?? "")) ?? "";
     const num = (k: string) => (String(f.get(k) ?? "") === "" ? undefined : f.get(k));
     const body = {
       detectedAt: instant("detectedAt") || undefined,

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { FormAlert, sendJson } from "@/components/ui/api-form";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { localInputToIso } from "@/components/ui/datetime-local";
 import { CheckboxField } from "@/components/ui/form-controls";
 import { formatDate } from "@/lib/format";
 import { SelectField, TextAreaField, options } from "@/components/ui/form-sections";
@@ -84,8 +85,8 @@ export function RightsRequestForm({ platforms = [] }: { platforms?: { id: string
       requesterName: f.get("requesterName"),
       requesterContact: f.get("requesterContact") || undefined,
       channel: f.get("channel") || undefined,
-      // datetime-local is the browser's (Paris) time: send an instant.
-      receivedAt: received ? new Date(received).toISOString() : undefined,
+      // datetime-local is Paris time, whatever the browser's zone: send an instant.
+      receivedAt: localInputToIso(received),
       details: f.get("details") || undefined,
       jobSeekerId: subject?.type === "JOB_SEEKER" ? subject.id : undefined,
       companyContactId: subject?.type === "COMPANY_CONTACT" ? subject.id : undefined,

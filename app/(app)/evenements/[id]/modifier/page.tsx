@@ -5,15 +5,11 @@ import { requirePageUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { getEventFields } from "@/lib/events/event.service";
 import { notFoundOnAppError } from "@/lib/page-errors";
+import { parisDateTimeLocal } from "@/lib/paris-day";
 import { TextLink } from "@/components/ui/text-link";
 import { PageTitle } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Modifier l'événement" };
-
-/** "AAAA-MM-JJTHH:MM" in Europe/Paris, for the datetime-local field. */
-function parisLocal(iso: string): string {
-  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" }).format(new Date(iso)).replace(" ", "T");
-}
 
 export default async function EditEventPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePageUser("event.write");
@@ -29,7 +25,7 @@ export default async function EditEventPage({ params }: { params: Promise<{ id: 
         </p>
       ) : (
         <>
-          <EventForm initial={e} localDate={parisLocal(e.date)} />
+          <EventForm initial={e} localDate={parisDateTimeLocal(e.date)} />
           <section aria-labelledby="cancel-title" className="flex flex-col gap-2 rounded-lg border border-danger bg-white p-4">
             <h2 id="cancel-title" className="text-lg font-semibold">Annuler l&apos;événement</h2>
             <p className="text-sm text-muted">L&apos;événement reste dans la liste, marqué « Annulé », avec le motif ; les inscriptions sont fermées.</p>
