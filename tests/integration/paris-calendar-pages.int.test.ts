@@ -1,7 +1,8 @@
 // « This year » on the pages that default to it is the year in Paris, not the UTC year: at 23:30 UTC
 // on 31 December (00:30 on 1 January in Paris) the governance year filter offers the new year, a new
 // subsidy file is proposed for the year after it, and objectives and the annual report open on it.
-// The open-data file downloaded then is dated 1 January.
+// The open-data file downloaded then is dated 1 January. An event's convocation letters are named
+// after the event's day in Paris, not its UTC day.
 // The pages and the route are called in-process (as tests/integration/security/cross-site-reads.int.test.ts does)
 // with the system date set to that instant.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
@@ -21,8 +22,11 @@ import ObjectivesPage from "@/app/(app)/bilans/objectifs/page";
 import SubsidyFilesPage from "@/app/(app)/financement/page";
 import GovernancePage from "@/app/(app)/gouvernance/page";
 import { GET as openDataFile } from "@/app/api/v1/open-data/subventions/route";
+import { POST as eventLetters } from "@/app/api/v1/events/[id]/letters/route";
+import { createEvent } from "@/lib/events/event.service";
 import { env } from "@/lib/env";
-import { createPlatform, createRuleSets, createUser } from "@/tests/factories";
+import { createJobSeeker, createPlatform, createRuleSets, createUser } from "@/tests/factories";
+import { principal } from "@/tests/factories/job-seeker-side";
 import { withSessionCookie } from "@/tests/support/api-inproc";
 import { db, resetDb } from "@/tests/support/db";
 
@@ -90,5 +94,24 @@ describe("« aujourd'hui » des fichiers téléchargés est le jour de Paris", (
     const res = await openDataFile(new NextRequest(new URL("/api/v1/open-data/subventions?format=csv", "http://localhost:3000"), { headers }), { params: Promise.resolve({}) });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-disposition")).toBe('attachment; filename="subventions-proch-emploi-2027-01-01.csv"');
+  });
+});
+
+describe("le jour d'un instant dans le nom d'un fichier est le jour de Paris", () => {
+  it("convocations à un événement du 31 décembre à 23:30 UTC : le fichier est daté du 1er janvier", async () => {
+    // Printed ten days before: the name follows the event's day, not today.
+    vi.setSystemTime(new Date("2026-12-20T10:00:00Z"));
+    const platform = await createPlatform(db, "Arras");
+    const assistant = await principal(db, "PLATFORM_ASSISTANT", { platformIds: [platform.id] });
+    const { id } = await createEvent(db, assistant, { kind: "CIRCUIT_COURT", title: "Circuit court du nouvel an", date: new Date("2026-12-31T23:30:00Z"), place: "Salle des fêtes, Arras", capacity: null });
+    const seeker = await createJobSeeker(db, platform.id);
+    await signIn(assistant.id);
+    const headers = withSessionCookie(current, new Headers({ host: "localhost:3000", origin: "http://localhost:3000", "content-type": "application/json" }));
+    current.headers = headers;
+    const req = new NextRequest(new URL(`/api/v1/events/${id}/letters`, "http://localhost:3000"), { method: "POST", headers, body: JSON.stringify({ jobSeekerIds: [seeker.id], contactIds: [] }) });
+    const res = await eventLetters(req, { params: Promise.resolve({ id }) });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("application/pdf");
+    expect(res.headers.get("content-disposition")).toBe('attachment; filename="convocations-2027-01-01.pdf"');
   });
 });
