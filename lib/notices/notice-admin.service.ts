@@ -14,7 +14,8 @@ import { can, denialMessage } from "@/lib/authz/policy";
 import type { Db } from "@/lib/db";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
 import { NOTICE_KINDS, type NoticeVersionDto, type PublishNoticeInput } from "@/lib/notices/notice.schema";
-import { parisToday } from "@/lib/paris-day";
+import { parseInstant } from "@/lib/fields.schema";
+import { isoCalendarDay, parisDay, parisToday } from "@/lib/paris-day";
 
 function assertWriter(user: CurrentUser) {
   if (!can(user, "notice.write")) throw new ForbiddenError(denialMessage("notice.write"));
@@ -41,13 +42,14 @@ export async function listNoticeVersions(db: Db, user: CurrentUser, now = new Da
 }
 
 /**
- * The instant a version takes effect: at once for today in Paris (or no date), the start of a later
- * day (UTC). Today is the Paris day (the form's date field proposes it): between midnight in Paris and
- * midnight UTC the UTC day is still yesterday.
+ * The instant a version takes effect (NoticeText.validFrom is an instant): at once for today in Paris
+ * (or no date), midnight in Paris on a later day — not midnight UTC, an hour (two in summer) later.
+ * Today is the Paris day (the form's date field proposes it): between midnight in Paris and midnight
+ * UTC the UTC day is still yesterday.
  */
 export function effectiveFrom(day: string | undefined, now: Date): Date {
   if (!day || day === parisToday(now)) return now;
-  return new Date(`${day}T00:00:00.000Z`);
+  return parseInstant(`${day}T00:00`);
 }
 
 /**
@@ -63,7 +65,8 @@ export async function publishNotice(db: Db, user: CurrentUser, input: PublishNot
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`notice:${input.kind}`}))`;
     const latest = await tx.noticeText.findFirst({ where: { kind: input.kind }, orderBy: { version: "desc" }, select: { version: true, validFrom: true } });
     if (latest && validFrom < latest.validFrom) {
-      const message = `La version ${latest.version} entre en vigueur le ${latest.validFrom.toISOString().slice(0, 10)} : la nouvelle version ne peut pas la précéder.`;
+      // validFrom is an instant (midnight in Paris of its day, or the moment of publication): its Paris day.
+      const message = `La version ${latest.version} entre en vigueur le ${isoCalendarDay(parisDay(latest.validFrom))} : la nouvelle version ne peut pas la précéder.`;
       throw new ValidationError({ validFrom: [message] }, message);
     }
     const version = (latest?.version ?? 0) + 1;

@@ -32,7 +32,7 @@ export const NOTICE_KIND_LABELS: Record<(typeof NOTICE_KINDS)[number], string> =
 
 /**
  * A new version of a notice or of the commitment (issue 22 §7): always a new row, never an edit in
- * place. validFrom: a calendar day, today or later (absent: at once).
+ * place. validFrom: a calendar day, today or later (absent: at once), in force from midnight in Paris.
  */
 export const publishNoticeSchema = z.object({
   kind: z.enum(NOTICE_KINDS, { error: "Choisissez le texte à mettre à jour." }),

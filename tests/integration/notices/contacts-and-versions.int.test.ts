@@ -154,6 +154,22 @@ describe("nouvelles versions des notices et de l'engagement depuis l'administrat
     expect(today).toMatchObject({ validFrom: late.toISOString(), inForce: true });
   });
 
+  it("une version datée d'un jour entre en vigueur à minuit à Paris ce jour-là (pas à minuit UTC) ; le refus nomme ce jour", async () => {
+    const dpo = await principal("DPO", []);
+    const body = "Un texte suffisamment long pour passer la validation du schéma de publication.";
+    const v2 = await publishNotice(db, dpo, publishNoticeSchema.parse({ kind: "CHEF_DE_FILE", title: "Chefs de file", body, validFrom: "2027-03-01" }), {}, now);
+    expect(v2.validFrom).toBe("2027-02-28T23:00:00.000Z"); // 00:00 in Paris (winter time)
+    // 1 March 2027, 00:30 in Paris: the version of 1 March is in force.
+    expect((await currentNotice(db, "CHEF_DE_FILE", new Date("2027-02-28T23:30:00Z")))!.version).toBe(2);
+    expect((await currentNotice(db, "CHEF_DE_FILE", new Date("2027-02-28T22:59:59Z")))!.version).toBe(1);
+    // The latest version's day in the refusal is its Paris day, 1 March (its UTC day is 28 February).
+    await expect(publishNotice(db, dpo, publishNoticeSchema.parse({ kind: "CHEF_DE_FILE", title: "Chefs de file", body, validFrom: "2027-02-01" }), {}, now)).rejects.toMatchObject({
+      status: 400, fields: { validFrom: ["La version 2 entre en vigueur le 2027-03-01 : la nouvelle version ne peut pas la précéder."] },
+    });
+    const v3 = await publishNotice(db, dpo, publishNoticeSchema.parse({ kind: "CHEF_DE_FILE", title: "Chefs de file", body, validFrom: "2027-07-01" }), {}, now);
+    expect(v3.validFrom).toBe("2027-06-30T22:00:00.000Z"); // 00:00 in Paris (summer time)
+  });
+
   it("une nouvelle version de l'engagement de confidentialité doit être acceptée avant d'accéder aux données", async () => {
     const admin = await principal("ADMIN", []);
     const assistant = await principal("PLATFORM_ASSISTANT");
