@@ -70,14 +70,20 @@ describe("datetime-local : heure de Paris, rendu serveur (TZ=UTC) comme navigate
   });
 });
 
+/** The bodies the form sends (answered 409, so that nothing navigates). */
+function captureRequests(): unknown[] {
+  const sent: unknown[] = [];
+  vi.stubGlobal("fetch", vi.fn(async (_url: string, init: RequestInit) => {
+    sent.push(JSON.parse(String(init.body)));
+    return new Response(JSON.stringify({ error: { message: "Refusé pour le test." } }), { status: 409, headers: { "content-type": "application/json" } });
+  }));
+  return sent;
+}
+
 describe("datetime-local : la valeur saisie est l'heure de Paris", () => {
   it("la violation saisie « 2026-12-06T10:00 » part comme 09:00 UTC, depuis un navigateur à New York", async () => {
     vi.stubEnv("TZ", "America/New_York");
-    const sent: unknown[] = [];
-    vi.stubGlobal("fetch", vi.fn(async (_url: string, init: RequestInit) => {
-      sent.push(JSON.parse(String(init.body)));
-      return new Response(JSON.stringify({ error: { message: "Refusé pour le test." } }), { status: 409, headers: { "content-type": "application/json" } });
-    }));
+    const sent = captureRequests();
     const { container } = render(<BreachForm breach={breach("2026-11-01T12:00:00Z")} />);
     fireEvent.change(screen.getByLabelText(/Détectée le/), { target: { value: "2026-12-06T10:00" } });
     fireEvent.change(screen.getByLabelText(/Notifiée au responsable le/), { target: { value: "2026-07-01T11:00" } });
@@ -88,11 +94,7 @@ describe("datetime-local : la valeur saisie est l'heure de Paris", () => {
 
   it("le rappel saisi « 2026-07-01T11:00 » part comme 09:00 UTC, depuis un navigateur à New York", async () => {
     vi.stubEnv("TZ", "America/New_York");
-    const sent: unknown[] = [];
-    vi.stubGlobal("fetch", vi.fn(async (_url: string, init: RequestInit) => {
-      sent.push(JSON.parse(String(init.body)));
-      return new Response(JSON.stringify({ error: { message: "Refusé pour le test." } }), { status: 409, headers: { "content-type": "application/json" } });
-    }));
+    const sent = captureRequests();
     const callback = { id: "00000000-0000-4000-8000-000000000002", receivedAt: "2026-06-30T08:00:00Z", assignedToId: null, qualifiedNeed: null, version: 1 } as unknown as CallbackDetail;
     render(<EditCallbackForm callback={callback} staff={[]} />);
     fireEvent.change(screen.getByLabelText(/Appel reçu le/), { target: { value: "2026-07-01T11:00" } });
