@@ -1,7 +1,9 @@
 // A date field's default and `max` are today in Paris: the UTC day is still yesterday between
 // midnight in Paris and midnight UTC (an interaction of today could not be dated today at 00:30).
+import { TZDate, tzScan } from "@date-fns/tz";
 import { describe, expect, it } from "vitest";
 import { parisToday } from "@/lib/format";
+import { parisDay } from "@/lib/paris-day";
 
 describe("parisToday", () => {
   it("is the Paris day, not the UTC day, in winter and in summer", () => {
@@ -10,5 +12,41 @@ describe("parisToday", () => {
     expect(parisToday(new Date("2026-07-14T22:30:00Z"))).toBe("2026-07-15");
     expect(parisToday(new Date("2026-07-14T21:59:00Z"))).toBe("2026-07-14");
     expect(parisToday(new Date("2026-12-31T23:00:00Z"))).toBe("2027-01-01");
+  });
+});
+
+describe("parisDay", () => {
+  // The reference: @date-fns/tz's TZDate, which reads Intl for every instant.
+  const reference = (at: Date) => {
+    const p = new TZDate(at.getTime(), "Europe/Paris");
+    return { y: p.getFullYear(), m: p.getMonth() + 1, d: p.getDate() };
+  };
+
+  it("is the day TZDate gives, around every change of Paris's offset from 1946 to 2100 and at every hour of 2026", () => {
+    const instants: Date[] = [];
+    // Each change of offset (@date-fns/tz tzScan), one millisecond, one minute and one hour either side.
+    const changes = tzScan("Europe/Paris", { start: new Date(Date.UTC(1946, 0, 1)), end: new Date(Date.UTC(2100, 0, 1)) });
+    for (const c of changes) for (const d of [-3_600_000, -60_000, -1, 0, 1, 60_000, 3_600_000]) instants.push(new Date(c.date.getTime() + d));
+    expect(changes.length).toBeGreaterThan(200);
+    for (let t = Date.UTC(2026, 0, 1); t < Date.UTC(2027, 0, 1); t += 3_600_000) instants.push(new Date(t), new Date(t + 3_599_999));
+    for (const at of instants) expect(parisDay(at), at.toISOString()).toEqual(reference(at));
+  });
+
+  it("turns at midnight in Paris: 23:00 UTC in winter, 22:00 UTC in summer, on the days the clocks change", () => {
+    // Summer time starts on 29 March 2026 at 01:00 UTC and ends on 25 October 2026 at 01:00 UTC.
+    expect(parisDay(new Date("2026-03-28T22:59:59.999Z"))).toEqual({ y: 2026, m: 3, d: 28 });
+    expect(parisDay(new Date("2026-03-28T23:00:00.000Z"))).toEqual({ y: 2026, m: 3, d: 29 });
+    expect(parisDay(new Date("2026-03-29T21:59:59.999Z"))).toEqual({ y: 2026, m: 3, d: 29 });
+    expect(parisDay(new Date("2026-03-29T22:00:00.000Z"))).toEqual({ y: 2026, m: 3, d: 30 });
+    expect(parisDay(new Date("2026-10-24T21:59:59.999Z"))).toEqual({ y: 2026, m: 10, d: 24 });
+    expect(parisDay(new Date("2026-10-24T22:00:00.000Z"))).toEqual({ y: 2026, m: 10, d: 25 });
+    expect(parisDay(new Date("2026-10-25T22:59:59.999Z"))).toEqual({ y: 2026, m: 10, d: 25 });
+    expect(parisDay(new Date("2026-10-25T23:00:00.000Z"))).toEqual({ y: 2026, m: 10, d: 26 });
+  });
+});
+
+describe("parisDay d'une date invalide", () => {
+  it("rend des champs NaN, comme TZDate, sans lever d'erreur", () => {
+    expect(parisDay(new Date(Number.NaN))).toEqual({ y: Number.NaN, m: Number.NaN, d: Number.NaN });
   });
 });
