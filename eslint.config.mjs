@@ -16,6 +16,11 @@ const config = [
       "no-restricted-syntax": [
         "error",
         { selector: "MemberExpression[object.name='process'][property.name='env']", message: "Lisez la configuration via lib/env.ts." },
+        // A date shown without a zone is the server's day (UTC) or the browser's: the platforms' is Paris.
+        {
+          selector: "CallExpression[callee.property.name=/^toLocale(Date|Time)String$/]:not(:has(Property[key.name='timeZone']))",
+          message: "Formatez les dates par lib/format.ts (formatDate, formatDateTime : fuseau Europe/Paris) ou donnez un timeZone.",
+        },
       ],
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },

@@ -28,6 +28,7 @@ import { CONTRACT_LABELS } from "@/lib/proposals/proposal.rules";
 import { zodFieldErrors } from "@/lib/validation";
 import { JOB_SEEKER_SECTIONS, type SectionId } from "@/components/job-seekers/job-seeker-sections";
 import { MobilityFields, type MobilityChoiceLists } from "@/components/job-seekers/mobility-fields";
+import { formatDate } from "@/lib/format";
 
 const day = (iso: string | null | undefined) => (iso ? iso.slice(0, 10) : "");
 
@@ -58,7 +59,7 @@ function DuplicateWarning({ duplicates, pending }: { duplicates: Duplicate[]; pe
             <Link href={`/demandeurs/${d.id}`} className="font-semibold underline">
               {d.lastName} {d.firstName}
             </Link>{" "}
-            {d.birthDate ? `né·e le ${new Date(d.birthDate).toLocaleDateString("fr-FR")}` : ""} {d.city ? `— ${d.city}` : ""} ({d.reasons.map((r) => DUPLICATE_REASON_LABELS[r]).join(", ")}){" "}
+            {d.birthDate ? `né·e le ${formatDate(d.birthDate)}` : ""} {d.city ? `— ${d.city}` : ""} ({d.reasons.map((r) => DUPLICATE_REASON_LABELS[r]).join(", ")}){" "}
             <Button type="submit" name="mergeInto" value={d.id} variant="secondary" disabled={pending}>
               Fusionner<span className="sr-only"> avec la fiche de {d.lastName} {d.firstName}</span>
             </Button>
