@@ -1,6 +1,6 @@
 // Reusable zod fields with French messages, shared by forms and API inputs.
 import { TZDate } from "@date-fns/tz";
-import { parisDay, PARIS_TIME_ZONE, utcMidnight } from "@/lib/paris-day";
+import { PARIS_TIME_ZONE, parisDate } from "@/lib/paris-day";
 import { z } from "zod";
 
 /**
@@ -85,7 +85,7 @@ export function parseInstant(value: string): Date {
 export function parseCalendarDay(value: string): Date {
   const at = parseInstant(value);
   if (Number.isNaN(at.getTime()) || /^\d{4}-\d{2}-\d{2}$/.test(value.trim())) return at;
-  return utcMidnight(parisDay(at));
+  return parisDate(at);
 }
 
 /**
@@ -96,7 +96,7 @@ export function parseCalendarDay(value: string): Date {
  */
 export function isInFuture(value: Date, now: Date): boolean {
   if (value.getTime() <= now.getTime()) return false;
-  return value.getTime() !== utcMidnight(parisDay(now)).getTime();
+  return value.getTime() !== parisDate(now).getTime();
 }
 
 /** zod preprocess step: strings through parseInstant, anything else unchanged. */

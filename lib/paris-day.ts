@@ -75,6 +75,11 @@ export function utcMidnight(day: CalendarDay): Date {
   return new Date(Date.UTC(day.y, day.m - 1, day.d));
 }
 
+/** The Paris day `at` falls on (today by default), as the project stores a day: midnight UTC. */
+export function parisDate(at: Date = new Date()): Date {
+  return utcMidnight(parisDay(at));
+}
+
 /**
  * Today in Paris as « AAAA-MM-JJ », for a date field's default and `max`: a form opened at 00:30 in
  * Paris (23:30 UTC the day before) is dated today, not yesterday.

@@ -7,7 +7,7 @@
 // person seen in three months is one beneficiary). Pure: no Prisma, no Next, no clock.
 import { addMonths, subMonths } from "date-fns";
 import { ftMonthlyIndicators, isMasked, type FtDiagnosticFact, type FtIndicatorKind, type FtIndicatorValue } from "@/lib/france-travail/ft-report.rules";
-import { parisDay, utcMidnight } from "@/lib/paris-day";
+import { parisDate } from "@/lib/paris-day";
 import type { FranceTravailRules } from "@/lib/rules/rule-set.schema";
 
 export type FtBilanKind = "INTERMEDIATE" | "FINAL";
@@ -103,7 +103,7 @@ export function ftBilanPeriod(
   if (kind === "FINAL") return { from: f.signedAt, to: f.endsAt };
   const due = new Date(addMonths(f.signedAt, rules.intermediateBilanMonthsAfterSignature).getTime() - DAY);
   // Today in Paris, as a day is stored (midnight UTC): the UTC day is still yesterday before 01:00/02:00.
-  const today = utcMidnight(parisDay(now));
+  const today = parisDate(now);
   const asOf = f.intermediateReportAt ?? (today < due ? today : due);
   const to = asOf < f.endsAt ? asOf : f.endsAt;
   return { from: f.signedAt, to: to < f.signedAt ? f.signedAt : to };
@@ -127,7 +127,7 @@ function check(dueAt: Date, receivedAt: Date | null, now: Date, what: string): B
     return { dueAt, receivedAt, state: late ? "LATE" : "ON_TIME", message: `${what} reçu le ${fr(receivedAt)}, ${late ? "après" : "avant"} l'échéance du ${fr(dueAt)}${late ? " : en retard" : ""}.` };
   }
   // Late from the day after the due day, on the Paris calendar: « au plus tard le » includes the day.
-  return utcMidnight(parisDay(now)) > dueAt
+  return parisDate(now) > dueAt
     ? { dueAt, receivedAt, state: "OVERDUE", message: `${what} attendu au plus tard le ${fr(dueAt)} : non reçu, en retard.` }
     : { dueAt, receivedAt, state: "AWAITED", message: `${what} attendu au plus tard le ${fr(dueAt)}.` };
 }

@@ -82,9 +82,10 @@ export async function myDay(db: Db, user: CurrentUser, now = new Date()): Promis
       // in Paris (an action due today, a day stored at midnight UTC, is not late yet).
       db.followUpAction.findMany({ where, orderBy: [{ dueAt: "asc" }, { id: "asc" }], take: LIST_SIZE, select: { id: true, companyId: true, label: true, dueAt: true, assignedToId: true, company: { select: { name: true } } } }),
     ]);
+    const todayStart = parisStartOfDay(now);
     return {
       total,
-      items: rows.map((r) => ({ id: r.id, companyId: r.companyId, companyName: r.company.name, label: r.label, dueAt: r.dueAt.toISOString(), overdue: r.dueAt < parisStartOfDay(now), mine: r.assignedToId === user.id })),
+      items: rows.map((r) => ({ id: r.id, companyId: r.companyId, companyName: r.company.name, label: r.label, dueAt: r.dueAt.toISOString(), overdue: r.dueAt < todayStart, mine: r.assignedToId === user.id })),
     };
   };
 

@@ -1,6 +1,6 @@
 // What needs attention on the Région roles' homes (issue 17 §2). Pure: `now` and rules passed in.
 import { addMonths, currentMonth, monthDate, type MonthKey } from "@/lib/indicators/period.rules";
-import { parisDay, utcMidnight } from "@/lib/paris-day";
+import { parisDate } from "@/lib/paris-day";
 import { fileDeadlines, type DeadlineState } from "@/lib/subsidy/subsidy-compliance.rules";
 
 const DAY_MS = 86_400_000;
@@ -17,7 +17,7 @@ export function monthsPastCloseReminder(now: Date, reminderDays: number, lookbac
     const due = monthDate(addMonths(month, 1)).getTime() + reminderDays * DAY_MS;
     // Counted from today in Paris (midnight UTC, like `due`), not from the instant: the reminder starts
     // at midnight in Paris, as the managers' notification does (monthToClose).
-    const daysLate = Math.floor((utcMidnight(parisDay(now)).getTime() - due) / DAY_MS);
+    const daysLate = Math.floor((parisDate(now).getTime() - due) / DAY_MS);
     if (daysLate >= 0) out.push({ month, daysLate });
   }
   return out;

@@ -22,7 +22,7 @@ import { listRightsRequests } from "@/lib/rights/rights.service";
 import { getActiveRuleSet } from "@/lib/rules/active-rule-set";
 import { regionDocumentDeadlines } from "@/lib/subsidy/report-deadline.service";
 import { deMinimisForFile, listDeadlines } from "@/lib/subsidy/subsidy-compliance.service";
-import { parisDay, utcMidnight } from "@/lib/paris-day";
+import { parisDate } from "@/lib/paris-day";
 
 const DAY_MS = 86_400_000;
 const daysBetween = (from: Date, to: Date) => Math.floor((to.getTime() - from.getTime()) / DAY_MS);
@@ -136,7 +136,7 @@ const FUNDER = { REGION: "Région", FRANCE_TRAVAIL: "France Travail" } as Record
 export async function financeHome(db: Db, user: CurrentUser, now: Date): Promise<FinanceHome> {
   // Due days (DATE columns, midnight UTC) against today in Paris: late from the day after, not from
   // 00:00 UTC on the due day.
-  const today = utcMidnight(parisDay(now));
+  const today = parisDate(now);
   const scope = scopeFor(user, "subsidyFile");
   const fileWhere = scope ?? { id: { in: [] } };
   const tranches = await db.tranche.findMany({

@@ -5,7 +5,7 @@ import "server-only";
 // (lib/rules/rule-set-cache.ts), so a caller that tried to change it would throw, in tests too.
 import type { DbOrTx } from "@/lib/db";
 import { UnprocessableError } from "@/lib/errors";
-import { isoCalendarDay, parisDay } from "@/lib/paris-day";
+import { formatDate } from "@/lib/format";
 import { ruleSetCacheFor, type CachedRuleSetVersion } from "@/lib/rules/rule-set-cache";
 import { versionInForce } from "@/lib/rules/rule-set-in-force.rules";
 import { readRuleSetInForce, readRuleSetVersions } from "@/lib/rules/rule-set-versions.repo";
@@ -26,7 +26,7 @@ export interface ActiveRuleSet<K extends RuleSetKindName> {
 export class NoRuleSetInForceError extends UnprocessableError {
   constructor(readonly kind: RuleSetKindName, at: Date) {
     // The Paris day the version was looked for on (versionInForce).
-    const day = Number.isNaN(at.getTime()) ? String(at) : isoCalendarDay(parisDay(at)).split("-").reverse().join("/");
+    const day = Number.isNaN(at.getTime()) ? String(at) : formatDate(at);
     super(`Aucun jeu de règles « ${kind} » n'est en vigueur au ${day} : un administrateur doit en créer un.`);
   }
 }

@@ -4,7 +4,7 @@
 // (WHERE validFrom <= at AND (validTo IS NULL OR validTo >= at) ORDER BY validFrom DESC, version
 // DESC, the instant bound as its Paris day), checked date by date in
 // tests/integration/rules/rule-set-cache.int.test.ts. Pure: no Prisma, no clock.
-import { parisDay, utcMidnight } from "@/lib/paris-day";
+import { parisDate } from "@/lib/paris-day";
 
 export interface RuleSetVersionDates {
   version: number;
@@ -27,7 +27,7 @@ export function utcDayNumber(d: Date): number {
  * stays itself. The version is in force all day long on its last day.
  */
 export function ruleDayNumber(at: Date): number {
-  return utcDayNumber(utcMidnight(parisDay(at)));
+  return utcDayNumber(parisDate(at));
 }
 
 /**

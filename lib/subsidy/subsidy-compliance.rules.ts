@@ -4,7 +4,7 @@
 import { csvDocument } from "@/lib/exports/csv";
 import { addMonths, differenceInCalendarDays, subMonths, subYears } from "date-fns";
 import { formatCents } from "@/lib/format";
-import { parisDay, utcMidnight } from "@/lib/paris-day";
+import { parisDate } from "@/lib/paris-day";
 import type { Attributor } from "@/lib/rules/rule-set.schema";
 
 // ───────────────────────── open data (SCDL subventions) ─────────────────────────
@@ -172,7 +172,7 @@ export interface DeadlineFile {
 function state(dueAt: Date, done: boolean, now: Date, soonDays: number): { state: DeadlineState; daysLeft: number } {
   // Days from today in Paris (stored as a day is, midnight UTC) to the due day: not the server's day,
   // which is still yesterday between midnight in Paris and midnight UTC.
-  const daysLeft = differenceInCalendarDays(dueAt, utcMidnight(parisDay(now)));
+  const daysLeft = differenceInCalendarDays(dueAt, parisDate(now));
   if (done) return { state: "DONE", daysLeft };
   if (daysLeft < 0) return { state: "LATE", daysLeft };
   return { state: daysLeft <= soonDays ? "SOON" : "UPCOMING", daysLeft };

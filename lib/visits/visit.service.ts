@@ -11,7 +11,7 @@ import type { Db, DbOrTx } from "@/lib/db";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { createOfferIn } from "@/lib/offers/offer.service";
-import { parisDay, utcMidnight } from "@/lib/paris-day";
+import { parisDate } from "@/lib/paris-day";
 import { parisInstant } from "@/lib/visits/visit.rules";
 import type { CreateVisitInput, UpdateVisitInput, VisitDto, VisitListQuery, VisitSummary } from "@/lib/visits/visit.schema";
 
@@ -21,7 +21,7 @@ import type { CreateVisitInput, UpdateVisitInput, VisitDto, VisitListQuery, Visi
  * (« 2026-12-06T00:30 ») is the 6th, not the UTC day (the 5th).
  */
 function when(input: { date: Date; time?: string }): { date: Date; timeSet: boolean } {
-  const day = utcMidnight(parisDay(input.date));
+  const day = parisDate(input.date);
   return input.time ? { date: parisInstant(day, input.time), timeSet: true } : { date: day, timeSet: false };
 }
 
