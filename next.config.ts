@@ -9,6 +9,8 @@ import { API_CSP, STATIC_SECURITY_HEADERS } from "./lib/security/headers";
 // request; HSTS for /api/v1 in lib/api/handler.ts `withHsts`).
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // The application server compresses every answer itself (server/compression.ts: brotli, cheaper levels).
+  compress: false,
   reactStrictMode: true,
   experimental: {
     authInterrupts: true,

@@ -83,6 +83,15 @@ const envSchema = z.object({
     .enum(["true", "false", "1", "0", ""])
     .optional()
     .transform((v) => v !== "false" && v !== "0"),
+  /**
+   * Compression of the answers by the application server (server/compression.ts): on by default;
+   * "false" behind a reverse proxy that compresses itself (docs/deploiement.md), so that the work is
+   * not done twice.
+   */
+  HTTP_COMPRESSION: z
+    .enum(["true", "false", "1", "0", ""])
+    .optional()
+    .transform((v) => v !== "false" && v !== "0"),
   /** Name of this app instance in job runs and logs (default: host:pid). */
   INSTANCE_NAME: z.string().optional(),
   /** Set by Next.js: "nodejs" or "edge" (instrumentation starts jobs only in Node.js). */

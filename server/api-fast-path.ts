@@ -13,7 +13,6 @@
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { releaseCompressionStream } from "next/dist/server/lib/release-compression-stream";
 import type { NextConfig } from "next";
 import type { NextRequest } from "next/server";
 import { API_CSP, STATIC_SECURITY_HEADERS } from "@/lib/security/headers";
@@ -99,10 +98,8 @@ function internalError(res: ServerResponse, err: unknown): void {
   res.end(JSON.stringify({ error: { code: "INTERNAL_ERROR", message: "Erreur interne." } }));
 }
 
-export type Compress = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
-
 /** What the fast path reads of Next.js's configuration. */
-export type NextServerConfig = Pick<NextConfig, "compress"> & { distDir: string };
+export type NextServerConfig = Pick<NextConfig, "distDir"> & { distDir: string };
 
 /**
  * The configuration Next.js's server runs with: next.config.ts with Next.js's defaults, loaded by
@@ -118,31 +115,19 @@ export async function loadNextConfig(dir: string): Promise<NextServerConfig> {
 }
 
 /**
- * Next.js's own compression (next/dist/compiled/compression), under Next.js's own rule: on unless the
- * configuration says `compress: false` (a reverse proxy that compresses, docs/deploiement.md); null when off.
- */
-export function nextCompression(config: Pick<NextConfig, "compress">): Compress | null {
-  if (config.compress === false) return null;
-  const require = createRequire(import.meta.url);
-  const create = require("next/dist/compiled/compression") as () => Compress;
-  return create();
-}
-
-/**
  * The fast reads of the project in `dir`, as its Next.js server is configured: the routes of its build
- * (`distDir`), compressed exactly when Next.js compresses its own answers. Used by server/main.ts.
+ * (`distDir`). Used by server/main.ts, which compresses them with every other answer (server/compression.ts).
  */
 export async function loadFastPath(dir: string): Promise<ReturnType<typeof fastReads>> {
   const config = await loadNextConfig(dir);
-  return fastReads(await loadFastReads(path.join(dir, config.distDir)), nextCompression(config));
+  return fastReads(await loadFastReads(path.join(dir, config.distDir)));
 }
 
 /**
  * The handler of the fast reads: given a request and its normalised path, serves it and returns a
- * promise when it is one of `reads`, or returns null for Next.js to serve. `compress` is the
- * compression Next.js applies to its own answers (`nextCompression`: null when its `compress` setting is off).
+ * promise when it is one of `reads`, or returns null for Next.js to serve.
  */
-export function fastReads({ reads, request }: LoadedReads, compress: Compress | null): (req: IncomingMessage, res: ServerResponse, pathname: string) => Promise<void> | null {
+export function fastReads({ reads, request }: LoadedReads): (req: IncomingMessage, res: ServerResponse, pathname: string) => Promise<void> | null {
   return (req, res, pathname) => {
     if (req.method !== "GET" || reads.length === 0) return null;
     let match: RegExpExecArray | null = null;
@@ -158,11 +143,11 @@ export function fastReads({ reads, request }: LoadedReads, compress: Compress | 
     if (url.pathname !== pathname) return null;
     const groups: RegExpExecArray = match;
     const params = Object.fromEntries(read.params.map((name, i) => [name, groups[i + 1]!]));
-    return serve(read, request(url, webHeaders(req)), params, req, res, compress);
+    return serve(read, request(url, webHeaders(req)), params, res);
   };
 }
 
-async function serve(read: LoadedRead, request: NextRequest, params: Record<string, string>, req: IncomingMessage, res: ServerResponse, compress: Compress | null): Promise<void> {
+async function serve(read: LoadedRead, request: NextRequest, params: Record<string, string>, res: ServerResponse): Promise<void> {
   try {
     const answer = await read.get(request, { params: Promise.resolve(params) });
     const body = Buffer.from(await answer.arrayBuffer());
@@ -172,12 +157,6 @@ async function serve(read: LoadedRead, request: NextRequest, params: Record<stri
     });
     const cookies = answer.headers.getSetCookie();
     if (cookies.length > 0) res.setHeader("set-cookie", cookies);
-    if (compress) {
-      compress(req, res, () => undefined);
-      res.once("close", () => {
-        if (!res.writableFinished) releaseCompressionStream(res);
-      });
-    }
     res.statusCode = answer.status;
     res.end(body);
   } catch (err) {

@@ -11,6 +11,7 @@ import { markAppServer } from "@/lib/security/app-server-mark";
 import { HTTPS } from "@/lib/security/headers";
 import { loadFastPath } from "@/server/api-fast-path";
 import { withRequestSecurity } from "@/server/app-server";
+import { responseCompression, withCompression } from "@/server/compression";
 
 const argv = process.argv.slice(2);
 const arg = (short: string, long: string) => {
@@ -35,9 +36,10 @@ async function main() {
   // One probe per server (its state is kept per probe): the database the pages read.
   const probe = env.DATABASE_URL ? pgProbe(env.DATABASE_URL) : null;
   // Production: the hottest API reads without Next.js's request handler (issue 18, server/api-fast-path.ts),
-  // from the build and compressed as the configuration Next.js has just loaded says (`distDir`, `compress`).
+  // from the build the configuration Next.js has just loaded names (`distDir`).
   const reads = dev ? null : await loadFastPath(process.cwd());
-  const listener = withRequestSecurity((req, res) => handle(req, res), { dev, https: HTTPS, probe, fastReads: reads });
+  // Every answer compressed here, pages, API and assets alike (server/compression.ts; Next.js's own is off).
+  const listener = withCompression(withRequestSecurity((req, res) => handle(req, res), { dev, https: HTTPS, probe, fastReads: reads }), responseCompression(env.HTTP_COMPRESSION));
   const server = http.createServer((req, res) => {
     Promise.resolve(listener(req, res)).catch((err: unknown) => {
       process.stderr.write(`Erreur du serveur : ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);

@@ -2,7 +2,9 @@
 // nonce per page, session cookie flags, CSRF refusal for cookie sessions, escaping of echoed input,
 // and scripts still running under the CSP (a real Chromium page).
 import { spawn, type ChildProcess } from "node:child_process";
+import http from "node:http";
 import net from "node:net";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { expect, test } from "@playwright/test";
 import { NEXT_BIN } from "../../scripts/lib/next-build";
 import { loginViaForm, loginViaHttp } from "../support/auth";
@@ -88,6 +90,34 @@ test("une page de l'application (recherche de demandeurs) : une seule CSP, son n
     expect(fast.headersArray().filter((h) => h.name.toLowerCase() === name).map((h) => h.value), name).toEqual(api.headersArray().filter((h) => h.name.toLowerCase() === name).map((h) => h.value));
   }
   await ctx.dispose();
+});
+
+test("le serveur compresse les pages : brotli pour un navigateur, gzip pour un client sans brotli, rien si le client ne veut rien", async () => {
+  // Issue 18: the application server compresses (server/compression.ts), not Next.js (compress: false).
+  const ctx = await signedIn("assistantLens");
+  const cookie = (await ctx.storageState()).cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+  await ctx.dispose();
+  const get = (accept: string) => new Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+    http.get(`${baseUrl()}/demandeurs?q=a`, { headers: { cookie, "accept-encoding": accept } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on("error", reject);
+    }).on("error", reject);
+  });
+  const cases: [string, string | undefined, (b: Buffer) => Buffer][] = [
+    ["gzip, deflate, br, zstd", "br", brotliDecompressSync],
+    ["gzip, deflate", "gzip", gunzipSync],
+    ["identity", undefined, (b) => b],
+  ];
+  for (const [accept, encoding, decode] of cases) {
+    const res = await get(accept);
+    expect(res.headers["content-encoding"], accept).toBe(encoding);
+    expect(res.headers.vary ?? "", accept).toContain("Accept-Encoding");
+    const html = decode(res.body).toString("utf8");
+    expect(html, accept).toContain("Demandeurs d&#x27;emploi");
+    expect(html.trimEnd().endsWith("</html>"), accept).toBe(true);
+  }
 });
 
 test("les scripts de l'application s'exécutent sous la CSP (connexion dans Chromium, aucune violation)", async ({ page }) => {

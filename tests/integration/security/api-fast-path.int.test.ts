@@ -2,8 +2,9 @@
 // handler (server/api-fast-path.ts). Over a real http server, on the real database, with the
 // application server's wrapper (server/app-server.ts) in front of a recorder standing in for Next.js:
 // each read answers what its route answers when called as Next.js calls it (same status, same JSON,
-// same refusals), with the headers Next.js would add (next.config.ts), compressed like Next.js; and
-// everything else — other methods, other paths, odd segments — still reaches Next.js.
+// same refusals), with the headers Next.js would add (next.config.ts), compressed by the server like
+// every other answer (server/compression.ts); and everything else — other methods, other paths, odd
+// segments — still reaches Next.js.
 // The real server on a real build is checked by e2e/security/hardening.spec.ts.
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -11,13 +12,14 @@ import http, { type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { gunzipSync } from "node:zlib";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { API_CSP, STATIC_SECURITY_HEADERS } from "@/lib/security/headers";
-import { FAST_READS, fastReads, loadFastPath, loadFastReads, nextCompression, type LoadedReads } from "@/server/api-fast-path";
+import { FAST_READS, fastReads, loadFastPath, loadFastReads, type LoadedReads } from "@/server/api-fast-path";
 import { withRequestSecurity } from "@/server/app-server";
+import { responseCompression, withCompression } from "@/server/compression";
 import { createCompany, createJobSeeker, createPlatform, createRuleSets, createUser } from "@/tests/factories";
 import { sessionCookieFor } from "@/tests/support/api-inproc";
 
@@ -68,11 +70,12 @@ beforeAll(async () => {
     reads: await Promise.all(FAST_READS.map(async (r) => ({ ...r, get: (await SOURCES[r.page]!()).GET }))),
     request: (url, headers) => new NextRequest(url, { method: "GET", headers }),
   };
-  const listener = withRequestSecurity((req, res) => {
+  // As server/main.ts composes it: the compression in front of everything.
+  const listener = withCompression(withRequestSecurity((req, res) => {
     seenByNext.push(req);
     res.writeHead(200, { "content-type": "text/plain; charset=utf-8" });
     res.end("Next.js");
-  }, { dev: false, https: false, probe: null, fastReads: fastReads(loaded, nextCompression({ compress: true })) });
+  }, { dev: false, https: false, probe: null, fastReads: fastReads(loaded) }), responseCompression(true));
   server = http.createServer((req, res) => void listener(req, res));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -138,61 +141,62 @@ describe("lectures de l'API servies sans Next.js (serveur de l'application)", ()
     expect(offers.next).toBeTruthy();
   });
 
-  it("compressé comme Next.js quand le client l'accepte (gzip), identique une fois décompressé", async () => {
+  it("compressé par le serveur quand le client l'accepte (brotli d'abord, sinon gzip), identique une fois décompressé", async () => {
     const auth = { authorization: `Bearer ${token}` };
     const plain = await raw("GET", "/api/v1/offers?pageSize=30", auth);
     const zipped = await raw("GET", "/api/v1/offers?pageSize=30", { ...auth, "accept-encoding": "gzip" });
+    // What a browser sends over https: brotli is chosen.
+    const browser = await raw("GET", "/api/v1/offers?pageSize=30", { ...auth, "accept-encoding": "gzip, deflate, br, zstd" });
     expect(plain.headers["content-encoding"]).toBeUndefined();
     expect(zipped.headers["content-encoding"]).toBe("gzip");
+    expect(browser.headers["content-encoding"]).toBe("br");
     expect(zipped.body.length).toBeLessThan(plain.body.length);
-    const text = gunzipSync(zipped.body).toString("utf8");
-    expect(stable(JSON.parse(text))).toEqual(stable(JSON.parse(plain.body.toString("utf8"))));
-    expectApiHeaders(zipped.headers);
+    expect(browser.body.length).toBeLessThan(plain.body.length);
+    const json = stable(JSON.parse(plain.body.toString("utf8")));
+    expect(stable(JSON.parse(gunzipSync(zipped.body).toString("utf8")))).toEqual(json);
+    expect(stable(JSON.parse(brotliDecompressSync(browser.body).toString("utf8")))).toEqual(json);
+    for (const res of [zipped, browser]) {
+      expectApiHeaders(res.headers);
+      expect(res.headers.vary).toBe("Accept-Encoding");
+    }
   });
 
-  it("compressé exactement quand Next.js compresse : le réglage `compress` de next.config, lu comme Next.js le lit", async () => {
+  it("les fichiers de la construction sont ceux que nomme next.config (distDir), et la lecture rapide ne compresse pas elle-même", async () => {
     // A project as server/main.ts starts it: its next.config (here with another distDir) and the
     // compiled routes of its build, whose GET answers a JSON well above the compression threshold.
     const answer = JSON.stringify({ items: Array.from({ length: 40 }, (_, i) => ({ id: i, title: `Offre ${i}`.padEnd(60, ".") })) });
-    const project = (config: string) => {
-      const dir = mkdtempSync(path.join(os.tmpdir(), "chemin-rapide-config-"));
-      writeFileSync(path.join(dir, "next.config.mjs"), `export default ${config};\n`);
-      for (const read of FAST_READS) {
-        const routeDir = path.join(dir, "construction", "server", "app", ...read.page.split("/").filter(Boolean));
-        mkdirSync(routeDir, { recursive: true });
-        writeFileSync(path.join(routeDir, "route.js"), `exports.routeModule = { userland: { GET: async () => new Response(${JSON.stringify(answer)}, { headers: { "content-type": "application/json" } }) } };`);
-      }
-      return dir;
-    };
-    const cases: [string, string | undefined][] = [
-      ['{ distDir: "construction" }', "gzip"],
-      ['{ distDir: "construction", compress: true }', "gzip"],
-      ['{ distDir: "construction", compress: false }', undefined],
-    ];
-    for (const [config, encoding] of cases) {
-      const dir = project(config);
-      const seen: string[] = [];
-      const listener = withRequestSecurity((req, res) => {
-        seen.push(req.url ?? "");
-        res.end("Next.js");
-      }, { dev: false, https: false, probe: null, fastReads: await loadFastPath(dir) });
+    const dir = mkdtempSync(path.join(os.tmpdir(), "chemin-rapide-config-"));
+    writeFileSync(path.join(dir, "next.config.mjs"), `export default { distDir: "construction" };\n`);
+    for (const read of FAST_READS) {
+      const routeDir = path.join(dir, "construction", "server", "app", ...read.page.split("/").filter(Boolean));
+      mkdirSync(routeDir, { recursive: true });
+      writeFileSync(path.join(routeDir, "route.js"), `exports.routeModule = { userland: { GET: async () => new Response(${JSON.stringify(answer)}, { headers: { "content-type": "application/json" } }) } };`);
+    }
+    const seen: string[] = [];
+    const security = withRequestSecurity((req, res) => {
+      seen.push(req.url ?? "");
+      res.end("Next.js");
+    }, { dev: false, https: false, probe: null, fastReads: await loadFastPath(dir) });
+    // Compression on (the default) and off (HTTP_COMPRESSION=false behind a proxy that compresses).
+    for (const enabled of [true, false]) {
+      const listener = withCompression(security, responseCompression(enabled));
       const local = http.createServer((req, res) => void listener(req, res));
       await new Promise<void>((resolve) => local.listen(0, "127.0.0.1", resolve));
       try {
         const at = `http://127.0.0.1:${(local.address() as AddressInfo).port}`;
         const res = await raw("GET", "/api/v1/offers", { "accept-encoding": "gzip, deflate, br" }, at);
-        expect(seen, config).toEqual([]);
-        expect(res.status, config).toBe(200);
-        expect(res.headers["content-encoding"], config).toBe(encoding);
-        // Next.js's compression varies on Accept-Encoding; without it, nothing says so.
-        expect(res.headers.vary, config).toBe(encoding ? "Accept-Encoding" : undefined);
-        expect((encoding ? gunzipSync(res.body) : res.body).toString("utf8"), config).toBe(answer);
+        expect(seen).toEqual([]);
+        expect(res.status).toBe(200);
+        expect(res.headers["content-encoding"], String(enabled)).toBe(enabled ? "br" : undefined);
+        // The compression varies on Accept-Encoding; without it, nothing says so.
+        expect(res.headers.vary, String(enabled)).toBe(enabled ? "Accept-Encoding" : undefined);
+        expect((enabled ? brotliDecompressSync(res.body) : res.body).toString("utf8")).toBe(answer);
       } finally {
         local.closeAllConnections();
         await new Promise<void>((resolve) => local.close(() => resolve()));
-        rmSync(dir, { recursive: true, force: true });
       }
     }
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it("les refus sont ceux de la route : sans identité 401, lecture d'un autre site 403, fiche d'une autre plateforme 404, requête invalide 400", async () => {
