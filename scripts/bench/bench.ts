@@ -41,7 +41,7 @@ import { resolveDatabaseUrl } from "@/scripts/lib/database";
 import { applyMigrations } from "@/scripts/lib/migrations";
 import { appServerArgs } from "@/scripts/lib/next-build";
 import { print, printError } from "@/scripts/lib/print";
-import { benchSubjects, buildIfStale, createApiToken, freePort, runAutocannon, scaleUser, sessionCookie, waitForHealth } from "@/scripts/bench/helpers";
+import { benchSubjects, BROWSER_ACCEPT_ENCODING, buildIfStale, createApiToken, freePort, runAutocannon, scaleUser, sessionCookie, waitForHealth } from "@/scripts/bench/helpers";
 
 
 const SQL_RUNS = 30;
@@ -456,6 +456,8 @@ async function main(): Promise<number> {
     const rows: Row[] = [];
     for (const s of scenarios) {
       const headers: Record<string, string> = "bearer" in s.auth ? { authorization: `Bearer ${s.auth.bearer}` } : { cookie: s.auth.cookie };
+      // A page is measured as a browser gets it: compressed (what Chrome and Firefox accept over https).
+      if (s.kind === "page" || s.kind === "dashboard") headers["accept-encoding"] = BROWSER_ACCEPT_ENCODING;
       if (s.body) headers["content-type"] = "application/json";
       if (s.method === "POST") {
         // A signed-in browser's write: same origin (the proxy's CSRF check).

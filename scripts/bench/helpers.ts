@@ -78,6 +78,9 @@ export async function sessionCookie(secret: string, user: { id: string; email: s
 }
 
 /** `bytes`: the size of each successful response (headers and body), in the order received. */
+/** What Chrome and Firefox send over https: pages are measured compressed as a browser gets them. */
+export const BROWSER_ACCEPT_ENCODING = "gzip, deflate, br, zstd";
+
 export function runAutocannon(opts: Record<string, unknown>): Promise<{ result: AutocannonResult; latencies: number[]; bytes: number[] }> {
   return new Promise((resolve, reject) => {
     const latencies: number[] = [];

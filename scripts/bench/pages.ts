@@ -24,7 +24,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { env } from "@/lib/env";
 import { SCALE_REFERENT_EMAIL, scaleManagerEmail } from "@/prisma/seed/scale/scale";
-import { argValue, argValues, buildIfStale, inRoundOrder, load1, median, runBench, scaleUser, sequentialRequests, sessionCookie, startBuilds, writeResults } from "@/scripts/bench/helpers";
+import { argValue, argValues, BROWSER_ACCEPT_ENCODING, buildIfStale, inRoundOrder, load1, median, runBench, scaleUser, sequentialRequests, sessionCookie, startBuilds, writeResults } from "@/scripts/bench/helpers";
 import { print } from "@/scripts/lib/print";
 
 const REQUESTS = Math.max(1, Number(argValue("requests")) || 40);
@@ -36,8 +36,6 @@ const PROF_DIR = argValue("cpu-prof");
 /** `--compare <dir>` (repeatable): other builds measured beside this one. */
 const COMPARE = argValues("compare");
 
-/** What Chrome and Firefox send over https: the pages are measured compressed as a browser gets them. */
-const BROWSER_ACCEPT_ENCODING = "gzip, deflate, br, zstd";
 
 /** The inline RSC payload of a server-rendered page: the strings pushed to `self.__next_f`. */
 function inlineFlight(html: string): string {
