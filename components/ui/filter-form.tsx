@@ -3,7 +3,7 @@
 // in view with the submit button; the other filters fold behind one « Filtres (n) » toggle below
 // 1024 px, so that on a phone the first rows of the list are on the first screen. From 1024 px the
 // toggle is hidden and the filters are always shown, inline as before (app/globals.css,
-// `.filter-panel`).
+// `.filter-panel`; a browser without ::details-content keeps the toggle there too).
 //
 // Why 1024 px and not 640 or 768: a phone held sideways is 667–932 px wide but only ~390 px high,
 // and a tablet's window is often split; an open filter form of 2–3 rows would fill those screens.

@@ -22,16 +22,21 @@ const toggle = (page: Page) => page.getByTestId("filter-panel").locator("summary
 
 /**
  * Where the list's first row (a card on a phone) or its empty state starts and where its first line
- * ends, in CSS pixels from the top of the window, with the page not scrolled.
+ * ends, in CSS pixels from the top of the window, with the page not scrolled; and how many rows show
+ * at least their first line on the first screen.
  */
-async function firstRow(page: Page): Promise<{ top: number; firstLine: number; scrollY: number }> {
-  const row = page.locator("main table tbody tr").first();
-  await expect(row).toBeAttached();
-  return row.evaluate((tr) => ({
-    top: Math.round(tr.getBoundingClientRect().top),
-    firstLine: Math.round((tr.querySelector("td") ?? tr).getBoundingClientRect().bottom),
-    scrollY: window.scrollY,
-  }));
+async function firstRow(page: Page): Promise<{ top: number; firstLine: number; rowsInView: number; scrollY: number }> {
+  const rows = page.locator("main table tbody tr");
+  await expect(rows.first()).toBeAttached();
+  return rows.evaluateAll((trs) => {
+    const lineEnd = (tr: Element) => (tr.querySelector("td") ?? tr).getBoundingClientRect().bottom;
+    return {
+      top: Math.round(trs[0]!.getBoundingClientRect().top),
+      firstLine: Math.round(lineEnd(trs[0]!)),
+      rowsInView: trs.filter((tr) => lineEnd(tr) <= window.innerHeight).length,
+      scrollY: window.scrollY,
+    };
+  });
 }
 
 test("390 px : la première ligne de chaque liste est dans le premier écran, sans défiler", async ({ page }) => {
@@ -43,7 +48,7 @@ test("390 px : la première ligne de chaque liste est dans le premier écran, sa
     await page.goto(path);
     seen.push([path, await firstRow(page)]);
   }
-  process.stdout.write(`[listes 390×844] ${seen.map(([p, r]) => `${p} : première ligne à ${r.top} px, sa première information lue à ${r.firstLine} px`).join(" ; ")}\n`);
+  process.stdout.write(`[listes 390×844] ${seen.map(([p, r]) => `${p} : première ligne à ${r.top} px, sa première information lue à ${r.firstLine} px, ${r.rowsInView} ligne(s) commencée(s) à l'écran`).join(" ; ")}\n`);
   for (const [path, r] of seen) {
     expect(r.scrollY, path).toBe(0);
     expect(r.firstLine, `${path} : la première ligne doit être visible dans les ${PHONE.height} px du premier écran`).toBeLessThanOrEqual(PHONE.height);
