@@ -1,17 +1,18 @@
-import Link from "next/link";
 import { HEADCOUNT_BANDS, HEADCOUNT_LABELS, type CompanyListQuery } from "@/lib/companies/company.schema";
-import { Button } from "@/components/ui/button";
+import { activeFilterCount, FilterForm } from "@/components/ui/filter-form";
 
 const select = "rounded border border-gray-400 bg-white px-3 py-2";
 
 /** Plain GET form: filters live in the URL, so a filtered list can be bookmarked and shared. */
 export function CompanyFilters({ q, sectors }: { q: CompanyListQuery; sectors: string[] }) {
   return (
-    <form role="search" aria-label="Rechercher une entreprise" className="flex flex-wrap items-end gap-3 rounded-lg border border-gray-300 bg-white p-3">
-      <div className="flex flex-col">
-        <label htmlFor="f-q" className="text-sm font-medium">Nom, SIRET ou commune</label>
-        <input id="f-q" name="q" type="search" defaultValue={q.q ?? ""} className="w-64 rounded border border-gray-400 px-3 py-2" />
-      </div>
+    <FilterForm
+      label="Rechercher une entreprise"
+      search={{ label: "Nom, SIRET ou commune", type: "search", defaultValue: q.q, className: "lg:w-64" }}
+      active={activeFilterCount({ sector: q.sector, headcountBand: q.headcountBand, numeroVert: q.numeroVert, noContactMonths: q.noContactMonths, hasOpenOffers: q.hasOpenOffers })}
+      clearHref="/entreprises"
+      className="rounded-lg border border-gray-300 bg-white p-3"
+    >
       <div className="flex flex-col">
         <label htmlFor="f-sector" className="text-sm font-medium">Filière</label>
         <select id="f-sector" name="sector" defaultValue={q.sector ?? ""} className={select}>
@@ -52,8 +53,6 @@ export function CompanyFilters({ q, sectors }: { q: CompanyListQuery; sectors: s
           <option value="false">Aucune</option>
         </select>
       </div>
-      <Button type="submit">Filtrer</Button>
-      <Link href="/entreprises" className="px-2 py-2 text-sm text-brand-700 underline">Réinitialiser</Link>
-    </form>
+    </FilterForm>
   );
 }

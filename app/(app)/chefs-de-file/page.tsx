@@ -6,7 +6,8 @@ import { chefDeFileListQuerySchema } from "@/lib/chefs-de-file/chef-de-file.sche
 import { listChefSectors, listChefsDeFile } from "@/lib/chefs-de-file/chef-de-file.service";
 import { db } from "@/lib/db";
 import { parseSearchParams } from "@/lib/search-params";
-import { Button, LinkButton } from "@/components/ui/button";
+import { LinkButton } from "@/components/ui/button";
+import { activeFilterCount, FilterForm } from "@/components/ui/filter-form";
 import { PageTitle } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Chefs de file métiers" };
@@ -25,11 +26,12 @@ export default async function ChefsDeFilePage({ searchParams }: { searchParams: 
           </LinkButton>
         ) : null}
       </div>
-      <form role="search" aria-label="Filtrer les chefs de file" className="flex flex-wrap items-end gap-3">
-        <div className="flex flex-col">
-          <label htmlFor="f-q" className="text-sm font-medium">Nom ou entreprise</label>
-          <input id="f-q" name="q" defaultValue={q.q ?? ""} className="w-64 rounded border border-gray-400 px-3 py-2" />
-        </div>
+      <FilterForm
+        label="Filtrer les chefs de file"
+        search={{ label: "Nom ou entreprise", defaultValue: q.q, className: "lg:w-64" }}
+        active={activeFilterCount({ sector: q.sector, active: q.active })}
+        clearHref="/chefs-de-file"
+      >
         <div className="flex flex-col">
           <label htmlFor="f-sector" className="text-sm font-medium">Filière</label>
           <select id="f-sector" name="sector" defaultValue={q.sector ?? ""} className="rounded border border-gray-400 bg-white px-3 py-2">
@@ -47,8 +49,7 @@ export default async function ChefsDeFilePage({ searchParams }: { searchParams: 
             <option value="false">Inactifs</option>
           </select>
         </div>
-        <Button type="submit">Filtrer</Button>
-      </form>
+      </FilterForm>
       <ChefDeFileTable data={result.items} total={result.total} page={result.page} pageSize={result.pageSize} sort={q.sort} showPlatform={user.platformIds.length > 1} />
     </div>
   );

@@ -10,7 +10,8 @@ import { listJobSeekers } from "@/lib/job-seekers/job-seeker.query";
 import { jobSeekerListRow } from "@/lib/job-seekers/job-seeker-list.rows";
 import { jobSeekerListQuerySchema, LABELS } from "@/lib/job-seekers/job-seeker.schema";
 import { parseSearchParams } from "@/lib/search-params";
-import { Button, LinkButton } from "@/components/ui/button";
+import { LinkButton } from "@/components/ui/button";
+import { activeFilterCount, FilterForm } from "@/components/ui/filter-form";
 import { PageTitle } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Demandeurs d'emploi" };
@@ -36,11 +37,13 @@ export default async function JobSeekersPage({ searchParams }: { searchParams: P
         ) : null}
       </div>
       {portfolio ? <p className="text-sm text-muted">Les personnes qui vous sont confiées (appels au numéro vert), toutes plateformes confondues, avec leur dernier positionnement.</p> : null}
-      <form role="search" aria-label="Rechercher un demandeur d'emploi" className="flex flex-wrap items-end gap-3">
-        <div className="flex flex-col">
-          <label htmlFor="f-q" className="text-sm font-medium">Nom, e-mail, identifiant France Travail ou commune</label>
-          <input id="f-q" name="q" defaultValue={q.q ?? ""} className="w-80 rounded border border-gray-400 px-3 py-2" />
-        </div>
+      <FilterForm
+        label="Rechercher un demandeur d'emploi"
+        search={{ label: "Nom, e-mail, identifiant France Travail ou commune", defaultValue: q.q, className: "lg:w-80" }}
+        active={activeFilterCount({ origin: q.origin })}
+        clearHref="/demandeurs"
+        submitLabel="Rechercher"
+      >
         <div className="flex flex-col">
           <label htmlFor="f-origin" className="text-sm font-medium">Arrivée par</label>
           <select id="f-origin" name="origin" defaultValue={q.origin ?? ""} className="rounded border border-gray-400 bg-white px-3 py-2">
@@ -48,8 +51,7 @@ export default async function JobSeekersPage({ searchParams }: { searchParams: P
             {options(LABELS.origin).map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
           </select>
         </div>
-        <Button type="submit">Rechercher</Button>
-      </form>
+      </FilterForm>
       <JobSeekerTable caption={title} data={result.items.map(jobSeekerListRow)} total={result.total} totalKind={result.totalKind} next={result.next} prev={result.prev} page={result.page} pageSize={result.pageSize} sort={q.sort} showPlatform={portfolio || user.platformIds.length > 1} />
     </div>
   );

@@ -7,7 +7,8 @@ import { db } from "@/lib/db";
 import { eventListQuerySchema } from "@/lib/events/event.schema";
 import { listEvents } from "@/lib/events/event.service";
 import { parseSearchParams } from "@/lib/search-params";
-import { Button, LinkButton } from "@/components/ui/button";
+import { LinkButton } from "@/components/ui/button";
+import { FilterForm } from "@/components/ui/filter-form";
 import { PageTitle } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Événements circuit court" };
@@ -23,13 +24,7 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
         <ExportLinks user={user} list="events" query={q} />
         {can(user, "event.write") ? <LinkButton href="/evenements/nouveau">Nouvel événement</LinkButton> : null}
       </div>
-      <form role="search" aria-label="Rechercher un événement" className="flex flex-wrap items-end gap-3">
-        <div className="flex flex-col">
-          <label htmlFor="f-q" className="text-sm font-medium">Titre</label>
-          <input id="f-q" name="q" defaultValue={q.q ?? ""} className="w-72 rounded border border-gray-400 px-3 py-2" />
-        </div>
-        <Button type="submit">Rechercher</Button>
-      </form>
+      <FilterForm label="Rechercher un événement" search={{ label: "Titre", defaultValue: q.q }} clearHref="/evenements" submitLabel="Rechercher" />
       <EventTable data={result.items} total={result.total} page={result.page} pageSize={result.pageSize} sort={q.sort} showPlatform={user.platformIds.length > 1} />
     </div>
   );

@@ -9,7 +9,8 @@ import { governanceListQuerySchema } from "@/lib/governance/governance.schema";
 import { governanceProgressByPlatform, listGovernanceMeetings } from "@/lib/governance/governance.service";
 import { parisDay } from "@/lib/paris-day";
 import { parseSearchParams } from "@/lib/search-params";
-import { Button, LinkButton } from "@/components/ui/button";
+import { LinkButton } from "@/components/ui/button";
+import { activeFilterCount, FilterForm } from "@/components/ui/filter-form";
 import { PageTitle } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Gouvernance" };
@@ -32,7 +33,7 @@ export default async function GovernancePage({ searchParams }: { searchParams: P
       <GovernanceProgressPanel platforms={progress} />
       <section aria-labelledby="meetings-title" className="flex flex-col gap-3">
         <h2 id="meetings-title" className="text-lg font-semibold">Réunions</h2>
-        <form role="search" aria-label="Filtrer les réunions" className="flex flex-wrap items-end gap-3">
+        <FilterForm label="Filtrer les réunions" active={activeFilterCount({ kind: q.kind, year: q.year })} clearHref="/gouvernance">
           <div className="flex flex-col">
             <label htmlFor="f-kind" className="text-sm font-medium">Instance</label>
             <select id="f-kind" name="kind" defaultValue={q.kind ?? ""} className="rounded border border-gray-400 bg-white px-3 py-2">
@@ -51,8 +52,7 @@ export default async function GovernancePage({ searchParams }: { searchParams: P
               ))}
             </select>
           </div>
-          <Button type="submit">Filtrer</Button>
-        </form>
+        </FilterForm>
         <GovernanceTable data={result.items} total={result.total} page={result.page} pageSize={result.pageSize} sort={q.sort} showPlatform={user.platformIds.length > 1} />
       </section>
     </div>

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { ExportLinks } from "@/components/exports/export-links";
-import Link from "next/link";
 import { OfferTable } from "@/components/offers/offer-table";
 import { requirePageUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
@@ -10,7 +9,7 @@ import { Combobox } from "@/components/ui/combobox";
 import { OFFER_STATUS_LABELS, OFFER_STATUSES } from "@/lib/offers/offer.rules";
 import { CONTRACT_LABELS, CONTRACT_TYPES, offerListQuerySchema } from "@/lib/offers/offer.schema";
 import { parseSearchParams } from "@/lib/search-params";
-import { Button } from "@/components/ui/button";
+import { activeFilterCount, FilterForm } from "@/components/ui/filter-form";
 import { PageTitle } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Offres" };
@@ -25,8 +24,13 @@ export default async function OffersPage({ searchParams }: { searchParams: Promi
     <div className="flex flex-col gap-4">
       <PageTitle>Offres d&apos;emploi</PageTitle>
       <ExportLinks user={user} list="offers" query={q} />
-      <form role="search" aria-label="Filtrer les offres" className="flex flex-wrap items-end gap-3 rounded-lg border border-gray-300 bg-white p-3">
-        <div className="flex flex-col"><label htmlFor="f-q" className="text-sm font-medium">Poste ou entreprise</label><input id="f-q" name="q" type="search" defaultValue={q.q ?? ""} className="w-56 rounded border border-gray-400 px-3 py-2" /></div>
+      <FilterForm
+        label="Filtrer les offres"
+        search={{ label: "Poste ou entreprise", type: "search", defaultValue: q.q, className: "lg:w-56" }}
+        active={activeFilterCount({ status: q.status, contractType: q.contractType, hiddenMarket: q.hiddenMarket, romeCode: q.romeCode, stale: q.stale })}
+        clearHref="/offres"
+        className="rounded-lg border border-gray-300 bg-white p-3"
+      >
         <div className="flex flex-col"><label htmlFor="f-status" className="text-sm font-medium">État</label>
           <select id="f-status" name="status" defaultValue={q.status ?? ""} className={select}>
             <option value="">Tous</option><option value="ACTIVE">Actives (ouvertes ou partiellement pourvues)</option>
@@ -40,9 +44,7 @@ export default async function OffersPage({ searchParams }: { searchParams: Promi
           <select id="f-hidden" name="hiddenMarket" defaultValue={q.hiddenMarket ?? ""} className={select}><option value="">Indifférent</option><option value="true">Oui</option><option value="false">Non</option></select></div>
         <Combobox label="Métier (ROME)" name="romeCode" id="f-rome" placeholder="soudeur, H2913…" searchUrl="/api/v1/reference/rome" defaultValue={romeFilter} className="w-72 max-w-full" />
         <label className="flex items-center gap-2 py-2 text-sm"><input type="checkbox" name="stale" value="true" defaultChecked={q.stale === "true"} className="h-5 w-5" /> Sans activité récente</label>
-        <Button type="submit">Filtrer</Button>
-        <Link href="/offres" className="px-2 py-2 text-sm text-brand-700 underline">Réinitialiser</Link>
-      </form>
+      </FilterForm>
       <OfferTable rome={Object.fromEntries(rome)} data={result.items} total={result.total} totalKind={result.totalKind} page={result.page} pageSize={result.pageSize} next={result.next} prev={result.prev} sort={q.sort} />
     </div>
   );

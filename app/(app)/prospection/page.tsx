@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ProspectActions } from "@/components/prospecting/prospect-actions";
-import { Button } from "@/components/ui/button";
+import { activeFilterCount, FilterForm } from "@/components/ui/filter-form";
 import { Combobox } from "@/components/ui/combobox";
 import { requirePageUser } from "@/lib/auth/session";
 import { can } from "@/lib/authz/policy";
@@ -77,7 +77,12 @@ export default async function ProspectingPage({ searchParams }: { searchParams: 
       <p className="text-sm text-muted">
         Répertoire SIRENE chargé le {formatDateTime(lastImport.finishedAt)} ({lastImport.fileName}) ; liste calculée le {formatDateTime(result.computedAt)}.
       </p>
-      <form role="search" aria-label="Filtrer les établissements" className="flex flex-wrap items-end gap-3">
+      {/* The platform is the list's scope, not a filter: not counted, kept when the filters are cleared. */}
+      <FilterForm
+        label="Filtrer les établissements"
+        active={activeFilterCount({ epci: q.epci, commune: q.commune, secteur: q.secteur, effectif: q.effectif, distance: q.distance })}
+        clearHref={platforms.length > 1 ? `/prospection?plateforme=${platform.id}` : "/prospection"}
+      >
         {platforms.length > 1 ? (
           <div className="flex flex-col">
             <label htmlFor="f-platform" className="text-sm font-medium">Plateforme</label>
@@ -124,8 +129,7 @@ export default async function ProspectingPage({ searchParams }: { searchParams: 
           <label htmlFor="f-distance" className="text-sm font-medium">Distance max. (km)</label>
           <input id="f-distance" name="distance" type="number" inputMode="numeric" min={1} max={500} defaultValue={q.distance ?? ""} className={`${control} w-28`} />
         </div>
-        <Button type="submit">Filtrer</Button>
-      </form>
+      </FilterForm>
 
       <ExportLinks user={user} list="prospects" query={{ ...q, plateforme: platform.id }} />
       <p aria-live="polite" className="font-medium">

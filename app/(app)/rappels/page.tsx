@@ -9,7 +9,8 @@ import { listCallbacks } from "@/lib/callbacks/callback.service";
 import { db } from "@/lib/db";
 import { parseSearchParams } from "@/lib/search-params";
 import { Icon } from "@/components/ui/icons";
-import { Button, LinkButton } from "@/components/ui/button";
+import { LinkButton } from "@/components/ui/button";
+import { activeFilterCount, FilterForm } from "@/components/ui/filter-form";
 import { PageTitle } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Rappels numéro vert" };
@@ -43,11 +44,13 @@ export default async function CallbacksPage({ searchParams }: { searchParams: Pr
           "Aucun rappel en retard."
         )}
       </p>
-      <form role="search" aria-label="Filtrer les rappels" className="flex flex-wrap items-end gap-3">
-        <div className="flex flex-col">
-          <label htmlFor="f-q" className="text-sm font-medium">Entreprise</label>
-          <input id="f-q" name="q" defaultValue={q.q ?? ""} className="w-64 rounded border border-gray-400 px-3 py-2" />
-        </div>
+      {/* The queue (« À rappeler ») is a filter too: « Filtres (1) » on arrival, and clearing shows every status. */}
+      <FilterForm
+        label="Filtrer les rappels"
+        search={{ label: "Entreprise", defaultValue: q.q, className: "lg:w-64" }}
+        active={activeFilterCount({ status: q.status, overdue: q.overdue === "1", mine: q.mine === "1" })}
+        clearHref="/rappels?status="
+      >
         <div className="flex flex-col">
           <label htmlFor="f-status" className="text-sm font-medium">Statut</label>
           <select id="f-status" name="status" defaultValue={raw.status === "" ? "" : (q.status ?? "")} className="rounded border border-gray-400 bg-white px-3 py-2">
@@ -65,8 +68,7 @@ export default async function CallbacksPage({ searchParams }: { searchParams: Pr
           <input id="f-mine" type="checkbox" name="mine" value="1" defaultChecked={q.mine === "1"} />
           <label htmlFor="f-mine" className="text-sm font-medium">Suivis par moi</label>
         </div>
-        <Button type="submit">Filtrer</Button>
-      </form>
+      </FilterForm>
       <CallbackTable data={result.items} total={result.total} page={result.page} pageSize={result.pageSize} sort={q.sort} showPlatform={user.platformIds.length > 1} />
     </div>
   );

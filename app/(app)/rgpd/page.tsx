@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AuditActionFilter } from "@/components/audit/audit-action-filter";
 import { AuditTable } from "@/components/audit/audit-table";
+import { activeFilterCount, FilterForm } from "@/components/ui/filter-form";
 import { listAuditEvents } from "@/lib/audit/audit.query";
 import { auditListQuerySchema } from "@/lib/audit/audit.schema";
 import { requirePageUser } from "@/lib/auth/session";
@@ -29,12 +30,13 @@ export default async function GdprPage({ searchParams }: { searchParams: Promise
         <li><Link href="/rgpd/conservation" className="text-brand-700 underline">Conservation des données : exécutions et simulations</Link></li>
         <li><Link href="/rgpd/archives" className="text-brand-700 underline">Personnes archivées</Link></li>
       </ul>
-      <form className="flex flex-wrap items-end gap-3" role="search" aria-label="Rechercher dans le journal">
-        <div className="flex flex-col">
-          <label htmlFor="f-person" className="text-sm font-medium">Personne (demandeur d&apos;emploi)</label>
-          <input id="f-person" name="person" defaultValue={q.person ?? ""} aria-describedby="f-person-hint" className={input} />
-          <span id="f-person-hint" className="text-xs text-muted">Nom, e-mail, identifiant France Travail ou n° de fiche</span>
-        </div>
+      <FilterForm
+        label="Rechercher dans le journal"
+        search={{ label: "Personne (demandeur d'emploi)", name: "person", id: "f-person", defaultValue: q.person, hint: "Nom, e-mail, identifiant France Travail ou n° de fiche", className: "lg:w-64" }}
+        active={activeFilterCount({ actorEmail: q.actorEmail, from: q.from, to: q.to, action: q.action })}
+        clearHref="/rgpd"
+        submitLabel="Rechercher"
+      >
         <div className="flex flex-col">
           <label htmlFor="f-actor" className="text-sm font-medium">Utilisateur (adresse e-mail)</label>
           <input id="f-actor" name="actorEmail" type="email" defaultValue={q.actorEmail ?? ""} className={input} />
@@ -48,9 +50,7 @@ export default async function GdprPage({ searchParams }: { searchParams: Promise
           <input id="f-to" name="to" type="date" defaultValue={q.to ?? ""} className={input} />
         </div>
         <AuditActionFilter value={q.action} />
-        <button type="submit" className="rounded bg-brand-600 px-4 py-2 text-sm font-semibold text-white">Rechercher</button>
-        <Link href="/rgpd" className="px-2 py-2 text-sm text-brand-700 underline">Effacer les filtres</Link>
-      </form>
+      </FilterForm>
       <p className="text-sm" data-testid="audit-total">{result.total} événement{result.total > 1 ? "s" : ""} trouvé{result.total > 1 ? "s" : ""}.</p>
       {can(user, "audit.export") ? (
         <p className="flex flex-wrap gap-4 text-sm">

@@ -8,7 +8,7 @@ import { db } from "@/lib/db";
 import { parseSearchParams } from "@/lib/search-params";
 import { visitListQuerySchema } from "@/lib/visits/visit.schema";
 import { listVisits } from "@/lib/visits/visit.service";
-import { Button } from "@/components/ui/button";
+import { activeFilterCount, FilterForm } from "@/components/ui/filter-form";
 import { PageTitle } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Visites" };
@@ -24,12 +24,11 @@ export default async function VisitsPage({ searchParams }: { searchParams: Promi
         {can(user, "visit.write") ? <NewVisitLink /> : null}
       </div>
       <ExportLinks user={user} list="visits" query={q} />
-      <form role="search" aria-label="Filtrer les visites" className="flex flex-wrap items-end gap-3 rounded-lg border border-gray-300 bg-white p-3">
+      <FilterForm label="Filtrer les visites" active={activeFilterCount({ when: q.when, mine: q.mine === "true" }, { when: "all" })} clearHref="/visites" className="rounded-lg border border-gray-300 bg-white p-3">
         <div className="flex flex-col"><label htmlFor="f-when" className="text-sm font-medium">Période</label>
           <select id="f-when" name="when" defaultValue={q.when} className="rounded border border-gray-400 bg-white px-3 py-2"><option value="all">Toutes</option><option value="upcoming">À venir</option><option value="past">Passées</option></select></div>
         <label className="flex items-center gap-2 py-2 text-sm"><input type="checkbox" name="mine" value="true" defaultChecked={q.mine === "true"} className="h-5 w-5" /> Mes visites seulement</label>
-        <Button type="submit">Filtrer</Button>
-      </form>
+      </FilterForm>
       <VisitTable data={result.items} total={result.total} totalKind={result.totalKind} next={result.next} prev={result.prev} page={result.page} pageSize={result.pageSize} sort={q.sort} />
     </div>
   );

@@ -6,7 +6,8 @@ import { db } from "@/lib/db";
 import { parseSearchParams } from "@/lib/search-params";
 import { userListQuerySchema } from "@/lib/users/user.schema";
 import { listUsers } from "@/lib/users/user.query";
-import { Button, LinkButton } from "@/components/ui/button";
+import { LinkButton } from "@/components/ui/button";
+import { FilterForm } from "@/components/ui/filter-form";
 import { PageTitle } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Utilisateurs" };
@@ -25,13 +26,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           </LinkButton>
         ) : null}
       </div>
-      <form role="search" aria-label="Rechercher un compte" className="flex items-end gap-3">
-        <div className="flex flex-col">
-          <label htmlFor="f-q" className="text-sm font-medium">Nom ou adresse e-mail</label>
-          <input id="f-q" name="q" defaultValue={q.q ?? ""} className="rounded border border-gray-400 px-3 py-2" />
-        </div>
-        <Button type="submit">Rechercher</Button>
-      </form>
+      <FilterForm label="Rechercher un compte" search={{ label: "Nom ou adresse e-mail", defaultValue: q.q, className: "lg:w-56" }} clearHref="/administration/utilisateurs" submitLabel="Rechercher" />
       <UserTable data={result.items} total={result.total} page={result.page} pageSize={result.pageSize} sort={q.sort} />
     </div>
   );

@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { listArchivedJobSeekers } from "@/lib/job-seekers/archived.query";
 import { archivedListQuerySchema } from "@/lib/job-seekers/archived.schema";
 import { parseSearchParams } from "@/lib/search-params";
-import { Button } from "@/components/ui/button";
+import { FilterForm } from "@/components/ui/filter-form";
 import { PageTitle } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Archives des demandeurs d'emploi" };
@@ -22,13 +22,7 @@ export default async function ArchivesPage({ searchParams }: { searchParams: Pro
         le rapprochement ni les exports, et seront détruites à 24 mois. Chaque consultation d&apos;une fiche exige un motif,
         conservé dans le journal d&apos;audit.
       </p>
-      <form className="flex flex-wrap items-end gap-3" role="search" aria-label="Rechercher une personne archivée">
-        <div className="flex flex-col">
-          <label htmlFor="f-q" className="text-sm font-medium">Nom ou prénom</label>
-          <input id="f-q" name="q" defaultValue={q.q ?? ""} className="rounded border border-gray-400 px-3 py-2" />
-        </div>
-        <Button type="submit">Rechercher</Button>
-      </form>
+      <FilterForm label="Rechercher une personne archivée" search={{ label: "Nom ou prénom", defaultValue: q.q, className: "lg:w-56" }} clearHref="/rgpd/archives" submitLabel="Rechercher" />
       <ArchivedTable data={result.items} total={result.total} page={result.page} pageSize={result.pageSize} />
     </div>
   );

@@ -9,7 +9,8 @@ import { listRightsRequests } from "@/lib/rights/rights.service";
 import { parseSearchParams } from "@/lib/search-params";
 import { Icon } from "@/components/ui/icons";
 import { TextLink } from "@/components/ui/text-link";
-import { Button, LinkButton } from "@/components/ui/button";
+import { LinkButton } from "@/components/ui/button";
+import { activeFilterCount, FilterForm } from "@/components/ui/filter-form";
 import { PageTitle } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Demandes d'exercice de droits" };
@@ -32,7 +33,7 @@ export default async function RightsRequestsPage({ searchParams }: { searchParam
           <Icon name="alert" className="mr-1 inline-block align-[-2px]" />{overdue.total} demande{overdue.total > 1 ? "s" : ""} en retard. <Link href="/rgpd/demandes?overdue=true" className="underline">Voir les demandes en retard</Link>
         </p>
       ) : null}
-      <form className="flex flex-wrap items-end gap-3" role="search" aria-label="Filtrer les demandes">
+      <FilterForm label="Filtrer les demandes" active={activeFilterCount({ status: q.status, kind: q.kind, overdue: q.overdue === "true" })} clearHref="/rgpd/demandes">
         <div className="flex flex-col">
           <label htmlFor="f-status" className="text-sm font-medium">État</label>
           <select id="f-status" name="status" defaultValue={q.status ?? ""} className="rounded border border-gray-400 bg-white px-3 py-2">
@@ -49,8 +50,7 @@ export default async function RightsRequestsPage({ searchParams }: { searchParam
           </select>
         </div>
         <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="overdue" value="true" defaultChecked={q.overdue === "true"} /> En retard seulement</label>
-        <Button type="submit">Filtrer</Button>
-      </form>
+      </FilterForm>
       <RightsTable data={result.items} total={result.total} page={result.page} pageSize={result.pageSize} />
     </div>
   );
