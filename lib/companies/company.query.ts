@@ -3,16 +3,16 @@ import "server-only";
 import { subMonths } from "date-fns";
 import { recordAudit } from "@/lib/audit/audit.service";
 import type { CurrentUser } from "@/lib/auth/principal";
-import { scopeFor } from "@/lib/authz/policy";
+import { scopeFor, type ScopeWhere } from "@/lib/authz/policy";
+import { sqlScope } from "@/lib/authz/sql-scope";
 import type { CompanyDto, CompanyListQuery, CompanySummary, ContactDto } from "@/lib/companies/company.schema";
 import type { DbOrTx } from "@/lib/db";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { cappedTotal, keysetOrderArgs, keysetPage, tableEstimate, type KeysetOrder } from "@/lib/pagination/keyset";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { cappedTotal, COUNT_CAP, keysetOrderArgs, keysetPage, tableEstimate, type KeysetOrder, type KeysetPage, type ListTotal } from "@/lib/pagination/keyset";
+import { iso, keysetSql, pageJson } from "@/lib/pagination/keyset-sql";
 import { normalizeSearch } from "@/lib/search/normalize";
 import { likeLiteral } from "@/lib/search/like";
-
-const OPEN_OFFER = { status: { in: ["OPEN", "PARTIALLY_FILLED"] as ("OPEN" | "PARTIALLY_FILLED")[] } };
 
 /** Keyset orders (issue 18), the id following in the first column's direction. Indexes
  *  `(platformId, name, id)` / `(name, id)`, `(platformId, lastContactAt, id)` / `(lastContactAt, id)`,
@@ -25,9 +25,6 @@ const ORDER: Record<CompanyListQuery["sort"], KeysetOrder> = {
   city: { keys: [{ field: "city", dir: "asc", kind: "string", nulls: "last" }] },
   "-city": { keys: [{ field: "city", dir: "desc", kind: "string", nulls: "last" }] },
 };
-const SORT_VALUE: Record<CompanyListQuery["sort"], (c: { name: string; lastContactAt: Date | null; city: string | null }) => string | Date | null> = {
-  name: (c) => c.name, "-name": (c) => c.name, lastContact: (c) => c.lastContactAt, "-lastContact": (c) => c.lastContactAt, city: (c) => c.city, "-city": (c) => c.city,
-};
 
 export function companyScope(user: CurrentUser): Prisma.CompanyWhereInput {
   const scope = scopeFor(user, "company");
@@ -35,83 +32,113 @@ export function companyScope(user: CurrentUser): Prisma.CompanyWhereInput {
   return scope as Prisma.CompanyWhereInput;
 }
 
-export function companyListWhere(user: CurrentUser, q: CompanyListQuery, now: Date): Prisma.CompanyWhereInput {
-  const filters: Prisma.CompanyWhereInput[] = [companyScope(user)];
-  const term = q.q ? normalizeSearch(q.q) : "";
-  if (term) filters.push({ searchText: { contains: likeLiteral(term.replace(/\s/g, "").match(/^\d{3,14}$/) ? term.replace(/\s/g, "") : term) } });
-  if (q.sector) filters.push({ sector: q.sector });
-  if (q.headcountBand) filters.push({ headcountBand: q.headcountBand });
-  if (q.numeroVert) filters.push({ viaNumeroVert: q.numeroVert === "true" });
-  if (q.noContactMonths !== undefined) {
-    filters.push(q.noContactMonths === 0 ? { lastContactAt: null } : { OR: [{ lastContactAt: null }, { lastContactAt: { lt: subMonths(now, q.noContactMonths) } }] });
-  }
-  if (q.hasOpenOffers) filters.push(q.hasOpenOffers === "true" ? { offers: { some: OPEN_OFFER } } : { offers: { none: OPEN_OFFER } });
-  return { AND: filters };
+/** What a company search looks for in `searchText` (name, commune, SIRET), wildcards taken literally: a SIRET typed with spaces is searched without them. */
+function companySearchLiteral(q: string | undefined): string | null {
+  const term = q ? normalizeSearch(q) : "";
+  if (!term) return null;
+  const digits = term.replace(/\s/g, "");
+  return likeLiteral(/^\d{3,14}$/.test(digits) ? digits : term);
 }
+
+/** The picker's filter (lib/reference/company-picker.ts): the scope and the search term. */
+export function companyListWhere(user: CurrentUser, q: Pick<CompanyListQuery, "q">): Prisma.CompanyWhereInput {
+  const literal = companySearchLiteral(q.q);
+  return { AND: [companyScope(user), ...(literal ? [{ searchText: { contains: literal } }] : [])] };
+}
+
+const openOffer = (alias: string) => Prisma.raw(`${alias}.status IN ('OPEN'::"OfferStatus", 'PARTIALLY_FILLED'::"OfferStatus")`);
+const hasOpenOffer = Prisma.sql`EXISTS (SELECT 1 FROM "JobOffer" f WHERE f."companyId" = c.id AND ${openOffer("f")})`;
+
+/** The list's conditions on `c` (scope from the policy module, then the filters). */
+function companyListSql(scope: ScopeWhere, q: CompanyListQuery, now: Date): Prisma.Sql {
+  const literal = companySearchLiteral(q.q);
+  const filters: Prisma.Sql[] = [
+    sqlScope(scope, "c"),
+    ...(literal ? [Prisma.sql`c."searchText" LIKE ${`%${literal}%`}`] : []),
+    ...(q.sector ? [Prisma.sql`c.sector = ${q.sector}`] : []),
+    ...(q.headcountBand ? [Prisma.sql`c."headcountBand" = ${q.headcountBand}::"HeadcountBand"`] : []),
+    ...(q.numeroVert ? [Prisma.sql`c."viaNumeroVert" = ${q.numeroVert === "true"}`] : []),
+    ...(q.noContactMonths === undefined
+      ? []
+      : q.noContactMonths === 0
+        ? [Prisma.sql`c."lastContactAt" IS NULL`]
+        : [Prisma.sql`(c."lastContactAt" IS NULL OR c."lastContactAt" < ${subMonths(now, q.noContactMonths).toISOString()}::timestamp(3))`]),
+    ...(q.hasOpenOffers ? [q.hasOpenOffers === "true" ? hasOpenOffer : Prisma.sql`NOT ${hasOpenOffer}`] : []),
+  ];
+  return Prisma.join(filters, " AND ");
+}
+
+/** One row of a page: its sort value (an instant as ISO text) and the item's JSON (CompanySummary's keys, in its order). */
+interface PageRow {
+  id: string;
+  k: string | null;
+  j: string;
+}
+
+const LIST_COLUMNS = Prisma.sql`c.id, c."platformId", c.siret, c.name, c.sector, c.city, c."viaNumeroVert", c."lastContactAt"`;
 
 /**
- * The platform names of a page of rows, from the caller's principal (read with it, same request):
- * issue 18 — a `platform` relation in the list is one more statement joined in JavaScript for a name
- * the principal already holds. Only a platform the principal does not list (an inactive platform
- * for a region-wide account) is read, in one statement.
+ * One page of companies whose rows are the response's items as JSON text written by PostgreSQL
+ * (issue 18: Node spent most of the list's CPU in three Prisma queries — count, page, open offers
+ * grouped by company — and in mapping their rows). The platform's name and the company's open offers
+ * (its offers only, through the offers' company index) come with each row, from the same snapshot.
+ * A search reads its matches once for the count and the page: the trigram scan (a bitmap of the
+ * platform's companies ANDed with the term's) was run twice; only past COUNT_CAP matches, where the
+ * page is not among the matches read, is the page read on its own.
  */
-export async function platformNames(db: DbOrTx, user: CurrentUser, rows: { platformId: string }[]): Promise<Map<string, string>> {
-  const names = new Map(user.platforms.map((p) => [p.id, p.name]));
-  const missing = [...new Set(rows.map((r) => r.platformId))].filter((id) => !names.has(id));
-  if (missing.length > 0) {
-    for (const p of await db.platform.findMany({ where: { id: { in: missing } }, select: { id: true, name: true } })) names.set(p.id, p.name);
+async function readCompanyPage(db: DbOrTx, user: CurrentUser, q: CompanyListQuery, now: Date) {
+  const scope = scopeFor(user, "company");
+  if (!scope) throw new ForbiddenError();
+  const where = companyListSql(scope, q, now);
+  const order = ORDER[q.sort];
+  const page = keysetOrderArgs(order, q);
+  const { seek, orderBy } = keysetSql(page, (field) => Prisma.raw(`c."${field}"`));
+  const rowOrder = keysetSql(page, (field) => Prisma.raw(`r."${field}"`)).orderBy;
+  const key = order.keys[0]!;
+  const k = key.kind === "date" ? iso(Prisma.raw(`c."${key.field}"`)) : Prisma.raw(`c."${key.field}"`);
+  /** The page's rows among `from c` where `cond`, with the order's columns (for the caller's ORDER BY) and the item's JSON. */
+  const pageOf = (from: Prisma.Sql, cond: Prisma.Sql) => Prisma.sql`
+    SELECT c.id, c.name, c.city, c."lastContactAt", ${k} AS k, row_to_json(d)::text AS j
+    FROM (SELECT ${LIST_COLUMNS} FROM ${from} c WHERE ${cond} AND ${seek} ORDER BY ${orderBy} LIMIT ${page.take} OFFSET ${page.skip}) c
+    JOIN "Platform" p ON p.id = c."platformId"
+    CROSS JOIN LATERAL (
+      SELECT c.id, p.name AS platform, c.siret, c.name, c.sector, c.city, c."viaNumeroVert" AS "numeroVert",
+        (SELECT count(*)::int FROM "JobOffer" o WHERE o."companyId" = c.id AND ${openOffer("o")}) AS "openOffers",
+        ${iso(Prisma.raw(`c."lastContactAt"`))} AS "lastContactAt"
+    ) d`;
+  const readPage = () => db.$queryRaw<PageRow[]>`SELECT r.id, r.k, r.j FROM (${pageOf(Prisma.raw(`"Company"`), where)}) r ORDER BY ${rowOrder}`;
+  let total: ListTotal;
+  let rows: PageRow[];
+  if (q.q && companySearchLiteral(q.q)) {
+    const read = await db.$queryRaw<(PageRow & { n: number })[]>`
+      WITH m AS MATERIALIZED (SELECT ${LIST_COLUMNS} FROM "Company" c WHERE ${where} LIMIT ${COUNT_CAP + 1}),
+        t AS (SELECT count(*)::int AS n FROM m)
+      SELECT t.n, r.id, r.k, r.j FROM t LEFT JOIN LATERAL (${pageOf(Prisma.raw("m"), Prisma.sql`t.n <= ${COUNT_CAP}`)}) r ON TRUE
+      ORDER BY ${rowOrder}`;
+    const n = read[0]!.n;
+    // A search is a filtered list: no table estimate, the capped count says « plus de 10 000 ».
+    total = await cappedTotal(async () => n);
+    rows = n <= COUNT_CAP ? read.filter((r) => r.id !== null) : await readPage();
+  } else {
+    // Only an unfiltered region-wide list may show the table's estimated size.
+    const unfiltered = !q.q && !q.sector && !q.headcountBand && !q.numeroVert && q.noContactMonths === undefined && !q.hasOpenOffers;
+    const wide = Object.keys(scope).length === 0;
+    const count = async (take: number) =>
+      (await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM (SELECT 1 FROM "Company" c WHERE ${where} LIMIT ${take}) t`)[0]!.n;
+    [total, rows] = await Promise.all([cappedTotal(count, unfiltered && wide ? () => tableEstimate(db, "Company") : undefined, page), readPage()]);
   }
-  return names;
+  return keysetPage(rows, page, q, (r) => (key.kind === "date" && r.k !== null ? new Date(r.k) : r.k), total);
 }
 
-export async function listCompanies(db: DbOrTx, user: CurrentUser, q: CompanyListQuery, now = new Date()) {
-  const where = companyListWhere(user, q, now);
-  const page = keysetOrderArgs(ORDER[q.sort], q);
-  // Only an unfiltered region-wide list may show the table's estimated size.
-  const unfiltered = !q.q && !q.sector && !q.headcountBand && !q.numeroVert && q.noContactMonths === undefined && !q.hasOpenOffers;
-  const wide = Object.keys(companyScope(user)).length === 0;
-  const [total, found] = await Promise.all([
-    cappedTotal((take) => db.company.count({ where, take }), unfiltered && wide ? () => tableEstimate(db, "Company") : undefined, page),
-    db.company.findMany({
-      where: { AND: [where, page.seek] },
-      orderBy: page.orderBy as Prisma.CompanyOrderByWithRelationInput[],
-      skip: page.skip,
-      take: page.take,
-      select: {
-        id: true,
-        siret: true,
-        name: true,
-        sector: true,
-        city: true,
-        viaNumeroVert: true,
-        lastContactAt: true,
-        platformId: true,
-      },
-    }),
-  ]);
-  const result = keysetPage(found, page, q, SORT_VALUE[q.sort], total);
-  const rows = result.items;
-  // Open offers of this page's companies only: a relation _count in the list query would be a
-  // LEFT JOIN on an aggregate over every open offer of the region (issue 8, plans at region scale).
-  const [open, platformName] = await Promise.all([
-    rows.length
-      ? db.jobOffer.groupBy({ by: ["companyId"], where: { AND: [{ companyId: { in: rows.map((r) => r.id) } }, OPEN_OFFER] }, _count: { _all: true } })
-      : [],
-    platformNames(db, user, rows),
-  ]);
-  const openBy = new Map(open.map((o) => [o.companyId, o._count._all]));
-  const items: CompanySummary[] = rows.map((c) => ({
-    id: c.id,
-    platform: platformName.get(c.platformId) ?? "",
-    siret: c.siret,
-    name: c.name,
-    sector: c.sector,
-    city: c.city,
-    numeroVert: c.viaNumeroVert,
-    openOffers: openBy.get(c.id) ?? 0,
-    lastContactAt: c.lastContactAt?.toISOString() ?? null,
-  }));
-  return { ...result, items };
+/** A page of the companies list (the companies page, exports, tests). */
+export async function listCompanies(db: DbOrTx, user: CurrentUser, q: CompanyListQuery, now = new Date()): Promise<KeysetPage<CompanySummary>> {
+  const page = await readCompanyPage(db, user, q, now);
+  return { ...page, items: page.items.map((r) => JSON.parse(r.j) as CompanySummary) };
+}
+
+/** The same page as the API's JSON text (`GET /api/v1/companies`), byte for byte what `JSON.stringify(await listCompanies(…))` writes. */
+export async function listCompaniesJson(db: DbOrTx, user: CurrentUser, q: CompanyListQuery, now = new Date()): Promise<string> {
+  return pageJson(await readCompanyPage(db, user, q, now), (r) => r.j);
 }
 
 export async function listCompanySectors(db: DbOrTx, user: CurrentUser): Promise<string[]> {

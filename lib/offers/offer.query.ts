@@ -9,6 +9,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { goesStale, offerStaleness, type OfferStatus, type Staleness } from "@/lib/offers/offer.rules";
 import type { OfferDto, OfferListQuery } from "@/lib/offers/offer.schema";
 import { cappedTotal, keysetArgs, keysetPage, tableEstimate, type KeysetPage, type KeysetSort } from "@/lib/pagination/keyset";
+import { iso, pageJson } from "@/lib/pagination/keyset-sql";
 import { getActiveRuleSet } from "@/lib/rules/active-rule-set";
 import { normalizeSearch } from "@/lib/search/normalize";
 import { likeLiteral } from "@/lib/search/like";
@@ -24,8 +25,6 @@ const ORDER: Record<OfferListQuery["sort"], KeysetSort> = {
   "-title": { field: "title", dir: "desc" },
 };
 
-/** An instant as `Date.prototype.toISOString` writes it (the columns are UTC `timestamp(3)`). */
-const iso = (col: Prisma.Sql) => Prisma.sql`to_char(${col}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 /** A JavaScript instant as a parameter compared with a UTC `timestamp(3)` column. */
 const instant = (d: Date) => Prisma.sql`${d.toISOString()}::timestamp(3)`;
 
@@ -124,8 +123,7 @@ export async function listOffers(db: DbOrTx, user: CurrentUser, q: OfferListQuer
  * `JSON.stringify(await listOffers(…))` writes: the items pass through as PostgreSQL wrote them.
  */
 export async function listOffersJson(db: DbOrTx, user: CurrentUser, q: OfferListQuery, now = new Date()): Promise<string> {
-  const { items, ...rest } = await readOfferPage(db, user, q, now);
-  return `{"items":[${items.join(",")}],${JSON.stringify(rest).slice(1)}`;
+  return pageJson(await readOfferPage(db, user, q, now), (j) => j);
 }
 
 /** Staleness of one offer, for its detail page. */

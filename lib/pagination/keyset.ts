@@ -64,7 +64,7 @@ export interface KeysetPage<T> {
 
 const INVALID = () => new ValidationError({ after: ["Curseur de pagination invalide : repartez de la première page."] });
 
-type CursorValue = SortValue | null;
+export type CursorValue = SortValue | null;
 const encodeValue = (v: CursorValue) => (v instanceof Date ? { d: v.toISOString() } : v);
 
 /** A cursor: the row's sort values then its id, as base64url JSON (`[v1, …, id]`). */
@@ -116,7 +116,7 @@ export function decodeCursor(cursor: string, kind: "date" | "string"): { value: 
 const flip = (dir: "asc" | "desc") => (dir === "asc" ? "desc" : "asc");
 const flipNulls = (n: "first" | "last" | undefined) => (n === "first" ? "last" : n === "last" ? "first" : undefined);
 
-type Where = Record<string, unknown>;
+export type Where = Record<string, unknown>;
 
 /**
  * Rows strictly after `values, id` in the read order: for each column k, the rows equal on the
@@ -158,7 +158,7 @@ export function keysetOrderArgs(order: KeysetOrder, q: CursorQuery) {
   const offset = !cursor && !q.last ? ((q.page ?? 1) - 1) * q.pageSize : 0;
   const idDir = keys[0]!.dir;
   const orderBy = [...keys.map((k) => ({ [k.field]: k.nulls ? { sort: k.dir, nulls: k.nulls } : k.dir })), { id: idDir }];
-  return { seek, orderBy, take: q.pageSize + 1, skip: offset, backwards, cursor };
+  return { seek, orderBy, keys, take: q.pageSize + 1, skip: offset, backwards, cursor };
 }
 
 /** Single-column order (the offers list): same as keysetOrderArgs. */

@@ -12,9 +12,9 @@ export function companyOption(c: { id: string; name: string; siret: string; city
   return { value: c.id, label: c.name, description: bits.join(" · ") };
 }
 
-export async function searchCompanyOptions(db: DbOrTx, user: CurrentUser, q: string, now = new Date()): Promise<RefOption[]> {
+export async function searchCompanyOptions(db: DbOrTx, user: CurrentUser, q: string): Promise<RefOption[]> {
   if (q.trim() === "") return [];
-  const where = companyListWhere(user, { q, page: 1, pageSize: 20, sort: "name" }, now);
+  const where = companyListWhere(user, { q });
   const rows = await db.company.findMany({
     where,
     orderBy: [{ lastContactAt: { sort: "desc", nulls: "last" } }, { name: "asc" }, { id: "asc" }],
