@@ -5,7 +5,7 @@
 // written directly, a process tree's CPU time.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import net from "node:net";
 import os from "node:os";
@@ -193,11 +193,8 @@ export async function startBuilds({ compare, url, secret, servers, nodeArgs = []
   const start = async (label: string, cwd: string, args: string[]): Promise<BenchServer> => {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    // Each checkout started by its own launcher (its Node arguments: PRODUCTION_NODE_ARGS came later).
-    const own = path.join(cwd, "scripts", "lib", "next-build.ts");
-    const argsOf = cwd === process.cwd() || !existsSync(own) ? appServerArgs : ((await import(own)) as { appServerArgs: typeof appServerArgs }).appServerArgs;
     const spawnedAt = performance.now();
-    const proc = spawn(process.execPath, argsOf({ root: cwd, port, host: "127.0.0.1", nodeArgs: args }), {
+    const proc = spawn(process.execPath, appServerArgs({ root: cwd, port, host: "127.0.0.1", nodeArgs: args }), {
       cwd, stdio: ["ignore", "ignore", "inherit"],
       env: {
         ...processEnv(), NODE_ENV: "production", DATABASE_URL: url, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: base, NEXT_TELEMETRY_DISABLED: "1",

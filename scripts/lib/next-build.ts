@@ -33,23 +33,13 @@ export const NEXT_BIN = "node_modules/next/dist/bin/next";
 export const APP_SERVER = "server/main.ts";
 
 /**
- * V8's young generation for the production server (issue 18: Node CPU per page). Rendering a page
- * allocates a few megabytes that die with the request; with Node 20's default semi-space (16 Mo) the
- * scavenger runs every few pages and promotes what is still in flight to the old generation, which
- * then has to be marked and compacted. 64 Mo per semi-space (≤ 192 Mo of young generation per
- * process, on a 23 Gio machine) made the job-seeker search page cheaper by ≈ 1.5–2 ms of Node CPU
- * (docs/performance.md, 6 décembre 2026); 32 Mo made no measurable difference.
- */
-export const PRODUCTION_NODE_ARGS = ["--max-semi-space-size=64"];
-
-/**
  * Node's arguments that start the application in `root` (a checkout with its `.next` build): the
- * application server under tsx, in production with PRODUCTION_NODE_ARGS. A checkout without it (an
- * older commit measured beside this one by `npm run bench:pages -- --compare`) gets `next start`, as
- * it was run then. `nodeArgs` go first (e.g. `--cpu-prof`).
+ * application server under tsx. A checkout without it (an older commit measured beside this one by
+ * `npm run bench:pages -- --compare`) gets `next start`, as it was run then. `nodeArgs` go first
+ * (e.g. `--cpu-prof`).
  */
 export function appServerArgs({ root = ".", port, host, dev = false, nodeArgs = [] }: { root?: string; port: number; host?: string; dev?: boolean; nodeArgs?: string[] }): string[] {
   const where = ["-p", String(port), ...(host ? ["-H", host] : [])];
   if (!existsSync(path.join(root, APP_SERVER))) return [...nodeArgs, path.resolve(root, NEXT_BIN), dev ? "dev" : "start", ...where];
-  return [...nodeArgs, ...(dev ? [] : PRODUCTION_NODE_ARGS), "--import", "tsx", APP_SERVER, ...(dev ? ["--dev"] : []), ...where];
+  return [...nodeArgs, "--import", "tsx", APP_SERVER, ...(dev ? ["--dev"] : []), ...where];
 }

@@ -57,8 +57,8 @@ describe("fraîcheur du build Next.js", () => {
 });
 
 describe("démarrage de l'application (issue 18 : serveur de l'application, plus de next start)", () => {
-  it("ce dépôt démarre server/main.ts sous tsx, en production (jeune génération de V8 agrandie) comme en développement", () => {
-    expect(appServerArgs({ port: 3100, host: "127.0.0.1" })).toEqual(["--max-semi-space-size=64", "--import", "tsx", APP_SERVER, "-p", "3100", "-H", "127.0.0.1"]);
+  it("ce dépôt démarre server/main.ts sous tsx, en production comme en développement", () => {
+    expect(appServerArgs({ port: 3100, host: "127.0.0.1" })).toEqual(["--import", "tsx", APP_SERVER, "-p", "3100", "-H", "127.0.0.1"]);
     expect(appServerArgs({ port: 3100, dev: true, nodeArgs: ["--cpu-prof"] })).toEqual(["--cpu-prof", "--import", "tsx", APP_SERVER, "--dev", "-p", "3100"]);
   });
 
