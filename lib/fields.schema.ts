@@ -106,7 +106,7 @@ export const toInstant = (v: unknown): unknown => (typeof v === "string" && v !=
 export const dateField = (label: string) =>
   z
     .preprocess(toInstant, z.coerce.date({ error: `${label} : date invalide.` }))
-    .refine((d) => !Number.isNaN(d.getTime()) && d.getFullYear() >= 1900 && d.getFullYear() <= 2100, `${label} : date invalide.`)
+    .refine((d) => !Number.isNaN(d.getTime()) && d.getUTCFullYear() >= 1900 && d.getUTCFullYear() <= 2100, `${label} : date invalide.`)
     .meta({ type: "string", description: LOCAL_TIME_RULE });
 
 export const versionField = z.coerce.number({ error: "Version manquante." }).int().min(1, "Version invalide.").max(2_147_483_647, "Version invalide.");

@@ -100,6 +100,21 @@ export function parisDateTimeLocal(at: Date | string = new Date()): string {
   return `${isoCalendarDay(parisDay(paris))}T${pad(paris.getHours())}:${pad(paris.getMinutes())}`;
 }
 
+/**
+ * The same Paris wall-clock time `days` Paris calendar days later (negative: earlier), whatever zone
+ * the process runs in — what date-fns's addDays does in Paris (@date-fns/tz, the unit test's
+ * reference) at the cost of parisDay: a callback received at 23:30 on the Saturday the clocks go
+ * forward is due two days later at 23:30 on Monday, not at 00:30 on Tuesday (48 h later).
+ */
+export function addParisDays(at: Date, days: number): Date {
+  const t = at.getTime();
+  // The Paris wall-clock time wanted, as if it were UTC; its instant lies between wall − 2 h and
+  // wall − 1 h (Paris is UTC+1 or UTC+2 since 1976). Where the offset changes in that hour, the wall
+  // time is skipped (spring) or occurs twice (autumn): like TZDate, the later instant.
+  const wall = t + parisOffsetMs(t) + days * DAY_MS;
+  return new Date(wall - Math.min(parisOffsetMs(wall - 2 * HOUR_MS), parisOffsetMs(wall - HOUR_MS)));
+}
+
 /** The first instant of the Paris day `at` falls on (00:00 in Paris, 23:00 or 22:00 UTC the day before). */
 export function parisStartOfDay(at: Date = new Date()): Date {
   return new Date(startOfDay(new TZDate(at.getTime(), PARIS_TIME_ZONE)).getTime());

@@ -1,6 +1,6 @@
 import "server-only";
 // Reads of companies and contacts, always through scopeFor(): out of scope reads as not found.
-import { subMonths } from "date-fns";
+import { addMonthsUtc } from "@/lib/calendar-day";
 import { recordAudit } from "@/lib/audit/audit.service";
 import type { CurrentUser } from "@/lib/auth/principal";
 import { scopeFor } from "@/lib/authz/policy";
@@ -43,7 +43,7 @@ export function companyListWhere(user: CurrentUser, q: CompanyListQuery, now: Da
   if (q.headcountBand) filters.push({ headcountBand: q.headcountBand });
   if (q.numeroVert) filters.push({ viaNumeroVert: q.numeroVert === "true" });
   if (q.noContactMonths !== undefined) {
-    filters.push(q.noContactMonths === 0 ? { lastContactAt: null } : { OR: [{ lastContactAt: null }, { lastContactAt: { lt: subMonths(now, q.noContactMonths) } }] });
+    filters.push(q.noContactMonths === 0 ? { lastContactAt: null } : { OR: [{ lastContactAt: null }, { lastContactAt: { lt: addMonthsUtc(now, -q.noContactMonths) } }] });
   }
   if (q.hasOpenOffers) filters.push(q.hasOpenOffers === "true" ? { offers: { some: OPEN_OFFER } } : { offers: { none: OPEN_OFFER } });
   return { AND: filters };

@@ -1,7 +1,8 @@
 // Circuit-court invitations (issue 20): message templates, placeholders, the legal mention, link
 // problems and reminder due dates. Pure: callers pass `now`.
-import { differenceInCalendarDays } from "date-fns";
 import { TZDate } from "@date-fns/tz";
+import { differenceInCalendarDaysUtc } from "@/lib/calendar-day";
+import { parisDate } from "@/lib/paris-day";
 
 export const MESSAGE_KINDS = ["INVITATION", "REMINDER", "PROMOTION"] as const;
 export type MessageKindName = (typeof MESSAGE_KINDS)[number];
@@ -81,7 +82,7 @@ export const LINK_PROBLEM_MESSAGES: Record<LinkProblem, string> = {
 
 /** Days before the event (Paris calendar days) on which `now` falls, if it is one of the reminder delays. */
 export function reminderDue(eventDate: Date, now: Date, delays: readonly number[]): number | null {
-  const days = differenceInCalendarDays(new TZDate(eventDate, PARIS), new TZDate(now, PARIS));
+  const days = differenceInCalendarDaysUtc(parisDate(eventDate), parisDate(now));
   return delays.includes(days) ? days : null;
 }
 

@@ -1,9 +1,10 @@
 // A date field's default and `max` are today in Paris: the UTC day is still yesterday between
 // midnight in Paris and midnight UTC (an interaction of today could not be dated today at 00:30).
-import { TZDate, tzScan } from "@date-fns/tz";
+import { tz, TZDate, tzScan } from "@date-fns/tz";
+import { addDays } from "date-fns";
 import { describe, expect, it } from "vitest";
 import { parisToday } from "@/lib/format";
-import { parisDay } from "@/lib/paris-day";
+import { addParisDays, parisDay } from "@/lib/paris-day";
 
 describe("parisToday", () => {
   it("is the Paris day, not the UTC day, in winter and in summer", () => {
@@ -49,4 +50,24 @@ describe("parisDay d'une date invalide", () => {
   it("rend des champs NaN, comme TZDate, sans lever d'erreur", () => {
     expect(parisDay(new Date(Number.NaN))).toEqual({ y: Number.NaN, m: Number.NaN, d: Number.NaN });
   });
+});
+
+describe("addParisDays", () => {
+  it("is date-fns's addDays in Paris (@date-fns/tz), landing around every change of Paris's offset from 1977 to 2100, skipped and repeated hours included", () => {
+    const paris = tz("Europe/Paris");
+    const changes = tzScan("Europe/Paris", { start: new Date(Date.UTC(1977, 0, 1)), end: new Date(Date.UTC(2100, 0, 1)) });
+    expect(changes.length).toBeGreaterThan(200);
+    let compared = 0;
+    for (const c of changes) {
+      for (const days of [-2, -1, 1, 2, 7, 30]) {
+        // Instants whose result lands from 2 h before to 2 h after the change, every 30 minutes.
+        for (let minutes = -150; minutes <= 150; minutes += 30) {
+          const at = new Date(c.date.getTime() - days * 86_400_000 + minutes * 60_000);
+          expect(addParisDays(at, days).toISOString(), `${at.toISOString()} + ${days}`).toBe(new Date(addDays(at, days, { in: paris }).getTime()).toISOString());
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(15_000);
+  }, 60_000);
 });
