@@ -10,15 +10,7 @@
 // same rule: « n days later » is n × 24 h, « n months earlier » the same UTC time of day.
 // The Paris day of an instant, today in Paris and Paris wall-clock arithmetic: lib/paris-day.ts.
 // ESLint (eslint.config.mjs) refuses these date-fns functions imported anywhere else.
-import {
-  addDays,
-  addMonths,
-  addYears,
-  differenceInCalendarDays,
-  differenceInYears,
-  format,
-  type ContextFn,
-} from "date-fns";
+import { addMonths, addYears, differenceInYears, format, type ContextFn } from "date-fns";
 import { fr } from "date-fns/locale";
 
 /** A Date whose local getters and setters are the UTC ones, for date-fns's `in` option. */
@@ -44,9 +36,11 @@ class UtcDate extends Date {
 const utc: ContextFn<UtcDate> = (value) => new UtcDate(value instanceof Date ? value.getTime() : value);
 const plain = (d: Date) => new Date(d.getTime());
 
-/** `day` + `days` calendar days (negative: earlier). */
+const DAY_MS = 86_400_000;
+
+/** `day` + `days` calendar days (negative: earlier): UTC has no change of clocks, a day is 24 h. */
 export function addDaysUtc(day: Date, days: number): Date {
-  return plain(addDays(day, days, { in: utc }));
+  return new Date(day.getTime() + days * DAY_MS);
 }
 
 /** `day` + `months` months (negative: earlier), clamped to the month's last day: 31 Jan + 1 = 28/29 Feb. */
@@ -59,9 +53,13 @@ export function addYearsUtc(day: Date, years: number): Date {
   return plain(addYears(day, years, { in: utc }));
 }
 
-/** Calendar days from `earlier` to `later` (negative when `later` is before). */
+/**
+ * Calendar days from `earlier` to `later` (negative when `later` is before): the difference of their
+ * UTC day numbers — date-fns's differenceInCalendarDays in UTC, without its 2–4 µs (the offers list
+ * counts the idle days of every row).
+ */
 export function differenceInCalendarDaysUtc(later: Date, earlier: Date): number {
-  return differenceInCalendarDays(later, earlier, { in: utc });
+  return Math.floor(later.getTime() / DAY_MS) - Math.floor(earlier.getTime() / DAY_MS);
 }
 
 /** Full years from `earlier` to `later` (an age: birth day to today's day). */

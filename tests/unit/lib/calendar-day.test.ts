@@ -4,6 +4,7 @@
 // and must give the same instants. date-fns's own addMonths, addDays, format… compute in the
 // process's zone: on the code before lib/calendar-day.ts these tests failed in the two other zones
 // (and, for the Paris-calendar ones, in UTC as well).
+import { addDays, differenceInCalendarDays } from "date-fns";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { callbackDueAt } from "@/lib/callbacks/callback.rules";
 import {
@@ -81,6 +82,19 @@ describe("lib/calendar-day: date-fns on stored days, in UTC whatever the process
         2, 2, 18, 17, 0,
       ],
     );
+  });
+
+  it("adds days and counts calendar days as date-fns does in UTC, at any time of day (instants every 7 h 13 min over 2026–2027)", () => {
+    const instants: Date[] = [];
+    for (let t = Date.UTC(2026, 0, 1); t < Date.UTC(2028, 0, 1); t += 26_000_000) instants.push(new Date(t));
+    const compute = () => instants.flatMap((at, i) => {
+      const other = instants[(i * 37) % instants.length]!;
+      return [iso(addDaysUtc(at, (i % 61) - 30)), differenceInCalendarDaysUtc(at, other)];
+    });
+    vi.stubEnv("TZ", "UTC");
+    const reference = instants.flatMap((at, i) => [iso(addDays(at, (i % 61) - 30)), differenceInCalendarDays(at, instants[(i * 37) % instants.length]!)]);
+    expect(instants.length).toBeGreaterThan(2_000);
+    expectInEveryZone(compute, reference);
   });
 
   it("formats a stored day as that day, in French", () => {
