@@ -41,7 +41,17 @@ const config = [
   {
     files: dateFnsFiles,
     ignores: dateFnsHelpers,
-    rules: { "no-restricted-imports": ["error", { patterns: [dateFnsCalendar] }] },
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [dateFnsCalendar] }],
+      // The same for a Date's own local fields (the process's zone); a TZDate's are Paris's.
+      "no-restricted-properties": [
+        "error",
+        ...["getFullYear", "getMonth", "getDate", "getDay", "getHours", "getMinutes", "getTimezoneOffset", "setFullYear", "setMonth", "setDate", "setHours", "setMinutes"].map((property) => ({
+          property,
+          message: "Champ local d'une Date (fuseau du processus) : getUTC…/setUTC… sur un jour stocké (lib/calendar-day.ts), lib/paris-day.ts pour Paris.",
+        })),
+      ],
+    },
   },
   {
     files: ["lib/env.ts", "playwright.config.ts", "vitest.config.ts", "prisma.config.ts", "scripts/prisma-generate.mjs"],

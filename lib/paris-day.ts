@@ -100,6 +100,12 @@ export function parisDateTimeLocal(at: Date | string = new Date()): string {
   return `${isoCalendarDay(parisDay(paris))}T${pad(paris.getHours())}:${pad(paris.getMinutes())}`;
 }
 
+/** The Paris wall-clock time of `at` in a Date's UTC fields (Excel dates, which carry no zone). */
+export function parisWallTime(at: Date): Date {
+  const t = at.getTime();
+  return new Date(t + parisOffsetMs(t));
+}
+
 /**
  * The same Paris wall-clock time `days` Paris calendar days later (negative: earlier), whatever zone
  * the process runs in — what date-fns's addDays does in Paris (@date-fns/tz, the unit test's

@@ -2,7 +2,7 @@
 // problems and reminder due dates. Pure: callers pass `now`.
 import { TZDate } from "@date-fns/tz";
 import { differenceInCalendarDaysUtc } from "@/lib/calendar-day";
-import { parisDate } from "@/lib/paris-day";
+import { parisDate, parisEndOfDay } from "@/lib/paris-day";
 
 export const MESSAGE_KINDS = ["INVITATION", "REMINDER", "PROMOTION"] as const;
 export type MessageKindName = (typeof MESSAGE_KINDS)[number];
@@ -63,10 +63,9 @@ export function eventPlaceholders(e: { title: string; date: Date; place: string;
   };
 }
 
-/** A link is valid until the end of the event's day (Paris time). */
+/** A link is valid until the end of the event's day (Paris time): 23:59:59. */
 export function linkExpiry(eventDate: Date): Date {
-  const d = new TZDate(eventDate, PARIS);
-  return new Date(new TZDate(d.getFullYear(), d.getMonth(), d.getDate(), 23, 59, 59, PARIS).getTime());
+  return new Date(Math.floor(parisEndOfDay(eventDate).getTime() / 1000) * 1000);
 }
 
 export type LinkProblem = "UNKNOWN" | "OTHER_EVENT" | "EXPIRED" | "USED" | "CANCELLED" | "RATE_LIMITED";

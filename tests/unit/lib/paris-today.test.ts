@@ -4,6 +4,7 @@ import { tz, TZDate, tzScan } from "@date-fns/tz";
 import { addDays } from "date-fns";
 import { describe, expect, it } from "vitest";
 import { parisToday } from "@/lib/format";
+import { parisWallClock } from "@/lib/exports/xlsx-cells";
 import { addParisDays, parisDay } from "@/lib/paris-day";
 
 describe("parisToday", () => {
@@ -69,5 +70,20 @@ describe("addParisDays", () => {
       }
     }
     expect(compared).toBeGreaterThan(15_000);
+  }, 60_000);
+});
+
+describe("parisWallClock (Excel cells)", () => {
+  it("writes the Paris wall-clock time TZDate gives, to the second, at every 17 minutes of 2026 and around its changes of clocks", () => {
+    const reference = (at: Date) => {
+      const p = new TZDate(at.getTime(), "Europe/Paris");
+      return new Date(Date.UTC(p.getFullYear(), p.getMonth(), p.getDate(), p.getHours(), p.getMinutes(), p.getSeconds())).toISOString();
+    };
+    const instants: Date[] = [];
+    for (let t = Date.UTC(2026, 0, 1); t < Date.UTC(2027, 0, 1); t += 17 * 60_000 + 1_234) instants.push(new Date(t));
+    for (const c of tzScan("Europe/Paris", { start: new Date(Date.UTC(2026, 0, 1)), end: new Date(Date.UTC(2027, 0, 1)) })) {
+      for (const ms of [-3_600_000, -1_001, -1, 0, 1, 999, 3_600_000]) instants.push(new Date(c.date.getTime() + ms));
+    }
+    for (const at of instants) expect(parisWallClock(at).toISOString(), at.toISOString()).toBe(reference(at));
   }, 60_000);
 });
