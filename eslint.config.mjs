@@ -12,7 +12,7 @@ const dateFnsCalendar = {
   importNamePattern: "^((add|sub|differenceIn)(?!(Milliseconds|Seconds|Minutes|Hours)$)|startOf|endOf|lastDayOf|eachDayOf|eachWeekOf|eachMonthOf|format|get|set|is(Same|This|Today|Tomorrow|Yesterday|Weekend|FirstDayOf|LastDayOf))",
   message: "Sur un jour stocké (minuit UTC) : lib/calendar-day.ts (addDaysUtc, addMonthsUtc…) ; jour ou heure de Paris : lib/paris-day.ts. date-fns calcule dans le fuseau du processus.",
 };
-const dateFnsFiles = ["lib/**", "app/**", "components/**", "server/**", "scripts/**"];
+const dateFnsFiles = ["lib/**", "app/**", "components/**", "server/**", "scripts/**", "prisma/**"];
 const dateFnsHelpers = ["lib/calendar-day.ts", "lib/paris-day.ts"];
 
 const config = [
