@@ -114,10 +114,18 @@ export function parisWallTime(at: Date): Date {
  */
 export function addParisDays(at: Date, days: number): Date {
   const t = at.getTime();
-  // The Paris wall-clock time wanted, as if it were UTC; its instant lies between wall − 2 h and
-  // wall − 1 h (Paris is UTC+1 or UTC+2 since 1976). Where the offset changes in that hour, the wall
-  // time is skipped (spring) or occurs twice (autumn): like TZDate, the later instant.
-  const wall = t + parisOffsetMs(t) + days * DAY_MS;
+  return fromParisWallTime(t + parisOffsetMs(t) + days * DAY_MS);
+}
+
+/**
+ * The instant of a Paris wall-clock time given as the ms of its fields read as UTC (Date.UTC(y, m,
+ * d, h, min…)). It lies between wall − 2 h and wall − 1 h (Paris is UTC+1 or UTC+2 since 1976);
+ * where the offset changes in that hour, the wall time is skipped (spring: one hour later, 02:30 →
+ * 03:30) or occurs twice (autumn: winter time, the later instant) — the rule parseInstant documents,
+ * and TZDate's when the process runs in UTC: under TZ=Pacific/Auckland TZDate takes the summer-time
+ * instant of an autumn ambiguous hour.
+ */
+export function fromParisWallTime(wall: number): Date {
   return new Date(wall - Math.min(parisOffsetMs(wall - 2 * HOUR_MS), parisOffsetMs(wall - HOUR_MS)));
 }
 

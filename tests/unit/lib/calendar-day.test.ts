@@ -16,6 +16,7 @@ import {
   formatUtc,
 } from "@/lib/calendar-day";
 import { finalBilanCheck, ftBilanPeriod, intermediateBilanCheck } from "@/lib/france-travail/ft-bilan.rules";
+import { parseInstant } from "@/lib/fields.schema";
 import { formatDate } from "@/lib/format";
 import { checkBirthDate, isYoung } from "@/lib/job-seekers/job-seeker.rules";
 import { offerStaleness } from "@/lib/offers/offer.rules";
@@ -43,6 +44,12 @@ function expectInEveryZone<T>(compute: () => T, expected: T) {
     expect(compute(), zone).toEqual(expected);
   }
 }
+
+describe("the unit project's zone", () => {
+  it("is not UTC (vitest.config.ts): code that reads the process's zone fails in every unit test, not only here", () => {
+    expect(new Date(Date.UTC(2026, 0, 15)).getTimezoneOffset()).not.toBe(0);
+  });
+});
 
 describe("lib/calendar-day: date-fns on stored days, in UTC whatever the process's zone", () => {
   it("adds months with date-fns's end-of-month rule (31 January + 1 month = 28/29 February)", () => {
@@ -201,6 +208,13 @@ describe("ages and delays on the Paris calendar, whatever the process's zone", (
       // Monday 30 March at 23:30 in Paris (UTC+2), not Tuesday 00:30 (48 h later); the offer goes stale
       // on 31 March, the Paris day its 30 idle days are reached.
       ["2026-03-30T21:30:00.000Z", "2026-03-31T21:30:00.000Z", "31/03/2026", "2026-04-30T21:30:00.000Z", "STALE"],
+    );
+  });
+
+  it("a date-time without an offset is Paris time; the hour skipped in spring moves one hour on, the autumn hour that occurs twice is winter time", () => {
+    expectInEveryZone(
+      () => ["2026-07-14T10:00", "2026-03-29T02:30", "2026-10-25T02:30", "2026-10-25T01:59", "2026-10-25T03:00"].map((v) => iso(parseInstant(v))),
+      ["2026-07-14T08:00:00.000Z", "2026-03-29T01:30:00.000Z", "2026-10-25T01:30:00.000Z", "2026-10-24T23:59:00.000Z", "2026-10-25T02:00:00.000Z"],
     );
   });
 });

@@ -2,7 +2,7 @@
 // midnight in Paris and midnight UTC (an interaction of today could not be dated today at 00:30).
 import { tz, TZDate, tzScan } from "@date-fns/tz";
 import { addDays } from "date-fns";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { parisToday } from "@/lib/format";
 import { parisWallClock } from "@/lib/exports/xlsx-cells";
 import { addParisDays, parisDay } from "@/lib/paris-day";
@@ -54,22 +54,32 @@ describe("parisDay d'une date invalide", () => {
 });
 
 describe("addParisDays", () => {
-  it("is date-fns's addDays in Paris (@date-fns/tz), landing around every change of Paris's offset from 1977 to 2100, skipped and repeated hours included", () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  it("is date-fns's addDays in Paris (@date-fns/tz, in a UTC process), landing around every change of Paris's offset from 1977 to 2100, skipped and repeated hours included, in any process zone", () => {
+    // The reference in a UTC process: TZDate resolves Paris's ambiguous autumn hour by the process's
+    // zone (the summer-time instant under Pacific/Auckland); addParisDays does not.
+    vi.stubEnv("TZ", "UTC");
     const paris = tz("Europe/Paris");
     const changes = tzScan("Europe/Paris", { start: new Date(Date.UTC(1977, 0, 1)), end: new Date(Date.UTC(2100, 0, 1)) });
     expect(changes.length).toBeGreaterThan(200);
-    let compared = 0;
+    const cases: { at: Date; days: number; want: string }[] = [];
     for (const c of changes) {
       for (const days of [-2, -1, 1, 2, 7, 30]) {
-        // Instants whose result lands from 2 h before to 2 h after the change, every 30 minutes.
+        // Instants whose result lands from 2 h 30 before to 2 h 30 after the change, every 30 minutes.
         for (let minutes = -150; minutes <= 150; minutes += 30) {
           const at = new Date(c.date.getTime() - days * 86_400_000 + minutes * 60_000);
-          expect(addParisDays(at, days).toISOString(), `${at.toISOString()} + ${days}`).toBe(new Date(addDays(at, days, { in: paris }).getTime()).toISOString());
-          compared++;
+          cases.push({ at, days, want: new Date(addDays(at, days, { in: paris }).getTime()).toISOString() });
         }
       }
     }
-    expect(compared).toBeGreaterThan(15_000);
+    expect(cases.length).toBeGreaterThan(15_000);
+    for (const zone of ["UTC", "America/Los_Angeles", "Pacific/Auckland"]) {
+      vi.stubEnv("TZ", zone);
+      for (const { at, days, want } of cases) expect(addParisDays(at, days).toISOString(), `${zone}: ${at.toISOString()} + ${days}`).toBe(want);
+    }
   }, 60_000);
 });
 
