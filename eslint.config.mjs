@@ -2,6 +2,19 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
+// date-fns computes in the process's zone: on a stored day (midnight UTC) its calendar arithmetic
+// and getters are right only while the server runs in UTC. Days go through lib/calendar-day.ts
+// (UTC), Paris days and times through lib/paris-day.ts; durations in ms (addMinutes, addHours,
+// differenceInHours…) and the French locale stay free. no-restricted-imports is one rule: the blocks
+// below that set it for some files repeat this pattern.
+const dateFnsCalendar = {
+  group: ["date-fns", "date-fns/*", "!date-fns/locale"],
+  importNamePattern: "^((add|sub|differenceIn)(?!(Milliseconds|Seconds|Minutes|Hours)$)|startOf|endOf|lastDayOf|eachDayOf|eachWeekOf|eachMonthOf|format|get|set|is(Same|This|Today|Tomorrow|Yesterday|Weekend|FirstDayOf|LastDayOf))",
+  message: "Sur un jour stocké (minuit UTC) : lib/calendar-day.ts (addDaysUtc, addMonthsUtc…) ; jour ou heure de Paris : lib/paris-day.ts. date-fns calcule dans le fuseau du processus.",
+};
+const dateFnsFiles = ["lib/**", "app/**", "components/**", "server/**", "scripts/**", "prisma/**"];
+const dateFnsHelpers = ["lib/calendar-day.ts", "lib/paris-day.ts"];
+
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -26,6 +39,21 @@ const config = [
     },
   },
   {
+    files: dateFnsFiles,
+    ignores: dateFnsHelpers,
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [dateFnsCalendar] }],
+      // The same for a Date's own local fields (the process's zone); a TZDate's are Paris's.
+      "no-restricted-properties": [
+        "error",
+        ...["getFullYear", "getMonth", "getDate", "getDay", "getHours", "getMinutes", "getTimezoneOffset", "setFullYear", "setMonth", "setDate", "setHours", "setMinutes"].map((property) => ({
+          property,
+          message: "Champ local d'une Date (fuseau du processus) : getUTC…/setUTC… sur un jour stocké (lib/calendar-day.ts), lib/paris-day.ts pour Paris.",
+        })),
+      ],
+    },
+  },
+  {
     files: ["lib/env.ts", "playwright.config.ts", "vitest.config.ts", "prisma.config.ts", "scripts/prisma-generate.mjs"],
     rules: { "no-restricted-syntax": "off" },
   },
@@ -39,6 +67,7 @@ const config = [
           patterns: [
             { group: ["@prisma/*", "@/lib/generated/*", "@/lib/db", "@/lib/db-client"], message: "Un module *.rules.ts est pur : pas de Prisma." },
             { group: ["next", "next/*", "next-auth", "next-auth/*"], message: "Un module *.rules.ts est pur : pas de Next." },
+            dateFnsCalendar,
           ],
         },
       ],
@@ -53,7 +82,10 @@ const config = [
     rules: {
       "no-restricted-imports": [
         "error",
-        { paths: [{ name: "next/link", message: "Dans les cellules d'un tableau, un simple <a> : DataTable le navigue dans l'application, sans préchargement." }] },
+        {
+          paths: [{ name: "next/link", message: "Dans les cellules d'un tableau, un simple <a> : DataTable le navigue dans l'application, sans préchargement." }],
+          patterns: [dateFnsCalendar],
+        },
       ],
     },
   },

@@ -11,7 +11,10 @@ export default defineConfig({
       {
         resolve: { alias },
         // Component tests (*.test.tsx) opt into jsdom with a `@vitest-environment jsdom` comment.
-        test: { name: "unit", include: ["tests/unit/**/*.test.ts", "tests/unit/**/*.test.tsx"], environment: "node" },
+        // The process runs in Los Angeles, not in UTC like the servers: a stored day (midnight UTC)
+        // read in the process's zone is the day before there, so code that depends on the server's
+        // zone fails here (tests/unit/lib/calendar-day.test.ts also runs UTC and Pacific/Auckland).
+        test: { name: "unit", include: ["tests/unit/**/*.test.ts", "tests/unit/**/*.test.tsx"], environment: "node", env: { TZ: "America/Los_Angeles" } },
       },
       {
         resolve: { alias },

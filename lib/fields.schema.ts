@@ -1,6 +1,5 @@
 // Reusable zod fields with French messages, shared by forms and API inputs.
-import { TZDate } from "@date-fns/tz";
-import { PARIS_TIME_ZONE, parisDate } from "@/lib/paris-day";
+import { fromParisWallTime, parisDate } from "@/lib/paris-day";
 import { z } from "zod";
 
 /**
@@ -73,7 +72,7 @@ export function parseInstant(value: string): Date {
   // A wall time that does not exist on the calendar (30 February, 25:00) is invalid, not rolled over.
   const calendar = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
   if (calendar.getUTCMonth() !== Number(mo) - 1 || calendar.getUTCDate() !== Number(d) || Number(h) > 23 || Number(mi) > 59 || Number(sec ?? 0) > 59) return new Date(Number.NaN);
-  return new Date(new TZDate(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(sec ?? 0), Number((ms ?? "0").padEnd(3, "0")), PARIS_TIME_ZONE).getTime());
+  return fromParisWallTime(Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(sec ?? 0), Number((ms ?? "0").padEnd(3, "0"))));
 }
 
 /**
@@ -106,7 +105,7 @@ export const toInstant = (v: unknown): unknown => (typeof v === "string" && v !=
 export const dateField = (label: string) =>
   z
     .preprocess(toInstant, z.coerce.date({ error: `${label} : date invalide.` }))
-    .refine((d) => !Number.isNaN(d.getTime()) && d.getFullYear() >= 1900 && d.getFullYear() <= 2100, `${label} : date invalide.`)
+    .refine((d) => !Number.isNaN(d.getTime()) && d.getUTCFullYear() >= 1900 && d.getUTCFullYear() <= 2100, `${label} : date invalide.`)
     .meta({ type: "string", description: LOCAL_TIME_RULE });
 
 export const versionField = z.coerce.number({ error: "Version manquante." }).int().min(1, "Version invalide.").max(2_147_483_647, "Version invalide.");

@@ -100,6 +100,35 @@ export function parisDateTimeLocal(at: Date | string = new Date()): string {
   return `${isoCalendarDay(parisDay(paris))}T${pad(paris.getHours())}:${pad(paris.getMinutes())}`;
 }
 
+/** The Paris wall-clock time of `at` in a Date's UTC fields (Excel dates, which carry no zone). */
+export function parisWallTime(at: Date): Date {
+  const t = at.getTime();
+  return new Date(t + parisOffsetMs(t));
+}
+
+/**
+ * The same Paris wall-clock time `days` Paris calendar days later (negative: earlier), whatever zone
+ * the process runs in — what date-fns's addDays does in Paris (@date-fns/tz, the unit test's
+ * reference) at the cost of parisDay: a callback received at 23:30 on the Saturday the clocks go
+ * forward is due two days later at 23:30 on Monday, not at 00:30 on Tuesday (48 h later).
+ */
+export function addParisDays(at: Date, days: number): Date {
+  const t = at.getTime();
+  return fromParisWallTime(t + parisOffsetMs(t) + days * DAY_MS);
+}
+
+/**
+ * The instant of a Paris wall-clock time given as the ms of its fields read as UTC (Date.UTC(y, m,
+ * d, h, min…)). It lies between wall − 2 h and wall − 1 h (Paris is UTC+1 or UTC+2 since 1976);
+ * where the offset changes in that hour, the wall time is skipped (spring: one hour later, 02:30 →
+ * 03:30) or occurs twice (autumn: winter time, the later instant) — the rule parseInstant documents,
+ * and TZDate's when the process runs in UTC: under TZ=Pacific/Auckland TZDate takes the summer-time
+ * instant of an autumn ambiguous hour.
+ */
+export function fromParisWallTime(wall: number): Date {
+  return new Date(wall - Math.min(parisOffsetMs(wall - 2 * HOUR_MS), parisOffsetMs(wall - HOUR_MS)));
+}
+
 /** The first instant of the Paris day `at` falls on (00:00 in Paris, 23:00 or 22:00 UTC the day before). */
 export function parisStartOfDay(at: Date = new Date()): Date {
   return new Date(startOfDay(new TZDate(at.getTime(), PARIS_TIME_ZONE)).getTime());

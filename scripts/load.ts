@@ -13,9 +13,10 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { format } from "date-fns";
 import { API_TOKEN_ROLES } from "@/lib/authz/policy";
 import { processEnv } from "@/lib/env";
+import { currentMonth } from "@/lib/indicators/period.rules";
+import { parisToday } from "@/lib/paris-day";
 import { sessionCookie } from "@/scripts/bench/helpers";
 import { createPrismaClient } from "@/lib/db-client";
 import { seedDemo } from "@/prisma/seed/demo";
@@ -121,7 +122,7 @@ async function main() {
 
     const samples: Sample[] = [];
     const writes: Write[] = [];
-    const month = format(new Date(), "yyyy-MM");
+    const month = currentMonth(new Date());
     async function call(op: string, auth: Record<string, string>, pathname: string, body?: unknown): Promise<{ status: number | "no-answer"; json?: unknown }> {
       const t0 = Date.now();
       try {
@@ -166,10 +167,10 @@ async function main() {
           const companyId = a.companies[i % a.companies.length]!;
           const marker = `charge-${randomUUID()}`;
           if (i % 2) {
-            const r = await call("POST visit", a.auth, "/api/v1/visits", { companyId, date: format(new Date(), "yyyy-MM-dd"), purpose: marker, staffIds: [a.userId], partnersPresent: [], needs: [], followUps: [] });
+            const r = await call("POST visit", a.auth, "/api/v1/visits", { companyId, date: parisToday(), purpose: marker, staffIds: [a.userId], partnersPresent: [], needs: [], followUps: [] });
             writes.push({ kind: "visit", marker, status: r.status, id: (r.json as { id?: string } | undefined)?.id });
           } else {
-            const r = await call("POST offer", a.auth, "/api/v1/offers", { companyId, title: marker, contractType: "CDI", positions: 1, source: "VISITE", receivedAt: format(new Date(), "yyyy-MM-dd") });
+            const r = await call("POST offer", a.auth, "/api/v1/offers", { companyId, title: marker, contractType: "CDI", positions: 1, source: "VISITE", receivedAt: parisToday() });
             writes.push({ kind: "offer", marker, status: r.status, id: (r.json as { id?: string } | undefined)?.id });
           }
           await call("GET companies", a.auth, "/api/v1/companies?pageSize=20");

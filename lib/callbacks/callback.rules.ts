@@ -5,8 +5,7 @@
 // "two calendar days" (prisma/seed/rule-sets.ts) and the demo data is generated that way; a
 // company calling on Friday expects a call on Monday at the latest, which two calendar days
 // over a weekend would not give — an administrator who wants that sets a longer delay.
-import { addDays } from "date-fns";
-import { parisEndOfDay } from "@/lib/paris-day";
+import { addParisDays, parisEndOfDay } from "@/lib/paris-day";
 import type { OperationsRules } from "@/lib/rules/rule-set.schema";
 
 export const CALLBACK_STATUSES = ["A_RAPPELER", "JOINT", "BESOIN_QUALIFIE", "INJOIGNABLE"] as const;
@@ -30,7 +29,8 @@ export const ATTEMPT_OUTCOME_LABELS: Record<AttemptOutcome, string> = {
 };
 
 export function callbackDueAt(receivedAt: Date, rules: Pick<OperationsRules, "numeroVertCallbackDelayDays">): Date {
-  return addDays(receivedAt, rules.numeroVertCallbackDelayDays);
+  // Calendar days in Paris: the same Paris time, not n × 24 h (which moves it an hour across a change of clocks).
+  return addParisDays(receivedAt, rules.numeroVertCallbackDelayDays);
 }
 
 export interface CallbackState {

@@ -1,6 +1,6 @@
 import "server-only";
 // Reads of companies and contacts, always through scopeFor(): out of scope reads as not found.
-import { subMonths } from "date-fns";
+import { addMonthsUtc } from "@/lib/calendar-day";
 import { recordAudit } from "@/lib/audit/audit.service";
 import type { CurrentUser } from "@/lib/auth/principal";
 import { scopeFor, type ScopeWhere } from "@/lib/authz/policy";
@@ -62,7 +62,7 @@ function companyListSql(scope: ScopeWhere, q: CompanyListQuery, now: Date): Pris
       ? []
       : q.noContactMonths === 0
         ? [Prisma.sql`c."lastContactAt" IS NULL`]
-        : [Prisma.sql`(c."lastContactAt" IS NULL OR c."lastContactAt" < ${subMonths(now, q.noContactMonths).toISOString()}::timestamp(3))`]),
+        : [Prisma.sql`(c."lastContactAt" IS NULL OR c."lastContactAt" < ${addMonthsUtc(now, -q.noContactMonths).toISOString()}::timestamp(3))`]),
     ...(q.hasOpenOffers ? [q.hasOpenOffers === "true" ? hasOpenOffer : Prisma.sql`NOT ${hasOpenOffer}`] : []),
   ];
   return Prisma.join(filters, " AND ");

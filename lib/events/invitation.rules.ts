@@ -1,7 +1,8 @@
 // Circuit-court invitations (issue 20): message templates, placeholders, the legal mention, link
 // problems and reminder due dates. Pure: callers pass `now`.
-import { differenceInCalendarDays } from "date-fns";
 import { TZDate } from "@date-fns/tz";
+import { differenceInCalendarDaysUtc } from "@/lib/calendar-day";
+import { parisDate, parisEndOfDay } from "@/lib/paris-day";
 
 export const MESSAGE_KINDS = ["INVITATION", "REMINDER", "PROMOTION"] as const;
 export type MessageKindName = (typeof MESSAGE_KINDS)[number];
@@ -62,10 +63,9 @@ export function eventPlaceholders(e: { title: string; date: Date; place: string;
   };
 }
 
-/** A link is valid until the end of the event's day (Paris time). */
+/** A link is valid until the end of the event's day (Paris time): 23:59:59. */
 export function linkExpiry(eventDate: Date): Date {
-  const d = new TZDate(eventDate, PARIS);
-  return new Date(new TZDate(d.getFullYear(), d.getMonth(), d.getDate(), 23, 59, 59, PARIS).getTime());
+  return new Date(Math.floor(parisEndOfDay(eventDate).getTime() / 1000) * 1000);
 }
 
 export type LinkProblem = "UNKNOWN" | "OTHER_EVENT" | "EXPIRED" | "USED" | "CANCELLED" | "RATE_LIMITED";
@@ -81,7 +81,7 @@ export const LINK_PROBLEM_MESSAGES: Record<LinkProblem, string> = {
 
 /** Days before the event (Paris calendar days) on which `now` falls, if it is one of the reminder delays. */
 export function reminderDue(eventDate: Date, now: Date, delays: readonly number[]): number | null {
-  const days = differenceInCalendarDays(new TZDate(eventDate, PARIS), new TZDate(now, PARIS));
+  const days = differenceInCalendarDaysUtc(parisDate(eventDate), parisDate(now));
   return delays.includes(days) ? days : null;
 }
 

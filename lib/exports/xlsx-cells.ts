@@ -1,14 +1,14 @@
 // Typed spreadsheet cells (issue 15 §4): a date is an Excel date (sortable, filterable), never text.
 // Excel dates carry no time zone: an instant is written as its Paris wall-clock time.
-import { TZDate } from "@date-fns/tz";
+import { parisWallTime } from "@/lib/paris-day";
 
 export const XLSX_DATE_FORMAT = "dd/mm/yyyy";
 export const XLSX_DATE_TIME_FORMAT = "dd/mm/yyyy hh:mm";
 
 /** The instant as the Paris wall-clock time, in a Date whose UTC fields Excel will show. */
 export function parisWallClock(d: Date): Date {
-  const t = new TZDate(d.getTime(), "Europe/Paris");
-  return new Date(Date.UTC(t.getFullYear(), t.getMonth(), t.getDate(), t.getHours(), t.getMinutes(), t.getSeconds()));
+  const wall = parisWallTime(d).getTime();
+  return new Date(wall - (((wall % 1000) + 1000) % 1000));
 }
 
 /** A calendar day « AAAA-MM-JJ » as an Excel date, or null when `v` is not one. */

@@ -5,7 +5,7 @@
 // volume of beneficiaries, diagnostics / accompaniments with their mean duration, change in accepted
 // distance, orientations, satisfaction). Project-wide figures over the period, not sums of months (a
 // person seen in three months is one beneficiary). Pure: no Prisma, no Next, no clock.
-import { addMonths, subMonths } from "date-fns";
+import { addMonthsUtc } from "@/lib/calendar-day";
 import { ftMonthlyIndicators, isMasked, type FtDiagnosticFact, type FtIndicatorKind, type FtIndicatorValue } from "@/lib/france-travail/ft-report.rules";
 import { parisDate } from "@/lib/paris-day";
 import type { FranceTravailRules } from "@/lib/rules/rule-set.schema";
@@ -101,7 +101,7 @@ export function ftBilanPeriod(
   now: Date,
 ): Period {
   if (kind === "FINAL") return { from: f.signedAt, to: f.endsAt };
-  const due = new Date(addMonths(f.signedAt, rules.intermediateBilanMonthsAfterSignature).getTime() - DAY);
+  const due = new Date(addMonthsUtc(f.signedAt, rules.intermediateBilanMonthsAfterSignature).getTime() - DAY);
   // Today in Paris, as a day is stored (midnight UTC): the UTC day is still yesterday before 01:00/02:00.
   const today = parisDate(now);
   const asOf = f.intermediateReportAt ?? (today < due ? today : due);
@@ -138,7 +138,7 @@ export function intermediateBilanCheck(
   rules: Pick<FranceTravailRules, "intermediateBilanMonthsAfterSignature">,
   now: Date,
 ): BilanCheck {
-  return check(addMonths(f.signedAt, rules.intermediateBilanMonthsAfterSignature), f.intermediateReportAt, now, "Bilan intermédiaire");
+  return check(addMonthsUtc(f.signedAt, rules.intermediateBilanMonthsAfterSignature), f.intermediateReportAt, now, "Bilan intermédiaire");
 }
 
 /**
@@ -156,7 +156,7 @@ export function finalBilanCheck(
       message: `Date de la réunion de bilan non fixée : le bilan final est dû ${rules.finalBilanMonthsBeforeMeeting} mois avant elle.`,
     };
   }
-  return check(subMonths(f.finalReviewMeetingAt, rules.finalBilanMonthsBeforeMeeting), f.finalReportAt, now, "Bilan final");
+  return check(addMonthsUtc(f.finalReviewMeetingAt, -rules.finalBilanMonthsBeforeMeeting), f.finalReportAt, now, "Bilan final");
 }
 
 export interface BudgetUpdateLine {

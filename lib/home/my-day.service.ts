@@ -2,13 +2,12 @@ import "server-only";
 // "Ma journée": the first screen of a platform assistant or manager — callbacks due, their next
 // visits and the follow-up actions due within the week, each through scopeFor(). Days are Paris
 // days (lib/paris-day.ts), never the server's.
-import { addDays } from "date-fns";
 import type { CurrentUser } from "@/lib/auth/principal";
 import { scopeFor } from "@/lib/authz/policy";
 import { callbackUrgency, type CallbackUrgency } from "@/lib/callbacks/callback.rules";
 import type { Db } from "@/lib/db";
 import { openIntakeWhere } from "@/lib/intake/intake-staff.service";
-import { parisEndOfDay, parisStartOfDay } from "@/lib/paris-day";
+import { addParisDays, parisEndOfDay, parisStartOfDay } from "@/lib/paris-day";
 
 /** Horizon of the lists; a screen layout choice (one working week), not a business rule. */
 const HORIZON_DAYS = 7;
@@ -44,13 +43,13 @@ export function callbackQueueWhere(user: CurrentUser, now: Date): Where | null {
 /** Follow-up actions not done, due within the week (or late), assigned to the user or to nobody. */
 export function followUpQueueWhere(user: CurrentUser, now: Date): Where | null {
   const scope = scopeFor(user, "followUp");
-  const horizon = parisEndOfDay(addDays(now, HORIZON_DAYS));
+  const horizon = parisEndOfDay(addParisDays(now, HORIZON_DAYS));
   return scope ? { AND: [scope, { doneAt: null, dueAt: { lte: horizon } }, { OR: [{ assignedToId: user.id }, { assignedToId: null }] }] } : null;
 }
 
 export async function myDay(db: Db, user: CurrentUser, now = new Date()): Promise<MyDay> {
   const visitScope = scopeFor(user, "visit");
-  const horizon = parisEndOfDay(addDays(now, HORIZON_DAYS));
+  const horizon = parisEndOfDay(addParisDays(now, HORIZON_DAYS));
 
   const callbacks = async (): Promise<MyDayList<MyDayCallback>> => {
     const where = callbackQueueWhere(user, now);

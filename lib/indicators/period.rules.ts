@@ -1,8 +1,7 @@
 // Months and periods of the bilans, as "YYYY-MM" keys. Pure: `now` is always passed in.
 // A month is a calendar month in Europe/Paris (the SQL groups by the same local month).
-import { format } from "date-fns";
-import { fr } from "date-fns/locale";
 import { z } from "zod";
+import { formatUtc } from "@/lib/calendar-day";
 
 export const monthKeySchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Mois attendu au format AAAA-MM");
 export type MonthKey = string;
@@ -82,20 +81,16 @@ export function periodMonths(p: Period): MonthKey[] {
 }
 
 // Month names come from date-fns' French locale (« déc. 25 », « mars 26 », « juin 26 »): never
-// hand-made abbreviations. The date is built at local noon of the 1st so no time zone moves it.
-const localDate = (key: MonthKey) => {
-  const { year, month } = parseMonth(key);
-  return new Date(year, month - 1, 1, 12);
-};
+// hand-made abbreviations; read on the 1st at midnight UTC (formatUtc), whatever the process's zone.
 
 /** « décembre 2025 » */
 export function monthLabel(key: MonthKey): string {
-  return format(localDate(key), "MMMM yyyy", { locale: fr });
+  return formatUtc(monthDate(key), "MMMM yyyy");
 }
 
 /** « déc. 25 », « mai 26 » (charts and table headers). */
 export function shortMonthLabel(key: MonthKey): string {
-  return format(localDate(key), "MMM yy", { locale: fr });
+  return formatUtc(monthDate(key), "MMM yy");
 }
 
 export function periodLabel(p: Period): string {

@@ -1,6 +1,7 @@
 // Job-seeker rules: identifier and contact formats, age limits, duplicate detection.
 // Pure: no Prisma, no Next, no clock (callers pass `now` and the active OPERATIONS rule set).
-import { differenceInYears } from "date-fns";
+import { differenceInYearsUtc } from "@/lib/calendar-day";
+import { parisDate } from "@/lib/paris-day";
 import { isInFuture } from "@/lib/fields.schema";
 
 /** France Travail (ex-Pôle emploi) identifier: 7 digits then a letter or a digit, e.g. 1234567A. */
@@ -25,16 +26,18 @@ export type RuleResult<T> = { ok: true; value: T } | { ok: false; message: strin
 /** A birth date is refused when in the future or when the person is younger than `minAge` today. */
 export function checkBirthDate(birthDate: Date, now: Date, minAge: number): RuleResult<Date> {
   if (isInFuture(birthDate, now)) return { ok: false, message: "La date de naissance ne peut pas être dans le futur." };
-  if (differenceInYears(now, birthDate) < minAge) {
+  // Age on the Paris calendar: birth day (stored at midnight UTC) to today's day in Paris.
+  const age = differenceInYearsUtc(parisDate(now), birthDate);
+  if (age < minAge) {
     return { ok: false, message: `La personne doit avoir au moins ${minAge} ans.` };
   }
-  if (differenceInYears(now, birthDate) > 120) return { ok: false, message: "Date de naissance invraisemblable (plus de 120 ans)." };
+  if (age > 120) return { ok: false, message: "Date de naissance invraisemblable (plus de 120 ans)." };
   return { ok: true, value: birthDate };
 }
 
 /** "Jeune" for the bilan: strictly under `youngAgeLimit` on the given date. */
 export function isYoung(birthDate: Date | null, at: Date, youngAgeLimit: number): boolean {
-  return birthDate !== null && differenceInYears(at, birthDate) < youngAgeLimit;
+  return birthDate !== null && differenceInYearsUtc(parisDate(at), birthDate) < youngAgeLimit;
 }
 
 /** Accent-, case-, hyphen- and space-insensitive form of a name ("Lefèvre-Dupont" = "lefevre dupont"). */

@@ -1,5 +1,4 @@
 import "server-only";
-import { subDays } from "date-fns";
 import type { CurrentUser } from "@/lib/auth/principal";
 import { scopeFor } from "@/lib/authz/policy";
 import { sqlScope } from "@/lib/authz/sql-scope";
@@ -7,6 +6,7 @@ import type { DbOrTx } from "@/lib/db";
 import { ForbiddenError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { goesStale, offerStaleness, type OfferStatus, type Staleness } from "@/lib/offers/offer.rules";
+import { addParisDays, parisStartOfDay } from "@/lib/paris-day";
 import type { OfferDto, OfferListQuery } from "@/lib/offers/offer.schema";
 import { cappedTotal, keysetArgs, keysetPage, tableEstimate, type KeysetPage, type KeysetSort } from "@/lib/pagination/keyset";
 import { iso, pageJson } from "@/lib/pagination/keyset-sql";
@@ -51,7 +51,9 @@ async function readOfferPage(db: DbOrTx, user: CurrentUser, q: OfferListQuery, n
   const scope = scopeFor(user, "offer");
   if (!scope) throw new ForbiddenError();
   const rules = (await getActiveRuleSet(db, "OPERATIONS", now)).payload;
-  const staleSince = subDays(now, rules.offerStaleDays);
+  // Stale from the Paris day offerStaleDays after the last activity (offerStaleness): last activity
+  // before the Paris day after today − offerStaleDays.
+  const staleSince = parisStartOfDay(addParisDays(now, 1 - rules.offerStaleDays));
   const term = q.q ? normalizeSearch(q.q) : "";
   const contains = `%${likeLiteral(term)}%`;
   const active = Prisma.sql`o.status IN ('OPEN'::"OfferStatus", 'PARTIALLY_FILLED'::"OfferStatus")`;

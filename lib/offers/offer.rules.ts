@@ -1,7 +1,7 @@
 // Job-offer lifecycle: the status state machine, hires against positions, and staleness dates.
 // Pure: no Prisma, no Next, no clock (callers pass `now` and the active OPERATIONS rule set).
-import { addDays, differenceInCalendarDays } from "date-fns";
-import { parisDate } from "@/lib/paris-day";
+import { differenceInCalendarDaysUtc } from "@/lib/calendar-day";
+import { addParisDays, parisDate } from "@/lib/paris-day";
 
 export const OFFER_STATUSES = ["DRAFT", "OPEN", "PARTIALLY_FILLED", "FILLED", "CANCELLED", "EXPIRED"] as const;
 export type OfferStatus = (typeof OFFER_STATUSES)[number];
@@ -102,10 +102,11 @@ export type Staleness =
  * offerExpiryNoticeDays before. Only OPEN and PARTIALLY_FILLED offers go stale.
  */
 export function offerStaleness(lastActivityAt: Date, now: Date, rules: StalenessRules): Staleness {
-  const staleOn = addDays(lastActivityAt, rules.offerStaleDays);
-  const expiresOn = addDays(lastActivityAt, rules.offerExpireDays);
-  // Calendar days in Paris, not the server's (date-fns reads the process zone).
-  const idle = differenceInCalendarDays(parisDate(now), parisDate(lastActivityAt));
+  // Calendar days in Paris, not the server's (date-fns reads the process zone): the Paris day of
+  // staleOn is the one from which `idle` reaches offerStaleDays.
+  const staleOn = addParisDays(lastActivityAt, rules.offerStaleDays);
+  const expiresOn = addParisDays(lastActivityAt, rules.offerExpireDays);
+  const idle = differenceInCalendarDaysUtc(parisDate(now), parisDate(lastActivityAt));
   if (idle >= rules.offerExpireDays) return { state: "EXPIRE_NOW", staleOn, expiresOn };
   if (idle >= rules.offerStaleDays) {
     const daysLeft = rules.offerExpireDays - idle;

@@ -7,6 +7,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/audit.service";
 import type { CurrentUser } from "@/lib/auth/principal";
 import { can, type Action } from "@/lib/authz/policy";
+import { addMonthsUtc } from "@/lib/calendar-day";
 import { createCompany, DuplicateSiretError } from "@/lib/companies/company.service";
 import type { Db, DbOrTx } from "@/lib/db";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
@@ -200,8 +201,7 @@ export async function listProspects(db: Db, user: CurrentUser, platformId: strin
   const platform = await platformOf(db, user, platformId);
   const computedAt = await ensureFreshScores(db, platform.id, now);
   const { rules } = await rulesAt(db, now);
-  const since = new Date(now);
-  since.setMonth(since.getMonth() - rules.recontactMonths);
+  const since = addMonthsUtc(now, -rules.recontactMonths);
   const conds: Prisma.Sql[] = [
     Prisma.sql`ps."platformId" = ${platform.id}::uuid`,
     Prisma.sql`e.active`,

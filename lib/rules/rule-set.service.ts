@@ -2,7 +2,7 @@ import "server-only";
 // Versioned rule sets: a given version, the list, and the admin use case that adds a version (the
 // version in force on a date: lib/rules/active-rule-set.ts). A version is never edited in place: a new one is created,
 // the previous one is closed the day before, and both steps are audited in one transaction.
-import { subDays } from "date-fns";
+import { addDaysUtc } from "@/lib/calendar-day";
 import type { CurrentUser } from "@/lib/auth/principal";
 import { can } from "@/lib/authz/policy";
 import { recordAudit } from "@/lib/audit/audit.service";
@@ -66,7 +66,7 @@ export async function createRuleSetVersion(db: Db, user: CurrentUser, input: Cre
     if (await tx.ruleSet.count({ where: { kind: input.kind, validFrom: { gte: validFrom } } })) {
       throw new UnprocessableError("Une version commence déjà à cette date ou après : choisissez une date postérieure.", { validFrom: ["Date antérieure à une version existante."] });
     }
-    if (previous) await tx.ruleSet.update({ where: { id: previous.id }, data: { validTo: subDays(validFrom, 1) } });
+    if (previous) await tx.ruleSet.update({ where: { id: previous.id }, data: { validTo: addDaysUtc(validFrom, -1) } });
     const row = await tx.ruleSet.create({
       data: { kind: input.kind, version: (last?.version ?? 0) + 1, validFrom, payload: parsed.data as Prisma.InputJsonValue, note: input.note, createdById: user.id },
     });

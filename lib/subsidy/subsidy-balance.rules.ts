@@ -1,5 +1,5 @@
 // Payment schedule, payment ceiling and final balance of a subsidy (shared/DOMAIN.md §4). Pure.
-import { addDays, addMonths } from "date-fns";
+import { addDaysUtc, addMonthsUtc } from "@/lib/calendar-day";
 import { formatCents } from "@/lib/format";
 import { gapNeedsExplanation } from "@/lib/subsidy/financial-report.rules";
 import type { FranceTravailRules, RegionFrameworkRules, TrancheRule } from "@/lib/rules/rule-set.schema";
@@ -28,7 +28,7 @@ export function trancheRulesOf(r: FunderRules): TrancheRule[] | null {
 function anchorDate(t: TrancheRule, d: AnchorDates): Date | null {
   const base = t.anchor === "SIGNATURE" ? d.signedAt : t.anchor === "INTERMEDIATE_REPORT" ? d.intermediateReportAt : d.finalReviewMeetingAt;
   if (!base) return null;
-  return t.dueMonthsAfter !== undefined ? addMonths(base, t.dueMonthsAfter) : addDays(base, t.dueDaysAfter ?? 0);
+  return t.dueMonthsAfter !== undefined ? addMonthsUtc(base, t.dueMonthsAfter) : addDaysUtc(base, t.dueDaysAfter ?? 0);
 }
 
 /**

@@ -2,7 +2,7 @@
 // 2017-779, SCDL "subventions" schema), de minimis ceiling per undertaking, and the deadlines the
 // finance team follows. Pure: `now` and every figure come in as parameters.
 import { csvDocument } from "@/lib/exports/csv";
-import { addMonths, differenceInCalendarDays, subMonths, subYears } from "date-fns";
+import { addMonthsUtc, addYearsUtc, differenceInCalendarDaysUtc } from "@/lib/calendar-day";
 import { formatCents } from "@/lib/format";
 import { parisDate } from "@/lib/paris-day";
 import type { Attributor } from "@/lib/rules/rule-set.schema";
@@ -128,7 +128,7 @@ export function deMinimisCheck(
   proposedCents: number,
   now: Date,
 ): DeMinimisResult {
-  const windowStart = subYears(now, rule.years);
+  const windowStart = addYearsUtc(now, -rule.years);
   const previousCents = previousAids.filter((a) => a.grantedAt > windowStart && a.grantedAt <= now).reduce((s, a) => s + a.amountCents, 0);
   const totalCents = previousCents + proposedCents;
   const exceeded = totalCents > rule.ceilingCents;
@@ -172,7 +172,7 @@ export interface DeadlineFile {
 function state(dueAt: Date, done: boolean, now: Date, soonDays: number): { state: DeadlineState; daysLeft: number } {
   // Days from today in Paris (stored as a day is, midnight UTC) to the due day: not the server's day,
   // which is still yesterday between midnight in Paris and midnight UTC.
-  const daysLeft = differenceInCalendarDays(dueAt, parisDate(now));
+  const daysLeft = differenceInCalendarDaysUtc(dueAt, parisDate(now));
   if (done) return { state: "DONE", daysLeft };
   if (daysLeft < 0) return { state: "LATE", daysLeft };
   return { state: daysLeft <= soonDays ? "SOON" : "UPCOMING", daysLeft };
@@ -217,7 +217,7 @@ export function fileDeadlines(
 ): Deadline[] {
   const out: Deadline[] = [];
   if (f.fiscalYearEnd) {
-    const dueAt = addMonths(f.fiscalYearEnd, rules.financialReportMonthsAfterFiscalYearEnd);
+    const dueAt = addMonthsUtc(f.fiscalYearEnd, rules.financialReportMonthsAfterFiscalYearEnd);
     out.push({
       kind: "FINANCIAL_REPORT", label: "Compte rendu financier", dueAt, ...state(dueAt, f.financialReportReceivedAt !== null, now, soonDays),
       consequence: f.formalNoticeAt
@@ -228,7 +228,7 @@ export function fileDeadlines(
   if (f.cadre) {
     // Région convention cadre art. 11: « recruter l'équipe de la plateforme dans un délai maximal de 6
     // mois suivant la date de notification de la présente convention, sous peine de caducité de l'acte ».
-    const dueAt = addMonths(f.cadre.notificationDate, rules.teamRecruitmentMonthsAfterNotification);
+    const dueAt = addMonthsUtc(f.cadre.notificationDate, rules.teamRecruitmentMonthsAfterNotification);
     out.push({
       kind: "TEAM_RECRUITMENT", label: "Équipe recrutée (convention cadre)", dueAt, ...state(dueAt, f.cadre.teamRecruitedAt !== null, now, soonDays),
       consequence: "Caducité de la convention (décision des finances)",
@@ -241,7 +241,7 @@ export function fileDeadlines(
     });
   }
   if (f.ftFinalBilan?.meetingAt) {
-    const dueAt = subMonths(f.ftFinalBilan.meetingAt, f.ftFinalBilan.monthsBefore);
+    const dueAt = addMonthsUtc(f.ftFinalBilan.meetingAt, -f.ftFinalBilan.monthsBefore);
     out.push({
       kind: "FT_FINAL_BILAN", label: "Bilan final France Travail (avant la réunion de bilan)", dueAt, ...state(dueAt, f.ftFinalBilan.reportAt !== null, now, soonDays),
       consequence: "Solde versé dans les 30 jours suivant la réunion de bilan",

@@ -19,7 +19,7 @@
 // still due at the request is not paid, case 2) lets France Travail suspend what falls due in the 30
 // days and withholds the rest at the effective date, case 3) is immediate. Région: the same, pending
 // the restitution the termination implies.
-import { addDays, addMonths } from "date-fns";
+import { addDaysUtc, addMonthsUtc } from "@/lib/calendar-day";
 
 export type Funder = "REGION" | "FRANCE_TRAVAIL";
 export const TERMINATION_MODES = ["REQUEST", "BREACH", "AUTOMATIC", "NOTICE"] as const;
@@ -52,11 +52,11 @@ export function terminationEffectiveDate(funder: Funder, mode: TerminationMode, 
   if (!MODES_BY_FUNDER[funder].includes(mode)) return null;
   if (funder === "FRANCE_TRAVAIL") {
     const ft = rules.franceTravail ?? { requestNoticeMonths: 3, breachNoticeDays: 30 };
-    if (mode === "REQUEST") return addMonths(noticeAt, ft.requestNoticeMonths);
-    if (mode === "BREACH") return addDays(noticeAt, ft.breachNoticeDays);
+    if (mode === "REQUEST") return addMonthsUtc(noticeAt, ft.requestNoticeMonths);
+    if (mode === "BREACH") return addDaysUtc(noticeAt, ft.breachNoticeDays);
     return noticeAt;
   }
-  return addMonths(noticeAt, (rules.region ?? { terminationNoticeMonths: 3 }).terminationNoticeMonths);
+  return addMonthsUtc(noticeAt, (rules.region ?? { terminationNoticeMonths: 3 }).terminationNoticeMonths);
 }
 
 /** Payments are made on a signed convention only; a notified termination suspends them (see above). */

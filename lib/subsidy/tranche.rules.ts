@@ -3,8 +3,8 @@
 //
 // A tranche is PLANNED until the documents its rule requires are received, then claimable (DUE,
 // "Exigible"); the platform claims it (REQUESTED, "Demandée"); finance records the payment (PAID).
-import { addDays, format } from "date-fns";
-import { formatCents } from "@/lib/format";
+import { addDaysUtc } from "@/lib/calendar-day";
+import { formatCents, formatDate } from "@/lib/format";
 import type { TrancheRule } from "@/lib/rules/rule-set.schema";
 import { trancheDocuments } from "@/lib/rules/rule-set.schema";
 import { applyRate, percent } from "@/lib/subsidy/subsidy.rules";
@@ -133,7 +133,6 @@ export interface WithholdingResult {
   message: string;
 }
 
-const frDate = (d: Date) => format(d, "dd/MM/yyyy");
 
 /**
  * Financial report late → formal notice → withholding once the notice stays unanswered for the
@@ -144,13 +143,13 @@ export function computeWithholding(input: WithholdingInput, rules: WithholdingRu
   const none = (message: string, stage: WithholdingStage = "NONE"): WithholdingResult => ({ stage, withheldCents: 0, appliesFrom: null, message });
   if (!input.fiscalYearEnd || !reportDueAt || input.awardedCents === null) return none("Pas de retenue : aucun compte rendu financier attendu.");
   if (input.financialReportReceivedAt) return none("Pas de retenue : compte rendu financier reçu.");
-  if (now <= reportDueAt) return none(`Pas de retenue : compte rendu financier attendu au plus tard le ${frDate(reportDueAt)}.`);
+  if (now <= reportDueAt) return none(`Pas de retenue : compte rendu financier attendu au plus tard le ${formatDate(reportDueAt)}.`);
   if (!input.formalNoticeAt) {
-    return none(`Compte rendu financier en retard depuis le ${frDate(reportDueAt)} : envoyer une mise en demeure avant toute retenue.`, "REPORT_LATE");
+    return none(`Compte rendu financier en retard depuis le ${formatDate(reportDueAt)} : envoyer une mise en demeure avant toute retenue.`, "REPORT_LATE");
   }
-  const appliesFrom = addDays(input.formalNoticeAt, rules.formalNoticeResponseDays ?? 0);
+  const appliesFrom = addDaysUtc(input.formalNoticeAt, rules.formalNoticeResponseDays ?? 0);
   if (now < appliesFrom) {
-    return { stage: "NOTICE_PENDING", withheldCents: 0, appliesFrom, message: `Mise en demeure du ${frDate(input.formalNoticeAt)} : retenue applicable à partir du ${frDate(appliesFrom)} sans réponse.` };
+    return { stage: "NOTICE_PENDING", withheldCents: 0, appliesFrom, message: `Mise en demeure du ${formatDate(input.formalNoticeAt)} : retenue applicable à partir du ${formatDate(appliesFrom)} sans réponse.` };
   }
   const bp = rules.financialReportWithholdingBp;
   if (bp === null || bp === undefined) {
@@ -161,7 +160,7 @@ export function computeWithholding(input: WithholdingInput, rules: WithholdingRu
   const withheldCents = Math.min(atRate, remaining);
   return {
     stage: "WITHHOLDING", withheldCents, appliesFrom,
-    message: `Mise en demeure du ${frDate(input.formalNoticeAt)} restée sans réponse : retenue de ${percent(bp)} × ${formatCents(input.awardedCents)} = ${formatCents(atRate)}` +
+    message: `Mise en demeure du ${formatDate(input.formalNoticeAt)} restée sans réponse : retenue de ${percent(bp)} × ${formatCents(input.awardedCents)} = ${formatCents(atRate)}` +
       (withheldCents < atRate ? `, limitée au reste à verser (${formatCents(remaining)}) : ${formatCents(withheldCents)}.` : "."),
   };
 }

@@ -1,7 +1,7 @@
 import "server-only";
 // Tranche claims, refund orders (ordres de reversement) and France Travail breaches. Each write:
 // authorize → scoped file → pure rules (tranche.rules.ts) → one transaction → history + audit.
-import { addDays, addMonths } from "date-fns";
+import { addDaysUtc, addMonthsUtc } from "@/lib/calendar-day";
 import type { CurrentUser } from "@/lib/auth/principal";
 import { can } from "@/lib/authz/policy";
 import { recordAudit } from "@/lib/audit/audit.service";
@@ -139,7 +139,7 @@ export async function financeFigures(db: DbOrTx, file: FileRow, rs: FunderRules,
     ? computeFinalBalance(rs, { awardedCents: awarded, paidCents, staffEtp: Number(file.staffEtp), platform: file.platform, lines: lineInputs })
     : null;
   const d = deadlines.payload;
-  const reportDueAt = file.fiscalYearEnd ? addMonths(file.fiscalYearEnd, d.financialReportMonthsAfterFiscalYearEnd) : null;
+  const reportDueAt = file.fiscalYearEnd ? addMonthsUtc(file.fiscalYearEnd, d.financialReportMonthsAfterFiscalYearEnd) : null;
   const withholding = computeWithholding({ ...file, awardedCents: awarded, paidCents }, d, reportDueAt, now);
   const breach = file.ftBreach as FtBreach | null;
   const penaltyRules = rs.funder === "FRANCE_TRAVAIL" ? rs.rules.penalties : undefined;
@@ -183,7 +183,7 @@ export async function issueRefundOrder(db: Db, user: CurrentUser, fileId: string
     const existing = await tx.refundOrder.findMany({ where: { number: { startsWith: `OR-${year}-` } }, select: { number: true } });
     const number = nextRefundOrderNumber(year, existing.map((e) => e.number));
     const order = await tx.refundOrder.create({
-      data: { subsidyFileId: fileId, number, amountCents: BigInt(input.amountCents), issuedAt, dueAt: addDays(issuedAt, dueDays), reason: input.reason, createdById: user.id },
+      data: { subsidyFileId: fileId, number, amountCents: BigInt(input.amountCents), issuedAt, dueAt: addDaysUtc(issuedAt, dueDays), reason: input.reason, createdById: user.id },
     });
     await tx.subsidyFileEvent.create({
       data: { subsidyFileId: fileId, transition: "refundOrderIssued", fromStatus: file.status, toStatus: file.status, actorId: user.id, comment: `${number} : ${input.reason}` },

@@ -1,7 +1,6 @@
 import "server-only";
 // Personal access tokens: created and revoked by their owner; only a SHA-256 of the token is stored.
 import { randomBytes } from "node:crypto";
-import { addDays } from "date-fns";
 import { recordAudit } from "@/lib/audit/audit.service";
 import type { CurrentUser } from "@/lib/auth/principal";
 import { can, denialMessage } from "@/lib/authz/policy";
@@ -10,6 +9,7 @@ import type { Db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { ApiTokenDto, CreateTokenInput } from "@/lib/tokens/token.schema";
+import { addParisDays } from "@/lib/paris-day";
 
 const select = { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, expiresAt: true, revokedAt: true } as const;
 
@@ -44,7 +44,7 @@ export async function createToken(db: Db, user: CurrentUser, input: CreateTokenI
   const token = `${API_TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
   const row = await db.$transaction(async (tx) => {
     const created = await tx.apiToken.create({
-      data: { userId: user.id, name: input.name, tokenHash: hashToken(token), prefix: token.slice(0, 10), expiresAt: addDays(now, input.expiresInDays) },
+      data: { userId: user.id, name: input.name, tokenHash: hashToken(token), prefix: token.slice(0, 10), expiresAt: addParisDays(now, input.expiresInDays) },
       select,
     });
     await recordAudit(tx, { action: "apiToken.created", actorId: user.id, actorRole: user.role, entityType: "ApiToken", entityId: created.id });

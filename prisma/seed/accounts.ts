@@ -1,5 +1,5 @@
 // The demo platforms and the eight demo accounts (one per role journey of the e2e specs).
-import { subDays, subMonths } from "date-fns";
+import { addDaysUtc, addMonthsUtc } from "@/lib/calendar-day";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { generateSiret, withLuhnKey } from "@/lib/rules/siret.rules";
 import { totpRequired } from "@/lib/auth/two-factor.rules";
@@ -51,7 +51,7 @@ export function buildPlatforms(ctx: SeedContext, rows: Rows): PlatformContext[] 
       conventionEndDate: new Date(Date.UTC(year + 1, 11, 31)),
       notificationDate: new Date(Date.UTC(year - 4, 11, 10)),
       coPresidents,
-      createdAt: subMonths(ctx.windowStart, 6),
+      createdAt: addMonthsUtc(ctx.windowStart, -6),
     });
     return { id, spec, communes, staffIds: [], coPresidents };
   });
@@ -66,12 +66,12 @@ export function buildAccounts(ctx: SeedContext, platforms: PlatformContext[], ha
     rows.users.push({
       id, email: a.email, firstName: faker.person.firstName(), lastName: faker.person.lastName(),
       passwordHash: hashes[i] ?? null, role: a.role, allPlatforms: a.allPlatforms ?? false, active: true,
-      charterAcceptedAt: subDays(ctx.now, faker.number.int({ min: 30, max: 400 })),
+      charterAcceptedAt: addDaysUtc(ctx.now, -(faker.number.int({ min: 30, max: 400 }))),
       passwordChangedAt: ctx.now,
       // Roles with mandatory two-factor login are enrolled with the published demo secret (README).
       ...(totpRequired(a.role) ? { totpSecret: DEMO_TOTP_SECRET, totpEnabledAt: ctx.now } : {}),
       // Staff accounts predate the demo activity they are the authors of.
-      createdAt: subMonths(ctx.windowStart, 1),
+      createdAt: addMonthsUtc(ctx.windowStart, -1),
     });
     const platform = platforms.find((p) => p.spec.slug === a.platform);
     if (platform) {

@@ -1,5 +1,6 @@
 // Companies of one platform, with their contacts, numéro-vert callbacks and timeline notes.
-import { addDays, subDays, subHours } from "date-fns";
+import { subHours } from "date-fns";
+import { addDaysUtc } from "@/lib/calendar-day";
 import { generateSiret } from "@/lib/rules/siret.rules";
 import type { CallbackStatus, HeadcountBand, InteractionKind } from "@/lib/generated/prisma/enums";
 import { CALLBACK_NEEDS, CONTACT_TITLES, SECTORS, type Sector } from "./catalog";
@@ -39,7 +40,7 @@ export function generateCompanies(
     if (forceRecent) recentNumeroVert++;
     const createdAt = forceRecent
       ? subHours(ctx.now, faker.number.int({ min: 2, max: 12 * 24 }))
-      : between(ctx.windowStart, subDays(ctx.now, 3));
+      : between(ctx.windowStart, addDaysUtc(ctx.now, -3));
     let siret: string;
     do siret = generateSiret(rng);
     while (ctx.usedSirets.has(siret));
@@ -88,7 +89,7 @@ function addContacts(p: PlatformContext, c: CompanyMeta, proAddress: string, row
 function addCallback(ctx: SeedContext, p: PlatformContext, c: CompanyMeta, rows: Rows, contactDates: LatestDates): void {
   const { numeroVertCallbackDelayDays: delay, callbackMaxAttempts } = ctx.operations;
   const receivedAt = c.createdAt;
-  const dueAt = addDays(receivedAt, delay);
+  const dueAt = addDaysUtc(receivedAt, delay);
   const ageDays = (ctx.now.getTime() - receivedAt.getTime()) / 86_400_000;
   const status: CallbackStatus =
     ageDays < 14
@@ -102,7 +103,7 @@ function addCallback(ctx: SeedContext, p: PlatformContext, c: CompanyMeta, rows:
   const assignedToId = pickStaff(p);
   let at = receivedAt;
   for (let k = 1; k <= attemptCount; k++) {
-    at = minDate(addDays(at, faker.number.int({ min: k === 1 ? 0 : 1, max: delay + 2 })), ctx.now);
+    at = minDate(addDaysUtc(at, faker.number.int({ min: k === 1 ? 0 : 1, max: delay + 2 })), ctx.now);
     const last = k === attemptCount;
     // Only the last attempt can reach someone; the earlier ones are why there was another try.
     const outcome: CallbackStatus = last && status !== "A_RAPPELER" ? status : "INJOIGNABLE";

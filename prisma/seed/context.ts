@@ -1,7 +1,7 @@
 // Shared state and helpers of the demo seed generators. Every generator draws from the one
 // seeded faker, in a fixed order, so the same `now` always yields the same data set.
 import { fakerFR as faker } from "@faker-js/faker";
-import { addDays, differenceInYears } from "date-fns";
+import { addDaysUtc, differenceInYearsUtc } from "@/lib/calendar-day";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { OperationsRules } from "@/lib/rules/rule-set.schema";
 import type { CommuneRow, PlatformSpec } from "./territories";
@@ -100,7 +100,7 @@ export function maxDate(a: Date, b: Date): Date {
 }
 
 export function ageAt(birthDate: Date, at: Date): number {
-  return differenceInYears(at, birthDate);
+  return differenceInYearsUtc(at, birthDate);
 }
 
 export function chance(probability: number): boolean {
@@ -170,5 +170,5 @@ export class LatestDates {
 }
 
 export function daysAfter(d: Date, min: number, max: number): Date {
-  return addDays(d, faker.number.int({ min, max }));
+  return addDaysUtc(d, faker.number.int({ min, max }));
 }

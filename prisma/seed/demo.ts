@@ -2,7 +2,7 @@
 // Idempotent (nothing happens once the admin account exists) and deterministic (fixed faker
 // seed, every date relative to `now`); written in one transaction so a failed run leaves nothing.
 import { seedDemoRegister } from "@/prisma/seed/sirene";
-import { subMonths } from "date-fns";
+import { addMonthsUtc } from "@/lib/calendar-day";
 import type { PrismaClient, Prisma } from "@/lib/generated/prisma/client";
 import { hashPassword } from "@/lib/auth/password";
 import {
@@ -90,7 +90,7 @@ export function buildDemoRows(now: Date, hashes: string[], rules: Omit<SeedRules
   try {
     const rows = emptyRows();
     const ctx: SeedContext = {
-      now, windowStart: subMonths(now, 24), operations: rules.operations, referentId: "", usedSirets: new Set(),
+      now, windowStart: addMonthsUtc(now, -24), operations: rules.operations, referentId: "", usedSirets: new Set(),
     };
     const platforms = buildPlatforms(ctx, rows);
     ctx.referentId = buildAccounts(ctx, platforms, hashes, rows);

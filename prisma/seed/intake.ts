@@ -3,7 +3,7 @@
 // finds a waiting one). No faker draw here: ids and the SIRET come from a hash, so the rest of the
 // seed keeps its exact sequence.
 import { createHash } from "node:crypto";
-import { addDays } from "date-fns";
+import { addDaysUtc } from "@/lib/calendar-day";
 import { callbackDueAt } from "@/lib/callbacks/callback.rules";
 import { generateSiret } from "@/lib/rules/siret.rules";
 import type { PlatformContext, Rows, SeedContext } from "./context";
@@ -27,7 +27,7 @@ export function seedIntakeRequests(ctx: SeedContext, p: PlatformContext, rows: R
   const home = p.communes.find((c) => c.name === "Avion") ?? p.communes[0];
   if (!commune || !home) return;
   // Sent yesterday evening, Paris time (18 h 40 UTC in winter is 19 h 40).
-  const yesterday = addDays(ctx.now, -1);
+  const yesterday = addDaysUtc(ctx.now, -1);
   const submittedAt = new Date(Date.UTC(yesterday.getUTCFullYear(), yesterday.getUTCMonth(), yesterday.getUTCDate(), 18, 40));
   const rng = hashRng(`intake-siret:${p.id}`);
   let siret: string;

@@ -1,6 +1,6 @@
 // Job seekers of one platform: every annex 1 art. 2 field, plus the period during which each
 // one is followed ([first, last]); every later activity of that person falls inside it.
-import { subDays } from "date-fns";
+import { addDaysUtc } from "@/lib/calendar-day";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type {
   ContractType, EmploymentSituation, InformationChannel, JobSeekerOrigin, MobilityScope, SupportNeed, TransportMode,
@@ -44,8 +44,8 @@ export function generateJobSeekers(
   const seekers: SeekerMeta[] = [];
   for (let i = 0; i < count; i++) {
     const [minAge, maxAge] = pickWeighted(LAST_CONTACT_AGE);
-    let last = subDays(ctx.now, faker.number.int({ min: minAge, max: maxAge }));
-    let first = maxDate(ctx.windowStart, subDays(last, faker.number.int({ min: 0, max: 240 })));
+    let last = addDaysUtc(ctx.now, -(faker.number.int({ min: minAge, max: maxAge })));
+    let first = maxDate(ctx.windowStart, addDaysUtc(last, -(faker.number.int({ min: 0, max: 240 }))));
     let origin = pickWeighted(ORIGINS);
     let anchorEventId: string | null = null;
     if (origin === "CIRCUIT_COURT") {

@@ -1,5 +1,5 @@
 // The platform's network: chefs de file métier, circuit-court events and governance meetings.
-import { addDays, subDays, subMonths } from "date-fns";
+import { addDaysUtc, addMonthsUtc } from "@/lib/calendar-day";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { EventKind, EventStatus, GovernanceKind } from "@/lib/generated/prisma/enums";
 import { SECTORS, type Sector } from "./catalog";
@@ -28,7 +28,7 @@ export function generateChefsDeFile(
     const sex = pick(["female", "male"] as const);
     const firstName = faker.person.firstName(sex);
     const lastName = faker.person.lastName();
-    const since = dayOf(between(subMonths(ctx.windowStart, 18), subMonths(ctx.now, 3)));
+    const since = dayOf(between(addMonthsUtc(ctx.windowStart, -18), addMonthsUtc(ctx.now, -3)));
     const id = uuid();
     rows.chefsDeFile.push({
       id, platformId: p.id, companyId: company.id, firstName, lastName,
@@ -58,7 +58,7 @@ export function generateEvents(
   const events: EventMeta[] = [];
   for (let i = 0; i < count; i++) {
     // Two upcoming events per platform, the rest spread over the past 24 months.
-    const date = i < 2 ? addDays(ctx.now, faker.number.int({ min: 7, max: 45 })) : between(ctx.windowStart, subDays(ctx.now, 1));
+    const date = i < 2 ? addDaysUtc(ctx.now, faker.number.int({ min: 7, max: 45 })) : between(ctx.windowStart, addDaysUtc(ctx.now, -1));
     const status: EventStatus = date > ctx.now ? "PLANNED" : chance(0.92) ? "HELD" : "CANCELLED";
     const kind = pickWeighted<EventKind>([["CIRCUIT_COURT", 60], ["JOB_DATING", 25], ["FORUM", 12], ["AUTRE", 3]]);
     const sector = pickWeighted(SECTORS.map((s) => [s, s.weight] as const));
@@ -89,7 +89,7 @@ export function generateEvents(
       theme: pick([`Découverte des métiers : ${sector.name}`, "Recrutements du marché caché", "Alternance et apprentissage", "Jeunes et chefs d'entreprise"]),
       sector: sector.name,
       organiser: pick([`Plateforme Proch'Emploi ${p.spec.name}`, `Plateforme Proch'Emploi ${p.spec.name} et France Travail`, `Plateforme Proch'Emploi ${p.spec.name} et Mission locale`]),
-      status, createdAt: subDays(date, 30),
+      status, createdAt: addDaysUtc(date, -30),
       // outcomes: written once the participants are known (pipeline.ts).
     };
     rows.events.push(row);

@@ -1,6 +1,6 @@
 // Job offers of one platform. Status and positionsFilled are only *planned* here: pipeline.ts
 // sets them from the hires that actually happen, so the two can never disagree.
-import { addDays, addMonths } from "date-fns";
+import { addDaysUtc, addMonthsUtc } from "@/lib/calendar-day";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ContractType, OfferSource } from "@/lib/generated/prisma/enums";
 import { type Job } from "./catalog";
@@ -42,7 +42,7 @@ function originOf(
   const numeroVert = companies.filter((c) => c.viaNumeroVert);
   if (source === "VISITE" && recruitingVisits.length > 0) {
     const visit = pick(recruitingVisits);
-    return { source, company: visit.company, visitId: visit.id, receivedAt: minDate(addDays(visit.date, faker.number.int({ min: 0, max: 3 })), ctx.now) };
+    return { source, company: visit.company, visitId: visit.id, receivedAt: minDate(addDaysUtc(visit.date, faker.number.int({ min: 0, max: 3 })), ctx.now) };
   }
   if (source === "EVENEMENT") {
     const held = events.filter((e) => e.attendingCompanies.length > 0);
@@ -53,7 +53,7 @@ function originOf(
   }
   if (source === "NUMERO_VERT" && numeroVert.length > 0) {
     const company = pick(numeroVert);
-    return { source, company, receivedAt: between(minDate(addDays(company.createdAt, 1), ctx.now), ctx.now) };
+    return { source, company, receivedAt: between(minDate(addDaysUtc(company.createdAt, 1), ctx.now), ctx.now) };
   }
   if (source === "CHEF_DE_FILE" && chefs.length > 0) {
     const chef = pick(chefs);
@@ -77,7 +77,7 @@ export function generateOffers(
     const range = DURATION[contractType];
     const partTime = chance(0.2);
     const positions = pickWeighted([[1, 65], [2, 22], [3, 13]] as const);
-    const expiresAt = addMonths(o.receivedAt, faker.number.int({ min: 3, max: 4 }));
+    const expiresAt = addMonthsUtc(o.receivedAt, faker.number.int({ min: 3, max: 4 }));
     const ageDays = (ctx.now.getTime() - o.receivedAt.getTime()) / 86_400_000;
     let frozen: OfferMeta["frozen"] = null;
     let windowEnd = minDate(expiresAt, ctx.now);
@@ -85,7 +85,7 @@ export function generateOffers(
     if (ageDays < 10 && chance(0.3)) frozen = "DRAFT";
     else if (ageDays > 20 && chance(0.08)) {
       frozen = "CANCELLED";
-      windowEnd = between(addDays(o.receivedAt, 7), minDate(addDays(o.receivedAt, 60), ctx.now));
+      windowEnd = between(addDaysUtc(o.receivedAt, 7), minDate(addDaysUtc(o.receivedAt, 60), ctx.now));
     } else if (ageDays > 10 && chance(0.55)) {
       targetHires = positions > 1 && chance(0.35) ? faker.number.int({ min: 1, max: positions - 1 }) : positions;
     }

@@ -1,6 +1,6 @@
 // The job-seeker side of one platform after creation: event participations, proposals (hires
 // first, so offers are settled from them), interactions, and finally the derived lastContactAt.
-import { addDays, subDays } from "date-fns";
+import { addDaysUtc } from "@/lib/calendar-day";
 import type { InteractionKind, ProposalKind, ProposalStatus } from "@/lib/generated/prisma/enums";
 import { ACCOMPANIMENTS, NOT_RETAINED_REASONS, REFUSAL_REASONS, TRAININGS } from "./catalog";
 import type { EventMeta } from "./network";
@@ -41,11 +41,11 @@ export function generatePipeline(
   for (const offer of [...offers].sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime())) {
     const dates: Date[] = [];
     for (let k = 0; k < offer.targetHires; k++) {
-      const eligible = seekers.filter((s) => !s.hiredAt && !proposed.has(`${offer.id}:${s.id}`) && overlap(s, addDays(offer.receivedAt, 5), offer.windowEnd));
+      const eligible = seekers.filter((s) => !s.hiredAt && !proposed.has(`${offer.id}:${s.id}`) && overlap(s, addDaysUtc(offer.receivedAt, 5), offer.windowEnd));
       if (eligible.length === 0) break;
       const matching = eligible.filter((s) => s.desiredRomes.includes(offer.job.rome));
       const s = pick(matching.length > 0 && chance(0.8) ? matching : eligible);
-      const span = overlap(s, addDays(offer.receivedAt, 5), offer.windowEnd)!;
+      const span = overlap(s, addDaysUtc(offer.receivedAt, 5), offer.windowEnd)!;
       const hiredAt = between(span.start, span.end);
       const proposedAt = between(maxDate(s.first, offer.receivedAt), hiredAt);
       push(s, "JOB", {
@@ -81,7 +81,7 @@ export function generatePipeline(
     const s = pick(seekers);
     const training = chance(0.6);
     const proposedAt = between(s.first, s.hiredAt ?? s.last);
-    const settled = proposedAt < subDays(ctx.now, 30);
+    const settled = proposedAt < addDaysUtc(ctx.now, -30);
     const status = pickWeighted<ProposalStatus>([["ACCEPTED", 55], ["REFUSED", 25], ["PROPOSED", settled ? 0 : 20]]);
     push(s, training ? "TRAINING" : "ACCOMPANIMENT", {
       label: training ? pick(TRAININGS) : pick(ACCOMPANIMENTS), status, proposedAt,
@@ -127,7 +127,7 @@ function jobOutcome(offer: OfferMeta, span: Span): ProposalFields {
   return {
     status, proposedAt, statusChangedAt,
     // A pending interview may be scheduled after today; a past one sits between the two dates.
-    interviewAt: !interviewed ? null : status === "INTERVIEW" ? addDays(statusChangedAt, faker.number.int({ min: 1, max: 14 })) : between(proposedAt, statusChangedAt),
+    interviewAt: !interviewed ? null : status === "INTERVIEW" ? addDaysUtc(statusChangedAt, faker.number.int({ min: 1, max: 14 })) : between(proposedAt, statusChangedAt),
     refusalReason: status === "REFUSED" ? pick(REFUSAL_REASONS) : null,
     refusalComment: status === "REFUSED" && chance(0.3) ? "Souhaite rester sur son secteur géographique" : null,
     notRetainedReason: status === "NOT_RETAINED" ? pick(NOT_RETAINED_REASONS) : null,
@@ -143,7 +143,7 @@ function addEventParticipations(ctx: SeedContext, events: EventMeta[], seekers: 
     if (e.status === "CANCELLED") continue;
     const held = e.status === "HELD";
     // Held: people followed at the time, or seen in the two months before (they came back for it).
-    const candidates = seekers.filter((s) => s.anchorEventId !== e.id && (held ? s.first <= e.date && e.date <= addDays(s.last, 60) : s.last >= subDays(ctx.now, 45)));
+    const candidates = seekers.filter((s) => s.anchorEventId !== e.id && (held ? s.first <= e.date && e.date <= addDaysUtc(s.last, 60) : s.last >= addDaysUtc(ctx.now, -45)));
     const youngPool = candidates.filter((s) => ageAt(s.birthDate, e.date) < limit);
     const others = candidates.filter((s) => ageAt(s.birthDate, e.date) >= limit);
     const n = faker.number.int({ min: 6, max: 16 });

@@ -1,7 +1,7 @@
 // Subsidy files: one Région file per platform for the current year, one France Travail mobility
 // grant for Lens-Liévin with its tranches, first payment and mobility diagnostics.
 // Amounts follow the rule sets in force; they are demo figures, the subsidy rules module decides.
-import { addDays, addMonths, subDays } from "date-fns";
+import { addDaysUtc, addMonthsUtc } from "@/lib/calendar-day";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SubsidyStatus, TrancheStatus } from "@/lib/generated/prisma/enums";
 import type { DeadlinesRules, FranceTravailRules, RegionFrameworkRules } from "@/lib/rules/rule-set.schema";
@@ -51,7 +51,7 @@ function requestTexts(p: PlatformContext, year: number): { requestDescription: s
 /** Last year's qualitative bilan (annual report), the request's « bilan de l'année précédente » (art. 4.1). */
 function previousYearReport(p: PlatformContext, year: number, now: Date): Prisma.AnnualReportCreateManyInput {
   return {
-    platformId: p.id, year: year - 1, updatedById: p.staffIds[0] ?? null, createdAt: subDays(now, 75), updatedAt: subDays(now, 70),
+    platformId: p.id, year: year - 1, updatedById: p.staffIds[0] ?? null, createdAt: addDaysUtc(now, -75), updatedAt: addDaysUtc(now, -70),
     qualitative:
       `Bilan ${year - 1} de la plateforme ${p.spec.name} : l'équipe au complet toute l'année, les visites d'entreprises et les réunions ` +
       "circuit court tenues comme prévu, un réseau de chefs de file élargi à deux nouvelles filières. Points d'attention : " +
@@ -84,7 +84,7 @@ export function generateRegionFiles(ctx: SeedContext, platforms: PlatformContext
     const requested = cap === null ? atRate : Math.min(atRate, cap);
     const status = REGION_STATUS[p.spec.slug] ?? "DRAFT";
     const awarded = status === "SIGNED";
-    const signedAt = dayOf(subDays(ctx.now, 40));
+    const signedAt = dayOf(addDaysUtc(ctx.now, -40));
     if (awarded && rules.tranches) {
       // Signed convention: its schedule comes from the rule set, as the workflow would have made it.
       for (const t of buildTrancheSchedule(rules.tranches, requested, { signedAt })) {
@@ -99,9 +99,9 @@ export function generateRegionFiles(ctx: SeedContext, platforms: PlatformContext
     if (awarded) {
       // A signed convention changes by amendment only: one recorded by finance, which a change of
       // the convention's indicators cites (lib/objectives/objective.service.ts). Id derived, no draw.
-      const amendedOn = dayOf(subDays(ctx.now, 12));
+      const amendedOn = dayOf(addDaysUtc(ctx.now, -12));
       rows.subsidyFileEvents.push({
-        id: `${fileId.slice(0, -12)}0000000a3e01`, subsidyFileId: fileId, transition: "amendment", fromStatus: "SIGNED", toStatus: "SIGNED", at: subDays(ctx.now, 10),
+        id: `${fileId.slice(0, -12)}0000000a3e01`, subsidyFileId: fileId, transition: "amendment", fromStatus: "SIGNED", toStatus: "SIGNED", at: addDaysUtc(ctx.now, -10),
         comment: `Avenant du ${amendedOn.toISOString().slice(0, 10).split("-").reverse().join("/")}. Avenant n° 1 : révision des cibles des indicateurs de la convention`,
       });
     }
@@ -112,19 +112,19 @@ export function generateRegionFiles(ctx: SeedContext, platforms: PlatformContext
       ...(filed ? requestTexts(p, year) : {}),
       // Cadre d'intervention §5: payment « sur présentation d'un bilan d'activité de la plateforme »:
       // received for the signed convention, whose tranche now waits for its receipts only.
-      activityBilanReceivedAt: awarded ? dayOf(subDays(ctx.now, 15)) : null,
+      activityBilanReceivedAt: awarded ? dayOf(addDaysUtc(ctx.now, -15)) : null,
       id: fileId, platformId: p.id, year, funder: "REGION", status, ruleSetId: rs.id, staffEtp: p.spec.staffEtp,
       requestedCents: BigInt(requested), territoryCofundingCents: BigInt(eligible - requested), otherCofundingCents: 0n,
       awardedCents: awarded ? BigInt(requested) : null,
       deliberationNumber: awarded ? `CP ${year}-${p.spec.slug.toUpperCase()}` : null,
-      deliberationDate: awarded ? dayOf(subDays(ctx.now, 55)) : null,
+      deliberationDate: awarded ? dayOf(addDaysUtc(ctx.now, -55)) : null,
       signedAt: awarded ? signedAt : null,
-      notifiedAt: awarded ? dayOf(subDays(ctx.now, 30)) : null,
+      notifiedAt: awarded ? dayOf(addDaysUtc(ctx.now, -30)) : null,
       fiscalYearEnd: new Date(Date.UTC(year, 11, 31)),
       notes: large && cap === null
         ? "Territoire de plus de 600 000 habitants et 50 000 entreprises : plafond « grand territoire » à fixer par l'administrateur."
         : null,
-      createdAt: subDays(ctx.now, 60),
+      createdAt: addDaysUtc(ctx.now, -60),
     });
   }
 }
@@ -153,7 +153,7 @@ export function generateFranceTravailFile(
 ): void {
   const { rules } = rs;
   const fileId = uuid();
-  const signedAt = dayOf(subDays(ctx.now, 150));
+  const signedAt = dayOf(addDaysUtc(ctx.now, -150));
   const lines = [
     ...rules.eligibleCategories.map((c) => ({ ...c, eligible: true, cents: c.code === "RH_DEDIEES" ? 3_500_000 : 1_200_000 })),
     ...rules.nonEligibleCategories.map((c) => ({ ...c, eligible: false, cents: 300_000 })),
@@ -163,13 +163,13 @@ export function generateFranceTravailFile(
   }
   const eligible = lines.filter((l) => l.eligible).reduce((s, l) => s + l.cents, 0);
   const awarded = Math.floor((eligible * rules.fundingRateBp) / 10_000);
-  const startAttestationAt = addDays(signedAt, 8);
+  const startAttestationAt = addDaysUtc(signedAt, 8);
   rows.subsidyFiles.push({
     id: fileId, platformId: p.id, year: signedAt.getUTCFullYear(), funder: "FRANCE_TRAVAIL", status: "SIGNED",
     // The France Travail reviewer sees only the files assigned to them.
     reviewerId: rows.users.find((u) => u.role === "FRANCE_TRAVAIL_REVIEWER")?.id ?? null,
     ruleSetId: rs.id, staffEtp: p.spec.staffEtp, requestedCents: BigInt(awarded), awardedCents: BigInt(awarded),
-    signedAt, notifiedAt: signedAt, startAttestationAt, createdAt: subDays(signedAt, 45),
+    signedAt, notifiedAt: signedAt, startAttestationAt, createdAt: addDaysUtc(signedAt, -45),
     notes: `Convention mobilité de ${rules.durationMonths} mois à compter de la signature, sans reconduction tacite.`,
   });
   // One indicator « mentionné par le porteur » (art. 5), so that its screens and routes have a record. Its id is
@@ -184,7 +184,7 @@ export function generateFranceTravailFile(
     const amount = i === rules.tranches.length - 1 ? awarded - allotted : Math.floor((awarded * t.shareBp) / 10_000);
     allotted += amount;
     const dueAt = t.anchor !== "SIGNATURE" ? null
-      : t.dueMonthsAfter ? addMonths(signedAt, t.dueMonthsAfter) : addDays(signedAt, t.dueDaysAfter ?? 0);
+      : t.dueMonthsAfter ? addMonthsUtc(signedAt, t.dueMonthsAfter) : addDaysUtc(signedAt, t.dueDaysAfter ?? 0);
     // Later tranches wait for their documents (intermediate report, final report and meeting).
     const status: TrancheStatus = t.rank === 1 ? "PAID" : "PLANNED";
     const trancheId = uuid();
@@ -194,7 +194,7 @@ export function generateFranceTravailFile(
     });
     if (status === "PAID") {
       rows.payments.push({
-        id: uuid(), subsidyFileId: fileId, trancheId, amountCents: BigInt(amount), paidAt: addDays(startAttestationAt, 14),
+        id: uuid(), subsidyFileId: fileId, trancheId, amountCents: BigInt(amount), paidAt: addDaysUtc(startAttestationAt, 14),
         reference: `FT-${signedAt.getUTCFullYear()}-${p.spec.slug.toUpperCase()}-T${t.rank}`,
       });
     }
@@ -204,7 +204,7 @@ export function generateFranceTravailFile(
 
 /** Diagnostics of the grant's beneficiaries, dated while each person was followed. */
 function addDiagnostics(p: PlatformContext, fileId: string, signedAt: Date, seekers: SeekerMeta[], rows: Rows): void {
-  const followed = seekers.filter((s) => s.last > addDays(signedAt, 1));
+  const followed = seekers.filter((s) => s.last > addDaysUtc(signedAt, 1));
   for (const s of faker.helpers.arrayElements(followed, Math.min(12, followed.length))) {
     const accompanied = chance(0.6);
     const solution = chance(0.7);
@@ -236,7 +236,7 @@ export function generateLateReportFile(ctx: SeedContext, platforms: PlatformCont
   const fiscalYearEnd = (y: number) => new Date(Date.UTC(y, 11, 31));
   const thisYear = ctx.now.getUTCFullYear();
   // Late by at least a week on the day the demo is loaded.
-  const year = addMonths(fiscalYearEnd(thisYear - 1), deadlines.financialReportMonthsAfterFiscalYearEnd) < subDays(ctx.now, 7) ? thisYear - 1 : thisYear - 2;
+  const year = addMonthsUtc(fiscalYearEnd(thisYear - 1), deadlines.financialReportMonthsAfterFiscalYearEnd) < addDaysUtc(ctx.now, -7) ? thisYear - 1 : thisYear - 2;
   const caps = rs.rules.capsByEtp;
   // Demo figure: the cap of the platform's staff (the large-territory cap is left unset in the rule set).
   const awarded = [...caps].reverse().find((c) => c.etp <= p.spec.staffEtp)?.capCents ?? caps[0]?.capCents ?? 0;

@@ -1,7 +1,7 @@
 // Planned visits of the coming week, so that "Ma journée" has something to show on the demo.
 // No faker draw here: ids come from a hash, so the rest of the seed keeps its exact sequence.
 import { createHash } from "node:crypto";
-import { addDays } from "date-fns";
+import { addDaysUtc } from "@/lib/calendar-day";
 import { VISIT_PURPOSES } from "./catalog";
 import type { CompanyMeta } from "./companies";
 import type { PlatformContext, Rows, SeedContext } from "./context";
@@ -22,7 +22,7 @@ export function planUpcomingVisits(ctx: SeedContext, p: PlatformContext, compani
   PLAN.forEach((v, i) => {
     const company = companies[(i * 7) % companies.length];
     if (!company) return;
-    const day = addDays(ctx.now, v.inDays);
+    const day = addDaysUtc(ctx.now, v.inDays);
     const date = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), v.hour - 1, 30));
     const id = stableUuid(`upcoming-visit:${p.id}:${i}`);
     // Planned: no outcome yet, and a future visit is not a contact (lastContactAt untouched).

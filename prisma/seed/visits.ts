@@ -1,5 +1,5 @@
 // Company visits of one platform, with the staff who went and the follow-up actions decided.
-import { addDays } from "date-fns";
+import { addDaysUtc } from "@/lib/calendar-day";
 import type { NeedKind } from "@/lib/generated/prisma/enums";
 import { FOLLOW_UP_LABELS, PARTNERS, VISIT_PURPOSES } from "./catalog";
 import type { CompanyMeta } from "./companies";
@@ -53,7 +53,7 @@ function addFollowUps(ctx: SeedContext, p: PlatformContext, companyId: string, v
     const done = pastDue ? chance(0.78) : chance(0.2);
     rows.followUps.push({
       id: uuid(), platformId: p.id, companyId, visitId, label, dueAt,
-      doneAt: done ? between(visitDate, minDate(addDays(dueAt, 5), ctx.now)) : null,
+      doneAt: done ? between(visitDate, minDate(addDaysUtc(dueAt, 5), ctx.now)) : null,
       assignedToId: pickStaff(p), createdAt: visitDate,
     });
   }

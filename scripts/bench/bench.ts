@@ -17,7 +17,6 @@ import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { format, subMonths } from "date-fns";
 import pg from "pg";
 import { loadPrincipal, loadPrincipalByToken, type CurrentUser } from "@/lib/auth/principal";
 import { exportMonthlyBilan } from "@/lib/bilans/bilan-export";
@@ -30,6 +29,7 @@ import { getJobSeekerJson, listJobSeekers } from "@/lib/job-seekers/job-seeker.q
 import { jobSeekerListQuerySchema } from "@/lib/job-seekers/job-seeker.schema";
 import { listOffers } from "@/lib/offers/offer.query";
 import { offerListQuerySchema } from "@/lib/offers/offer.schema";
+import { addMonths, currentMonth } from "@/lib/indicators/period.rules";
 import { encodeCursor } from "@/lib/pagination/keyset";
 import { getFtBilans } from "@/lib/france-travail/ft-bilan.service";
 import { listFtIndicators } from "@/lib/france-travail/ft-indicator.service";
@@ -265,7 +265,7 @@ async function main(): Promise<number> {
     const platformId = (await admin.query<{ platformId: string }>(`SELECT "platformId" FROM "PlatformMembership" WHERE "userId" = $1`, [manager.id])).rows[0]!.platformId;
     // A common surname of the platform's active job seekers, a company word, a job seeker with proposals.
     const { surname, companyWord, seekerId } = await benchSubjects(admin, platformId);
-    const month = format(subMonths(new Date(), 1), "yyyy-MM");
+    const month = addMonths(currentMonth(new Date()), -1);
     const ftFile = (await admin.query<{ id: string }>(
       `SELECT id FROM "SubsidyFile" WHERE "platformId" = $1 AND funder = 'FRANCE_TRAVAIL' ORDER BY year DESC LIMIT 1`, [platformId],
     )).rows[0]?.id ?? "00000000-0000-0000-0000-000000000000";

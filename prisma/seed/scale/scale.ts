@@ -7,7 +7,7 @@
 // company…). Triggers stay on (Company.searchText is computed by its trigger), derived columns
 // (lastContactAt, lifecycle) are computed from the generated activity at the end.
 import { fakerFR as faker } from "@faker-js/faker";
-import { addDays } from "date-fns";
+import { addDaysUtc } from "@/lib/calendar-day";
 import pg from "pg";
 import { hashPassword } from "@/lib/auth/password";
 import { TOTP_REQUIRED_ROLES } from "@/lib/auth/two-factor.rules";
@@ -115,7 +115,7 @@ async function closePastMonths(url: string, now: Date, platformCount: number): P
     const rows = platforms.flatMap((p) =>
       monthsBetween(first, last).map((m) => ({
         platformId: p.id, month: monthDate(m), snapshotVersion: 1, definitionsVersion: INDICATORS_VERSION, figures: figures.get(p.id)!.get(m)!,
-        closedById: p.memberships.find((x) => x.user.role === "PLATFORM_MANAGER")?.userId ?? null, closedAt: addDays(monthDate(addMonths(m, 1)), 5),
+        closedById: p.memberships.find((x) => x.user.role === "PLATFORM_MANAGER")?.userId ?? null, closedAt: addDaysUtc(monthDate(addMonths(m, 1)), 5),
       })),
     );
     const { count } = await prisma.monthlySnapshot.createMany({ data: rows });

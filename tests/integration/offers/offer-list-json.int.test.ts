@@ -13,6 +13,7 @@ import { listOffers, listOffersJson, type OfferListItem } from "@/lib/offers/off
 import { goesStale, offerStaleness } from "@/lib/offers/offer.rules";
 import { offerListQuerySchema, type OfferListQuery } from "@/lib/offers/offer.schema";
 import { lastActivity, offerScope, offerSelect, toOfferDto } from "@/lib/offers/offer.service";
+import { addParisDays, parisStartOfDay } from "@/lib/paris-day";
 import { cappedTotal, keysetArgs, keysetPage, tableEstimate, type KeysetSort } from "@/lib/pagination/keyset";
 import { getActiveRuleSet } from "@/lib/rules/active-rule-set";
 import { likeLiteral } from "@/lib/search/like";
@@ -28,7 +29,8 @@ async function formerListOffers(client: DbOrTx, user: CurrentUser, q: OfferListQ
     title: { field: "title", dir: "asc" }, "-title": { field: "title", dir: "desc" },
   };
   const rules = (await getActiveRuleSet(client, "OPERATIONS", now)).payload;
-  const staleSince = subDays(now, rules.offerStaleDays);
+  // Stale from the Paris day offerStaleness counts (lib/offers/offer.query.ts).
+  const staleSince = parisStartOfDay(addParisDays(now, 1 - rules.offerStaleDays));
   const term = q.q ? normalizeSearch(q.q) : "";
   const where: Prisma.JobOfferWhereInput = {
     AND: [
@@ -189,5 +191,22 @@ describe("liste des offres écrite par PostgreSQL (ticket 18)", () => {
     // A role without offer.read in the policy is refused, as before.
     await expect(formerListOffers(db, finance, parse({}), NOW)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(listOffersJson(db, finance, parse({}), NOW)).rejects.toBeInstanceOf(ForbiddenError);
+  });
+
+  it("the « stale » filter lists an offer from the Paris day its row turns STALE, not 24 h × offerStaleDays after its last activity", async () => {
+    // NOW is 5 December 2026 at 11:00 in Paris; offerStaleDays 60: the offer last touched on 6 October
+    // at 20:00 in Paris (18:00 UTC) has 60 idle Paris days, hence STALE — 8 hours short of 60 × 24 h.
+    const company = await db.company.findFirstOrThrow({ where: { platformId: ids.lens }, select: { id: true, platformId: true } });
+    const offer = await db.jobOffer.create({
+      data: { platformId: company.platformId, companyId: company.id, title: "Offre au jour limite", contractType: "CDI", source: "VISITE", status: "OPEN", receivedAt: new Date("2026-10-01T08:00:00.000Z") },
+      select: { id: true },
+    });
+    await db.$executeRaw`UPDATE "JobOffer" SET "updatedAt" = ${new Date("2026-10-06T18:00:00.000Z")} WHERE id = ${offer.id}::uuid`;
+    const row = (await listOffers(db, users.referent, parse({ pageSize: 100 }), NOW)).items.find((o) => o.id === offer.id);
+    expect(row?.staleness).toBe("STALE");
+    const stale = (await listOffers(db, users.referent, parse({ stale: "true", pageSize: 100 }), NOW)).items;
+    expect(stale.map((o) => o.id)).toContain(offer.id);
+    // And the other way round: the filter lists only offers whose row says STALE or EXPIRE_NOW.
+    expect(new Set(stale.map((o) => o.staleness))).toEqual(new Set(["STALE", "EXPIRE_NOW"]));
   });
 });

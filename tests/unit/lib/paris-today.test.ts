@@ -1,9 +1,11 @@
 // A date field's default and `max` are today in Paris: the UTC day is still yesterday between
 // midnight in Paris and midnight UTC (an interaction of today could not be dated today at 00:30).
-import { TZDate, tzScan } from "@date-fns/tz";
-import { describe, expect, it } from "vitest";
+import { tz, TZDate, tzScan } from "@date-fns/tz";
+import { addDays } from "date-fns";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { parisToday } from "@/lib/format";
-import { parisDay } from "@/lib/paris-day";
+import { parisWallClock } from "@/lib/exports/xlsx-cells";
+import { addParisDays, parisDay } from "@/lib/paris-day";
 
 describe("parisToday", () => {
   it("is the Paris day, not the UTC day, in winter and in summer", () => {
@@ -49,4 +51,49 @@ describe("parisDay d'une date invalide", () => {
   it("rend des champs NaN, comme TZDate, sans lever d'erreur", () => {
     expect(parisDay(new Date(Number.NaN))).toEqual({ y: Number.NaN, m: Number.NaN, d: Number.NaN });
   });
+});
+
+describe("addParisDays", () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  it("is date-fns's addDays in Paris (@date-fns/tz, in a UTC process), landing around every change of Paris's offset from 1977 to 2100, skipped and repeated hours included, in any process zone", () => {
+    // The reference in a UTC process: TZDate resolves Paris's ambiguous autumn hour by the process's
+    // zone (the summer-time instant under Pacific/Auckland); addParisDays does not.
+    vi.stubEnv("TZ", "UTC");
+    const paris = tz("Europe/Paris");
+    const changes = tzScan("Europe/Paris", { start: new Date(Date.UTC(1977, 0, 1)), end: new Date(Date.UTC(2100, 0, 1)) });
+    expect(changes.length).toBeGreaterThan(200);
+    const cases: { at: Date; days: number; want: string }[] = [];
+    for (const c of changes) {
+      for (const days of [-2, -1, 1, 2, 7, 30]) {
+        // Instants whose result lands from 2 h 30 before to 2 h 30 after the change, every 30 minutes.
+        for (let minutes = -150; minutes <= 150; minutes += 30) {
+          const at = new Date(c.date.getTime() - days * 86_400_000 + minutes * 60_000);
+          cases.push({ at, days, want: new Date(addDays(at, days, { in: paris }).getTime()).toISOString() });
+        }
+      }
+    }
+    expect(cases.length).toBeGreaterThan(15_000);
+    for (const zone of ["UTC", "America/Los_Angeles", "Pacific/Auckland"]) {
+      vi.stubEnv("TZ", zone);
+      for (const { at, days, want } of cases) expect(addParisDays(at, days).toISOString(), `${zone}: ${at.toISOString()} + ${days}`).toBe(want);
+    }
+  }, 60_000);
+});
+
+describe("parisWallClock (Excel cells)", () => {
+  it("writes the Paris wall-clock time TZDate gives, to the second, at every 17 minutes of 2026 and around its changes of clocks", () => {
+    const reference = (at: Date) => {
+      const p = new TZDate(at.getTime(), "Europe/Paris");
+      return new Date(Date.UTC(p.getFullYear(), p.getMonth(), p.getDate(), p.getHours(), p.getMinutes(), p.getSeconds())).toISOString();
+    };
+    const instants: Date[] = [];
+    for (let t = Date.UTC(2026, 0, 1); t < Date.UTC(2027, 0, 1); t += 17 * 60_000 + 1_234) instants.push(new Date(t));
+    for (const c of tzScan("Europe/Paris", { start: new Date(Date.UTC(2026, 0, 1)), end: new Date(Date.UTC(2027, 0, 1)) })) {
+      for (const ms of [-3_600_000, -1_001, -1, 0, 1, 999, 3_600_000]) instants.push(new Date(c.date.getTime() + ms));
+    }
+    for (const at of instants) expect(parisWallClock(at).toISOString(), at.toISOString()).toBe(reference(at));
+  }, 60_000);
 });
