@@ -4,36 +4,15 @@
 // addMonths(2026-01-31T00:00Z, 1) works on the local 30 January 16:00 and returns 1 March 00:00 UTC;
 // under TZ=Pacific/Auckland, a day's month or year is read on the local calendar. Here the same
 // date-fns functions (their semantics: 31 January + 1 month = 28/29 February) run in UTC through
-// their `in` context, on a Date whose local fields are its UTC ones — what @date-fns/utc's UTCDate
-// does; that package is not installed, and @date-fns/tz's tz("UTC") reads the offset through Intl
-// at each step (30–100 µs per addMonths under Node 20, against ≈ 1 µs here). Instants follow the
+// their `in` context: @date-fns/utc's `utc`, a Date whose local fields are its UTC ones (@date-fns/tz's
+// tz("UTC") reads the offset through Intl at each step: 30–100 µs per addMonths under Node 20). Instants follow the
 // same rule: « n days later » is n × 24 h, « n months earlier » the same UTC time of day.
 // The Paris day of an instant, today in Paris and Paris wall-clock arithmetic: lib/paris-day.ts.
 // ESLint (eslint.config.mjs) refuses these date-fns functions imported anywhere else.
-import { addMonths, addYears, differenceInYears, format, type ContextFn } from "date-fns";
+import { utc } from "@date-fns/utc";
+import { addMonths, addYears, differenceInYears, format } from "date-fns";
 import { fr } from "date-fns/locale";
 
-/** A Date whose local getters and setters are the UTC ones, for date-fns's `in` option. */
-class UtcDate extends Date {
-  override getFullYear() { return this.getUTCFullYear(); }
-  override getMonth() { return this.getUTCMonth(); }
-  override getDate() { return this.getUTCDate(); }
-  override getDay() { return this.getUTCDay(); }
-  override getHours() { return this.getUTCHours(); }
-  override getMinutes() { return this.getUTCMinutes(); }
-  override getSeconds() { return this.getUTCSeconds(); }
-  override getMilliseconds() { return this.getUTCMilliseconds(); }
-  override getTimezoneOffset() { return 0; }
-  override setFullYear(...a: [number, number?, number?]) { return this.setUTCFullYear(...(a as [number])); }
-  override setMonth(...a: [number, number?]) { return this.setUTCMonth(...(a as [number])); }
-  override setDate(d: number) { return this.setUTCDate(d); }
-  override setHours(...a: [number, number?, number?, number?]) { return this.setUTCHours(...(a as [number])); }
-  override setMinutes(...a: [number, number?, number?]) { return this.setUTCMinutes(...(a as [number])); }
-  override setSeconds(...a: [number, number?]) { return this.setUTCSeconds(...(a as [number])); }
-  override setMilliseconds(ms: number) { return this.setUTCMilliseconds(ms); }
-}
-
-const utc: ContextFn<UtcDate> = (value) => new UtcDate(value instanceof Date ? value.getTime() : value);
 const plain = (d: Date) => new Date(d.getTime());
 
 const DAY_MS = 86_400_000;
