@@ -112,9 +112,12 @@ afterAll(async () => {
 // Issue 18: authentication is one statement (was three or four: token, user, memberships, platforms)
 // and an audit event one (was SAVEPOINT, lock, head, INSERT, RELEASE). Offers: company name and last
 // proposal in one statement (was two), then the page with both in one statement whose rows are the
-// items' JSON (rule set, count, page: 5 → 4); companies: platform names from the principal (was a statement).
+// items' JSON (rule set, count, page: 5 → 4); companies: the page's rows are the items' JSON with their
+// platform and open offers (count, page: was count, page, open offers grouped by company), and a
+// search reads its matches once for its count and its page (one statement).
 const LISTS: { name: string; path: string; load: () => Promise<{ GET: Handler }>; expected: number }[] = [
-  { name: "companies", path: "/api/v1/companies?pageSize=50", load: () => import("@/app/api/v1/companies/route"), expected: 4 },
+  { name: "companies", path: "/api/v1/companies?pageSize=50", load: () => import("@/app/api/v1/companies/route"), expected: 3 },
+  { name: "companies by name", path: "/api/v1/companies?q=entreprise&pageSize=50", load: () => import("@/app/api/v1/companies/route"), expected: 2 },
   { name: "offers", path: "/api/v1/offers?pageSize=50", load: () => import("@/app/api/v1/offers/route"), expected: 4 },
   { name: "job seekers", path: "/api/v1/job-seekers?pageSize=50", load: () => import("@/app/api/v1/job-seekers/route"), expected: 7 },
   // The name search: authentication, one statement for the matches, their number and the page's rows
