@@ -1,7 +1,5 @@
 import { HEADCOUNT_BANDS, HEADCOUNT_LABELS, type CompanyListQuery } from "@/lib/companies/company.schema";
-import { activeFilterCount, FilterForm } from "@/components/ui/filter-form";
-
-const select = "rounded border border-gray-400 bg-white px-3 py-2";
+import { activeFilterCount, FilterForm, FilterSelect, yesNoOptions } from "@/components/ui/filter-form";
 
 /** Plain GET form: filters live in the URL, so a filtered list can be bookmarked and shared. */
 export function CompanyFilters({ q, sectors }: { q: CompanyListQuery; sectors: string[] }) {
@@ -13,46 +11,12 @@ export function CompanyFilters({ q, sectors }: { q: CompanyListQuery; sectors: s
       clearHref="/entreprises"
       className="rounded-lg border border-gray-300 bg-white p-3"
     >
-      <div className="flex flex-col">
-        <label htmlFor="f-sector" className="text-sm font-medium">Filière</label>
-        <select id="f-sector" name="sector" defaultValue={q.sector ?? ""} className={select}>
-          <option value="">Toutes</option>
-          {sectors.map((s) => <option key={s} value={s}>{s}</option>)}
-        </select>
-      </div>
-      <div className="flex flex-col">
-        <label htmlFor="f-headcount" className="text-sm font-medium">Effectif</label>
-        <select id="f-headcount" name="headcountBand" defaultValue={q.headcountBand ?? ""} className={select}>
-          <option value="">Tous</option>
-          {HEADCOUNT_BANDS.map((b) => <option key={b} value={b}>{HEADCOUNT_LABELS[b]}</option>)}
-        </select>
-      </div>
-      <div className="flex flex-col">
-        <label htmlFor="f-nv" className="text-sm font-medium">Numéro vert</label>
-        <select id="f-nv" name="numeroVert" defaultValue={q.numeroVert ?? ""} className={select}>
-          <option value="">Indifférent</option>
-          <option value="true">Oui</option>
-          <option value="false">Non</option>
-        </select>
-      </div>
-      <div className="flex flex-col">
-        <label htmlFor="f-contact" className="text-sm font-medium">Sans contact depuis</label>
-        <select id="f-contact" name="noContactMonths" defaultValue={q.noContactMonths?.toString() ?? ""} className={select}>
-          <option value="">Indifférent</option>
-          <option value="3">3 mois</option>
-          <option value="6">6 mois</option>
-          <option value="12">12 mois</option>
-          <option value="0">Jamais contactée</option>
-        </select>
-      </div>
-      <div className="flex flex-col">
-        <label htmlFor="f-offers" className="text-sm font-medium">Offres ouvertes</label>
-        <select id="f-offers" name="hasOpenOffers" defaultValue={q.hasOpenOffers ?? ""} className={select}>
-          <option value="">Indifférent</option>
-          <option value="true">Au moins une</option>
-          <option value="false">Aucune</option>
-        </select>
-      </div>
+      <FilterSelect id="f-sector" name="sector" label="Filière" defaultValue={q.sector} all="Toutes" options={sectors.map((s) => ({ value: s, label: s }))} />
+      <FilterSelect id="f-headcount" name="headcountBand" label="Effectif" defaultValue={q.headcountBand} all="Tous" options={HEADCOUNT_BANDS.map((b) => ({ value: b, label: HEADCOUNT_LABELS[b] }))} />
+      <FilterSelect id="f-nv" name="numeroVert" label="Numéro vert" defaultValue={q.numeroVert} all="Indifférent" options={yesNoOptions} />
+      <FilterSelect id="f-contact" name="noContactMonths" label="Sans contact depuis" defaultValue={q.noContactMonths} all="Indifférent"
+        options={[{ value: "3", label: "3 mois" }, { value: "6", label: "6 mois" }, { value: "12", label: "12 mois" }, { value: "0", label: "Jamais contactée" }]} />
+      <FilterSelect id="f-offers" name="hasOpenOffers" label="Offres ouvertes" defaultValue={q.hasOpenOffers} all="Indifférent" options={[{ value: "true", label: "Au moins une" }, { value: "false", label: "Aucune" }]} />
     </FilterForm>
   );
 }

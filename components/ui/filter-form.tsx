@@ -12,7 +12,7 @@
 // The toggle is a native <details>/<summary>: keyboard (Enter, Space) and screen readers (« réduit /
 // développé ») without any client JavaScript, the fields stay in the DOM and in the submitted form.
 // No client component: the list pages stay server-rendered (issue 18).
-import type { ReactNode } from "react";
+import type { InputHTMLAttributes, ReactNode } from "react";
 import { buttonVariants, Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Icon } from "@/components/ui/icons";
@@ -30,6 +30,12 @@ export interface FilterSearch {
   className?: string;
 }
 
+/**
+ * The look of a filter's control. Not `controlClass` (components/ui/field.tsx): the form fields there
+ * take the whole width of their column, a filter keeps the width of its content in a wrapping row.
+ */
+const filterControl = "rounded border border-gray-400 bg-white px-3 py-2";
+
 const isSet = (v: unknown) => v !== undefined && v !== null && v !== "" && v !== false;
 
 /**
@@ -39,6 +45,84 @@ const isSet = (v: unknown) => v !== undefined && v !== null && v !== "" && v !==
  */
 export function activeFilterCount(values: Record<string, unknown>, defaults: Record<string, unknown> = {}): number {
   return Object.entries(values).filter(([k, v]) => isSet(v) && String(v) !== String(defaults[k] ?? "")).length;
+}
+
+/** A filter's label, above its control (the label's `for` is the control's id). */
+function FilterLabelled({ id, label, className, children }: { id: string; label: string; className?: string; children: ReactNode }) {
+  return (
+    <div className={cn("flex flex-col", className)}>
+      <label htmlFor={id} className="text-sm font-medium">{label}</label>
+      {children}
+    </div>
+  );
+}
+
+export interface FilterOption {
+  value: string | number;
+  label: string;
+}
+
+/** « Oui » / « Non » of a yes/no filter (the values the list schemas parse). */
+export const yesNoOptions: readonly FilterOption[] = [
+  { value: "true", label: "Oui" },
+  { value: "false", label: "Non" },
+];
+
+/**
+ * A select of a filter form: a plain uncontrolled field of the GET form (not react-hook-form's
+ * `SelectField`), server-rendered, preselected from the URL.
+ */
+export function FilterSelect({
+  id,
+  name,
+  label,
+  defaultValue,
+  options,
+  all,
+  className,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  /** The value in the URL; nothing selects the « all » option. */
+  defaultValue?: string | number | null;
+  options: readonly FilterOption[];
+  /**
+   * Label of the first option, value "" (no filter): « Tous », « Toutes », « Indifférent ». `null`
+   * when every choice is one of `options` (a list that always has a value).
+   */
+  all: string | null;
+  className?: string;
+}) {
+  return (
+    <FilterLabelled id={id} label={label}>
+      <select id={id} name={name} defaultValue={defaultValue == null ? "" : String(defaultValue)} className={cn(filterControl, className)}>
+        {all === null ? null : <option value="">{all}</option>}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>{o.label}</option>
+        ))}
+      </select>
+    </FilterLabelled>
+  );
+}
+
+/** A text-like field of a filter form (e-mail, date, number…), label above. */
+export function FilterField({ id, name, label, defaultValue, className, ...props }: Omit<InputHTMLAttributes<HTMLInputElement>, "defaultValue"> & { id: string; name: string; label: string; defaultValue?: string | number | null }) {
+  return (
+    <FilterLabelled id={id} label={label}>
+      <input id={id} name={name} defaultValue={defaultValue ?? ""} className={cn(filterControl, className)} {...props} />
+    </FilterLabelled>
+  );
+}
+
+/** A box of a filter form (« Mes visites seulement »): sends `name=value` when ticked, nothing otherwise. */
+export function FilterCheckbox({ id, name, label, value = "true", defaultChecked }: { id: string; name: string; label: string; value?: string; defaultChecked?: boolean }) {
+  return (
+    <label htmlFor={id} className="flex items-center gap-2 py-2 text-sm">
+      <input id={id} type="checkbox" name={name} value={value} defaultChecked={defaultChecked} className="h-5 w-5" />
+      {label}
+    </label>
+  );
 }
 
 export function FilterForm({
@@ -67,18 +151,17 @@ export function FilterForm({
   return (
     <form role="search" aria-label={label} className={cn("flex flex-wrap items-end gap-3", className)}>
       {search ? (
-        <div className="flex w-full flex-col lg:w-auto">
-          <label htmlFor={searchId} className="text-sm font-medium">{search.label}</label>
+        <FilterLabelled id={searchId} label={search.label} className="w-full lg:w-auto">
           <input
             id={searchId}
             name={search.name ?? "q"}
             type={search.type ?? "text"}
             defaultValue={search.defaultValue ?? ""}
             aria-describedby={search.hint ? `${searchId}-hint` : undefined}
-            className={cn("w-full rounded border border-gray-400 px-3 py-2 lg:w-72", search.className)}
+            className={cn(filterControl, "w-full lg:w-72", search.className)}
           />
           {search.hint ? <span id={`${searchId}-hint`} className="text-xs text-muted">{search.hint}</span> : null}
-        </div>
+        </FilterLabelled>
       ) : null}
       {children ? (
         <details className="filter-panel group min-w-0 open:basis-full" data-testid="filter-panel">

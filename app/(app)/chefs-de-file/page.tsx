@@ -7,7 +7,7 @@ import { listChefSectors, listChefsDeFile } from "@/lib/chefs-de-file/chef-de-fi
 import { db } from "@/lib/db";
 import { parseSearchParams } from "@/lib/search-params";
 import { LinkButton } from "@/components/ui/button";
-import { activeFilterCount, FilterForm } from "@/components/ui/filter-form";
+import { activeFilterCount, FilterForm, FilterSelect } from "@/components/ui/filter-form";
 import { PageTitle } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Chefs de file métiers" };
@@ -32,23 +32,8 @@ export default async function ChefsDeFilePage({ searchParams }: { searchParams: 
         active={activeFilterCount({ sector: q.sector, active: q.active })}
         clearHref="/chefs-de-file"
       >
-        <div className="flex flex-col">
-          <label htmlFor="f-sector" className="text-sm font-medium">Filière</label>
-          <select id="f-sector" name="sector" defaultValue={q.sector ?? ""} className="rounded border border-gray-400 bg-white px-3 py-2">
-            <option value="">Toutes</option>
-            {sectors.map((s) => (
-              <option key={s} value={s}>{s}</option>
-            ))}
-          </select>
-        </div>
-        <div className="flex flex-col">
-          <label htmlFor="f-active" className="text-sm font-medium">État</label>
-          <select id="f-active" name="active" defaultValue={q.active ?? ""} className="rounded border border-gray-400 bg-white px-3 py-2">
-            <option value="">Tous</option>
-            <option value="true">Actifs</option>
-            <option value="false">Inactifs</option>
-          </select>
-        </div>
+        <FilterSelect id="f-sector" name="sector" label="Filière" defaultValue={q.sector} all="Toutes" options={sectors.map((s) => ({ value: s, label: s }))} />
+        <FilterSelect id="f-active" name="active" label="État" defaultValue={q.active} all="Tous" options={[{ value: "true", label: "Actifs" }, { value: "false", label: "Inactifs" }]} />
       </FilterForm>
       <ChefDeFileTable data={result.items} total={result.total} page={result.page} pageSize={result.pageSize} sort={q.sort} showPlatform={user.platformIds.length > 1} />
     </div>

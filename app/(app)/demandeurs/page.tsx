@@ -11,7 +11,7 @@ import { jobSeekerListRow } from "@/lib/job-seekers/job-seeker-list.rows";
 import { jobSeekerListQuerySchema, LABELS } from "@/lib/job-seekers/job-seeker.schema";
 import { parseSearchParams } from "@/lib/search-params";
 import { LinkButton } from "@/components/ui/button";
-import { activeFilterCount, FilterForm } from "@/components/ui/filter-form";
+import { activeFilterCount, FilterForm, FilterSelect } from "@/components/ui/filter-form";
 import { PageTitle } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Demandeurs d'emploi" };
@@ -44,13 +44,7 @@ export default async function JobSeekersPage({ searchParams }: { searchParams: P
         clearHref="/demandeurs"
         submitLabel="Rechercher"
       >
-        <div className="flex flex-col">
-          <label htmlFor="f-origin" className="text-sm font-medium">Arrivée par</label>
-          <select id="f-origin" name="origin" defaultValue={q.origin ?? ""} className="rounded border border-gray-400 bg-white px-3 py-2">
-            <option value="">Toutes</option>
-            {options(LABELS.origin).map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
-          </select>
-        </div>
+        <FilterSelect id="f-origin" name="origin" label="Arrivée par" defaultValue={q.origin} all="Toutes" options={options(LABELS.origin)} />
       </FilterForm>
       <JobSeekerTable caption={title} data={result.items.map(jobSeekerListRow)} total={result.total} totalKind={result.totalKind} next={result.next} prev={result.prev} page={result.page} pageSize={result.pageSize} sort={q.sort} showPlatform={portfolio || user.platformIds.length > 1} />
     </div>

@@ -10,7 +10,7 @@ import { governanceProgressByPlatform, listGovernanceMeetings } from "@/lib/gove
 import { parisDay } from "@/lib/paris-day";
 import { parseSearchParams } from "@/lib/search-params";
 import { LinkButton } from "@/components/ui/button";
-import { activeFilterCount, FilterForm } from "@/components/ui/filter-form";
+import { activeFilterCount, FilterForm, FilterSelect } from "@/components/ui/filter-form";
 import { PageTitle } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Gouvernance" };
@@ -34,24 +34,8 @@ export default async function GovernancePage({ searchParams }: { searchParams: P
       <section aria-labelledby="meetings-title" className="flex flex-col gap-3">
         <h2 id="meetings-title" className="text-lg font-semibold">Réunions</h2>
         <FilterForm label="Filtrer les réunions" active={activeFilterCount({ kind: q.kind, year: q.year })} clearHref="/gouvernance">
-          <div className="flex flex-col">
-            <label htmlFor="f-kind" className="text-sm font-medium">Instance</label>
-            <select id="f-kind" name="kind" defaultValue={q.kind ?? ""} className="rounded border border-gray-400 bg-white px-3 py-2">
-              <option value="">Toutes</option>
-              {GOVERNANCE_KINDS.map((k) => (
-                <option key={k} value={k}>{GOVERNANCE_KIND_LABELS[k]}</option>
-              ))}
-            </select>
-          </div>
-          <div className="flex flex-col">
-            <label htmlFor="f-year" className="text-sm font-medium">Année</label>
-            <select id="f-year" name="year" defaultValue={q.year ? String(q.year) : ""} className="rounded border border-gray-400 bg-white px-3 py-2">
-              <option value="">Toutes</option>
-              {[0, 1, 2, 3, 4].map((d) => (
-                <option key={d} value={thisYear - d}>{thisYear - d}</option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect id="f-kind" name="kind" label="Instance" defaultValue={q.kind} all="Toutes" options={GOVERNANCE_KINDS.map((k) => ({ value: k, label: GOVERNANCE_KIND_LABELS[k] }))} />
+          <FilterSelect id="f-year" name="year" label="Année" defaultValue={q.year || null} all="Toutes" options={[0, 1, 2, 3, 4].map((d) => ({ value: thisYear - d, label: String(thisYear - d) }))} />
         </FilterForm>
         <GovernanceTable data={result.items} total={result.total} page={result.page} pageSize={result.pageSize} sort={q.sort} showPlatform={user.platformIds.length > 1} />
       </section>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ProspectActions } from "@/components/prospecting/prospect-actions";
-import { activeFilterCount, FilterForm } from "@/components/ui/filter-form";
+import { activeFilterCount, FilterField, FilterForm, FilterSelect } from "@/components/ui/filter-form";
 import { Combobox } from "@/components/ui/combobox";
 import { requirePageUser } from "@/lib/auth/session";
 import { can } from "@/lib/authz/policy";
@@ -69,7 +69,6 @@ export default async function ProspectingPage({ searchParams }: { searchParams: 
     return `/prospection?${p.toString()}`;
   };
   const canPlan = can(user, "visit.write") && can(user, "company.write") && user.platformIds.includes(platform.id);
-  const control = "rounded border border-gray-400 bg-white px-3 py-2";
 
   return (
     <div className="flex flex-col gap-4">
@@ -84,20 +83,9 @@ export default async function ProspectingPage({ searchParams }: { searchParams: 
         clearHref={platforms.length > 1 ? `/prospection?plateforme=${platform.id}` : "/prospection"}
       >
         {platforms.length > 1 ? (
-          <div className="flex flex-col">
-            <label htmlFor="f-platform" className="text-sm font-medium">Plateforme</label>
-            <select id="f-platform" name="plateforme" defaultValue={platform.id} className={control}>
-              {platforms.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
-            </select>
-          </div>
+          <FilterSelect id="f-platform" name="plateforme" label="Plateforme" defaultValue={platform.id} all={null} options={platforms.map((p) => ({ value: p.id, label: p.name }))} />
         ) : null}
-        <div className="flex flex-col">
-          <label htmlFor="f-epci" className="text-sm font-medium">Intercommunalité</label>
-          <select id="f-epci" name="epci" defaultValue={q.epci ?? ""} className={control}>
-            <option value="">Toutes</option>
-            {epcis.map(([code, name]) => <option key={code} value={code}>{name}</option>)}
-          </select>
-        </div>
+        <FilterSelect id="f-epci" name="epci" label="Intercommunalité" defaultValue={q.epci} all="Toutes" options={epcis.map(([code, name]) => ({ value: code, label: name }))} />
         <Combobox
           label="Commune"
           name="commune"
@@ -118,17 +106,8 @@ export default async function ProspectingPage({ searchParams }: { searchParams: 
           defaultValue={nafSectorOption(q.secteur)}
           className="w-80 max-w-full"
         />
-        <div className="flex flex-col">
-          <label htmlFor="f-headcount" className="text-sm font-medium">Effectif minimum</label>
-          <select id="f-headcount" name="effectif" defaultValue={q.effectif ?? ""} className={control}>
-            <option value="">Tous</option>
-            {MIN_HEADCOUNT_OPTIONS.map((o) => <option key={o.code} value={o.code}>{o.label}</option>)}
-          </select>
-        </div>
-        <div className="flex flex-col">
-          <label htmlFor="f-distance" className="text-sm font-medium">Distance max. (km)</label>
-          <input id="f-distance" name="distance" type="number" inputMode="numeric" min={1} max={500} defaultValue={q.distance ?? ""} className={`${control} w-28`} />
-        </div>
+        <FilterSelect id="f-headcount" name="effectif" label="Effectif minimum" defaultValue={q.effectif} all="Tous" options={MIN_HEADCOUNT_OPTIONS.map((o) => ({ value: o.code, label: o.label }))} />
+        <FilterField id="f-distance" name="distance" label="Distance max. (km)" type="number" inputMode="numeric" min={1} max={500} defaultValue={q.distance} className="w-28" />
       </FilterForm>
 
       <ExportLinks user={user} list="prospects" query={{ ...q, plateforme: platform.id }} />

@@ -10,7 +10,7 @@ import { db } from "@/lib/db";
 import { parseSearchParams } from "@/lib/search-params";
 import { Icon } from "@/components/ui/icons";
 import { LinkButton } from "@/components/ui/button";
-import { activeFilterCount, FilterForm } from "@/components/ui/filter-form";
+import { activeFilterCount, FilterCheckbox, FilterForm, FilterSelect } from "@/components/ui/filter-form";
 import { PageTitle } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Rappels numéro vert" };
@@ -51,23 +51,9 @@ export default async function CallbacksPage({ searchParams }: { searchParams: Pr
         active={activeFilterCount({ status: q.status, overdue: q.overdue === "1", mine: q.mine === "1" })}
         clearHref="/rappels?status="
       >
-        <div className="flex flex-col">
-          <label htmlFor="f-status" className="text-sm font-medium">Statut</label>
-          <select id="f-status" name="status" defaultValue={raw.status === "" ? "" : (q.status ?? "")} className="rounded border border-gray-400 bg-white px-3 py-2">
-            <option value="">Tous</option>
-            {CALLBACK_STATUSES.map((s) => (
-              <option key={s} value={s}>{CALLBACK_STATUS_LABELS[s]}</option>
-            ))}
-          </select>
-        </div>
-        <div className="flex items-center gap-2 pb-2">
-          <input id="f-overdue" type="checkbox" name="overdue" value="1" defaultChecked={q.overdue === "1"} />
-          <label htmlFor="f-overdue" className="text-sm font-medium">En retard seulement</label>
-        </div>
-        <div className="flex items-center gap-2 pb-2">
-          <input id="f-mine" type="checkbox" name="mine" value="1" defaultChecked={q.mine === "1"} />
-          <label htmlFor="f-mine" className="text-sm font-medium">Suivis par moi</label>
-        </div>
+        <FilterSelect id="f-status" name="status" label="Statut" defaultValue={raw.status === "" ? "" : q.status} all="Tous" options={CALLBACK_STATUSES.map((s) => ({ value: s, label: CALLBACK_STATUS_LABELS[s] }))} />
+        <FilterCheckbox id="f-overdue" name="overdue" value="1" label="En retard seulement" defaultChecked={q.overdue === "1"} />
+        <FilterCheckbox id="f-mine" name="mine" value="1" label="Suivis par moi" defaultChecked={q.mine === "1"} />
       </FilterForm>
       <CallbackTable data={result.items} total={result.total} page={result.page} pageSize={result.pageSize} sort={q.sort} showPlatform={user.platformIds.length > 1} />
     </div>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AuditActionFilter } from "@/components/audit/audit-action-filter";
 import { AuditTable } from "@/components/audit/audit-table";
-import { activeFilterCount, FilterForm } from "@/components/ui/filter-form";
+import { activeFilterCount, FilterField, FilterForm } from "@/components/ui/filter-form";
 import { listAuditEvents } from "@/lib/audit/audit.query";
 import { auditListQuerySchema } from "@/lib/audit/audit.schema";
 import { requirePageUser } from "@/lib/auth/session";
@@ -12,7 +12,6 @@ import { parseSearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "Données personnelles" };
 
-const input = "rounded border border-gray-400 px-3 py-2";
 
 export default async function GdprPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser("audit.read");
@@ -37,18 +36,9 @@ export default async function GdprPage({ searchParams }: { searchParams: Promise
         clearHref="/rgpd"
         submitLabel="Rechercher"
       >
-        <div className="flex flex-col">
-          <label htmlFor="f-actor" className="text-sm font-medium">Utilisateur (adresse e-mail)</label>
-          <input id="f-actor" name="actorEmail" type="email" defaultValue={q.actorEmail ?? ""} className={input} />
-        </div>
-        <div className="flex flex-col">
-          <label htmlFor="f-from" className="text-sm font-medium">Du</label>
-          <input id="f-from" name="from" type="date" defaultValue={q.from ?? ""} className={input} />
-        </div>
-        <div className="flex flex-col">
-          <label htmlFor="f-to" className="text-sm font-medium">Au (inclus)</label>
-          <input id="f-to" name="to" type="date" defaultValue={q.to ?? ""} className={input} />
-        </div>
+        <FilterField id="f-actor" name="actorEmail" label="Utilisateur (adresse e-mail)" type="email" defaultValue={q.actorEmail} />
+        <FilterField id="f-from" name="from" label="Du" type="date" defaultValue={q.from} />
+        <FilterField id="f-to" name="to" label="Au (inclus)" type="date" defaultValue={q.to} />
         <AuditActionFilter value={q.action} />
       </FilterForm>
       <p className="text-sm" data-testid="audit-total">{result.total} événement{result.total > 1 ? "s" : ""} trouvé{result.total > 1 ? "s" : ""}.</p>

@@ -8,7 +8,7 @@ import { db } from "@/lib/db";
 import { parseSearchParams } from "@/lib/search-params";
 import { visitListQuerySchema } from "@/lib/visits/visit.schema";
 import { listVisits } from "@/lib/visits/visit.service";
-import { activeFilterCount, FilterForm } from "@/components/ui/filter-form";
+import { activeFilterCount, FilterCheckbox, FilterForm, FilterSelect } from "@/components/ui/filter-form";
 import { PageTitle } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Visites" };
@@ -25,9 +25,10 @@ export default async function VisitsPage({ searchParams }: { searchParams: Promi
       </div>
       <ExportLinks user={user} list="visits" query={q} />
       <FilterForm label="Filtrer les visites" active={activeFilterCount({ when: q.when, mine: q.mine === "true" }, { when: "all" })} clearHref="/visites" className="rounded-lg border border-gray-300 bg-white p-3">
-        <div className="flex flex-col"><label htmlFor="f-when" className="text-sm font-medium">Période</label>
-          <select id="f-when" name="when" defaultValue={q.when} className="rounded border border-gray-400 bg-white px-3 py-2"><option value="all">Toutes</option><option value="upcoming">À venir</option><option value="past">Passées</option></select></div>
-        <label className="flex items-center gap-2 py-2 text-sm"><input type="checkbox" name="mine" value="true" defaultChecked={q.mine === "true"} className="h-5 w-5" /> Mes visites seulement</label>
+        {/* « Toutes » is a value of its own (the default, `all`), not an empty filter. */}
+        <FilterSelect id="f-when" name="when" label="Période" defaultValue={q.when} all={null}
+          options={[{ value: "all", label: "Toutes" }, { value: "upcoming", label: "À venir" }, { value: "past", label: "Passées" }]} />
+        <FilterCheckbox id="f-mine" name="mine" label="Mes visites seulement" defaultChecked={q.mine === "true"} />
       </FilterForm>
       <VisitTable data={result.items} total={result.total} totalKind={result.totalKind} next={result.next} prev={result.prev} page={result.page} pageSize={result.pageSize} sort={q.sort} />
     </div>

@@ -10,7 +10,8 @@ import { parseSearchParams } from "@/lib/search-params";
 import { Icon } from "@/components/ui/icons";
 import { TextLink } from "@/components/ui/text-link";
 import { LinkButton } from "@/components/ui/button";
-import { activeFilterCount, FilterForm } from "@/components/ui/filter-form";
+import { options } from "@/components/ui/field";
+import { activeFilterCount, FilterCheckbox, FilterForm, FilterSelect } from "@/components/ui/filter-form";
 import { PageTitle } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Demandes d'exercice de droits" };
@@ -34,22 +35,9 @@ export default async function RightsRequestsPage({ searchParams }: { searchParam
         </p>
       ) : null}
       <FilterForm label="Filtrer les demandes" active={activeFilterCount({ status: q.status, kind: q.kind, overdue: q.overdue === "true" })} clearHref="/rgpd/demandes">
-        <div className="flex flex-col">
-          <label htmlFor="f-status" className="text-sm font-medium">État</label>
-          <select id="f-status" name="status" defaultValue={q.status ?? ""} className="rounded border border-gray-400 bg-white px-3 py-2">
-            <option value="">Toutes</option>
-            <option value="open">En cours</option>
-            <option value="closed">Closes</option>
-          </select>
-        </div>
-        <div className="flex flex-col">
-          <label htmlFor="f-kind" className="text-sm font-medium">Droit exercé</label>
-          <select id="f-kind" name="kind" defaultValue={q.kind ?? ""} className="rounded border border-gray-400 bg-white px-3 py-2">
-            <option value="">Tous</option>
-            {Object.entries(RIGHTS_KIND_LABELS).map(([k, l]) => <option key={k} value={k}>{l}</option>)}
-          </select>
-        </div>
-        <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="overdue" value="true" defaultChecked={q.overdue === "true"} /> En retard seulement</label>
+        <FilterSelect id="f-status" name="status" label="État" defaultValue={q.status} all="Toutes" options={[{ value: "open", label: "En cours" }, { value: "closed", label: "Closes" }]} />
+        <FilterSelect id="f-kind" name="kind" label="Droit exercé" defaultValue={q.kind} all="Tous" options={options(RIGHTS_KIND_LABELS)} />
+        <FilterCheckbox id="f-overdue" name="overdue" label="En retard seulement" defaultChecked={q.overdue === "true"} />
       </FilterForm>
       <RightsTable data={result.items} total={result.total} page={result.page} pageSize={result.pageSize} />
     </div>
