@@ -13,7 +13,6 @@
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { NextConfig } from "next";
 import type { NextRequest } from "next/server";
 import { API_CSP, STATIC_SECURITY_HEADERS } from "@/lib/security/headers";
 
@@ -99,7 +98,7 @@ function internalError(res: ServerResponse, err: unknown): void {
 }
 
 /** What the fast path reads of Next.js's configuration. */
-export type NextServerConfig = Pick<NextConfig, "distDir"> & { distDir: string };
+export type NextServerConfig = { distDir: string };
 
 /**
  * The configuration Next.js's server runs with: next.config.ts with Next.js's defaults, loaded by

@@ -96,7 +96,9 @@ function decodeRaw(cursor: string): unknown[] {
   return parsed;
 }
 
-const ID_PATTERN = { uuid: /^[0-9a-f-]{36}$/i, bigint: /^[0-9]{1,19}$/ } as const;
+// A uuid in its canonical layout only: 36 hex digits and dashes in any order passed the former
+// pattern, and PostgreSQL's ::uuid then refused them — a forged cursor answered 500, not 400.
+const ID_PATTERN = { uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, bigint: /^[0-9]{1,19}$/ } as const;
 
 /** Decodes a cursor of `order` (values and id checked against the order's kinds), or a French 400. */
 export function decodeKeysetCursor(cursor: string, order: KeysetOrder): { values: CursorValue[]; id: string } {

@@ -47,6 +47,14 @@ describe("curseurs", () => {
     expect(decodeCursor(encodeCursor("Poste « A »", id), "string")).toEqual({ value: "Poste « A »", id });
   });
 
+  it("refuses an id that only looks like a uuid (36 hex digits and dashes out of place): PostgreSQL would refuse it with a 500", () => {
+    for (const id of ["-".repeat(36), "0123456789abcdef0123456789abcdef----"]) {
+      expect(() => decodeCursor(encodeCursor("t", id), "string")).toThrow(ValidationError);
+    }
+    const canonical = "01234567-89ab-cdef-0123-456789abcdef";
+    expect(decodeCursor(encodeCursor("t", canonical), "string")).toEqual({ value: "t", id: canonical });
+  });
+
   it("refuses anything else", () => {
     for (const bad of ["", "x", Buffer.from("[1,2]").toString("base64url"), encodeCursor("t", "pas-un-uuid"), encodeCursor(new Date(), randomUUID())]) {
       expect(() => decodeCursor(bad, bad.length > 30 ? "string" : "date")).toThrow(ValidationError);
