@@ -27,6 +27,8 @@ const CONNECTIONS = Math.max(0, Number(argValue("connections") ?? 10));
 const SECONDS = Math.max(1, Number(argValue("seconds")) || 5);
 const ONLY = argValues("only").map((o) => o.toLowerCase());
 const COMPARE = argValues("compare");
+/** `--compare-node <binary>` (repeatable): this build again under another Node.js. */
+const COMPARE_NODES = argValues("compare-node");
 
 interface Round {
   loadStart: number;
@@ -57,7 +59,7 @@ runBench(async ({ url, admin, servers }) => {
 
   buildIfStale();
   const secret = env.NEXTAUTH_SECRET ?? randomBytes(32).toString("hex");
-  const builds = await startBuilds({ compare: COMPARE, url, secret, servers });
+  const builds = await startBuilds({ compare: COMPARE, compareNodes: COMPARE_NODES, url, secret, servers });
   print(`Machine : ${os.cpus().length} cœurs (${os.cpus()[0]?.model ?? "?"}) ; ${builds.map((b) => `${b.label || "courant"} ${b.base}`).join(", ")}.`);
   print(`${ROUNDS} passages ; par passage et par construction : ${REQUESTS} requêtes l'une après l'autre, puis ${CONNECTIONS} connexions pendant ${SECONDS} s.`);
 

@@ -187,14 +187,15 @@ export interface BenchServer {
  * started as that commit started it: scripts/lib/next-build.ts `appServerArgs`), one after the other,
  * each on a free port of 127.0.0.1, in production, on the database `url`, without scheduled jobs;
  * waits for each health check. Each is added to `servers` as soon as spawned, for `stopServers`.
- * `nodeArgs` (e.g. --cpu-prof) go to this checkout's server only.
+ * `nodeArgs` (e.g. --cpu-prof) go to this checkout's server only. `compareNodes`: Node.js binaries that
+ * each start this checkout's build once more (labelled with their version), to measure the runtime.
  */
-export async function startBuilds({ compare, url, secret, servers, nodeArgs = [] }: { compare: string[]; url: string; secret: string; servers: ChildProcess[]; nodeArgs?: string[] }): Promise<BenchServer[]> {
-  const start = async (label: string, cwd: string, args: string[]): Promise<BenchServer> => {
+export async function startBuilds({ compare, compareNodes = [], url, secret, servers, nodeArgs = [] }: { compare: string[]; compareNodes?: string[]; url: string; secret: string; servers: ChildProcess[]; nodeArgs?: string[] }): Promise<BenchServer[]> {
+  const start = async (label: string, cwd: string, args: string[], node = process.execPath): Promise<BenchServer> => {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     const spawnedAt = performance.now();
-    const proc = spawn(process.execPath, appServerArgs({ root: cwd, port, host: "127.0.0.1", nodeArgs: args }), {
+    const proc = spawn(node, appServerArgs({ root: cwd, port, host: "127.0.0.1", nodeArgs: args }), {
       cwd, stdio: ["ignore", "ignore", "inherit"],
       env: {
         ...processEnv(), NODE_ENV: "production", DATABASE_URL: url, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: base, NEXT_TELEMETRY_DISABLED: "1",
@@ -205,8 +206,14 @@ export async function startBuilds({ compare, url, secret, servers, nodeArgs = []
     await waitForHealth(base, proc);
     return { label, base, proc, spawnedAt };
   };
-  const builds = [await start(compare.length ? "courant" : "", process.cwd(), nodeArgs)];
+  const builds = [await start(compare.length || compareNodes.length ? "courant" : "", process.cwd(), nodeArgs)];
   for (const dir of compare) builds.push(await start(path.basename(path.resolve(dir)), path.resolve(dir), []));
+  // `--compare-node <binary>`: this same build under another Node.js (the runtime's share of the cost).
+  for (const node of compareNodes) {
+    const version = spawnSync(node, ["--version"], { encoding: "utf8" }).stdout.trim();
+    if (!version) throw new Error(`--compare-node ${node} : ce n'est pas un exécutable Node.js.`);
+    builds.push(await start(`node ${version}`, process.cwd(), [], node));
+  }
   return builds;
 }
 

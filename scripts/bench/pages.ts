@@ -15,7 +15,8 @@
 //
 // `--compare <dir>` (repeatable): a second build (another commit's checkout with its `.next`, started
 // as that commit started it: server/main.ts, or `next start` before it existed) started beside this one; the rounds alternate between the two, so that a
-// before / after comparison sees the same load on a shared machine.
+// before / after comparison sees the same load on a shared machine. `--compare-node <binary>`
+// (repeatable): this build started once more under another Node.js, in the same rotation.
 // It builds the app when the build is stale (like npm run bench) and writes
 // bench/results/pages-<timestamp>.json.
 import { randomBytes } from "node:crypto";
@@ -35,6 +36,8 @@ const ONLY = argValues("only").map((o) => o.toLowerCase());
 const PROF_DIR = argValue("cpu-prof");
 /** `--compare <dir>` (repeatable): other builds measured beside this one. */
 const COMPARE = argValues("compare");
+/** `--compare-node <binary>` (repeatable): this build again under another Node.js. */
+const COMPARE_NODES = argValues("compare-node");
 
 
 /** The inline RSC payload of a server-rendered page: the strings pushed to `self.__next_f`. */
@@ -141,7 +144,7 @@ runBench(async ({ url, admin, servers }) => {
   // The build measured, and with `--compare <dir>` another build (a checkout of the reference
   // commit with its .next): both run side by side and their rounds alternate, so that both see the
   // same load on a shared machine. Only this build is profiled.
-  const builds = await startBuilds({ compare: COMPARE, url, secret, servers, nodeArgs: PROF_DIR ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(PROF_DIR)}`] : [] });
+  const builds = await startBuilds({ compare: COMPARE, compareNodes: COMPARE_NODES, url, secret, servers, nodeArgs: PROF_DIR ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(PROF_DIR)}`] : [] });
   print(`Application démarrée (${builds.map((b) => `${b.label || "courant"} ${b.base}`).join(", ")}) ; ${REQUESTS} requêtes × ${ROUNDS} passages par page.`);
 
   const get = async (base: string, p: string, cookie: string, extra: Record<string, string> = {}) => {
