@@ -15,6 +15,36 @@ const dateFnsCalendar = {
 const dateFnsFiles = ["lib/**", "app/**", "components/**", "server/**", "scripts/**", "prisma/**"];
 const dateFnsHelpers = ["lib/calendar-day.ts", "lib/paris-day.ts"];
 
+// Selectors of no-restricted-syntax for every file. The rule is one: a block that sets it for some
+// files (the UI kit guard below) repeats these.
+const baseSyntax = [
+  { selector: "MemberExpression[object.name='process'][property.name='env']", message: "Lisez la configuration via lib/env.ts." },
+  // A date shown without a zone is the server's day (UTC) or the browser's: the platforms' is Paris.
+  {
+    selector: "CallExpression[callee.property.name=/^toLocale(Date|Time)String$/]:not(:has(Property[key.name='timeZone']))",
+    message: "Formatez les dates par lib/format.ts (formatDate, formatDateTime : fuseau Europe/Paris) ou donnez un timeZone.",
+  },
+];
+
+// One UI kit (components/ui, docs/ui-kit.md): a screen uses it, never copies its classes. The
+// fingerprints: a control's or an outline button's box (rounded + border + border-gray-400), a
+// hand-made invalid state (border-danger vs border-gray-400), a primary button's look.
+const tokens = (...names) => names.map((n) => `(?=.*(^|\\s)${n}(\\s|$))`).join("");
+const kitMessage = {
+  control: "Contrôle recopié : prenez le kit (Field, SelectField, TextAreaField de components/ui/field.tsx, FilterSelect/FilterField de filter-form.tsx) ou controlClass(error, classes, taille).",
+  button: "Bouton recopié : prenez Button, LinkButton ou AnchorButton (components/ui/button.tsx) ou buttonVariants.",
+};
+const kitSyntax = [
+  ...["Literal", "TemplateElement"].flatMap((node) => {
+    const attr = node === "Literal" ? "value" : "value.raw";
+    return [
+      { selector: `${node}[${attr}=/${tokens("rounded", "border", "border-gray-400")}/]`, message: kitMessage.control },
+      { selector: `${node}[${attr}=/${tokens("rounded", "bg-brand-600", "font-semibold", "text-white")}/]`, message: kitMessage.button },
+    ];
+  }),
+  { selector: "ConditionalExpression[consequent.value='border-danger'][alternate.value='border-gray-400']", message: kitMessage.control },
+];
+
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -26,15 +56,7 @@ const config = [
       // Logging goes through lib/logger.ts (pino).
       "no-console": "error",
       // Configuration is read and validated in one place.
-      "no-restricted-syntax": [
-        "error",
-        { selector: "MemberExpression[object.name='process'][property.name='env']", message: "Lisez la configuration via lib/env.ts." },
-        // A date shown without a zone is the server's day (UTC) or the browser's: the platforms' is Paris.
-        {
-          selector: "CallExpression[callee.property.name=/^toLocale(Date|Time)String$/]:not(:has(Property[key.name='timeZone']))",
-          message: "Formatez les dates par lib/format.ts (formatDate, formatDateTime : fuseau Europe/Paris) ou donnez un timeZone.",
-        },
-      ],
+      "no-restricted-syntax": ["error", ...baseSyntax],
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
@@ -52,6 +74,12 @@ const config = [
         })),
       ],
     },
+  },
+  {
+    // The screens: the kit's look comes from components/ui only.
+    files: ["app/**/*.tsx", "components/**/*.tsx"],
+    ignores: ["components/ui/**"],
+    rules: { "no-restricted-syntax": ["error", ...baseSyntax, ...kitSyntax] },
   },
   {
     files: ["lib/env.ts", "playwright.config.ts", "vitest.config.ts", "prisma.config.ts", "scripts/prisma-generate.mjs"],

@@ -10,7 +10,7 @@ import { closeMonthAction, reopenMonthAction, reviewMonthAction } from "@/app/(a
 import { toFormData } from "@/components/forms/server-form";
 import { Button } from "@/components/ui/button";
 import { reopenMonthSchema, type ReopenMonthInput } from "@/lib/bilans/bilan.schema";
-import { Icon } from "@/components/ui/icons";
+import { TextAreaField } from "@/components/ui/field";
 
 interface Props {
   platformId: string;
@@ -67,9 +67,7 @@ export function MonthCloseControls(p: Props) {
       {p.canClose && !p.closed && p.monthOver ? <Button onClick={() => void onClose()} className="self-start">Clôturer {p.monthLabel}</Button> : null}
       {p.canReopen && p.closed ? (
         <form onSubmit={(e) => void onReopen(e)} noValidate className="flex max-w-xl flex-col gap-2">
-          <label htmlFor="reopen-reason" className="text-sm font-medium">Motif de la réouverture</label>
-          <textarea id="reopen-reason" rows={2} {...form.register("reason")} aria-invalid={reasonError ? true : undefined} aria-describedby={reasonError ? "reopen-reason-error" : undefined} className={`rounded border px-3 py-2 ${reasonError ? "border-danger" : "border-gray-400"}`} />
-          {reasonError ? <p id="reopen-reason-error" className="text-sm text-danger"><Icon name="alert" className="mr-1 inline-block align-[-2px]" />{reasonError}</p> : null}
+          <TextAreaField id="reopen-reason" label="Motif de la réouverture" rows={2} error={reasonError} {...form.register("reason")} />
           <Button type="submit" variant="secondary" className="self-start">Rouvrir {p.monthLabel}</Button>
         </form>
       ) : null}

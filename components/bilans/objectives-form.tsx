@@ -9,7 +9,7 @@ import { saveObjectivesAction } from "@/app/(app)/bilans/actions";
 import { toJsonFormData } from "@/components/forms/server-form";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
-import { SelectField } from "@/components/ui/field";
+import { controlClass, SelectField } from "@/components/ui/field";
 import { stackClass, TableScroll } from "@/components/ui/table";
 
 export interface ObjectiveFormRow {
@@ -97,7 +97,7 @@ export function ObjectivesForm({ platformId, year, rows, amendments = null }: {
                 <div>
                 <input id={`target-${r.key}`} name={`target-${r.key}`} type="number" min={0} step={1} inputMode="numeric" defaultValue={r.target ?? ""}
                   aria-invalid={errors[r.key] ? true : undefined} aria-describedby={errors[r.key] ? `unit-${r.key} err-${r.key}` : `unit-${r.key}`}
-                  className="w-28 rounded border border-gray-400 px-2 py-1" />{" "}
+                  className={controlClass(errors[r.key], "w-28", "sm")} />{" "}
                 {/* The unit is read with the input, and never broken over two lines beside it. */}
                 <span id={`unit-${r.key}`} className="whitespace-nowrap text-muted">{r.unit}</span>
                 {errors[r.key] ? <span id={`err-${r.key}`} className="block text-danger">{errors[r.key]}</span> : null}

@@ -3,6 +3,7 @@
 // share and the region total, folded.
 import Link from "next/link";
 import { fmt } from "@/components/bilans/bilan-tables";
+import { Button } from "@/components/ui/button";
 import { Disclosure } from "@/components/ui/disclosure";
 import { COMPARABLE, type ComparedRow } from "@/lib/bilans/comparison.rules";
 import { INDICATOR_BY_KEY, type Figures } from "@/lib/indicators/indicators";
@@ -49,7 +50,7 @@ export function PlatformComparison({ rows, keys, regionTotal, sort, hrefFor }: {
           </fieldset>
           {/* The period and the sort are kept by the page's own hidden fields. */}
           <HiddenFromHref href={hrefFor({})} />
-          <button type="submit" className="self-start rounded bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white">Comparer</button>
+          <Button type="submit" size="sm" className="self-start">Comparer</Button>
         </form>
       </Disclosure>
       <Disclosure summary="Tableau de comparaison (tri, parts de la région)" open={sort.key !== null} testId="comparison-disclosure">

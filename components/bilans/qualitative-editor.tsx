@@ -6,6 +6,7 @@ import { useState, type FormEvent } from "react";
 import { saveQualitativeAction } from "@/app/(app)/bilans/actions";
 import { toFormData } from "@/components/forms/server-form";
 import { Button } from "@/components/ui/button";
+import { TextAreaField } from "@/components/ui/field";
 
 export function QualitativeEditor({ platformId, year, text, version }: { platformId: string; year: number; text: string; version: number }) {
   const router = useRouter();
@@ -29,8 +30,7 @@ export function QualitativeEditor({ platformId, year, text, version }: { platfor
 
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-2 print:hidden" aria-label="Modifier le bilan qualitatif">
-      <label htmlFor="qualitative" className="font-medium">Bilan qualitatif (faits marquants, difficultés, perspectives)</label>
-      <textarea id="qualitative" name="qualitative" defaultValue={text} rows={10} maxLength={50_000} className="rounded border border-gray-400 p-2" />
+      <TextAreaField id="qualitative" label="Bilan qualitatif (faits marquants, difficultés, perspectives)" name="qualitative" defaultValue={text} rows={10} maxLength={50_000} />
       {message ? <p role={message.ok ? "status" : "alert"} className={message.ok ? "text-success" : "text-danger"}>{message.text}</p> : null}
       <div><Button type="submit" disabled={pending}>{pending ? "Enregistrement…" : "Enregistrer le texte"}</Button></div>
     </form>

@@ -5,6 +5,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
+import { controlClass } from "@/components/ui/field";
 import { FileInput } from "@/components/ui/file-input";
 import { FormError } from "@/components/ui/form-controls";
 import { TableScroll } from "@/components/ui/table";
@@ -163,7 +164,7 @@ export function ImportWizard({ config, extraValues = {}, extraFields = null }: {
                 <tr key={f.key}>
                   <td className="py-1 pr-4"><label htmlFor={`map-${f.key}`}>{f.label}{f.required ? " (obligatoire)" : ""}</label></td>
                   <td>
-                    <select id={`map-${f.key}`} value={mapping[f.key] ?? ""} onChange={(e) => setMapping((m) => { const n = { ...m }; if (e.target.value === "") delete n[f.key]; else n[f.key] = Number(e.target.value); return n; })} className="rounded border border-gray-400 bg-white px-2 py-1">
+                    <select id={`map-${f.key}`} value={mapping[f.key] ?? ""} onChange={(e) => setMapping((m) => { const n = { ...m }; if (e.target.value === "") delete n[f.key]; else n[f.key] = Number(e.target.value); return n; })} className={controlClass(undefined, "w-auto", "sm")}>
                       <option value="">— ne pas importer —</option>
                       {preview.headers.map((h, i) => <option key={i} value={i}>{h || `Colonne ${i + 1}`}</option>)}
                     </select>

@@ -5,7 +5,7 @@ import { useActionState } from "react";
 import { consultArchivedAction } from "@/app/(app)/rgpd/archives/[id]/actions";
 import { JobSeekerRecord } from "@/components/job-seekers/job-seeker-record";
 import { Button } from "@/components/ui/button";
-import { Icon } from "@/components/ui/icons";
+import { TextAreaField } from "@/components/ui/field";
 import { PageTitle } from "@/components/ui/page-header";
 
 export function ArchivedReading({ id }: { id: string }) {
@@ -28,14 +28,10 @@ export function ArchivedReading({ id }: { id: string }) {
       <PageTitle>Consulter une fiche archivée</PageTitle>
       <form action={action} className="flex max-w-2xl flex-col gap-3 rounded-lg border border-gray-300 bg-white p-4" noValidate>
         <input type="hidden" name="id" value={id} />
-        <label htmlFor="f-motif" className="text-sm font-medium">Motif de la consultation</label>
-        <p id="f-motif-hint" className="text-xs text-muted">Par exemple : demande d&apos;accès de la personne, retour à l&apos;emploi à vérifier, contrôle. Le motif est conservé dans le journal d&apos;audit.</p>
-        <textarea
-          id="f-motif" name="motif" rows={3} required minLength={10} maxLength={500}
-          aria-describedby={error ? "f-motif-hint f-motif-error" : "f-motif-hint"} aria-invalid={error ? true : undefined}
-          className={`rounded border px-3 py-2 ${error ? "border-danger" : "border-gray-400"}`}
+        <TextAreaField
+          id="f-motif" label="Motif de la consultation" name="motif" rows={3} required minLength={10} maxLength={500} error={error ?? undefined}
+          hint="Par exemple : demande d'accès de la personne, retour à l'emploi à vérifier, contrôle. Le motif est conservé dans le journal d'audit."
         />
-        {error ? <p id="f-motif-error" className="text-sm text-danger"><Icon name="alert" className="mr-1 inline-block align-[-2px]" />{error}</p> : null}
         <div><Button type="submit" disabled={pending}>{pending ? "Consultation…" : "Consulter la fiche"}</Button></div>
       </form>
     </>

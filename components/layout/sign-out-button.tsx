@@ -1,15 +1,12 @@
 "use client";
 
 import { signOut } from "next-auth/react";
+import { Button } from "@/components/ui/button";
 
 export function SignOutButton() {
   return (
-    <button
-      type="button"
-      onClick={() => void signOut({ callbackUrl: "/connexion" })}
-      className="rounded border border-gray-400 px-3 py-1 text-sm hover:bg-gray-100"
-    >
+    <Button variant="outline" size="sm" onClick={() => void signOut({ callbackUrl: "/connexion" })}>
       Se déconnecter
-    </button>
+    </Button>
   );
 }

@@ -15,6 +15,7 @@ import { useEffect, useRef, useState } from "react";
 import { SignOutButton } from "@/components/layout/sign-out-button";
 import { NotificationBell } from "@/components/notifications/bell";
 import { SearchBox } from "@/components/search/search-box";
+import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Icon } from "@/components/ui/icons";
 
@@ -108,10 +109,10 @@ export function SiteHeader({ items, userLinks, userName, roleLabel, unread, canS
           <div className="hidden lg:block">
             <SignOutButton />
           </div>
-          <button
+          <Button
             ref={button}
-            type="button"
-            className="inline-flex min-h-10 items-center gap-2 rounded border border-gray-400 px-3 font-semibold hover:bg-gray-100 lg:hidden"
+            variant="outline"
+            className="px-3 text-base font-semibold lg:hidden"
             aria-expanded={open}
             aria-controls="menu-principal"
             onClick={() => {
@@ -121,7 +122,7 @@ export function SiteHeader({ items, userLinks, userName, roleLabel, unread, canS
           >
             <Icon name={open ? "x" : "menu"} size={18} />
             Menu
-          </button>
+          </Button>
         </div>
       </div>
       <div id="menu-principal" className={cn("mx-auto max-w-7xl px-4 lg:block lg:max-w-none lg:px-3", open ? "block pb-4" : "hidden")}>

@@ -1,13 +1,12 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Controller, useForm, useWatch, type Resolver } from "react-hook-form";
 import { createOfferAction, updateOfferAction } from "@/app/(app)/offres/actions";
 import { applyServerResult, toJsonFormData } from "@/components/forms/server-form";
-import { Button } from "@/components/ui/button";
+import { Button, LinkButton } from "@/components/ui/button";
 import { Combobox, type ComboOption } from "@/components/ui/combobox";
 import { Field } from "@/components/ui/field";
 import { CheckboxField, FormError, SelectField, TextAreaField } from "@/components/ui/form-controls";
@@ -123,7 +122,7 @@ export function OfferForm({ company, visitId, offer, rome, commune, today }: { c
       </fieldset>
       <div className="flex gap-3">
         <Button type="submit" disabled={isSubmitting}>{offer ? "Enregistrer l'offre" : "Créer l'offre"}</Button>
-        <Link href={offer ? `/offres/${offer.id}` : `/entreprises/${company.id}`} className="rounded border border-gray-400 px-4 py-2 text-sm">Annuler</Link>
+        <LinkButton variant="outline" href={offer ? `/offres/${offer.id}` : `/entreprises/${company.id}`}>Annuler</LinkButton>
       </div>
     </form>
   );

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useEffect } from "react";
 import { createPlatformAction, updatePlatformAction } from "@/app/(app)/plateformes/actions";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { Field, SelectField, TextAreaField } from "@/components/ui/field";
 import type { ComboOption } from "@/components/ui/combobox";
 import { MultiCombobox } from "@/components/ui/multi-combobox";
 import { CARRYING_STRUCTURE_LABELS, CARRYING_STRUCTURE_TYPES, type PlatformDto } from "@/lib/platforms/platform.schema";
@@ -48,13 +48,9 @@ export function PlatformForm({ platform: p, perimeter, epcis }: Props) {
         <legend className="px-1 font-semibold">Plateforme et structure porteuse</legend>
         <Field label="Nom de la plateforme" name="name" defaultValue={p?.name} required error={f?.name?.[0]} />
         <Field label="Structure porteuse" name="carryingStructureName" defaultValue={p?.carryingStructureName} required error={f?.carryingStructureName?.[0]} />
-        <div className="flex flex-col gap-1">
-          <label htmlFor="field-carryingStructureType" className="text-sm font-medium">Forme juridique</label>
-          <select id="field-carryingStructureType" name="carryingStructureType" defaultValue={p?.carryingStructureType ?? "EPCI"} className="rounded border border-gray-400 px-3 py-2">
-            {CARRYING_STRUCTURE_TYPES.map((t) => <option key={t} value={t}>{CARRYING_STRUCTURE_LABELS[t]}</option>)}
-          </select>
-          <ErrorText id="field-carryingStructureType-error" messages={f?.carryingStructureType} />
-        </div>
+        <SelectField label="Forme juridique" name="carryingStructureType" defaultValue={p?.carryingStructureType ?? "EPCI"} error={f?.carryingStructureType?.join(" ")}>
+          {CARRYING_STRUCTURE_TYPES.map((t) => <option key={t} value={t}>{CARRYING_STRUCTURE_LABELS[t]}</option>)}
+        </SelectField>
         <Field label="SIRET de la structure porteuse" name="carryingStructureSiret" inputMode="numeric" defaultValue={p?.carryingStructureSiret ?? ""} hint="14 chiffres" error={f?.carryingStructureSiret?.[0]} />
         <Field label="Lieu d'accueil" name="hostingPlace" defaultValue={p?.hostingPlace ?? ""} error={f?.hostingPlace?.[0]} />
         <Field label="DPO de la structure porteuse (nom, courriel)" name="dpoContact" defaultValue={p?.dpoContact ?? ""} error={f?.dpoContact?.[0]} hint="À désigner dans les 15 jours suivant la notification de la convention ; figure au registre des traitements." />
@@ -94,11 +90,7 @@ export function PlatformForm({ platform: p, perimeter, epcis }: Props) {
         <Field label="Début de la convention cadre" name="conventionStartDate" type="date" defaultValue={p?.conventionStartDate ?? ""} error={f?.conventionStartDate?.[0]} />
         <Field label="Fin de la convention cadre" name="conventionEndDate" type="date" defaultValue={p?.conventionEndDate ?? ""} error={f?.conventionEndDate?.[0]} />
         <Field label="Date de notification" name="notificationDate" type="date" defaultValue={p?.notificationDate ?? ""} error={f?.notificationDate?.[0]} />
-        <div className="flex flex-col gap-1">
-          <label htmlFor="field-coPresidents" className="text-sm font-medium">Coprésident·es (un·e par ligne)</label>
-          <textarea id="field-coPresidents" name="coPresidents" rows={3} defaultValue={p?.coPresidents.join("\n") ?? ""} aria-invalid={f?.coPresidents ? true : undefined} aria-describedby={f?.coPresidents ? "field-coPresidents-error" : undefined} className="rounded border border-gray-400 px-3 py-2" />
-          <ErrorText id="field-coPresidents-error" messages={f?.coPresidents} />
-        </div>
+        <TextAreaField label="Coprésident·es (un·e par ligne)" name="coPresidents" rows={3} defaultValue={p?.coPresidents.join("\n") ?? ""} error={f?.coPresidents?.join(" ")} />
       </fieldset>
       <Button type="submit" disabled={pending}>{p ? "Enregistrer les modifications" : "Créer la plateforme"}</Button>
     </form>

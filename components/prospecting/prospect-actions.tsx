@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useId, useRef, useState } from "react";
 import { dismissProspectAction, planVisitFromRegisterAction } from "@/app/(app)/prospection/actions";
 import { Button } from "@/components/ui/button";
+import { controlClass } from "@/components/ui/field";
 
 export function ProspectActions({ platformId, siret, name, canDismiss }: { platformId: string; siret: string; name: string; canDismiss: boolean }) {
   const router = useRouter();
@@ -13,6 +14,7 @@ export function ProspectActions({ platformId, siret, name, canDismiss }: { platf
   const [open, setOpen] = useState(false);
   const reasonId = useId();
   const reasonRef = useRef<HTMLTextAreaElement>(null);
+  const reasonError = dismissed && !dismissed.ok ? (dismissed.fields?.reason?.[0] ?? dismissed.message) : undefined;
 
   useEffect(() => {
     if (planned?.ok) router.push(`/visites/nouvelle?entreprise=${planned.data.companyId}`);
@@ -48,9 +50,9 @@ export function ProspectActions({ platformId, siret, name, canDismiss }: { platf
           <label htmlFor={reasonId} className="text-sm font-medium">
             Pourquoi l&apos;écarter ? <span className="font-normal text-muted">(gardé : il ne reviendra pas dans la liste)</span>
           </label>
-          <textarea id={reasonId} ref={reasonRef} name="reason" required minLength={3} maxLength={500} rows={2} className="rounded border border-gray-400 px-2 py-1"
-            aria-invalid={dismissed && !dismissed.ok ? true : undefined} aria-describedby={dismissed && !dismissed.ok ? `${reasonId}-err` : undefined} />
-          {dismissed && !dismissed.ok ? <p id={`${reasonId}-err`} role="alert" className="text-sm text-danger">{dismissed.fields?.reason?.[0] ?? dismissed.message}</p> : null}
+          <textarea id={reasonId} ref={reasonRef} name="reason" required minLength={3} maxLength={500} rows={2} className={controlClass(reasonError)}
+            aria-invalid={reasonError ? true : undefined} aria-describedby={reasonError ? `${reasonId}-err` : undefined} />
+          {reasonError ? <p id={`${reasonId}-err`} role="alert" className="text-sm text-danger">{reasonError}</p> : null}
           <div className="flex gap-2">
             <Button type="submit" disabled={dismissing}>{dismissing ? "Enregistrement…" : "Écarter cet établissement"}</Button>
             <Button type="button" variant="secondary" onClick={() => setOpen(false)}>Annuler</Button>

@@ -5,6 +5,7 @@ import type { z } from "zod";
 import { createRuleSetAction } from "@/app/(app)/administration/regles/actions";
 import { ActionMessage, fieldError } from "@/components/subsidy/action-message";
 import { Button } from "@/components/ui/button";
+import { controlClass, Field } from "@/components/ui/field";
 import { ruleSetPayloadSchemas, type RuleSetKindName } from "@/lib/rules/rule-set.schema";
 import { defOf, diffPayload, emptyValue, ENUM_LABELS, fieldHelp, fieldLabel, fromInput, toInput, unitOf } from "@/lib/rules/rule-set-fields";
 import "@/lib/validation";
@@ -64,7 +65,7 @@ function NumberInput({ ctx, path, value }: { ctx: Ctx; path: Path; value: unknow
         value={text}
         aria-invalid={messages.length ? true : undefined}
         aria-describedby={[help ? `${id}-hint` : null, messages.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined}
-        className={`rounded border px-3 py-2 ${messages.length ? "border-danger" : "border-gray-400"}`}
+        className={controlClass(messages[0])}
         onChange={(e) => {
           setText(e.target.value);
           const r = fromInput(unit, e.target.value);
@@ -188,12 +189,12 @@ function Node({ ctx, schema, path, value }: { ctx: Ctx; schema: z.ZodType; path:
       <label htmlFor={id} className="text-sm font-medium">{label}</label>
       {help ? <p id={`${id}-hint`} className="text-xs text-muted">{help}</p> : null}
       {d.type === "enum" ? (
-        <select id={id} value={String(value ?? "")} aria-describedby={describedBy} className="rounded border border-gray-400 px-3 py-2" onChange={(e) => ctx.set(path, e.target.value)}>
+        <select id={id} value={String(value ?? "")} aria-describedby={describedBy} className={controlClass()} onChange={(e) => ctx.set(path, e.target.value)}>
           {Object.values(d.entries!).map((o) => <option key={o} value={o}>{ENUM_LABELS[o] ?? o}</option>)}
         </select>
       ) : (
         <input id={id} value={String(value ?? "")} aria-invalid={messages.length ? true : undefined} aria-describedby={describedBy}
-          className={`rounded border px-3 py-2 ${messages.length ? "border-danger" : "border-gray-400"}`} onChange={(e) => ctx.set(path, e.target.value)} />
+          className={controlClass(messages[0])} onChange={(e) => ctx.set(path, e.target.value)} />
       )}
       <Errors id={id} messages={messages} />
     </div>
@@ -247,16 +248,8 @@ export function RuleSetFieldEditor({ kind, label, baseId, payload }: { kind: Rul
       <input type="hidden" name="payloadJson" value={JSON.stringify(parsed.success ? parsed.data : value)} />
       <Fragment key={baseId ?? "none"}>
       <div className="grid gap-3 sm:grid-cols-2">
-        <div className="flex flex-col gap-1">
-          <label htmlFor={`${id}-from`} className="text-sm font-medium">En vigueur à partir du</label>
-          <input id={`${id}-from`} name="validFrom" type="date" className="rounded border border-gray-400 px-3 py-2" aria-describedby={fieldError(state, "validFrom") ? `${id}-from-error` : undefined} />
-          {fieldError(state, "validFrom") ? <p id={`${id}-from-error`} className="text-sm text-danger"><Icon name="alert" className="mr-1 inline-block align-[-2px]" />{fieldError(state, "validFrom")}</p> : null}
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor={`${id}-note`} className="text-sm font-medium">Motif du changement</label>
-          <input id={`${id}-note`} name="note" className="rounded border border-gray-400 px-3 py-2" aria-describedby={fieldError(state, "note") ? `${id}-note-error` : undefined} />
-          {fieldError(state, "note") ? <p id={`${id}-note-error`} className="text-sm text-danger"><Icon name="alert" className="mr-1 inline-block align-[-2px]" />{fieldError(state, "note")}</p> : null}
-        </div>
+        <Field id={`${id}-from`} label="En vigueur à partir du" name="validFrom" type="date" error={fieldError(state, "validFrom")} />
+        <Field id={`${id}-note`} label="Motif du changement" name="note" error={fieldError(state, "note")} />
       </div>
       <Node ctx={ctx} schema={schema} path={[]} value={value} />
       </Fragment>

@@ -4,7 +4,7 @@ import { Fragment, useActionState } from "react";
 import { createRuleSetAction } from "@/app/(app)/administration/regles/actions";
 import { ActionMessage, fieldError } from "@/components/subsidy/action-message";
 import { Button } from "@/components/ui/button";
-import { Icon } from "@/components/ui/icons";
+import { Field, TextAreaField } from "@/components/ui/field";
 
 /**
  * New version of one rule set, starting from the latest payload; validated by its kind's schema.
@@ -21,21 +21,17 @@ export function RuleSetVersionForm({ kind, label, baseId, payload }: { kind: str
       <input type="hidden" name="kind" value={kind} />
       <Fragment key={baseId ?? "none"}>
       <div className="grid gap-3 sm:grid-cols-2">
-        <div className="flex flex-col gap-1">
-          <label htmlFor={`${id}-from`} className="text-sm font-medium">En vigueur à partir du</label>
-          <input id={`${id}-from`} name="validFrom" type="date" className="rounded border border-gray-400 px-3 py-2" aria-describedby={fieldError(state, "validFrom") ? `${id}-from-err` : undefined} />
-          {fieldError(state, "validFrom") ? <p id={`${id}-from-err`} className="text-sm text-danger"><Icon name="alert" className="mr-1 inline-block align-[-2px]" />{fieldError(state, "validFrom")}</p> : null}
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor={`${id}-note`} className="text-sm font-medium">Motif du changement</label>
-          <input id={`${id}-note`} name="note" className="rounded border border-gray-400 px-3 py-2" aria-describedby={fieldError(state, "note") ? `${id}-note-err` : undefined} />
-          {fieldError(state, "note") ? <p id={`${id}-note-err`} className="text-sm text-danger"><Icon name="alert" className="mr-1 inline-block align-[-2px]" />{fieldError(state, "note")}</p> : null}
-        </div>
+        <Field id={`${id}-from`} label="En vigueur à partir du" name="validFrom" type="date" error={fieldError(state, "validFrom")} />
+        <Field id={`${id}-note`} label="Motif du changement" name="note" error={fieldError(state, "note")} />
       </div>
-      <div className="flex flex-col gap-1">
-        <label htmlFor={`${id}-json`} className="text-sm font-medium">Contenu (JSON ; montants en centimes, taux en points de base : 8000 = 80 %)</label>
-        <textarea id={`${id}-json`} name="payloadJson" rows={12} defaultValue={JSON.stringify(payload, null, 2)} className="rounded border border-gray-400 px-3 py-2 font-mono text-xs" />
-      </div>
+      <TextAreaField
+        id={`${id}-json`}
+        label="Contenu (JSON ; montants en centimes, taux en points de base : 8000 = 80 %)"
+        name="payloadJson"
+        rows={12}
+        defaultValue={JSON.stringify(payload, null, 2)}
+        className="font-mono text-xs"
+      />
       </Fragment>
       {payloadErrors.length > 0 ? (
         <ul className="list-disc pl-6 text-sm text-danger">

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
 import { Button } from "@/components/ui/button";
+import { controlClass } from "@/components/ui/field";
 
 export function SearchBox({ defaultValue = "", id = "global-search" }: { defaultValue?: string; id?: string }) {
   const ref = useRef<HTMLInputElement>(null);
@@ -40,7 +41,7 @@ export function SearchBox({ defaultValue = "", id = "global-search" }: { default
         defaultValue={defaultValue}
         placeholder="Rechercher… ( / )"
         aria-keyshortcuts="/ Control+K Meta+K"
-        className="min-h-10 w-full min-w-0 rounded border border-gray-400 px-3 py-1 text-sm lg:w-56"
+        className={controlClass(undefined, "text-sm lg:w-56")}
       />
       <Button type="submit" variant="secondary" size="sm" className="min-h-10">
         Rechercher

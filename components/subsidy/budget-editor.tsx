@@ -4,11 +4,10 @@ import { useActionState } from "react";
 import { addBudgetLineAction, deleteBudgetLineAction, updateSubsidyFileAction } from "@/app/(app)/financement/actions";
 import { ActionMessage, fieldError } from "@/components/subsidy/action-message";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { Field, SelectField } from "@/components/ui/field";
 import { formatCents } from "@/lib/format";
 import type { SubsidyFileDetail } from "@/lib/subsidy/subsidy-file.service";
 import { TableScroll } from "@/components/ui/table";
-import { Icon } from "@/components/ui/icons";
 
 /** Cents → the euro text the forms accept back ("12500,50"). */
 export function eurosInput(cents: number): string {
@@ -64,16 +63,12 @@ function AddLineForm({ file }: { file: SubsidyFileDetail }) {
   return (
     <form action={action} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4" noValidate aria-label="Ajouter une ligne de budget">
       <input type="hidden" name="fileId" value={file.id} />
-      <div className="flex flex-col gap-1">
-        <label htmlFor="field-category" className="text-sm font-medium">Catégorie de dépense</label>
-        <select id="field-category" name="category" className="rounded border border-gray-400 px-3 py-2" aria-invalid={catError ? true : undefined} aria-describedby={catError ? "field-category-error" : undefined} defaultValue="">
-          <option value="" disabled>Choisir…</option>
-          {file.categories.map((c) => (
-            <option key={c.code} value={c.code}>{c.label}{c.eligible ? "" : " (non éligible)"}</option>
-          ))}
-        </select>
-        {catError ? <p id="field-category-error" className="text-sm text-danger"><Icon name="alert" className="mr-1 inline-block align-[-2px]" />{catError}</p> : null}
-      </div>
+      <SelectField label="Catégorie de dépense" name="category" defaultValue="" error={catError}>
+        <option value="" disabled>Choisir…</option>
+        {file.categories.map((c) => (
+          <option key={c.code} value={c.code}>{c.label}{c.eligible ? "" : " (non éligible)"}</option>
+        ))}
+      </SelectField>
       <Field label="Libellé" name="label" error={fieldError(state, "label")} />
       <Field label="Montant prévu (€)" name="forecastEuros" inputMode="decimal" error={fieldError(state, "forecastEuros", "forecastCents")} />
       <div className="flex items-center gap-2 pt-6">

@@ -5,6 +5,7 @@ import { recordActualAction } from "@/app/(app)/financement/actions";
 import { ActionMessage, fieldError } from "@/components/subsidy/action-message";
 import { eurosInput } from "@/components/subsidy/budget-editor";
 import { Button } from "@/components/ui/button";
+import { controlClass } from "@/components/ui/field";
 import { formatCents } from "@/lib/format";
 import type { SubsidyFileDetail } from "@/lib/subsidy/subsidy-file.service";
 import { TableScroll } from "@/components/ui/table";
@@ -24,11 +25,11 @@ function ActualForm({ fileId, line }: { fileId: string; line: Line }) {
       <div className="flex flex-col gap-1">
         <label htmlFor={`${id}-amount`} className="text-xs font-medium">Réalisé (€) — {line.label}</label>
         <input id={`${id}-amount`} name="actualEuros" inputMode="decimal" defaultValue={line.actualCents === null ? "" : eurosInput(line.actualCents)}
-          className="w-32 rounded border border-gray-400 px-2 py-1" aria-invalid={amountError ? true : undefined} aria-describedby={amountError ? `${id}-err` : undefined} />
+          className={controlClass(amountError, "w-32", "sm")} aria-invalid={amountError ? true : undefined} aria-describedby={amountError ? `${id}-err` : undefined} />
       </div>
       <div className="flex flex-col gap-1">
         <label htmlFor={`${id}-gap`} className="text-xs font-medium">Explication de l&apos;écart{line.gapToExplain ? " (requise)" : ""}</label>
-        <input id={`${id}-gap`} name="gapExplanation" defaultValue={line.gapExplanation ?? ""} className="w-64 rounded border border-gray-400 px-2 py-1" />
+        <input id={`${id}-gap`} name="gapExplanation" defaultValue={line.gapExplanation ?? ""} className={controlClass(undefined, "w-64", "sm")} />
       </div>
       <Button type="submit" variant="secondary" disabled={pending}>Enregistrer<span className="sr-only"> le réalisé de {line.label}</span></Button>
       {amountError ? <p id={`${id}-err`} className="text-sm text-danger">{amountError}</p> : null}

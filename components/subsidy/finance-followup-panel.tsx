@@ -5,7 +5,7 @@ import { issueRefundOrderAction, markRefundOrderPaidAction, recordFtBreachAction
 import { ActionMessage, fieldError } from "@/components/subsidy/action-message";
 import { eurosInput } from "@/components/subsidy/budget-editor";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { Field, SelectField } from "@/components/ui/field";
 import { formatCents, formatDate } from "@/lib/format";
 import type { SubsidyFileDetail } from "@/lib/subsidy/subsidy-file.service";
 import { FT_BREACHES } from "@/lib/subsidy/tranche.rules";
@@ -22,14 +22,10 @@ function BreachForm({ file }: { file: SubsidyFileDetail }) {
     <form onSubmit={action} noValidate className="flex flex-wrap items-end gap-3" aria-label="Manquement constaté (article 8)">
       <input type="hidden" name="fileId" value={file.id} />
       <input type="hidden" name="version" value={file.version} />
-      <div className="flex flex-col gap-1">
-        <label htmlFor="field-breach" className="text-sm font-medium">Manquement constaté</label>
-        <select id="field-breach" name="breach" defaultValue={file.ftBreach ?? ""} className="rounded border border-gray-400 px-3 py-2" aria-describedby={err ? "field-breach-error" : undefined}>
-          <option value="">Aucun</option>
-          {Object.entries(FT_BREACHES).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
-        </select>
-        {err ? <p id="field-breach-error" className="text-sm text-danger">{err}</p> : null}
-      </div>
+      <SelectField label="Manquement constaté" name="breach" defaultValue={file.ftBreach ?? ""} error={err}>
+        <option value="">Aucun</option>
+        {Object.entries(FT_BREACHES).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
+      </SelectField>
       <Field label="Montant utilisé à d'autres fins (€)" name="misusedEuros" inputMode="decimal" hint="Seulement pour un détournement."
         defaultValue={file.ftMisusedCents === null ? "" : eurosInput(file.ftMisusedCents)} error={fieldError(state, "misusedEuros", "misusedCents")} />
       <Button type="submit" variant="secondary" disabled={pending}>Enregistrer le manquement</Button>

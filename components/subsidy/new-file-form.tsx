@@ -5,7 +5,7 @@ import { useActionState, useEffect } from "react";
 import { createSubsidyFileAction } from "@/app/(app)/financement/actions";
 import { ActionMessage, fieldError } from "@/components/subsidy/action-message";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { Field, SelectField } from "@/components/ui/field";
 import { toast } from "@/components/ui/toast";
 
 /** A platform manager opens the file of the year for a funder, then fills in its budget. */
@@ -23,14 +23,10 @@ export function NewFileForm({ defaultYear }: { defaultYear: number }) {
     <form action={action} noValidate aria-labelledby="new-file-title" className="flex flex-wrap items-end gap-3 rounded-lg border border-gray-300 bg-white p-4">
       <h2 id="new-file-title" className="w-full text-lg font-semibold">Nouvelle demande de subvention</h2>
       <Field label="Année" name="year" type="number" defaultValue={defaultYear} error={fieldError(state, "year")} />
-      <div className="flex flex-col gap-1">
-        <label htmlFor="field-funder" className="text-sm font-medium">Financeur</label>
-        <select id="field-funder" name="funder" className="rounded border border-gray-400 px-3 py-2" defaultValue="REGION" aria-describedby={funderError ? "field-funder-error" : undefined}>
-          <option value="REGION">Région Hauts-de-France</option>
-          <option value="FRANCE_TRAVAIL">France Travail</option>
-        </select>
-        {funderError ? <p id="field-funder-error" className="text-sm text-danger">{funderError}</p> : null}
-      </div>
+      <SelectField label="Financeur" name="funder" defaultValue="REGION" error={funderError}>
+        <option value="REGION">Région Hauts-de-France</option>
+        <option value="FRANCE_TRAVAIL">France Travail</option>
+      </SelectField>
       <Button type="submit" disabled={pending}>Ouvrir le dossier</Button>
       <ActionMessage state={state} />
     </form>

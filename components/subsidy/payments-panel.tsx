@@ -5,7 +5,7 @@ import { DOCUMENT_DATE_FIELD, TRANCHE_STATUS_LABELS, type TrancheDocument } from
 import { ActionMessage, fieldError } from "@/components/subsidy/action-message";
 import { eurosInput } from "@/components/subsidy/budget-editor";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { Field, SelectField } from "@/components/ui/field";
 import { CheckboxField } from "@/components/ui/form-controls";
 import { TextAreaField } from "@/components/ui/form-fields";
 import { formatCents, formatDate } from "@/lib/format";
@@ -54,16 +54,12 @@ function PaymentForm({ file }: { file: SubsidyFileDetail }) {
       <h3 id="payment-form-title" className="font-semibold">Enregistrer un versement</h3>
       <input type="hidden" name="fileId" value={file.id} />
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-        <div className="flex flex-col gap-1">
-          <label htmlFor="field-trancheId" className="text-sm font-medium">Tranche</label>
-          <select id="field-trancheId" name="trancheId" defaultValue={next?.id ?? ""} className="rounded border border-gray-400 px-3 py-2" aria-describedby={trancheError ? "field-trancheId-error" : undefined}>
-            <option value="">Hors tranche (solde)</option>
-            {file.tranches.map((t) => (
-              <option key={t.id} value={t.id}>Tranche {t.rank} — {t.label} ({formatCents(t.amountCents)})</option>
-            ))}
-          </select>
-          {trancheError ? <p id="field-trancheId-error" className="text-sm text-danger">{trancheError}</p> : null}
-        </div>
+        <SelectField label="Tranche" name="trancheId" defaultValue={next?.id ?? ""} error={trancheError}>
+          <option value="">Hors tranche (solde)</option>
+          {file.tranches.map((t) => (
+            <option key={t.id} value={t.id}>Tranche {t.rank} — {t.label} ({formatCents(t.amountCents)})</option>
+          ))}
+        </SelectField>
         <Field
           label="Montant versé (€)"
           name="amountEuros"

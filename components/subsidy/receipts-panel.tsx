@@ -3,6 +3,7 @@
 import type { FormEvent } from "react";
 import { useReceiptUpload } from "@/components/subsidy/use-receipt-upload";
 import { Button } from "@/components/ui/button";
+import { SelectField } from "@/components/ui/field";
 import { FileInput } from "@/components/ui/file-input";
 import { formatDateTime } from "@/lib/format";
 import { RECEIPT_KINDS, type ReceiptKind } from "@/lib/subsidy/receipt.rules";
@@ -45,20 +46,14 @@ export function ReceiptsPanel({ file, receipts, canUpload }: { file: SubsidyFile
       )}
       {canUpload ? (
         <form onSubmit={upload} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4" aria-label="Joindre un justificatif">
-          <div className="flex flex-col gap-1">
-            <label htmlFor="receipt-kind" className="text-sm font-medium">Type de justificatif</label>
-            <select id="receipt-kind" name="kind" className="rounded border border-gray-400 px-3 py-2" defaultValue="INVOICE">
-              {(Object.keys(RECEIPT_KINDS) as ReceiptKind[]).map((k) => <option key={k} value={k}>{RECEIPT_KINDS[k]}</option>)}
-            </select>
-          </div>
-          <div className="flex flex-col gap-1">
-            <label htmlFor="receipt-target" className="text-sm font-medium">Rattaché à</label>
-            <select id="receipt-target" name="attachTo" className="rounded border border-gray-400 px-3 py-2" defaultValue="">
-              <option value="">Dossier</option>
-              {file.lines.map((l) => <option key={l.id} value={`line:${l.id}`}>Ligne : {l.label}</option>)}
-              {file.tranches.map((t) => <option key={t.id} value={`tranche:${t.id}`}>Tranche {t.rank} : {t.label}</option>)}
-            </select>
-          </div>
+          <SelectField id="receipt-kind" label="Type de justificatif" name="kind" defaultValue="INVOICE">
+            {(Object.keys(RECEIPT_KINDS) as ReceiptKind[]).map((k) => <option key={k} value={k}>{RECEIPT_KINDS[k]}</option>)}
+          </SelectField>
+          <SelectField id="receipt-target" label="Rattaché à" name="attachTo" defaultValue="">
+            <option value="">Dossier</option>
+            {file.lines.map((l) => <option key={l.id} value={`line:${l.id}`}>Ligne : {l.label}</option>)}
+            {file.tranches.map((t) => <option key={t.id} value={`tranche:${t.id}`}>Tranche {t.rank} : {t.label}</option>)}
+          </SelectField>
           <div className="flex flex-col gap-1">
             <label htmlFor="receipt-file" className="text-sm font-medium">Fichier (PDF, JPEG ou PNG, 10 Mo au plus)</label>
             <FileInput id="receipt-file" name="file" required accept="application/pdf,image/jpeg,image/png" />

@@ -5,10 +5,9 @@ import { transitionAction } from "@/app/(app)/financement/actions";
 import { ActionMessage, fieldError } from "@/components/subsidy/action-message";
 import { eurosInput } from "@/components/subsidy/budget-editor";
 import { Button } from "@/components/ui/button";
-import { Field, SelectField } from "@/components/ui/field";
+import { Field, SelectField, TextAreaField } from "@/components/ui/field";
 import type { SubsidyFileDetail } from "@/lib/subsidy/subsidy-file.service";
 import { TRANSITION_DEFS, type TransitionName } from "@/lib/subsidy/subsidy-workflow.rules";
-import { Icon } from "@/components/ui/icons";
 import { formatCents, formatDate } from "@/lib/format";
 
 const CONFIRM: Partial<Record<TransitionName, string>> = {
@@ -70,20 +69,13 @@ function TransitionForm({ file, transition }: { file: SubsidyFileDetail; transit
         </div>
       ) : null}
       {def.commentRequired || transition === "submit" || transition === "approve" ? (
-        <div className="flex flex-col gap-1">
-          <label htmlFor={`${id}-comment`} className="text-sm font-medium">
-            {def.needsDate ? "Motif ou objet (obligatoire)" : def.commentRequired ? "Commentaire pour la plateforme (obligatoire)" : "Commentaire (facultatif)"}
-          </label>
-          <textarea
-            id={`${id}-comment`}
-            name="comment"
-            rows={3}
-            className={`rounded border px-3 py-2 ${commentError ? "border-danger" : "border-gray-400"}`}
-            aria-invalid={commentError ? true : undefined}
-            aria-describedby={commentError ? `${id}-comment-error` : undefined}
-          />
-          {commentError ? <p id={`${id}-comment-error`} className="text-sm text-danger"><Icon name="alert" className="mr-1 inline-block align-[-2px]" />{commentError}</p> : null}
-        </div>
+        <TextAreaField
+          id={`${id}-comment`}
+          name="comment"
+          label={def.needsDate ? "Motif ou objet (obligatoire)" : def.commentRequired ? "Commentaire pour la plateforme (obligatoire)" : "Commentaire (facultatif)"}
+          rows={3}
+          error={commentError}
+        />
       ) : null}
       <div className="flex items-center gap-3">
         <Button type="submit" variant={transition === "reject" ? "danger" : "primary"} disabled={pending}>{def.label}</Button>

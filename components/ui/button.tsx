@@ -3,7 +3,7 @@
 // link for assistive technologies. Variants by name; `className` extends (tailwind-merge).
 import { cva, type VariantProps } from "class-variance-authority";
 import Link from "next/link";
-import type { AnchorHTMLAttributes, ButtonHTMLAttributes, ComponentProps } from "react";
+import type { AnchorHTMLAttributes, ComponentProps } from "react";
 import { cn } from "@/components/ui/cn";
 
 export const buttonVariants = cva(
@@ -33,7 +33,8 @@ export const buttonVariants = cva(
 export type ButtonVariant = NonNullable<VariantProps<typeof buttonVariants>["variant"]>;
 type Variants = VariantProps<typeof buttonVariants>;
 
-export function Button({ variant, size, className, type = "button", ...props }: ButtonHTMLAttributes<HTMLButtonElement> & Variants) {
+/** `ref` passes through (React 19: a prop like any other), e.g. to give the focus back to the button. */
+export function Button({ variant, size, className, type = "button", ...props }: ComponentProps<"button"> & Variants) {
   return <button type={type} {...props} className={cn(buttonVariants({ variant, size }), className)} />;
 }
 

@@ -15,9 +15,15 @@ export function describedBy(id: string, hint?: ReactNode, error?: string): strin
   return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
 }
 
-/** The control's look (input, select, textarea): 40 px tall, red border when invalid. */
-export function controlClass(error?: string, className?: string): string {
-  return cn("min-h-10 w-full min-w-0 rounded border bg-white px-3 py-2", error ? "border-danger" : "border-gray-400", className);
+export type ControlSize = "md" | "sm";
+
+/**
+ * The control's look (input, select, textarea): 40 px tall, red border when invalid. `size` "sm" is
+ * the compact one (32 px, small text) for a control inside a table row, a list line or the header.
+ * Every control outside the kit takes its look from here (eslint.config.mjs forbids copying it).
+ */
+export function controlClass(error?: string, className?: string, size: ControlSize = "md"): string {
+  return cn("w-full min-w-0 rounded border bg-white", size === "sm" ? "min-h-8 px-2 py-1 text-sm" : "min-h-10 px-3 py-2", error ? "border-danger" : "border-gray-400", className);
 }
 
 /** The error under a field (also read by the form's error summary through data-field-error). */

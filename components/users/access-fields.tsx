@@ -1,5 +1,6 @@
 // Role and platform fields shared by the invitation form and the account page.
 import { ROLE_LABELS } from "@/lib/nav";
+import { SelectField } from "@/components/ui/field";
 import { Icon } from "@/components/ui/icons";
 
 export interface RoleOption {
@@ -21,22 +22,11 @@ export function AccessFields(props: {
   const err = props.errors ?? {};
   return (
     <>
-      <div className="flex flex-col gap-1">
-        <label htmlFor="field-role" className="text-sm font-medium">Rôle</label>
-        <select
-          id="field-role"
-          name="role"
-          defaultValue={props.defaults?.role ?? props.roles[0]?.value}
-          aria-invalid={err.role ? true : undefined}
-          aria-describedby={err.role ? "field-role-error" : undefined}
-          className="rounded border border-gray-400 px-3 py-2"
-        >
-          {props.roles.map((r) => (
-            <option key={r.value} value={r.value}>{r.label}</option>
-          ))}
-        </select>
-        {err.role ? <p id="field-role-error" className="text-sm text-danger"><Icon name="alert" className="mr-1 inline-block align-[-2px]" />{err.role[0]}</p> : null}
-      </div>
+      <SelectField label="Rôle" name="role" defaultValue={props.defaults?.role ?? props.roles[0]?.value} error={err.role?.[0]}>
+        {props.roles.map((r) => (
+          <option key={r.value} value={r.value}>{r.label}</option>
+        ))}
+      </SelectField>
       <fieldset className="flex flex-col gap-1" aria-describedby={err.platformIds ? "field-platformIds-error" : "field-platformIds-hint"}>
         <legend className="text-sm font-medium">Plateformes</legend>
         <p id="field-platformIds-hint" className="text-xs text-muted">Obligatoire pour les assistant·es et responsables ; aucune pour l&apos;administration et France Travail.</p>

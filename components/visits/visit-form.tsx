@@ -4,14 +4,13 @@
 // « Une offre a été recueillie » opens the offer fields under the visit: both are saved together
 // by one server action, in one transaction (nothing half-saved on an error).
 import { zodResolver } from "@hookform/resolvers/zod";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Controller, useFieldArray, useForm, useWatch, type FieldValues, type Resolver } from "react-hook-form";
 import { createVisitAction, updateVisitAction } from "@/app/(app)/visites/actions";
 import { applyServerResult, toJsonFormData } from "@/components/forms/server-form";
 import { sendJson } from "@/components/ui/api-form";
-import { Button } from "@/components/ui/button";
+import { Button, LinkButton } from "@/components/ui/button";
 import { Combobox, type ComboOption } from "@/components/ui/combobox";
 import { Field } from "@/components/ui/field";
 import { CheckboxField, FormError, SelectField, TextAreaField } from "@/components/ui/form-controls";
@@ -264,7 +263,7 @@ export function VisitForm({ company, staff, currentUserId, today, lastPurpose = 
       </fieldset>
       <div className="flex flex-wrap gap-3">
         <Button type="submit" disabled={isSubmitting}>{withOffer ? "Enregistrer la visite et l'offre" : "Enregistrer la visite"}</Button>
-        <Link href={visit ? `/visites/${visit.id}` : picked && company ? `/entreprises/${picked.value}` : "/visites"} className="inline-flex min-h-11 items-center rounded border border-gray-400 px-4 py-2 text-sm">Annuler</Link>
+        <LinkButton variant="outline" href={visit ? `/visites/${visit.id}` : picked && company ? `/entreprises/${picked.value}` : "/visites"}>Annuler</LinkButton>
       </div>
     </form>
   );

@@ -7,8 +7,10 @@ import { HeadlineCards } from "@/components/bilans/headline-cards";
 import { MonthCloseControls } from "@/components/bilans/month-close-controls";
 import { ObjectivesSection } from "@/components/bilans/objectives-section";
 import { PlatformComparison } from "@/components/bilans/platform-comparison";
+import { Button } from "@/components/ui/button";
 import { Disclosure } from "@/components/ui/disclosure";
 import { ExportLinks } from "@/components/ui/export-links";
+import { FilterField, FilterSelect } from "@/components/ui/filter-form";
 import { PrintButton } from "@/components/ui/print-button";
 import { requirePageUser } from "@/lib/auth/session";
 import { can } from "@/lib/authz/policy";
@@ -24,8 +26,6 @@ import { notFoundOnAppError } from "@/lib/page-errors";
 import { parseSearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "Bilans" };
-
-const control = "rounded border border-gray-400 px-2 py-1.5 text-sm";
 
 export default async function BilansPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser("bilan.read");
@@ -83,26 +83,12 @@ export default async function BilansPage({ searchParams }: { searchParams: Promi
 
       <form method="get" className="flex flex-wrap items-end gap-3 print:hidden" aria-label="Choix de la période">
         {data.platforms.length > 1 ? (
-          <div className="flex flex-col">
-            <label htmlFor="f-platform" className="text-xs font-medium">Plateforme</label>
-            <select id="f-platform" name="platformId" defaultValue={selected?.id ?? ""} className={control}>
-              <option value="">Région (toutes, comparées)</option>
-              {data.platforms.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
-            </select>
-          </div>
+          <FilterSelect id="f-platform" name="platformId" label="Plateforme" defaultValue={selected?.id} all="Région (toutes, comparées)" options={data.platforms.map((p) => ({ value: p.id, label: p.name }))} />
         ) : null}
-        <div className="flex flex-col">
-          <label htmlFor="f-period" className="text-xs font-medium">Période</label>
-          <select id="f-period" name="period" defaultValue={period.kind} className={control}>
-            {PERIOD_KINDS.map((k) => <option key={k} value={k}>{PERIOD_LABELS[k]}</option>)}
-          </select>
-        </div>
-        <div className="flex flex-col">
-          <label htmlFor="f-month" className="text-xs font-medium">Mois de référence</label>
-          <input id="f-month" type="month" name="month" defaultValue={period.anchor} className={control} />
-        </div>
-        <button type="submit" className="rounded bg-brand-600 px-4 py-1.5 text-sm font-semibold text-white hover:bg-brand-700">Afficher</button>
-        <Link href="/bilans/indicateurs" className="py-1.5 text-sm text-brand-700 underline">Ce que compte chaque indicateur</Link>
+        <FilterSelect id="f-period" name="period" label="Période" defaultValue={period.kind} all={null} options={PERIOD_KINDS.map((k) => ({ value: k, label: PERIOD_LABELS[k] }))} />
+        <FilterField id="f-month" type="month" name="month" label="Mois de référence" defaultValue={period.anchor} />
+        <Button type="submit">Afficher</Button>
+        <Link href="/bilans/indicateurs" className="py-2 text-sm text-brand-700 underline">Ce que compte chaque indicateur</Link>
       </form>
 
       <HeadlineCards cards={cards} year={objectiveYear} sparkLabel="12 derniers mois" />

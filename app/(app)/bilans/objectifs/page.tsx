@@ -12,7 +12,9 @@ import { parisDay } from "@/lib/paris-day";
 import { objectiveYearSchema } from "@/lib/objectives/objective.schema";
 import { conventionAmendments, listObjectives, objectivesVsTargets, regionConventionOf } from "@/lib/objectives/objective.service";
 import { indicatorsNeedAmendment } from "@/lib/subsidy/subsidy-workflow.rules";
+import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
+import { FilterField, FilterSelect } from "@/components/ui/filter-form";
 import { TextLink } from "@/components/ui/text-link";
 import { can } from "@/lib/authz/policy";
 import { parseSearchParams } from "@/lib/search-params";
@@ -43,17 +45,9 @@ export default async function ObjectivesPage({ searchParams }: { searchParams: P
         <p className="text-muted"><Link href="/bilans" className="text-brand-700 underline">Retour aux bilans</Link></p>
       </div>
       <form method="get" className="flex flex-wrap items-end gap-4 rounded-lg border border-gray-300 bg-white p-4" aria-label="Choix de la plateforme et de l'année">
-        <div className="flex flex-col gap-1">
-          <label htmlFor="o-platform" className="text-sm font-medium">Plateforme</label>
-          <select id="o-platform" name="platformId" defaultValue={selected?.id ?? ""} className="rounded border border-gray-400 px-3 py-2">
-            {platforms.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="o-year" className="text-sm font-medium">Année</label>
-          <input id="o-year" type="number" name="year" min={2020} max={2100} defaultValue={year} className="w-28 rounded border border-gray-400 px-3 py-2" />
-        </div>
-        <button type="submit" className="rounded bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700">Afficher</button>
+        <FilterSelect id="o-platform" name="platformId" label="Plateforme" defaultValue={selected?.id} all={null} options={platforms.map((p) => ({ value: p.id, label: p.name }))} />
+        <FilterField id="o-year" type="number" name="year" label="Année" min={2020} max={2100} defaultValue={year} className="w-28" />
+        <Button type="submit">Afficher</Button>
       </form>
       {!selected ? <p role="status">Aucune plateforme dans votre périmètre.</p> : (
         <>

@@ -4,6 +4,8 @@ import { z } from "zod";
 import { fmt } from "@/components/bilans/bilan-tables";
 import { ObjectivesSection } from "@/components/bilans/objectives-section";
 import { PrintButton, QualitativeEditor } from "@/components/bilans/qualitative-editor";
+import { Button } from "@/components/ui/button";
+import { FilterField, FilterSelect } from "@/components/ui/filter-form";
 import { getAnnualReport } from "@/lib/annual-report/annual-report.service";
 import { requirePageUser } from "@/lib/auth/session";
 import { can } from "@/lib/authz/policy";
@@ -41,18 +43,10 @@ export default async function AnnualReportPage({ searchParams }: { searchParams:
       <div className="flex flex-wrap items-end gap-4 print:hidden">
         <form method="get" className="flex flex-wrap items-end gap-4" aria-label="Choix de la plateforme et de l'année">
           {platforms.length > 1 ? (
-            <div className="flex flex-col gap-1">
-              <label htmlFor="r-platform" className="text-sm font-medium">Plateforme</label>
-              <select id="r-platform" name="platformId" defaultValue={r.platformId} className="rounded border border-gray-400 px-3 py-2">
-                {platforms.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
-              </select>
-            </div>
+            <FilterSelect id="r-platform" name="platformId" label="Plateforme" defaultValue={r.platformId} all={null} options={platforms.map((p) => ({ value: p.id, label: p.name }))} />
           ) : <input type="hidden" name="platformId" value={r.platformId} />}
-          <div className="flex flex-col gap-1">
-            <label htmlFor="r-year" className="text-sm font-medium">Année</label>
-            <input id="r-year" type="number" name="year" min={2020} max={2100} defaultValue={r.year} className="w-28 rounded border border-gray-400 px-3 py-2" />
-          </div>
-          <button type="submit" className="rounded bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700">Afficher</button>
+          <FilterField id="r-year" type="number" name="year" label="Année" min={2020} max={2100} defaultValue={r.year} className="w-28" />
+          <Button type="submit">Afficher</Button>
         </form>
         <a href={`/api/v1/reports/annual/${r.platformId}/${r.year}/export`} className="text-brand-700 underline" data-testid="annual-xlsx">Télécharger le rapport (XLSX)</a>
         <PrintButton />

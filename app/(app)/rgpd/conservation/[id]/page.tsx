@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { formatDateTime } from "@/lib/format";
 import { findPurgeRun } from "@/lib/retention/purge-run.query";
 import { PEOPLE_ACTION_LABELS, RECORD_ACTION_LABELS, runStatusText } from "@/lib/retention/retention-labels";
+import { Notice } from "@/components/ui/card";
 import { TableScroll } from "@/components/ui/table";
 import { TextLink } from "@/components/ui/text-link";
 import { PageTitle } from "@/components/ui/page-header";
@@ -33,10 +34,10 @@ export default async function PurgeRunPage({ params }: { params: Promise<{ id: s
         <dt className="font-medium">Version des règles</dt><dd>{run.ruleSetVersion ?? "—"}</dd>
       </dl>
       {run.resumedBy ? (
-        <p className="rounded border border-gray-400 p-3 text-sm">
+        <Notice role="note">
           Cette exécution s&apos;est arrêtée sans se terminer. Les comptes ci-dessous sont ce qu&apos;elle a réellement fait (relevé dans le journal d&apos;audit) ; le reste a été fait par{" "}
           <TextLink href={`/rgpd/conservation/${run.resumedBy.id}`}>l&apos;exécution du {formatDateTime(run.resumedBy.startedAt)}</TextLink>.
-        </p>
+        </Notice>
       ) : null}
       {run.resumes.length > 0 ? (
         <section aria-labelledby="resume-title" className="flex flex-col gap-2">
