@@ -13,19 +13,23 @@ export interface JobSeekerListRow {
   id: string;
   /** « Nom Prénom », the link to the record. */
   name: string;
-  platform: string;
+  /** Only when the platform column is shown (a person of several platforms' lists). */
+  platform?: string;
   city: string;
   origin: string;
   latestProposal: string;
   lastContact: string;
 }
 
-export function jobSeekerListRow(r: Pick<JobSeekerListItem, "id" | "lastName" | "firstName" | "platform" | "city" | "origin" | "latestProposal" | "lastContactAt">): JobSeekerListRow {
+type ListItem = Pick<JobSeekerListItem, "id" | "lastName" | "firstName" | "platform" | "city" | "origin" | "latestProposal" | "lastContactAt">;
+
+/** `showPlatform`: the list has a platform column (several platforms); otherwise the name is not sent. */
+export function jobSeekerListRow(r: ListItem, { showPlatform }: { showPlatform: boolean }): JobSeekerListRow {
   const p = r.latestProposal;
   return {
     id: r.id,
     name: `${r.lastName} ${r.firstName}`,
-    platform: r.platform,
+    ...(showPlatform ? { platform: r.platform } : {}),
     city: r.city ?? "—",
     origin: LABELS.origin[r.origin],
     latestProposal: p ? `${p.label ?? "—"} : ${PROPOSAL_STATUS_LABELS[p.status]} (${formatDate(p.at)})` : "Aucun",

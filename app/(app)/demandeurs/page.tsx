@@ -22,6 +22,7 @@ export default async function JobSeekersPage({ searchParams }: { searchParams: P
   const portfolio = user.role === "REGION_REFERENT";
   const purposes = can(user, "identityExport.run") ? (await getActiveRuleSet(db, "OPERATIONS", new Date())).payload.identityExportPurposes : [];
   const result = await listJobSeekers(db, user, q, { purpose: portfolio ? "Portefeuille du référent" : "Liste des demandeurs d'emploi de la plateforme" });
+  const showPlatform = portfolio || user.platformIds.length > 1;
   const title = portfolio ? "Mon portefeuille de demandeurs d'emploi" : "Demandeurs d'emploi";
   return (
     <div className="flex flex-col gap-4">
@@ -46,7 +47,7 @@ export default async function JobSeekersPage({ searchParams }: { searchParams: P
       >
         <FilterSelect id="f-origin" name="origin" label="Arrivée par" defaultValue={q.origin} all="Toutes" options={options(LABELS.origin)} />
       </FilterForm>
-      <JobSeekerTable caption={title} data={result.items.map(jobSeekerListRow)} total={result.total} totalKind={result.totalKind} next={result.next} prev={result.prev} page={result.page} pageSize={result.pageSize} sort={q.sort} showPlatform={portfolio || user.platformIds.length > 1} />
+      <JobSeekerTable caption={title} data={result.items.map((r) => jobSeekerListRow(r, { showPlatform }))} total={result.total} totalKind={result.totalKind} next={result.next} prev={result.prev} page={result.page} pageSize={result.pageSize} sort={q.sort} showPlatform={showPlatform} />
     </div>
   );
 }
