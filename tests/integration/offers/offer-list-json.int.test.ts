@@ -134,40 +134,42 @@ async function same(user: CurrentUser, q: Record<string, unknown>) {
 }
 
 describe("liste des offres écrite par PostgreSQL (ticket 18)", () => {
-  it("reads and writes the same page as the former reading, for every scope, filter and order", async () => {
+  // One test per scope: 25 queries × 2 page sizes × 3 readings each (the whole set in one test ran
+  // past the 30 s timeout on a machine at load 12).
+  it.each(["lens", "twoPlatforms", "referent", "noPlatform"] as const)("reads and writes the same page as the former reading, for every filter and order (%s)", async (who) => {
     let compared = 0;
     const states = new Set<string | null>();
-    for (const user of Object.values(users)) {
-      for (const q of QUERIES) {
-        for (const pageSize of [q.pageSize ?? 50, 3]) {
-          const page = await same(user, { ...q, pageSize });
-          compared += page.items.length;
-          for (const o of page.items) states.add(o.staleness);
-        }
+    for (const q of QUERIES) {
+      for (const pageSize of [q.pageSize ?? 50, 3]) {
+        const page = await same(users[who], { ...q, pageSize });
+        compared += page.items.length;
+        for (const o of page.items) states.add(o.staleness);
       }
     }
     // The fixtures are not empty: the comparison covered many items, in every staleness state.
-    expect(compared).toBeGreaterThan(900);
-    expect(states).toEqual(new Set([null, "ACTIVE", "STALE", "EXPIRE_NOW"]));
-    expect((await listOffers(db, users.referent, parse({ stale: "true" }), NOW)).items.length).toBeGreaterThan(0);
+    if (who === "noPlatform") expect(compared).toBe(0);
+    else expect(compared).toBeGreaterThan(200);
+    if (who === "referent") {
+      expect(states).toEqual(new Set([null, "ACTIVE", "STALE", "EXPIRE_NOW"]));
+      expect((await listOffers(db, users.referent, parse({ stale: "true" }), NOW)).items.length).toBeGreaterThan(0);
+    }
   });
 
-  it("walks the cursors forwards and backwards like the former reading", async () => {
-    for (const user of [users.lens, users.referent]) {
-      for (const sort of ["-receivedAt", "receivedAt", "title", "-title"]) {
-        let page = await same(user, { sort, pageSize: 4 });
-        let pages = 1;
-        while (page.next) {
-          page = await same(user, { sort, pageSize: 4, after: page.next, page: ++pages });
-        }
-        while (page.prev) {
-          page = await same(user, { sort, pageSize: 4, before: page.prev });
-          pages--;
-        }
-        expect(pages).toBe(1);
-        const last = await same(user, { sort, pageSize: 4, last: "true" });
-        if (last.prev) await same(user, { sort, pageSize: 4, before: last.prev });
+  it.each(["lens", "referent"] as const)("walks the cursors forwards and backwards like the former reading (%s)", async (who) => {
+    const user = users[who];
+    for (const sort of ["-receivedAt", "receivedAt", "title", "-title"]) {
+      let page = await same(user, { sort, pageSize: 4 });
+      let pages = 1;
+      while (page.next) {
+        page = await same(user, { sort, pageSize: 4, after: page.next, page: ++pages });
       }
+      while (page.prev) {
+        page = await same(user, { sort, pageSize: 4, before: page.prev });
+        pages--;
+      }
+      expect(pages).toBe(1);
+      const last = await same(user, { sort, pageSize: 4, last: "true" });
+      if (last.prev) await same(user, { sort, pageSize: 4, before: last.prev });
     }
   });
 
