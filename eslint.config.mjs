@@ -28,11 +28,14 @@ const baseSyntax = [
 
 // One UI kit (components/ui, docs/ui-kit.md): a screen uses it, never copies its classes. The
 // fingerprints: a control's or an outline button's box (rounded + border + border-gray-400), a
-// hand-made invalid state (border-danger vs border-gray-400), a primary button's look.
+// hand-made invalid state (border-danger vs border-gray-400), a primary button's look, a card's box
+// (rounded-lg + border + border-gray-300 with bg-white or a padding; or rounded + border +
+// border-gray-300 + bg-white + a padding, the copies that drifted). A token may be a regex fragment.
 const tokens = (...names) => names.map((n) => `(?=.*(^|\\s)${n}(\\s|$))`).join("");
 const kitMessage = {
   control: "Contrôle recopié : prenez le kit (Field, SelectField, TextAreaField de components/ui/field.tsx, FilterSelect/FilterField de filter-form.tsx) ou controlClass(error, classes, taille).",
   button: "Bouton recopié : prenez Button, LinkButton ou AnchorButton (components/ui/button.tsx) ou buttonVariants.",
+  card: "Carte recopiée : prenez Card, Section (components/ui/card.tsx), FormSection (fieldset/legend, components/ui/field.tsx), TableScroll pour un tableau, ou cardBox(padding, classes) pour un <form>, un <dl>.",
 };
 const kitSyntax = [
   ...["Literal", "TemplateElement"].flatMap((node) => {
@@ -40,6 +43,8 @@ const kitSyntax = [
     return [
       { selector: `${node}[${attr}=/${tokens("rounded", "border", "border-gray-400")}/]`, message: kitMessage.control },
       { selector: `${node}[${attr}=/${tokens("rounded", "bg-brand-600", "font-semibold", "text-white")}/]`, message: kitMessage.button },
+      { selector: `${node}[${attr}=/${tokens("rounded-lg", "border", "border-gray-300", "(bg-white|p-\\d+)")}/]`, message: kitMessage.card },
+      { selector: `${node}[${attr}=/${tokens("rounded", "border", "border-gray-300", "bg-white", "p-\\d+")}/]`, message: kitMessage.card },
     ];
   }),
   { selector: "ConditionalExpression[consequent.value='border-danger'][alternate.value='border-gray-400']", message: kitMessage.control },

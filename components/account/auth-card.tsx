@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { PageTitle } from "@/components/ui/page-header";
+import { Card } from "@/components/ui/card";
 
 /** The frame of the pages reached without a session (login, password links, charter). */
 export function AuthCard({ title, intro, children }: { title: string; intro?: ReactNode; children: ReactNode }) {
@@ -10,7 +11,7 @@ export function AuthCard({ title, intro, children }: { title: string; intro?: Re
         <PageTitle>{title}</PageTitle>
         {intro ? <div className="mt-2 text-muted">{intro}</div> : null}
       </div>
-      <div className="rounded-lg border border-gray-300 bg-white p-6 shadow-sm">{children}</div>
+      <Card padding="lg" className="shadow-sm">{children}</Card>
     </main>
   );
 }

@@ -7,6 +7,8 @@ import { Disclosure } from "@/components/ui/disclosure";
 import type { MonthFigures } from "@/lib/bilans/bilan.query";
 import { INDICATORS as ALL_INDICATORS, type Figures } from "@/lib/indicators/indicators";
 import { shortMonthLabel } from "@/lib/indicators/period.rules";
+import { Card } from "@/components/ui/card";
+import { TableScroll } from "@/components/ui/table";
 
 /**
  * Indicators shown on screen: the governance minimum spread at a twelfth per month is left out —
@@ -32,7 +34,7 @@ export function ChartCard({ id, title, description, kind, rows, series, stacked,
   height?: "sm" | "md"; footer?: ReactNode;
 }) {
   return (
-    <section aria-labelledby={`${id}-title`} className="chart-card rounded-lg border border-gray-300 bg-white p-3" data-testid={`chart-${id}`}>
+    <Card as="section" padding="sm" aria-labelledby={`${id}-title`} className="chart-card" data-testid={`chart-${id}`}>
       <h3 id={`${id}-title`} className="text-base font-semibold">{title}</h3>
       <p className="text-xs text-muted">{description}</p>
       <BilanChart kind={kind} rows={rows} series={series} stacked={stacked} horizontal={horizontal} height={height} />
@@ -58,7 +60,7 @@ export function ChartCard({ id, title, description, kind, rows, series, stacked,
           </table>
         </div>
       </Disclosure>
-    </section>
+    </Card>
   );
 }
 
@@ -69,7 +71,7 @@ export function chartRows(series: MonthFigures[], pick: (f: Figures) => Record<s
 
 export function IndicatorTable({ series, total, caption }: { series: MonthFigures[]; total: Figures; caption: string }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-gray-300 bg-white" tabIndex={0} role="region" aria-label={caption}>
+    <TableScroll label={caption}>
       <table className="min-w-full text-sm" data-testid="indicator-table">
         <caption className="p-2 text-left font-semibold">{caption}</caption>
         <thead className="bg-gray-50">
@@ -91,13 +93,13 @@ export function IndicatorTable({ series, total, caption }: { series: MonthFigure
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 
 export function ComparisonTable({ rows, regionTotal }: { rows: { platform: { id: string; name: string }; total: Figures; series: MonthFigures[] }[]; regionTotal: Figures }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-gray-300 bg-white" tabIndex={0} role="region" aria-label="Comparaison des plateformes">
+    <TableScroll label="Comparaison des plateformes">
       <table className="min-w-full text-sm" data-testid="comparison-table">
         <caption className="p-2 text-left font-semibold">Comparaison des plateformes sur la période</caption>
         <thead className="bg-gray-50">
@@ -122,6 +124,6 @@ export function ComparisonTable({ rows, regionTotal }: { rows: { platform: { id:
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -3,11 +3,12 @@
 import { fmt } from "@/components/bilans/bilan-tables";
 import { Disclosure } from "@/components/ui/disclosure";
 import type { FunnelValue } from "@/lib/bilans/funnel.rules";
+import { Card } from "@/components/ui/card";
 
 export function FunnelPanel({ steps, periodText }: { steps: FunnelValue[]; periodText: string }) {
   const first = steps[0]?.count ?? 0;
   return (
-    <section aria-labelledby="funnel-title" className="chart-card rounded-lg border border-gray-300 bg-white p-3" data-testid="chart-funnel">
+    <Card as="section" padding="sm" aria-labelledby="funnel-title" className="chart-card" data-testid="chart-funnel">
       <h3 id="funnel-title" className="text-base font-semibold">Des positionnements aux embauches</h3>
       <p className="text-xs text-muted">Positionnements sur offre faits {periodText}, suivis jusqu&apos;à leur état d&apos;aujourd&apos;hui.</p>
       <ol className="mt-2 flex flex-col gap-2" data-testid="funnel-steps">
@@ -34,6 +35,6 @@ export function FunnelPanel({ steps, periodText }: { steps: FunnelValue[]; perio
           ))}
         </dl>
       </Disclosure>
-    </section>
+    </Card>
   );
 }

@@ -7,6 +7,8 @@ import { Button } from "@/components/ui/button";
 import { Disclosure } from "@/components/ui/disclosure";
 import { COMPARABLE, type ComparedRow } from "@/lib/bilans/comparison.rules";
 import { INDICATOR_BY_KEY, type Figures } from "@/lib/indicators/indicators";
+import { Card } from "@/components/ui/card";
+import { TableScroll } from "@/components/ui/table";
 
 export function PlatformComparison({ rows, keys, regionTotal, sort, hrefFor }: {
   rows: ComparedRow[]; keys: string[]; regionTotal: Figures; sort: { key: string | null; dir: "asc" | "desc" };
@@ -20,7 +22,7 @@ export function PlatformComparison({ rows, keys, regionTotal, sort, hrefFor }: {
         {keys.map((k) => {
           const max = Math.max(1, ...rows.map((r) => r.cells[k]!.value ?? 0));
           return (
-            <li key={k} className="rounded-lg border border-gray-300 bg-white p-3">
+            <Card as="li" padding="sm" key={k}>
               <h3 className="text-sm font-semibold">{INDICATOR_BY_KEY.get(k)!.label}</h3>
               <ul className="mt-1 flex flex-col gap-1 text-xs">
                 {rows.map((r) => (
@@ -33,7 +35,7 @@ export function PlatformComparison({ rows, keys, regionTotal, sort, hrefFor }: {
                   </li>
                 ))}
               </ul>
-            </li>
+            </Card>
           );
         })}
       </ul>
@@ -54,7 +56,7 @@ export function PlatformComparison({ rows, keys, regionTotal, sort, hrefFor }: {
         </form>
       </Disclosure>
       <Disclosure summary="Tableau de comparaison (tri, parts de la région)" open={sort.key !== null} testId="comparison-disclosure">
-        <div className="overflow-x-auto rounded-lg border border-gray-300 bg-white" tabIndex={0} role="region" aria-label="Comparaison des plateformes">
+        <TableScroll label="Comparaison des plateformes">
           <table className="min-w-full text-sm" data-testid="comparison-table">
             <caption className="p-2 text-left font-semibold">Comparaison des plateformes sur la période (part de la région entre parenthèses)</caption>
             <thead className="bg-gray-50">
@@ -96,7 +98,7 @@ export function PlatformComparison({ rows, keys, regionTotal, sort, hrefFor }: {
               </tr>
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </Disclosure>
     </section>
   );

@@ -12,7 +12,7 @@ import { TextAreaField } from "@/components/ui/form-fields";
 import { ATTEMPT_OUTCOME_LABELS, ATTEMPT_OUTCOMES } from "@/lib/callbacks/callback.rules";
 import { attemptFormSchema, type AttemptFormInput } from "@/lib/callbacks/callback.schema";
 import { Icon } from "@/components/ui/icons";
-import { Card } from "@/components/ui/card";
+import { Card, cardBox } from "@/components/ui/card";
 
 /**
  * Stays mounted once the callback is closed (`open` false) so that the confirmation of the call
@@ -55,7 +55,7 @@ export function AttemptForm({ callbackId, version, attemptsLeft, open }: { callb
   }
 
   return (
-    <form onSubmit={handleSubmit(onSubmit)} noValidate aria-labelledby="attempt-title" className="flex flex-col gap-4 rounded-lg border border-gray-300 bg-white p-4">
+    <form onSubmit={handleSubmit(onSubmit)} noValidate aria-labelledby="attempt-title" className={cardBox("md", "flex flex-col gap-4")}>
       <h2 id="attempt-title" className="text-lg font-semibold">Consigner un appel</h2>
       <p className="text-sm text-muted">
         {attemptsLeft > 1 ? `Encore ${attemptsLeft} appels manqués possibles avant de déclarer l'entreprise injoignable.` : "Dernière tentative : un nouvel appel manqué rendra l'entreprise injoignable."}

@@ -13,6 +13,7 @@ import { SelectField, TextAreaField } from "@/components/ui/form-fields";
 import { createCallbackSchema, updateCallbackSchema, type CallbackDetail, type CreateCallbackInput, type UpdateCallbackInput } from "@/lib/callbacks/callback.schema";
 import type { Option } from "@/lib/callbacks/options.query";
 import { toast } from "@/components/ui/toast";
+import { cardBox } from "@/components/ui/card";
 
 export function NewCallbackForm({ company, staff, now }: { company?: ComboOption | null; staff: Option[]; now: string }) {
   const router = useRouter();
@@ -36,7 +37,7 @@ export function NewCallbackForm({ company, staff, now }: { company?: ComboOption
   }
 
   return (
-    <form onSubmit={handleSubmit(onSubmit)} noValidate className="flex max-w-xl flex-col gap-4 rounded-lg border border-gray-300 bg-white p-4">
+    <form onSubmit={handleSubmit(onSubmit)} noValidate className={cardBox("md", "flex max-w-xl flex-col gap-4")}>
       <FormAlert outcome={alert} />
       <Controller
         control={control}
@@ -96,7 +97,7 @@ export function EditCallbackForm({ callback, staff }: { callback: CallbackDetail
   }
 
   return (
-    <form onSubmit={handleSubmit(onSubmit)} noValidate aria-labelledby="edit-callback-title" className="flex flex-col gap-4 rounded-lg border border-gray-300 bg-white p-4">
+    <form onSubmit={handleSubmit(onSubmit)} noValidate aria-labelledby="edit-callback-title" className={cardBox("md", "flex flex-col gap-4")}>
       <h2 id="edit-callback-title" className="text-lg font-semibold">Modifier le rappel</h2>
       <FormAlert outcome={alert} id="edit-alert" />
       <Field label="Appel reçu le" type="datetime-local" hint="Corriger cette date recalcule l'échéance." error={errors.receivedAt?.message} {...register("receivedAt")} />

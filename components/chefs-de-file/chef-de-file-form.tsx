@@ -12,6 +12,7 @@ import { TextAreaField } from "@/components/ui/field";
 import { Combobox, type ComboOption } from "@/components/ui/combobox";
 import { chefDeFileInputSchema, type ChefDeFileDetail } from "@/lib/chefs-de-file/chef-de-file.schema";
 import { toast } from "@/components/ui/toast";
+import { cardBox } from "@/components/ui/card";
 
 type FormIn = z.input<typeof chefDeFileInputSchema>;
 type FormOut = z.output<typeof chefDeFileInputSchema>;
@@ -51,7 +52,7 @@ export function ChefDeFileForm({ chef, sectors }: { chef?: ChefDeFileDetail; sec
   }
 
   return (
-    <form onSubmit={handleSubmit(onSubmit)} noValidate className="flex max-w-2xl flex-col gap-4 rounded-lg border border-gray-300 bg-white p-4">
+    <form onSubmit={handleSubmit(onSubmit)} noValidate className={cardBox("md", "flex max-w-2xl flex-col gap-4")}>
       <FormAlert outcome={alert} />
       <p className="text-sm text-muted">Coordonnées professionnelles uniquement (annexe 1 de la convention : minimisation des données).</p>
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">

@@ -1,5 +1,6 @@
 import { HEADCOUNT_BANDS, HEADCOUNT_LABELS, type CompanyListQuery } from "@/lib/companies/company.schema";
 import { activeFilterCount, FilterForm, FilterSelect, yesNoOptions } from "@/components/ui/filter-form";
+import { cardBox } from "@/components/ui/card";
 
 /** Plain GET form: filters live in the URL, so a filtered list can be bookmarked and shared. */
 export function CompanyFilters({ q, sectors }: { q: CompanyListQuery; sectors: string[] }) {
@@ -9,7 +10,7 @@ export function CompanyFilters({ q, sectors }: { q: CompanyListQuery; sectors: s
       search={{ label: "Nom, SIRET ou commune", type: "search", defaultValue: q.q, className: "lg:w-64" }}
       active={activeFilterCount({ sector: q.sector, headcountBand: q.headcountBand, numeroVert: q.numeroVert, noContactMonths: q.noContactMonths, hasOpenOffers: q.hasOpenOffers })}
       clearHref="/entreprises"
-      className="rounded-lg border border-gray-300 bg-white p-3"
+      className={cardBox("sm")}
     >
       <FilterSelect id="f-sector" name="sector" label="Filière" defaultValue={q.sector} all="Toutes" options={sectors.map((s) => ({ value: s, label: s }))} />
       <FilterSelect id="f-headcount" name="headcountBand" label="Effectif" defaultValue={q.headcountBand} all="Tous" options={HEADCOUNT_BANDS.map((b) => ({ value: b, label: HEADCOUNT_LABELS[b] }))} />

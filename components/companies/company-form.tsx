@@ -9,7 +9,7 @@ import { applyServerResult, toFormData } from "@/components/forms/server-form";
 import { Button, LinkButton } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import { Combobox, type ComboOption } from "@/components/ui/combobox";
-import { Field } from "@/components/ui/field";
+import { Field, FormSection } from "@/components/ui/field";
 import { CheckboxField, FormError, SelectField } from "@/components/ui/form-controls";
 import { createCompanySchema, HEADCOUNT_BANDS, HEADCOUNT_LABELS, type CompanyDto } from "@/lib/companies/company.schema";
 import { toast } from "@/components/ui/toast";
@@ -134,8 +134,7 @@ export function CompanyForm({ company, naf, commune, sectors }: { company?: Comp
           <RegisterNotice e={fromRegister} />
         </div>
       )}
-      <fieldset className="grid grid-cols-1 gap-4 rounded-lg border border-gray-300 bg-white p-4 md:grid-cols-2">
-        <legend className="px-1 font-semibold">Identification</legend>
+      <FormSection title="Identification">
         <Field label="SIRET (14 chiffres)" inputMode="numeric" autoComplete="off" required error={errors.siret?.message?.replace(/ \(\/entreprises\/[0-9a-f-]{36}\)/, "")} {...register("siret")} />
         {registerHit ? (
           <Notice className="md:col-span-2 flex flex-wrap items-center gap-3">
@@ -171,9 +170,8 @@ export function CompanyForm({ company, naf, commune, sectors }: { company?: Comp
             <TextLink href={`/entreprises/${duplicate[1]}`}>Ouvrir l&apos;entreprise déjà enregistrée avec ce SIRET</TextLink>
           </p>
         ) : null}
-      </fieldset>
-      <fieldset className="grid grid-cols-1 gap-4 rounded-lg border border-gray-300 bg-white p-4 md:grid-cols-2">
-        <legend className="px-1 font-semibold">Adresse</legend>
+      </FormSection>
+      <FormSection title="Adresse">
         <Field label="Adresse (numéro et voie)" autoComplete="street-address" error={errors.address?.message} {...register("address")} />
         <Controller
           control={control}
@@ -182,12 +180,11 @@ export function CompanyForm({ company, naf, commune, sectors }: { company?: Comp
             <Combobox label="Commune" name={field.name} hint="Nom ou code postal (ex. : Liévin, 62800)" searchUrl="/api/v1/reference/communes" value={communeChoice} onChange={(o) => { setCommuneChoice(o); field.onChange(o?.value ?? ""); }} error={errors.communeCode?.message} />
           )}
         />
-      </fieldset>
-      <fieldset className="flex flex-col gap-4 rounded-lg border border-gray-300 bg-white p-4">
-        <legend className="px-1 font-semibold">Numéro vert</legend>
+      </FormSection>
+      <FormSection title="Numéro vert" columns={1}>
         <CheckboxField label="L'entreprise a appelé le numéro vert" {...register("numeroVert")} />
         {numeroVert ? <Field label="Date de l'appel" type="date" error={errors.numeroVertCalledAt?.message} {...register("numeroVertCalledAt")} /> : null}
-      </fieldset>
+      </FormSection>
       <div className="flex gap-3">
         <Button type="submit" disabled={isSubmitting}>{company ? "Enregistrer les modifications" : "Créer l'entreprise"}</Button>
         <LinkButton variant="outline" href={company ? `/entreprises/${company.id}` : "/entreprises"}>Annuler</LinkButton>

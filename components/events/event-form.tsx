@@ -9,6 +9,7 @@ import { options, SelectField } from "@/components/ui/form-sections";
 import { EVENT_KIND_LABELS } from "@/lib/events/event.rules";
 import type { EventDetailDto } from "@/lib/events/event.schema";
 import { toast } from "@/components/ui/toast";
+import { cardBox } from "@/components/ui/card";
 
 /** Creates an event, or edits one when `initial` is given (`localDate`: its date as "AAAA-MM-JJTHH:MM", Paris time). */
 export function EventForm({ initial, localDate }: { initial?: EventDetailDto; localDate?: string } = {}) {
@@ -36,7 +37,7 @@ export function EventForm({ initial, localDate }: { initial?: EventDetailDto; lo
         const data = new FormData(e.currentTarget);
         startTransition(() => action(data));
       }}
-      noValidate className="grid max-w-3xl gap-4 rounded-lg border border-gray-300 bg-white p-4 sm:grid-cols-2">
+      noValidate className={cardBox("md", "grid max-w-3xl gap-4 sm:grid-cols-2")}>
       {initial ? (
         <>
           <input type="hidden" name="id" value={initial.id} />

@@ -12,6 +12,7 @@ import { SelectField, TextAreaField } from "@/components/ui/form-fields";
 import { GOVERNANCE_KIND_LABELS, GOVERNANCE_KINDS } from "@/lib/governance/governance.rules";
 import { governanceInputSchema, type GovernanceMeetingDto } from "@/lib/governance/governance.schema";
 import { toast } from "@/components/ui/toast";
+import { cardBox } from "@/components/ui/card";
 
 type FormIn = z.input<typeof governanceInputSchema>;
 type FormOut = z.output<typeof governanceInputSchema>;
@@ -41,7 +42,7 @@ export function GovernanceForm({ meeting, today }: { meeting?: GovernanceMeeting
   }
 
   return (
-    <form onSubmit={handleSubmit(onSubmit)} noValidate className="flex max-w-2xl flex-col gap-4 rounded-lg border border-gray-300 bg-white p-4">
+    <form onSubmit={handleSubmit(onSubmit)} noValidate className={cardBox("md", "flex max-w-2xl flex-col gap-4")}>
       <FormAlert outcome={alert} />
       <SelectField label="Instance" error={errors.kind?.message} {...register("kind")}>
         <option value="">— Choisir —</option>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { HomeFigure } from "@/lib/home/home.service";
+import { Card } from "@/components/ui/card";
 
 const number = new Intl.NumberFormat("fr-FR");
 
@@ -8,7 +9,7 @@ export function FigureCards({ figures }: { figures: HomeFigure[] }) {
   return (
     <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3">
       {figures.map((f) => (
-        <li key={f.key} data-testid={`figure-${f.key}`} className={`rounded-lg border bg-white p-4 ${f.tone === "alert" && f.value > 0 ? "border-warning" : "border-gray-300"}`}>
+        <Card as="li" key={f.key} data-testid={`figure-${f.key}`} className={f.tone === "alert" && f.value > 0 ? "border-warning" : undefined}>
           <p className="text-sm text-muted">{f.label}</p>
           <p className="mt-1 text-3xl font-bold">
             {number.format(f.value)}
@@ -19,7 +20,7 @@ export function FigureCards({ figures }: { figures: HomeFigure[] }) {
               Voir le détail<span className="sr-only"> : {f.label}</span>
             </Link>
           ) : null}
-        </li>
+        </Card>
       ))}
     </ul>
   );

@@ -7,10 +7,11 @@ import type { MyDay } from "@/lib/home/my-day.service";
 import { formatVisitWhen } from "@/lib/visits/visit.rules";
 import { Icon } from "@/components/ui/icons";
 import { PREFERRED_SLOT_LABELS, type PreferredSlot } from "@/lib/intake/intake.schema";
+import { Card } from "@/components/ui/card";
 
 function DayList({ id, title, total, more, empty, children }: { id: string; title: string; total: number; more?: { href: string; label: string }; empty: string; children: ReactNode[] }) {
   return (
-    <section aria-labelledby={`${id}-title`} className="flex flex-col gap-2 rounded-lg border border-gray-300 bg-white p-4" data-testid={id}>
+    <Card as="section" aria-labelledby={`${id}-title`} className="flex flex-col gap-2" data-testid={id}>
       <h2 id={`${id}-title`} className="text-lg font-semibold">
         {title} <span className="text-base font-normal text-muted">({total})</span>
       </h2>
@@ -20,7 +21,7 @@ function DayList({ id, title, total, more, empty, children }: { id: string; titl
           {more.label}
         </Link>
       ) : null}
-    </section>
+    </Card>
   );
 }
 

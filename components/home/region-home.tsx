@@ -6,6 +6,7 @@ import { AttentionList } from "@/components/ui/attention-list";
 import { ToneText } from "@/components/ui/tone-text";
 import { formatDateTime } from "@/lib/format";
 import type { DpoHome, FinanceHome, ReferentHome } from "@/lib/home/region-home.service";
+import { Card } from "@/components/ui/card";
 
 const PURGE_LABELS: Record<string, string> = {
   "jobSeeker.archive": "demandeurs à archiver", "jobSeeker.destroy": "demandeurs à détruire",
@@ -79,7 +80,7 @@ export function DpoHomePanel({ home }: { home: DpoHome }) {
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
         <AttentionList testId="attention-rights" title="Demandes de droits, par temps restant" items={home.rights} empty="Aucune demande en cours." />
         <AttentionList testId="attention-breaches" title="Violations de données en cours" items={home.breaches} empty="Aucune violation en cours." />
-        <section aria-labelledby="retention-title" className="flex flex-col gap-1 rounded-lg border border-gray-300 bg-white p-4 text-sm" data-testid="retention-status">
+        <Card as="section" aria-labelledby="retention-title" className="flex flex-col gap-1 text-sm" data-testid="retention-status">
           <h2 id="retention-title" className="text-lg font-semibold">Conservation des données</h2>
           <p>Prochaine exécution planifiée : <strong>{r.nextRunAt ? formatDateTime(r.nextRunAt) : "planning illisible"}</strong></p>
           <p>Dernière exécution : {r.lastRun ? <>{formatDateTime(r.lastRun.at)} — {RUN_STATUS_LABELS[r.lastRun.status as keyof typeof RUN_STATUS_LABELS] ?? r.lastRun.status}</> : "aucune"}</p>
@@ -90,8 +91,8 @@ export function DpoHomePanel({ home }: { home: DpoHome }) {
               <Link href={`/rgpd/conservation/${r.lastDryRun.id}`} className="text-brand-700 underline">Voir le rapport</Link>
             </p>
           ) : <p>Aucune simulation. <Link href="/rgpd/conservation" className="text-brand-700 underline">Lancer une simulation</Link></p>}
-        </section>
-        <section aria-labelledby="chain-title" className="flex flex-col gap-1 rounded-lg border border-gray-300 bg-white p-4 text-sm" data-testid="audit-chain-status">
+        </Card>
+        <Card as="section" aria-labelledby="chain-title" className="flex flex-col gap-1 text-sm" data-testid="audit-chain-status">
           <h2 id="chain-title" className="text-lg font-semibold">Intégrité du journal d&apos;audit</h2>
           {a ? (
             <p>
@@ -113,7 +114,7 @@ export function DpoHomePanel({ home }: { home: DpoHome }) {
               {u.oldestAt ? <> (le plus ancien du {formatDateTime(u.oldestAt)}{u.late ? ", au-delà du délai accepté" : ""})</> : null}
             </p>
           ) : null}
-        </section>
+        </Card>
       </div>
     </div>
   );

@@ -7,6 +7,7 @@ import { JobSeekerRecord } from "@/components/job-seekers/job-seeker-record";
 import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/field";
 import { PageTitle } from "@/components/ui/page-header";
+import { cardBox } from "@/components/ui/card";
 
 export function ArchivedReading({ id }: { id: string }) {
   const [state, action, pending] = useActionState(consultArchivedAction, null);
@@ -26,7 +27,7 @@ export function ArchivedReading({ id }: { id: string }) {
   return (
     <>
       <PageTitle>Consulter une fiche archivée</PageTitle>
-      <form action={action} className="flex max-w-2xl flex-col gap-3 rounded-lg border border-gray-300 bg-white p-4" noValidate>
+      <form action={action} className={cardBox("md", "flex max-w-2xl flex-col gap-3")} noValidate>
         <input type="hidden" name="id" value={id} />
         <TextAreaField
           id="f-motif" label="Motif de la consultation" name="motif" rows={3} required minLength={10} maxLength={500} error={error ?? undefined}

@@ -8,7 +8,7 @@ import { createOfferAction, updateOfferAction } from "@/app/(app)/offres/actions
 import { applyServerResult, toJsonFormData } from "@/components/forms/server-form";
 import { Button, LinkButton } from "@/components/ui/button";
 import { Combobox, type ComboOption } from "@/components/ui/combobox";
-import { Field } from "@/components/ui/field";
+import { Field, FormSection } from "@/components/ui/field";
 import { CheckboxField, FormError, SelectField, TextAreaField } from "@/components/ui/form-controls";
 import { CONTRACT_LABELS, CONTRACT_TYPES, createOfferSchema, FIXED_TERM, OFFER_SOURCES, SOURCE_LABELS, WORKING_TIME_LABELS, WORKING_TIMES, type OfferDto } from "@/lib/offers/offer.schema";
 import { toast } from "@/components/ui/toast";
@@ -81,8 +81,7 @@ export function OfferForm({ company, visitId, offer, rome, commune, today }: { c
     <form onSubmit={handleSubmit(onSubmit)} noValidate className="flex max-w-3xl flex-col gap-4">
       <FormError message={formError} />
       {conflict && offer ? <p><a href={`/offres/${offer.id}/modifier`} className="text-brand-700 underline">Recharger la version actuelle de l&apos;offre</a></p> : null}
-      <fieldset className="grid grid-cols-1 gap-4 rounded-lg border border-gray-300 bg-white p-4 md:grid-cols-2">
-        <legend className="px-1 font-semibold">Poste proposé par {company.name}</legend>
+      <FormSection title={`Poste proposé par ${company.name}`}>
         <Field label="Intitulé du poste" required error={errors.title?.message} {...register("title")} />
         <Controller
           control={control}
@@ -107,9 +106,8 @@ export function OfferForm({ company, visitId, offer, rome, commune, today }: { c
           )}
         />
         <Field label="Nombre de postes" type="number" min={1} required error={errors.positions?.message} {...register("positions")} />
-      </fieldset>
-      <fieldset className="grid grid-cols-1 gap-4 rounded-lg border border-gray-300 bg-white p-4 md:grid-cols-2">
-        <legend className="px-1 font-semibold">Origine et caractéristiques</legend>
+      </FormSection>
+      <FormSection title="Origine et caractéristiques">
         <CheckboxField label="Marché caché (offre non publiée ailleurs)" {...register("hiddenMarket")} />
         <CheckboxField label="Métier en tension / difficile à pourvoir" {...register("inTension")} />
         <SelectField label="Origine de l'offre" error={errors.source?.message} {...register("source")}>
@@ -119,7 +117,7 @@ export function OfferForm({ company, visitId, offer, rome, commune, today }: { c
         <Field label="Date limite de candidature" type="date" error={errors.expiresAt?.message} {...register("expiresAt")} />
         {!offer ? <CheckboxField label="Publier l'offre dès maintenant (sinon : brouillon)" {...register("publish")} /> : null}
         <div className="md:col-span-2"><TextAreaField label="Description du poste" rows={5} error={errors.description?.message} {...register("description")} /></div>
-      </fieldset>
+      </FormSection>
       <div className="flex gap-3">
         <Button type="submit" disabled={isSubmitting}>{offer ? "Enregistrer l'offre" : "Créer l'offre"}</Button>
         <LinkButton variant="outline" href={offer ? `/offres/${offer.id}` : `/entreprises/${company.id}`}>Annuler</LinkButton>

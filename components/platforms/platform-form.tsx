@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useEffect } from "react";
 import { createPlatformAction, updatePlatformAction } from "@/app/(app)/plateformes/actions";
 import { Button } from "@/components/ui/button";
-import { Field, SelectField, TextAreaField } from "@/components/ui/field";
+import { Field, FormSection, SelectField, TextAreaField } from "@/components/ui/field";
 import type { ComboOption } from "@/components/ui/combobox";
 import { MultiCombobox } from "@/components/ui/multi-combobox";
 import { CARRYING_STRUCTURE_LABELS, CARRYING_STRUCTURE_TYPES, type PlatformDto } from "@/lib/platforms/platform.schema";
@@ -44,8 +44,7 @@ export function PlatformForm({ platform: p, perimeter, epcis }: Props) {
           <input type="hidden" name="version" value={p.version} />
         </>
       ) : null}
-      <fieldset className="flex flex-col gap-4 rounded-lg border border-gray-300 bg-white p-4">
-        <legend className="px-1 font-semibold">Plateforme et structure porteuse</legend>
+      <FormSection title="Plateforme et structure porteuse" columns={1}>
         <Field label="Nom de la plateforme" name="name" defaultValue={p?.name} required error={f?.name?.[0]} />
         <Field label="Structure porteuse" name="carryingStructureName" defaultValue={p?.carryingStructureName} required error={f?.carryingStructureName?.[0]} />
         <SelectField label="Forme juridique" name="carryingStructureType" defaultValue={p?.carryingStructureType ?? "EPCI"} error={f?.carryingStructureType?.join(" ")}>
@@ -55,10 +54,9 @@ export function PlatformForm({ platform: p, perimeter, epcis }: Props) {
         <Field label="Lieu d'accueil" name="hostingPlace" defaultValue={p?.hostingPlace ?? ""} error={f?.hostingPlace?.[0]} />
         <Field label="DPO de la structure porteuse (nom, courriel)" name="dpoContact" defaultValue={p?.dpoContact ?? ""} error={f?.dpoContact?.[0]} hint="À désigner dans les 15 jours suivant la notification de la convention ; figure au registre des traitements." />
         <Field label="Bassin d'emploi" name="employmentZone" defaultValue={p?.employmentZone ?? ""} error={f?.employmentZone?.[0]} />
-      </fieldset>
+      </FormSection>
 
-      <fieldset className="flex flex-col gap-3 rounded-lg border border-gray-300 bg-white p-4" aria-describedby="perimeter-hint">
-        <legend className="px-1 font-semibold">Périmètre</legend>
+      <FormSection title="Périmètre" columns={1} className="gap-3" aria-describedby="perimeter-hint">
         <p id="perimeter-hint" className="text-sm text-muted">
           Cochez des intercommunalités entières et/ou ajoutez des communes par leur nom ou leur code postal. La population est calculée à partir du référentiel INSEE.
         </p>
@@ -81,17 +79,16 @@ export function PlatformForm({ platform: p, perimeter, epcis }: Props) {
           max={2000}
           error={f?.communeCodes?.join(" ")}
         />
-      </fieldset>
+      </FormSection>
 
-      <fieldset className="flex flex-col gap-4 rounded-lg border border-gray-300 bg-white p-4">
-        <legend className="px-1 font-semibold">Moyens et convention</legend>
+      <FormSection title="Moyens et convention" columns={1}>
         <Field label="Nombre d'entreprises du territoire" name="companyCount" type="number" min={0} defaultValue={p?.companyCount ?? 0} error={f?.companyCount?.[0]} />
         <Field label="Équipe en équivalents temps plein (ETP)" name="staffEtp" type="number" min={0} step="0.01" defaultValue={p?.staffEtp ?? 0} error={f?.staffEtp?.[0]} />
         <Field label="Début de la convention cadre" name="conventionStartDate" type="date" defaultValue={p?.conventionStartDate ?? ""} error={f?.conventionStartDate?.[0]} />
         <Field label="Fin de la convention cadre" name="conventionEndDate" type="date" defaultValue={p?.conventionEndDate ?? ""} error={f?.conventionEndDate?.[0]} />
         <Field label="Date de notification" name="notificationDate" type="date" defaultValue={p?.notificationDate ?? ""} error={f?.notificationDate?.[0]} />
         <TextAreaField label="Coprésident·es (un·e par ligne)" name="coPresidents" rows={3} defaultValue={p?.coPresidents.join("\n") ?? ""} error={f?.coPresidents?.join(" ")} />
-      </fieldset>
+      </FormSection>
       <Button type="submit" disabled={pending}>{p ? "Enregistrer les modifications" : "Créer la plateforme"}</Button>
     </form>
   );

@@ -1,11 +1,12 @@
 import { formatCents } from "@/lib/format";
 import type { Computation } from "@/lib/subsidy/subsidy.rules";
 import { Icon } from "@/components/ui/icons";
+import { Card } from "@/components/ui/card";
 
 /** The computed amount, step by step in plain French, and the warnings that go with it. */
 export function AmountExplanation({ computation, title }: { computation: Computation; title: string }) {
   return (
-    <section aria-labelledby="explanation-title" className="flex flex-col gap-3 rounded-lg border border-gray-300 bg-white p-4">
+    <Card as="section" aria-labelledby="explanation-title" className="flex flex-col gap-3">
       <h2 id="explanation-title" className="text-lg font-semibold">{title}</h2>
       <ol className="list-decimal space-y-1 pl-6" data-testid="amount-explanation">
         {computation.steps.map((s) => (
@@ -29,6 +30,6 @@ export function AmountExplanation({ computation, title }: { computation: Computa
       ) : (
         <p className="text-sm text-muted">Aucun point d&apos;attention sur ce budget.</p>
       )}
-    </section>
+    </Card>
   );
 }

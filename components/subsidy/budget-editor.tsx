@@ -8,6 +8,7 @@ import { Field, SelectField } from "@/components/ui/field";
 import { formatCents } from "@/lib/format";
 import type { SubsidyFileDetail } from "@/lib/subsidy/subsidy-file.service";
 import { TableScroll } from "@/components/ui/table";
+import { Card } from "@/components/ui/card";
 
 /** Cents → the euro text the forms accept back ("12500,50"). */
 export function eurosInput(cents: number): string {
@@ -86,7 +87,7 @@ function AddLineForm({ file }: { file: SubsidyFileDetail }) {
 export function BudgetEditor({ file }: { file: SubsidyFileDetail }) {
   const catLabel = new Map(file.categories.map((c) => [c.code, c.label]));
   return (
-    <section aria-labelledby="budget-title" className="flex flex-col gap-4 rounded-lg border border-gray-300 bg-white p-4">
+    <Card as="section" aria-labelledby="budget-title" className="flex flex-col gap-4">
       <h2 id="budget-title" className="text-lg font-semibold">Budget prévisionnel</h2>
       {file.canEditBudget ? <FileHeaderForm file={file} /> : (
         <dl className="grid gap-2 text-sm sm:grid-cols-4">
@@ -128,6 +129,6 @@ export function BudgetEditor({ file }: { file: SubsidyFileDetail }) {
         </TableScroll>
       )}
       {file.canEditBudget ? <AddLineForm file={file} /> : null}
-    </section>
+    </Card>
   );
 }

@@ -2,6 +2,7 @@ import { formatCents, formatDate, formatDateTime } from "@/lib/format";
 import type { SubsidyFileDetail } from "@/lib/subsidy/subsidy-file.service";
 import { fileStory } from "@/lib/subsidy/subsidy-summary.rules";
 import { STATUS_LABELS, TRANSITION_DEFS, type SubsidyStatusName, type TransitionName } from "@/lib/subsidy/subsidy-workflow.rules";
+import { Card } from "@/components/ui/card";
 
 /** Events recorded on the file without a change of status. */
 const EVENT_LABELS: Record<string, string> = {
@@ -27,7 +28,7 @@ export function FileHistory({ history, payments, status }: { history: SubsidyFil
     payments.map((p) => ({ paidAt: p.paidAt, amountText: formatCents(p.amountCents), trancheRank: p.trancheRank, reference: p.reference })),
   );
   return (
-    <section aria-labelledby="history-title" className="flex flex-col gap-2 rounded-lg border border-gray-300 bg-white p-4">
+    <Card as="section" aria-labelledby="history-title" className="flex flex-col gap-2">
       <h2 id="history-title" className="text-lg font-semibold">Historique du dossier</h2>
       {story.length === 0 ? (
         <p className="text-sm text-muted">
@@ -47,6 +48,6 @@ export function FileHistory({ history, payments, status }: { history: SubsidyFil
           ))}
         </ol>
       )}
-    </section>
+    </Card>
   );
 }

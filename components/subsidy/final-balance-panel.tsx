@@ -10,6 +10,7 @@ import { formatCents } from "@/lib/format";
 import type { SubsidyFileDetail } from "@/lib/subsidy/subsidy-file.service";
 import { TableScroll } from "@/components/ui/table";
 import { Icon } from "@/components/ui/icons";
+import { Card } from "@/components/ui/card";
 
 type Line = SubsidyFileDetail["lines"][number];
 
@@ -44,7 +45,7 @@ export function FinalBalancePanel({ file }: { file: SubsidyFileDetail }) {
   const editable = file.status === "SIGNED" && file.canEditActuals;
   const missing = file.lines.filter((l) => l.gapToExplain).length;
   return (
-    <section aria-labelledby="final-title" className="flex flex-col gap-4 rounded-lg border border-gray-300 bg-white p-4">
+    <Card as="section" aria-labelledby="final-title" className="flex flex-col gap-4">
       <h2 id="final-title" className="text-lg font-semibold">Compte rendu financier et solde</h2>
       <TableScroll label="Prévisionnel et réalisé par ligne">
         <table className="w-full text-left text-sm">
@@ -95,6 +96,6 @@ export function FinalBalancePanel({ file }: { file: SubsidyFileDetail }) {
       ) : (
         <p className="text-sm text-muted">Le montant définitif sera calculé dès la saisie des dépenses réalisées.</p>
       )}
-    </section>
+    </Card>
   );
 }

@@ -12,6 +12,7 @@ import { FT_BREACHES } from "@/lib/subsidy/tranche.rules";
 import { TableScroll } from "@/components/ui/table";
 import { Icon } from "@/components/ui/icons";
 import { useFormAction } from "@/components/forms/use-form-action";
+import { Card } from "@/components/ui/card";
 
 const ORDER_STATUS: Record<string, string> = { ISSUED: "Émis, en attente de paiement", PAID: "Réglé", CANCELLED: "Annulé" };
 
@@ -74,7 +75,7 @@ export function FinanceFollowupPanel({ file }: { file: SubsidyFileDetail }) {
   const left = Math.max(0, file.refundableCents - ordered);
   const w = file.withholding;
   return (
-    <section aria-labelledby="followup-title" className="flex flex-col gap-4 rounded-lg border border-gray-300 bg-white p-4">
+    <Card as="section" aria-labelledby="followup-title" className="flex flex-col gap-4">
       <h2 id="followup-title" className="text-lg font-semibold">Retenue, pénalités et reversements</h2>
       <div data-testid="withholding" className={w.stage === "WITHHOLDING" || w.stage === "RATE_UNSET" ? "rounded border border-warning bg-amber-50 p-3" : ""}>
         <h3 className="font-semibold">Retenue pour compte rendu financier</h3>
@@ -135,6 +136,6 @@ export function FinanceFollowupPanel({ file }: { file: SubsidyFileDetail }) {
         )}
         {file.canIssueRefund && left > 0 ? <RefundOrderForm file={file} left={left} /> : null}
       </div>
-    </section>
+    </Card>
   );
 }

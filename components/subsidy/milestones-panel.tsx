@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { formatDate } from "@/lib/format";
 import type { SubsidyFileDetail } from "@/lib/subsidy/subsidy-file.service";
+import { Card } from "@/components/ui/card";
 
 const LABELS: Record<keyof SubsidyFileDetail["milestones"], string> = {
   startAttestationAt: "Attestation de démarrage reçue le",
@@ -27,7 +28,7 @@ export function MilestonesPanel({ file }: { file: SubsidyFileDetail }) {
   // The activity bilan conditions the Région payment only (cadre d'intervention §5).
   const keys = (Object.keys(LABELS) as (keyof typeof LABELS)[]).filter((k) => k !== "activityBilanReceivedAt" || file.funder === "REGION");
   return (
-    <section aria-labelledby="milestones-title" className="flex flex-col gap-3 rounded-lg border border-gray-300 bg-white p-4">
+    <Card as="section" aria-labelledby="milestones-title" className="flex flex-col gap-3">
       <h2 id="milestones-title" className="text-lg font-semibold">Pièces et échéances</h2>
       {file.canRecordMilestones ? (
         <form action={action} noValidate className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3" aria-label="Dates des pièces et réunions">
@@ -48,6 +49,6 @@ export function MilestonesPanel({ file }: { file: SubsidyFileDetail }) {
           ))}
         </dl>
       )}
-    </section>
+    </Card>
   );
 }

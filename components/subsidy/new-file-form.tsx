@@ -7,6 +7,7 @@ import { ActionMessage, fieldError } from "@/components/subsidy/action-message";
 import { Button } from "@/components/ui/button";
 import { Field, SelectField } from "@/components/ui/field";
 import { toast } from "@/components/ui/toast";
+import { cardBox } from "@/components/ui/card";
 
 /** A platform manager opens the file of the year for a funder, then fills in its budget. */
 export function NewFileForm({ defaultYear }: { defaultYear: number }) {
@@ -20,7 +21,7 @@ export function NewFileForm({ defaultYear }: { defaultYear: number }) {
   }, [state, router]);
   const funderError = fieldError(state, "funder");
   return (
-    <form action={action} noValidate aria-labelledby="new-file-title" className="flex flex-wrap items-end gap-3 rounded-lg border border-gray-300 bg-white p-4">
+    <form action={action} noValidate aria-labelledby="new-file-title" className={cardBox("md", "flex flex-wrap items-end gap-3")}>
       <h2 id="new-file-title" className="w-full text-lg font-semibold">Nouvelle demande de subvention</h2>
       <Field label="Année" name="year" type="number" defaultValue={defaultYear} error={fieldError(state, "year")} />
       <SelectField label="Financeur" name="funder" defaultValue="REGION" error={funderError}>

@@ -13,6 +13,7 @@ import type { SubsidyFileDetail } from "@/lib/subsidy/subsidy-file.service";
 import { TableScroll } from "@/components/ui/table";
 import { Icon } from "@/components/ui/icons";
 import { useFormAction } from "@/components/forms/use-form-action";
+import { Card } from "@/components/ui/card";
 
 type TrancheView = SubsidyFileDetail["tranches"][number];
 
@@ -90,7 +91,7 @@ export function PaymentsPanel({ file }: { file: SubsidyFileDetail }) {
   if (file.awardedCents === null) return null;
   const remaining = file.awardedCents - file.paidCents;
   return (
-    <section aria-labelledby="payments-title" className="flex flex-col gap-4 rounded-lg border border-gray-300 bg-white p-4">
+    <Card as="section" aria-labelledby="payments-title" className="flex flex-col gap-4">
       <h2 id="payments-title" className="text-lg font-semibold">Tranches et versements</h2>
       <dl className="grid gap-2 text-sm sm:grid-cols-3">
         <div><dt className="text-muted">Montant attribué</dt><dd data-testid="awarded-amount">{formatCents(file.awardedCents)}</dd></div>
@@ -177,6 +178,6 @@ export function PaymentsPanel({ file }: { file: SubsidyFileDetail }) {
         </TableScroll>
       ) : null}
       {file.canPay ? <PaymentForm file={file} /> : null}
-    </section>
+    </Card>
   );
 }

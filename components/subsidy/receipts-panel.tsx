@@ -10,6 +10,7 @@ import { RECEIPT_KINDS, type ReceiptKind } from "@/lib/subsidy/receipt.rules";
 import type { ReceiptDto } from "@/lib/subsidy/receipt.service";
 import type { SubsidyFileDetail } from "@/lib/subsidy/subsidy-file.service";
 import { Icon } from "@/components/ui/icons";
+import { Card } from "@/components/ui/card";
 
 /** Payslips, expense notes and invoices attached to a budget line or a tranche. */
 export function ReceiptsPanel({ file, receipts, canUpload }: { file: SubsidyFileDetail; receipts: ReceiptDto[]; canUpload: boolean }) {
@@ -30,7 +31,7 @@ export function ReceiptsPanel({ file, receipts, canUpload }: { file: SubsidyFile
   }
 
   return (
-    <section aria-labelledby="receipts-title" className="flex flex-col gap-3 rounded-lg border border-gray-300 bg-white p-4">
+    <Card as="section" aria-labelledby="receipts-title" className="flex flex-col gap-3">
       <h2 id="receipts-title" className="text-lg font-semibold">Justificatifs</h2>
       {receipts.length === 0 ? (
         <p className="text-sm text-muted">Aucun justificatif joint.</p>
@@ -66,6 +67,6 @@ export function ReceiptsPanel({ file, receipts, canUpload }: { file: SubsidyFile
           </div>
         </form>
       ) : null}
-    </section>
+    </Card>
   );
 }

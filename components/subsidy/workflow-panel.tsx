@@ -9,6 +9,7 @@ import { Field, SelectField, TextAreaField } from "@/components/ui/field";
 import type { SubsidyFileDetail } from "@/lib/subsidy/subsidy-file.service";
 import { TRANSITION_DEFS, type TransitionName } from "@/lib/subsidy/subsidy-workflow.rules";
 import { formatCents, formatDate } from "@/lib/format";
+import { Card } from "@/components/ui/card";
 
 const CONFIRM: Partial<Record<TransitionName, string>> = {
   submit: "Déposer la demande ? Le budget ne sera plus modifiable sauf renvoi pour correction.",
@@ -102,12 +103,12 @@ function TerminationState({ file }: { file: SubsidyFileDetail }) {
 export function WorkflowPanel({ file }: { file: SubsidyFileDetail }) {
   if (file.transitions.length === 0) return <TerminationState file={file} />;
   return (
-    <section aria-labelledby="workflow-title" className="flex flex-col gap-3 rounded-lg border border-gray-300 bg-white p-4">
+    <Card as="section" aria-labelledby="workflow-title" className="flex flex-col gap-3">
       <h2 id="workflow-title" className="text-lg font-semibold">Étapes possibles</h2>
       <TerminationState file={file} />
       {file.transitions.map((t) => (
         <TransitionForm key={`${t}-${file.version}`} file={file} transition={t} />
       ))}
-    </section>
+    </Card>
   );
 }

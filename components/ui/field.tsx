@@ -7,7 +7,8 @@
 //
 // The id is `field-<name>` unless given (one page may hold several forms with the same names); the
 // hint is `<id>-hint`, the error `<id>-error` (the error summary of the form links to the control).
-import { forwardRef, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
+import { type FieldsetHTMLAttributes, forwardRef, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
+import { cardBox } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { Icon } from "@/components/ui/icons";
 
@@ -211,10 +212,14 @@ export function YesNoField({ legend, name, defaultValue, error }: { legend: stri
   );
 }
 
-/** A titled group of fields in a card; two columns from 640 px, one on a phone. */
-export function FormSection({ title, children, columns = 2, className }: { title: ReactNode; children: ReactNode; columns?: 1 | 2; className?: string }) {
+/**
+ * A titled group of fields in a card (fieldset/legend, RGAA 11.5); two columns from 640 px, one on a
+ * phone. `columns={1}` for a group whose fields stack; extra fieldset attributes (id,
+ * aria-describedby for a hint under the legend) pass through.
+ */
+export function FormSection({ title, children, columns = 2, className, ...props }: Omit<FieldsetHTMLAttributes<HTMLFieldSetElement>, "title"> & { title: ReactNode; children: ReactNode; columns?: 1 | 2 }) {
   return (
-    <fieldset className={cn("grid min-w-0 grid-cols-1 gap-4 rounded-lg border border-gray-300 bg-white p-4", columns === 2 && "sm:grid-cols-2", className)}>
+    <fieldset {...props} className={cardBox("md", cn("grid min-w-0 grid-cols-1 gap-4", columns === 2 && "sm:grid-cols-2", className))}>
       <legend className="px-1 text-lg font-semibold">{title}</legend>
       {children}
     </fieldset>

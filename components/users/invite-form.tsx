@@ -6,6 +6,7 @@ import { Field } from "@/components/ui/field";
 import { AccessFields, type RoleOption } from "@/components/users/access-fields";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { TextLink } from "@/components/ui/text-link";
+import { cardBox } from "@/components/ui/card";
 
 export function InviteForm(props: { roles: RoleOption[]; platforms: { id: string; name: string }[]; canAllPlatforms: boolean; canSeeOutbox: boolean; linkHours: number }) {
   const [state, action, pending] = useFormAction(inviteUserAction, null);
@@ -25,7 +26,7 @@ export function InviteForm(props: { roles: RoleOption[]; platforms: { id: string
     );
   }
   return (
-    <form onSubmit={action} noValidate className="flex max-w-xl flex-col gap-4 rounded-lg border border-gray-300 bg-white p-6">
+    <form onSubmit={action} noValidate className={cardBox("lg", "flex max-w-xl flex-col gap-4")}>
       {state && !state.ok ? (
         <p role="status" className="rounded border border-danger bg-red-50 p-3 text-sm text-danger">{state.message}</p>
       ) : null}

@@ -12,7 +12,7 @@ import { applyServerResult, toJsonFormData } from "@/components/forms/server-for
 import { sendJson } from "@/components/ui/api-form";
 import { Button, LinkButton } from "@/components/ui/button";
 import { Combobox, type ComboOption } from "@/components/ui/combobox";
-import { Field } from "@/components/ui/field";
+import { Field, FormSection } from "@/components/ui/field";
 import { CheckboxField, FormError, SelectField, TextAreaField } from "@/components/ui/form-controls";
 import { CONTRACT_LABELS, CONTRACT_TYPES, FIXED_TERM, WORKING_TIME_LABELS, WORKING_TIMES } from "@/lib/offers/offer.schema";
 import { visitFormValues } from "@/lib/visits/visit.rules";
@@ -130,8 +130,7 @@ export function VisitForm({ company, staff, currentUserId, today, lastPurpose = 
     <form onSubmit={handleSubmit(onSubmit)} noValidate className="flex max-w-3xl flex-col gap-4">
       <FormError message={formError} />
       {conflict && visit ? <p><a href={`/visites/${visit.id}/modifier`} className="text-brand-700 underline">Recharger la version actuelle de la visite</a></p> : null}
-      <fieldset className="grid grid-cols-1 gap-4 rounded-lg border border-gray-300 bg-white p-4 md:grid-cols-2">
-        <legend className="px-1 font-semibold">{fixedCompany ? `Visite chez ${picked?.label ?? ""}` : "Visite"}</legend>
+      <FormSection title={fixedCompany ? `Visite chez ${picked?.label ?? ""}` : "Visite"}>
         {fixedCompany ? (
           <input type="hidden" {...register("companyId")} />
         ) : (
@@ -207,11 +206,10 @@ export function VisitForm({ company, staff, currentUserId, today, lastPurpose = 
             <TextAreaField label="Notes" error={errors.notes?.message} {...register("notes")} />
           </div>
         </details>
-      </fieldset>
+      </FormSection>
 
       {!visit && canOffer ? (
-        <fieldset className="flex flex-col gap-4 rounded-lg border border-gray-300 bg-white p-4">
-          <legend className="px-1 font-semibold">Offre d&apos;emploi</legend>
+        <FormSection title="Offre d'emploi" columns={1}>
           <CheckboxField label="Une offre d'emploi a été recueillie pendant la visite" {...register("withOffer")} />
           {withOffer ? (
             <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
@@ -246,11 +244,10 @@ export function VisitForm({ company, staff, currentUserId, today, lastPurpose = 
               <CheckboxField label="Publier l'offre dès maintenant (sinon : brouillon)" {...register("offer.publish")} />
             </div>
           ) : null}
-        </fieldset>
+        </FormSection>
       ) : null}
 
-      <fieldset className="flex flex-col gap-3 rounded-lg border border-gray-300 bg-white p-4">
-        <legend className="px-1 font-semibold">{visit ? "Nouvelles actions de suivi" : "Actions de suivi"}</legend>
+      <FormSection title={visit ? "Nouvelles actions de suivi" : "Actions de suivi"} columns={1} className="gap-3">
         {visit && visit.followUps.length ? <p className="text-sm text-muted">Les {visit.followUps.length} action(s) déjà prévue(s) se cochent sur la page de la visite ; ajoutez ici les nouvelles.</p> : null}
         {followUps.fields.map((f, i) => (
           <div key={f.id} className="grid grid-cols-1 items-end gap-3 md:grid-cols-[1fr_auto_auto]">
@@ -260,7 +257,7 @@ export function VisitForm({ company, staff, currentUserId, today, lastPurpose = 
           </div>
         ))}
         <div><Button type="button" variant="secondary" onClick={() => followUps.append({ label: "", dueAt: today })}>Ajouter une action de suivi</Button></div>
-      </fieldset>
+      </FormSection>
       <div className="flex flex-wrap gap-3">
         <Button type="submit" disabled={isSubmitting}>{withOffer ? "Enregistrer la visite et l'offre" : "Enregistrer la visite"}</Button>
         <LinkButton variant="outline" href={visit ? `/visites/${visit.id}` : picked && company ? `/entreprises/${picked.value}` : "/visites"}>Annuler</LinkButton>

@@ -24,6 +24,7 @@ import { currentMonth, isMonthOver, monthLabel, PERIOD_KINDS, PERIOD_LABELS, per
 import { objectivesVsTargets } from "@/lib/objectives/objective.service";
 import { notFoundOnAppError } from "@/lib/page-errors";
 import { parseSearchParams } from "@/lib/search-params";
+import { Card } from "@/components/ui/card";
 
 export const metadata: Metadata = { title: "Bilans" };
 
@@ -114,7 +115,7 @@ export default async function BilansPage({ searchParams }: { searchParams: Promi
       </section>
 
       {selected && anchorCell && (can(user, "bilan.close") || can(user, "bilan.reopen") || can(user, "bilan.review")) ? (
-        <section aria-labelledby="close-title" className="rounded-lg border border-gray-300 bg-white p-3 print:hidden">
+        <Card as="section" padding="sm" aria-labelledby="close-title" className="print:hidden">
           <h2 id="close-title" className="text-lg font-semibold">Clôture du mois</h2>
           <MonthCloseControls
             platformId={selected.id} platformName={selected.name} month={anchorCell.month} monthLabel={monthLabel(anchorCell.month)}
@@ -122,7 +123,7 @@ export default async function BilansPage({ searchParams }: { searchParams: Promi
             canClose={can(user, "bilan.close")} canReopen={can(user, "bilan.reopen")}
             canReview={can(user, "bilan.review")} reviewedAt={anchorCell.reviewedAt ? formatDateTime(anchorCell.reviewedAt) : null}
           />
-        </section>
+        </Card>
       ) : null}
 
       <ObjectivesSection view={objectives} scopeName={scopeName} />

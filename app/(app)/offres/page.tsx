@@ -11,6 +11,7 @@ import { CONTRACT_LABELS, CONTRACT_TYPES, offerListQuerySchema } from "@/lib/off
 import { parseSearchParams } from "@/lib/search-params";
 import { activeFilterCount, FilterCheckbox, FilterForm, FilterSelect, yesNoOptions } from "@/components/ui/filter-form";
 import { PageTitle } from "@/components/ui/page-header";
+import { cardBox } from "@/components/ui/card";
 
 export const metadata: Metadata = { title: "Offres" };
 
@@ -28,7 +29,7 @@ export default async function OffersPage({ searchParams }: { searchParams: Promi
         search={{ label: "Poste ou entreprise", type: "search", defaultValue: q.q, className: "lg:w-56" }}
         active={activeFilterCount({ status: q.status, contractType: q.contractType, hiddenMarket: q.hiddenMarket, romeCode: q.romeCode, stale: q.stale })}
         clearHref="/offres"
-        className="rounded-lg border border-gray-300 bg-white p-3"
+        className={cardBox("sm")}
       >
         <FilterSelect id="f-status" name="status" label="État" defaultValue={q.status} all="Tous"
           options={[{ value: "ACTIVE", label: "Actives (ouvertes ou partiellement pourvues)" }, ...OFFER_STATUSES.map((s) => ({ value: s, label: OFFER_STATUS_LABELS[s] }))]} />

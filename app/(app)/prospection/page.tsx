@@ -14,6 +14,7 @@ import { parseSearchParams } from "@/lib/search-params";
 import { MIN_HEADCOUNT_OPTIONS, headcountLabel } from "@/lib/sirene/sirene-file.rules";
 import { ExportLinks } from "@/components/exports/export-links";
 import { PROSPECT_PAGE_SIZE, prospectListQuerySchema } from "@/lib/prospecting/prospect.schema";
+import { Card, cardBox } from "@/components/ui/card";
 
 export const metadata: Metadata = { title: "Prospection" };
 
@@ -42,10 +43,10 @@ export default async function ProspectingPage({ searchParams }: { searchParams: 
     return (
       <div className="flex flex-col gap-4">
         {header}
-        <div role="status" className="rounded border border-gray-300 bg-white p-4">
+        <Card role="status">
           <h2 className="font-semibold">Le répertoire SIRENE n&apos;est pas encore chargé</h2>
           <p>L&apos;administrateur charge le fichier mensuel des établissements de l&apos;INSEE avec <code>npm run sirene:import</code> (voir la documentation d&apos;exploitation).</p>
-        </div>
+        </Card>
       </div>
     );
   }
@@ -115,11 +116,11 @@ export default async function ProspectingPage({ searchParams }: { searchParams: 
         {result.total.toLocaleString("fr-FR")} établissement{result.total > 1 ? "s" : ""} à prospecter{pages > 1 ? ` — page ${q.page} sur ${pages}` : ""}
       </p>
       {result.items.length === 0 ? (
-        <p className="rounded border border-gray-300 bg-white p-4">Aucun établissement ne correspond à ces filtres.</p>
+        <p className={cardBox()}>Aucun établissement ne correspond à ces filtres.</p>
       ) : (
         <ol className="flex flex-col gap-3" aria-label="Établissements classés par score" start={(q.page - 1) * PAGE_SIZE + 1}>
           {result.items.map((e, i) => (
-            <li key={e.siret} className="rounded border border-gray-300 bg-white p-4" data-testid="prospect">
+            <Card as="li" key={e.siret} data-testid="prospect">
               <div className="flex flex-wrap items-start justify-between gap-3">
                 <div className="flex min-w-0 flex-col gap-1">
                   <h2 className="text-lg font-semibold">
@@ -145,7 +146,7 @@ export default async function ProspectingPage({ searchParams }: { searchParams: 
               </div>
               <p className="mt-2 text-sm"><span className="font-medium">Pourquoi : </span>{e.reasons.join(" ; ")}.</p>
               {canPlan ? <div className="mt-3"><ProspectActions platformId={platform.id} siret={e.siret} name={e.name} canDismiss /></div> : null}
-            </li>
+            </Card>
           ))}
         </ol>
       )}
@@ -156,7 +157,7 @@ export default async function ProspectingPage({ searchParams }: { searchParams: 
           {q.page < pages ? <Link href={link(q.page + 1)} className="text-brand-700 underline">Page suivante</Link> : null}
         </nav>
       ) : null}
-      <section id="comment" className="rounded border border-gray-300 bg-white p-4 text-sm">
+      <Card as="section" id="comment" className="text-sm">
         <h2 className="text-base font-semibold">Comment le score est calculé</h2>
         <p>
           Le score (sur 100) est une moyenne pondérée de cinq parts, chacune entre 0 et 1, dont les poids et barèmes sont dans le jeu de règles
@@ -166,7 +167,7 @@ export default async function ProspectingPage({ searchParams }: { searchParams: 
           communes des demandeurs. Sources : répertoire SIRENE de l&apos;INSEE (établissements diffusibles seulement), données ouvertes de France
           Travail, base officielle des codes postaux de La Poste.
         </p>
-      </section>
+      </Card>
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { visitListQuerySchema } from "@/lib/visits/visit.schema";
 import { listVisits } from "@/lib/visits/visit.service";
 import { activeFilterCount, FilterCheckbox, FilterForm, FilterSelect } from "@/components/ui/filter-form";
 import { PageTitle } from "@/components/ui/page-header";
+import { cardBox } from "@/components/ui/card";
 
 export const metadata: Metadata = { title: "Visites" };
 
@@ -24,7 +25,7 @@ export default async function VisitsPage({ searchParams }: { searchParams: Promi
         {can(user, "visit.write") ? <NewVisitLink /> : null}
       </div>
       <ExportLinks user={user} list="visits" query={q} />
-      <FilterForm label="Filtrer les visites" active={activeFilterCount({ when: q.when, mine: q.mine === "true" }, { when: "all" })} clearHref="/visites" className="rounded-lg border border-gray-300 bg-white p-3">
+      <FilterForm label="Filtrer les visites" active={activeFilterCount({ when: q.when, mine: q.mine === "true" }, { when: "all" })} clearHref="/visites" className={cardBox("sm")}>
         {/* « Toutes » is a value of its own (the default, `all`), not an empty filter. */}
         <FilterSelect id="f-when" name="when" label="Période" defaultValue={q.when} all={null}
           options={[{ value: "all", label: "Toutes" }, { value: "upcoming", label: "À venir" }, { value: "past", label: "Passées" }]} />

@@ -5,6 +5,7 @@ import { LoginForm } from "@/components/auth/login-form";
 import { getCurrentUser } from "@/lib/auth/session";
 import { TextLink } from "@/components/ui/text-link";
 import { PageTitle } from "@/components/ui/page-header";
+import { Card } from "@/components/ui/card";
 
 export const metadata: Metadata = { title: "Connexion" };
 
@@ -17,14 +18,14 @@ export default async function LoginPage() {
         <PageTitle>SI Proch&apos;Emploi</PageTitle>
         <p className="text-muted">Connectez-vous avec votre compte professionnel.</p>
       </div>
-      <div className="rounded-lg border border-gray-300 bg-white p-6 shadow-sm">
+      <Card padding="lg" className="shadow-sm">
         <Suspense>
           <LoginForm />
         </Suspense>
         <p className="mt-4 text-sm">
           <TextLink href="/mot-de-passe/oublie">Mot de passe oublié ?</TextLink>
         </p>
-      </div>
+      </Card>
       <footer className="flex flex-col gap-2 text-xs text-muted">
         <p>Les données personnelles traitées ici le sont pour le compte de la Région Hauts-de-France. Chaque accès est journalisé.</p>
         <p>

@@ -6,9 +6,9 @@ import { describe, expect, it } from "vitest";
 import * as apiForm from "@/components/ui/api-form";
 import { StatusBadge } from "@/components/ui/badge";
 import { Button, LinkButton } from "@/components/ui/button";
-import { Section } from "@/components/ui/card";
+import { Card, Section } from "@/components/ui/card";
 import { DescriptionList } from "@/components/ui/description-list";
-import { CheckboxGroup, Field, SelectField, TextAreaField, YesNoField } from "@/components/ui/field";
+import { CheckboxGroup, Field, FormSection, SelectField, TextAreaField, YesNoField } from "@/components/ui/field";
 import * as alerts from "@/components/ui/form-alert";
 import * as formControls from "@/components/ui/form-controls";
 import * as formFields from "@/components/ui/form-fields";
@@ -90,6 +90,16 @@ describe("buttons, badges, headers, tables", () => {
   it("Section titles its block with an h2; DescriptionList shows « — » for an empty value", () => {
     expect(html(<Section title="Contacts">x</Section>)).toMatch(/<section[^>]*><div[^>]*><div[^>]*><h2[^>]*>Contacts<\/h2>/);
     expect(html(<DescriptionList items={[{ term: "NAF", value: null }]} />)).toMatch(/<dt[^>]*>NAF<\/dt><dd[^>]*>—<\/dd>/);
+  });
+
+  it("a Card keeps its element and attributes; FormSection is a fieldset with a legend, in one column when asked, and passes its attributes", () => {
+    const li = html(<Card as="li" padding="sm" aria-labelledby="t" data-testid="x">y</Card>);
+    expect(li).toMatch(/^<li aria-labelledby="t" data-testid="x" class="[^"]*\bp-3\b[^"]*">y<\/li>$/);
+    expect(li).not.toMatch(/\bp-4\b/);
+    const group = html(<FormSection title="Périmètre" columns={1} aria-describedby="perimeter-hint">z</FormSection>);
+    expect(group).toMatch(/^<fieldset aria-describedby="perimeter-hint" class="[^"]*"><legend[^>]*>Périmètre<\/legend>z<\/fieldset>$/);
+    expect(group).not.toContain("sm:grid-cols-2");
+    expect(html(<FormSection title="Visite">z</FormSection>)).toContain("sm:grid-cols-2");
   });
 
   it("a table scroll box is a named, focusable region", () => {

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { requirePageUser } from "@/lib/auth/session";
 import { JOB_FUNNEL_STEPS } from "@/lib/bilans/funnel.rules";
 import { INDICATORS, INDICATORS_VERSION } from "@/lib/indicators/indicators";
+import { Card } from "@/components/ui/card";
 
 export const metadata: Metadata = { title: "Définitions des indicateurs" };
 
@@ -19,7 +20,7 @@ export default async function IndicatorDefinitionsPage() {
         Les mois sont des mois civils à l&apos;heure de Paris. <Link href="/bilans" className="text-brand-700 underline">Retour aux bilans</Link>
       </p>
       {families.map((fam) => (
-        <section key={fam} aria-labelledby={`fam-${fam}`} className="rounded-lg border border-gray-300 bg-white p-4">
+        <Card as="section" key={fam} aria-labelledby={`fam-${fam}`}>
           <h2 id={`fam-${fam}`} className="mb-2 text-xl font-semibold first-letter:uppercase">{fam}</h2>
           <dl className="flex flex-col gap-3">
             {INDICATORS.filter((d) => d.family === fam).map((d) => (
@@ -29,9 +30,9 @@ export default async function IndicatorDefinitionsPage() {
               </div>
             ))}
           </dl>
-        </section>
+        </Card>
       ))}
-      <section aria-labelledby="fam-funnel" className="rounded-lg border border-gray-300 bg-white p-4" data-testid="funnel-definitions">
+      <Card as="section" aria-labelledby="fam-funnel" data-testid="funnel-definitions">
         <h2 id="fam-funnel" className="mb-2 text-xl font-semibold">Des positionnements aux embauches (entonnoir)</h2>
         <p className="mb-2 text-sm">
           Une seule cohorte — les positionnements sur offre faits dans la période — suivie jusqu&apos;à son état d&apos;aujourd&apos;hui :
@@ -46,7 +47,7 @@ export default async function IndicatorDefinitionsPage() {
             </div>
           ))}
         </dl>
-      </section>
+      </Card>
     </div>
   );
 }

@@ -13,7 +13,7 @@ import { objectiveYearSchema } from "@/lib/objectives/objective.schema";
 import { conventionAmendments, listObjectives, objectivesVsTargets, regionConventionOf } from "@/lib/objectives/objective.service";
 import { indicatorsNeedAmendment } from "@/lib/subsidy/subsidy-workflow.rules";
 import { Button } from "@/components/ui/button";
-import { Notice } from "@/components/ui/card";
+import { Card, cardBox, Notice } from "@/components/ui/card";
 import { FilterField, FilterSelect } from "@/components/ui/filter-form";
 import { TextLink } from "@/components/ui/text-link";
 import { can } from "@/lib/authz/policy";
@@ -44,7 +44,7 @@ export default async function ObjectivesPage({ searchParams }: { searchParams: P
         <h1 className="text-2xl font-bold">Objectifs de la convention financière annuelle</h1>
         <p className="text-muted"><Link href="/bilans" className="text-brand-700 underline">Retour aux bilans</Link></p>
       </div>
-      <form method="get" className="flex flex-wrap items-end gap-4 rounded-lg border border-gray-300 bg-white p-4" aria-label="Choix de la plateforme et de l'année">
+      <form method="get" className={cardBox("md", "flex flex-wrap items-end gap-4")} aria-label="Choix de la plateforme et de l'année">
         <FilterSelect id="o-platform" name="platformId" label="Plateforme" defaultValue={selected?.id} all={null} options={platforms.map((p) => ({ value: p.id, label: p.name }))} />
         <FilterField id="o-year" type="number" name="year" label="Année" min={2020} max={2100} defaultValue={year} className="w-28" />
         <Button type="submit">Afficher</Button>
@@ -52,7 +52,7 @@ export default async function ObjectivesPage({ searchParams }: { searchParams: P
       {!selected ? <p role="status">Aucune plateforme dans votre périmètre.</p> : (
         <>
           {progress ? <ObjectivesSection view={progress} scopeName={selected.name} /> : null}
-          <section aria-labelledby="objectives-edit" className="rounded-lg border border-gray-300 bg-white p-4">
+          <Card as="section" aria-labelledby="objectives-edit">
             <h2 id="objectives-edit" className="text-xl font-semibold">Cibles {year} — {selected.name}</h2>
             {convention ? (
               <Notice className="my-2" data-testid="convention-objectives">
@@ -63,7 +63,7 @@ export default async function ObjectivesPage({ searchParams }: { searchParams: P
             ) : null}
             <ObjectivesForm key={`${selected.id}-${year}`} platformId={selected.id} year={year} amendments={amendments}
               rows={OBJECTIVE_INDICATORS.map((d) => ({ key: d.key, label: d.label, unit: d.unit, family: d.family, target: byKey.get(d.key)?.target ?? null, version: byKey.get(d.key)?.version ?? null }))} />
-          </section>
+          </Card>
         </>
       )}
     </div>

@@ -17,6 +17,7 @@ import { parisDay } from "@/lib/paris-day";
 import { notFoundOnAppError } from "@/lib/page-errors";
 import { parseSearchParams } from "@/lib/search-params";
 import { formatDate } from "@/lib/format";
+import { Card } from "@/components/ui/card";
 
 export const metadata: Metadata = { title: "Rapport annuel" };
 
@@ -92,7 +93,7 @@ export default async function AnnualReportPage({ searchParams }: { searchParams:
 
       <section aria-labelledby="qual-title" className="flex flex-col gap-2 break-before-page">
         <h2 id="qual-title" className="text-xl font-semibold">Bilan qualitatif</h2>
-        {r.qualitative ? <div className="whitespace-pre-wrap rounded border border-gray-300 bg-white p-3" data-testid="qualitative-text">{r.qualitative}</div> : <p className="text-muted">Aucun texte saisi.</p>}
+        {r.qualitative ? <Card padding="sm" className="whitespace-pre-wrap" data-testid="qualitative-text">{r.qualitative}</Card> : <p className="text-muted">Aucun texte saisi.</p>}
         {r.updatedAt ? <p className="text-sm text-muted">Version {r.version}, modifiée le {formatDate(r.updatedAt)}.</p> : null}
         {can(user, "annualReport.write") ? <QualitativeEditor platformId={r.platformId} year={r.year} text={r.qualitative} version={r.version} /> : null}
       </section>

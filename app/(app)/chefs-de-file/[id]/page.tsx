@@ -9,6 +9,7 @@ import { formatDate } from "@/lib/format";
 import { TextLink } from "@/components/ui/text-link";
 import { LinkButton } from "@/components/ui/button";
 import { PageTitle } from "@/components/ui/page-header";
+import { cardBox } from "@/components/ui/card";
 
 export const metadata: Metadata = { title: "Chef de file" };
 
@@ -38,7 +39,7 @@ export default async function ChefDeFilePage({ params }: { params: Promise<{ id:
         {/* Issue 22 §2: the notice given to the chef de file (printable, sendable by e-mail). */}
         <LinkButton variant="secondary" href={`/chefs-de-file/${chef.id}/information`}>Notice d&apos;information</LinkButton>
       </p>
-      <dl className="grid grid-cols-1 gap-x-6 gap-y-2 rounded-lg border border-gray-300 bg-white p-4 sm:grid-cols-[max-content_1fr]">
+      <dl className={cardBox("md", "grid grid-cols-1 gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]")}>
         <dt className="font-medium">Entreprise</dt>
         <dd>
           {chef.company ? (

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import type { Metadata } from "next";
 import { ConvertCompanyForm, ConvertPersonForm, DiscardIntakeForm } from "@/components/intake/intake-actions";
-import { Section } from "@/components/ui/card";
+import { cardBox, Section } from "@/components/ui/card";
 import { PageTitle } from "@/components/ui/page-header";
 import { TextLink } from "@/components/ui/text-link";
 import { loadOrNull } from "@/lib/api/params";
@@ -48,7 +48,7 @@ export default async function IntakeRequestPage({ params }: { params: Promise<{ 
         <p className="text-sm"><TextLink href="/">Ma journée</TextLink></p>
         <PageTitle>{r.kind === "ENTREPRISE" ? `Demande en ligne : ${r.companyName ?? "entreprise"}` : "Demande en ligne d'une personne"}</PageTitle>
       </div>
-      <dl className="grid grid-cols-1 gap-x-6 gap-y-2 rounded-lg border border-gray-300 bg-white p-4 sm:grid-cols-[max-content_1fr]">
+      <dl className={cardBox("md", "grid grid-cols-1 gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]")}>
         {rows.map(([label, value]) => (
           <div key={label} className="contents">
             <dt className="font-medium">{label}</dt>

@@ -32,6 +32,7 @@ import { listReceipts } from "@/lib/subsidy/receipt.service";
 import { getSubsidyFileDetail } from "@/lib/subsidy/subsidy-file.service";
 import { listFranceTravailReviewers } from "@/lib/subsidy/subsidy-reviewer.service";
 import { Icon } from "@/components/ui/icons";
+import { Card } from "@/components/ui/card";
 
 export const metadata: Metadata = { title: "Dossier de subvention" };
 
@@ -87,12 +88,12 @@ export default async function SubsidyFilePage({ params }: { params: Promise<{ id
       <Part id="budget">
         <AmountExplanation computation={file.computation} title={file.funder === "REGION" ? "Calcul de la subvention Région" : "Calcul de la contribution France Travail"} />
         {file.deMinimis ? (
-          <section aria-labelledby="deminimis-title" className={`rounded-lg border p-4 ${file.deMinimis.exceeded ? "border-danger bg-red-50" : "border-gray-300 bg-white"}`} data-testid="de-minimis">
+          <Card as="section" aria-labelledby="deminimis-title" className={file.deMinimis.exceeded ? "border-danger bg-red-50" : undefined} data-testid="de-minimis">
             <h2 id="deminimis-title" className="text-lg font-semibold">
               {file.deMinimis.exceeded ? <Icon name="alert" className="mr-1 inline-block align-[-2px]" /> : null}Contrôle de minimis avant attribution
             </h2>
             <p>{file.deMinimis.message}</p>
-          </section>
+          </Card>
         ) : null}
         <BudgetEditor file={file} />
       </Part>

@@ -8,6 +8,7 @@ import { TableScroll } from "@/components/ui/table";
 import { Icon } from "@/components/ui/icons";
 import { TextLink } from "@/components/ui/text-link";
 import { PageTitle } from "@/components/ui/page-header";
+import { cardBox } from "@/components/ui/card";
 
 export const metadata: Metadata = { title: "Échéances financières" };
 
@@ -41,7 +42,7 @@ export default async function DeadlinesPage() {
         </section>
       ) : null}
       {rows.length === 0 ? (
-        <p className="rounded-lg border border-gray-300 bg-white p-4">Aucune échéance en cours : tout est à jour.</p>
+        <p className={cardBox()}>Aucune échéance en cours : tout est à jour.</p>
       ) : (
         <TableScroll label="Échéances en cours, les plus proches d'abord">
           <table className="w-full text-left text-sm" data-testid="deadlines">

@@ -10,6 +10,7 @@ import { GOVERNANCE_KIND_LABELS } from "@/lib/governance/governance.rules";
 import { getGovernanceMeeting } from "@/lib/governance/governance.service";
 import { TextLink } from "@/components/ui/text-link";
 import { PageTitle } from "@/components/ui/page-header";
+import { cardBox } from "@/components/ui/card";
 
 export const metadata: Metadata = { title: "Réunion de gouvernance" };
 
@@ -23,7 +24,7 @@ export default async function GovernanceMeetingPage({ params }: { params: Promis
       <div className="flex flex-col gap-4">
         <p className="text-sm"><TextLink href="/gouvernance">Gouvernance</TextLink></p>
         <PageTitle>{title}</PageTitle>
-        <dl className="grid grid-cols-1 gap-x-6 gap-y-2 rounded-lg border border-gray-300 bg-white p-4 sm:grid-cols-[max-content_1fr]">
+        <dl className={cardBox("md", "grid grid-cols-1 gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]")}>
           <dt className="font-medium">Plateforme</dt>
           <dd>{meeting.platform}</dd>
           <dt className="font-medium">Participants</dt>

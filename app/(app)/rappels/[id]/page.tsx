@@ -12,6 +12,7 @@ import { db } from "@/lib/db";
 import { formatDateTime } from "@/lib/format";
 import { TextLink } from "@/components/ui/text-link";
 import { PageTitle } from "@/components/ui/page-header";
+import { Card, cardBox } from "@/components/ui/card";
 
 export const metadata: Metadata = { title: "Rappel numéro vert" };
 
@@ -29,7 +30,7 @@ export default async function CallbackPage({ params }: { params: Promise<{ id: s
         </p>
         <PageTitle>Rappel : {cb.companyName}</PageTitle>
       </div>
-      <dl className="grid grid-cols-1 gap-x-6 gap-y-2 rounded-lg border border-gray-300 bg-white p-4 sm:grid-cols-[max-content_1fr]">
+      <dl className={cardBox("md", "grid grid-cols-1 gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]")}>
         <dt className="font-medium">Entreprise</dt>
         <dd>
           <TextLink href={`/entreprises/${cb.companyId}`}>{cb.companyName}</TextLink>
@@ -60,13 +61,13 @@ export default async function CallbackPage({ params }: { params: Promise<{ id: s
         ) : (
           <ol className="flex flex-col gap-2" data-testid="attempts">
             {cb.attempts.map((a) => (
-              <li key={a.id} className="rounded border border-gray-300 bg-white p-3 text-sm">
+              <Card as="li" padding="sm" key={a.id} className="text-sm">
                 <p className="font-medium">
                   {formatDateTime(a.at)} — {a.outcome === "INJOIGNABLE" ? "Pas joint" : CALLBACK_STATUS_LABELS[a.outcome]}
                   {a.by ? `, par ${a.by}` : null}
                 </p>
                 {a.note ? <p className="text-muted">{a.note}</p> : null}
-              </li>
+              </Card>
             ))}
           </ol>
         )}

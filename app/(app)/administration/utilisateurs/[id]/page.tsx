@@ -13,7 +13,7 @@ import { manageProblem } from "@/lib/users/user.rules";
 import { getUser } from "@/lib/users/user.service";
 import { notFound } from "next/navigation";
 import { TextLink } from "@/components/ui/text-link";
-import { Card } from "@/components/ui/card";
+import { Card, cardBox } from "@/components/ui/card";
 import { PageTitle } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Compte utilisateur" };
@@ -33,7 +33,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
     <div className="flex flex-col gap-6">
       <p><TextLink href="/administration/utilisateurs">← Utilisateurs</TextLink></p>
       <PageTitle>{u.firstName} {u.lastName}</PageTitle>
-      <dl className="grid max-w-2xl grid-cols-[max-content_1fr] gap-x-6 gap-y-2 rounded-lg border border-gray-300 bg-white p-4">
+      <dl className={cardBox("md", "grid max-w-2xl grid-cols-[max-content_1fr] gap-x-6 gap-y-2")}>
         <dt className="font-medium">Adresse e-mail</dt>
         <dd>{u.email}</dd>
         <dt className="font-medium">État</dt>
