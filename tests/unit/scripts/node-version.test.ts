@@ -12,7 +12,7 @@ import semver from "semver";
 import { describe, expect, it } from "vitest";
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
-const pkg = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { engines: { node: string }; overrides?: Record<string, string> };
+const pkg = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { engines: { node: string }; overrides?: Record<string, string>; dependencies: Record<string, string>; allowScripts?: Record<string, boolean> };
 const nvmrc = readFileSync(path.join(ROOT, ".nvmrc"), "utf8").trim();
 
 /** Every package of the lock file that installs on Linux x64 (ours and CI's) with its own `engines.node`. */
@@ -46,4 +46,17 @@ describe("versions de Node.js prises en charge", () => {
     expect(engines.map((e) => e.name)).not.toContain("@prisma/streams-local");
     expect(pkg.overrides?.["@prisma/dev"]).toBe("0.20.0");
   });
+
+  it("npm install brings the runtime (the `node` package, an LTS line still supported) and every npm script runs on it", () => {
+    const pinned = pkg.dependencies.node;
+    expect(semver.valid(pinned)).toBe(pinned);
+    // Node 20 left support on 30 April 2026: the pinned line must be 22 or later, and .nvmrc says the same.
+    expect(semver.major(pinned)).toBeGreaterThanOrEqual(22);
+    expect(semver.major(pinned) % 2).toBe(0);
+    expect(semver.coerce(nvmrc)!.major).toBe(semver.major(pinned));
+    expect(pkg.allowScripts?.node).toBe(true);
+    // This test runs under npm (npm test, npx vitest): node_modules/.bin/node is the pinned one.
+    expect(process.versions.node).toBe(pinned);
+  });
 });
+
