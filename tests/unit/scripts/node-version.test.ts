@@ -48,7 +48,7 @@ describe("versions de Node.js prises en charge", () => {
   });
 
   it("npm install brings the runtime (the `node` package, an LTS line still supported) and every npm script runs on it", () => {
-    const pinned = pkg.dependencies.node;
+    const pinned = pkg.dependencies.node ?? "";
     expect(semver.valid(pinned)).toBe(pinned);
     // Node 20 left support on 30 April 2026: the pinned line must be 22 or later, and .nvmrc says the same.
     expect(semver.major(pinned)).toBeGreaterThanOrEqual(22);
