@@ -286,7 +286,8 @@ async function main(): Promise<number> {
       manager: await createApiToken(admin, manager.id),
       reviewer: await createApiToken(admin, reviewer.id),
     };
-    const cookies = { manager: await sessionCookie(secret, manager), referent: await sessionCookie(secret, referent), dpo: await sessionCookie(secret, dpo) };
+    // The reviewer's session too: the beneficiaries' file (personal data) is refused to API tokens.
+    const cookies = { manager: await sessionCookie(secret, manager), referent: await sessionCookie(secret, referent), dpo: await sessionCookie(secret, dpo), reviewer: await sessionCookie(secret, reviewer) };
 
     // Capturing Prisma client: the same service functions as the routes, their SQL recorded.
     const captured: Captured[] = [];
@@ -390,7 +391,7 @@ async function main(): Promise<number> {
       },
       {
         name: "France Travail : fichier bénéficiaires (API)", kind: "export", path: `/api/v1/france-travail/${ftFile}/monthly?month=${month}&file=beneficiaries`,
-        auth: bearer(tokens.reviewer), load: { amount: 10 },
+        auth: { cookie: cookies.reviewer }, load: { amount: 10 },
       },
       {
         name: "Conservation : simulation sur toute la base (API)", kind: "retention", method: "POST", path: `/api/v1/purge-runs/dry-run`, body: "{}",
