@@ -210,7 +210,7 @@ export async function startBuilds({ compare, compareNodes = [], url, secret, ser
   for (const dir of compare) builds.push(await start(path.basename(path.resolve(dir)), path.resolve(dir), []));
   // `--compare-node <binary>`: this same build under another Node.js (the runtime's share of the cost).
   for (const node of compareNodes) {
-    const version = spawnSync(node, ["--version"], { encoding: "utf8" }).stdout.trim();
+    const version = (spawnSync(node, ["--version"], { encoding: "utf8" }).stdout ?? "").trim();
     if (!version) throw new Error(`--compare-node ${node} : ce n'est pas un exécutable Node.js.`);
     builds.push(await start(`node ${version}`, process.cwd(), [], node));
   }

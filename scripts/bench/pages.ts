@@ -190,7 +190,7 @@ runBench(async ({ url, admin, servers }) => {
       const largestRows = rows.map((r) => ({ bytes: Buffer.byteLength(r.body), start: `${r.id}:${r.tag}${r.body.slice(0, 140)}` })).sort((a, c) => c.bytes - a.bytes).slice(0, 5);
       const r = {
         build: b.label || "courant", name: page.name, path: page.path, rounds,
-        nodeCpuMsPerRequest: median(rounds.map((x) => x.nodeCpuMsPerRequest)), p50Ms: median(rounds.map((x) => x.p50Ms)),
+        nodeCpuMsPerRequest: Number(median(rounds.map((x) => x.nodeCpuMsPerRequest)).toFixed(2)), p50Ms: Number(median(rounds.map((x) => x.p50Ms)).toFixed(2)),
         htmlBytes: Buffer.byteLength(html), inlineFlightBytes: Buffer.byteLength(flight), rscBytes: Buffer.byteLength(rsc), clientComponents, largestRows,
       };
       results.push(r);
