@@ -11,7 +11,7 @@
 // process was preempted (a socket write that wakes the reader) looks heavier than its CPU; the
 // /proc figure is the CPU.
 //
-//   BENCH_DATABASE_URL=… npm run bench:pages [-- --requests 40 --rounds 3 --warmup 50 --only demandeurs --cpu-prof .data/prof --compare <dir>]
+//   BENCH_DATABASE_URL=… npm run bench:pages [-- --requests 40 --rounds 3 --warmup 50 --only demandeurs --cpu-prof .data/prof --compare <dir> --save-html .data/html]
 //
 // `--compare <dir>` (repeatable): a second build (another commit's checkout with its `.next`, started
 // as that commit started it: server/main.ts, or `next start` before it existed) started beside this one; the rounds alternate between the two, so that a
@@ -20,7 +20,7 @@
 // It builds the app when the build is stale (like npm run bench) and writes
 // bench/results/pages-<timestamp>.json.
 import { randomBytes } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { env } from "@/lib/env";
@@ -34,6 +34,8 @@ const ROUNDS = Math.max(1, Number(argValue("rounds")) || 3);
 const WARMUP = Math.max(0, Number(argValue("warmup") ?? 50));
 const ONLY = argValues("only").map((o) => o.toLowerCase());
 const PROF_DIR = argValue("cpu-prof");
+/** `--save-html <dir>`: each page's HTML and RSC payload as the measured build served them (to read what a page sends). */
+const SAVE_DIR = argValue("save-html");
 /** `--compare <dir>` (repeatable): other builds measured beside this one. */
 const COMPARE = argValues("compare");
 /** `--compare-node <binary>` (repeatable): this build again under another Node.js. */
@@ -162,6 +164,12 @@ runBench(async ({ url, admin, servers }) => {
     for (const b of builds) {
       for (let i = 0; i < WARMUP; i++) await get(b.base, page.path, page.cookie);
       measured.set(b.label, { html: await get(b.base, page.path, page.cookie), rsc: await get(b.base, page.path, page.cookie, { RSC: "1" }), rounds: [] });
+      if (SAVE_DIR && b === builds[0]) {
+        mkdirSync(SAVE_DIR, { recursive: true });
+        const slug = page.path.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "") || "accueil";
+        writeFileSync(path.join(SAVE_DIR, `${slug}.html`), measured.get(b.label)!.html);
+        writeFileSync(path.join(SAVE_DIR, `${slug}.rsc`), measured.get(b.label)!.rsc);
+      }
     }
     const from = performance.now() - builds[0]!.spawnedAt;
     for (let round = 0; round < ROUNDS; round++) {
