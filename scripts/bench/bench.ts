@@ -549,7 +549,7 @@ async function main(): Promise<number> {
     const machine = { cores: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "?", totalMemBytes: os.totalmem(), platform: `${os.platform()} ${os.release()}`, node: process.version };
     print(`\n${table}\n`);
     print(`Machine : ${machine.cores} cœurs (${machine.cpuModel}), ${(machine.totalMemBytes / 2 ** 30).toFixed(1)} Gio ; charge moyenne ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")}.`);
-    print(`Cibles : API p95 ≤ ${TARGETS.p95.api} ms et CPU Node ≤ ${TARGETS.nodeToPgCpu} × PG, pages p95 ≤ ${TARGETS.p95.page} ms, bilans région 12 mois p95 ≤ ${TARGETS.p95.dashboard} ms, surcoût app − SQL ≤ ${TARGETS.overheadMs} ms, XLSX ≤ 2 s, simulation ≤ 2 s ; débit à ${TARGETS.audited.connections} connexions : lectures auditées ≥ ${TARGETS.audited.reqPerSec} req/s, p95 ≤ ${TARGETS.audited.p95} ms, verrou d'audit < ${TARGETS.audited.lockWaitShare * 100} % des relevés ; listes ≥ ${TARGETS.list.reqPerSec} req/s.`);
+    print(`Cibles : API p95 ≤ ${TARGETS.p95.api} ms et CPU Node ≤ ${String(TARGETS.nodeToPgCpu).replace(".", ",")} × PG, pages p95 ≤ ${TARGETS.p95.page} ms, bilans région 12 mois p95 ≤ ${TARGETS.p95.dashboard} ms, surcoût app − SQL ≤ ${TARGETS.overheadMs} ms, XLSX ≤ 2 s, simulation ≤ 2 s ; débit à ${TARGETS.audited.connections} connexions : lectures auditées ≥ ${TARGETS.audited.reqPerSec} req/s, p95 ≤ ${TARGETS.audited.p95} ms, verrou d'audit < ${TARGETS.audited.lockWaitShare * 100} % des relevés ; listes ≥ ${TARGETS.list.reqPerSec} req/s.`);
     const dir = path.join("bench", "results");
     mkdirSync(dir, { recursive: true });
     const file = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
