@@ -3,6 +3,7 @@ import { expect, test } from "@playwright/test";
 import { axeViolations } from "./support/a11y";
 import { ACCOUNTS } from "./support/accounts";
 import { loginViaForm } from "./support/auth";
+import { labelsBrokenInWords } from "./support/stacked-table";
 
 const lastMonth = () => {
   const d = new Date();
@@ -96,6 +97,12 @@ test.describe("bilans : France Travail et rapport annuel", () => {
       const unitHeights = await page.locator('[id^="unit-"]').evaluateAll((spans) => spans.map((e) => [e.textContent, e.getBoundingClientRect().height] as const));
       expect(unitHeights.length, `unités ${width}`).toBeGreaterThan(10);
       expect(unitHeights.filter(([, h]) => h > 30), `unités sur deux lignes ${width}`).toEqual([]);
+      if (width === 390) {
+        // Each indicator is a card: its column names wrap between words only.
+        const labels = await labelsBrokenInWords(page);
+        expect(labels.labelled, "objectifs : cellules étiquetées").toBeGreaterThan(0);
+        expect(labels.broken, "objectifs : libellés coupés au milieu d'un mot").toEqual([]);
+      }
       await page.screenshot({ path: `.data/test-results/screens/objectifs-avenant-${width}.png`, fullPage: true });
     }
     expect(await axeViolations(page)).toEqual([]);

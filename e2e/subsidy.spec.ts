@@ -4,6 +4,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { axeViolations } from "./support/a11y";
 import { ACCOUNTS } from "./support/accounts";
 import { loginViaForm } from "./support/auth";
+import { labelsBrokenInWords } from "./support/stacked-table";
 
 
 async function signedIn(browser: Browser, email: string): Promise<Page> {
@@ -259,6 +260,10 @@ test("390×844 : demande annuelle (art. 5), produits, annexe qualitative et indi
     // Nothing hidden sideways inside the panel either (a column, a target input off-screen in its scroll box).
     expect.soft(await cutOff(manager, id), `${id} : contenu coupé`).toEqual([]);
   }
+  // The products' cards name each figure; no name breaks inside a word.
+  const labels = await labelsBrokenInWords(manager);
+  expect(labels.labelled, "produits : cellules étiquetées").toBeGreaterThan(0);
+  expect(labels.broken, "produits : libellés coupés au milieu d'un mot").toEqual([]);
   // The summary's figures fit their cards (« 100 000,00 € » does not wrap).
   for (const card of await manager.getByTestId("file-summary").locator("li > div").all()) {
     const fits = await card.evaluate((el) => {
