@@ -13,7 +13,7 @@ import { AppError, ConflictError, ForbiddenError, NotFoundError, Unauthenticated
 import { Prisma } from "@/lib/generated/prisma/client";
 import { requestLogger, type Logger } from "@/lib/logger";
 import { HSTS, HTTPS } from "@/lib/security/headers";
-import { zodFieldErrors } from "@/lib/validation";
+import { NUL_IN_QUERY, nulInQuery, zodFieldErrors } from "@/lib/validation";
 import { COMMITMENT_FREE_ACTIONS, COMMITMENT_REQUIRED_MESSAGE } from "@/lib/auth/charter.rules";
 
 export interface ApiContext<Q, B = unknown> {
@@ -223,6 +223,8 @@ export function apiRoute<Q extends z.ZodType = z.ZodObject<Record<string, never>
       if (!can(user, opts.permission)) throw new ForbiddenError(denialMessage(opts.permission, user));
       assertSameOrigin(req);
       const schema = opts.query ?? z.object({});
+      const nul = nulInQuery(req.nextUrl.searchParams);
+      if (nul !== null) throw new ValidationError({ [nul]: [NUL_IN_QUERY] });
       const parsed = schema.safeParse(Object.fromEntries(req.nextUrl.searchParams));
       if (!parsed.success) throw new ValidationError(zodFieldErrors(parsed.error));
       let body: unknown = undefined;

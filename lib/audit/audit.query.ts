@@ -42,7 +42,9 @@ async function personIds(db: Db, person: string): Promise<string[]> {
         OR: [
           { lastName: { contains: likeLiteral(t), mode: "insensitive" as const } },
           { firstName: { contains: likeLiteral(t), mode: "insensitive" as const } },
-          { email: { equals: t, mode: "insensitive" as const } },
+          // Prisma compares « equals, insensitive » with ILIKE: `%` matched every address and a
+          // trailing backslash answered 500 (22025) — the term is taken literally.
+          { email: { equals: likeLiteral(t), mode: "insensitive" as const } },
           { franceTravailId: { equals: t.toUpperCase() } },
         ],
       })),

@@ -78,10 +78,13 @@ function decodeValue(v: unknown, key: Pick<KeysetKey, "kind" | "nulls">): Cursor
   if (key.kind === "date") {
     const iso = v && typeof v === "object" && typeof (v as { d?: unknown }).d === "string" ? (v as { d: string }).d : null;
     const d = iso ? new Date(iso) : null;
-    if (!d || Number.isNaN(d.getTime())) throw INVALID();
+    // Years 1 to 9999 only: PostgreSQL refuses the rest of JavaScript's range (year 0, negative
+    // years, « +275760-… ») and a forged cursor answered 500, not 400.
+    if (!d || Number.isNaN(d.getTime()) || d.getUTCFullYear() < 1 || d.getUTCFullYear() > 9999) throw INVALID();
     return d;
   }
-  if (typeof v !== "string") throw INVALID();
+  // No U+0000 either: PostgreSQL cannot compare text holding it (22021, a 500).
+  if (typeof v !== "string" || v.includes("\u0000")) throw INVALID();
   return v;
 }
 
@@ -100,12 +103,16 @@ function decodeRaw(cursor: string): unknown[] {
 // pattern, and PostgreSQL's ::uuid then refused them — a forged cursor answered 500, not 400.
 const ID_PATTERN = { uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, bigint: /^[0-9]{1,19}$/ } as const;
 
+const MAX_BIGINT = 2n ** 63n - 1n;
+
 /** Decodes a cursor of `order` (values and id checked against the order's kinds), or a French 400. */
 export function decodeKeysetCursor(cursor: string, order: KeysetOrder): { values: CursorValue[]; id: string } {
   const parsed = decodeRaw(cursor);
   const idKind = order.id ?? "uuid";
   const id = parsed[parsed.length - 1];
   if (parsed.length !== order.keys.length + 1 || typeof id !== "string" || !ID_PATTERN[idKind].test(id)) throw INVALID();
+  // A bigint id beyond PostgreSQL's int8 (19 digits reach 9 999 999 999 999 999 999): a 500 before.
+  if (idKind === "bigint" && BigInt(id) > MAX_BIGINT) throw INVALID();
   return { values: order.keys.map((k, i) => decodeValue(parsed[i], k)), id };
 }
 

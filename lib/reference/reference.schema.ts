@@ -1,6 +1,8 @@
 import { z } from "zod";
 
-export const refSearchQuerySchema = z.object({ q: z.string().trim().max(100).default("") });
+export const refSearchQuerySchema = z.object({
+  q: z.string().trim().max(100, "Recherche trop longue (100 caractères au plus).").refine((v) => !v.includes("\u0000"), "Caractère nul (U+0000) interdit.").default(""),
+});
 
 /** NAF search: sub-classes (a company's code) by default; every level, division to sub-class, with `levels=all` (a sector filter's prefix). */
 export const nafSearchQuerySchema = refSearchQuerySchema.extend({ levels: z.enum(["all"], { error: "levels : seule la valeur « all » est admise." }).optional() });

@@ -9,7 +9,8 @@ import { getActiveRuleSet } from "@/lib/rules/active-rule-set";
 import { listJobSeekers } from "@/lib/job-seekers/job-seeker.query";
 import { jobSeekerListRow } from "@/lib/job-seekers/job-seeker-list.rows";
 import { jobSeekerListQuerySchema, LABELS } from "@/lib/job-seekers/job-seeker.schema";
-import { parseSearchParams } from "@/lib/search-params";
+import { Notice } from "@/components/ui/card";
+import { parseSearchParams, readListPage } from "@/lib/search-params";
 import { LinkButton } from "@/components/ui/button";
 import { activeFilterCount, FilterForm, FilterSelect } from "@/components/ui/filter-form";
 import { PageTitle } from "@/components/ui/page-header";
@@ -18,10 +19,10 @@ export const metadata: Metadata = { title: "Demandeurs d'emploi" };
 
 export default async function JobSeekersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser("jobSeeker.read");
-  const q = parseSearchParams(jobSeekerListQuerySchema, await searchParams);
+  const asked = parseSearchParams(jobSeekerListQuerySchema, await searchParams);
   const portfolio = user.role === "REGION_REFERENT";
   const purposes = can(user, "identityExport.run") ? (await getActiveRuleSet(db, "OPERATIONS", new Date())).payload.identityExportPurposes : [];
-  const result = await listJobSeekers(db, user, q, { purpose: portfolio ? "Portefeuille du référent" : "Liste des demandeurs d'emploi de la plateforme" });
+  const { result, q, notice } = await readListPage(asked, (x) => listJobSeekers(db, user, x, { purpose: portfolio ? "Portefeuille du référent" : "Liste des demandeurs d'emploi de la plateforme" }));
   const showPlatform = portfolio || user.platformIds.length > 1;
   const title = portfolio ? "Mon portefeuille de demandeurs d'emploi" : "Demandeurs d'emploi";
   return (
@@ -37,6 +38,7 @@ export default async function JobSeekersPage({ searchParams }: { searchParams: P
           </div>
         ) : null}
       </div>
+        {notice ? <Notice>{notice}</Notice> : null}
       {portfolio ? <p className="text-sm text-muted">Les personnes qui vous sont confiées (appels au numéro vert), toutes plateformes confondues, avec leur dernier positionnement.</p> : null}
       <FilterForm
         label="Rechercher un demandeur d'emploi"

@@ -7,7 +7,8 @@ import { can } from "@/lib/authz/policy";
 import { listCompanies, listCompanySectors } from "@/lib/companies/company.query";
 import { companyListQuerySchema } from "@/lib/companies/company.schema";
 import { db } from "@/lib/db";
-import { parseSearchParams } from "@/lib/search-params";
+import { Notice } from "@/components/ui/card";
+import { parseSearchParams, readListPage } from "@/lib/search-params";
 import { LinkButton } from "@/components/ui/button";
 import { PageTitle } from "@/components/ui/page-header";
 
@@ -15,8 +16,8 @@ export const metadata: Metadata = { title: "Entreprises" };
 
 export default async function CompaniesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser("company.read");
-  const q = parseSearchParams(companyListQuerySchema, await searchParams);
-  const [result, sectors] = await Promise.all([listCompanies(db, user, q), listCompanySectors(db, user)]);
+  const asked = parseSearchParams(companyListQuerySchema, await searchParams);
+  const [{ result, q, notice }, sectors] = await Promise.all([readListPage(asked, (x) => listCompanies(db, user, x)), listCompanySectors(db, user)]);
   return (
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -29,6 +30,7 @@ export default async function CompaniesPage({ searchParams }: { searchParams: Pr
           </div>
         ) : null}
       </div>
+        {notice ? <Notice>{notice}</Notice> : null}
       <CompanyFilters q={q} sectors={sectors} />
       <CompanyTable data={result.items} total={result.total} totalKind={result.totalKind} next={result.next} prev={result.prev} page={result.page} pageSize={result.pageSize} sort={q.sort} showPlatform={user.platformIds.length > 1} />
     </div>

@@ -8,21 +8,22 @@ import { romeLabels, romeOption } from "@/lib/reference/reference.query";
 import { Combobox } from "@/components/ui/combobox";
 import { OFFER_STATUS_LABELS, OFFER_STATUSES } from "@/lib/offers/offer.rules";
 import { CONTRACT_LABELS, CONTRACT_TYPES, offerListQuerySchema } from "@/lib/offers/offer.schema";
-import { parseSearchParams } from "@/lib/search-params";
+import { parseSearchParams, readListPage } from "@/lib/search-params";
 import { activeFilterCount, FilterCheckbox, FilterForm, FilterSelect, yesNoOptions } from "@/components/ui/filter-form";
 import { PageTitle } from "@/components/ui/page-header";
-import { cardBox } from "@/components/ui/card";
+import { cardBox, Notice } from "@/components/ui/card";
 
 export const metadata: Metadata = { title: "Offres" };
 
 export default async function OffersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser("offer.read");
-  const q = parseSearchParams(offerListQuerySchema, await searchParams);
-  const result = await listOffers(db, user, q);
+  const asked = parseSearchParams(offerListQuerySchema, await searchParams);
+  const { result, q, notice } = await readListPage(asked, (x) => listOffers(db, user, x));
   const [rome, romeFilter] = await Promise.all([romeLabels(db, result.items.map((o) => o.romeCode)), romeOption(db, q.romeCode)]);
   return (
     <div className="flex flex-col gap-4">
       <PageTitle>Offres d&apos;emploi</PageTitle>
+      {notice ? <Notice>{notice}</Notice> : null}
       <ExportLinks user={user} list="offers" query={q} />
       <FilterForm
         label="Filtrer les offres"

@@ -8,15 +8,16 @@ import { auditListQuerySchema } from "@/lib/audit/audit.schema";
 import { requirePageUser } from "@/lib/auth/session";
 import { can } from "@/lib/authz/policy";
 import { db } from "@/lib/db";
-import { parseSearchParams } from "@/lib/search-params";
+import { Notice } from "@/components/ui/card";
+import { parseSearchParams, readListPage } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "Données personnelles" };
 
 
 export default async function GdprPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser("audit.read");
-  const q = parseSearchParams(auditListQuerySchema, await searchParams);
-  const result = await listAuditEvents(db, user, q);
+  const asked = parseSearchParams(auditListQuerySchema, await searchParams);
+  const { result, q, notice } = await readListPage(asked, (x) => listAuditEvents(db, user, x));
   const filters = new URLSearchParams(
     Object.entries({ action: q.action, actorEmail: q.actorEmail, person: q.person, from: q.from, to: q.to }).filter((e): e is [string, string] => !!e[1]),
   ).toString();
@@ -24,6 +25,7 @@ export default async function GdprPage({ searchParams }: { searchParams: Promise
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-bold">Journal d&apos;audit</h1>
+      {notice ? <Notice>{notice}</Notice> : null}
       <p className="text-muted">Connexions, accès aux données personnelles et opérations sensibles, du plus récent au plus ancien.</p>
       <ul className="flex flex-wrap gap-4">
         <li><Link href="/rgpd/conservation" className="text-brand-700 underline">Conservation des données : exécutions et simulations</Link></li>

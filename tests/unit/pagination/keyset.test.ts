@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { ValidationError } from "@/lib/errors";
-import { cappedTotal, COUNT_CAP, decodeCursor, encodeCursor } from "@/lib/pagination/keyset";
+import { cappedTotal, COUNT_CAP, decodeCursor, decodeKeysetCursor, encodeCursor } from "@/lib/pagination/keyset";
 import { totalLabel } from "@/lib/pagination/total-label";
 
 describe("totaux des listes", () => {
@@ -59,5 +59,19 @@ describe("curseurs", () => {
     for (const bad of ["", "x", Buffer.from("[1,2]").toString("base64url"), encodeCursor("t", "pas-un-uuid"), encodeCursor(new Date(), randomUUID())]) {
       expect(() => decodeCursor(bad, bad.length > 30 ? "string" : "date")).toThrow(ValidationError);
     }
+  });
+
+  it("refuses what PostgreSQL cannot compare (a 500 before): dates outside years 1 to 9999, U+0000 in a text, a bigint id beyond int8", () => {
+    const id = randomUUID();
+    const raw = (v: unknown[]) => Buffer.from(JSON.stringify(v)).toString("base64url");
+    for (const d of ["-271821-04-20T00:00:00.000Z", "0000-06-01T00:00:00.000Z", "+010000-01-01T00:00:00.000Z", "+275760-09-13T00:00:00.000Z"]) {
+      expect(() => decodeCursor(raw([{ d }, id]), "date"), d).toThrow(ValidationError);
+    }
+    for (const d of ["0001-01-01T00:00:00.000Z", "9999-12-31T23:59:59.999Z"]) expect(decodeCursor(raw([{ d }, id]), "date").value).toEqual(new Date(d));
+    expect(() => decodeCursor(encodeCursor("a\u0000b", id), "string")).toThrow(ValidationError);
+    const order = { keys: [{ field: "at", dir: "desc" as const, kind: "date" as const }], id: "bigint" as const };
+    const at = new Date("2026-01-02T03:04:05.678Z");
+    expect(decodeKeysetCursor(encodeCursor(at, "9223372036854775807"), order)).toEqual({ values: [at], id: "9223372036854775807" });
+    for (const big of ["9223372036854775808", "9999999999999999999"]) expect(() => decodeKeysetCursor(encodeCursor(at, big), order)).toThrow(ValidationError);
   });
 });

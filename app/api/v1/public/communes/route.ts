@@ -20,7 +20,7 @@ export async function GET(request: NextRequest) {
 
 async function answer(request: NextRequest) {
   const parsed = refSearchQuerySchema.safeParse({ q: request.nextUrl.searchParams.get("q") ?? "" });
-  if (!parsed.success) return NextResponse.json({ error: { code: "VALIDATION_ERROR", message: "Recherche trop longue (100 caractères au plus)." } }, { status: 400 });
+  if (!parsed.success) return NextResponse.json({ error: { code: "VALIDATION_ERROR", message: parsed.error.issues[0]!.message } }, { status: 400 });
   try {
     await assertPublicSearchAllowed(db, "communes", requestAddress((name) => request.headers.get(name)));
   } catch (e) {
