@@ -38,7 +38,7 @@ export default async function JobSeekersPage({ searchParams }: { searchParams: P
           </div>
         ) : null}
       </div>
-        {notice ? <Notice>{notice}</Notice> : null}
+      {notice ? <Notice>{notice}</Notice> : null}
       {portfolio ? <p className="text-sm text-muted">Les personnes qui vous sont confiées (appels au numéro vert), toutes plateformes confondues, avec leur dernier positionnement.</p> : null}
       <FilterForm
         label="Rechercher un demandeur d'emploi"

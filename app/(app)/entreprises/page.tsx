@@ -30,7 +30,7 @@ export default async function CompaniesPage({ searchParams }: { searchParams: Pr
           </div>
         ) : null}
       </div>
-        {notice ? <Notice>{notice}</Notice> : null}
+      {notice ? <Notice>{notice}</Notice> : null}
       <CompanyFilters q={q} sectors={sectors} />
       <CompanyTable data={result.items} total={result.total} totalKind={result.totalKind} next={result.next} prev={result.prev} page={result.page} pageSize={result.pageSize} sort={q.sort} showPlatform={user.platformIds.length > 1} />
     </div>

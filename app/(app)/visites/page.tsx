@@ -24,7 +24,7 @@ export default async function VisitsPage({ searchParams }: { searchParams: Promi
         <PageTitle>Visites d&apos;entreprises</PageTitle>
         {can(user, "visit.write") ? <NewVisitLink /> : null}
       </div>
-        {notice ? <Notice>{notice}</Notice> : null}
+      {notice ? <Notice>{notice}</Notice> : null}
       <ExportLinks user={user} list="visits" query={q} />
       <FilterForm label="Filtrer les visites" active={activeFilterCount({ when: q.when, mine: q.mine === "true" }, { when: "all" })} clearHref="/visites" className={cardBox("sm")}>
         {/* « Toutes » is a value of its own (the default, `all`), not an empty filter. */}
