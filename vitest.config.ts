@@ -24,6 +24,8 @@ export default defineConfig({
           environment: "node",
           // One real database, reset between tests: files run one after the other.
           fileParallelism: false,
+          // Two statements at once on one pg connection fail the test (pg 9 refuses the second).
+          setupFiles: ["tests/support/pg-one-query-at-a-time.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

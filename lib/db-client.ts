@@ -1,6 +1,6 @@
 // Prisma client factory without "server-only", so scripts (migrations, seed, bench) can use it.
 import { PrismaPg } from "@prisma/adapter-pg";
-import type { SqlQuery } from "@prisma/driver-adapter-utils";
+import type { SqlQuery, Transaction } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
 export type Db = PrismaClient;
@@ -92,17 +92,54 @@ function readsOnly(sql: string): boolean {
   return true;
 }
 
-export function createPrismaClient(connectionString: string, max = 10, options: ClientOptions = {}): PrismaClient {
+/**
+ * An interactive transaction holds one pooled connection, and a connection runs one statement at a
+ * time: node-postgres queues a `client.query()` sent while another runs, which it deprecates (pg 9
+ * makes it an error). Prisma 7.10 sends such statements itself inside a transaction: a read or write
+ * that loads two or more sibling relations (`include`/`select`) fetches them with `Promise.all` on the
+ * transaction's connection (prisma/orm#29407), and so does a batch of `findUnique` on several models
+ * sent in one tick (tests/integration/db-transactions.int.test.ts). So a transaction's
+ * statements wait for each other here, in the order they were sent — the order node-postgres' queue
+ * kept; same connection, same transaction. Outside transactions the pool gives each statement its
+ * own connection and nothing waits.
+ */
+export function oneStatementAtATime(tx: Transaction): Transaction {
+  let last: Promise<unknown> = Promise.resolve();
+  const inTurn = <T>(fn: () => Promise<T>): Promise<T> => {
+    const turn = last.then(fn);
+    last = turn.catch(() => undefined);
+    return turn;
+  };
+  const queryRaw = tx.queryRaw.bind(tx);
+  const executeRaw = tx.executeRaw.bind(tx);
+  // Savepoints go through executeRaw too (adapter-pg calls this.executeRaw), so they wait their turn.
+  tx.queryRaw = (query: SqlQuery) => inTurn(() => queryRaw(query));
+  tx.executeRaw = (query: SqlQuery) => inTurn(() => executeRaw(query));
+  return tx;
+}
+
+/**
+ * The adapter-pg factory every client of ours is built on: its transactions send one statement at a
+ * time (oneStatementAtATime), and with `retryRead` its reads outside transactions are retried.
+ * Tests that need Prisma options of their own (query logging) build their client on it too.
+ */
+export function pgAdapter(connectionString: string, max = 10, options: ClientOptions = {}): PrismaPg {
   const adapter = new PrismaPg({ connectionString, max, allowExitOnIdle: true });
   const retry = options.retryRead;
-  if (retry) {
-    const connect = adapter.connect.bind(adapter);
-    adapter.connect = async () => {
-      const connected = await connect();
+  const connect = adapter.connect.bind(adapter);
+  adapter.connect = async () => {
+    const connected = await connect();
+    const startTransaction = connected.startTransaction.bind(connected);
+    connected.startTransaction = async (isolationLevel) => oneStatementAtATime(await startTransaction(isolationLevel));
+    if (retry) {
       const queryRaw = connected.queryRaw.bind(connected);
       connected.queryRaw = (query: SqlQuery) => (isPlainSelect(query.sql) ? retry(() => queryRaw(query)) : queryRaw(query));
-      return connected;
-    };
-  }
-  return new PrismaClient({ adapter });
+    }
+    return connected;
+  };
+  return adapter;
+}
+
+export function createPrismaClient(connectionString: string, max = 10, options: ClientOptions = {}): PrismaClient {
+  return new PrismaClient({ adapter: pgAdapter(connectionString, max, options) });
 }

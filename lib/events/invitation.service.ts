@@ -404,12 +404,12 @@ async function record(db: Db, link: LinkRow, input: { eventId: string; answer: "
       if (input.answer === "CONFIRMED") {
         if (existing) result = existing.waitlisted ? "WAITLISTED" : "REGISTERED";
         else {
-          const [event, confirmed, person, rules] = await Promise.all([
-            tx.circuitCourtEvent.findUniqueOrThrow({ where: { id: input.eventId }, select: { capacity: true, date: true } }),
-            tx.eventJobSeekerParticipation.count({ where: { eventId: input.eventId, waitlisted: false } }),
-            tx.jobSeeker.findUniqueOrThrow({ where: { id: inv.jobSeekerId }, select: { birthDate: true } }),
-            getActiveRuleSet(tx, "OPERATIONS", now),
-          ]);
+          // One after the other: on the transaction's one connection, Prisma sent the two findUnique of
+          // one tick (a batch) at once.
+          const event = await tx.circuitCourtEvent.findUniqueOrThrow({ where: { id: input.eventId }, select: { capacity: true, date: true } });
+          const confirmed = await tx.eventJobSeekerParticipation.count({ where: { eventId: input.eventId, waitlisted: false } });
+          const person = await tx.jobSeeker.findUniqueOrThrow({ where: { id: inv.jobSeekerId }, select: { birthDate: true } });
+          const rules = await getActiveRuleSet(tx, "OPERATIONS", now);
           const placement = placeRegistration(event.capacity, confirmed);
           await tx.eventJobSeekerParticipation.create({ data: { eventId: input.eventId, jobSeekerId: inv.jobSeekerId, attended: false, attendance: "REGISTERED", waitlisted: placement === "WAITLISTED", young: isYoung(person.birthDate, event.date, rules.payload.youngAgeLimit), registeredAt: now } });
           result = placement === "WAITLISTED" ? "WAITLISTED" : "REGISTERED";

@@ -17,22 +17,22 @@ export interface SubjectData {
 
 export async function collectSubjectData(db: DbOrTx, jobSeekerId: string, now: Date): Promise<SubjectData> {
   const person = await db.jobSeeker.findUniqueOrThrow({ where: { id: jobSeekerId } });
-  const [platform, referent, interactions, proposals, diagnostics, events, rights, revisions, audit] = await Promise.all([
-    db.platform.findUnique({ where: { id: person.platformId }, select: { name: true } }),
-    person.referentId ? db.user.findUnique({ where: { id: person.referentId }, select: { firstName: true, lastName: true } }) : null,
-    db.jobSeekerInteraction.findMany({ where: { jobSeekerId }, orderBy: { at: "asc" }, select: { at: true, kind: true, summary: true, createdAt: true } }),
-    db.proposal.findMany({ where: { jobSeekerId }, orderBy: { createdAt: "asc" }, include: { offer: { select: { title: true } } } }),
-    db.mobilityDiagnostic.findMany({ where: { jobSeekerId }, orderBy: { createdAt: "asc" } }),
-    db.eventJobSeekerParticipation.findMany({ where: { jobSeekerId }, include: { event: { select: { title: true, date: true } } } }),
-    db.rightsRequest.findMany({ where: { jobSeekerId }, orderBy: { receivedAt: "asc" }, select: { kind: true, status: true, receivedAt: true, answeredAt: true, channel: true } }),
-    db.jobSeekerRevision.findMany({ where: { jobSeekerId }, orderBy: { version: "asc" }, select: { version: true, changedFields: true, before: true, createdAt: true } }),
-    db.auditEvent.findMany({
-      where: { entityType: "JobSeeker", entityId: jobSeekerId },
-      orderBy: { id: "asc" },
-      take: 5000,
-      select: { at: true, action: true, actorRole: true, reason: true, actor: { select: { firstName: true, lastName: true } } },
-    }),
-  ]);
+  // Read in the rights request's transaction (lib/rights/rights.service.ts): one connection, so one
+  // read after the other.
+  const platform = await db.platform.findUnique({ where: { id: person.platformId }, select: { name: true } });
+  const referent = person.referentId ? await db.user.findUnique({ where: { id: person.referentId }, select: { firstName: true, lastName: true } }) : null;
+  const interactions = await db.jobSeekerInteraction.findMany({ where: { jobSeekerId }, orderBy: { at: "asc" }, select: { at: true, kind: true, summary: true, createdAt: true } });
+  const proposals = await db.proposal.findMany({ where: { jobSeekerId }, orderBy: { createdAt: "asc" }, include: { offer: { select: { title: true } } } });
+  const diagnostics = await db.mobilityDiagnostic.findMany({ where: { jobSeekerId }, orderBy: { createdAt: "asc" } });
+  const events = await db.eventJobSeekerParticipation.findMany({ where: { jobSeekerId }, include: { event: { select: { title: true, date: true } } } });
+  const rights = await db.rightsRequest.findMany({ where: { jobSeekerId }, orderBy: { receivedAt: "asc" }, select: { kind: true, status: true, receivedAt: true, answeredAt: true, channel: true } });
+  const revisions = await db.jobSeekerRevision.findMany({ where: { jobSeekerId }, orderBy: { version: "asc" }, select: { version: true, changedFields: true, before: true, createdAt: true } });
+  const audit = await db.auditEvent.findMany({
+    where: { entityType: "JobSeeker", entityId: jobSeekerId },
+    orderBy: { id: "asc" },
+    take: 5000,
+    select: { at: true, action: true, actorRole: true, reason: true, actor: { select: { firstName: true, lastName: true } } },
+  });
   const strip = <T extends Record<string, unknown>>(row: T, ...keys: string[]) => Object.fromEntries(Object.entries(row).filter(([k]) => !keys.includes(k) && !k.endsWith("Id") && k !== "id"));
   return {
     generatedAt: now,

@@ -312,10 +312,12 @@ async function swap(pool: pg.Pool, importId: string, partial: boolean) {
  * (two connections), closed at the end.
  */
 export async function importSirene(databaseUrl: string, opts: SireneImportOptions): Promise<SireneImportReport> {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
   // Each batch commits with its checkpoint, so an unflushed commit lost in a server crash loses both
   // together and the run resumes from the previous checkpoint: no need to wait for the disk at each batch.
-  pool.on("connect", (client) => void client.query("SET synchronous_commit = off").catch(() => undefined));
+  // Set at connection start-up: a `SET` sent from the pool's "connect" event was still running when the
+  // pool handed the connection over, so the first statement of its user went on the same connection at
+  // once (two queries at a time on one client, refused by pg 9).
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 2, options: "-c synchronous_commit=off" });
   try {
     return await runImport(pool, opts);
   } finally {

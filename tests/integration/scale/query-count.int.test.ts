@@ -5,7 +5,7 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { PrismaPg } from "@prisma/adapter-pg";
+import { pgAdapter } from "@/lib/db-client";
 import { env } from "@/lib/env";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { createRuleSets, createUser, validSiret } from "@/tests/factories";
@@ -18,7 +18,7 @@ vi.mock("next/headers", () => ({
 
 // Installed before any use of lib/db (its client is created lazily into this global).
 let queries = 0;
-const counting = new PrismaClient({ adapter: new PrismaPg({ connectionString: env.DATABASE_URL!, max: 4 }), log: [{ emit: "event", level: "query" }] });
+const counting = new PrismaClient({ adapter: pgAdapter(env.DATABASE_URL!, 4), log: [{ emit: "event", level: "query" }] });
 counting.$on("query", () => {
   queries++;
 });
