@@ -170,3 +170,28 @@ test("390 px sans JavaScript : les filtres se déplient et filtrent (formulaire 
     await context.close();
   }
 });
+
+test("390 px : un lien de pagination forgé ou périmé affiche la première page et le dit, sans page d'erreur", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, PHONE);
+  const firstPage = async (path: string) => {
+    await page.goto(path);
+    return (await page.locator("main table tbody tr").first().textContent()) ?? "";
+  };
+  // A cursor of another list (companies, by name) pasted into the job seekers' address, then garbage.
+  await page.goto("/entreprises");
+  const companiesNext = page.getByRole("link", { name: /suivante/i }).first();
+  const foreign = new URL((await companiesNext.getAttribute("href"))!, page.url()).searchParams.get("after");
+  expect(foreign, "la liste des entreprises doit avoir une page suivante").toBeTruthy();
+  for (const [path, cursor] of [["/demandeurs", foreign!], ["/visites", "!!pas-un-curseur"], ["/offres", "eyJ4IjoxfQ"]] as const) {
+    const expected = await firstPage(path);
+    const res = await page.goto(`${path}?after=${encodeURIComponent(cursor)}`);
+    expect(res?.status(), path).toBe(200);
+    await expect(page.getByRole("status").filter({ hasText: "Le lien de pagination n'est plus valable" }), path).toBeVisible();
+    await expect(page.locator("main table tbody tr").first(), path).toHaveText(expected);
+    if (path === "/demandeurs") {
+      await page.screenshot({ path: ".data/test-results/screens/telephone-curseur-refuse.png" });
+      expect(await axeViolations(page), path).toEqual([]);
+    }
+  }
+});
