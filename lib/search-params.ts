@@ -31,7 +31,7 @@ export async function readListPage<Q extends CursorParams, R>(q: Q, read: (q: Q)
   try {
     return { result: await read(q), q, notice: null };
   } catch (e) {
-    if (!(e instanceof ValidationError) || !e.fields?.after || !(q.after || q.before)) throw e;
+    if (!(e instanceof ValidationError) || !(e.fields?.after || e.fields?.before) || !(q.after || q.before)) throw e;
     const first = { ...q, after: undefined, before: undefined, last: undefined, page: 1 };
     return { result: await read(first), q: first, notice: CURSOR_RESET_NOTICE };
   }

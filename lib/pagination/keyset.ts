@@ -116,6 +116,16 @@ export function decodeKeysetCursor(cursor: string, order: KeysetOrder): { values
   return { values: order.keys.map((k, i) => decodeValue(parsed[i], k)), id };
 }
 
+/** decodeKeysetCursor, its French 400 on the parameter the cursor came in (`after` or `before`). */
+function decodeFrom(param: "after" | "before", cursor: string, order: KeysetOrder) {
+  try {
+    return decodeKeysetCursor(cursor, order);
+  } catch (e) {
+    if (param === "before" && e instanceof ValidationError && e.fields?.after) throw new ValidationError({ before: e.fields.after });
+    throw e;
+  }
+}
+
 /** Single-column cursor (value, uuid). */
 export function decodeCursor(cursor: string, kind: "date" | "string"): { value: SortValue; id: string } {
   const { values, id } = decodeKeysetCursor(cursor, { keys: [{ field: "", dir: "asc", kind }] });
@@ -162,7 +172,7 @@ export function keysetOrderArgs(order: KeysetOrder, q: CursorQuery) {
   const backwards = Boolean(q.before) || (Boolean(q.last) && !q.after);
   const keys: KeysetKey[] = order.keys.map((k) => (backwards ? { ...k, dir: flip(k.dir), nulls: flipNulls(k.nulls) } : k));
   const raw = q.after ?? q.before;
-  const cursor = raw ? decodeKeysetCursor(raw, order) : null;
+  const cursor = raw ? decodeFrom(q.after ? "after" : "before", raw, order) : null;
   const seek = cursor ? seekWhere(keys, cursor.values, cursor.id, order.id ?? "uuid") : {};
   const offset = !cursor && !q.last ? ((q.page ?? 1) - 1) * q.pageSize : 0;
   const idDir = keys[0]!.dir;

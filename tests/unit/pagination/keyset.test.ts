@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { ValidationError } from "@/lib/errors";
-import { cappedTotal, COUNT_CAP, decodeCursor, decodeKeysetCursor, encodeCursor } from "@/lib/pagination/keyset";
+import { cappedTotal, COUNT_CAP, decodeCursor, decodeKeysetCursor, encodeCursor, keysetOrderArgs } from "@/lib/pagination/keyset";
 import { totalLabel } from "@/lib/pagination/total-label";
 
 describe("totaux des listes", () => {
@@ -73,5 +73,20 @@ describe("curseurs", () => {
     const at = new Date("2026-01-02T03:04:05.678Z");
     expect(decodeKeysetCursor(encodeCursor(at, "9223372036854775807"), order)).toEqual({ values: [at], id: "9223372036854775807" });
     for (const big of ["9223372036854775808", "9999999999999999999"]) expect(() => decodeKeysetCursor(encodeCursor(at, big), order)).toThrow(ValidationError);
+  });
+
+  it("names the parameter the refused cursor came in: `after` or `before`", () => {
+    const order = { keys: [{ field: "name", dir: "asc" as const, kind: "string" as const }] };
+    const fieldsOf = (q: { after?: string; before?: string }) => {
+      try {
+        keysetOrderArgs(order, { pageSize: 50, ...q });
+      } catch (e) {
+        return e instanceof ValidationError ? Object.keys(e.fields ?? {}) : ["autre erreur"];
+      }
+      return [];
+    };
+    expect(fieldsOf({ after: "x" })).toEqual(["after"]);
+    expect(fieldsOf({ before: "x" })).toEqual(["before"]);
+    expect(fieldsOf({ before: encodeCursor("Dupont", randomUUID()) })).toEqual([]);
   });
 });
