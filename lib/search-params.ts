@@ -1,13 +1,13 @@
 import type { z } from "zod";
 import { ValidationError } from "@/lib/errors";
-import { nulInQuery } from "@/lib/validation";
+import { hasNul } from "@/lib/validation";
 
 type RawParams = Record<string, string | string[] | undefined>;
 
 /** Parses page search params with a list schema; an invalid value falls back to the defaults. */
 export function parseSearchParams<S extends z.ZodType>(schema: S, raw: RawParams): z.infer<S> {
   // A value holding U+0000 is left out like an empty one: PostgreSQL cannot compare text holding it.
-  const flat = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]).filter(([k, v]) => v !== undefined && v !== "" && nulInQuery([[k!, v]]) === null));
+  const flat = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]).filter(([k, v]) => v !== undefined && v !== "" && !hasNul(k!) && !hasNul(v)));
   const parsed = schema.safeParse(flat);
   return parsed.success ? parsed.data : schema.parse({});
 }

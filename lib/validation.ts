@@ -33,11 +33,12 @@ export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.infe
 export const CONTROL_CHARACTERS = /\p{Cc}/u;
 export const NO_CONTROL_CHARACTERS = "Caractères de contrôle (retour à la ligne, tabulation…) interdits.";
 
-/** PostgreSQL cannot hold U+0000 in text: a search or filter carrying one answered 500 (22021). */
+/** PostgreSQL cannot hold U+0000 in text: a search, filter or cursor carrying one answered 500 (22021). */
+export const hasNul = (s: string) => s.includes("\u0000");
 export const NUL_IN_QUERY = "Caractère nul (U+0000) interdit dans l'adresse.";
 
 /** The first query parameter (by name) whose name or value holds U+0000, else null. */
 export function nulInQuery(params: Iterable<[string, string]>): string | null {
-  for (const [k, v] of params) if (k.includes("\u0000") || v.includes("\u0000")) return k.replace(/\u0000/g, "") || "_";
+  for (const [k, v] of params) if (hasNul(k) || hasNul(v)) return k.replace(/\u0000/g, "") || "_";
   return null;
 }

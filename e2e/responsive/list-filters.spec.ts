@@ -194,4 +194,9 @@ test("390 px : un lien de pagination forgé ou périmé affiche la première pag
       expect(await axeViolations(page), path).toEqual([]);
     }
   }
+  // The same notice on a laptop, above the list's filters.
+  await page.setViewportSize(LAPTOP);
+  await page.goto(`/demandeurs?after=${encodeURIComponent(foreign!)}`);
+  await expect(page.getByRole("status").filter({ hasText: "Le lien de pagination n'est plus valable" })).toBeVisible();
+  await page.screenshot({ path: ".data/test-results/screens/portable-curseur-refuse.png" });
 });

@@ -8,7 +8,7 @@ import { z } from "zod";
 import type { DbOrTx } from "@/lib/db";
 import { ValidationError } from "@/lib/errors";
 import type { TotalKind } from "@/lib/pagination/total-label";
-import { pageQuerySchema } from "@/lib/validation";
+import { hasNul, pageQuerySchema } from "@/lib/validation";
 
 /** Rows counted exactly before the total becomes an estimate or a lower bound. */
 export const COUNT_CAP = 10_000;
@@ -62,7 +62,9 @@ export interface KeysetPage<T> {
   prev: string | null;
 }
 
-const INVALID = () => new ValidationError({ after: ["Curseur de pagination invalide : repartez de la première page."] });
+/** The parameter a cursor comes in: a refused one is a French 400 on that field. */
+export type CursorParam = "after" | "before";
+const INVALID = (param: CursorParam) => new ValidationError({ [param]: ["Curseur de pagination invalide : repartez de la première page."] });
 
 export type CursorValue = SortValue | null;
 const encodeValue = (v: CursorValue) => (v instanceof Date ? { d: v.toISOString() } : v);
@@ -73,30 +75,29 @@ export function encodeCursor(value: CursorValue | CursorValue[], id: string | bi
   return Buffer.from(JSON.stringify([...values.map(encodeValue), String(id)])).toString("base64url");
 }
 
-function decodeValue(v: unknown, key: Pick<KeysetKey, "kind" | "nulls">): CursorValue {
+/** A cursor's value for `key`, or undefined when the cursor cannot hold it. */
+function decodeValue(v: unknown, key: Pick<KeysetKey, "kind" | "nulls">): CursorValue | undefined {
   if (v === null && key.nulls) return null;
   if (key.kind === "date") {
     const iso = v && typeof v === "object" && typeof (v as { d?: unknown }).d === "string" ? (v as { d: string }).d : null;
     const d = iso ? new Date(iso) : null;
     // Years 1 to 9999 only: PostgreSQL refuses the rest of JavaScript's range (year 0, negative
     // years, « +275760-… ») and a forged cursor answered 500, not 400.
-    if (!d || Number.isNaN(d.getTime()) || d.getUTCFullYear() < 1 || d.getUTCFullYear() > 9999) throw INVALID();
+    if (!d || Number.isNaN(d.getTime()) || d.getUTCFullYear() < 1 || d.getUTCFullYear() > 9999) return undefined;
     return d;
   }
   // No U+0000 either: PostgreSQL cannot compare text holding it (22021, a 500).
-  if (typeof v !== "string" || v.includes("\u0000")) throw INVALID();
+  if (typeof v !== "string" || hasNul(v)) return undefined;
   return v;
 }
 
-function decodeRaw(cursor: string): unknown[] {
-  let parsed: unknown;
+function decodeRaw(cursor: string): unknown[] | null {
   try {
-    parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    return Array.isArray(parsed) ? parsed : null;
   } catch {
-    throw INVALID();
+    return null;
   }
-  if (!Array.isArray(parsed)) throw INVALID();
-  return parsed;
 }
 
 // A uuid in its canonical layout only: 36 hex digits and dashes in any order passed the former
@@ -105,25 +106,17 @@ const ID_PATTERN = { uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-
 
 const MAX_BIGINT = 2n ** 63n - 1n;
 
-/** Decodes a cursor of `order` (values and id checked against the order's kinds), or a French 400. */
-export function decodeKeysetCursor(cursor: string, order: KeysetOrder): { values: CursorValue[]; id: string } {
+/** Decodes a cursor of `order` (values and id checked against the order's kinds), or a French 400 on `param`. */
+export function decodeKeysetCursor(cursor: string, order: KeysetOrder, param: CursorParam = "after"): { values: CursorValue[]; id: string } {
   const parsed = decodeRaw(cursor);
   const idKind = order.id ?? "uuid";
-  const id = parsed[parsed.length - 1];
-  if (parsed.length !== order.keys.length + 1 || typeof id !== "string" || !ID_PATTERN[idKind].test(id)) throw INVALID();
+  const id = parsed?.[parsed.length - 1];
+  if (!parsed || parsed.length !== order.keys.length + 1 || typeof id !== "string" || !ID_PATTERN[idKind].test(id)) throw INVALID(param);
   // A bigint id beyond PostgreSQL's int8 (19 digits reach 9 999 999 999 999 999 999): a 500 before.
-  if (idKind === "bigint" && BigInt(id) > MAX_BIGINT) throw INVALID();
-  return { values: order.keys.map((k, i) => decodeValue(parsed[i], k)), id };
-}
-
-/** decodeKeysetCursor, its French 400 on the parameter the cursor came in (`after` or `before`). */
-function decodeFrom(param: "after" | "before", cursor: string, order: KeysetOrder) {
-  try {
-    return decodeKeysetCursor(cursor, order);
-  } catch (e) {
-    if (param === "before" && e instanceof ValidationError && e.fields?.after) throw new ValidationError({ before: e.fields.after });
-    throw e;
-  }
+  if (idKind === "bigint" && BigInt(id) > MAX_BIGINT) throw INVALID(param);
+  const values = order.keys.map((k, i) => decodeValue(parsed[i], k));
+  if (values.includes(undefined)) throw INVALID(param);
+  return { values: values as CursorValue[], id };
 }
 
 /** Single-column cursor (value, uuid). */
@@ -172,7 +165,7 @@ export function keysetOrderArgs(order: KeysetOrder, q: CursorQuery) {
   const backwards = Boolean(q.before) || (Boolean(q.last) && !q.after);
   const keys: KeysetKey[] = order.keys.map((k) => (backwards ? { ...k, dir: flip(k.dir), nulls: flipNulls(k.nulls) } : k));
   const raw = q.after ?? q.before;
-  const cursor = raw ? decodeFrom(q.after ? "after" : "before", raw, order) : null;
+  const cursor = raw ? decodeKeysetCursor(raw, order, q.after ? "after" : "before") : null;
   const seek = cursor ? seekWhere(keys, cursor.values, cursor.id, order.id ?? "uuid") : {};
   const offset = !cursor && !q.last ? ((q.page ?? 1) - 1) * q.pageSize : 0;
   const idDir = keys[0]!.dir;

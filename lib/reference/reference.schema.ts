@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { hasNul, NUL_IN_QUERY } from "@/lib/validation";
 
 export const refSearchQuerySchema = z.object({
-  q: z.string().trim().max(100, "Recherche trop longue (100 caractères au plus).").refine((v) => !v.includes("\u0000"), "Caractère nul (U+0000) interdit.").default(""),
+  q: z.string().trim().max(100, "Recherche trop longue (100 caractères au plus).").refine((v) => !hasNul(v), NUL_IN_QUERY).default(""),
 });
 
 /** NAF search: sub-classes (a company's code) by default; every level, division to sub-class, with `levels=all` (a sector filter's prefix). */
